@@ -1,0 +1,58 @@
+// swift-tools-version: 6.1
+
+import PackageDescription
+
+let strictness: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "scs",
+    products: [
+        .executable(name: "scs", targets: ["scs"]),
+        .library(name: "StimSafety", targets: ["StimSafety"]),
+        .library(name: "DeviceProfiles", targets: ["DeviceProfiles"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        .target(name: "StimSafety", swiftSettings: strictness),
+        .target(
+            name: "DeviceProfiles",
+            dependencies: ["StimSafety", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictness
+        ),
+        .target(
+            name: "SCSCommands",
+            dependencies: [
+                "StimSafety", "DeviceProfiles",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictness
+        ),
+        .executableTarget(name: "scs", dependencies: ["SCSCommands"], swiftSettings: strictness),
+        .testTarget(
+            name: "StimSafetyTests",
+            dependencies: ["StimSafety", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "DeviceProfilesTests",
+            dependencies: ["DeviceProfiles", "StimSafety"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "SCSCommandsTests",
+            dependencies: ["SCSCommands", "StimSafety", "DeviceProfiles"],
+            resources: [.copy("Golden")],
+            swiftSettings: strictness
+        ),
+    ]
+)

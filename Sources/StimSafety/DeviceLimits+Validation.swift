@@ -1,0 +1,37 @@
+/// The result of the full validation: every finding, the metrics and the verdict.
+public struct Validation: Hashable, Sendable {
+    /// Every finding, in rule order and, within a rule, in the program's contact order.
+    public var findings: [Finding]
+    public var metrics: Metrics
+
+    /// `rejected` with any error, `accepted-with-warnings` with only warnings, else `accepted`.
+    public var verdict: Verdict {
+        if findings.contains(where: { $0.severity == .error }) { return .rejected }
+        return findings.isEmpty ? .accepted : .acceptedWithWarnings
+    }
+
+    /// Whether the set may be sent: no error, and every warning's exact rule id acknowledged.
+    public func maySend(acknowledging acknowledged: RuleSet) -> Bool {
+        findings.allSatisfy { $0.severity == .warning && acknowledged.contains($0.rule) }
+    }
+
+    /// The sorted ids of the rules that fired.
+    public var ruleIDs: [RuleID] { RuleSet(findings.map(\.rule)).rules }
+}
+
+extension DeviceLimits {
+    /// Runs every rule and returns every finding with the metrics: the full entry point.
+    public func validate(_ program: StimProgram, context: ValidationContext = ValidationContext()) -> Validation {
+        var collector = FindingCollector()
+        let metrics = RuleEngine(limits: self, context: context).run(program, into: &collector)
+        return Validation(findings: collector.findings, metrics: metrics)
+    }
+
+    /// Whether the set may be sent (no error, every warning acknowledged in `context`): the fast entry
+    /// point, which allocates nothing on the heap and always agrees with `validate`.
+    public func maySend(_ program: StimProgram, context: ValidationContext = ValidationContext()) -> Bool {
+        var gate = SendGate(acknowledged: context.acknowledged)
+        _ = RuleEngine(limits: self, context: context).run(program, into: &gate)
+        return gate.maySend
+    }
+}

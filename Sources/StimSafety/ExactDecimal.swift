@@ -1,0 +1,95 @@
+/// A decimal number read digit by digit, with no binary rounding: `significand × 10^exponent`.
+struct ExactDecimal {
+    var significand: Int64
+    var exponent: Int
+
+    /// Reads `[+-]digits[.digits][e[+-]digits]`; at least one digit is required.
+    init(parsing text: some StringProtocol) throws(DecimalParseError) {
+        let bytes = Array(text.utf8)
+        var index = 0
+        var negative = false
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+            negative = bytes[index] == UInt8(ascii: "-")
+            index += 1
+        }
+        var significand: Int64 = 0
+        var exponent = 0
+        var digitCount = 0
+        var seenPoint = false
+        var overflowed = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "."), !seenPoint {
+                seenPoint = true
+            } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                digitCount += 1
+                let digit = Int64(byte - UInt8(ascii: "0"))
+                let (times10, o1) = significand.multipliedReportingOverflow(by: 10)
+                let (sum, o2) = times10.addingReportingOverflow(digit)
+                if o1 || o2 {
+                    // A zero past the point adds nothing; any other digit that does not fit is lost precision.
+                    if !(seenPoint && digit == 0) { overflowed = true }
+                } else {
+                    significand = sum
+                    if seenPoint { exponent -= 1 }
+                }
+            } else {
+                break
+            }
+            index += 1
+        }
+        guard digitCount > 0 else { throw .notANumber(String(text)) }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            var exponentNegative = false
+            if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+                exponentNegative = bytes[index] == UInt8(ascii: "-")
+                index += 1
+            }
+            var written = 0
+            var exponentDigits = 0
+            while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+                written = min(written * 10 + Int(bytes[index] - UInt8(ascii: "0")), 10_000)
+                exponentDigits += 1
+                index += 1
+            }
+            guard exponentDigits > 0 else { throw .notANumber(String(text)) }
+            exponent += exponentNegative ? -written : written
+        }
+        guard index == bytes.count else { throw .notANumber(String(text)) }
+        if overflowed { throw .outOfRange(String(text)) }
+        self.significand = negative ? -significand : significand
+        self.exponent = exponent
+    }
+
+    /// The number times `10^digits` as a whole number, or nil when it is not whole or does not fit.
+    func scaled(byPowerOfTen digits: Int) -> Int64? {
+        var value = significand
+        var shift = exponent + digits
+        while shift < 0 {
+            guard value % 10 == 0 else { return nil }
+            value /= 10
+            shift += 1
+        }
+        while shift > 0 {
+            if value == 0 { return 0 }
+            let (next, overflow) = value.multipliedReportingOverflow(by: 10)
+            guard !overflow else { return nil }
+            value = next
+            shift -= 1
+        }
+        return value
+    }
+
+    /// Whether scaling failed because of digits finer than `10^-digits` (rather than size).
+    func isTooPrecise(forDigits digits: Int) -> Bool {
+        var value = significand
+        var shift = exponent + digits
+        while shift < 0 {
+            if value % 10 != 0 { return true }
+            value /= 10
+            shift += 1
+        }
+        return false
+    }
+}

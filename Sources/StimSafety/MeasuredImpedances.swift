@@ -1,0 +1,61 @@
+/// Impedances measured on the contacts, looked up by contact number without hashing.
+public struct MeasuredImpedances: Sendable, Hashable {
+    /// Milliohms indexed by contact number; negative where nothing was measured.
+    private var byNumber: [Int64]
+    /// The can's measured impedance.
+    public private(set) var can: Milliohms?
+
+    /// No measurements: every contact is taken at the device's nominal impedance.
+    public static let none = MeasuredImpedances([:])
+
+    /// Measurements keyed by contact; keys that are neither a contact number nor `case` are ignored.
+    public init(_ measurements: [ContactID: Milliohms]) {
+        var highest = -1
+        for key in measurements.keys { if case .lead(let number) = key { highest = max(highest, number) } }
+        var table = [Int64](repeating: -1, count: highest + 1)
+        var can: Milliohms?
+        for (key, ohms) in measurements {
+            switch key {
+            case .lead(let number): table[number] = ohms.rawValue
+            case .can: can = ohms
+            case .unrecognized: break
+            }
+        }
+        byNumber = table
+        self.can = can
+    }
+
+    /// The measured impedance of lead contact `number`, if it was measured.
+    @inline(__always)
+    public func ohms(ofContact number: Int) -> Milliohms? {
+        guard number >= 0, number < byNumber.count, byNumber[number] >= 0 else { return nil }
+        return Milliohms(rawValue: byNumber[number])
+    }
+
+    /// The measured impedance of `contact`, if it was measured.
+    public func ohms(of contact: ContactID) -> Milliohms? {
+        switch contact {
+        case .lead(let number): ohms(ofContact: number)
+        case .can: can
+        case .unrecognized: nil
+        }
+    }
+}
+
+/// What a validation knows beyond the program itself.
+public struct ValidationContext: Sendable, Hashable {
+    /// The latest measured impedances; unmeasured contacts use the nominal value.
+    public var impedances: MeasuredImpedances
+    /// Warning rule ids the caller acknowledges.
+    public var acknowledged: RuleSet
+    /// The amplitude running now, for the stateful `amplitude.slew` rule; nil skips that rule.
+    public var runningAmplitude: Nanoamps?
+
+    public init(
+        impedances: MeasuredImpedances = .none, acknowledged: RuleSet = [], runningAmplitude: Nanoamps? = nil
+    ) {
+        self.impedances = impedances
+        self.acknowledged = acknowledged
+        self.runningAmplitude = runningAmplitude
+    }
+}

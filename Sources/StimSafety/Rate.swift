@@ -1,0 +1,50 @@
+/// A pulse rate, given either as a frequency or as a period (a research INS quantises rates as periods
+/// in 10 µs units, so 7 Hz is really a 142.88 ms period).
+public enum Rate: Hashable, Sendable, CustomStringConvertible {
+    /// A rate given as a frequency.
+    case frequency(Millihertz)
+    /// A rate given as the time from one pulse (or burst) to the next.
+    case period(Nanoseconds)
+
+    /// Picoseconds per second over millihertz per hertz: `period in ns = periodScale / frequency in mHz`.
+    static let periodScale: Int128 = 1_000_000_000_000
+
+    /// The period in nanoseconds as an exact fraction `numerator / denominator`.
+    @inline(__always)
+    var periodFraction: (numerator: Int128, denominator: Int128) {
+        switch self {
+        case .frequency(let rate): (Rate.periodScale, Int128(rate.rawValue))
+        case .period(let period): (Int128(period.rawValue), 1)
+        }
+    }
+
+    /// The rate in hertz, for physics and display.
+    public var hertz: Double {
+        switch self {
+        case .frequency(let rate): rate.doubleValue
+        case .period(let period): period.rawValue > 0 ? 1e9 / Double(period.rawValue) : 0
+        }
+    }
+
+    /// Whether the rate is positive, the only rates a pulse train can have.
+    public var isPositive: Bool {
+        switch self {
+        case .frequency(let rate): rate.rawValue > 0
+        case .period(let period): period.rawValue > 0
+        }
+    }
+
+    /// Whether a stretch of `duration` fits within one period (equal fits).
+    @inline(__always)
+    func fits(_ duration: Int128) -> Bool {
+        let (numerator, denominator) = periodFraction
+        return duration * denominator <= numerator
+    }
+
+    public var description: String {
+        switch self {
+        case .frequency(let rate): rate.description
+        case .period(let period): "\(period) period"
+        }
+    }
+}

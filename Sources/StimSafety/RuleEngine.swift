@@ -1,0 +1,146 @@
+/// Runs every rule of `safety-rules.md` §2 over one program and reports each finding to a sink.
+///
+/// All rules always run; a missing field or an unknown contact skips only what needs it.
+struct RuleEngine {
+    let limits: DeviceLimits
+    let context: ValidationContext
+
+    @inline(__always)
+    func run<Sink: FindingSink>(_ program: StimProgram, into sink: inout Sink) -> Metrics {
+        var metrics = Metrics()
+        checkAmplitude(program, into: &sink)
+        checkPulseWidth(program, into: &sink)
+        checkWaveformAndRate(program, into: &sink)
+        checkContacts(program, into: &sink, metrics: &metrics)
+        checkPatientRange(program, into: &sink)
+        checkTiming(program, into: &sink)
+        checkBattery(program, into: &sink, metrics: &metrics)
+        checkSlew(program, into: &sink)
+        return metrics
+    }
+
+    @inline(__always)
+    private func checkGrid<Quantity: FixedPoint, Sink: FindingSink>(
+        _ value: Quantity, _ grid: Grid<Quantity>, range: RuleID, step: RuleID, into sink: inout Sink
+    ) {
+        if value < grid.min {
+            sink.report(range, .error, reason: .belowMinimum, value: value.doubleValue, limit: grid.min.doubleValue)
+        } else if value > grid.max {
+            sink.report(range, .error, reason: .aboveMaximum, value: value.doubleValue, limit: grid.max.doubleValue)
+        }
+        if !grid.isOnStep(value) {
+            sink.report(
+                step, .error, reason: .offGrid, value: value.doubleValue,
+                limit: grid.segment(for: value).step.doubleValue(of: Quantity.self))
+        }
+    }
+
+    @inline(__always)
+    private func checkAmplitude<Sink: FindingSink>(_ program: StimProgram, into sink: inout Sink) {
+        checkGrid(program.amplitude, limits.amplitude, range: .amplitudeRange, step: .amplitudeStep, into: &sink)
+    }
+
+    @inline(__always)
+    private func checkPulseWidth<Sink: FindingSink>(_ program: StimProgram, into sink: inout Sink) {
+        checkGrid(program.pulseWidth, limits.pulseWidth, range: .pulseWidthRange, step: .pulseWidthStep, into: &sink)
+    }
+
+    @inline(__always)
+    private func checkWaveformAndRate<Sink: FindingSink>(_ program: StimProgram, into sink: inout Sink) {
+        guard let grid = limits.waveforms.rates(for: program.waveform) else {
+            sink.report(.waveformSupported, .error, reason: .notSupported)
+            return
+        }
+        if !grid.contains(program.rate) {
+            let (low, high) = grid.bounds
+            let below = program.rate.hertz < low.doubleValue
+            sink.report(
+                .frequencyRange, .error, reason: below ? .belowMinimum : .aboveMaximum, value: program.rate.hertz,
+                limit: (below ? low : high).doubleValue)
+        }
+        if !grid.isOnStep(program.rate) {
+            sink.report(.frequencyStep, .error, reason: .offGrid, value: program.rate.hertz, limit: grid.stepSize)
+        }
+        guard program.waveform == .burst, let burst = limits.waveforms.burst else { return }
+        checkBurst(program, burst, into: &sink)
+    }
+
+    @inline(__always)
+    private func checkBurst<Sink: FindingSink>(_ program: StimProgram, _ burst: BurstRates, into sink: inout Sink) {
+        guard let pulses = program.pulsesPerBurst else {
+            sink.report(.burstRange, .error, reason: .missing)
+            return
+        }
+        if !burst.pulsesPerBurst.contains(pulses) {
+            let below = pulses < burst.pulsesPerBurst.lowerBound
+            sink.report(
+                .burstRange, .error, reason: below ? .belowMinimum : .aboveMaximum, value: Double(pulses),
+                limit: Double(below ? burst.pulsesPerBurst.lowerBound : burst.pulsesPerBurst.upperBound))
+            return
+        }
+        guard let intra = program.intraBurstRate else {
+            sink.report(.burstRange, .error, reason: .missing)
+            return
+        }
+        if intra < burst.intraBurstRate.min {
+            sink.report(
+                .burstRange, .error, reason: .belowMinimum, value: intra.doubleValue,
+                limit: burst.intraBurstRate.min.doubleValue)
+        } else if intra > burst.intraBurstRate.max {
+            sink.report(
+                .burstRange, .error, reason: .aboveMaximum, value: intra.doubleValue,
+                limit: burst.intraBurstRate.max.doubleValue)
+        } else if !burst.intraBurstRate.isOnStep(intra) {
+            sink.report(
+                .burstRange, .error, reason: .offGrid, value: intra.doubleValue,
+                limit: burst.intraBurstRate.segment(for: intra).step.doubleValue(of: Millihertz.self))
+        }
+    }
+
+    @inline(__always)
+    private func checkPatientRange<Sink: FindingSink>(_ program: StimProgram, into sink: inout Sink) {
+        guard let range = program.patientRange else { return }
+        if range.min < limits.amplitude.min {
+            sink.report(
+                .patientRange, .error, reason: .outsideAmplitude, value: range.min.doubleValue,
+                limit: limits.amplitude.min.doubleValue)
+        } else if range.max > limits.amplitude.max {
+            sink.report(
+                .patientRange, .error, reason: .outsideAmplitude, value: range.max.doubleValue,
+                limit: limits.amplitude.max.doubleValue)
+        } else if program.amplitude < range.min || program.amplitude > range.max {
+            let below = program.amplitude < range.min
+            sink.report(
+                .patientRange, .error, reason: .amplitudeOutsideRange, value: program.amplitude.doubleValue,
+                limit: (below ? range.min : range.max).doubleValue)
+        }
+        checkContactLoads(program, amplitude: range.max, atPatientMaximum: true, into: &sink)
+    }
+
+    @inline(__always)
+    private func checkSlew<Sink: FindingSink>(_ program: StimProgram, into sink: inout Sink) {
+        guard let running = context.runningAmplitude, let slewMax = limits.amplitudeSlewMax else { return }
+        let increase = program.amplitude - running
+        if increase > slewMax {
+            sink.report(
+                .amplitudeSlew, .warning, reason: .stepTooLarge, value: increase.doubleValue,
+                limit: slewMax.doubleValue)
+        }
+    }
+}
+
+extension Int64 {
+    /// This raw step in the display unit of `Quantity`.
+    @inline(__always)
+    func doubleValue<Quantity: FixedPoint>(of _: Quantity.Type) -> Double { Quantity(rawValue: self).doubleValue }
+}
+
+extension RateGrid {
+    /// The step in Hz (frequency grid) or the period step in µs (period grid), for reports.
+    var stepSize: Double {
+        switch self {
+        case .frequency(let grid): grid.segments[0].step.doubleValue
+        case .period(_, _, let step): step.doubleValue
+        }
+    }
+}

@@ -1,0 +1,2 @@
+import SCSCommands
+SCSCommand.main()
