@@ -2,7 +2,7 @@ extension RuleEngine {
     /// The battery metrics of `safety-rules.md` §3 and the `battery` warning.
     @inline(__always)
     func checkBattery<Sink: FindingSink>(_ program: StimProgram, into sink: inout Sink, metrics: inout Metrics) {
-        guard let pulseRate = pulseRate(of: program) else { return }
+        guard let pulseRate = program.pulseRate else { return }
         let estimate = BatteryEstimate(
             model: limits.battery, amplitude: program.amplitude, pulseWidth: program.pulseWidth,
             pulseRate: pulseRate, recovery: program.recovery, requiredVoltage: metrics.maxRequiredVoltage)
@@ -13,28 +13,32 @@ extension RuleEngine {
         case .rechargeable:
             let days = estimate.rechargeIntervalDays
             metrics.rechargeIntervalDays = days
-            if days < 1 {
+            if estimate.warns {
                 sink.report(.battery, .warning, reason: .shortRechargeInterval, value: days, limit: 1)
             }
         case .primary:
             let years = estimate.longevityYears
             metrics.longevityYears = years
-            if let minimum = limits.battery.minimumLongevityYears, years < minimum {
-                sink.report(.battery, .warning, reason: .shortLongevity, value: years, limit: minimum)
+            if estimate.warns {
+                sink.report(
+                    .battery, .warning, reason: .shortLongevity, value: years,
+                    limit: limits.battery.minimumLongevityYears)
             }
         }
     }
+}
 
+extension StimProgram {
     /// Pulses per second after burst and cycling; nil when a burst lacks its pulse count.
     @inline(__always)
-    func pulseRate(of program: StimProgram) -> Double? {
-        var rate = program.rate.hertz
-        if program.waveform == .burst {
-            guard let pulses = program.pulsesPerBurst else { return nil }
-            rate *= Double(pulses)
+    var pulseRate: Double? {
+        var pulses = rate.hertz
+        if waveform == .burst {
+            guard let count = pulsesPerBurst else { return nil }
+            pulses *= Double(count)
         }
-        if let cycling = program.cycling { rate *= cycling.duty }
-        return rate
+        if let cycling { pulses *= cycling.duty }
+        return pulses
     }
 }
 
@@ -66,4 +70,14 @@ struct BatteryEstimate {
 
     /// `capacity × 1000 / batteryCurrent / 8766`.
     var longevityYears: Double { model.capacity * 1000 / batteryCurrent / 8766 }
+
+    /// Whether the `battery` rule warns: a recharge interval under one day, or a longevity under the
+    /// device's minimum.
+    @inline(__always)
+    var warns: Bool {
+        switch model.kind {
+        case .rechargeable: rechargeIntervalDays < 1
+        case .primary: model.minimumLongevityYears.map { longevityYears < $0 } ?? false
+        }
+    }
 }
