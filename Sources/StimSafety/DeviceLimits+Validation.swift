@@ -24,7 +24,10 @@ extension DeviceLimits {
     public func validate(_ program: StimProgram, context: ValidationContext = ValidationContext()) -> Validation {
         var collector = FindingCollector()
         let metrics = RuleEngine(limits: self, context: context).run(program, into: &collector)
-        return Validation(findings: collector.findings, metrics: metrics)
+        let ordered = collector.findings.enumerated().sorted {
+            ($0.element.rule.rawValue, $0.offset) < ($1.element.rule.rawValue, $1.offset)
+        }
+        return Validation(findings: ordered.map(\.element), metrics: metrics)
     }
 
     /// Whether the set may be sent (no error, every warning acknowledged in `context`): the fast entry

@@ -1,2 +1,3 @@
 import SCSCommands
-SCSCommand.main()
+
+SCSCommand.runAndExit()

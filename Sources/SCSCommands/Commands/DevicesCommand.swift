@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// `scs devices`: the profiles loaded, with their key limits.
+struct DevicesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "devices", abstract: "List the device profiles and their key limits.")
+
+    @OptionGroup var catalog: CatalogOptions
+    @Flag(help: "Write one JSON document to stdout.") var json = false
+
+    func run() throws {
+        let profiles = try catalog.loadProfiles()
+        if json {
+            try JSONOutput.write(profiles.map(DeviceSummary.init))
+        } else {
+            print(DeviceSummary.table(profiles.map(DeviceSummary.init)))
+        }
+    }
+}

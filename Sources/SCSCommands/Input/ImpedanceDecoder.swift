@@ -1,0 +1,21 @@
+import StimSafety
+
+/// Reads an impedance file: a JSON or YAML map of contact to ohms, `{"1": 812, "2": 790, "case": 95}`.
+enum ImpedanceDecoder {
+    /// Reads measurements; contacts that the device does not have are an error, so a measurement is
+    /// never silently dropped.
+    static func decode(_ field: YAMLField, limits: DeviceLimits) throws(InputError) -> MeasuredImpedances {
+        var measured: [ContactID: Milliohms] = [:]
+        for (key, value) in try field.entries() {
+            let contact = ContactID(key: key)
+            switch contact {
+            case .lead(let number) where limits.area(ofContact: number) != nil: break
+            case .can: break
+            default: throw value.error("contact '\(key)' does not exist on this device")
+            }
+            let ohms = try value.quantity(Milliohms.self)
+            measured[contact] = ohms
+        }
+        return MeasuredImpedances(measured)
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import DeviceProfiles
+import StimSafety
+
+/// `--devices DIR`: the folder of profiles to load instead of the bundled `Devices/`.
+struct CatalogOptions: ParsableArguments {
+    @Option(help: "Folder of device profiles to load instead of the bundled Devices/.")
+    var devices: String?
+
+    /// Every profile of the folder, sorted by id.
+    func loadProfiles() throws(InputError) -> [DeviceProfile] {
+        try ProfileSource.profiles(in: devices)
+    }
+}
+
+/// `--device ID [--devices DIR]`.
+struct DeviceOptions: ParsableArguments {
+    @Option(help: "Device profile id (see `scs devices`).")
+    var device: String
+
+    @OptionGroup var catalog: CatalogOptions
+
+    /// The selected profile.
+    func loadProfile() throws(InputError) -> DeviceProfile {
+        try ProfileSource.profile(id: device, in: catalog.devices)
+    }
+}
+
+/// `--impedance FILE` and `--acknowledge RULE`…: what a validation knows beyond the program.
+struct ContextOptions: ParsableArguments {
+    @Option(help: "Measured impedances: a JSON or YAML map of contact to ohms.")
+    var impedance: String?
+
+    @Option(help: "A warning rule id to acknowledge (exact id; repeat for several).")
+    var acknowledge: [String] = []
+
+    func validate() throws {
+        for id in acknowledge where RuleID(name: id) == nil {
+            throw ValidationError("--acknowledge: '\(id)' is not a rule id (for example: shannon, chargeDensity, compliance)")
+        }
+    }
+
+    func impedances(for limits: DeviceLimits) throws(InputError) -> MeasuredImpedances {
+        guard let impedance else { return .none }
+        return try ImpedanceDecoder.decode(try YAMLField.read(file: impedance), limits: limits)
+    }
+
+    var acknowledged: RuleSet { RuleSet(acknowledge.compactMap { RuleID(name: $0) }) }
+}

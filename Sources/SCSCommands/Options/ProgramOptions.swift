@@ -1,0 +1,128 @@
+import ArgumentParser
+import StimSafety
+
+/// A program given as flags or as a file (`--program`), the two ways `spec/cli.md` allows.
+struct ProgramOptions: ParsableArguments {
+    @Option(name: .customLong("program"), help: "A program file (YAML or JSON, fields of safety-rules.md §1).")
+    var programFile: String?
+
+    @Option(help: "Amplitude in mA.") var amplitude: String?
+    @Option(help: "Pulse width in µs.") var pulseWidth: String?
+    @Option(help: "Frequency in Hz (burst: the burst rate).") var frequency: String?
+    @Option(help: "Rate as a period in µs, for devices that quantise rates as periods.") var period: String?
+    @Option(help: "Contacts: \"2-,3+\", \"1-60,2-40,3+\", \"case+\" for the can.") var contacts: String?
+    @Option(help: "tonic | burst | highFrequency.") var waveform: String?
+    @Option(help: "Pulses in each burst.") var pulsesPerBurst: String?
+    @Option(help: "Rate of pulses within a burst, Hz.") var intraBurstRate: String?
+    @Option(help: "active | passive.") var recovery: String?
+    @Option(help: "Interphase gap in µs (default: the device's).") var interphaseGap: String?
+    @Option(help: "Patient range in mA, MIN-MAX, e.g. 2.0-6.0.") var patientRange: String?
+    @Option(help: "Cycling ON/OFF in s, e.g. 30/90.") var cycling: String?
+
+    private var flagValues: [(flag: String, value: String?)] {
+        [
+            ("--amplitude", amplitude), ("--pulse-width", pulseWidth), ("--frequency", frequency),
+            ("--period", period), ("--contacts", contacts), ("--waveform", waveform),
+            ("--pulses-per-burst", pulsesPerBurst), ("--intra-burst-rate", intraBurstRate), ("--recovery", recovery),
+            ("--interphase-gap", interphaseGap), ("--patient-range", patientRange), ("--cycling", cycling),
+        ]
+    }
+
+    func validate() throws {
+        let given = flagValues.filter { $0.value != nil }.map(\.flag)
+        if programFile != nil, !given.isEmpty {
+            throw ValidationError("give either --program FILE or program flags, not both (got \(given.joined(separator: ", ")))")
+        }
+        if programFile == nil, given.isEmpty { throw ValidationError("give a program: --program FILE or flags such as --amplitude") }
+    }
+
+    /// The program, read from the file or built from the flags.
+    func program(fractionStep: Percent) throws(InputError) -> StimProgram {
+        if let programFile { return try ProgramDecoder.decode(try YAMLField.read(file: programFile)) }
+        return try programFromFlags(fractionStep: fractionStep)
+    }
+
+    private func programFromFlags(fractionStep: Percent) throws(InputError) -> StimProgram {
+        let rate: Rate
+        switch (frequency, period) {
+        case (let text?, nil): rate = .frequency(try FlagValue.positive(text, Millihertz.self, flag: "--frequency"))
+        case (nil, let text?): rate = .period(try FlagValue.positive(text, Nanoseconds.self, flag: "--period"))
+        case (.some, .some): throw InputError("--period", "give either --frequency or --period, not both")
+        case (nil, nil): throw InputError("--frequency", "missing")
+        }
+        guard let contacts else { throw InputError("--contacts", "missing") }
+        var program = StimProgram(
+            amplitude: try FlagValue.quantity(amplitude, Nanoamps.self, flag: "--amplitude"),
+            pulseWidth: try FlagValue.quantity(pulseWidth, Nanoseconds.self, flag: "--pulse-width"),
+            rate: rate,
+            waveform: try FlagValue.choice(waveform, Waveform.self, flag: "--waveform") ?? .tonic,
+            contacts: try ContactShorthand.parse(contacts, fractionStep: fractionStep))
+        if let pulsesPerBurst {
+            guard let count = Int(pulsesPerBurst), count > 0 else {
+                throw InputError("--pulses-per-burst", "expected a whole number above 0 (got '\(pulsesPerBurst)')")
+            }
+            program.pulsesPerBurst = count
+        }
+        if let intraBurstRate {
+            program.intraBurstRate = try FlagValue.positive(intraBurstRate, Millihertz.self, flag: "--intra-burst-rate")
+        }
+        program.recovery = try FlagValue.choice(recovery, Recovery.self, flag: "--recovery") ?? .active
+        if let interphaseGap {
+            program.interphaseGap = try FlagValue.quantity(interphaseGap, Nanoseconds.self, flag: "--interphase-gap")
+        }
+        if let patientRange {
+            let (low, high) = try FlagValue.pair(patientRange, separator: "-", flag: "--patient-range")
+            program.patientRange = PatientRange(
+                min: try FlagValue.quantity(low, Nanoamps.self, flag: "--patient-range"),
+                max: try FlagValue.quantity(high, Nanoamps.self, flag: "--patient-range"))
+        }
+        if let cycling {
+            let (on, off) = try FlagValue.pair(cycling, separator: "/", flag: "--cycling")
+            program.cycling = Cycling(
+                on: try FlagValue.positive(on, Milliseconds.self, flag: "--cycling"),
+                off: try FlagValue.quantity(off, Milliseconds.self, flag: "--cycling"))
+        }
+        return program
+    }
+}
+
+/// Exact parsing of flag values, with errors that name the flag.
+enum FlagValue {
+    static func quantity<Quantity: FixedPoint>(_ text: String?, _: Quantity.Type, flag: String) throws(InputError)
+        -> Quantity
+    {
+        guard let text else { throw InputError(flag, "missing") }
+        let value: Quantity
+        do {
+            value = try Quantity(parsing: text)
+        } catch {
+            throw InputError(flag, "\(error)")
+        }
+        guard value.rawValue >= 0 else { throw InputError(flag, "must not be negative (got \(text))") }
+        return value
+    }
+
+    static func positive<Quantity: FixedPoint>(_ text: String, _ type: Quantity.Type, flag: String) throws(InputError)
+        -> Quantity
+    {
+        let value = try quantity(text, type, flag: flag)
+        guard value.rawValue > 0 else { throw InputError(flag, "must be greater than 0 (got \(text))") }
+        return value
+    }
+
+    static func choice<Choice: RawRepresentable & CaseIterable>(_ text: String?, _: Choice.Type, flag: String)
+        throws(InputError) -> Choice? where Choice.RawValue == String
+    {
+        guard let text else { return nil }
+        guard let value = Choice(rawValue: text) else {
+            throw InputError(flag, "'\(text)' is not one of: \(Choice.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return value
+    }
+
+    static func pair(_ text: String, separator: Character, flag: String) throws(InputError) -> (String, String) {
+        let parts = text.split(separator: separator, omittingEmptySubsequences: false)
+        guard parts.count == 2 else { throw InputError(flag, "expected A\(separator)B (got '\(text)')") }
+        return (String(parts[0]), String(parts[1]))
+    }
+}

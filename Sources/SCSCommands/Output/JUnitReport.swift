@@ -1,0 +1,48 @@
+import StimSafety
+
+/// JUnit XML, the report format CI servers read: one `testcase` per plan case.
+enum JUnitReport {
+    static func render(suite: String, results: [CheckResult]) -> String {
+        let failures = results.filter { !$0.passed }.count
+        let total = results.reduce(0) { $0 + $1.seconds }
+        var xml = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
+        xml.append(
+            "<testsuites name=\"scs check\" tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"0\" time=\"\(time(total))\">")
+        xml.append(
+            "  <testsuite name=\"\(escape(suite))\" tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\" time=\"\(time(total))\">")
+        for result in results {
+            let opening = "    <testcase classname=\"\(escape(result.device))\" name=\"\(escape(result.name))\" time=\"\(time(result.seconds))\""
+            if result.passed {
+                xml.append(opening + "/>")
+            } else {
+                xml.append(opening + ">")
+                let detail = result.validation.findings.map { "\($0.severity.rawValue) \($0.rule.name): \($0.message)" }
+                xml.append(
+                    "      <failure type=\"verdict\" message=\"\(escape(result.difference))\">\(escape(detail.joined(separator: "\n")))</failure>")
+                xml.append("    </testcase>")
+            }
+        }
+        xml.append("  </testsuite>")
+        xml.append("</testsuites>")
+        return xml.joined(separator: "\n") + "\n"
+    }
+
+    private static func time(_ seconds: Double) -> String { Format.number(seconds, decimals: 6) }
+
+    /// Escapes the five XML special characters and drops control characters XML 1.0 forbids.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&apos;"
+            case "\n", "\t", "\r": result.unicodeScalars.append(scalar)
+            default: if scalar.value >= 0x20 { result.unicodeScalars.append(scalar) }
+            }
+        }
+        return result
+    }
+}

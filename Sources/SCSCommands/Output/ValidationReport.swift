@@ -1,0 +1,50 @@
+import StimSafety
+
+/// The outcome of `scs validate`, as the JSON document of `spec/cli.md`.
+struct ValidationReport: Encodable {
+    struct FindingEntry: Encodable {
+        var rule: String
+        var severity: String
+        var contact: String?
+        var value: Double?
+        var limit: Double?
+        var message: String
+    }
+
+    struct MetricsEntry: Encodable {
+        var chargePerPhase: Double
+        var maxChargeDensity: Double
+        var maxShannonK: Double?
+        var maxRequiredVoltage: Double
+        var pulseRate: Double?
+        var stimulationCurrent: Double?
+        var batteryCurrent: Double?
+        var rechargeIntervalDays: Double?
+        var longevityYears: Double?
+    }
+
+    var device: String
+    var verdict: String
+    /// Whether the set would be sent: no errors and every warning acknowledged.
+    var maySend: Bool
+    var findings: [FindingEntry]
+    var metrics: MetricsEntry
+
+    init(device: String, validation: Validation, acknowledged: RuleSet) {
+        self.device = device
+        verdict = validation.verdict.rawValue
+        maySend = validation.maySend(acknowledging: acknowledged)
+        findings = validation.findings.map {
+            FindingEntry(
+                rule: $0.rule.name, severity: $0.severity.rawValue, contact: $0.contact?.description, value: $0.value,
+                limit: $0.limit, message: $0.message)
+        }
+        let metrics = validation.metrics
+        self.metrics = MetricsEntry(
+            chargePerPhase: metrics.chargePerPhase, maxChargeDensity: metrics.maxChargeDensity,
+            maxShannonK: metrics.maxShannonK, maxRequiredVoltage: metrics.maxRequiredVoltage,
+            pulseRate: metrics.pulseRate, stimulationCurrent: metrics.stimulationCurrent,
+            batteryCurrent: metrics.batteryCurrent, rechargeIntervalDays: metrics.rechargeIntervalDays,
+            longevityYears: metrics.longevityYears)
+    }
+}

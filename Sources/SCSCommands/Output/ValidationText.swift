@@ -1,0 +1,99 @@
+import DeviceProfiles
+import StimSafety
+
+/// The human report of `scs validate`: the program, the verdict, every finding and the metrics.
+enum ValidationText {
+    static func render(
+        profile: DeviceProfile, program: StimProgram, validation: Validation, acknowledged: RuleSet
+    ) -> String {
+        var lines: [String] = []
+        lines.append("Device   \(profile.id) — \(profile.name)")
+        lines.append("Program  \(ProgramText.summary(program))")
+        lines.append("")
+        lines.append("Verdict  " + verdictLine(validation, acknowledged: acknowledged))
+        if !validation.findings.isEmpty {
+            lines.append("")
+            var table = TextTable(["", "severity", "rule", "finding"])
+            for finding in validation.findings {
+                let mark = finding.severity == .error ? "✗" : (acknowledged.contains(finding.rule) ? "✓" : "!")
+                table.add([mark, finding.severity.rawValue, finding.rule.name, finding.message])
+            }
+            lines.append(
+                table.render(indent: "  ") { row, column, cell in
+                    guard column <= 1 else { return cell }
+                    let finding = validation.findings[row]
+                    return Terminal.paint(cell, finding.severity == .error ? .red : .yellow)
+                })
+        }
+        lines.append("")
+        lines.append("Metrics")
+        lines.append(MetricsText.render(validation.metrics, indent: "  "))
+        let pending = validation.findings.filter { $0.severity == .warning && !acknowledged.contains($0.rule) }
+        if validation.verdict != .rejected, !pending.isEmpty {
+            let flags = RuleSet(pending.map(\.rule)).rules.map { "--acknowledge \($0.name)" }.joined(separator: " ")
+            lines.append("")
+            lines.append("To send it, acknowledge each warning: \(flags)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func verdictLine(_ validation: Validation, acknowledged: RuleSet) -> String {
+        let sendable = validation.maySend(acknowledging: acknowledged)
+        switch validation.verdict {
+        case .accepted: return Terminal.paint("ACCEPTED", .green) + " — may be sent"
+        case .acceptedWithWarnings:
+            return Terminal.paint("ACCEPTED WITH WARNINGS", .yellow)
+                + (sendable ? " — may be sent (warnings acknowledged)" : " — not sent until every warning is acknowledged")
+        case .rejected: return Terminal.paint("REJECTED", .red) + " — never sent"
+        }
+    }
+}
+
+/// One-line and tabular descriptions of programs and metrics, shared by the reports.
+enum ProgramText {
+    static func summary(_ program: StimProgram) -> String {
+        var parts = [program.amplitude.description, program.pulseWidth.description, rate(program.rate), program.waveform.rawValue]
+        if program.waveform == .burst {
+            let pulses = program.pulsesPerBurst.map(String.init) ?? "?"
+            parts.append("\(pulses) pulses at \(program.intraBurstRate?.description ?? "?")")
+        }
+        parts.append("\(program.recovery.rawValue) recovery")
+        if let cycling = program.cycling { parts.append("cycling \(cycling.on.decimalText)/\(cycling.off.decimalText) s") }
+        if let range = program.patientRange { parts.append("patient \(range.min.decimalText)–\(range.max.description)") }
+        return parts.joined(separator: " · ") + "\n         contacts " + contacts(program.contacts)
+    }
+
+    static func contacts(_ shares: [ContactShare]) -> String {
+        shares.map { share in
+            let sign = share.percent.rawValue < 0 ? "−" : "+"
+            return "\(share.contact) \(sign)\(Percent(rawValue: abs(share.percent.rawValue)).decimalText) %"
+        }.joined(separator: ", ")
+    }
+
+    static func rate(_ rate: Rate) -> String {
+        switch rate {
+        case .frequency(let frequency): frequency.description
+        case .period(let period): "\(Format.number(rate.hertz, decimals: 3)) Hz (period \(period))"
+        }
+    }
+}
+
+enum MetricsText {
+    static func render(_ metrics: Metrics, indent: String) -> String {
+        var table = TextTable(["metric", "value"])
+        table.add(["charge per phase", Format.number(metrics.chargePerPhase, decimals: 3) + " µC"])
+        table.add(["max charge density", Format.number(metrics.maxChargeDensity, decimals: 2) + " µC/cm²"])
+        table.add(["max Shannon k", metrics.maxShannonK.map { Format.number($0, decimals: 2) } ?? "—"])
+        table.add(["max required voltage", Format.number(metrics.maxRequiredVoltage, decimals: 2) + " V"])
+        if let rate = metrics.pulseRate { table.add(["pulse rate", Format.number(rate, decimals: 1) + " pulses/s"]) }
+        if let current = metrics.stimulationCurrent {
+            table.add(["stimulation current", Format.number(current, decimals: 1) + " µA"])
+        }
+        if let current = metrics.batteryCurrent { table.add(["battery current", Format.number(current, decimals: 1) + " µA"]) }
+        if let days = metrics.rechargeIntervalDays {
+            table.add(["recharge interval", Format.number(days, decimals: 1) + " days"])
+        }
+        if let years = metrics.longevityYears { table.add(["longevity", Format.number(years, decimals: 1) + " years"]) }
+        return table.render(indent: indent).split(separator: "\n").dropFirst().joined(separator: "\n")
+    }
+}
