@@ -10,7 +10,9 @@ public struct SCSCommand: ParsableCommand {
             Exit status: 0 success; 1 the program is unsafe or a check failed; 2 bad input or usage.
             Device profiles are read from the bundled Devices/ folder unless --devices names another.
             """,
-        subcommands: [DevicesCommand.self, ValidateCommand.self, EnvelopeCommand.self, CheckCommand.self, TourCommand.self]
+        subcommands: [
+            DevicesCommand.self, ValidateCommand.self, EnvelopeCommand.self, CheckCommand.self, TourCommand.self,
+        ]
     )
 
     public init() {}

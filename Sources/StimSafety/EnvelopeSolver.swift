@@ -42,7 +42,8 @@ struct EnvelopeSolver {
         var warningBound = errorBound
         let width = Int128(pulseWidth.rawValue)
         for contact in leadContacts {
-            errorBound = min(errorBound, Int128(limits.currentPerContactMax.rawValue) * ContactLoad.wholePercent / contact.percent)
+            errorBound = min(
+                errorBound, Int128(limits.currentPerContactMax.rawValue) * ContactLoad.wholePercent / contact.percent)
             guard width > 0 else { continue }
             let densityScale = Int128(contact.area.rawValue) * 1_000_000
             if let reject = limits.chargeDensity.reject {

@@ -66,7 +66,8 @@ public enum RateGrid: Hashable, Sendable {
             let stepRaw = Int128(step.rawValue)
             // Smallest multiple of the step that is ≥ the period, and no shorter than the fastest rate.
             var steps = (numerator + denominator * stepRaw - 1) / (denominator * stepRaw)
-            let shortest = (Rate.periodScale + Int128(bounds.max.rawValue) * stepRaw - 1)
+            let shortest =
+                (Rate.periodScale + Int128(bounds.max.rawValue) * stepRaw - 1)
                 / (Int128(bounds.max.rawValue) * stepRaw)
             steps = Swift.max(steps, shortest)
             let snapped = Rate.period(Nanoseconds(rawValue: Int64(steps * stepRaw)))

@@ -12,8 +12,9 @@ extension RuleEngine {
         for share in program.contacts {
             let percent = share.percent.rawValue
             if !isKnown(share.contact) {
-                sink.report(.contactsUnknown, .error, contact: share.contact, reason: reason(for: share.contact),
-                            value: nil, limit: nil)
+                sink.report(
+                    .contactsUnknown, .error, contact: share.contact, reason: reason(for: share.contact),
+                    value: nil, limit: nil)
             }
             guard percent != 0 else { continue }
             active += 1
@@ -49,7 +50,8 @@ extension RuleEngine {
                 .contactsCount, .error, reason: .tooManyContacts, value: Double(active),
                 limit: Double(limits.maxActiveContacts))
         }
-        checkContactLoads(program, amplitude: program.amplitude, atPatientMaximum: false, into: &sink, metrics: &metrics)
+        checkContactLoads(
+            program, amplitude: program.amplitude, atPatientMaximum: false, into: &sink, metrics: &metrics)
         checkImpedances(program, into: &sink)
     }
 
@@ -75,8 +77,9 @@ extension RuleEngine {
         _ program: StimProgram, amplitude: Nanoamps, atPatientMaximum: Bool, into sink: inout Sink
     ) {
         var ignored = Metrics()
-        checkContactLoads(program, amplitude: amplitude, atPatientMaximum: atPatientMaximum, into: &sink,
-                          metrics: &ignored)
+        checkContactLoads(
+            program, amplitude: amplitude, atPatientMaximum: atPatientMaximum, into: &sink,
+            metrics: &ignored)
     }
 
     @inline(__always)
@@ -104,8 +107,9 @@ extension RuleEngine {
                         currentRule, .error, contact: contact, reason: .aboveMaximum, value: load.milliamps,
                         limit: limits.currentPerContactMax.doubleValue)
                 }
-                checkDensity(load, pulseWidth: pulseWidth, area: area, contact: contact, rule: densityRule,
-                             into: &sink)
+                checkDensity(
+                    load, pulseWidth: pulseWidth, area: area, contact: contact, rule: densityRule,
+                    into: &sink)
                 let product = load.shannonProduct(pulseWidth: pulseWidth, area: area)
                 if product > 0 {
                     checkShannon(product, contact: contact, rule: shannonRule, into: &sink)

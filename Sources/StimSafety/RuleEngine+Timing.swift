@@ -42,7 +42,8 @@ extension DeviceLimits {
         let pulse = width + gap + (program.recovery == .active ? width : 0)
         guard intraRate.fits(pulse) else {
             return TimingViolation(
-                reason: .pulseLongerThanIntraBurstPeriod, duration: Double(pulse) / 1000, period: 1e6 / intra.doubleValue)
+                reason: .pulseLongerThanIntraBurstPeriod, duration: Double(pulse) / 1000,
+                period: 1e6 / intra.doubleValue)
         }
         // pulses × intraPeriod + recovery ≤ burstPeriod, with intraPeriod = scale / intra (ns).
         let (numerator, denominator) = program.rate.periodFraction

@@ -42,14 +42,22 @@ struct CheckCommandTests {
     @Test(arguments: [
         ("cases: []\n", "no cases"),
         ("cases:\n  - name: x\n    device: tonic-16\n    expect: {verdict: accepted}\n", "program"),
-        ("cases:\n  - name: x\n    device: tonic-16\n    program: {amplitude: 5}\n    expect: {verdict: accepted}\n",
-         "cases[0].program"),
-        ("cases:\n  - name: x\n    device: nope\n    program: {amplitude: 5, pulseWidth: 300, frequency: 50, contacts: {\"1\": -100, \"2\": 100}}\n    expect: {verdict: accepted}\n",
-         "nope"),
-        ("cases:\n  - name: x\n    device: tonic-16\n    program: {amplitude: 5, pulseWidth: 300, frequency: 50, contacts: {\"1\": -100, \"2\": 100}}\n    expect: {verdict: fine}\n",
-         "verdict"),
-        ("cases:\n  - name: x\n    device: tonic-16\n    program: {amplitude: 5, pulseWidth: 300, frequency: 50, contacts: {\"1\": -100, \"2\": 100}}\n    expect: {verdict: accepted, rules: [shanon]}\n",
-         "shanon"),
+        (
+            "cases:\n  - name: x\n    device: tonic-16\n    program: {amplitude: 5}\n    expect: {verdict: accepted}\n",
+            "cases[0].program"
+        ),
+        (
+            "cases:\n  - name: x\n    device: nope\n    program: {amplitude: 5, pulseWidth: 300, frequency: 50, contacts: {\"1\": -100, \"2\": 100}}\n    expect: {verdict: accepted}\n",
+            "nope"
+        ),
+        (
+            "cases:\n  - name: x\n    device: tonic-16\n    program: {amplitude: 5, pulseWidth: 300, frequency: 50, contacts: {\"1\": -100, \"2\": 100}}\n    expect: {verdict: fine}\n",
+            "verdict"
+        ),
+        (
+            "cases:\n  - name: x\n    device: tonic-16\n    program: {amplitude: 5, pulseWidth: 300, frequency: 50, contacts: {\"1\": -100, \"2\": 100}}\n    expect: {verdict: accepted, rules: [shanon]}\n",
+            "shanon"
+        ),
     ])
     func aMalformedPlanIsBadInputBeforeAnyCaseRuns(text: String, mentions: String) throws {
         let plan = try temporaryFile(text, name: "plan.yaml")

@@ -1,7 +1,6 @@
 import Foundation
-import Testing
-
 import StimSafety
+import Testing
 
 @testable import SCSCommands
 
@@ -11,9 +10,10 @@ struct DevicesAndTourTests {
         let result = try SCSProcess.run(["devices", "--json"])
         #expect(result.status == 0)
         let list = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
-        #expect(Set(list.compactMap { $0["id"] as? String }) == [
-            "tonic-16", "burst-16-primary", "hf10k-16", "drg-4x4", "paddle-32", "research-ins-16",
-        ])
+        #expect(
+            Set(list.compactMap { $0["id"] as? String }) == [
+                "tonic-16", "burst-16-primary", "hf10k-16", "drg-4x4", "paddle-32", "research-ins-16",
+            ])
     }
 
     @Test func theBundledProfilesAreFoundFromAnyWorkingDirectory() throws {

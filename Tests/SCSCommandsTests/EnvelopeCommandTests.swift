@@ -5,16 +5,20 @@ import Testing
 struct EnvelopeCommandTests {
     @Test func theTableShowsPulseWidthDownAndFrequencyAcross() throws {
         let result = try SCSProcess.run(
-            ["envelope", "--device", "tonic-16", "--contacts", "1-,2+", "--pulse-widths", "100,300,1000",
-             "--frequencies", "50,600,1200"])
+            [
+                "envelope", "--device", "tonic-16", "--contacts", "1-,2+", "--pulse-widths", "100,300,1000",
+                "--frequencies", "50,600,1200",
+            ])
         #expect(result.status == 0)
         try expectGolden(result.stdout, "envelope-tonic-16-bipolar.txt")
     }
 
     @Test func theJSONCellsMatchTheShannonBoundsOfTheDomainReference() throws {
         let result = try SCSProcess.run(
-            ["envelope", "--device", "tonic-16", "--contacts", "1-,2+", "--pulse-widths", "300,1000",
-             "--frequencies", "50", "--json"])
+            [
+                "envelope", "--device", "tonic-16", "--contacts", "1-,2+", "--pulse-widths", "300,1000",
+                "--frequencies", "50", "--json",
+            ])
         #expect(result.status == 0)
         let json = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let errorFree = try #require(json["maxAmplitude"] as? [[Double]])

@@ -49,7 +49,9 @@ func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation
         return
     }
     let golden = try String(contentsOf: url, encoding: .utf8)
-    #expect(text == golden, "output differs from Golden/\(name); rerun with SCS_UPDATE_GOLDEN=1 to accept", sourceLocation: sourceLocation)
+    #expect(
+        text == golden, "output differs from Golden/\(name); rerun with SCS_UPDATE_GOLDEN=1 to accept",
+        sourceLocation: sourceLocation)
 }
 
 /// Writes `text` to a fresh temporary file and returns its path.

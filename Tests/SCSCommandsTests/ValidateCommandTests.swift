@@ -7,8 +7,10 @@ struct ValidateCommandTests {
 
     @Test func aRejectedProgramPrintsEveryReasonWithItsNumbersAndExitsOne() throws {
         let result = try SCSProcess.run(
-            ["validate", "--device", "tonic-16", "--amplitude", "10", "--pulse-width", "500", "--frequency", "50",
-             "--contacts", "1-,2+"])
+            [
+                "validate", "--device", "tonic-16", "--amplitude", "10", "--pulse-width", "500", "--frequency", "50",
+                "--contacts", "1-,2+",
+            ])
         #expect(result.status == 1)
         try expectGolden(result.stdout, "validate-worked-example-2.txt")
     }
@@ -17,7 +19,8 @@ struct ValidateCommandTests {
         let unacknowledged = try SCSProcess.run(["validate", "--amplitude", "7", "--json"] + bipolar)
         #expect(unacknowledged.status == 1)
         try expectGolden(unacknowledged.stdout, "validate-worked-example-3.json")
-        let wrongID = try SCSProcess.run(["validate", "--amplitude", "7", "--acknowledge", "patientRange.shannon"] + bipolar)
+        let wrongID = try SCSProcess.run(
+            ["validate", "--amplitude", "7", "--acknowledge", "patientRange.shannon"] + bipolar)
         #expect(wrongID.status == 1)
         let acknowledged = try SCSProcess.run(["validate", "--amplitude", "7", "--acknowledge", "shannon"] + bipolar)
         #expect(acknowledged.status == 0)
@@ -48,34 +51,66 @@ struct ValidateCommandTests {
 
     @Test func contactsThatDoNotExistOrDoNotSumAreSafetyFindingsNotBadInput() throws {
         let unknown = try SCSProcess.run(
-            ["validate", "--device", "tonic-16", "--amplitude", "3", "--pulse-width", "200", "--frequency", "40",
-             "--contacts", "17-,2+", "--json"])
+            [
+                "validate", "--device", "tonic-16", "--amplitude", "3", "--pulse-width", "200", "--frequency", "40",
+                "--contacts", "17-,2+", "--json",
+            ])
         #expect(unknown.status == 1)
         #expect(unknown.stdout.contains("\"contacts.unknown\""))
         let sums = try SCSProcess.run(
-            ["validate", "--device", "tonic-16", "--amplitude", "3", "--pulse-width", "200", "--frequency", "40",
-             "--contacts", "1-60,2-30,3+", "--json"])
+            [
+                "validate", "--device", "tonic-16", "--amplitude", "3", "--pulse-width", "200", "--frequency", "40",
+                "--contacts", "1-60,2-30,3+", "--json",
+            ])
         #expect(sums.status == 1)
         #expect(sums.stdout.contains("\"contacts.polarity\""))
     }
 
     static let badInputs: [(arguments: [String], mentions: String)] = [
-        (["--device", "no-such-device", "--amplitude", "5", "--pulse-width", "300", "--frequency", "50",
-          "--contacts", "1-,2+"], "no-such-device"),
-        (["--device", "tonic-16", "--amplitude", "five", "--pulse-width", "300", "--frequency", "50",
-          "--contacts", "1-,2+"], "--amplitude"),
-        (["--device", "tonic-16", "--amplitude=-5", "--pulse-width", "300", "--frequency", "50",
-          "--contacts", "1-,2+"], "negative"),
-        (["--device", "tonic-16", "--amplitude", "5", "--pulse-width", "300", "--frequency", "0",
-          "--contacts", "1-,2+"], "--frequency"),
-        (["--device", "tonic-16", "--amplitude", "5", "--pulse-width", "300", "--frequency", "50",
-          "--contacts", "1*,2+"], "--contacts"),
+        (
+            [
+                "--device", "no-such-device", "--amplitude", "5", "--pulse-width", "300", "--frequency", "50",
+                "--contacts", "1-,2+",
+            ], "no-such-device"
+        ),
+        (
+            [
+                "--device", "tonic-16", "--amplitude", "five", "--pulse-width", "300", "--frequency", "50",
+                "--contacts", "1-,2+",
+            ], "--amplitude"
+        ),
+        (
+            [
+                "--device", "tonic-16", "--amplitude=-5", "--pulse-width", "300", "--frequency", "50",
+                "--contacts", "1-,2+",
+            ], "negative"
+        ),
+        (
+            [
+                "--device", "tonic-16", "--amplitude", "5", "--pulse-width", "300", "--frequency", "0",
+                "--contacts", "1-,2+",
+            ], "--frequency"
+        ),
+        (
+            [
+                "--device", "tonic-16", "--amplitude", "5", "--pulse-width", "300", "--frequency", "50",
+                "--contacts", "1*,2+",
+            ], "--contacts"
+        ),
         (["--device", "tonic-16", "--amplitude", "5", "--pulse-width", "300", "--frequency", "50"], "--contacts"),
         (["--device", "tonic-16", "--program", "/no/such/program.yaml"], "/no/such/program.yaml"),
-        (["--device", "tonic-16", "--amplitude", "5", "--pulse-width", "300", "--frequency", "50",
-          "--contacts", "1-,2+", "--acknowledge", "Shannon"], "Shannon"),
-        (["--device", "tonic-16", "--amplitude", "5", "--pulse-width", "300", "--frequency", "50",
-          "--contacts", "1-,2+", "--waveform", "sine"], "sine"),
+        (
+            [
+                "--device", "tonic-16", "--amplitude", "5", "--pulse-width", "300", "--frequency", "50",
+                "--contacts", "1-,2+", "--acknowledge", "Shannon",
+            ], "Shannon"
+        ),
+        (
+            [
+                "--device", "tonic-16", "--amplitude", "5", "--pulse-width", "300", "--frequency", "50",
+                "--contacts", "1-,2+", "--waveform", "sine",
+            ], "sine"
+        ),
     ]
 
     @Test(arguments: badInputs)
@@ -89,8 +124,10 @@ struct ValidateCommandTests {
 
     static let malformedFiles: [(text: String, mentions: String)] = [
         ("amplitude: 5\npulseWidth: 300\nfrequency: 50\n", "contacts"),
-        ("amplitude: 5\npulseWidth: 300\nfrequency: 50\ncontacts: {\"1\": -100, \"2\": 100}\npulsewidth: 3\n",
-         "pulsewidth"),
+        (
+            "amplitude: 5\npulseWidth: 300\nfrequency: 50\ncontacts: {\"1\": -100, \"2\": 100}\npulsewidth: 3\n",
+            "pulsewidth"
+        ),
         ("amplitude: \"5\"\npulseWidth: 300\nfrequency: 50\ncontacts: {\"1\": -100, \"2\": 100}\n", "amplitude"),
         ("amplitude: 5\npulseWidth: -300\nfrequency: 50\ncontacts: {\"1\": -100, \"2\": 100}\n", "pulseWidth"),
         ("amplitude: 5\npulseWidth: 300\nfrequency: 50\ncontacts: {\"1\": -100, \"2\": abc}\n", "contacts.2"),

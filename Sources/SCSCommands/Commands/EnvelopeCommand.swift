@@ -32,9 +32,12 @@ struct EnvelopeCommand: ParsableCommand {
         var rows: [Nanoseconds]?
         if let pulseWidths { rows = try list(pulseWidths, Nanoseconds.self, flag: "--pulse-widths") }
         var columns: [Rate]?
-        if let frequencies { columns = try list(frequencies, Millihertz.self, flag: "--frequencies").map(Rate.frequency) }
+        if let frequencies {
+            columns = try list(frequencies, Millihertz.self, flag: "--frequencies").map(Rate.frequency)
+        }
         let shownRows = rows ?? (json ? nil : EnvelopeSelection.pulseWidths(limits.pulseWidth))
-        let shownColumns = columns ?? (json ? nil : limits.waveforms.rates(for: configuration.waveform).map(EnvelopeSelection.rates))
+        let shownColumns =
+            columns ?? (json ? nil : limits.waveforms.rates(for: configuration.waveform).map(EnvelopeSelection.rates))
         let envelope: SafeEnvelope
         do {
             envelope = try limits.safeEnvelope(for: configuration, pulseWidths: shownRows, rates: shownColumns)
@@ -44,7 +47,8 @@ struct EnvelopeCommand: ParsableCommand {
             throw ExitCode(1)
         }
         if json {
-            try JSONOutput.write(EnvelopeReport(device: profile.id, contacts: configuration.contacts, envelope: envelope))
+            try JSONOutput.write(
+                EnvelopeReport(device: profile.id, contacts: configuration.contacts, envelope: envelope))
         } else {
             print(EnvelopeText.render(profile: profile, configuration: configuration, envelope: envelope))
         }
@@ -57,7 +61,8 @@ struct EnvelopeCommand: ParsableCommand {
             recovery: try FlagValue.choice(recovery, Recovery.self, flag: "--recovery") ?? .active)
         configuration.pulsesPerBurst = pulsesPerBurst
         if let intraBurstRate {
-            configuration.intraBurstRate = try FlagValue.positive(intraBurstRate, Millihertz.self, flag: "--intra-burst-rate")
+            configuration.intraBurstRate = try FlagValue.positive(
+                intraBurstRate, Millihertz.self, flag: "--intra-burst-rate")
         }
         if let cycling {
             let (on, off) = try FlagValue.pair(cycling, separator: "/", flag: "--cycling")

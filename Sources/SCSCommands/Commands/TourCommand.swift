@@ -14,19 +14,24 @@ struct TourCommand: ParsableCommand {
     func run() throws {
         let profiles = try catalog.loadProfiles()
         guard let profile = profiles.first(where: { $0.id == device }) else {
-            throw InputError("--device", "unknown device '\(device)' (known: \(profiles.map(\.id).joined(separator: ", ")))")
+            throw InputError(
+                "--device", "unknown device '\(device)' (known: \(profiles.map(\.id).joined(separator: ", ")))")
         }
         section("1. The device profiles (Devices/*.yaml): what each stimulator can output")
         print(DeviceSummary.table(profiles.map(DeviceSummary.init)))
 
         let contacts = try ContactShorthand.parse("1-,2+", fractionStep: profile.limits.fractionStep)
         section("2. A safe program: 5 mA, 300 µs, 50 Hz on contacts 1− 2+")
-        show(StimProgram(amplitude: Nanoamps(units: 5), pulseWidth: Nanoseconds(units: 300),
-                         rate: .frequency(Millihertz(units: 50)), contacts: contacts), on: profile)
+        show(
+            StimProgram(
+                amplitude: Nanoamps(units: 5), pulseWidth: Nanoseconds(units: 300),
+                rate: .frequency(Millihertz(units: 50)), contacts: contacts), on: profile)
 
         section("3. An unsafe program: 10 mA, 500 µs — rejected, with the reasons and the numbers")
-        show(StimProgram(amplitude: Nanoamps(units: 10), pulseWidth: Nanoseconds(units: 500),
-                         rate: .frequency(Millihertz(units: 50)), contacts: contacts), on: profile)
+        show(
+            StimProgram(
+                amplitude: Nanoamps(units: 10), pulseWidth: Nanoseconds(units: 500),
+                rate: .frequency(Millihertz(units: 50)), contacts: contacts), on: profile)
 
         section("4. The safe envelope of contacts 1− 2+: the largest safe amplitude per pulse width and frequency")
         let configuration = EnvelopeConfiguration(contacts: contacts)
@@ -36,7 +41,8 @@ struct TourCommand: ParsableCommand {
         print(EnvelopeText.render(profile: profile, configuration: configuration, envelope: envelope))
 
         section("Next")
-        print("""
+        print(
+            """
             scs validate --device \(profile.id) --amplitude 7 --pulse-width 300 --frequency 50 --contacts "1-,2+"
             scs envelope --device \(profile.id) --contacts "1-60,2-40,3+" --json
             scs check Tests/Plans/presets.yaml --junit check.xml

@@ -24,8 +24,10 @@ struct ValidateCommand: ParsableCommand {
             try JSONOutput.write(
                 ValidationReport(device: profile.id, validation: validation, acknowledged: context.acknowledged))
         } else {
-            print(ValidationText.render(profile: profile, program: program, validation: validation,
-                                        acknowledged: context.acknowledged))
+            print(
+                ValidationText.render(
+                    profile: profile, program: program, validation: validation,
+                    acknowledged: context.acknowledged))
         }
         if !validation.maySend(acknowledging: context.acknowledged) { throw ExitCode(1) }
     }

@@ -47,7 +47,8 @@ struct CheckPlan {
         case (true, false): program = try ProgramDecoder.decode(field.child("program"))
         case (false, true):
             let path = try field.child("programFile").text()
-            program = try ProgramDecoder.decode(try YAMLField.read(file: path.hasPrefix("/") ? path : "\(directory)/\(path)"))
+            program = try ProgramDecoder.decode(
+                try YAMLField.read(file: path.hasPrefix("/") ? path : "\(directory)/\(path)"))
         default: throw field.child("program").error("give exactly one of program or programFile")
         }
         let expect = field.child("expect")

@@ -26,7 +26,9 @@ enum ContactShorthand {
                 } catch {
                     throw InputError(flag, "'\(entry)': the percent \(error)")
                 }
-                if let value = percent, value.rawValue < 0 { throw InputError(flag, "'\(entry)': percent must be positive") }
+                if let value = percent, value.rawValue < 0 {
+                    throw InputError(flag, "'\(entry)': percent must be positive")
+                }
             }
             let contact = ContactID(key: key)
             if entries.contains(where: { $0.contact == contact }) {
@@ -37,7 +39,8 @@ enum ContactShorthand {
         let step = max(fractionStep.rawValue, 1)
         return entries.map { entry in
             if let percent = entry.percent {
-                return ContactShare(entry.contact, Percent(rawValue: entry.cathode ? -percent.rawValue : percent.rawValue))
+                return ContactShare(
+                    entry.contact, Percent(rawValue: entry.cathode ? -percent.rawValue : percent.rawValue))
             }
             let group = entries.filter { $0.cathode == entry.cathode }
             let explicit = group.compactMap(\.percent).reduce(Int64(0)) { $0 + $1.rawValue }

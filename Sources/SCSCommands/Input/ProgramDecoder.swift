@@ -32,7 +32,9 @@ enum ProgramDecoder {
             program.interphaseGap = try field.child("interphaseGap").quantity(Nanoseconds.self)
         }
         if field.child("cycling").isPresent { program.cycling = try cycling(field.child("cycling")) }
-        if field.child("patientRange").isPresent { program.patientRange = try patientRange(field.child("patientRange")) }
+        if field.child("patientRange").isPresent {
+            program.patientRange = try patientRange(field.child("patientRange"))
+        }
         return program
     }
 
@@ -77,7 +79,8 @@ enum ProgramDecoder {
     private static func cycling(_ field: YAMLField) throws(InputError) -> Cycling {
         try field.rejectUnknownKeys(["on", "off"])
         let cycling = Cycling(
-            on: try field.child("on").quantity(Milliseconds.self), off: try field.child("off").quantity(Milliseconds.self))
+            on: try field.child("on").quantity(Milliseconds.self),
+            off: try field.child("off").quantity(Milliseconds.self))
         guard cycling.on.rawValue > 0 else { throw field.child("on").error("must be greater than 0") }
         return cycling
     }

@@ -36,7 +36,8 @@ struct ContextOptions: ParsableArguments {
 
     func validate() throws {
         for id in acknowledge where RuleID(name: id) == nil {
-            throw ValidationError("--acknowledge: '\(id)' is not a rule id (for example: shannon, chargeDensity, compliance)")
+            throw ValidationError(
+                "--acknowledge: '\(id)' is not a rule id (for example: shannon, chargeDensity, compliance)")
         }
     }
 

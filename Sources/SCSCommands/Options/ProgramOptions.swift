@@ -31,9 +31,12 @@ struct ProgramOptions: ParsableArguments {
     func validate() throws {
         let given = flagValues.filter { $0.value != nil }.map(\.flag)
         if programFile != nil, !given.isEmpty {
-            throw ValidationError("give either --program FILE or program flags, not both (got \(given.joined(separator: ", ")))")
+            throw ValidationError(
+                "give either --program FILE or program flags, not both (got \(given.joined(separator: ", ")))")
         }
-        if programFile == nil, given.isEmpty { throw ValidationError("give a program: --program FILE or flags such as --amplitude") }
+        if programFile == nil, given.isEmpty {
+            throw ValidationError("give a program: --program FILE or flags such as --amplitude")
+        }
     }
 
     /// The program, read from the file or built from the flags.
@@ -115,7 +118,8 @@ enum FlagValue {
     {
         guard let text else { return nil }
         guard let value = Choice(rawValue: text) else {
-            throw InputError(flag, "'\(text)' is not one of: \(Choice.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw InputError(
+                flag, "'\(text)' is not one of: \(Choice.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return value
     }

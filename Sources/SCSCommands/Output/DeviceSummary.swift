@@ -10,6 +10,13 @@ struct DeviceSummary: Encodable {
         var step: Double?
         /// The step as a period in µs, for rates quantised as periods.
         var periodStep: Double?
+        /// The pieces of a piecewise grid (`step` is then the first piece's).
+        var pieces: [Piece]?
+    }
+
+    struct Piece: Encodable {
+        var upTo: Double
+        var step: Double
     }
 
     var id: String
@@ -65,6 +72,9 @@ struct DeviceSummary: Encodable {
 extension DeviceSummary.Range {
     init<Quantity: FixedPoint>(_ grid: Grid<Quantity>) {
         self.init(min: grid.min.doubleValue, max: grid.max.doubleValue, step: grid.segments.first?.step.doubleValue)
+        if grid.segments.count > 1 {
+            pieces = grid.segments.map { DeviceSummary.Piece(upTo: $0.upTo.doubleValue, step: $0.step.doubleValue) }
+        }
     }
 
     init(_ grid: RateGrid) {
@@ -77,6 +87,11 @@ extension DeviceSummary.Range {
 
     var text: String {
         let span = "\(Format.number(min, decimals: 3))–\(Format.number(max, decimals: 3))"
+        if let pieces {
+            return span + " /"
+                + pieces.map { "\(Format.number($0.step, decimals: 3)) to \(Format.number($0.upTo, decimals: 3))" }
+                .joined(separator: ", /")
+        }
         if let step { return span + " /\(Format.number(step, decimals: 3))" }
         if let periodStep { return span + " (period /\(Format.number(periodStep, decimals: 3)) µs)" }
         return span

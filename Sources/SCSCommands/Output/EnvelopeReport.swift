@@ -16,7 +16,9 @@ struct EnvelopeReport: Encodable {
 
     init(device: String, contacts: [ContactShare], envelope: SafeEnvelope) {
         self.device = device
-        self.contacts = Dictionary(contacts.map { ($0.contact.description, $0.percent.doubleValue) }) { first, _ in first }
+        self.contacts = Dictionary(contacts.map { ($0.contact.description, $0.percent.doubleValue) }) { first, _ in
+            first
+        }
         pulseWidths = envelope.pulseWidths.map(\.doubleValue)
         frequencies = envelope.rates.map(\.hertz)
         let rows = envelope.pulseWidths.indices

@@ -3,7 +3,9 @@ import StimSafety
 /// The rows and columns a readable envelope table shows by default: clinically familiar values that
 /// lie on the device's grids.
 enum EnvelopeSelection {
-    static let familiarPulseWidths: [Int64] = [20, 30, 40, 60, 90, 100, 150, 200, 250, 300, 400, 450, 500, 600, 700, 720, 800, 1000]
+    static let familiarPulseWidths: [Int64] = [
+        20, 30, 40, 60, 90, 100, 150, 200, 250, 300, 400, 450, 500, 600, 700, 720, 800, 1000,
+    ]
     static let familiarFrequencies: [Int64] = [
         2, 10, 20, 40, 50, 60, 100, 130, 200, 500, 1000, 1200, 1500, 3000, 5000, 10000,
     ]

@@ -12,10 +12,12 @@ enum EnvelopeText {
             "no warning, where it is lower. — : no amplitude is safe (the pulse does not fit the period).",
             "",
         ]
-        let header = ["µs \\ Hz"] + envelope.rates.map { rate in
-            if case .period = rate { return Format.number(rate.hertz, decimals: 2) }
-            return Format.number(rate.hertz, decimals: 3)
-        }
+        let header =
+            ["µs \\ Hz"]
+            + envelope.rates.map { rate in
+                if case .period = rate { return Format.number(rate.hertz, decimals: 2) }
+                return Format.number(rate.hertz, decimals: 3)
+            }
         var table = TextTable(header, alignments: Array(repeating: .right, count: header.count))
         for (row, width) in envelope.pulseWidths.enumerated() {
             var cells = [width.decimalText]

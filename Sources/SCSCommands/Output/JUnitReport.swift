@@ -7,18 +7,22 @@ enum JUnitReport {
         let total = results.reduce(0) { $0 + $1.seconds }
         var xml = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
         xml.append(
-            "<testsuites name=\"scs check\" tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"0\" time=\"\(time(total))\">")
+            "<testsuites name=\"scs check\" tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"0\" time=\"\(time(total))\">"
+        )
         xml.append(
-            "  <testsuite name=\"\(escape(suite))\" tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\" time=\"\(time(total))\">")
+            "  <testsuite name=\"\(escape(suite))\" tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\" time=\"\(time(total))\">"
+        )
         for result in results {
-            let opening = "    <testcase classname=\"\(escape(result.device))\" name=\"\(escape(result.name))\" time=\"\(time(result.seconds))\""
+            let opening =
+                "    <testcase classname=\"\(escape(result.device))\" name=\"\(escape(result.name))\" time=\"\(time(result.seconds))\""
             if result.passed {
                 xml.append(opening + "/>")
             } else {
                 xml.append(opening + ">")
                 let detail = result.validation.findings.map { "\($0.severity.rawValue) \($0.rule.name): \($0.message)" }
                 xml.append(
-                    "      <failure type=\"verdict\" message=\"\(escape(result.difference))\">\(escape(detail.joined(separator: "\n")))</failure>")
+                    "      <failure type=\"verdict\" message=\"\(escape(result.difference))\">\(escape(detail.joined(separator: "\n")))</failure>"
+                )
                 xml.append("    </testcase>")
             }
         }

@@ -16,7 +16,9 @@ struct TextTable {
     /// The table as lines, columns separated by two spaces; `paint` may colour a cell after padding.
     func render(indent: String = "", paint: (_ row: Int, _ column: Int, _ cell: String) -> String = { $2 }) -> String {
         let all = [header] + rows
-        let widths = header.indices.map { column in all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
+        let widths = header.indices.map { column in
+            all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0
+        }
         return all.enumerated().map { rowIndex, row in
             let cells = row.enumerated().map { column, cell in
                 let padding = String(repeating: " ", count: max(widths[column] - cell.count, 0))

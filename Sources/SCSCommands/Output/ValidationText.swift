@@ -43,7 +43,8 @@ enum ValidationText {
         case .accepted: return Terminal.paint("ACCEPTED", .green) + " — may be sent"
         case .acceptedWithWarnings:
             return Terminal.paint("ACCEPTED WITH WARNINGS", .yellow)
-                + (sendable ? " — may be sent (warnings acknowledged)" : " — not sent until every warning is acknowledged")
+                + (sendable
+                    ? " — may be sent (warnings acknowledged)" : " — not sent until every warning is acknowledged")
         case .rejected: return Terminal.paint("REJECTED", .red) + " — never sent"
         }
     }
@@ -52,14 +53,21 @@ enum ValidationText {
 /// One-line and tabular descriptions of programs and metrics, shared by the reports.
 enum ProgramText {
     static func summary(_ program: StimProgram) -> String {
-        var parts = [program.amplitude.description, program.pulseWidth.description, rate(program.rate), program.waveform.rawValue]
+        var parts = [
+            program.amplitude.description, program.pulseWidth.description, rate(program.rate),
+            program.waveform.rawValue,
+        ]
         if program.waveform == .burst {
             let pulses = program.pulsesPerBurst.map(String.init) ?? "?"
             parts.append("\(pulses) pulses at \(program.intraBurstRate?.description ?? "?")")
         }
         parts.append("\(program.recovery.rawValue) recovery")
-        if let cycling = program.cycling { parts.append("cycling \(cycling.on.decimalText)/\(cycling.off.decimalText) s") }
-        if let range = program.patientRange { parts.append("patient \(range.min.decimalText)–\(range.max.description)") }
+        if let cycling = program.cycling {
+            parts.append("cycling \(cycling.on.decimalText)/\(cycling.off.decimalText) s")
+        }
+        if let range = program.patientRange {
+            parts.append("patient \(range.min.decimalText)–\(range.max.description)")
+        }
         return parts.joined(separator: " · ") + "\n         contacts " + contacts(program.contacts)
     }
 
@@ -89,11 +97,15 @@ enum MetricsText {
         if let current = metrics.stimulationCurrent {
             table.add(["stimulation current", Format.number(current, decimals: 1) + " µA"])
         }
-        if let current = metrics.batteryCurrent { table.add(["battery current", Format.number(current, decimals: 1) + " µA"]) }
+        if let current = metrics.batteryCurrent {
+            table.add(["battery current", Format.number(current, decimals: 1) + " µA"])
+        }
         if let days = metrics.rechargeIntervalDays {
             table.add(["recharge interval", Format.number(days, decimals: 1) + " days"])
         }
-        if let years = metrics.longevityYears { table.add(["longevity", Format.number(years, decimals: 1) + " years"]) }
+        if let years = metrics.longevityYears {
+            table.add(["longevity", Format.number(years, decimals: 1) + " years"])
+        }
         return table.render(indent: indent).split(separator: "\n").dropFirst().joined(separator: "\n")
     }
 }
