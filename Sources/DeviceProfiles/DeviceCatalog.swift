@@ -1,0 +1,73 @@
+import Foundation
+
+/// Every device profile of a folder, sorted by id, looked up by id.
+///
+/// A catalog is all or nothing: one malformed profile or two files with the same id and nothing is
+/// loaded, so a typo in one device's limits can never go unnoticed behind the others.
+public struct DeviceCatalog: Sendable {
+    /// The profiles, sorted by id.
+    public let profiles: [DeviceProfile]
+
+    /// A catalog of profiles already loaded; two profiles with the same id, or the same USB ids, are an
+    /// error naming both files.
+    public init(profiles: [DeviceProfile]) throws(CatalogError) {
+        var byID: [String: DeviceProfile] = [:]
+        var byUSB: [USBIdentity: DeviceProfile] = [:]
+        for profile in profiles {
+            if let earlier = byID[profile.id] {
+                throw .duplicateID(profile.id, first: earlier.sourcePath, second: profile.sourcePath)
+            }
+            byID[profile.id] = profile
+            guard let usb = profile.usb else { continue }
+            if let earlier = byUSB[usb] {
+                throw .duplicateUSB(usb, first: earlier.sourcePath, second: profile.sourcePath)
+            }
+            byUSB[usb] = profile
+        }
+        self.profiles = profiles.sorted { $0.id < $1.id }
+    }
+
+    /// Loads every `*.yaml` file directly inside `folder` (files are read in name order).
+    public init(contentsOf folder: URL) throws(CatalogError) {
+        let folderPath = DeviceProfile.displayPath(for: folder)
+        let files: [URL]
+        do {
+            files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+        } catch {
+            throw .unreadableFolder(folderPath, reason: error.localizedDescription)
+        }
+        let profileFiles = files.filter { $0.pathExtension == "yaml" }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        guard !profileFiles.isEmpty else { throw .emptyFolder(folderPath) }
+        var profiles: [DeviceProfile] = []
+        for file in profileFiles {
+            do {
+                profiles.append(try DeviceProfile(contentsOf: file))
+            } catch {
+                throw .profile(error)
+            }
+        }
+        try self.init(profiles: profiles)
+    }
+
+    /// Loads the bundled `Devices` folder, found as ``DevicesFolder/locate(environment:currentDirectory:executable:)`` does.
+    public static func bundled() throws(CatalogError) -> DeviceCatalog {
+        try DeviceCatalog(contentsOf: DevicesFolder.locate())
+    }
+
+    /// The ids, sorted.
+    public var ids: [String] { profiles.map(\.id) }
+
+    /// The profile with `id`; an unknown id is an error that lists the known ones.
+    public func profile(id: String) throws(CatalogError) -> DeviceProfile {
+        guard let profile = profiles.first(where: { $0.id == id }) else {
+            throw .unknownID(id, known: ids)
+        }
+        return profile
+    }
+
+    /// The profile whose USB ids match, if any.
+    public func profile(matching usb: USBIdentity) -> DeviceProfile? {
+        profiles.first { $0.usb == usb }
+    }
+}
