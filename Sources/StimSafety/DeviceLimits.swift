@@ -1,7 +1,7 @@
 /// Everything the rules need to know about one stimulator model, in exact units.
 ///
 /// Built by the profile loader from `Devices/*.yaml`; the core holds no device numbers of its own.
-public struct DeviceLimits: Sendable {
+public struct DeviceLimits: Hashable, Sendable {
     public var amplitude: Grid<Nanoamps>
     public var pulseWidth: Grid<Nanoseconds>
     /// The waveforms the device supports, each with its rates.
@@ -63,10 +63,14 @@ public struct DeviceLimits: Sendable {
     }
 
     private static func areaTable(for leads: [Lead]) -> [Int64] {
-        let highest = leads.flatMap(\.contacts).filter { $0 >= 0 }.max() ?? -1
+        let highest =
+            leads.flatMap(\.contacts).filter { $0 >= 0 && $0 <= MeasuredImpedances.highestContactNumber }
+            .max() ?? -1
         var table = [Int64](repeating: 0, count: highest + 1)
         for lead in leads {
-            for contact in lead.contacts where contact >= 0 { table[contact] = lead.area.rawValue }
+            for contact in lead.contacts where contact >= 0 && contact <= highest {
+                table[contact] = lead.area.rawValue
+            }
         }
         return table
     }
@@ -100,7 +104,7 @@ public struct Lead: Hashable, Sendable {
 }
 
 /// Rates per waveform; nil for a waveform the device does not support.
-public struct WaveformRates: Sendable {
+public struct WaveformRates: Hashable, Sendable {
     public var tonic: RateGrid?
     public var burst: BurstRates?
     public var highFrequency: RateGrid?
@@ -126,7 +130,7 @@ public struct WaveformRates: Sendable {
 }
 
 /// The burst waveform's ranges.
-public struct BurstRates: Sendable {
+public struct BurstRates: Hashable, Sendable {
     /// The rate at which bursts repeat.
     public var burstRate: RateGrid
     public var pulsesPerBurst: ClosedRange<Int>
@@ -140,7 +144,7 @@ public struct BurstRates: Sendable {
 }
 
 /// Nominal impedance and the short and open thresholds.
-public struct ImpedanceThresholds: Sendable {
+public struct ImpedanceThresholds: Hashable, Sendable {
     public var nominal: Milliohms
     public var short: Milliohms
     public var open: Milliohms
@@ -153,7 +157,7 @@ public struct ImpedanceThresholds: Sendable {
 }
 
 /// Charge density per phase: a warning limit and an optional rejection limit.
-public struct ChargeDensityLimits: Sendable {
+public struct ChargeDensityLimits: Hashable, Sendable {
     public var warn: ChargeDensity
     public var reject: ChargeDensity?
 
@@ -164,9 +168,11 @@ public struct ChargeDensityLimits: Sendable {
 }
 
 /// Shannon k limits; the comparison runs on `10^k` without logarithms.
-public struct ShannonLimits: Sendable {
-    public var warn: Double
-    public var reject: Double?
+public struct ShannonLimits: Hashable, Sendable {
+    /// The warning k; `let`, because `10^k` is precomputed from it.
+    public let warn: Double
+    /// The rejection k, if any.
+    public let reject: Double?
     /// `10^warn`, the bound on `Q² / A` in µC²/cm².
     let warnBound: Double
     /// `10^reject`.
@@ -181,7 +187,7 @@ public struct ShannonLimits: Sendable {
 }
 
 /// The battery model constants of `safety-rules.md` §3.
-public struct BatteryModel: Sendable {
+public struct BatteryModel: Hashable, Sendable {
     public enum Kind: String, Sendable, CaseIterable {
         case rechargeable, primary
     }

@@ -67,6 +67,7 @@ public struct Grid<Quantity: FixedPoint>: Hashable, Sendable {
         guard value >= min else { return nil }
         if value >= max { return max }
         let (base, step) = segment(for: value)
+        guard step > 0 else { return min }
         let offset = value.rawValue - base
         return Quantity(rawValue: value.rawValue - offset % step)
     }
@@ -75,6 +76,7 @@ public struct Grid<Quantity: FixedPoint>: Hashable, Sendable {
     func stepUp(from value: Quantity) -> Quantity? {
         guard value < max else { return nil }
         let (base, step) = segment(for: Quantity(rawValue: value.rawValue + 1))
+        guard step > 0 else { return nil }
         let offset = value.rawValue - base
         return Quantity(rawValue: base + (offset / step + 1) * step)
     }

@@ -5,18 +5,25 @@ public struct MeasuredImpedances: Sendable, Hashable {
     /// The can's measured impedance.
     public private(set) var can: Milliohms?
 
+    /// Contact numbers above this exist on no device (profiles stop at 255), so measurements for them
+    /// are dropped instead of sizing the lookup table by an arbitrary number from the input.
+    public static let highestContactNumber = 1023
+
     /// No measurements: every contact is taken at the device's nominal impedance.
     public static let none = MeasuredImpedances([:])
 
     /// Measurements keyed by contact; keys that are neither a contact number nor `case` are ignored.
     public init(_ measurements: [ContactID: Milliohms]) {
         var highest = -1
-        for key in measurements.keys { if case .lead(let number) = key { highest = max(highest, number) } }
+        for key in measurements.keys {
+            if case .lead(let number) = key, number <= Self.highestContactNumber { highest = max(highest, number) }
+        }
         var table = [Int64](repeating: -1, count: highest + 1)
         var can: Milliohms?
         for (key, ohms) in measurements {
             switch key {
-            case .lead(let number): table[number] = ohms.rawValue
+            case .lead(let number) where number <= Self.highestContactNumber: table[number] = ohms.rawValue
+            case .lead: break
             case .can: can = ohms
             case .unrecognized: break
             }

@@ -36,9 +36,9 @@ public enum RateGrid: Hashable, Sendable {
             guard period.rawValue > 0, Rate.periodScale % Int128(period.rawValue) == 0 else { return false }
             return grid.isOnStep(Millihertz(rawValue: Int64(Rate.periodScale / Int128(period.rawValue))))
         case (.period(_, _, let step), .period(let period)):
-            return period.rawValue > 0 && period.rawValue % step.rawValue == 0
+            return period.rawValue > 0 && step.rawValue > 0 && period.rawValue % step.rawValue == 0
         case (.period(_, _, let step), .frequency(let value)):
-            guard value.rawValue > 0 else { return false }
+            guard value.rawValue > 0, step.rawValue > 0 else { return false }
             return Rate.periodScale % (Int128(value.rawValue) * Int128(step.rawValue)) == 0
         }
     }
@@ -62,7 +62,7 @@ public enum RateGrid: Hashable, Sendable {
             }
         case .period(_, _, let step):
             let (numerator, denominator) = rate.periodFraction
-            guard numerator > 0, denominator > 0 else { return nil }
+            guard numerator > 0, denominator > 0, step.rawValue > 0, bounds.max.rawValue > 0 else { return nil }
             let stepRaw = Int128(step.rawValue)
             // Smallest multiple of the step that is ≥ the period, and no shorter than the fastest rate.
             var steps = (numerator + denominator * stepRaw - 1) / (denominator * stepRaw)
@@ -81,6 +81,7 @@ public enum RateGrid: Hashable, Sendable {
         case .frequency(let grid):
             return grid.values.map(Rate.frequency)
         case .period(let min, let max, let step):
+            guard step.rawValue > 0, min.rawValue > 0, max.rawValue > 0 else { return [] }
             let stepRaw = Int128(step.rawValue)
             let longest = Rate.periodScale / (Int128(min.rawValue) * stepRaw)
             let shortest = (Rate.periodScale + Int128(max.rawValue) * stepRaw - 1) / (Int128(max.rawValue) * stepRaw)
