@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .target(name: "StimSafety", swiftSettings: strictness),
@@ -28,9 +29,19 @@ let package = Package(
             swiftSettings: strictness
         ),
         .target(
+            name: "StimProtocol",
+            dependencies: ["StimSafety", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictness
+        ),
+        .target(
+            name: "TherapyLog",
+            dependencies: ["StimSafety", "DeviceProfiles"],
+            swiftSettings: strictness
+        ),
+        .target(
             name: "SCSCommands",
             dependencies: [
-                "StimSafety", "DeviceProfiles",
+                "StimSafety", "DeviceProfiles", "TherapyLog",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -45,6 +56,17 @@ let package = Package(
         .testTarget(
             name: "DeviceProfilesTests",
             dependencies: ["DeviceProfiles", "StimSafety"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "StimProtocolTests",
+            dependencies: ["StimProtocol", "StimSafety"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "TherapyLogTests",
+            dependencies: ["TherapyLog", "StimSafety", "DeviceProfiles"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictness
         ),

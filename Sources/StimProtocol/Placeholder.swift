@@ -1,0 +1,2 @@
+/// Placeholder until the frame format lands.
+enum ProtocolPlaceholder {}
