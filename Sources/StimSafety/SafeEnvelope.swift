@@ -2,7 +2,8 @@
 ///
 /// Two bounds per cell: the largest amplitude on the amplitude grid that passes every error rule,
 /// and the largest that passes every error and every warning rule. A cell is empty where no amplitude
-/// passes (the pulse does not fit the period, or even the minimum amplitude is too much).
+/// passes (the pulse does not fit the period, the pulse width or rate is not a device setting, or even the
+/// minimum amplitude is too much).
 public struct SafeEnvelope: Sendable {
     /// Row labels.
     public let pulseWidths: [Nanoseconds]
@@ -41,12 +42,16 @@ extension DeviceLimits {
         let solver = EnvelopeSolver(limits: self, configuration: configuration)
         var errorFree = [Int64](repeating: -1, count: rows.count * columns.count)
         var warningFree = errorFree
+        let rateGrid = waveforms.rates(for: configuration.waveform)
         for (row, width) in rows.enumerated() {
+            // A pulse width or rate the device cannot set fails `pulseWidth.*` or `frequency.*` at every
+            // amplitude, so its cells stay empty, as `validate` would have them.
+            guard pulseWidth.allows(width) else { continue }
             let bounds = solver.rowBounds(pulseWidth: width)
             var probe = configuration.program(amplitude: .zero, pulseWidth: width, rate: .frequency(.zero))
             for (column, rate) in columns.enumerated() {
                 probe.rate = rate
-                guard timingViolation(of: probe) == nil else { continue }
+                guard rateGrid?.allows(rate) == true, timingViolation(of: probe) == nil else { continue }
                 let index = row * columns.count + column
                 if let errorBound = bounds.errorFree { errorFree[index] = errorBound.rawValue }
                 if let warningBound = bounds.warningFree,
