@@ -64,12 +64,7 @@ struct EnvelopeCommand: ParsableCommand {
             configuration.intraBurstRate = try FlagValue.positive(
                 intraBurstRate, Millihertz.self, flag: "--intra-burst-rate")
         }
-        if let cycling {
-            let (on, off) = try FlagValue.pair(cycling, separator: "/", flag: "--cycling")
-            configuration.cycling = Cycling(
-                on: try FlagValue.positive(on, Milliseconds.self, flag: "--cycling"),
-                off: try FlagValue.quantity(off, Milliseconds.self, flag: "--cycling"))
-        }
+        if let cycling { configuration.cycling = try FlagValue.cycling(cycling) }
         if let impedance {
             configuration.impedances = try ImpedanceDecoder.decode(try YAMLField.read(file: impedance), limits: limits)
         }

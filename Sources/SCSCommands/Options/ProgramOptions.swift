@@ -79,12 +79,7 @@ struct ProgramOptions: ParsableArguments {
                 min: try FlagValue.quantity(low, Nanoamps.self, flag: "--patient-range"),
                 max: try FlagValue.quantity(high, Nanoamps.self, flag: "--patient-range"))
         }
-        if let cycling {
-            let (on, off) = try FlagValue.pair(cycling, separator: "/", flag: "--cycling")
-            program.cycling = Cycling(
-                on: try FlagValue.positive(on, Milliseconds.self, flag: "--cycling"),
-                off: try FlagValue.quantity(off, Milliseconds.self, flag: "--cycling"))
-        }
+        if let cycling { program.cycling = try FlagValue.cycling(cycling) }
         return program
     }
 }
@@ -122,6 +117,14 @@ enum FlagValue {
                 flag, "'\(text)' is not one of: \(Choice.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return value
+    }
+
+    /// `ON/OFF` in seconds, e.g. `30/90`.
+    static func cycling(_ text: String) throws(InputError) -> Cycling {
+        let (on, off) = try pair(text, separator: "/", flag: "--cycling")
+        return Cycling(
+            on: try positive(on, Milliseconds.self, flag: "--cycling"),
+            off: try quantity(off, Milliseconds.self, flag: "--cycling"))
     }
 
     static func pair(_ text: String, separator: Character, flag: String) throws(InputError) -> (String, String) {
