@@ -22,42 +22,55 @@ struct BatteryAndSlewTests {
     static let noSlewLimit = DeviceLimits.tonic16.with { $0.amplitudeSlewMax = nil }
 
     static let battery: [RuleCase] = [
-        RuleCase("a recharge interval of exactly one day", device: oneDay, tonic("5", "100", at: "1000"), .battery,
-                 nil),
-        RuleCase("a recharge interval just under one day", device: oneDay, tonic("5.1", "100", at: "1000"), .battery,
-                 .warning),
+        RuleCase(
+            "a recharge interval of exactly one day", device: oneDay, tonic("5", "100", at: "1000"), .battery,
+            nil),
+        RuleCase(
+            "a recharge interval just under one day", device: oneDay, tonic("5.1", "100", at: "1000"), .battery,
+            .warning),
         RuleCase("a recharge interval of 2.5 days", device: oneDay, tonic("2", "100", at: "1000"), .battery, nil),
-        RuleCase("a longevity of exactly the one-year minimum", device: oneYear, tonic("5", "100", at: "1000"),
-                 .battery, nil),
-        RuleCase("a longevity just under the minimum", device: oneYear, tonic("5.1", "100", at: "1000"), .battery,
-                 .warning),
-        RuleCase("a primary cell without a minimum", device: primaryWithoutMinimum, tonic("25", "100", at: "1000"),
-                 .battery, nil),
-        RuleCase("12 mA at 40 µs and 10 kHz on the tonic-16", highFrequency("12", "40", at: "10000"), .battery,
-                 .warning),
+        RuleCase(
+            "a longevity of exactly the one-year minimum", device: oneYear, tonic("5", "100", at: "1000"),
+            .battery, nil),
+        RuleCase(
+            "a longevity just under the minimum", device: oneYear, tonic("5.1", "100", at: "1000"), .battery,
+            .warning),
+        RuleCase(
+            "a primary cell without a minimum", device: primaryWithoutMinimum, tonic("25", "100", at: "1000"),
+            .battery, nil),
+        RuleCase(
+            "12 mA at 40 µs and 10 kHz on the tonic-16", highFrequency("12", "40", at: "10000"), .battery,
+            .warning),
         RuleCase("10 kHz, 2.5 mA, 30 µs on the tonic-16", highFrequency("2.5", "30", at: "10000"), .battery, nil),
     ]
 
     static let slew: [RuleCase] = [
-        RuleCase("from 2 to 3 mA with a 1 mA limit", tonic("3"), context: ValidationContext(runningAmplitude: mA("2")),
-                 .amplitudeSlew, nil),
-        RuleCase("from 2 to 3.1 mA with a 1 mA limit", tonic("3.1"),
-                 context: ValidationContext(runningAmplitude: mA("2")), .amplitudeSlew, .warning),
-        RuleCase("from 2 to 2.5 mA", tonic("2.5"), context: ValidationContext(runningAmplitude: mA("2")),
-                 .amplitudeSlew, nil),
-        RuleCase("from 8 down to 0.5 mA", tonic("0.5"), context: ValidationContext(runningAmplitude: mA("8")),
-                 .amplitudeSlew, nil),
+        RuleCase(
+            "from 2 to 3 mA with a 1 mA limit", tonic("3"), context: ValidationContext(runningAmplitude: mA("2")),
+            .amplitudeSlew, nil),
+        RuleCase(
+            "from 2 to 3.1 mA with a 1 mA limit", tonic("3.1"),
+            context: ValidationContext(runningAmplitude: mA("2")), .amplitudeSlew, .warning),
+        RuleCase(
+            "from 2 to 2.5 mA", tonic("2.5"), context: ValidationContext(runningAmplitude: mA("2")),
+            .amplitudeSlew, nil),
+        RuleCase(
+            "from 8 down to 0.5 mA", tonic("0.5"), context: ValidationContext(runningAmplitude: mA("8")),
+            .amplitudeSlew, nil),
         RuleCase("to 6 mA without a running amplitude", tonic("6"), .amplitudeSlew, nil),
-        RuleCase("from 0 to 6 mA on a device without a slew limit", device: noSlewLimit, tonic("6"),
-                 context: ValidationContext(runningAmplitude: mA("0")), .amplitudeSlew, nil),
+        RuleCase(
+            "from 0 to 6 mA on a device without a slew limit", device: noSlewLimit, tonic("6"),
+            context: ValidationContext(runningAmplitude: mA("0")), .amplitudeSlew, nil),
     ]
 
-    @Test("The battery rule warns under one day between recharges or under the minimum longevity",
-          arguments: battery)
+    @Test(
+        "The battery rule warns under one day between recharges or under the minimum longevity",
+        arguments: battery)
     func batteryRule(_ row: RuleCase) { row.verify() }
 
-    @Test("An increase of more than the slew limit warns, and only where the running amplitude is known",
-          arguments: slew)
+    @Test(
+        "An increase of more than the slew limit warns, and only where the running amplitude is known",
+        arguments: slew)
     func slewRule(_ row: RuleCase) { row.verify() }
 
     @Test("The exact battery model gives one day and one year at its bounds")

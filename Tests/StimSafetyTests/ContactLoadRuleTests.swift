@@ -21,44 +21,61 @@ struct ContactLoadRuleTests {
 
     static let current: [RuleCase] = [
         RuleCase("12.7 mA on one contact, the maximum", tonic("12.7", "20"), .currentContact, nil),
-        RuleCase("12.8 mA on one contact", tonic("12.8", "20"), .currentContact, .error,
-                 contacts: [.lead(1), .lead(2)]),
+        RuleCase(
+            "12.8 mA on one contact", tonic("12.8", "20"), .currentContact, .error,
+            contacts: [.lead(1), .lead(2)]),
         RuleCase("5 mA on one contact", tonic("5", "20"), .currentContact, nil),
         RuleCase("25.4 mA over four contacts at 50 %", tonic("25.4", "20", contacts: quad), .currentContact, nil),
-        RuleCase("25.5 mA over four contacts at 50 %", tonic("25.5", "20", contacts: quad), .currentContact, .error,
-                 contacts: [.lead(1), .lead(2), .lead(3), .lead(4)]),
-        RuleCase("12.8 mA split 60/40 over the cathodes into one anode",
-                 tonic("12.8", "20", contacts: contacts(["1": "-60", "2": "-40", "3": "100"])), .currentContact,
-                 .error, contacts: [.lead(3)]),
-        RuleCase("25.4 mA into the case, which is exempt",
-                 tonic("25.4", "20", contacts: contacts(["1": "-50", "2": "-50", "case": "100"])), .currentContact,
-                 nil),
+        RuleCase(
+            "25.5 mA over four contacts at 50 %", tonic("25.5", "20", contacts: quad), .currentContact, .error,
+            contacts: [.lead(1), .lead(2), .lead(3), .lead(4)]),
+        RuleCase(
+            "12.8 mA split 60/40 over the cathodes into one anode",
+            tonic("12.8", "20", contacts: contacts(["1": "-60", "2": "-40", "3": "100"])), .currentContact,
+            .error, contacts: [.lead(3)]),
+        RuleCase(
+            "25.4 mA into the case, which is exempt",
+            tonic("25.4", "20", contacts: contacts(["1": "-50", "2": "-50", "case": "100"])), .currentContact,
+            nil),
     ]
 
     static let density: [RuleCase] = [
-        RuleCase("12.25 mA at 300 µs, exactly 30 µC/cm²", device: fineAmplitude, tonic("12.25", "300"),
-                 .chargeDensity, nil),
-        RuleCase("12.26 mA at 300 µs", device: fineAmplitude, tonic("12.26", "300"), .chargeDensity, .warning,
-                 contacts: [.lead(1), .lead(2)]),
+        RuleCase(
+            "12.25 mA at 300 µs, exactly 30 µC/cm²", device: fineAmplitude, tonic("12.25", "300"),
+            .chargeDensity, nil),
+        RuleCase(
+            "12.26 mA at 300 µs", device: fineAmplitude, tonic("12.26", "300"), .chargeDensity, .warning,
+            contacts: [.lead(1), .lead(2)]),
         RuleCase("8 mA at 300 µs", device: fineAmplitude, tonic("8", "300"), .chargeDensity, nil),
-        RuleCase("12.25 mA split over two cathodes, one anode at the bound", device: fineAmplitude,
-                 tonic("12.25", "300", contacts: contacts(["1": "-50", "2": "-50", "3": "100"])), .chargeDensity, nil),
-        RuleCase("12.26 mA split over two cathodes, the anode over", device: fineAmplitude,
-                 tonic("12.26", "300", contacts: contacts(["1": "-50", "2": "-50", "3": "100"])), .chargeDensity,
-                 .warning, contacts: [.lead(3)]),
-        RuleCase("7.5 mA at 490 µs, exactly the 30 warn limit", device: densityReject, tonic("7.5", "490"),
-                 .chargeDensity, nil),
-        RuleCase("7.6 mA at 490 µs, over the warn limit", device: densityReject, tonic("7.6", "490"),
-                 .chargeDensity, .warning),
-        RuleCase("10 mA at 490 µs, exactly the 40 reject limit", device: densityReject, tonic("10", "490"),
-                 .chargeDensity, .warning),
-        RuleCase("10.1 mA at 490 µs, over the reject limit", device: densityReject, tonic("10.1", "490"),
-                 .chargeDensity, .error, contacts: [.lead(1), .lead(2)]),
-        RuleCase("25 mA into the case at 1000 µs, which is exempt",
-                 tonic("25", "1000", at: "2", contacts: contacts(["1": "-10", "2": "-10", "3": "-10", "4": "-10",
-                                                                  "5": "-10", "6": "-10", "7": "-10", "8": "-10",
-                                                                  "9": "-10", "10": "-10", "case": "100"])),
-                 .chargeDensity, nil),
+        RuleCase(
+            "12.25 mA split over two cathodes, one anode at the bound", device: fineAmplitude,
+            tonic("12.25", "300", contacts: contacts(["1": "-50", "2": "-50", "3": "100"])), .chargeDensity, nil),
+        RuleCase(
+            "12.26 mA split over two cathodes, the anode over", device: fineAmplitude,
+            tonic("12.26", "300", contacts: contacts(["1": "-50", "2": "-50", "3": "100"])), .chargeDensity,
+            .warning, contacts: [.lead(3)]),
+        RuleCase(
+            "7.5 mA at 490 µs, exactly the 30 warn limit", device: densityReject, tonic("7.5", "490"),
+            .chargeDensity, nil),
+        RuleCase(
+            "7.6 mA at 490 µs, over the warn limit", device: densityReject, tonic("7.6", "490"),
+            .chargeDensity, .warning),
+        RuleCase(
+            "10 mA at 490 µs, exactly the 40 reject limit", device: densityReject, tonic("10", "490"),
+            .chargeDensity, .warning),
+        RuleCase(
+            "10.1 mA at 490 µs, over the reject limit", device: densityReject, tonic("10.1", "490"),
+            .chargeDensity, .error, contacts: [.lead(1), .lead(2)]),
+        RuleCase(
+            "25 mA into the case at 1000 µs, which is exempt",
+            tonic(
+                "25", "1000", at: "2",
+                contacts: contacts([
+                    "1": "-10", "2": "-10", "3": "-10", "4": "-10",
+                    "5": "-10", "6": "-10", "7": "-10", "8": "-10",
+                    "9": "-10", "10": "-10", "case": "100",
+                ])),
+            .chargeDensity, nil),
     ]
 
     static let shannon: [RuleCase] = [
@@ -68,33 +85,46 @@ struct ContactLoadRuleTests {
         RuleCase("9.9 mA at 300 µs, k 1.857", tonic("9.9", "300"), .shannon, .error, contacts: [.lead(1), .lead(2)]),
         RuleCase("3 mA at 300 µs, well inside", tonic("3", "300"), .shannon, nil),
         RuleCase("0 mA carries no charge", tonic("0", "1000", at: "2"), .shannon, nil),
-        RuleCase("10 mA at 350 µs, k exactly 2 on a warn-at-2 device", device: shannonWarnTwo, tonic("10", "350"),
-                 .shannon, nil),
-        RuleCase("10.1 mA at 350 µs on a warn-at-2 device", device: shannonWarnTwo, tonic("10.1", "350"), .shannon,
-                 .warning),
-        RuleCase("25 mA at 1000 µs on a device without a reject k", device: shannonWarnTwo,
-                 tonic("25", "1000", at: "2", contacts: contacts(["1": "-50", "2": "-50", "3": "50", "4": "50"])),
-                 .shannon, .warning),
-        RuleCase("10 mA at 350 µs, k exactly 2 on a reject-at-2 device", device: shannonRejectTwo,
-                 tonic("10", "350"), .shannon, .warning),
-        RuleCase("10.1 mA at 350 µs on a reject-at-2 device", device: shannonRejectTwo, tonic("10.1", "350"),
-                 .shannon, .error),
-        RuleCase("7 mA on the cathode, 3.5 mA on each of two anodes",
-                 tonic("7", "300", contacts: contacts(["1": "-100", "2": "50", "3": "50"])), .shannon, .warning,
-                 contacts: [.lead(1)]),
-        RuleCase("7 mA on the anode, 3.5 mA on each of two cathodes",
-                 tonic("7", "300", contacts: contacts(["1": "-50", "2": "-50", "3": "100"])), .shannon, .warning,
-                 contacts: [.lead(3)]),
-        RuleCase("12 mA at 500 µs into the case, which is exempt",
-                 tonic("12", "500", contacts: contacts(["1": "-25", "2": "-25", "3": "-25", "4": "-25",
-                                                        "case": "100"])), .shannon, nil),
+        RuleCase(
+            "10 mA at 350 µs, k exactly 2 on a warn-at-2 device", device: shannonWarnTwo, tonic("10", "350"),
+            .shannon, nil),
+        RuleCase(
+            "10.1 mA at 350 µs on a warn-at-2 device", device: shannonWarnTwo, tonic("10.1", "350"), .shannon,
+            .warning),
+        RuleCase(
+            "25 mA at 1000 µs on a device without a reject k", device: shannonWarnTwo,
+            tonic("25", "1000", at: "2", contacts: contacts(["1": "-50", "2": "-50", "3": "50", "4": "50"])),
+            .shannon, .warning),
+        RuleCase(
+            "10 mA at 350 µs, k exactly 2 on a reject-at-2 device", device: shannonRejectTwo,
+            tonic("10", "350"), .shannon, .warning),
+        RuleCase(
+            "10.1 mA at 350 µs on a reject-at-2 device", device: shannonRejectTwo, tonic("10.1", "350"),
+            .shannon, .error),
+        RuleCase(
+            "7 mA on the cathode, 3.5 mA on each of two anodes",
+            tonic("7", "300", contacts: contacts(["1": "-100", "2": "50", "3": "50"])), .shannon, .warning,
+            contacts: [.lead(1)]),
+        RuleCase(
+            "7 mA on the anode, 3.5 mA on each of two cathodes",
+            tonic("7", "300", contacts: contacts(["1": "-50", "2": "-50", "3": "100"])), .shannon, .warning,
+            contacts: [.lead(3)]),
+        RuleCase(
+            "12 mA at 500 µs into the case, which is exempt",
+            tonic(
+                "12", "500",
+                contacts: contacts([
+                    "1": "-25", "2": "-25", "3": "-25", "4": "-25",
+                    "case": "100",
+                ])), .shannon, nil),
     ]
 
     @Test("Each active contact carries at most the per-contact maximum; the case is exempt", arguments: current)
     func currentRule(_ row: RuleCase) { row.verify() }
 
-    @Test("Charge density warns above the warn limit and rejects above the reject limit; equal passes",
-          arguments: density)
+    @Test(
+        "Charge density warns above the warn limit and rejects above the reject limit; equal passes",
+        arguments: density)
     func densityRule(_ row: RuleCase) { row.verify() }
 
     @Test("Shannon k warns above the warn k and rejects above the reject k, per lead contact", arguments: shannon)

@@ -32,7 +32,8 @@ struct FindingSemanticsTests {
 
     @Test("Density and Shannon over on the same contact give one finding each, at their own severities")
     func twoRulesOnOneContact() {
-        let validation = DeviceLimits.tonic16.validate(tonic("10", "500", contacts: contacts(["1": "-100", "case": "100"])))
+        let validation = DeviceLimits.tonic16.validate(
+            tonic("10", "500", contacts: contacts(["1": "-100", "case": "100"])))
         #expect(validation.outline == ["chargeDensity warning @1", "shannon error @1"])
     }
 

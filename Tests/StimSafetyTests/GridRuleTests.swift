@@ -53,29 +53,36 @@ struct GridRuleTests {
         RuleCase("5.5 Hz off the grid", tonic("1", "300", at: "5.5"), .frequencyStep, .error),
         RuleCase("50.001 Hz off the grid", tonic("1", "300", at: "50.001"), .frequencyStep, .error),
         RuleCase("1500 Hz, the high-frequency minimum", highFrequency("1", "30", at: "1500"), .frequencyRange, nil),
-        RuleCase("1400 Hz, below the high-frequency range", highFrequency("1", "30", at: "1400"), .frequencyRange,
-                 .error),
+        RuleCase(
+            "1400 Hz, below the high-frequency range", highFrequency("1", "30", at: "1400"), .frequencyRange,
+            .error),
         RuleCase("10 kHz, the high-frequency maximum", highFrequency("1", "30", at: "10000"), .frequencyRange, nil),
         RuleCase("10.1 kHz, one step above", highFrequency("1", "30", at: "10100"), .frequencyRange, .error),
         RuleCase("1550 Hz, off the 100 Hz grid", highFrequency("1", "30", at: "1550"), .frequencyStep, .error),
-        RuleCase("60 Hz, the burst-rate maximum", burst("1", "300", at: "60", pulses: 2, intraBurst: "500"),
-                 .frequencyRange, nil),
-        RuleCase("61 Hz, above the burst-rate range", burst("1", "300", at: "61", pulses: 2, intraBurst: "500"),
-                 .frequencyRange, .error),
-        RuleCase("a 2000 µs period is 500 Hz, on the grid",
-                 StimProgram(amplitude: mA("1"), pulseWidth: us("300"), rate: .period(us("2000")), contacts: bipolar),
-                 .frequencyStep, nil),
-        RuleCase("a 1500 µs period is 666.67 Hz, off the grid",
-                 StimProgram(amplitude: mA("1"), pulseWidth: us("300"), rate: .period(us("1500")), contacts: bipolar),
-                 .frequencyStep, .error),
+        RuleCase(
+            "60 Hz, the burst-rate maximum", burst("1", "300", at: "60", pulses: 2, intraBurst: "500"),
+            .frequencyRange, nil),
+        RuleCase(
+            "61 Hz, above the burst-rate range", burst("1", "300", at: "61", pulses: 2, intraBurst: "500"),
+            .frequencyRange, .error),
+        RuleCase(
+            "a 2000 µs period is 500 Hz, on the grid",
+            StimProgram(amplitude: mA("1"), pulseWidth: us("300"), rate: .period(us("2000")), contacts: bipolar),
+            .frequencyStep, nil),
+        RuleCase(
+            "a 1500 µs period is 666.67 Hz, off the grid",
+            StimProgram(amplitude: mA("1"), pulseWidth: us("300"), rate: .period(us("1500")), contacts: bipolar),
+            .frequencyStep, .error),
     ]
 
     static let waveform: [RuleCase] = [
         RuleCase("tonic on a tonic-only device", device: .piecewise, tonic("1", "100"), .waveformSupported, nil),
-        RuleCase("burst on a tonic-only device", device: .piecewise,
-                 burst("1", "100", at: "40", pulses: 5, intraBurst: "500"), .waveformSupported, .error),
-        RuleCase("10 kHz on a tonic-only device", device: .piecewise, highFrequency("1", "30", at: "10000"),
-                 .waveformSupported, .error),
+        RuleCase(
+            "burst on a tonic-only device", device: .piecewise,
+            burst("1", "100", at: "40", pulses: 5, intraBurst: "500"), .waveformSupported, .error),
+        RuleCase(
+            "10 kHz on a tonic-only device", device: .piecewise, highFrequency("1", "30", at: "10000"),
+            .waveformSupported, .error),
         RuleCase("10 kHz on the tonic-16", highFrequency("1", "30", at: "10000"), .waveformSupported, nil),
     ]
 
@@ -84,22 +91,29 @@ struct GridRuleTests {
         RuleCase("7 pulses, the maximum", burst("1", "300", at: "40", pulses: 7, intraBurst: "500"), .burstRange, nil),
         RuleCase("1 pulse", burst("1", "300", at: "40", pulses: 1, intraBurst: "500"), .burstRange, .error),
         RuleCase("8 pulses", burst("1", "300", at: "40", pulses: 8, intraBurst: "500"), .burstRange, .error),
-        RuleCase("250 Hz intra-burst, the minimum", burst("1", "300", at: "40", pulses: 5, intraBurst: "250"),
-                 .burstRange, nil),
-        RuleCase("1000 Hz intra-burst, the maximum", burst("1", "300", at: "40", pulses: 5, intraBurst: "1000"),
-                 .burstRange, nil),
-        RuleCase("240 Hz intra-burst", burst("1", "300", at: "40", pulses: 5, intraBurst: "240"), .burstRange,
-                 .error),
-        RuleCase("1010 Hz intra-burst", burst("1", "300", at: "20", pulses: 5, intraBurst: "1010"), .burstRange,
-                 .error),
-        RuleCase("505 Hz intra-burst, off its 10 Hz step", burst("1", "300", at: "40", pulses: 5, intraBurst: "505"),
-                 .burstRange, .error),
-        RuleCase("500.5 Hz intra-burst", burst("1", "300", at: "40", pulses: 5, intraBurst: "500.5"), .burstRange,
-                 .error),
+        RuleCase(
+            "250 Hz intra-burst, the minimum", burst("1", "300", at: "40", pulses: 5, intraBurst: "250"),
+            .burstRange, nil),
+        RuleCase(
+            "1000 Hz intra-burst, the maximum", burst("1", "300", at: "40", pulses: 5, intraBurst: "1000"),
+            .burstRange, nil),
+        RuleCase(
+            "240 Hz intra-burst", burst("1", "300", at: "40", pulses: 5, intraBurst: "240"), .burstRange,
+            .error),
+        RuleCase(
+            "1010 Hz intra-burst", burst("1", "300", at: "20", pulses: 5, intraBurst: "1010"), .burstRange,
+            .error),
+        RuleCase(
+            "505 Hz intra-burst, off its 10 Hz step", burst("1", "300", at: "40", pulses: 5, intraBurst: "505"),
+            .burstRange, .error),
+        RuleCase(
+            "500.5 Hz intra-burst", burst("1", "300", at: "40", pulses: 5, intraBurst: "500.5"), .burstRange,
+            .error),
         RuleCase("no pulse count", burst("1", "300", at: "40", pulses: nil, intraBurst: "500"), .burstRange, .error),
         RuleCase("no intra-burst rate", burst("1", "300", at: "40", pulses: 5, intraBurst: nil), .burstRange, .error),
-        RuleCase("the BurstDR nominal 5 pulses at 500 Hz", burst("0.6", "1000", at: "40", pulses: 5, intraBurst: "500"),
-                 .burstRange, nil),
+        RuleCase(
+            "the BurstDR nominal 5 pulses at 500 Hz", burst("0.6", "1000", at: "40", pulses: 5, intraBurst: "500"),
+            .burstRange, nil),
     ]
 
     @Test("Amplitude is inclusive at both ends and exact on its 0.1 mA grid", arguments: amplitude)

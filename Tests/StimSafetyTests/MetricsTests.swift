@@ -47,7 +47,8 @@ struct MetricsTests {
 
     @Test("The battery model reproduces the scenario rows of domain-reference §4.3", arguments: BatteryScenario.rows)
     func scenarioRow(_ row: BatteryScenario) throws {
-        let validation = Self.threeAmpHours.validate(row.program, context: ValidationContext(impedances: row.impedances))
+        let validation = Self.threeAmpHours.validate(
+            row.program, context: ValidationContext(impedances: row.impedances))
         #expect(validation.verdict != .rejected, "\(validation.outline)")
         let metrics = validation.metrics
         let battery = try #require(metrics.batteryCurrent)
@@ -74,7 +75,8 @@ struct MetricsTests {
         var cycled = tonic("1", "300", at: "50")
         cycled.cycling = Cycling(on: seconds("10"), off: seconds("10"))
         #expect(limits.validate(cycled).metrics.pulseRate == 25)
-        let period = StimProgram(amplitude: mA("1"), pulseWidth: us("300"), rate: .period(us("2000")), contacts: bipolar)
+        let period = StimProgram(
+            amplitude: mA("1"), pulseWidth: us("300"), rate: .period(us("2000")), contacts: bipolar)
         #expect(limits.validate(period).metrics.pulseRate == 500)
     }
 
@@ -128,7 +130,8 @@ struct MetricsTests {
         #expect(zero.maxChargeDensity == 0)
         #expect(zero.maxRequiredVoltage == 1)
         let toCase = DeviceLimits.tonic16.validate(
-            tonic("8", "300", contacts: contacts(["1": "-50", "2": "-50", "case": "100"]))).metrics
+            tonic("8", "300", contacts: contacts(["1": "-50", "2": "-50", "case": "100"]))
+        ).metrics
         #expect(rounded(toCase.chargePerPhase, places: 9) == 1.2)
         #expect(rounded(toCase.maxRequiredVoltage, places: 9) == 7.4)
     }

@@ -9,53 +9,70 @@ struct PatientRangeTests {
     static let fineAmplitude = ContactLoadRuleTests.fineAmplitude
 
     static let range: [RuleCase] = [
-        RuleCase("a range of the device's whole amplitude range", tonic("5", "20", patientRange: ("0", "25.5")),
-                 .patientRange, nil),
+        RuleCase(
+            "a range of the device's whole amplitude range", tonic("5", "20", patientRange: ("0", "25.5")),
+            .patientRange, nil),
         RuleCase("a range of one value, the amplitude", tonic("5", patientRange: ("5", "5")), .patientRange, nil),
         RuleCase("an amplitude inside its range", tonic("5", patientRange: ("2", "6")), .patientRange, nil),
-        RuleCase("a minimum below the device minimum", tonic("5", patientRange: ("-0.1", "6")), .patientRange,
-                 .error),
-        RuleCase("a maximum above the device maximum", tonic("5", patientRange: ("2", "25.6")), .patientRange,
-                 .error),
-        RuleCase("an amplitude one step below its range", tonic("5", patientRange: ("5.1", "6")), .patientRange,
-                 .error),
-        RuleCase("an amplitude one step above its range", tonic("5", patientRange: ("2", "4.9")), .patientRange,
-                 .error),
-        RuleCase("a range whose minimum is above its maximum", tonic("5", patientRange: ("6", "4")), .patientRange,
-                 .error),
+        RuleCase(
+            "a minimum below the device minimum", tonic("5", patientRange: ("-0.1", "6")), .patientRange,
+            .error),
+        RuleCase(
+            "a maximum above the device maximum", tonic("5", patientRange: ("2", "25.6")), .patientRange,
+            .error),
+        RuleCase(
+            "an amplitude one step below its range", tonic("5", patientRange: ("5.1", "6")), .patientRange,
+            .error),
+        RuleCase(
+            "an amplitude one step above its range", tonic("5", patientRange: ("2", "4.9")), .patientRange,
+            .error),
+        RuleCase(
+            "a range whose minimum is above its maximum", tonic("5", patientRange: ("6", "4")), .patientRange,
+            .error),
         RuleCase("no range at all", tonic("5"), .patientRange, nil),
     ]
 
     static let atMaximum: [RuleCase] = [
-        RuleCase("a maximum of 12.7 mA per contact", tonic("5", "20", patientRange: ("2", "12.7")),
-                 .patientRangeCurrentContact, nil),
-        RuleCase("a maximum of 12.8 mA per contact", tonic("5", "20", patientRange: ("2", "12.8")),
-                 .patientRangeCurrentContact, .error, contacts: [.lead(1), .lead(2)]),
-        RuleCase("a maximum of exactly 30 µC/cm²", device: fineAmplitude, tonic("5", "300", patientRange: ("2", "12.25")),
-                 .patientRangeChargeDensity, nil),
-        RuleCase("a maximum just over 30 µC/cm²", device: fineAmplitude,
-                 tonic("5", "300", patientRange: ("2", "12.26")), .patientRangeChargeDensity, .warning),
+        RuleCase(
+            "a maximum of 12.7 mA per contact", tonic("5", "20", patientRange: ("2", "12.7")),
+            .patientRangeCurrentContact, nil),
+        RuleCase(
+            "a maximum of 12.8 mA per contact", tonic("5", "20", patientRange: ("2", "12.8")),
+            .patientRangeCurrentContact, .error, contacts: [.lead(1), .lead(2)]),
+        RuleCase(
+            "a maximum of exactly 30 µC/cm²", device: fineAmplitude, tonic("5", "300", patientRange: ("2", "12.25")),
+            .patientRangeChargeDensity, nil),
+        RuleCase(
+            "a maximum just over 30 µC/cm²", device: fineAmplitude,
+            tonic("5", "300", patientRange: ("2", "12.26")), .patientRangeChargeDensity, .warning),
         RuleCase("a maximum at k 1.49", tonic("5", patientRange: ("2", "6.5")), .patientRangeShannon, nil),
-        RuleCase("a maximum at k 1.51", tonic("5", patientRange: ("2", "6.6")), .patientRangeShannon, .warning,
-                 contacts: [.lead(1), .lead(2)]),
+        RuleCase(
+            "a maximum at k 1.51", tonic("5", patientRange: ("2", "6.6")), .patientRangeShannon, .warning,
+            contacts: [.lead(1), .lead(2)]),
         RuleCase("a maximum at k 1.857", tonic("5", patientRange: ("2", "9.9")), .patientRangeShannon, .error),
-        RuleCase("a maximum under 90 % of compliance", tonic("2", patientRange: ("2", "4.8")),
-                 context: contactOneAt2k, .patientRangeCompliance, nil),
-        RuleCase("a maximum at exactly 90 % of compliance", tonic("2", patientRange: ("2", "4.9")),
-                 context: contactOneAt2k, .patientRangeCompliance, .warning, contacts: [.lead(1)]),
-        RuleCase("a maximum at exactly 100 % of compliance", tonic("2", patientRange: ("2", "5.5")),
-                 context: contactOneAt2k, .patientRangeCompliance, .warning),
-        RuleCase("a maximum above compliance", tonic("2", patientRange: ("2", "5.6")), context: contactOneAt2k,
-                 .patientRangeCompliance, .error),
-        RuleCase("the base rule stays silent when only the maximum is over", tonic("5", patientRange: ("2", "9.9")),
-                 .shannon, nil),
+        RuleCase(
+            "a maximum under 90 % of compliance", tonic("2", patientRange: ("2", "4.8")),
+            context: contactOneAt2k, .patientRangeCompliance, nil),
+        RuleCase(
+            "a maximum at exactly 90 % of compliance", tonic("2", patientRange: ("2", "4.9")),
+            context: contactOneAt2k, .patientRangeCompliance, .warning, contacts: [.lead(1)]),
+        RuleCase(
+            "a maximum at exactly 100 % of compliance", tonic("2", patientRange: ("2", "5.5")),
+            context: contactOneAt2k, .patientRangeCompliance, .warning),
+        RuleCase(
+            "a maximum above compliance", tonic("2", patientRange: ("2", "5.6")), context: contactOneAt2k,
+            .patientRangeCompliance, .error),
+        RuleCase(
+            "the base rule stays silent when only the maximum is over", tonic("5", patientRange: ("2", "9.9")),
+            .shannon, nil),
     ]
 
     @Test("The patient range lies within the amplitude range and holds the amplitude", arguments: range)
     func rangeRule(_ row: RuleCase) { row.verify() }
 
-    @Test("The program at the patient maximum passes the per-contact rules, reported as patientRange.<rule>",
-          arguments: atMaximum)
+    @Test(
+        "The program at the patient maximum passes the per-contact rules, reported as patientRange.<rule>",
+        arguments: atMaximum)
     func ruleAtMaximum(_ row: RuleCase) { row.verify() }
 
     @Test("A patientRange.<rule> finding is reported in addition to the base rule when both fire")
@@ -90,7 +107,8 @@ struct PatientRangeTests {
         let both = tonic("7", patientRange: ("2", "7"))
         #expect(!limits.maySend(both, context: patient))
         #expect(!limits.maySend(both, context: shannon))
-        #expect(limits.maySend(both, context: ValidationContext(acknowledged: RuleSet([.shannon, .patientRangeShannon]))))
+        #expect(
+            limits.maySend(both, context: ValidationContext(acknowledged: RuleSet([.shannon, .patientRangeShannon]))))
     }
 
     @Test("A patient range finding says which bound the amplitude or the range broke")

@@ -14,7 +14,9 @@ struct EnvelopeCase: Sendable, CustomTestStringConvertible {
         $0.chargeDensity = ChargeDensityLimits(warn: microcoulombsPerCm2("30"), reject: microcoulombsPerCm2("40"))
         $0.shannon = ShannonLimits(warn: 2, reject: nil)
     }
-    static let tinyRechargeable = DeviceLimits.tonic16.with { $0.battery = BatteryModel(kind: .rechargeable, capacity: 20) }
+    static let tinyRechargeable = DeviceLimits.tonic16.with {
+        $0.battery = BatteryModel(kind: .rechargeable, capacity: 20)
+    }
 
     static let all: [EnvelopeCase] = [
         EnvelopeCase(testDescription: "bipolar", configuration: EnvelopeConfiguration(contacts: bipolar)),
@@ -66,7 +68,8 @@ struct EnvelopeCase: Sendable, CustomTestStringConvertible {
                 contacts: contacts(["1": "-100", "2": "100"]), impedances: measured(["1": "1800"])),
             pulseWidths: ["40", "100", "300", "510", "720"], rates: ["4", "40", "100"]),
         EnvelopeCase(
-            testDescription: "the piecewise device's primary cell binding", limits: DeviceLimits.piecewise.with {
+            testDescription: "the piecewise device's primary cell binding",
+            limits: DeviceLimits.piecewise.with {
                 $0.battery = BatteryModel(kind: .primary, capacity: 200, minimumLongevityYears: 3)
             },
             configuration: EnvelopeConfiguration(contacts: contacts(["1": "-50", "2": "-50", "5": "100"])),
@@ -133,7 +136,8 @@ struct SafeEnvelopeTests {
         #expect(envelope.pulseWidths.first == us("20"))
         #expect(envelope.rates.last == .frequency(hz("1200")))
         let burstEnvelope = try DeviceLimits.tonic16.safeEnvelope(
-            for: EnvelopeConfiguration(contacts: bipolar, waveform: .burst, pulsesPerBurst: 5, intraBurstRate: hz("500")))
+            for: EnvelopeConfiguration(
+                contacts: bipolar, waveform: .burst, pulsesPerBurst: 5, intraBurstRate: hz("500")))
         #expect(burstEnvelope.rates.count == 60)
     }
 
@@ -144,11 +148,17 @@ struct SafeEnvelopeTests {
             (EnvelopeConfiguration(contacts: contacts(["1": "-100", "2": "90"])), ["contacts.polarity"]),
             (EnvelopeConfiguration(contacts: contacts(["1": "-100"])), ["contacts.polarity"]),
             (EnvelopeConfiguration(contacts: bipolar, impedances: measured(["2": "100"])), ["impedance"]),
-            (EnvelopeConfiguration(contacts: bipolar, waveform: .burst, pulsesPerBurst: 9, intraBurstRate: hz("500")),
-             ["burst.range"]),
+            (
+                EnvelopeConfiguration(
+                    contacts: bipolar, waveform: .burst, pulsesPerBurst: 9, intraBurstRate: hz("500")),
+                ["burst.range"]
+            ),
             (EnvelopeConfiguration(contacts: bipolar, waveform: .burst), ["burst.range"]),
-            (EnvelopeConfiguration(contacts: contacts(["1": "-100", "x": "100"]), impedances: measured(["1": "5000"])),
-             ["contacts.unknown", "impedance"]),
+            (
+                EnvelopeConfiguration(
+                    contacts: contacts(["1": "-100", "x": "100"]), impedances: measured(["1": "5000"])),
+                ["contacts.unknown", "impedance"]
+            ),
         ])
     func configurationErrorsThrow(_ configuration: EnvelopeConfiguration, _ expected: [String]) {
         #expect {

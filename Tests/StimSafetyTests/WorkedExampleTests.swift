@@ -40,8 +40,9 @@ struct WorkedExample: Sendable, CustomTestStringConvertible {
 
 @Suite("Worked examples of safety-rules.md §4")
 struct WorkedExampleTests {
-    @Test("Each worked example gives the charge, density, Shannon k, verdict and findings of the spec",
-          arguments: WorkedExample.all)
+    @Test(
+        "Each worked example gives the charge, density, Shannon k, verdict and findings of the spec",
+        arguments: WorkedExample.all)
     func workedExample(_ example: WorkedExample) {
         let validation = DeviceLimits.tonic16.validate(
             example.program, context: ValidationContext(impedances: example.impedances))

@@ -1,0 +1,42 @@
+@testable import StimSafety
+
+/// A device the property tests draw programs for, with its grid values listed once.
+struct SampledDevice: Sendable {
+    var name: String
+    var limits: DeviceLimits
+    var amplitudes: [Nanoamps]
+    var pulseWidths: [Nanoseconds]
+    var rates: [Waveform: [Millihertz]]
+    var intraBurstRates: [Millihertz]
+
+    init(_ name: String, _ limits: DeviceLimits) {
+        self.name = name
+        self.limits = limits
+        amplitudes = limits.amplitude.values
+        pulseWidths = limits.pulseWidth.values
+        var rates: [Waveform: [Millihertz]] = [:]
+        for waveform in Waveform.allCases {
+            if case .frequency(let grid) = limits.waveforms.rates(for: waveform) { rates[waveform] = grid.values }
+        }
+        self.rates = rates
+        intraBurstRates = limits.waveforms.burst?.intraBurstRate.values ?? [hz("500")]
+    }
+
+    /// A device that turns on what the others leave off: a density reject limit, no Shannon reject, a
+    /// fixed passive recovery, a 0.5 % fraction step, four active contacts and a primary cell.
+    static let variant = DeviceLimits.tonic16.with {
+        $0.chargeDensity = ChargeDensityLimits(warn: microcoulombsPerCm2("25"), reject: microcoulombsPerCm2("40"))
+        $0.shannon = ShannonLimits(warn: 1.7, reject: nil)
+        $0.passiveRecoveryMin = us("400")
+        $0.fractionStep = percent("0.5")
+        $0.maxActiveContacts = 4
+        $0.battery = BatteryModel(kind: .primary, capacity: 400, minimumLongevityYears: 2)
+    }
+
+    static let all = [
+        SampledDevice("tonic-16", .tonic16), SampledDevice("piecewise", .piecewise),
+        SampledDevice("variant", variant),
+    ]
+
+    static func named(_ name: String) -> SampledDevice { all.first { $0.name == name }! }
+}
