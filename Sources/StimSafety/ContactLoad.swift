@@ -15,7 +15,7 @@ struct ContactLoad {
     }
 
     /// The contact's current in mA.
-    var milliamps: Double { Double(amperePercent) / 1e11 }
+    var milliamps: Double { Double(converting: amperePercent) / 1e11 }
 
     /// `I_i > max`.
     @inline(__always)
@@ -26,7 +26,7 @@ struct ContactLoad {
     /// Charge per phase in µC.
     @inline(__always)
     func charge(pulseWidth: Nanoseconds) -> Double {
-        Double(amperePercent) * Double(pulseWidth.rawValue) * 1e-17
+        Double(converting: amperePercent) * Double(pulseWidth.rawValue) * 1e-17
     }
 
     /// `D_i > limit`, exactly: `a·|p|·PW > L·A·10⁶` in the integer units of each type.
@@ -55,7 +55,7 @@ struct ContactLoad {
     /// `I × Z + headroom` in volts.
     @inline(__always)
     func requiredVoltage(ohms: Milliohms, headroom: Millivolts) -> Double {
-        Double(amperePercent) * Double(ohms.rawValue) * 1e-17 + headroom.doubleValue
+        Double(converting: amperePercent) * Double(ohms.rawValue) * 1e-17 + headroom.doubleValue
     }
 }
 

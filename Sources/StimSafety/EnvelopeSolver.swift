@@ -10,6 +10,8 @@ struct EnvelopeSolver {
     private var leadContacts: [(percent: Int128, area: SquareMicrometers)] = []
     /// Active contacts the compliance rule sees (case included): `|percent| × Z`.
     private var voltageCoefficients: [Int128] = []
+    /// The largest of `voltageCoefficients`, which sets the battery model's required voltage.
+    private var maxVoltageCoefficient: Int128 = 0
 
     init(limits: DeviceLimits, configuration: EnvelopeConfiguration) {
         self.limits = limits
@@ -28,6 +30,7 @@ struct EnvelopeSolver {
                 continue
             }
         }
+        maxVoltageCoefficient = voltageCoefficients.max() ?? 0
     }
 
     /// The two amplitude bounds that do not depend on the rate.
@@ -91,7 +94,8 @@ struct EnvelopeSolver {
         var estimate = Double(candidate.rawValue)
         for contact in leadContacts where pulseWidth.rawValue > 0 {
             let charge = (bound * Double(contact.area.rawValue) * 1e-8).squareRoot()
-            estimate = min(estimate, charge / (Double(contact.percent) * Double(pulseWidth.rawValue) * 1e-17))
+            estimate = min(
+                estimate, charge / (Double(converting: contact.percent) * Double(pulseWidth.rawValue) * 1e-17))
         }
         return largestPassing(below: candidate, estimate: estimate, passes: passes)
     }
@@ -100,12 +104,15 @@ struct EnvelopeSolver {
     /// the pulse width and rate of `probe`.
     func batteryCap(_ candidate: Nanoamps, probe: inout StimProgram) -> Nanoamps? {
         guard let pulseRate = probe.pulseRate else { return candidate }
-        let coefficient = voltageCoefficients.max() ?? 0
+        let coefficient = maxVoltageCoefficient
         let model = limits.battery
         let pulseWidth = probe.pulseWidth
         let recovery = probe.recovery
-        let warns = { (amplitude: Nanoamps) in
-            let required = Double(Int128(amplitude.rawValue) * coefficient) * 1e-17 + limits.headroom.doubleValue
+        // A local function rather than a closure in a constant: such a closure escapes, so its context
+        // (a copy of the solver and its device limits) was allocated and released for every cell.
+        func warns(_ amplitude: Nanoamps) -> Bool {
+            let required =
+                Double(converting: Int128(amplitude.rawValue) * coefficient) * 1e-17 + limits.headroom.doubleValue
             return BatteryEstimate(
                 model: model, amplitude: amplitude, pulseWidth: pulseWidth, pulseRate: pulseRate,
                 recovery: recovery, requiredVoltage: required
@@ -120,7 +127,7 @@ struct EnvelopeSolver {
         // V_H(a)·s·a ≤ E, with V_H(a) = max(V_H,min, c·a + h), a in mA.
         let slope = (recovery == .active ? 2.0 : 1.0) * pulseWidth.doubleValue / 1000 * pulseRate / model.efficiency
         let energy = (allowed - model.quiescentCurrent) * model.cellVoltage
-        let perMilliamp = Double(coefficient) * 1e-11
+        let perMilliamp = Double(converting: coefficient) * 1e-11
         let headroom = limits.headroom.doubleValue
         var milliamps = slope > 0 && energy > 0 ? energy / (model.minimumStimVoltage * slope) : 0
         if perMilliamp > 0, milliamps * perMilliamp + headroom > model.minimumStimVoltage, energy > 0 {

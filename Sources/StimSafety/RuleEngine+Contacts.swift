@@ -141,7 +141,7 @@ extension RuleEngine {
             }
         }
         if maxShannonProduct > 0 { metrics.maxShannonK = log10(maxShannonProduct) }
-        metrics.maxRequiredVoltage = Double(maxVoltageTerm) * 1e-17 + limits.headroom.doubleValue
+        metrics.maxRequiredVoltage = Double(converting: maxVoltageTerm) * 1e-17 + limits.headroom.doubleValue
     }
 
     @inline(__always)

@@ -32,7 +32,8 @@ extension DeviceLimits {
             let duration = width + gap + recovery
             guard program.rate.fits(duration) else {
                 return TimingViolation(
-                    reason: .pulseLongerThanPeriod, duration: Double(duration) / 1000, period: 1e6 / program.rate.hertz)
+                    reason: .pulseLongerThanPeriod, duration: Double(converting: duration) / 1000,
+                    period: 1e6 / program.rate.hertz)
             }
             return nil
         }
@@ -42,7 +43,7 @@ extension DeviceLimits {
         let pulse = width + gap + (program.recovery == .active ? width : 0)
         guard intraRate.fits(pulse) else {
             return TimingViolation(
-                reason: .pulseLongerThanIntraBurstPeriod, duration: Double(pulse) / 1000,
+                reason: .pulseLongerThanIntraBurstPeriod, duration: Double(converting: pulse) / 1000,
                 period: 1e6 / intra.doubleValue)
         }
         // pulses × intraPeriod + recovery ≤ burstPeriod, with intraPeriod = scale / intra (ns).
@@ -50,7 +51,8 @@ extension DeviceLimits {
         let burstTimesIntra = Int128(pulses) * Rate.periodScale + recovery * Int128(intra.rawValue)
         guard burstTimesIntra * denominator <= numerator * Int128(intra.rawValue) else {
             return TimingViolation(
-                reason: .burstLongerThanPeriod, duration: Double(burstTimesIntra) / Double(intra.rawValue) / 1000,
+                reason: .burstLongerThanPeriod,
+                duration: Double(converting: burstTimesIntra) / Double(intra.rawValue) / 1000,
                 period: 1e6 / program.rate.hertz)
         }
         return nil

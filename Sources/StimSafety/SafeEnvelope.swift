@@ -43,6 +43,7 @@ extension DeviceLimits {
         var errorFree = [Int64](repeating: -1, count: rows.count * columns.count)
         var warningFree = errorFree
         let rateGrid = waveforms.rates(for: configuration.waveform)
+        let settableColumns = columns.map { rateGrid?.allows($0) == true }
         for (row, width) in rows.enumerated() {
             // A pulse width or rate the device cannot set fails `pulseWidth.*` or `frequency.*` at every
             // amplitude, so its cells stay empty, as `validate` would have them.
@@ -51,7 +52,7 @@ extension DeviceLimits {
             var probe = configuration.program(amplitude: .zero, pulseWidth: width, rate: .frequency(.zero))
             for (column, rate) in columns.enumerated() {
                 probe.rate = rate
-                guard rateGrid?.allows(rate) == true, timingViolation(of: probe) == nil else { continue }
+                guard settableColumns[column], timingViolation(of: probe) == nil else { continue }
                 let index = row * columns.count + column
                 if let errorBound = bounds.errorFree { errorFree[index] = errorBound.rawValue }
                 if let warningBound = bounds.warningFree,
