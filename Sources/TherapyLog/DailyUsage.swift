@@ -1,0 +1,46 @@
+/// Therapy time per UTC day, from the first day of the span: the only state of the analysis that
+/// grows, by one counter per day.
+struct DailyUsage: Sendable {
+    /// The day number of the span's first day.
+    let firstDay: Int64
+    /// Nanoseconds of therapy per day, from `firstDay`; days after the last entry have none.
+    private(set) var nanoseconds: [Int64] = []
+
+    init(firstDay: Int64) {
+        self.firstDay = firstDay
+    }
+
+    /// Adds the half-open interval `[from, to)`, split at each UTC midnight it crosses.
+    mutating func add(from: Timestamp, to: Timestamp) {
+        var cursor = from
+        while cursor < to {
+            let day = cursor.dayNumber
+            let nextMidnight = Timestamp.startOfDay(day + 1)
+            let pieceEnd = min(to, nextMidnight)
+            let index = Int(day - firstDay)
+            if index >= nanoseconds.count {
+                nanoseconds.append(contentsOf: repeatElement(0, count: index + 1 - nanoseconds.count))
+            }
+            nanoseconds[index] += pieceEnd.nanoseconds(since: cursor)
+            cursor = pieceEnd
+        }
+    }
+
+    /// Every day the span `[start, end)` intersects, with its therapy hours.
+    func days(start: Timestamp, end: Timestamp) -> [DayUsage] {
+        guard start < end else { return [] }
+        let lastDay = Timestamp(nanosecondsSinceEpoch: end.nanosecondsSinceEpoch - 1).dayNumber
+        return (start.dayNumber...lastDay).map { day in
+            let index = Int(day - firstDay)
+            let therapy = index < nanoseconds.count ? nanoseconds[index] : 0
+            return DayUsage(dayNumber: day, therapyHours: Hours.from(nanoseconds: therapy))
+        }
+    }
+}
+
+/// Conversions to the hours the report uses.
+enum Hours {
+    static func from(nanoseconds: Int64) -> Double {
+        Double(nanoseconds) / Double(Timestamp.nanosecondsPerHour)
+    }
+}

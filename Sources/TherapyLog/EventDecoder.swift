@@ -1,0 +1,76 @@
+import StimSafety
+
+/// Reads the fields of one event line (`recording-format.md` §1) into a ``RecordingEvent``.
+///
+/// Required: `t` and `type`, and every field the type's row lists, except a fault's `detail`.
+/// Unknown fields are ignored; an unknown `type` is a finding of its own kind.
+enum EventDecoder {
+    static func decode(_ fields: ObjectFields) -> DecodedLine {
+        do throws(LineProblem) {
+            let type = try fields.string("type")
+            guard known.contains(type) else {
+                let reason = type == "header" ? "a header is only valid on line 1" : "unknown event type '\(type)'"
+                return .problem(.unknownType, reason)
+            }
+            let time = try fields.timestamp("t")
+            return .event(time: time, event: try event(type, fields))
+        } catch {
+            return .problem(error.kind, error.message)
+        }
+    }
+
+    /// The event types of format version 1.
+    static let known: Set<String> = [
+        "program", "activate", "therapy", "amplitude", "impedance", "battery", "charge", "rejected", "fault", "end",
+    ]
+
+    private static func event(_ type: String, _ fields: ObjectFields) throws(LineProblem) -> RecordingEvent {
+        switch type {
+        case "program":
+            return .program(
+                slot: try fields.positiveInteger("slot"),
+                program: try ProgramFields.decode(try fields.object("program")),
+                by: try fields.choice("by", Role.self))
+        case "activate":
+            return .activate(slot: try fields.positiveInteger("slot"), by: try fields.choice("by", Role.self))
+        case "therapy":
+            return .therapy(isOn: try fields.bool("on"), by: try fields.choice("by", Role.self))
+        case "amplitude":
+            return .amplitude(
+                slot: try fields.positiveInteger("slot"), amplitude: try fields.quantity("amplitude", Nanoamps.self),
+                by: try fields.choice("by", Role.self))
+        case "impedance": return .impedance(try impedances(try fields.object("ohms")))
+        case "battery": return .battery(try fields.quantity("percent", Percent.self))
+        case "charge": return .charge(try fields.choice("state", ChargeState.self))
+        case "rejected": return .rejected(try rejected(fields))
+        case "fault":
+            return .fault(
+                code: try fields.string("code"), detail: fields.has("detail") ? try fields.string("detail") : nil)
+        default: return .end
+        }
+    }
+
+    private static func impedances(_ ohms: ObjectFields) throws(LineProblem) -> [ContactID: Milliohms] {
+        var measured: [ContactID: Milliohms] = [:]
+        for key in ohms.members.keys {
+            measured[ContactID(key: key)] = try ohms.quantity(key, Milliohms.self)
+        }
+        return measured
+    }
+
+    private static func rejected(_ fields: ObjectFields) throws(LineProblem) -> RejectedCommand {
+        let by = try fields.choice("by", Role.self)
+        let list = try fields.value("rules")
+        guard case .array(let elements) = list else { throw fields.wrongType("rules", "an array of rule ids", list) }
+        var rules: [String] = []
+        for element in elements {
+            guard case .string(let rule) = element else {
+                throw fields.wrongType("rules", "an array of rule ids (strings)", element)
+            }
+            rules.append(rule)
+        }
+        let request = try fields.value("request")
+        guard case .object = request else { throw fields.wrongType("request", "an object", request) }
+        return RejectedCommand(by: by, rules: rules, request: request)
+    }
+}

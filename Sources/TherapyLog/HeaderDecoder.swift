@@ -1,0 +1,27 @@
+/// Reads the header line's fields (`recording-format.md` §1).
+enum HeaderDecoder {
+    static func decode(_ fields: ObjectFields) throws(RecordingError) -> RecordingHeader {
+        guard case .string("header")? = fields.members["type"],
+            case .string(RecordingHeader.format)? = fields.members["format"]
+        else {
+            let reason = "the first line is not a header with \"format\": \"\(RecordingHeader.format)\""
+            throw RecordingError(line: 1, reason: .notARecording(reason))
+        }
+        let version: Int
+        do throws(LineProblem) {
+            version = try fields.positiveInteger("version")
+        } catch {
+            throw RecordingError(line: 1, reason: .invalidHeader(error.message))
+        }
+        guard version <= RecordingHeader.supportedVersion else {
+            throw RecordingError(line: 1, reason: .newerVersion(version))
+        }
+        do throws(LineProblem) {
+            return RecordingHeader(
+                version: version, device: try fields.string("device"), serial: try fields.string("serial"),
+                start: try fields.timestamp("start"))
+        } catch {
+            throw RecordingError(line: 1, reason: .invalidHeader(error.message))
+        }
+    }
+}

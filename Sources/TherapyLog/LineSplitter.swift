@@ -1,0 +1,134 @@
+import Foundation
+
+/// Splits a file into lines while reading it in fixed-size chunks, so that it never holds more than
+/// one chunk plus the line being assembled, whatever the file's length.
+///
+/// A line longer than `maximumLineLength` is not assembled: its bytes are dropped as they arrive and
+/// it is handed on as ``Line/overlong(length:)``, so a file without line ends (a binary file, a
+/// corrupted log) cannot make the buffer grow.
+struct LineSplitter {
+    /// One line, without its `\n`.
+    enum Line {
+        /// The line's bytes, valid only inside the closure they are passed to.
+        case text(UnsafeRawBufferPointer)
+        /// A line longer than the limit, with its length in bytes.
+        case overlong(length: Int)
+    }
+
+    private let handle: FileHandle
+    private let chunkSize: Int
+    private let maximumLineLength: Int
+    /// Bytes read and not yet handed on start at `start`; bytes before `scanned` hold no `\n`.
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var scanned = 0
+    private var isAtEndOfFile = false
+    /// Whether the line being read is overlong and its bytes are being dropped.
+    private var isDiscarding = false
+    private var discardedBytes = 0
+
+    /// The number of the line last handed on (1-based; 0 before the first).
+    private(set) var lineNumber = 0
+    /// The most bytes the buffer has held at once: the measure of streaming.
+    private(set) var peakBufferedBytes = 0
+    /// Bytes read from the file so far.
+    private(set) var bytesRead = 0
+
+    init(handle: FileHandle, chunkSize: Int, maximumLineLength: Int) {
+        self.handle = handle
+        self.chunkSize = max(chunkSize, 1)
+        self.maximumLineLength = max(maximumLineLength, 1)
+    }
+
+    /// Passes the bytes read ahead (at least the first chunk, unless the file is shorter) to `body`,
+    /// without consuming them: how a reader looks for binary content before it reads a line.
+    mutating func withLookahead<Result>(
+        _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) throws(RecordingError) -> Result {
+        if buffer.count - start < chunkSize, !isAtEndOfFile { try fill() }
+        return buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start...])) }
+    }
+
+    /// Passes the next line to `body` and returns its result; nil at the end of the file.
+    mutating func nextLine<Result>(_ body: (Line) -> Result) throws(RecordingError) -> Result? {
+        while true {
+            if let newline = findNewline() {
+                lineNumber += 1
+                defer {
+                    start = newline + 1
+                    scanned = start
+                }
+                if isDiscarding {
+                    isDiscarding = false
+                    return body(.overlong(length: discardedBytes + newline - start))
+                }
+                if newline - start > maximumLineLength { return body(.overlong(length: newline - start)) }
+                return buffer.withUnsafeBytes { body(.text(UnsafeRawBufferPointer(rebasing: $0[start..<newline]))) }
+            }
+            if isDiscarding {
+                discardedBytes += buffer.count - start
+                dropBuffered()
+            } else if buffer.count - start > maximumLineLength {
+                isDiscarding = true
+                discardedBytes = buffer.count - start
+                dropBuffered()
+            }
+            if isAtEndOfFile { return finalLine(body) }
+            try fill()
+        }
+    }
+
+    /// The last line when the file does not end with `\n`.
+    private mutating func finalLine<Result>(_ body: (Line) -> Result) -> Result? {
+        if isDiscarding {
+            isDiscarding = false
+            lineNumber += 1
+            return body(.overlong(length: discardedBytes))
+        }
+        guard start < buffer.count else { return nil }
+        lineNumber += 1
+        defer { dropBuffered() }
+        return buffer.withUnsafeBytes { body(.text(UnsafeRawBufferPointer(rebasing: $0[start...]))) }
+    }
+
+    private mutating func findNewline() -> Int? {
+        let found: Int? = buffer.withUnsafeBufferPointer { bytes in
+            var index = scanned
+            while index < bytes.count {
+                if bytes[index] == 0x0A { return index }
+                index += 1
+            }
+            return nil
+        }
+        if found == nil { scanned = buffer.count }
+        return found
+    }
+
+    private mutating func dropBuffered() {
+        buffer.removeAll(keepingCapacity: true)
+        start = 0
+        scanned = 0
+    }
+
+    /// Reads one more chunk, first dropping the bytes already handed on.
+    private mutating func fill() throws(RecordingError) {
+        if start > 0 {
+            buffer.removeSubrange(0..<start)
+            scanned -= start
+            start = 0
+        }
+        let chunk: Data?
+        do {
+            chunk = try handle.read(upToCount: chunkSize)
+        } catch {
+            throw RecordingError(line: nil, reason: .unreadable(error.localizedDescription))
+        }
+        guard let chunk, !chunk.isEmpty else {
+            isAtEndOfFile = true
+            return
+        }
+        bytesRead += chunk.count
+        buffer.append(contentsOf: chunk)
+        peakBufferedBytes = max(peakBufferedBytes, buffer.count)
+    }
+}

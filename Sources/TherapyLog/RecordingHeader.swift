@@ -1,0 +1,23 @@
+/// The first line of a recording.
+public struct RecordingHeader: Hashable, Sendable {
+    /// Always `scs-recording`.
+    public static let format = "scs-recording"
+    /// The newest format version this reader understands.
+    public static let supportedVersion = 1
+
+    /// The format version the file declares (at most ``supportedVersion``).
+    public var version: Int
+    /// The device profile id.
+    public var device: String
+    /// The stimulator's serial number.
+    public var serial: String
+    /// Opens the recorded span.
+    public var start: Timestamp
+
+    public init(version: Int = RecordingHeader.supportedVersion, device: String, serial: String, start: Timestamp) {
+        self.version = version
+        self.device = device
+        self.serial = serial
+        self.start = start
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+
+/// Reads a recording (`recording-format.md` §1–2) as a stream: the header when it is opened, then
+/// every event and finding in file order, holding one chunk of the file at a time.
+///
+/// Opening checks what makes a file not a recording at all (empty, binary, no header, a newer
+/// version): those are errors. Afterwards, a bad line is a finding (lenient) or an error (strict,
+/// for `invalid-json`, `missing-field` and `wrong-type`); an event earlier than its predecessor is
+/// applied at the running maximum time; a missing `end` line closes the span at the last event.
+///
+/// Not `Sendable`: it owns an open file and the position in it.
+public final class RecordingReader<Decoder: RecordingLineDecoder> {
+    /// The header line.
+    public let header: RecordingHeader
+    public let options: ReadingOptions
+    private let handle: FileHandle
+    private var splitter: LineSplitter
+    private var decoder: Decoder
+    private var hasRead = false
+
+    /// Opens `url` and reads its header with `decoder`.
+    public init(contentsOf url: URL, decoder: Decoder, options: ReadingOptions = ReadingOptions())
+        throws(RecordingError)
+    {
+        do {
+            handle = try FileHandle(forReadingFrom: url)
+        } catch {
+            throw RecordingError(line: nil, reason: .unreadable(error.localizedDescription))
+        }
+        var splitter = LineSplitter(
+            handle: handle, chunkSize: options.chunkSize, maximumLineLength: options.maximumLineLength)
+        var decoder = decoder
+        do {
+            header = try Self.readHeader(&splitter, &decoder, limit: options.maximumLineLength)
+        } catch {
+            try? handle.close()
+            throw error
+        }
+        self.options = options
+        self.splitter = splitter
+        self.decoder = decoder
+    }
+
+    deinit {
+        try? handle.close()
+    }
+
+    /// Reads every line after the header, handing each event and finding to `visit` in file order.
+    ///
+    /// A second call reads nothing: the stream has been consumed.
+    public func read(_ visit: (RecordingItem) -> Void) throws(RecordingError) -> ReadingOutcome {
+        var splitter = self.splitter
+        var decoder = self.decoder
+        defer {
+            self.splitter = splitter
+            self.decoder = decoder
+        }
+        var latest = header.start
+        var endTime: Timestamp?
+        if !hasRead {
+            hasRead = true
+            let limit = options.maximumLineLength
+            while let decoded = try splitter.nextLine({ line -> DecodedLine in
+                switch line {
+                case .text(let bytes): decoder.decodeEvent(bytes)
+                case .overlong(let length):
+                    .problem(.invalidJSON, "the line is \(length) bytes long, over the \(limit)-byte limit")
+                }
+            }) {
+                let line = splitter.lineNumber
+                switch decoded {
+                case .problem(let kind, let message):
+                    if options.isStrict, kind.isFatalWhenStrict {
+                        throw RecordingError(line: line, reason: .invalidLine(kind, message))
+                    }
+                    visit(.finding(ReadingFinding(line: line, kind: kind, message: message)))
+                case .event(let time, let event):
+                    if endTime != nil {
+                        visit(
+                            .finding(
+                                ReadingFinding(line: line, kind: .outOfOrder, message: "after the end line; ignored")))
+                        continue
+                    }
+                    if time < latest {
+                        let message =
+                            "\(time) is earlier than \(latest), the latest time before it; applied at \(latest)"
+                        visit(.finding(ReadingFinding(line: line, kind: .outOfOrder, message: message)))
+                    }
+                    latest = max(latest, time)
+                    visit(.event(RecordedEvent(line: line, time: time, appliedAt: latest, event: event)))
+                    if event == .end { endTime = latest }
+                }
+            }
+            if endTime == nil {
+                let message = "no end line: the recording is truncated and its span closes at the last event, \(latest)"
+                visit(.finding(ReadingFinding(line: splitter.lineNumber, kind: .truncated, message: message)))
+            }
+        }
+        return ReadingOutcome(
+            lineCount: splitter.lineNumber, end: endTime ?? latest, isTruncated: endTime == nil,
+            peakBufferedBytes: splitter.peakBufferedBytes, bytesRead: splitter.bytesRead)
+    }
+
+    private static func readHeader(
+        _ splitter: inout LineSplitter, _ decoder: inout Decoder, limit: Int
+    ) throws(RecordingError) -> RecordingHeader {
+        let (isEmpty, hasNUL) = try splitter.withLookahead { bytes in (bytes.isEmpty, bytes.contains(0)) }
+        if isEmpty { throw RecordingError(line: nil, reason: .empty) }
+        if hasNUL { throw RecordingError(line: nil, reason: .binary) }
+        let decoded = try splitter.nextLine { line -> Result<RecordingHeader, RecordingError> in
+            switch line {
+            case .overlong(let length):
+                let reason = "line 1 is \(length) bytes long, over the \(limit)-byte limit"
+                return .failure(RecordingError(line: 1, reason: .notARecording(reason)))
+            case .text(var bytes):
+                if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeRawBufferPointer(rebasing: bytes[3...]) }
+                guard String(validating: bytes, as: UTF8.self) != nil else {
+                    return .failure(RecordingError(line: nil, reason: .binary))
+                }
+                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+                    let reason = "line 1 is empty; a recording starts with a header line"
+                    return .failure(RecordingError(line: 1, reason: .notARecording(reason)))
+                }
+                return Result { () throws(RecordingError) in try decoder.decodeHeader(bytes) }
+            }
+        }
+        guard let decoded else { throw RecordingError(line: nil, reason: .empty) }
+        return try decoded.get()
+    }
+}
+
+extension RecordingReader where Decoder == FoundationLineDecoder {
+    /// Opens `url` with the reference decoder.
+    public convenience init(contentsOf url: URL, options: ReadingOptions = ReadingOptions()) throws(RecordingError) {
+        try self.init(contentsOf: url, decoder: FoundationLineDecoder(), options: options)
+    }
+}

@@ -1,0 +1,57 @@
+import StimSafety
+
+/// The re-validation of every `program` and `amplitude` event against the device profile.
+public struct SafetySummary: Hashable, Sendable {
+    /// How many events the report lists in ``flaggedEvents`` at most (the counts are complete).
+    public static let flaggedEventLimit = 100
+
+    /// Events with at least one error.
+    public var eventsWithErrors = 0
+    /// Events with at least one warning (an event with both counts in both).
+    public var eventsWithWarnings = 0
+    /// Events with at least one finding of either severity.
+    public var eventsFlagged = 0
+    /// Every rule id seen, sorted by id.
+    public var rules: [RuleID] { ruleSet.rules }
+    /// The first flagged events, in line order, for the human report.
+    public private(set) var flaggedEvents: [FlaggedEvent] = []
+
+    private var ruleSet: RuleSet = []
+
+    public init() {}
+
+    /// Counts one validated event.
+    public mutating func record(line: Int, slot: Int, type: String, validation: Validation) {
+        guard !validation.findings.isEmpty else { return }
+        let hasError = validation.findings.contains { $0.severity == .error }
+        let hasWarning = validation.findings.contains { $0.severity == .warning }
+        eventsFlagged += 1
+        if hasError { eventsWithErrors += 1 }
+        if hasWarning { eventsWithWarnings += 1 }
+        ruleSet.formUnion(RuleSet(validation.findings.map(\.rule)))
+        if flaggedEvents.count < Self.flaggedEventLimit {
+            flaggedEvents.append(
+                FlaggedEvent(line: line, slot: slot, type: type, verdict: validation.verdict, rules: validation.ruleIDs)
+            )
+        }
+    }
+}
+
+/// One `program` or `amplitude` event the safety rules flagged.
+public struct FlaggedEvent: Hashable, Sendable {
+    public var line: Int
+    public var slot: Int
+    /// `program` or `amplitude`.
+    public var type: String
+    public var verdict: Verdict
+    /// The rule ids that fired, sorted.
+    public var rules: [RuleID]
+
+    public init(line: Int, slot: Int, type: String, verdict: Verdict, rules: [RuleID]) {
+        self.line = line
+        self.slot = slot
+        self.type = type
+        self.verdict = verdict
+        self.rules = rules
+    }
+}

@@ -1,0 +1,158 @@
+import StimSafety
+
+/// Folds a recording's events, one at a time, into the analysis of `recording-format.md` §3.
+///
+/// The state at any instant is what §3 names: therapy on or off, the active slot, each slot's
+/// program and running amplitude. Between two events that state holds over the half-open interval
+/// `[previous, next)`; therapy counts as delivered only while it is on and the active slot holds a
+/// program. Nothing is kept per event: only running totals, one counter per day, and the first
+/// flagged events.
+public struct TherapyAnalyzer: Sendable {
+    /// A program slot's state.
+    struct Slot: Sendable {
+        var program: StimProgram
+        /// The running amplitude, which `amplitude` events change.
+        var amplitude: Nanoamps
+        /// Pulses per second after burst and cycling (`safety-rules.md` §3), from the validation.
+        var pulseRate: Double?
+    }
+
+    /// Delivered time and amplitude × time of one slot.
+    struct SlotTotals: Sendable {
+        var nanoseconds: Int64 = 0
+        var nanoampNanoseconds: Int128 = 0
+    }
+
+    private let file: String
+    private let header: RecordingHeader
+    private let limits: DeviceLimits
+
+    private var now: Timestamp
+    private var isTherapyOn = false
+    private var activeSlot: Int?
+    private var slots: [Int: Slot] = [:]
+    private var totals: [Int: SlotTotals] = [:]
+    private var therapyNanoseconds: Int64 = 0
+    private var daily: DailyUsage
+    private var deliveredCharge = 0.0
+    private var adjustments = AdjustmentCounts()
+    private var rejected = RejectionCounts()
+    private var charges = ChargeSessions()
+    private var impedances = MeasuredImpedances.none
+    private var impedanceAlerts = 0
+    private var alertsByContact: [Int: ContactAlerts] = [:]
+    private var safety = SafetySummary()
+    private var findings: [ReadingFinding] = []
+
+    /// Starts the analysis of the recording `file` with `header`, judged against `limits`.
+    public init(file: String, header: RecordingHeader, limits: DeviceLimits) {
+        self.file = file
+        self.header = header
+        self.limits = limits
+        now = header.start
+        daily = DailyUsage(firstDay: header.start.dayNumber)
+    }
+
+    /// Takes the next item the reader handed on.
+    public mutating func consume(_ item: RecordingItem) {
+        switch item {
+        case .finding(let finding): findings.append(finding)
+        case .event(let event):
+            advance(to: event.appliedAt)
+            apply(event)
+        }
+    }
+
+    /// Closes the span where the reader says and returns the report.
+    public mutating func finish(_ outcome: ReadingOutcome) -> RecordingReport {
+        advance(to: outcome.end)
+        let end = max(outcome.end, header.start)
+        let recorded = end.nanoseconds(since: header.start)
+        let programs = totals.keys.sorted().compactMap { slot -> ProgramUsage? in
+            guard let total = totals[slot], total.nanoseconds > 0 else { return nil }
+            let meanNanoamps = Double(total.nanoampNanoseconds) / Double(total.nanoseconds)
+            return ProgramUsage(
+                slot: slot, therapyHours: Hours.from(nanoseconds: total.nanoseconds),
+                meanAmplitude: meanNanoamps / Double(Nanoamps.subunitsPerUnit))
+        }
+        return RecordingReport(
+            file: file, device: header.device, serial: header.serial, start: header.start, end: end,
+            isTruncated: outcome.isTruncated, recordedHours: Hours.from(nanoseconds: recorded),
+            therapyHours: Hours.from(nanoseconds: therapyNanoseconds),
+            usagePercent: recorded > 0 ? 100 * Double(therapyNanoseconds) / Double(recorded) : nil,
+            days: daily.days(start: header.start, end: end), programs: programs, adjustments: adjustments,
+            rejected: rejected, charges: charges.summary, impedanceAlerts: impedanceAlerts,
+            impedanceAlertsByContact: alertsByContact.keys.sorted().compactMap { alertsByContact[$0] },
+            deliveredCharge: deliveredCharge, safety: safety, findings: findings)
+    }
+
+    /// Accounts for the state holding over `[now, time)`.
+    private mutating func advance(to time: Timestamp) {
+        guard time > now else { return }
+        defer { now = time }
+        guard isTherapyOn, let slotNumber = activeSlot, let slot = slots[slotNumber] else { return }
+        let duration = time.nanoseconds(since: now)
+        therapyNanoseconds += duration
+        daily.add(from: now, to: time)
+        totals[slotNumber, default: SlotTotals()].nanoseconds += duration
+        totals[slotNumber, default: SlotTotals()].nanoampNanoseconds +=
+            Int128(slot.amplitude.rawValue) * Int128(duration)
+        // A (nA → A) × s (ns → s) × 1/s × s (ns → s): three factors of 1e-9.
+        let pulses = slot.pulseRate ?? 0
+        deliveredCharge +=
+            Double(slot.amplitude.rawValue) * Double(slot.program.pulseWidth.rawValue) * pulses * Double(duration)
+            * 1e-27
+    }
+
+    private mutating func apply(_ recorded: RecordedEvent) {
+        switch recorded.event {
+        case .program(let slot, let program, _):
+            let validation = validate(program)
+            slots[slot] = Slot(program: program, amplitude: program.amplitude, pulseRate: validation.metrics.pulseRate)
+            safety.record(line: recorded.line, slot: slot, type: "program", validation: validation)
+        case .activate(let slot, _):
+            activeSlot = slot
+        case .therapy(let isOn, _):
+            isTherapyOn = isOn
+        case .amplitude(let slot, let amplitude, let role):
+            switch role {
+            case .patient: adjustments.patient += 1
+            case .clinician: adjustments.clinician += 1
+            case .device: break
+            }
+            guard var state = slots[slot] else { return }
+            state.amplitude = amplitude
+            slots[slot] = state
+            var adjusted = state.program
+            adjusted.amplitude = amplitude
+            safety.record(line: recorded.line, slot: slot, type: "amplitude", validation: validate(adjusted))
+        case .impedance(let measured):
+            impedances = MeasuredImpedances(measured)
+            countAlerts(measured)
+        case .charge(.start): charges.start(at: recorded.appliedAt)
+        case .charge(.end): charges.end()
+        case .rejected(let command):
+            rejected.total += 1
+            for rule in Set(command.rules) { rejected.byRule[rule, default: 0] += 1 }
+        case .battery, .fault, .end: break
+        }
+    }
+
+    /// The full validation with the latest measured impedances, no acknowledgements and no slew rule.
+    private func validate(_ program: StimProgram) -> Validation {
+        limits.validate(program, context: ValidationContext(impedances: impedances, runningAmplitude: nil))
+    }
+
+    private mutating func countAlerts(_ measured: [ContactID: Milliohms]) {
+        for (contact, ohms) in measured {
+            guard case .lead(let number) = contact, limits.area(ofContact: number) != nil else { continue }
+            let isShort = ohms < limits.impedance.short
+            let isOpen = ohms > limits.impedance.open
+            guard isShort || isOpen else { continue }
+            impedanceAlerts += 1
+            var alerts = alertsByContact[number] ?? ContactAlerts(contact: number, shorts: 0, opens: 0)
+            if isShort { alerts.shorts += 1 } else { alerts.opens += 1 }
+            alertsByContact[number] = alerts
+        }
+    }
+}
