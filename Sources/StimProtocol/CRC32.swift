@@ -1,0 +1,40 @@
+/// CRC-32/ISO-HDLC (the CRC of Ethernet, zip and PNG): reflected polynomial 0x04C11DB7 (0xEDB88320
+/// reversed), initial value 0xFFFFFFFF, final XOR 0xFFFFFFFF.
+///
+/// Its check value, the CRC of the ASCII bytes "123456789", is 0xCBF43926. The table is computed
+/// once, here, rather than copied.
+public struct CRC32: Hashable, Sendable {
+    private var state: UInt32 = 0xFFFF_FFFF
+
+    /// A checksum over no bytes yet.
+    public init() {}
+
+    /// Feeds `bytes` into the checksum.
+    @inline(__always)
+    public mutating func update(_ bytes: some Sequence<UInt8>) {
+        var crc = state
+        for byte in bytes {
+            crc = crc32Table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8)
+        }
+        state = crc
+    }
+
+    /// The checksum of everything fed so far.
+    public var value: UInt32 { state ^ 0xFFFF_FFFF }
+
+    /// The checksum of `bytes`.
+    public static func checksum(_ bytes: some Sequence<UInt8>) -> UInt32 {
+        var crc = CRC32()
+        crc.update(bytes)
+        return crc.value
+    }
+}
+
+/// For each byte value, the remainder of shifting it through the reflected polynomial eight times.
+private let crc32Table: [UInt32] = (0..<256).map { (index: Int) -> UInt32 in
+    var remainder = UInt32(index)
+    for _ in 0..<8 {
+        remainder = remainder & 1 == 1 ? (remainder >> 1) ^ 0xEDB8_8320 : remainder >> 1
+    }
+    return remainder
+}

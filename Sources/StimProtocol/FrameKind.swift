@@ -1,0 +1,12 @@
+/// What a frame is, as said by its flags byte: a request, a reply, or an error reply.
+///
+/// The flags byte holds bit 0 "reply" and bit 1 "error"; the other bits are reserved and must be
+/// zero, and "error" without "reply" is not a frame.
+public enum FrameKind: UInt8, CaseIterable, Hashable, Sendable {
+    /// A command from the host; its payload is the request of the frame's type.
+    case request = 0x00
+    /// A successful answer; its payload is the reply of the frame's type.
+    case reply = 0x01
+    /// A refused or failed request; its payload is an `ErrorReply` whatever the frame's type.
+    case error = 0x03
+}

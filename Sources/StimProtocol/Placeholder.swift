@@ -1,2 +1,0 @@
-/// Placeholder until the frame format lands.
-enum ProtocolPlaceholder {}
