@@ -1,0 +1,203 @@
+import StimProtocol
+import Testing
+
+@Suite("Frame decoder")
+struct FrameDecoderTests {
+    static let frame = Samples.frames[5].frame
+    static let other = Samples.frames[20].frame
+
+    @Test("a stream fed at once and fed byte by byte gives the same frames")
+    func byteByByte() {
+        let stream = Decoding.sampleStream
+        let atOnce = Decoding.all(stream)
+        #expect(atOnce == Samples.frames.map { .frame($0.frame) })
+        #expect(Decoding.chunked(stream, seed: 0, maximum: 1) == atOnce)
+    }
+
+    @Test("a stream fed in random chunks gives the same frames", arguments: 1...25)
+    func randomChunks(seed: UInt64) {
+        let stream = Decoding.sampleStream
+        #expect(Decoding.chunked(stream, seed: seed) == Decoding.all(stream))
+    }
+
+    @Test("a frame short of its last byte needs more bytes, and the last byte completes it")
+    func truncatedFrame() {
+        let bytes = Self.frame.encoded()
+        for cut in 0..<bytes.count {
+            var decoder = FrameDecoder()
+            decoder.feed(bytes[..<cut])
+            #expect(decoder.next() == .needMoreBytes, "cut at \(cut)")
+            decoder.feed(bytes[cut...])
+            #expect(decoder.next() == .frame(Self.frame))
+        }
+    }
+
+    @Test("at the end of the stream an unfinished frame is truncated, and the decoder is empty")
+    func truncatedAtEnd() {
+        let bytes = Self.frame.encoded().dropLast(3)
+        var decoder = FrameDecoder()
+        decoder.feed(bytes)
+        #expect(decoder.next() == .needMoreBytes)
+        var outcomes: [FrameDecoder.Outcome] = []
+        decoder.finish { outcomes.append($0) }
+        #expect(outcomes == [.failure(.truncated(byteCount: bytes.count))])
+        #expect(decoder.bufferedByteCount == 0)
+        #expect(decoder.discardedByteCount == bytes.count)
+        decoder.feed(Self.other.encoded())
+        #expect(decoder.next() == .frame(Self.other))
+    }
+
+    @Test("at the end of the stream, whole frames behind an unfinished claim still come out")
+    func framesBehindATruncatedClaim() {
+        var bytes = Self.frame.encoded()
+        bytes[14] = 0xE8  // 1000 bytes of payload claimed, fewer follow
+        bytes[15] = 0x03
+        let stream = bytes + Self.other.encoded() + [Frame.magic.0]
+        #expect(Decoding.all(stream).isEmpty)
+        let outcomes = Decoding.chunked(stream, seed: 5, finishing: true)
+        #expect(
+            outcomes == [
+                .failure(.truncated(byteCount: stream.count)), .frame(Self.other), .failure(.truncated(byteCount: 1)),
+            ])
+    }
+
+    @Test("garbage before a frame is one bad-magic error, counted as discarded")
+    func garbageBeforeAFrame() {
+        var decoder = FrameDecoder()
+        decoder.feed([0x00, 0xC5, 0x00, 0x5C, 0xFF] + Self.frame.encoded())
+        #expect(decoder.next() == .failure(.badMagic))
+        #expect(decoder.next() == .frame(Self.frame))
+        #expect(decoder.next() == .needMoreBytes)
+        #expect(decoder.discardedByteCount == 5)
+    }
+
+    @Test("a lone first magic byte at the end waits for the next byte")
+    func partialMagic() {
+        var decoder = FrameDecoder()
+        decoder.feed([Frame.magic.0])
+        #expect(decoder.next() == .needMoreBytes)
+        decoder.feed([0x00])
+        #expect(decoder.next() == .failure(.badMagic))
+        #expect(decoder.next() == .needMoreBytes)
+        #expect(decoder.bufferedByteCount == 0)
+    }
+
+    @Test("a flipped payload bit fails the CRC, and the next frame still decodes")
+    func badCRC() throws {
+        var bytes = Self.frame.encoded()
+        bytes[20] ^= 0x10
+        let expected = CRC32.checksum(bytes.dropLast(4))
+        let outcomes = Decoding.all(bytes + Self.other.encoded())
+        let received = bytes.suffix(4).reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        #expect(outcomes == [.failure(.badCRC(expected: expected, received: received)), .frame(Self.other)])
+    }
+
+    @Test("a length field grown to swallow the frames behind it costs only the damaged frame")
+    func lengthSwallowsNextFrames() {
+        var bytes = Self.frame.encoded()
+        bytes[14] = 0xE8  // 1000 bytes of payload claimed
+        bytes[15] = 0x03
+        let followers = Array(repeating: Self.other, count: 60)
+        let stream = bytes + followers.flatMap { $0.encoded() }
+        let outcomes = Decoding.all(stream)
+        #expect(Decoding.frames(outcomes) == followers)
+        #expect(outcomes.count == 61)
+        guard case .failure(.badCRC) = outcomes.first else {
+            Issue.record("expected a CRC failure first, got \(String(describing: outcomes.first))")
+            return
+        }
+        #expect(Decoding.chunked(stream, seed: 7, maximum: 3) == outcomes)
+    }
+
+    @Test("a length beyond any frame is a bad length")
+    func badLength() {
+        var bytes = Self.frame.encoded()
+        bytes[14] = 0xED  // 4077 = 0x0FED, one past the maximum payload
+        bytes[15] = 0x0F
+        #expect(Decoding.all(bytes + Self.other.encoded()) == [.failure(.badLength(4077)), .frame(Self.other)])
+    }
+
+    @Test("a length over the decoder's lowered limit is oversized")
+    func oversized() {
+        let decoder = FrameDecoder(maximumPayloadLength: 16)
+        let outcomes = Decoding.all(Self.frame.encoded() + Samples.frames[0].frame.encoded(), decoder: decoder)
+        #expect(
+            outcomes == [
+                .failure(.oversized(length: Self.frame.payload.count, limit: 16)), .frame(Samples.frames[0].frame),
+            ])
+        #expect(decoder.capacity == Frame.headerLength + 16 + Frame.trailerLength)
+    }
+
+    @Test(
+        "a damaged header field is refused and the decoder resynchronises",
+        arguments: [
+            (2, UInt8(2), FrameError.unsupportedVersion(2)),
+            (2, UInt8(0), .unsupportedVersion(0)),
+            (4, UInt8(0x02), .invalidFlags(0x02)),
+            (4, UInt8(0x81), .invalidFlags(0x81)),
+            (5, UInt8(0x01), .reservedByteSet(0x01)),
+        ])
+    func damagedHeader(offset: Int, value: UInt8, error: FrameError) {
+        var bytes = Self.frame.encoded()
+        bytes[offset] = value
+        #expect(Decoding.all(bytes + Self.other.encoded()) == [.failure(error), .frame(Self.other)])
+    }
+
+    @Test("an intact request of an unknown type is reported with its header and consumed")
+    func unknownRequestType() throws {
+        let header = FrameHeader(
+            type: MessageType(rawValue: 0x7F), kind: .request, sequence: 42, session: Samples.session)
+        let unknown = try Frame(header: header, payload: [1, 2, 3])
+        let outcomes = Decoding.all(unknown.encoded() + Self.other.encoded())
+        #expect(outcomes == [.failure(.unknownMessageType(header)), .frame(Self.other)])
+    }
+
+    @Test("an intact reply of an unknown type is reported too")
+    func unknownReplyType() throws {
+        let header = FrameHeader(type: MessageType(rawValue: 0xEE), kind: .reply, sequence: 1, session: .none)
+        let unknown = try Frame(header: header, payload: [])
+        #expect(Decoding.all(unknown.encoded()) == [.failure(.unknownMessageType(header))])
+    }
+
+    @Test("an error reply to an unknown type is a frame whose message is the error")
+    func errorReplyToUnknownType() throws {
+        let sample = try #require(Samples.frames.first { $0.name == "error unknownMessageType" }?.frame)
+        #expect(Decoding.all(sample.encoded()) == [.frame(sample)])
+        #expect(try sample.message() == .error(ErrorReply(code: .unknownMessageType)))
+    }
+
+    @Test("decoding the payload of an unknown type is a typed error")
+    func unknownTypePayload() throws {
+        let header = FrameHeader(type: MessageType(rawValue: 0x7F), kind: .request, sequence: 1, session: .none)
+        #expect(throws: PayloadError.unknownMessageType(MessageType(rawValue: 0x7F))) {
+            try Frame(header: header, payload: []).message()
+        }
+        #expect(throws: PayloadError.unknownMessageType(MessageType(rawValue: 0x7F))) {
+            try Reply(type: MessageType(rawValue: 0x7F), payload: [])
+        }
+    }
+
+    @Test("a frame of the maximum size decodes; one byte more cannot be built")
+    func maximumSize() throws {
+        let header = FrameHeader(type: .setClock, kind: .error, sequence: 1, session: .none)
+        let largest = try Frame(header: header, payload: Array(repeating: 0xAB, count: Frame.maximumPayloadLength))
+        #expect(largest.encodedLength == 4096)
+        #expect(Decoding.chunked(largest.encoded(), seed: 3) == [.frame(largest)])
+        #expect(throws: EncodeError.payloadTooLarge(length: 4077, limit: 4076)) {
+            try Frame(header: header, payload: Array(repeating: 0, count: Frame.maximumPayloadLength + 1))
+        }
+    }
+
+    @Test("feeding takes no more than the capacity, so the buffer stays bounded")
+    func boundedBuffer() {
+        var decoder = FrameDecoder()
+        let flood = [UInt8](repeating: Frame.magic.0, count: 100_000)
+        #expect(decoder.feed(flood) == decoder.capacity)
+        #expect(decoder.bufferedByteCount == decoder.capacity)
+        #expect(decoder.feed(flood) == 0)
+        #expect(decoder.next() == .failure(.badMagic))
+        #expect(decoder.next() == .needMoreBytes)
+        #expect(decoder.bufferedByteCount == 1)
+        #expect(decoder.feed(flood) == decoder.capacity - 1)
+    }
+}
