@@ -40,7 +40,8 @@ enum ProgramFields {
     private static func rate(_ fields: ObjectFields) throws(LineProblem) -> Rate {
         switch (fields.has("frequency"), fields.has("period")) {
         case (true, true):
-            throw LineProblem(.wrongType, "'\(fields.name("frequency"))' and 'period' both given; give one")
+            throw LineProblem(
+                .wrongType, "'\(fields.name("frequency"))' and '\(fields.name("period"))' both given; give one")
         case (false, false):
             throw LineProblem(.missingField, "missing field '\(fields.name("frequency"))'")
         case (true, false):

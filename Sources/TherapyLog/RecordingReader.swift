@@ -16,7 +16,8 @@ public final class RecordingReader<Decoder: RecordingLineDecoder> {
     private let handle: FileHandle
     private var splitter: LineSplitter
     private var decoder: Decoder
-    private var hasRead = false
+    /// What the first ``read(_:)`` found; later calls return it again.
+    private var outcome: ReadingOutcome?
 
     /// Opens `url` and reads its header with `decoder`.
     public init(contentsOf url: URL, decoder: Decoder, options: ReadingOptions = ReadingOptions())
@@ -47,7 +48,7 @@ public final class RecordingReader<Decoder: RecordingLineDecoder> {
 
     /// Reads every line after the header, handing each event and finding to `visit` in file order.
     ///
-    /// A second call reads nothing: the stream has been consumed.
+    /// A second call hands on nothing and returns the first call's outcome: the stream is consumed.
     public func read(_ visit: (RecordingItem) -> Void) throws(RecordingError) -> ReadingOutcome {
         var splitter = self.splitter
         var decoder = self.decoder
@@ -55,50 +56,48 @@ public final class RecordingReader<Decoder: RecordingLineDecoder> {
             self.splitter = splitter
             self.decoder = decoder
         }
+        if let outcome { return outcome }
         var latest = header.start
         var endTime: Timestamp?
-        if !hasRead {
-            hasRead = true
-            let limit = options.maximumLineLength
-            while let decoded = try splitter.nextLine({ line -> DecodedLine in
-                switch line {
-                case .text(let bytes): decoder.decodeEvent(bytes)
-                case .overlong(let length):
-                    .problem(.invalidJSON, "the line is \(length) bytes long, over the \(limit)-byte limit")
-                }
-            }) {
-                let line = splitter.lineNumber
-                switch decoded {
-                case .problem(let kind, let message):
-                    if options.isStrict, kind.isFatalWhenStrict {
-                        throw RecordingError(line: line, reason: .invalidLine(kind, message))
-                    }
-                    visit(.finding(ReadingFinding(line: line, kind: kind, message: message)))
-                case .event(let time, let event):
-                    if endTime != nil {
-                        visit(
-                            .finding(
-                                ReadingFinding(line: line, kind: .outOfOrder, message: "after the end line; ignored")))
-                        continue
-                    }
-                    if time < latest {
-                        let message =
-                            "\(time) is earlier than \(latest), the latest time before it; applied at \(latest)"
-                        visit(.finding(ReadingFinding(line: line, kind: .outOfOrder, message: message)))
-                    }
-                    latest = max(latest, time)
-                    visit(.event(RecordedEvent(line: line, time: time, appliedAt: latest, event: event)))
-                    if event == .end { endTime = latest }
-                }
+        let limit = options.maximumLineLength
+        while let decoded = try splitter.nextLine({ line -> DecodedLine in
+            switch line {
+            case .text(let bytes): decoder.decodeEvent(bytes)
+            case .overlong(let length):
+                .problem(.invalidJSON, "the line is \(length) bytes long, over the \(limit)-byte limit")
             }
-            if endTime == nil {
-                let message = "no end line: the recording is truncated and its span closes at the last event, \(latest)"
-                visit(.finding(ReadingFinding(line: splitter.lineNumber, kind: .truncated, message: message)))
+        }) {
+            let line = splitter.lineNumber
+            switch decoded {
+            case .problem(let kind, let message):
+                if options.isStrict, kind.isFatalWhenStrict {
+                    throw RecordingError(line: line, reason: .invalidLine(kind, message))
+                }
+                visit(.finding(ReadingFinding(line: line, kind: kind, message: message)))
+            case .event(let time, let event):
+                guard endTime == nil else {
+                    visit(
+                        .finding(ReadingFinding(line: line, kind: .outOfOrder, message: "after the end line; ignored")))
+                    continue
+                }
+                if time < latest {
+                    let message = "\(time) is earlier than \(latest), the latest time before it; applied at \(latest)"
+                    visit(.finding(ReadingFinding(line: line, kind: .outOfOrder, message: message)))
+                }
+                latest = max(latest, time)
+                visit(.event(RecordedEvent(line: line, time: time, appliedAt: latest, event: event)))
+                if event == .end { endTime = latest }
             }
         }
-        return ReadingOutcome(
+        if endTime == nil {
+            let message = "no end line: the recording is truncated and its span closes at the last event, \(latest)"
+            visit(.finding(ReadingFinding(line: splitter.lineNumber, kind: .truncated, message: message)))
+        }
+        let outcome = ReadingOutcome(
             lineCount: splitter.lineNumber, end: endTime ?? latest, isTruncated: endTime == nil,
             peakBufferedBytes: splitter.peakBufferedBytes, bytesRead: splitter.bytesRead)
+        self.outcome = outcome
+        return outcome
     }
 
     private static func readHeader(

@@ -99,3 +99,9 @@ func jsonObject(_ report: RecordingReport) throws -> Any {
     encoder.outputFormatting = [.sortedKeys]
     return try JSONSerialization.jsonObject(with: encoder.encode(report), options: [.fragmentsAllowed])
 }
+
+/// Whether `actual` is within `tolerance` of `expected` (relative above 1).
+func isClose(_ actual: Double?, _ expected: Double, tolerance: Double = 1e-12) -> Bool {
+    guard let actual else { return false }
+    return abs(actual - expected) <= tolerance * max(1, abs(expected))
+}
