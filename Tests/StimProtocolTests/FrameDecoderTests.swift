@@ -152,6 +152,24 @@ struct FrameDecoderTests {
         #expect(outcomes == [.failure(.unknownMessageType(header)), .frame(Self.other)])
     }
 
+    @Test("an unknown request is answered by an error frame that echoes its type, number and session")
+    func answeringAnUnknownType() throws {
+        let header = FrameHeader(
+            type: MessageType(rawValue: 0x7F), kind: .request, sequence: 42, session: Samples.session)
+        guard
+            case .failure(.unknownMessageType(let reported)) = Decoding.all(
+                try Frame(header: header, payload: []).encoded()
+            ).first
+        else {
+            Issue.record("the unknown type was not reported")
+            return
+        }
+        let answer = try Frame(error: ErrorReply(code: .unknownMessageType), answering: reported)
+        #expect(answer.header == FrameHeader(type: header.type, kind: .error, sequence: 42, session: Samples.session))
+        #expect(Decoding.all(answer.encoded()) == [.frame(answer)])
+        #expect(try answer.message() == .error(ErrorReply(code: .unknownMessageType)))
+    }
+
     @Test("an intact reply of an unknown type is reported too")
     func unknownReplyType() throws {
         let header = FrameHeader(type: MessageType(rawValue: 0xEE), kind: .reply, sequence: 1, session: .none)
