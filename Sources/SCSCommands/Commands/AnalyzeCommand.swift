@@ -1,0 +1,94 @@
+import ArgumentParser
+import DeviceProfiles
+import Foundation
+import StimSafety
+import TherapyLog
+
+/// `scs analyze`: the report of `recording-format.md` §3 for each recording.
+struct AnalyzeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Analyse therapy recordings: usage, programs, adjustments, charges, impedance and safety.",
+        discussion: """
+            Each program and amplitude event is re-validated against the recording's device profile. \
+            Lenient by default: a bad line is a finding and reading goes on.
+
+            Exit status: 0 read and analysed; 1 with --strict, any reading finding (the first invalid \
+            line stops reading); 2 bad input (not a recording, a newer format version, an unknown \
+            device, an unreadable, empty or binary file).
+            """)
+
+    @Argument(help: "Recordings to analyse (.scsrec.jsonl).")
+    var files: [String] = []
+
+    @Option(help: "Device profile id to judge every recording against, instead of its header's device.")
+    var device: String?
+
+    @OptionGroup var catalog: CatalogOptions
+
+    @Flag(help: "Stop at the first invalid line; exit 1 on any reading finding.")
+    var strict = false
+
+    @Flag(help: "Write one JSON document to stdout.") var json = false
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("give at least one recording file") }
+    }
+
+    func run() throws {
+        let profiles = try ProfileSource.catalog(in: catalog.devices)
+        let override = try device.map { id throws(InputError) in
+            try Self.profile(id, in: profiles, location: "--device")
+        }
+        var analyses: [(report: RecordingReport, profile: DeviceProfile)] = []
+        for file in files {
+            analyses.append(try analyze(file, profiles: profiles, override: override))
+        }
+        let reports = analyses.map(\.report)
+        if json {
+            try JSONOutput.write(AnalysisDocument(recordings: reports))
+        } else {
+            print(analyses.map { AnalysisText.render($0.report, profile: $0.profile) }.joined(separator: "\n\n"))
+        }
+        if strict, reports.contains(where: { !$0.findings.isEmpty }) { throw ExitCode(1) }
+    }
+
+    /// Reads and analyses one file; bad input throws ``InputError``, a strict-mode line error exits 1.
+    private func analyze(
+        _ file: String, profiles: DeviceCatalog, override: DeviceProfile?
+    ) throws -> (report: RecordingReport, profile: DeviceProfile) {
+        var chosen: DeviceProfile?
+        do {
+            let report = try RecordingAnalysis.analyze(
+                contentsOf: URL(fileURLWithPath: file), file: file, options: ReadingOptions(isStrict: strict)
+            ) { header in
+                let profile = try override ?? Self.profile(header.device, in: profiles, location: "\(file): line 1")
+                chosen = profile
+                return profile.limits
+            }
+            guard let chosen else { throw InputError(file, "no device profile was chosen") }
+            return (report, chosen)
+        } catch let error as RecordingError {
+            if case .invalidLine = error.reason {
+                Terminal.error("error: \(file): \(error) (--strict)")
+                throw ExitCode(1)
+            }
+            throw InputError(file, error.description)
+        }
+    }
+
+    private static func profile(
+        _ id: String, in catalog: DeviceCatalog, location: String
+    ) throws(InputError) -> DeviceProfile {
+        do {
+            return try catalog.profile(id: id)
+        } catch {
+            throw InputError(location, error.description)
+        }
+    }
+}
+
+/// The `--json` document: one report per file.
+struct AnalysisDocument: Encodable {
+    var recordings: [RecordingReport]
+}

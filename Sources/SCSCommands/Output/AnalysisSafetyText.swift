@@ -1,0 +1,31 @@
+import StimSafety
+import TherapyLog
+
+/// The safety part of the `scs analyze` report: the counts, the rules and the first flagged events.
+enum AnalysisSafetyText {
+    /// Flagged events shown before the list is cut short.
+    static let shownEvents = 10
+
+    static func render(_ safety: SafetySummary) -> [String] {
+        guard !safety.rules.isEmpty else {
+            return ["Safety       every program and amplitude event passes the device's rules"]
+        }
+        let counts =
+            "\(AnalysisText.count(safety.eventsWithErrors, "event")) with errors, "
+            + "\(safety.eventsWithWarnings) with warnings: " + safety.rules.map(\.name).joined(separator: ", ")
+        var lines = ["Safety       " + Terminal.paint(counts, safety.eventsWithErrors > 0 ? .red : .yellow)]
+        var table = TextTable(
+            ["line", "event", "slot", "verdict", "rules"], alignments: [.right, .left, .right, .left, .left])
+        for event in safety.flaggedEvents.prefix(shownEvents) {
+            table.add([
+                String(event.line), event.type, String(event.slot), event.verdict.rawValue,
+                event.rules.map(\.name).joined(separator: ", "),
+            ])
+        }
+        lines.append(table.render(indent: "  "))
+        if safety.eventsFlagged > shownEvents {
+            lines.append("  … and \(safety.eventsFlagged - shownEvents) more flagged events")
+        }
+        return lines
+    }
+}

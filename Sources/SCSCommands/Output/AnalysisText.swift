@@ -1,0 +1,111 @@
+import DeviceProfiles
+import StimSafety
+import TherapyLog
+
+/// The human report of `scs analyze` for one recording: summary, programs, adjustments, charges,
+/// impedance and safety, a per-day usage strip and the reading findings.
+enum AnalysisText {
+    static func render(_ report: RecordingReport, profile: DeviceProfile) -> String {
+        var lines = summary(report, profile: profile)
+        if !report.programs.isEmpty {
+            lines.append("")
+            lines.append("Programs")
+            lines.append(programTable(report))
+        }
+        lines.append("")
+        lines.append(contentsOf: events(report, limits: profile.limits))
+        lines.append(contentsOf: AnalysisSafetyText.render(report.safety))
+        if !report.days.isEmpty {
+            lines.append("")
+            lines.append(contentsOf: AnalysisUsageStrip.render(report.days))
+        }
+        lines.append(contentsOf: findings(report.findings))
+        return lines.joined(separator: "\n")
+    }
+
+    private static func summary(_ report: RecordingReport, profile: DeviceProfile) -> [String] {
+        var device = "\(report.device) · serial \(report.serial)"
+        if profile.id != report.device {
+            device += " · judged as \(profile.id) — \(profile.name)"
+        } else {
+            device += " — \(profile.name)"
+        }
+        var span =
+            "\(report.start) → \(report.end) · \(hours(report.recordedHours)) over \(count(report.days.count, "day"))"
+        if report.isTruncated { span += " · " + Terminal.paint("TRUNCATED", .yellow) + " (no end line)" }
+        let usage = report.usagePercent.map { " (\(Format.number($0, decimals: 1)) % of the recorded time)" } ?? ""
+        return [
+            "Recording  \(report.file)",
+            "Device     \(device)",
+            "Span       \(span)",
+            "Therapy    \(hours(report.therapyHours)) delivered\(usage) · on \(report.daysWithTherapy) of "
+                + count(report.days.count, "day"),
+            "Charge     \(coulombs(report.deliveredCharge)) cathodic charge delivered",
+        ]
+    }
+
+    private static func programTable(_ report: RecordingReport) -> String {
+        var table = TextTable(
+            ["slot", "therapy", "share", "mean amplitude"], alignments: [.right, .right, .right, .right])
+        for program in report.programs {
+            let share = report.therapyHours > 0 ? 100 * program.therapyHours / report.therapyHours : 0
+            table.add([
+                String(program.slot), hours(program.therapyHours), Format.number(share, decimals: 1) + " %",
+                Format.number(program.meanAmplitude, decimals: 2) + " mA",
+            ])
+        }
+        return table.render(indent: "  ")
+    }
+
+    private static func events(_ report: RecordingReport, limits: DeviceLimits) -> [String] {
+        var lines: [String] = []
+        let adjustments = report.adjustments
+        lines.append("Adjustments  \(adjustments.patient) by the patient, \(adjustments.clinician) by the clinician")
+        var rejected = "Rejected     \(count(report.rejected.total, "command"))"
+        if !report.rejected.byRule.isEmpty {
+            let rules = report.rejected.byRule.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+            rejected += ": " + rules.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
+        }
+        lines.append(rejected)
+        var charges = "Charges      \(count(report.charges.count, "session"))"
+        if let interval = report.charges.meanIntervalHours {
+            charges += ", one every \(hours(interval)) on average"
+        }
+        lines.append(charges)
+        let thresholds = "\(limits.impedance.short.decimalText)–\(limits.impedance.open.description)"
+        var impedance = "Impedance    \(count(report.impedanceAlerts, "alert")) outside \(thresholds)"
+        if !report.impedanceAlertsByContact.isEmpty {
+            impedance +=
+                ": "
+                + report.impedanceAlertsByContact.map { alerts in
+                    var parts: [String] = []
+                    if alerts.shorts > 0 { parts.append("short ×\(alerts.shorts)") }
+                    if alerts.opens > 0 { parts.append("open ×\(alerts.opens)") }
+                    return "contact \(alerts.contact) " + parts.joined(separator: ", ")
+                }.joined(separator: "; ")
+        }
+        lines.append(report.impedanceAlerts > 0 ? Terminal.paint(impedance, .yellow) : impedance)
+        return lines
+    }
+
+    private static func findings(_ findings: [ReadingFinding]) -> [String] {
+        guard !findings.isEmpty else { return [] }
+        var table = TextTable(["line", "kind", "reason"], alignments: [.right, .left, .left])
+        for finding in findings { table.add([String(finding.line), finding.kind.rawValue, finding.message]) }
+        return ["", "Reading findings (\(findings.count))", table.render(indent: "  ")]
+    }
+
+    static func hours(_ value: Double) -> String {
+        value < 10 ? Format.number(value, decimals: 2) + " h" : Format.number(value, decimals: 1) + " h"
+    }
+
+    static func coulombs(_ value: Double) -> String {
+        value == 0 || value >= 0.1
+            ? Format.number(value, decimals: 3) + " C" : Format.number(value * 1000, decimals: 3) + " mC"
+    }
+
+    /// `1 day`, `3 days`.
+    static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+}
