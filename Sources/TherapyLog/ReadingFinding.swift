@@ -2,6 +2,7 @@
 public struct ReadingFinding: Hashable, Sendable {
     /// The 1-based line number.
     public var line: Int
+    /// What is wrong with the line.
     public var kind: Kind
     /// The reason, in words.
     public var message: String

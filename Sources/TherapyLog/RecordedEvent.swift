@@ -7,6 +7,7 @@ public struct RecordedEvent: Hashable, Sendable {
     /// The time the event takes effect: `time`, or the running maximum when the line is out of order,
     /// so that time never moves backwards.
     public var appliedAt: Timestamp
+    /// What happened.
     public var event: RecordingEvent
 
     public init(line: Int, time: Timestamp, appliedAt: Timestamp, event: RecordingEvent) {

@@ -2,6 +2,7 @@
 public struct RecordingError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The 1-based line the problem is on, when it is on one.
     public var line: Int?
+    /// What went wrong.
     public var reason: Reason
 
     public init(line: Int?, reason: Reason) {

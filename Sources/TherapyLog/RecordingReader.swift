@@ -12,6 +12,7 @@ import Foundation
 public final class RecordingReader<Decoder: RecordingLineDecoder> {
     /// The header line.
     public let header: RecordingHeader
+    /// How the file is read.
     public let options: ReadingOptions
     private let handle: FileHandle
     private var splitter: LineSplitter
@@ -23,10 +24,15 @@ public final class RecordingReader<Decoder: RecordingLineDecoder> {
     public init(contentsOf url: URL, decoder: Decoder, options: ReadingOptions = ReadingOptions())
         throws(RecordingError)
     {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+            throw RecordingError(line: nil, reason: .unreadable("no such file"))
+        }
+        guard !isFolder.boolValue else { throw RecordingError(line: nil, reason: .unreadable("a folder, not a file")) }
         do {
             handle = try FileHandle(forReadingFrom: url)
         } catch {
-            throw RecordingError(line: nil, reason: .unreadable(error.localizedDescription))
+            throw RecordingError(line: nil, reason: .unreadable("cannot open it (\(error.localizedDescription))"))
         }
         var splitter = LineSplitter(
             handle: handle, chunkSize: options.chunkSize, maximumLineLength: options.maximumLineLength)

@@ -36,22 +36,3 @@ public struct SafetySummary: Hashable, Sendable {
         }
     }
 }
-
-/// One `program` or `amplitude` event the safety rules flagged.
-public struct FlaggedEvent: Hashable, Sendable {
-    public var line: Int
-    public var slot: Int
-    /// `program` or `amplitude`.
-    public var type: String
-    public var verdict: Verdict
-    /// The rule ids that fired, sorted.
-    public var rules: [RuleID]
-
-    public init(line: Int, slot: Int, type: String, verdict: Verdict, rules: [RuleID]) {
-        self.line = line
-        self.slot = slot
-        self.type = type
-        self.verdict = verdict
-        self.rules = rules
-    }
-}

@@ -1,0 +1,12 @@
+/// The number of `amplitude` events by each role that adjusts.
+public struct AdjustmentCounts: Hashable, Sendable {
+    /// Adjustments from the patient remote.
+    public var patient = 0
+    /// Adjustments from a clinician programmer.
+    public var clinician = 0
+
+    public init(patient: Int = 0, clinician: Int = 0) {
+        self.patient = patient
+        self.clinician = clinician
+    }
+}

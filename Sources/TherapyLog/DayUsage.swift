@@ -1,0 +1,15 @@
+/// Therapy delivered on one UTC day.
+public struct DayUsage: Hashable, Sendable {
+    /// Days since 1970-01-01.
+    public var dayNumber: Int64
+    /// Hours of therapy within the day.
+    public var therapyHours: Double
+
+    public init(dayNumber: Int64, therapyHours: Double) {
+        self.dayNumber = dayNumber
+        self.therapyHours = therapyHours
+    }
+
+    /// The day as `YYYY-MM-DD`.
+    public var date: String { CivilDate(dayNumber: dayNumber).isoDate }
+}
