@@ -22,7 +22,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
-        .target(name: "StimSafety", swiftSettings: strictness),
+        // No imports, not even Foundation; `squareRoot()` still needs the C math library at link time.
+        .target(name: "StimSafety", swiftSettings: strictness, linkerSettings: [.linkedLibrary("m")]),
         .target(
             name: "DeviceProfiles",
             dependencies: ["StimSafety", .product(name: "Yams", package: "Yams")],

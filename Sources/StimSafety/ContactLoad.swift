@@ -11,46 +11,39 @@ struct ContactLoad {
 
     @inline(__always)
     init(amplitude: Nanoamps, percent: Percent) {
-        amperePercent = Int128(amplitude.rawValue) * Int128(percent.rawValue.magnitude)
+        amperePercent = Int128(amplitude.rawValue) &* Int128(Int64(clamping: percent.rawValue.magnitude))
     }
 
     /// The contact's current in mA.
     var milliamps: Double { Double(converting: amperePercent) / 1e11 }
 
-    /// `I_i > max`.
+    /// µC per unit of `a·|p|` at `pulseWidth`.
     @inline(__always)
-    func exceeds(currentMax: Nanoamps) -> Bool {
-        amperePercent > Int128(currentMax.rawValue) * Self.wholePercent
-    }
+    static func chargeScale(_ pulseWidth: Nanoseconds) -> Double { Double(pulseWidth.rawValue) * 1e-17 }
+
+    /// A contact area in cm².
+    @inline(__always)
+    static func squareCentimetres(_ area: SquareMicrometers) -> Double { Double(area.rawValue) * 1e-8 }
 
     /// Charge per phase in µC.
     @inline(__always)
     func charge(pulseWidth: Nanoseconds) -> Double {
-        Double(converting: amperePercent) * Double(pulseWidth.rawValue) * 1e-17
-    }
-
-    /// `D_i > limit`, exactly: `a·|p|·PW > L·A·10⁶` in the integer units of each type.
-    @inline(__always)
-    func density(pulseWidth: Nanoseconds, area: SquareMicrometers, exceeds limit: ChargeDensity) -> Bool {
-        amperePercent * Int128(pulseWidth.rawValue) > Int128(limit.rawValue) * Int128(area.rawValue) * 1_000_000
+        Double(converting: amperePercent) * Self.chargeScale(pulseWidth)
     }
 
     /// Charge density per phase in µC/cm².
     @inline(__always)
     func density(pulseWidth: Nanoseconds, area: SquareMicrometers) -> Double {
-        charge(pulseWidth: pulseWidth) / (Double(area.rawValue) * 1e-8)
+        charge(pulseWidth: pulseWidth) / Self.squareCentimetres(area)
     }
 
-    /// `Q² / A` in µC²/cm², the quantity Shannon's `10^k` bounds.
+    /// `Q² / A` in µC²/cm², the quantity Shannon's `10^k` bounds; the one formula every Shannon
+    /// comparison uses, so the validator and the safe envelope agree to the last bit.
     @inline(__always)
     func shannonProduct(pulseWidth: Nanoseconds, area: SquareMicrometers) -> Double {
         let charge = charge(pulseWidth: pulseWidth)
-        return charge * charge / (Double(area.rawValue) * 1e-8)
+        return charge * charge / Self.squareCentimetres(area)
     }
-
-    /// `I × Z` scaled to millivolts × 10¹⁴, to compare with limits in the same scale.
-    @inline(__always)
-    func voltageTerm(ohms: Milliohms) -> Int128 { amperePercent * Int128(ohms.rawValue) }
 
     /// `I × Z + headroom` in volts.
     @inline(__always)
@@ -73,19 +66,4 @@ enum ComplianceLevel {
     case near
     /// Above the compliance voltage: an error.
     case over
-
-    /// Classifies `I × Z + headroom` against `compliance`, exactly.
-    @inline(__always)
-    init(voltageTerm: Int128, headroom: Millivolts, compliance: Millivolts) {
-        let scale: Int128 = 100_000_000_000_000
-        let required = voltageTerm + Int128(headroom.rawValue) * scale
-        let limit = Int128(compliance.rawValue) * scale
-        if required > limit {
-            self = .over
-        } else if 10 * required >= 9 * limit {
-            self = .near
-        } else {
-            self = .clear
-        }
-    }
 }

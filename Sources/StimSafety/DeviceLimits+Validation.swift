@@ -23,7 +23,7 @@ extension DeviceLimits {
     /// Runs every rule and returns every finding with the metrics: the full entry point.
     public func validate(_ program: StimProgram, context: ValidationContext = ValidationContext()) -> Validation {
         var collector = FindingCollector()
-        let metrics = RuleEngine(limits: self, context: context).run(program, into: &collector)
+        let metrics = runRules(program, context: context, into: &collector)
         let ordered = collector.findings.enumerated().sorted {
             ($0.element.rule.rawValue, $0.offset) < ($1.element.rule.rawValue, $1.offset)
         }
@@ -34,7 +34,15 @@ extension DeviceLimits {
     /// point, which allocates nothing on the heap and always agrees with `validate`.
     public func maySend(_ program: StimProgram, context: ValidationContext = ValidationContext()) -> Bool {
         var gate = SendGate(acknowledged: context.acknowledged)
-        _ = RuleEngine(limits: self, context: context).run(program, into: &gate)
+        guard let contacts = contactsAllowSending(program, context: context) else {
+            _ = runRules(program, context: context, into: &gate)
+            return gate.maySend
+        }
+        guard contacts.allowed else { return false }
+        var metrics = Metrics()
+        metrics.maxRequiredVoltage = requiredVoltage(
+            amplitude: program.amplitude, largestShareTimesOhms: contacts.largestShareTimesOhms)
+        _ = runRules(program, context: context, into: &gate, metrics: metrics, contactsChecked: true)
         return gate.maySend
     }
 }

@@ -111,8 +111,8 @@ struct EnvelopeSolver {
         // A local function rather than a closure in a constant: such a closure escapes, so its context
         // (a copy of the solver and its device limits) was allocated and released for every cell.
         func warns(_ amplitude: Nanoamps) -> Bool {
-            let required =
-                Double(converting: Int128(amplitude.rawValue) * coefficient) * 1e-17 + limits.headroom.doubleValue
+            let required = limits.requiredVoltage(
+                amplitude: amplitude, largestShareTimesOhms: Int64(clamping: coefficient))
             return BatteryEstimate(
                 model: model, amplitude: amplitude, pulseWidth: pulseWidth, pulseRate: pulseRate,
                 recovery: recovery, requiredVoltage: required
@@ -141,7 +141,8 @@ struct EnvelopeSolver {
     /// closed-form `estimate` (nanoamps). `passes` must hold for all amplitudes below one that passes.
     private func largestPassing(below ceiling: Nanoamps, estimate: Double, passes: (Nanoamps) -> Bool) -> Nanoamps? {
         let grid = limits.amplitude
-        let clamped = max(min(estimate.rounded(.down), Double(ceiling.rawValue)), -1)
+        // Truncation, not floor: the search below corrects any step the estimate is off by.
+        let clamped = max(min(estimate, Double(ceiling.rawValue)), -1)
         var current = clamped < 0 ? nil : grid.snapDown(Nanoamps(rawValue: Int64(clamped)))
         while let value = current, !passes(value) { current = grid.stepDown(from: value) }
         if current == nil {

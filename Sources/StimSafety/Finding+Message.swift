@@ -79,7 +79,7 @@ extension RuleID {
 /// Up to four decimals, trailing zeros dropped; no Foundation formatter in the core.
 func formatNumber(_ value: Double) -> String {
     guard value.isFinite else { return String(describing: value) }
-    let scaled = (value * 10_000).rounded()
+    let scaled = value * 10_000 + (value < 0 ? -0.5 : 0.5)
     guard abs(scaled) < 9e15 else { return String(describing: value) }
     return formatDecimal(Int64(scaled), fractionDigits: 4)
 }

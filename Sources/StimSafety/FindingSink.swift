@@ -3,6 +3,9 @@
 /// The rules are written once against this protocol: the full entry point collects findings, the
 /// fast entry point only notes whether the set may still be sent, so the two always agree.
 protocol FindingSink {
+    /// Whether the rules should also compute the metrics (the fast entry point skips them).
+    static var collectsMetrics: Bool { get }
+
     mutating func report(
         _ rule: RuleID, _ severity: Severity, contact: ContactID?, reason: FindingReason,
         value: @autoclosure () -> Double?, limit: @autoclosure () -> Double?
@@ -21,6 +24,7 @@ extension FindingSink {
 
 /// Keeps every finding, for the full entry point.
 struct FindingCollector: FindingSink {
+    static var collectsMetrics: Bool { true }
     var findings: [Finding] = []
 
     mutating func report(
@@ -34,6 +38,7 @@ struct FindingCollector: FindingSink {
 
 /// Notes only whether the set may be sent: no error, no unacknowledged warning. Never allocates.
 struct SendGate: FindingSink {
+    static var collectsMetrics: Bool { false }
     let acknowledged: RuleSet
     var maySend = true
 

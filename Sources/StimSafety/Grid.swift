@@ -42,9 +42,13 @@ public struct Grid<Quantity: FixedPoint>: Hashable, Sendable {
     @inline(__always)
     func segment(for value: Quantity) -> (base: Int64, step: Int64) {
         var base = min.rawValue
-        for segment in segments {
+        var index = 0
+        // Indexing rather than iterating: an iterator would retain the array on this hot path.
+        while index < segments.count {
+            let segment = segments[index]
             if value.rawValue <= segment.upTo.rawValue { return (base, segment.step.rawValue) }
             base = segment.upTo.rawValue
+            index += 1
         }
         let last = segments[segments.count - 1]
         return (segments.count > 1 ? segments[segments.count - 2].upTo.rawValue : min.rawValue, last.step.rawValue)

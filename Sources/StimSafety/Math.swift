@@ -35,7 +35,7 @@ func naturalExp(_ x: Double) -> Double {
     if x > 709 { return .infinity }
     if x < -745 { return 0 }
     // x = k ln2 + r with |r| ≤ ln2 / 2; e^r by its Taylor series.
-    let k = (x / ln2).rounded()
+    let k = Double(Int64(x / ln2 + (x < 0 ? -0.5 : 0.5)))
     let r = x - k * ln2
     var term = 1.0
     var sum = 1.0
@@ -52,7 +52,7 @@ func naturalExp(_ x: Double) -> Double {
 
 /// `10^x`.
 func pow10(_ x: Double) -> Double {
-    if x == x.rounded(), abs(x) <= 22 {
+    if abs(x) <= 22, x == Double(Int64(x)) {
         // Exact for whole exponents in the range where powers of ten are representable.
         var result = 1.0
         for _ in 0..<Int(abs(x)) { result *= 10 }

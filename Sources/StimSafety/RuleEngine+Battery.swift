@@ -1,15 +1,15 @@
-extension RuleEngine {
+extension DeviceLimits {
     /// The battery metrics of `safety-rules.md` §3 and the `battery` warning.
     @inline(__always)
     func checkBattery<Sink: FindingSink>(_ program: StimProgram, into sink: inout Sink, metrics: inout Metrics) {
         guard let pulseRate = program.pulseRate else { return }
         let estimate = BatteryEstimate(
-            model: limits.battery, amplitude: program.amplitude, pulseWidth: program.pulseWidth,
+            model: self.battery, amplitude: program.amplitude, pulseWidth: program.pulseWidth,
             pulseRate: pulseRate, recovery: program.recovery, requiredVoltage: metrics.maxRequiredVoltage)
         metrics.pulseRate = pulseRate
         metrics.stimulationCurrent = estimate.stimulationCurrent
         metrics.batteryCurrent = estimate.batteryCurrent
-        switch limits.battery.kind {
+        switch self.battery.kind {
         case .rechargeable:
             let days = estimate.rechargeIntervalDays
             metrics.rechargeIntervalDays = days
@@ -22,7 +22,7 @@ extension RuleEngine {
             if estimate.warns {
                 sink.report(
                     .battery, .warning, reason: .shortLongevity, value: years,
-                    limit: limits.battery.minimumLongevityYears)
+                    limit: self.battery.minimumLongevityYears)
             }
         }
     }

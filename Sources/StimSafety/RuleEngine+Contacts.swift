@@ -1,36 +1,203 @@
-extension RuleEngine {
-    /// The contact rules: `contacts.unknown`, `contacts.polarity`, `contacts.count`, then the
-    /// per-contact load rules at the programmed amplitude, in one pass over the map.
+extension DeviceLimits {
+    /// The contact rules — `contacts.unknown`, `contacts.polarity`, `contacts.count`, `impedance` — and the
+    /// per-contact load rules at the programmed amplitude, in one pass over the contact map.
     @inline(__always)
-    func checkContacts<Sink: FindingSink>(_ program: StimProgram, into sink: inout Sink, metrics: inout Metrics) {
-        var cathodeSum: Int64 = 0
-        var anodeSum: Int64 = 0
-        var cathodes = 0
-        var anodes = 0
-        var active = 0
-        let step = limits.fractionStep.rawValue
+    func checkContacts<Sink: FindingSink>(
+        _ program: StimProgram, context: ValidationContext, into sink: inout Sink, metrics: inout Metrics
+    ) {
+        var tally = PolarityTally()
+        var thresholds = ContactThresholds(limits: self, amplitude: program.amplitude, pulseWidth: program.pulseWidth)
+        var largestShareTimesOhms: Int64 = 0
+        var largestShannonProduct = 0.0
+        let stepCheck = MultipleCheck(step: fractionStep.rawValue)
         for share in program.contacts {
             let percent = share.percent.rawValue
-            if !isKnown(share.contact) {
-                sink.report(
-                    .contactsUnknown, .error, contact: share.contact, reason: reason(for: share.contact),
-                    value: nil, limit: nil)
-            }
-            guard percent != 0 else { continue }
-            active += 1
-            if percent < 0 {
-                cathodes += 1
-                cathodeSum += percent
-            } else {
-                anodes += 1
-                anodeSum += percent
-            }
-            if step > 0, percent % step != 0 {
+            let magnitude = Int64(clamping: percent.magnitude)
+            if percent != 0, !stepCheck.isMultiple(percent) {
                 sink.report(
                     .contactsPolarity, .error, contact: share.contact, reason: .offFractionStep,
-                    value: share.percent.doubleValue, limit: limits.fractionStep.doubleValue)
+                    value: share.percent.doubleValue, limit: fractionStep.doubleValue)
+            }
+            switch share.contact {
+            case .lead(let number):
+                guard let area = area(ofContact: number) else {
+                    sink.report(
+                        .contactsUnknown, .error, contact: share.contact, reason: .notOnLeads, value: nil, limit: nil)
+                    tally.add(percent)
+                    continue
+                }
+                guard percent != 0 else { continue }
+                tally.add(percent)
+                let measured = context.impedances.ohms(ofContact: number)
+                if let measured { checkImpedance(measured, contact: share.contact, into: &sink) }
+                let ohms = measured ?? impedance.nominal
+                checkLoad(
+                    magnitude, ohms: ohms, area: area, contact: share.contact, thresholds: &thresholds,
+                    patientMaximum: false, into: &sink)
+                largestShareTimesOhms = max(largestShareTimesOhms, shareTimesOhms(magnitude, ohms))
+                if Sink.collectsMetrics {
+                    let load = ContactLoad(amplitude: program.amplitude, percent: share.percent)
+                    metrics.chargePerPhase = max(metrics.chargePerPhase, load.charge(pulseWidth: program.pulseWidth))
+                    metrics.maxChargeDensity = max(
+                        metrics.maxChargeDensity, load.density(pulseWidth: program.pulseWidth, area: area))
+                    largestShannonProduct = max(
+                        largestShannonProduct, load.shannonProduct(pulseWidth: program.pulseWidth, area: area))
+                }
+            case .can:
+                tally.add(percent)
+                guard caseElectrode else {
+                    sink.report(
+                        .contactsUnknown, .error, contact: share.contact, reason: .caseNotAllowed, value: nil,
+                        limit: nil)
+                    continue
+                }
+                guard percent != 0 else { continue }
+                let ohms = context.impedances.can ?? impedance.nominal
+                checkCompliance(
+                    magnitude, ohms: ohms, contact: share.contact, thresholds: thresholds, rule: .compliance,
+                    into: &sink)
+                largestShareTimesOhms = max(largestShareTimesOhms, shareTimesOhms(magnitude, ohms))
+            case .unrecognized:
+                sink.report(
+                    .contactsUnknown, .error, contact: share.contact, reason: .notOnLeads, value: nil, limit: nil)
+                tally.add(percent)
             }
         }
+        tally.report(maxActiveContacts: maxActiveContacts, into: &sink)
+        metrics.maxRequiredVoltage = requiredVoltage(
+            amplitude: program.amplitude, largestShareTimesOhms: largestShareTimesOhms)
+        if largestShannonProduct > 0 { metrics.maxShannonK = log10(largestShannonProduct) }
+    }
+
+    /// The per-contact load rules at the patient range's maximum, reported under `patientRange.` ids.
+    @inline(__always)
+    func checkContactLoads<Sink: FindingSink>(
+        _ program: StimProgram, amplitude: Nanoamps, context: ValidationContext, into sink: inout Sink
+    ) {
+        var thresholds = ContactThresholds(limits: self, amplitude: amplitude, pulseWidth: program.pulseWidth)
+        for share in program.contacts where share.percent.rawValue != 0 {
+            let magnitude = Int64(clamping: share.percent.rawValue.magnitude)
+            switch share.contact {
+            case .lead(let number):
+                guard let area = area(ofContact: number) else { continue }
+                let ohms = context.impedances.ohms(ofContact: number) ?? impedance.nominal
+                checkLoad(
+                    magnitude, ohms: ohms, area: area, contact: share.contact, thresholds: &thresholds,
+                    patientMaximum: true, into: &sink)
+            case .can where caseElectrode:
+                checkCompliance(
+                    magnitude, ohms: context.impedances.can ?? impedance.nominal, contact: share.contact,
+                    thresholds: thresholds, rule: .patientRangeCompliance, into: &sink)
+            case .can, .unrecognized:
+                continue
+            }
+        }
+    }
+
+    /// `|p| × Z`, saturating.
+    @inline(__always)
+    private func shareTimesOhms(_ magnitude: Int64, _ ohms: Milliohms) -> Int64 {
+        let (product, overflow) = magnitude.multipliedReportingOverflow(by: max(ohms.rawValue, 0))
+        return overflow ? .max : product
+    }
+
+    /// `current.contact`, `chargeDensity`, `shannon` and `compliance` for one active lead contact.
+    @inline(__always)
+    private func checkLoad<Sink: FindingSink>(
+        _ magnitude: Int64, ohms: Milliohms, area: SquareMicrometers, contact: ContactID,
+        thresholds: inout ContactThresholds, patientMaximum: Bool, into sink: inout Sink
+    ) {
+        let amperePercent = thresholds.amperePercent(magnitude)
+        let amplitude = thresholds.amplitude
+        let width = thresholds.pulseWidth
+        let load = { ContactLoad(amplitude: amplitude, percent: Percent(rawValue: magnitude)) }
+        if thresholds.exceedsCurrent(amperePercent) {
+            sink.report(
+                patientMaximum ? .patientRangeCurrentContact : .currentContact, .error, contact: contact,
+                reason: .aboveMaximum, value: load().milliamps, limit: currentPerContactMax.doubleValue)
+        }
+        thresholds.prepare(area: area, limits: self)
+        if let severity = thresholds.densitySeverity(amperePercent) {
+            let limit = severity == .error ? chargeDensity.reject ?? chargeDensity.warn : chargeDensity.warn
+            sink.report(
+                patientMaximum ? .patientRangeChargeDensity : .chargeDensity, severity, contact: contact,
+                reason: severity == .error ? .aboveRejectLimit : .aboveWarnLimit,
+                value: load().density(pulseWidth: width, area: area), limit: limit.doubleValue)
+        }
+        let product = thresholds.shannonProduct(amperePercent)
+        let shannonRule: RuleID = patientMaximum ? .patientRangeShannon : .shannon
+        if let bound = shannon.rejectBound, let reject = shannon.reject, exceedsShannon(product, bound: bound) {
+            sink.report(
+                shannonRule, .error, contact: contact, reason: .aboveRejectLimit, value: log10(product), limit: reject)
+        } else if exceedsShannon(product, bound: shannon.warnBound) {
+            sink.report(
+                shannonRule, .warning, contact: contact, reason: .aboveWarnLimit, value: log10(product),
+                limit: shannon.warn)
+        }
+        checkCompliance(
+            magnitude, ohms: ohms, contact: contact, thresholds: thresholds,
+            rule: patientMaximum ? .patientRangeCompliance : .compliance, into: &sink)
+    }
+
+    @inline(__always)
+    private func checkCompliance<Sink: FindingSink>(
+        _ magnitude: Int64, ohms: Milliohms, contact: ContactID, thresholds: ContactThresholds, rule: RuleID,
+        into sink: inout Sink
+    ) {
+        let amplitude = thresholds.amplitude
+        let required = {
+            ContactLoad(amplitude: amplitude, percent: Percent(rawValue: magnitude))
+                .requiredVoltage(ohms: ohms, headroom: self.headroom)
+        }
+        switch thresholds.complianceLevel(thresholds.amperePercent(magnitude), ohms: ohms) {
+        case .clear: break
+        case .over:
+            sink.report(
+                rule, .error, contact: contact, reason: .aboveCompliance, value: required(),
+                limit: complianceVoltage.doubleValue)
+        case .near:
+            sink.report(
+                rule, .warning, contact: contact, reason: .nearCompliance, value: required(),
+                limit: 0.9 * complianceVoltage.doubleValue)
+        }
+    }
+
+    /// `impedance`: an active lead contact measured below the short or above the open threshold.
+    @inline(__always)
+    private func checkImpedance<Sink: FindingSink>(_ ohms: Milliohms, contact: ContactID, into sink: inout Sink) {
+        if ohms < impedance.short {
+            sink.report(
+                .impedance, .error, contact: contact, reason: .shorted, value: ohms.doubleValue,
+                limit: impedance.short.doubleValue)
+        } else if ohms > impedance.open {
+            sink.report(
+                .impedance, .error, contact: contact, reason: .open, value: ohms.doubleValue,
+                limit: impedance.open.doubleValue)
+        }
+    }
+}
+
+/// Polarity sums and counts over the contact map, every entry as written.
+struct PolarityTally {
+    var cathodeSum: Int64 = 0
+    var anodeSum: Int64 = 0
+    var cathodes = 0
+    var anodes = 0
+
+    @inline(__always)
+    mutating func add(_ percent: Int64) {
+        if percent < 0 {
+            cathodes += 1
+            cathodeSum &+= percent
+        } else if percent > 0 {
+            anodes += 1
+            anodeSum &+= percent
+        }
+    }
+
+    /// `contacts.polarity` for the sums and `contacts.count` for the active entries.
+    @inline(__always)
+    func report<Sink: FindingSink>(maxActiveContacts: Int, into sink: inout Sink) {
         let whole = Percent.whole.rawValue
         if cathodes == 0 {
             sink.report(.contactsPolarity, .error, reason: .noCathode)
@@ -45,152 +212,35 @@ extension RuleEngine {
                 .contactsPolarity, .error, reason: .anodeSum, value: Percent(rawValue: anodeSum).doubleValue,
                 limit: 100)
         }
-        if active > limits.maxActiveContacts {
+        let active = cathodes + anodes
+        if active > maxActiveContacts {
             sink.report(
                 .contactsCount, .error, reason: .tooManyContacts, value: Double(active),
-                limit: Double(limits.maxActiveContacts))
-        }
-        checkContactLoads(
-            program, amplitude: program.amplitude, atPatientMaximum: false, into: &sink, metrics: &metrics)
-        checkImpedances(program, into: &sink)
-    }
-
-    /// Whether `contact` exists on the device's leads or is an allowed case electrode.
-    @inline(__always)
-    func isKnown(_ contact: ContactID) -> Bool {
-        switch contact {
-        case .lead(let number): limits.area(ofContact: number) != nil
-        case .can: limits.caseElectrode
-        case .unrecognized: false
+                limit: Double(maxActiveContacts))
         }
     }
+}
 
-    private func reason(for contact: ContactID) -> FindingReason {
-        if case .can = contact { return .caseNotAllowed }
-        return .notOnLeads
-    }
+/// Whether values are multiples of a fixed step, without a hardware division per value: the quotient
+/// comes from a multiplication by the reciprocal and is exact to within one, which the remainder test
+/// then corrects.
+struct MultipleCheck {
+    let step: Int64
+    let reciprocal: Double
 
-    /// `current.contact`, `chargeDensity`, `shannon` and `compliance` for every active contact at
-    /// `amplitude`; at the patient maximum the findings carry the `patientRange.` ids.
     @inline(__always)
-    func checkContactLoads<Sink: FindingSink>(
-        _ program: StimProgram, amplitude: Nanoamps, atPatientMaximum: Bool, into sink: inout Sink
-    ) {
-        var ignored = Metrics()
-        checkContactLoads(
-            program, amplitude: amplitude, atPatientMaximum: atPatientMaximum, into: &sink,
-            metrics: &ignored)
+    init(step: Int64) {
+        self.step = step
+        reciprocal = step > 0 ? 1 / Double(step) : 0
     }
 
     @inline(__always)
-    func checkContactLoads<Sink: FindingSink>(
-        _ program: StimProgram, amplitude: Nanoamps, atPatientMaximum: Bool, into sink: inout Sink,
-        metrics: inout Metrics
-    ) {
-        let currentRule: RuleID = atPatientMaximum ? .patientRangeCurrentContact : .currentContact
-        let densityRule: RuleID = atPatientMaximum ? .patientRangeChargeDensity : .chargeDensity
-        let shannonRule: RuleID = atPatientMaximum ? .patientRangeShannon : .shannon
-        let complianceRule: RuleID = atPatientMaximum ? .patientRangeCompliance : .compliance
-        let pulseWidth = program.pulseWidth
-        var maxShannonProduct = 0.0
-        var maxVoltageTerm: Int128 = 0
-        for share in program.contacts where share.percent.rawValue != 0 {
-            let load = ContactLoad(amplitude: amplitude, percent: share.percent)
-            let contact = share.contact
-            let ohms: Milliohms
-            switch contact {
-            case .lead(let number):
-                guard let area = limits.area(ofContact: number) else { continue }
-                ohms = context.impedances.ohms(ofContact: number) ?? limits.impedance.nominal
-                if load.exceeds(currentMax: limits.currentPerContactMax) {
-                    sink.report(
-                        currentRule, .error, contact: contact, reason: .aboveMaximum, value: load.milliamps,
-                        limit: limits.currentPerContactMax.doubleValue)
-                }
-                checkDensity(
-                    load, pulseWidth: pulseWidth, area: area, contact: contact, rule: densityRule,
-                    into: &sink)
-                let product = load.shannonProduct(pulseWidth: pulseWidth, area: area)
-                if product > 0 {
-                    checkShannon(product, contact: contact, rule: shannonRule, into: &sink)
-                    maxShannonProduct = max(maxShannonProduct, product)
-                }
-                metrics.chargePerPhase = max(metrics.chargePerPhase, load.charge(pulseWidth: pulseWidth))
-                metrics.maxChargeDensity = max(
-                    metrics.maxChargeDensity, load.density(pulseWidth: pulseWidth, area: area))
-            case .can:
-                guard limits.caseElectrode else { continue }
-                ohms = context.impedances.can ?? limits.impedance.nominal
-            case .unrecognized:
-                continue
-            }
-            let term = load.voltageTerm(ohms: ohms)
-            maxVoltageTerm = max(maxVoltageTerm, term)
-            switch ComplianceLevel(voltageTerm: term, headroom: limits.headroom, compliance: limits.complianceVoltage) {
-            case .clear: break
-            case .near:
-                sink.report(
-                    complianceRule, .warning, contact: contact, reason: .nearCompliance,
-                    value: load.requiredVoltage(ohms: ohms, headroom: limits.headroom),
-                    limit: 0.9 * limits.complianceVoltage.doubleValue)
-            case .over:
-                sink.report(
-                    complianceRule, .error, contact: contact, reason: .aboveCompliance,
-                    value: load.requiredVoltage(ohms: ohms, headroom: limits.headroom),
-                    limit: limits.complianceVoltage.doubleValue)
-            }
-        }
-        if maxShannonProduct > 0 { metrics.maxShannonK = log10(maxShannonProduct) }
-        metrics.maxRequiredVoltage = Double(converting: maxVoltageTerm) * 1e-17 + limits.headroom.doubleValue
-    }
-
-    @inline(__always)
-    private func checkDensity<Sink: FindingSink>(
-        _ load: ContactLoad, pulseWidth: Nanoseconds, area: SquareMicrometers, contact: ContactID, rule: RuleID,
-        into sink: inout Sink
-    ) {
-        let limitsOfDensity = limits.chargeDensity
-        if let reject = limitsOfDensity.reject, load.density(pulseWidth: pulseWidth, area: area, exceeds: reject) {
-            sink.report(
-                rule, .error, contact: contact, reason: .aboveRejectLimit,
-                value: load.density(pulseWidth: pulseWidth, area: area), limit: reject.doubleValue)
-        } else if load.density(pulseWidth: pulseWidth, area: area, exceeds: limitsOfDensity.warn) {
-            sink.report(
-                rule, .warning, contact: contact, reason: .aboveWarnLimit,
-                value: load.density(pulseWidth: pulseWidth, area: area), limit: limitsOfDensity.warn.doubleValue)
-        }
-    }
-
-    @inline(__always)
-    private func checkShannon<Sink: FindingSink>(
-        _ product: Double, contact: ContactID, rule: RuleID, into sink: inout Sink
-    ) {
-        let shannon = limits.shannon
-        if let bound = shannon.rejectBound, let reject = shannon.reject, exceedsShannon(product, bound: bound) {
-            sink.report(
-                rule, .error, contact: contact, reason: .aboveRejectLimit, value: log10(product), limit: reject)
-        } else if exceedsShannon(product, bound: shannon.warnBound) {
-            sink.report(
-                rule, .warning, contact: contact, reason: .aboveWarnLimit, value: log10(product), limit: shannon.warn)
-        }
-    }
-
-    /// `impedance`: an active lead contact measured below the short or above the open threshold.
-    @inline(__always)
-    private func checkImpedances<Sink: FindingSink>(_ program: StimProgram, into sink: inout Sink) {
-        for share in program.contacts where share.percent.rawValue != 0 {
-            guard case .lead(let number) = share.contact, limits.area(ofContact: number) != nil,
-                let ohms = context.impedances.ohms(ofContact: number)
-            else { continue }
-            if ohms < limits.impedance.short {
-                sink.report(
-                    .impedance, .error, contact: share.contact, reason: .shorted, value: ohms.doubleValue,
-                    limit: limits.impedance.short.doubleValue)
-            } else if ohms > limits.impedance.open {
-                sink.report(
-                    .impedance, .error, contact: share.contact, reason: .open, value: ohms.doubleValue,
-                    limit: limits.impedance.open.doubleValue)
-            }
-        }
+    func isMultiple(_ value: Int64) -> Bool {
+        guard step > 0 else { return true }
+        // The usual 1 % step: a constant divisor compiles to a multiply and shift.
+        if step == 1000 { return value % 1000 == 0 }
+        guard value.magnitude < 1 << 52 else { return value % step == 0 }
+        let remainder = value &- Int64(Double(value) * reciprocal) &* step
+        return remainder == 0 || remainder == step || remainder == -step
     }
 }

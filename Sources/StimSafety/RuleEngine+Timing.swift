@@ -7,12 +7,12 @@ struct TimingViolation {
     var period: Double
 }
 
-extension RuleEngine {
+extension DeviceLimits {
     /// `timing.period`: the pulse and its recovery fit the period; for a burst, each pulse fits the
     /// intra-burst period and the burst with its recovery fits the burst period.
     @inline(__always)
     func checkTiming<Sink: FindingSink>(_ program: StimProgram, into sink: inout Sink) {
-        if let violation = limits.timingViolation(of: program) {
+        if let violation = self.timingViolation(of: program) {
             sink.report(
                 .timingPeriod, .error, reason: violation.reason, value: violation.duration, limit: violation.period)
         }

@@ -1,21 +1,25 @@
 /// Runs every rule of `safety-rules.md` §2 over one program and reports each finding to a sink.
 ///
 /// All rules always run; a missing field or an unknown contact skips only what needs it.
-struct RuleEngine {
-    let limits: DeviceLimits
-    let context: ValidationContext
-
+///
+/// The rules are methods of the limits themselves, so neither the limits nor the context is copied.
+extension DeviceLimits {
+    /// Every rule; with `contactsChecked`, the contact pass has already run (the fast entry point's own)
+    /// and `metrics.maxRequiredVoltage` holds its result.
     @inline(__always)
-    func run<Sink: FindingSink>(_ program: StimProgram, into sink: inout Sink) -> Metrics {
-        var metrics = Metrics()
+    func runRules<Sink: FindingSink>(
+        _ program: StimProgram, context: ValidationContext, into sink: inout Sink, metrics: Metrics = Metrics(),
+        contactsChecked: Bool = false
+    ) -> Metrics {
+        var metrics = metrics
         checkAmplitude(program, into: &sink)
         checkPulseWidth(program, into: &sink)
         checkWaveformAndRate(program, into: &sink)
-        checkContacts(program, into: &sink, metrics: &metrics)
-        checkPatientRange(program, into: &sink)
+        if !contactsChecked { checkContacts(program, context: context, into: &sink, metrics: &metrics) }
+        checkPatientRange(program, context: context, into: &sink)
         checkTiming(program, into: &sink)
         checkBattery(program, into: &sink, metrics: &metrics)
-        checkSlew(program, into: &sink)
+        checkSlew(program, context: context, into: &sink)
         return metrics
     }
 
@@ -37,17 +41,17 @@ struct RuleEngine {
 
     @inline(__always)
     private func checkAmplitude<Sink: FindingSink>(_ program: StimProgram, into sink: inout Sink) {
-        checkGrid(program.amplitude, limits.amplitude, range: .amplitudeRange, step: .amplitudeStep, into: &sink)
+        checkGrid(program.amplitude, self.amplitude, range: .amplitudeRange, step: .amplitudeStep, into: &sink)
     }
 
     @inline(__always)
     private func checkPulseWidth<Sink: FindingSink>(_ program: StimProgram, into sink: inout Sink) {
-        checkGrid(program.pulseWidth, limits.pulseWidth, range: .pulseWidthRange, step: .pulseWidthStep, into: &sink)
+        checkGrid(program.pulseWidth, self.pulseWidth, range: .pulseWidthRange, step: .pulseWidthStep, into: &sink)
     }
 
     @inline(__always)
     private func checkWaveformAndRate<Sink: FindingSink>(_ program: StimProgram, into sink: inout Sink) {
-        guard let grid = limits.waveforms.rates(for: program.waveform) else {
+        guard let grid = self.waveforms.rates(for: program.waveform) else {
             sink.report(.waveformSupported, .error, reason: .notSupported)
             return
         }
@@ -61,7 +65,7 @@ struct RuleEngine {
         if !grid.isOnStep(program.rate) {
             sink.report(.frequencyStep, .error, reason: .offGrid, value: program.rate.hertz, limit: grid.stepSize)
         }
-        guard program.waveform == .burst, let burst = limits.waveforms.burst else { return }
+        guard program.waveform == .burst, let burst = self.waveforms.burst else { return }
         checkBurst(program, burst, into: &sink)
     }
 
@@ -98,28 +102,32 @@ struct RuleEngine {
     }
 
     @inline(__always)
-    private func checkPatientRange<Sink: FindingSink>(_ program: StimProgram, into sink: inout Sink) {
+    private func checkPatientRange<Sink: FindingSink>(
+        _ program: StimProgram, context: ValidationContext, into sink: inout Sink
+    ) {
         guard let range = program.patientRange else { return }
-        if range.min < limits.amplitude.min {
+        if range.min < self.amplitude.min {
             sink.report(
                 .patientRange, .error, reason: .outsideAmplitude, value: range.min.doubleValue,
-                limit: limits.amplitude.min.doubleValue)
-        } else if range.max > limits.amplitude.max {
+                limit: self.amplitude.min.doubleValue)
+        } else if range.max > self.amplitude.max {
             sink.report(
                 .patientRange, .error, reason: .outsideAmplitude, value: range.max.doubleValue,
-                limit: limits.amplitude.max.doubleValue)
+                limit: self.amplitude.max.doubleValue)
         } else if program.amplitude < range.min || program.amplitude > range.max {
             let below = program.amplitude < range.min
             sink.report(
                 .patientRange, .error, reason: .amplitudeOutsideRange, value: program.amplitude.doubleValue,
                 limit: (below ? range.min : range.max).doubleValue)
         }
-        checkContactLoads(program, amplitude: range.max, atPatientMaximum: true, into: &sink)
+        checkContactLoads(program, amplitude: range.max, context: context, into: &sink)
     }
 
     @inline(__always)
-    private func checkSlew<Sink: FindingSink>(_ program: StimProgram, into sink: inout Sink) {
-        guard let running = context.runningAmplitude, let slewMax = limits.amplitudeSlewMax else { return }
+    private func checkSlew<Sink: FindingSink>(
+        _ program: StimProgram, context: ValidationContext, into sink: inout Sink
+    ) {
+        guard let running = context.runningAmplitude, let slewMax = self.amplitudeSlewMax else { return }
         let increase = program.amplitude - running
         if increase > slewMax {
             sink.report(

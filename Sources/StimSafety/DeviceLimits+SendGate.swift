@@ -1,0 +1,98 @@
+extension DeviceLimits {
+    /// The contact rules for the fast entry point, in 64-bit integers with overflow flags and early exit.
+    ///
+    /// Decides exactly as the general rules do: the same integer inequalities, the same Shannon formula.
+    /// Returns nil (undecided) when any product leaves 64 bits, so that the general rules, which work
+    /// in 128 bits, decide instead; on success it also returns the largest `|p| × Z` for the battery model.
+    @inline(__always)
+    func contactsAllowSending(
+        _ program: StimProgram, context: ValidationContext
+    ) -> (allowed: Bool, largestShareTimesOhms: Int64)? {
+        let amplitude = program.amplitude.rawValue
+        let width = program.pulseWidth.rawValue
+        guard amplitude >= 0, width >= 0 else { return nil }
+        let acknowledged = context.acknowledged
+        let densityAcknowledged = acknowledged.contains(.chargeDensity)
+        let shannonAcknowledged = acknowledged.contains(.shannon)
+        let complianceAcknowledged = acknowledged.contains(.compliance)
+        let (currentLimit, currentOverflow) = currentPerContactMax.rawValue.multipliedReportingOverflow(by: 100_000)
+        let volts = complianceVoltage.rawValue
+        let head = headroom.rawValue
+        // I·Z + h ≤ V  ⟺  a·|p|·Z ≤ (V − h)·10¹⁴;  ≥ 90 %  ⟺  a·|p|·Z ≥ (9V − 10h)·10¹³.
+        let (complianceOver, overOverflow) = (volts - head).multipliedReportingOverflow(by: 100_000_000_000_000)
+        let (complianceNear, nearOverflow) = (9 * volts - 10 * head).multipliedReportingOverflow(
+            by: 10_000_000_000_000)
+        guard !currentOverflow, !overOverflow, !nearOverflow, volts >= head, volts < 1 << 40, head >= 0 else {
+            return nil
+        }
+        let chargeScale = ContactLoad.chargeScale(program.pulseWidth)
+        let stepCheck = MultipleCheck(step: fractionStep.rawValue)
+        var cachedArea: Int64 = -1
+        var densityWarn = Int64.max
+        var densityReject = Int64.max
+        var squareCentimetres = 1.0
+        var tally = PolarityTally()
+        var largest: Int64 = 0
+        for share in program.contacts {
+            let percent = share.percent.rawValue
+            if percent != 0, !stepCheck.isMultiple(percent) { return (false, 0) }
+            let ohms: Int64
+            let magnitude = Int64(clamping: percent.magnitude)
+            let (amperePercent, productOverflow) = amplitude.multipliedReportingOverflow(by: magnitude)
+            guard !productOverflow else { return nil }
+            switch share.contact {
+            case .lead(let number):
+                guard let area = area(ofContact: number) else { return (false, 0) }
+                guard percent != 0 else { continue }
+                tally.add(percent)
+                if amperePercent > currentLimit { return (false, 0) }
+                if area.rawValue != cachedArea {
+                    cachedArea = area.rawValue
+                    squareCentimetres = ContactLoad.squareCentimetres(area)
+                    let (scale, o1) = area.rawValue.multipliedReportingOverflow(by: 1_000_000)
+                    let (warn, o2) = chargeDensity.warn.rawValue.multipliedReportingOverflow(by: scale)
+                    let (reject, o3) = (chargeDensity.reject?.rawValue ?? 0).multipliedReportingOverflow(by: scale)
+                    guard !o1, !o2, !o3 else { return nil }
+                    densityWarn = warn
+                    densityReject = chargeDensity.reject == nil ? .max : reject
+                }
+                let (load, loadOverflow) = amperePercent.multipliedReportingOverflow(by: width)
+                guard !loadOverflow else { return nil }
+                if load > densityReject || (load > densityWarn && !densityAcknowledged) { return (false, 0) }
+                let charge = Double(amperePercent) * chargeScale
+                let product = charge * charge / squareCentimetres
+                if let bound = shannon.rejectBound, exceedsShannon(product, bound: bound) { return (false, 0) }
+                if !shannonAcknowledged, exceedsShannon(product, bound: shannon.warnBound) { return (false, 0) }
+                if let measured = context.impedances.ohms(ofContact: number) {
+                    if measured < impedance.short || measured > impedance.open { return (false, 0) }
+                    ohms = measured.rawValue
+                } else {
+                    ohms = impedance.nominal.rawValue
+                }
+            case .can:
+                tally.add(percent)
+                guard caseElectrode else { return (false, 0) }
+                guard percent != 0 else { continue }
+                ohms = (context.impedances.can ?? impedance.nominal).rawValue
+            case .unrecognized:
+                return (false, 0)
+            }
+            let (term, termOverflow) = amperePercent.multipliedReportingOverflow(by: max(ohms, 0))
+            let (shareTimesOhms, shareOverflow) = magnitude.multipliedReportingOverflow(by: max(ohms, 0))
+            guard !termOverflow, !shareOverflow else { return nil }
+            if term > complianceOver || (term >= complianceNear && !complianceAcknowledged) { return (false, 0) }
+            largest = max(largest, shareTimesOhms)
+        }
+        return (tally.allows(maxActiveContacts: maxActiveContacts), largest)
+    }
+}
+
+extension PolarityTally {
+    /// Whether `report` would find nothing: one cathode and one anode at least, sums of ∓100 %, and no
+    /// more active contacts than the device allows.
+    @inline(__always)
+    func allows(maxActiveContacts: Int) -> Bool {
+        cathodes > 0 && anodes > 0 && cathodeSum == -Percent.whole.rawValue && anodeSum == Percent.whole.rawValue
+            && cathodes + anodes <= maxActiveContacts
+    }
+}
