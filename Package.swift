@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // No imports, not even Foundation; `squareRoot()` still needs the C math library at link time.
@@ -35,6 +36,14 @@ let package = Package(
             swiftSettings: strictness
         ),
         .target(
+            name: "StimDevice",
+            dependencies: [
+                "StimSafety", "StimProtocol", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictness
+        ),
+        .target(
             name: "TherapyLog",
             dependencies: ["StimSafety", "DeviceProfiles"],
             swiftSettings: strictness
@@ -42,7 +51,7 @@ let package = Package(
         .target(
             name: "SCSCommands",
             dependencies: [
-                "StimSafety", "DeviceProfiles", "TherapyLog",
+                "StimSafety", "DeviceProfiles", "TherapyLog", "StimDevice",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -63,6 +72,11 @@ let package = Package(
         .testTarget(
             name: "StimProtocolTests",
             dependencies: ["StimProtocol", "StimSafety"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "StimDeviceTests",
+            dependencies: ["StimDevice", "StimProtocol", "StimSafety", "DeviceProfiles", "TherapyLog"],
             swiftSettings: strictness
         ),
         .testTarget(
