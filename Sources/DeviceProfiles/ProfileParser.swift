@@ -10,7 +10,7 @@ enum ProfileParser {
     static let topLevelKeys = [
         "id", "name", "modeledOn", "output", "amplitude", "pulseWidth", "frequency", "interphaseGap",
         "passiveRecoveryMin", "programs", "maxActiveContacts", "fractionStep", "caseElectrode", "leads",
-        "currentPerContactMax", "complianceVoltage", "headroom", "impedance", "limits", "battery", "usb",
+        "currentPerContactMax", "complianceVoltage", "headroom", "impedance", "limits", "battery", "usb", "groups",
     ]
 
     /// Reads a whole profile from its root node.
@@ -28,7 +28,10 @@ enum ProfileParser {
         var programs = 1
         if let node = fields.optional("programs") { programs = try node.integer(.positive) }
 
-        let limits = try deviceLimits(fields)
+        var limits = try deviceLimits(fields)
+        if let node = fields.optional("groups") {
+            limits.groups = try slotGroups(node, limits: limits, programs: programs)
+        }
         var usb: USBIdentity?
         if let node = fields.optional("usb") { usb = try usbIdentity(node) }
         return DeviceProfile(

@@ -23,6 +23,8 @@ public struct DeviceLimits: Hashable, Sendable {
     /// Largest amplitude increase in one command before the device ramps; nil disables the rule.
     public var amplitudeSlewMax: Nanoamps?
     public var battery: BatteryModel
+    /// Slot groups with narrower rate or pulse-width limits (empty for most devices).
+    public var groups: [SlotGroup]
     /// The leads and the area of each contact.
     public private(set) var leads: [Lead]
     /// Contact areas indexed by contact number; 0 where there is no contact.
@@ -34,7 +36,7 @@ public struct DeviceLimits: Hashable, Sendable {
         fractionStep: Percent, caseElectrode: Bool, leads: [Lead], currentPerContactMax: Nanoamps,
         complianceVoltage: Millivolts, headroom: Millivolts, impedance: ImpedanceThresholds,
         chargeDensity: ChargeDensityLimits, shannon: ShannonLimits, amplitudeSlewMax: Nanoamps?,
-        battery: BatteryModel
+        battery: BatteryModel, groups: [SlotGroup] = []
     ) {
         self.amplitude = amplitude
         self.pulseWidth = pulseWidth
@@ -52,6 +54,7 @@ public struct DeviceLimits: Hashable, Sendable {
         self.shannon = shannon
         self.amplitudeSlewMax = amplitudeSlewMax
         self.battery = battery
+        self.groups = groups
         self.leads = leads
         self.areaByNumber = Self.areaTable(for: leads)
     }

@@ -57,12 +57,16 @@ public struct ValidationContext: Sendable, Hashable {
     public var acknowledged: RuleSet
     /// The amplitude running now, for the stateful `amplitude.slew` rule; nil skips that rule.
     public var runningAmplitude: Nanoamps?
+    /// The program slot the set is meant for; a slot in a `SlotGroup` is checked against its group's grids.
+    public var slot: Int?
 
     public init(
-        impedances: MeasuredImpedances = .none, acknowledged: RuleSet = [], runningAmplitude: Nanoamps? = nil
+        impedances: MeasuredImpedances = .none, acknowledged: RuleSet = [], runningAmplitude: Nanoamps? = nil,
+        slot: Int? = nil
     ) {
         self.impedances = impedances
         self.acknowledged = acknowledged
         self.runningAmplitude = runningAmplitude
+        self.slot = slot
     }
 }

@@ -13,8 +13,8 @@ extension DeviceLimits {
     ) -> Metrics {
         var metrics = metrics
         checkAmplitude(program, into: &sink)
-        checkPulseWidth(program, into: &sink)
-        checkWaveformAndRate(program, into: &sink)
+        checkPulseWidth(program, slot: context.slot, into: &sink)
+        checkWaveformAndRate(program, slot: context.slot, into: &sink)
         if !contactsChecked { checkContacts(program, context: context, into: &sink, metrics: &metrics) }
         checkPatientRange(program, context: context, into: &sink)
         checkTiming(program, into: &sink)
@@ -45,13 +45,15 @@ extension DeviceLimits {
     }
 
     @inline(__always)
-    private func checkPulseWidth<Sink: FindingSink>(_ program: StimProgram, into sink: inout Sink) {
-        checkGrid(program.pulseWidth, self.pulseWidth, range: .pulseWidthRange, step: .pulseWidthStep, into: &sink)
+    private func checkPulseWidth<Sink: FindingSink>(_ program: StimProgram, slot: Int?, into sink: inout Sink) {
+        checkGrid(
+            program.pulseWidth, pulseWidthGrid(forSlot: slot), range: .pulseWidthRange, step: .pulseWidthStep,
+            into: &sink)
     }
 
     @inline(__always)
-    private func checkWaveformAndRate<Sink: FindingSink>(_ program: StimProgram, into sink: inout Sink) {
-        guard let grid = self.waveforms.rates(for: program.waveform) else {
+    private func checkWaveformAndRate<Sink: FindingSink>(_ program: StimProgram, slot: Int?, into sink: inout Sink) {
+        guard let grid = rateGrid(for: program.waveform, slot: slot) else {
             sink.report(.waveformSupported, .error, reason: .notSupported)
             return
         }

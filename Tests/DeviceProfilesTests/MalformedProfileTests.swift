@@ -135,6 +135,22 @@ struct MalformedProfileTests {
             "a headroom at the compliance voltage", battery, battery + "\nheadroom: 12", field: "headroom",
             says: "must be below complianceVoltage"),
         Case("an id with spaces", "id: test-device", "id: test device", field: "id", says: "must use only"),
+        Case(
+            "a slot group beyond the program slots", battery,
+            battery + "\nprograms: 4\ngroups: [{name: A, slots: [1, 5]}]", field: "groups[0].slots",
+            says: "within 1…4"),
+        Case(
+            "two slot groups sharing a slot", battery,
+            battery + "\nprograms: 8\ngroups: [{name: A, slots: [1, 4]}, {name: B, slots: [4, 8]}]",
+            field: "groups[1].slots", says: "overlaps the slots of group 'A'"),
+        Case(
+            "a slot group wider than the device", battery,
+            battery + "\nprograms: 4\ngroups: [{name: A, slots: [1, 4], pulseWidth: {min: 10, max: 200, step: 10}}]",
+            field: "groups[0].pulseWidth", says: "within the device's pulse widths"),
+        Case(
+            "a slot group rate beyond the device's", battery,
+            battery + "\nprograms: 4\ngroups: [{name: A, slots: [1, 4], frequency: {min: 2, max: 2000, step: 1}}]",
+            field: "groups[0].frequency", says: "within the rates"),
     ]
 
     @Test("A malformed profile is refused with its file and field path", arguments: cases)

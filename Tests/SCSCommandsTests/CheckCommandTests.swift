@@ -13,7 +13,7 @@ struct CheckCommandTests {
         #expect(result.status == 0)
         #expect(result.stdout.contains("0 failed"))
         let counts = try junitCounts(junit)
-        #expect(counts.tests == 15)
+        #expect(counts.tests == 18)
         #expect(counts.failures == 0)
     }
 

@@ -64,7 +64,11 @@ enum CheckRunner {
                     "case '\(testCase.name)'",
                     "unknown device '\(testCase.device)' (known: \(profiles.map(\.id).joined(separator: ", ")))")
             }
-            var context = ValidationContext()
+            var context = ValidationContext(slot: testCase.slot)
+            if let slot = testCase.slot, !(1...profile.programs).contains(slot) {
+                throw InputError(
+                    "case '\(testCase.name)'", "\(profile.id) has slots 1…\(profile.programs) (got \(slot))")
+            }
             if let impedance = testCase.impedance {
                 context.impedances = try ImpedanceDecoder.decode(impedance, limits: profile.limits)
             }

@@ -17,8 +17,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let profile = try device.loadProfile()
         let program = try program.program(fractionStep: profile.limits.fractionStep)
-        let validationContext = ValidationContext(
-            impedances: try context.impedances(for: profile.limits), acknowledged: context.acknowledged)
+        let validationContext = try context.context(for: profile)
         let validation = profile.limits.validate(program, context: validationContext)
         if json {
             try JSONOutput.write(

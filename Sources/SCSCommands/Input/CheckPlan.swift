@@ -21,6 +21,8 @@ struct CheckPlan {
         var program: StimProgram
         /// Contact → ohms, checked against the device once it is known.
         var impedance: YAMLField?
+        /// The program slot, when the case checks a slot group's limits.
+        var slot: Int?
         var expectedVerdict: Verdict
         var expectedRules: [RuleID]?
     }
@@ -41,7 +43,7 @@ struct CheckPlan {
     }
 
     private static func readCase(_ field: YAMLField, directory: String) throws(InputError) -> Case {
-        try field.rejectUnknownKeys(["name", "device", "program", "programFile", "impedance", "expect"])
+        try field.rejectUnknownKeys(["name", "device", "program", "programFile", "impedance", "slot", "expect"])
         let program: StimProgram
         switch (field.child("program").isPresent, field.child("programFile").isPresent) {
         case (true, false): program = try ProgramDecoder.decode(field.child("program"))
@@ -65,6 +67,7 @@ struct CheckPlan {
         return Case(
             name: try field.child("name").text(), device: try field.child("device").text(), program: program,
             impedance: field.child("impedance").isPresent ? field.child("impedance") : nil,
+            slot: field.child("slot").isPresent ? try field.child("slot").integer() : nil,
             expectedVerdict: try expect.child("verdict").choice(Verdict.self),
             expectedRules: rules.map { RuleSet($0).rules })
     }

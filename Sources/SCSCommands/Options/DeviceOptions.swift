@@ -34,6 +34,9 @@ struct ContextOptions: ParsableArguments {
     @Option(help: "A warning rule id to acknowledge (exact id; repeat for several).")
     var acknowledge: [String] = []
 
+    @Option(help: "The program slot (1-based) the program is for; a slot group's narrower limits then apply.")
+    var slot: Int?
+
     func validate() throws {
         for id in acknowledge where RuleID(name: id) == nil {
             throw ValidationError(
@@ -47,4 +50,13 @@ struct ContextOptions: ParsableArguments {
     }
 
     var acknowledged: RuleSet { RuleSet(acknowledge.compactMap { RuleID(name: $0) }) }
+
+    /// The context for `profile`: measured impedances, acknowledgements and the slot.
+    func context(for profile: DeviceProfile) throws(InputError) -> ValidationContext {
+        if let slot, !(1...profile.programs).contains(slot) {
+            throw InputError("--slot", "\(profile.id) has slots 1…\(profile.programs) (got \(slot))")
+        }
+        return ValidationContext(
+            impedances: try impedances(for: profile.limits), acknowledged: acknowledged, slot: slot)
+    }
 }
