@@ -1,0 +1,57 @@
+import StimSafety
+
+extension StimProgram {
+    /// The program as the `program` object of a recording (`recording-format.md` §1): the field names
+    /// and units of `safety-rules.md` §1, optional fields only when set, contacts in written order.
+    var recordingJSON: String {
+        var object = JSONObjectWriter()
+        object.decimal("amplitude", amplitude)
+        object.decimal("pulseWidth", pulseWidth)
+        switch rate {
+        case .frequency(let frequency): object.decimal("frequency", frequency)
+        case .period(let period): object.decimal("period", period)
+        }
+        object.string("waveform", waveform.rawValue)
+        if let pulsesPerBurst { object.integer("pulsesPerBurst", pulsesPerBurst) }
+        if let intraBurstRate { object.decimal("intraBurstRate", intraBurstRate) }
+        var contactMap = JSONObjectWriter()
+        for share in contacts {
+            contactMap.decimal(share.contact.description, share.percent)
+        }
+        object.raw("contacts", contactMap.finish())
+        object.string("recovery", recovery.rawValue)
+        if let interphaseGap { object.decimal("interphaseGap", interphaseGap) }
+        if let cycling {
+            var times = JSONObjectWriter()
+            times.decimal("on", cycling.on)
+            times.decimal("off", cycling.off)
+            object.raw("cycling", times.finish())
+        }
+        if let patientRange {
+            var range = JSONObjectWriter()
+            range.decimal("min", patientRange.min)
+            range.decimal("max", patientRange.max)
+            object.raw("patientRange", range.finish())
+        }
+        return object.finish()
+    }
+
+    /// Whether two programs drive the same contacts with the same signed shares, whatever the order
+    /// they are written in: a change here is a change of electrode configuration.
+    func hasSameConfiguration(as other: StimProgram) -> Bool {
+        Self.activeShares(contacts) == Self.activeShares(other.contacts)
+    }
+
+    private static func activeShares(_ shares: [ContactShare]) -> [ContactID: Int64] {
+        var map: [ContactID: Int64] = [:]
+        for share in shares where share.percent.rawValue != 0 {
+            map[share.contact, default: 0] += share.percent.rawValue
+        }
+        return map
+    }
+
+    /// Whether some contact is listed twice, which a JSON contact map cannot express.
+    var listsAContactTwice: Bool {
+        Set(contacts.map(\.contact)).count != contacts.count
+    }
+}

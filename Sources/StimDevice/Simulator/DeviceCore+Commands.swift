@@ -1,0 +1,195 @@
+import Logging
+import StimProtocol
+import StimSafety
+
+extension DeviceCore {
+    /// Executes an admitted request of a session in `role`: its reply, or the refusal. A refusal of a
+    /// therapy command (a slot, the safety core, the battery) is logged as `rejected` and changes
+    /// nothing.
+    mutating func execute(_ request: Request, role: Role, session: SessionID) -> Result<Reply, ErrorReply> {
+        switch request {
+        case .identify: return .success(.identify(identity))
+        case .readState: return .success(.readState(state))
+        case .writeProgram(let write): return writeProgram(write, by: Initiator(role))
+        case .activateSlot(let slot): return activate(slot, role: role)
+        case .setTherapy(let isOn): return setTherapy(isOn, by: Initiator(role))
+        case .adjustAmplitude(let amplitude): return adjust(to: amplitude, role: role)
+        case .measureImpedance: return .success(.measureImpedance(measureImpedance()))
+        case .readBattery:
+            record(.battery(percent: battery.percent))
+            return .success(.readBattery(battery.status))
+        case .readEventLog(let range): return readLog(range, session: session)
+        case .setClock(let nanoseconds):
+            clockOffset = nanoseconds &- simulatedUntil
+            log.restart(at: deviceNow)
+            return .success(.setClock)
+        case .closeSession:
+            if var entry = sessions.entry(session) {
+                entry.session.close()
+                entry.logExport = nil
+                sessions.update(entry)
+            }
+            logger.info("session \(session.rawValue) closed")
+            return .success(.closeSession)
+        case .openSession, .authenticate:
+            // Answered before sessions admit requests; here only if sent inside an open session.
+            return .failure(ErrorReply(code: .noSession))
+        }
+    }
+
+    private mutating func writeProgram(_ write: ProgramWrite, by initiator: Initiator) -> Result<Reply, ErrorReply> {
+        // A JSON contact map cannot hold a contact twice, so such a program has no recording form.
+        guard !write.program.listsAContactTwice else { return .failure(ErrorReply(code: .malformedPayload)) }
+        var request = JSONObjectWriter()
+        request.integer("slot", write.slot)
+        request.raw("program", write.program.recordingJSON)
+        if !write.acknowledged.rules.isEmpty {
+            request.raw("acknowledged", JSONObjectWriter.stringArray(write.acknowledged.rules.map(\.name)))
+        }
+        guard let index = slotIndex(write.slot) else {
+            return refuse(ErrorReply(code: .noSuchSlot), by: initiator, request: request)
+        }
+        if let refusal = refusal(of: write.program, context: context(acknowledging: write.acknowledged)) {
+            return refuse(refusal, by: initiator, request: request)
+        }
+        let previous = slots[index].program
+        let oldTarget = target
+        slots[index].program = write.program
+        slots[index].amplitude = write.program.amplitude
+        slots[index].acknowledged = write.acknowledged
+        slots[index].isEnabled = true
+        record(.program(slot: write.slot, program: write.program, by: initiator))
+        if activeSlot == write.slot {
+            let sameConfiguration = previous.map { $0.hasSameConfiguration(as: write.program) } ?? false
+            output.retarget(at: simulatedUntil, from: oldTarget, to: target, fromZero: !sameConfiguration)
+        }
+        return .success(.writeProgram)
+    }
+
+    private mutating func activate(_ slot: UInt8, role: Role) -> Result<Reply, ErrorReply> {
+        var request = JSONObjectWriter()
+        request.integer("slot", slot)
+        let initiator = Initiator(role)
+        guard let index = slotIndex(slot) else {
+            return refuse(ErrorReply(code: .noSuchSlot), by: initiator, request: request)
+        }
+        guard let running = slots[index].runningProgram else {
+            return refuse(ErrorReply(code: .slotEmpty), by: initiator, request: request)
+        }
+        guard role == .clinician || slots[index].isEnabled else {
+            return refuse(ErrorReply(code: .slotDisabled), by: initiator, request: request)
+        }
+        if let refusal = refusal(of: running, context: context(acknowledging: slots[index].acknowledged)) {
+            return refuse(refusal, by: initiator, request: request)
+        }
+        let previous = active?.program
+        let oldTarget = target
+        activeSlot = slot
+        record(.activate(slot: slot, by: initiator))
+        let sameConfiguration = previous.map { $0.hasSameConfiguration(as: running) } ?? false
+        output.retarget(at: simulatedUntil, from: oldTarget, to: target, fromZero: !sameConfiguration)
+        return .success(.activateSlot)
+    }
+
+    private mutating func setTherapy(_ isOn: Bool, by initiator: Initiator) -> Result<Reply, ErrorReply> {
+        guard isOn else {
+            output.switchOff()
+            record(.therapy(isOn: false, by: initiator))
+            return .success(.setTherapy)
+        }
+        var request = JSONObjectWriter()
+        request.bool("on", true)
+        guard let slot = active, let running = slot.runningProgram else {
+            return refuse(ErrorReply(code: .slotEmpty), by: initiator, request: request)
+        }
+        guard !battery.isEmpty else {
+            return refuse(ErrorReply(code: .batteryEmpty), by: initiator, request: request)
+        }
+        if let refusal = refusal(of: running, context: context(acknowledging: slot.acknowledged)) {
+            return refuse(refusal, by: initiator, request: request)
+        }
+        output.switchOn(at: simulatedUntil)
+        record(.therapy(isOn: true, by: initiator))
+        return .success(.setTherapy)
+    }
+
+    private mutating func adjust(to amplitude: Nanoamps, role: Role) -> Result<Reply, ErrorReply> {
+        let initiator = Initiator(role)
+        var request = JSONObjectWriter()
+        if let activeSlot { request.integer("slot", activeSlot) }
+        request.decimal("amplitude", amplitude)
+        guard let slotNumber = activeSlot, let index = slotIndex(slotNumber), var program = slots[index].program
+        else {
+            return refuse(ErrorReply(code: .slotEmpty), by: initiator, request: request)
+        }
+        if role == .patient {
+            guard let range = program.patientRange, range.min <= amplitude, amplitude <= range.max else {
+                return refuse(
+                    ErrorReply(code: .safetyRejected, rules: [.patientRange]), by: initiator, request: request)
+            }
+        }
+        program.amplitude = amplitude
+        // The device ramps an increase larger than the slew limit, so that warning needs no acknowledgement.
+        let acknowledged = slots[index].acknowledged.union(RuleSet(rule: .amplitudeSlew))
+        let running = output.level(at: simulatedUntil, target: target)
+        if let refusal = refusal(of: program, context: context(acknowledging: acknowledged, running: running)) {
+            return refuse(refusal, by: initiator, request: request)
+        }
+        let oldTarget = target
+        slots[index].amplitude = amplitude
+        record(.amplitude(slot: slotNumber, amplitude: amplitude, by: initiator))
+        output.retarget(at: simulatedUntil, from: oldTarget, to: amplitude, fromZero: false)
+        return .success(.adjustAmplitude(amplitude))
+    }
+
+    /// Measures every contact, keeps the result for validation, logs it, and logs a fault for each
+    /// lead contact outside the thresholds; stimulation stops when the running program drives one.
+    private mutating func measureImpedance() -> [ContactImpedance] {
+        let measurement = impedance.measurement()
+        lastMeasurement = measurement
+        measured = MeasuredImpedances(Dictionary(measurement.map { ($0.contact, $0.impedance) }) { first, _ in first })
+        record(.impedance(measurement))
+        let driven = Set((active?.program?.contacts ?? []).filter { $0.percent.rawValue != 0 }.map(\.contact))
+        var stops = false
+        for entry in measurement where entry.contact != .can {
+            guard let fault = impedance.isFaulty(entry.impedance) else { continue }
+            record(.fault(code: fault == .open ? "lead-open" : "lead-short", detail: "contact \(entry.contact)"))
+            if driven.contains(entry.contact) { stops = true }
+        }
+        if stops, output.isOn {
+            output.switchOff()
+            record(.therapy(isOn: false, by: .device))
+            logger.notice("lead fault on a running contact: stimulation stopped")
+        }
+        return measurement
+    }
+
+    /// A chunk of the recording; a read from offset 0 freezes the export for the session, so that the
+    /// chunks of one read fit together even while the device goes on logging.
+    private mutating func readLog(_ range: LogRange, session: SessionID) -> Result<Reply, ErrorReply> {
+        guard var entry = sessions.entry(session) else { return .failure(ErrorReply(code: .noSession)) }
+        let export: [UInt8]
+        if range.offset == 0 || entry.logExport == nil {
+            export = log.export(end: deviceNow)
+            entry.logExport = export
+            sessions.update(entry)
+        } else {
+            export = entry.logExport ?? []
+        }
+        guard range.offset <= UInt64(export.count) else { return .failure(ErrorReply(code: .logRangeInvalid)) }
+        let start = Int(range.offset)
+        let count = min(Int(range.length), LogChunk.maximumLength, export.count - start)
+        let chunk = LogChunk(
+            offset: range.offset, total: UInt64(export.count), isComplete: start + count == export.count,
+            bytes: Array(export[start..<(start + count)]))
+        return .success(.readEventLog(chunk))
+    }
+
+    private mutating func refuse(
+        _ refusal: ErrorReply, by initiator: Initiator, request: JSONObjectWriter
+    ) -> Result<Reply, ErrorReply> {
+        record(.rejected(by: initiator, rules: refusal.rules, request: request.finish()))
+        logger.debug("refused (\(refusal.code)): \(refusal.rules.map(\.name))")
+        return .failure(refusal)
+    }
+}
