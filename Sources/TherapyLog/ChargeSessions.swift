@@ -10,13 +10,15 @@ struct ChargeSessions: Sendable {
         pendingStart = time
     }
 
-    /// An `end` completes the open session, if there is one.
-    mutating func end() {
-        guard let start = pendingStart else { return }
+    /// An `end` completes the open session, if there is one; returns that session's start.
+    @discardableResult
+    mutating func end() -> Timestamp? {
+        guard let start = pendingStart else { return nil }
         pendingStart = nil
         count += 1
         if firstStart == nil { firstStart = start }
         lastStart = start
+        return start
     }
 
     /// The count and the mean interval between consecutive session starts (nil below two sessions).

@@ -41,6 +41,8 @@ public struct RecordingReport: Hashable, Sendable {
     public var safety: SafetySummary
     /// The reading findings, in line order.
     public var findings: [ReadingFinding]
+    /// Bounded per-day series for charts (not part of the JSON report).
+    public var series = RecordingSeries()
 
     /// The number of days with therapy.
     public var daysWithTherapy: Int { days.count(where: { $0.therapyHours > 0 }) }

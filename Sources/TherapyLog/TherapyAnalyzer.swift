@@ -43,6 +43,7 @@ public struct TherapyAnalyzer: Sendable {
     private var alertsByContact: [Int: ContactAlerts] = [:]
     private var safety = SafetySummary()
     private var findings: [ReadingFinding] = []
+    private var series: SeriesRecorder
 
     /// Starts the analysis of the recording `file` with `header`, judged against `limits`.
     public init(file: String, header: RecordingHeader, limits: DeviceLimits) {
@@ -51,6 +52,7 @@ public struct TherapyAnalyzer: Sendable {
         self.limits = limits
         now = header.start
         daily = DailyUsage(firstDay: header.start.dayNumber)
+        series = SeriesRecorder(firstDay: header.start.dayNumber)
     }
 
     /// Takes the next item the reader handed on.
@@ -83,7 +85,7 @@ public struct TherapyAnalyzer: Sendable {
             days: daily.days(start: header.start, end: end), programs: programs, adjustments: adjustments,
             rejected: rejected, charges: charges.summary, impedanceAlerts: impedanceAlerts,
             impedanceAlertsByContact: alertsByContact.keys.sorted().compactMap { alertsByContact[$0] },
-            deliveredCharge: deliveredCharge, safety: safety, findings: findings)
+            deliveredCharge: deliveredCharge, safety: safety, findings: findings, series: series.series)
     }
 
     /// Accounts for the state holding over `[now, time)`.
@@ -94,6 +96,8 @@ public struct TherapyAnalyzer: Sendable {
         let duration = time.nanoseconds(since: now)
         therapyNanoseconds += duration
         daily.add(from: now, to: time)
+        series.delivered(
+            slot: slotNumber, amplitude: slot.amplitude, range: slot.program.patientRange, from: now, to: time)
         totals[slotNumber, default: SlotTotals()].nanoseconds += duration
         totals[slotNumber, default: SlotTotals()].nanoampNanoseconds +=
             Int128(slot.amplitude.rawValue) * Int128(duration)
@@ -110,6 +114,7 @@ public struct TherapyAnalyzer: Sendable {
             let validation = validate(program)
             slots[slot] = Slot(program: program, amplitude: program.amplitude, pulseRate: validation.metrics.pulseRate)
             safety.record(line: recorded.line, slot: slot, type: "program", validation: validation)
+            series.set(slot: slot, amplitude: program.amplitude, range: program.patientRange, at: recorded.appliedAt)
         case .activate(let slot, _):
             activeSlot = slot
         case .therapy(let isOn, _):
@@ -123,18 +128,22 @@ public struct TherapyAnalyzer: Sendable {
             guard var state = slots[slot] else { return }
             state.amplitude = amplitude
             slots[slot] = state
+            series.set(slot: slot, amplitude: amplitude, range: state.program.patientRange, at: recorded.appliedAt)
             var adjusted = state.program
             adjusted.amplitude = amplitude
             safety.record(line: recorded.line, slot: slot, type: "amplitude", validation: validate(adjusted))
         case .impedance(let measured):
             impedances = MeasuredImpedances(measured)
             countAlerts(measured)
+            series.measured(measured, at: recorded.appliedAt) { limits.area(ofContact: $0) != nil }
         case .charge(.start): charges.start(at: recorded.appliedAt)
-        case .charge(.end): charges.end()
+        case .charge(.end):
+            if let start = charges.end() { series.charged(from: start, to: recorded.appliedAt) }
+        case .battery(let percent): series.sampled(battery: percent, at: recorded.appliedAt)
         case .rejected(let command):
             rejected.total += 1
             for rule in Set(command.rules) { rejected.byRule[rule, default: 0] += 1 }
-        case .battery, .fault, .end: break
+        case .fault, .end: break
         }
     }
 

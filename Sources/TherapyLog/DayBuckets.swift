@@ -1,0 +1,64 @@
+/// A summary of what happened over some UTC days, which two neighbouring summaries can be merged into.
+protocol DayTally: Hashable, Sendable {
+    /// Folds the summary of the bucket that follows this one into this one.
+    mutating func merge(following: Self)
+}
+
+/// Summaries of consecutive UTC days from `firstDay`, one per bucket of `width` days, at most `capacity`
+/// buckets: a day past the last bucket doubles the width (neighbouring pairs merge), so memory is bounded
+/// whatever the span while a recording of up to `capacity` days keeps one bucket per day.
+struct DayBuckets<Tally: DayTally>: Hashable, Sendable {
+    /// The day number of the first bucket's first day.
+    let firstDay: Int64
+    /// The most buckets held.
+    let capacity: Int
+    /// Days per bucket: 1, 2, 4, …
+    private(set) var width: Int64 = 1
+    /// The buckets in order; nil where nothing was recorded.
+    private(set) var tallies: [Tally?] = []
+
+    init(firstDay: Int64, capacity: Int) {
+        self.firstDay = firstDay
+        self.capacity = max(capacity, 2)
+    }
+
+    /// Updates the bucket holding `day` (created from `empty` when it has nothing yet); days before the
+    /// first are ignored.
+    mutating func update(day: Int64, empty: @autoclosure () -> Tally, _ body: (inout Tally) -> Void) {
+        guard day >= firstDay else { return }
+        while (day - firstDay) / width >= Int64(capacity) { coarsen() }
+        let index = Int((day - firstDay) / width)
+        if index >= tallies.count { tallies.append(contentsOf: repeatElement(nil, count: index + 1 - tallies.count)) }
+        var tally = tallies[index] ?? empty()
+        body(&tally)
+        tallies[index] = tally
+    }
+
+    /// The recorded buckets with the first day of each.
+    var recorded: [(firstDay: Int64, days: Int, tally: Tally)] {
+        tallies.enumerated().compactMap { index, tally in
+            tally.map { (firstDay + Int64(index) * width, Int(width), $0) }
+        }
+    }
+
+    /// Doubles the width: buckets 2k and 2k+1 become bucket k.
+    private mutating func coarsen() {
+        var merged: [Tally?] = []
+        merged.reserveCapacity((tallies.count + 1) / 2)
+        var index = 0
+        while index < tallies.count {
+            let first = tallies[index]
+            let second = index + 1 < tallies.count ? tallies[index + 1] : nil
+            switch (first, second) {
+            case (var earlier?, let later?):
+                earlier.merge(following: later)
+                merged.append(earlier)
+            case (let earlier?, nil): merged.append(earlier)
+            case (nil, let later): merged.append(later)
+            }
+            index += 2
+        }
+        tallies = merged
+        width *= 2
+    }
+}

@@ -1,0 +1,133 @@
+import StimSafety
+
+/// What a recording did over time, summarised for charts: bounded series, never one entry per event.
+///
+/// Each series holds one bucket per UTC day while the recording spans at most ``bucketLimit`` days;
+/// over a longer span its buckets widen to 2, 4, 8, … days, so memory never grows with the file's
+/// length beyond the day count. Only days with something to show have a bucket.
+public struct RecordingSeries: Hashable, Sendable {
+    /// The most buckets a series holds.
+    public static let bucketLimit = 4_096
+    /// Program slots charted: the first this many slots seen (the report's totals cover every slot).
+    public static let slotLimit = 16
+    /// Lead contacts charted: the lowest-numbered this many contacts the profile has.
+    public static let contactLimit = 64
+
+    /// Amplitude per program slot, by slot.
+    public var amplitude: [ProgramAmplitude]
+    /// Impedance per lead contact, by contact.
+    public var impedance: [ContactImpedance]
+    /// Battery level.
+    public var battery: [Battery]
+    /// Recharge sessions.
+    public var charging: [Charging]
+
+    public init(
+        amplitude: [ProgramAmplitude] = [], impedance: [ContactImpedance] = [], battery: [Battery] = [],
+        charging: [Charging] = []
+    ) {
+        self.amplitude = amplitude
+        self.impedance = impedance
+        self.battery = battery
+        self.charging = charging
+    }
+
+    /// The days a bucket covers: `days` UTC days from `firstDay` (days since 1970-01-01).
+    public struct Days: Hashable, Sendable {
+        public var firstDay: Int64
+        public var days: Int
+
+        public init(firstDay: Int64, days: Int) {
+            self.firstDay = firstDay
+            self.days = days
+        }
+    }
+
+    /// The amplitude series of one program slot.
+    public struct ProgramAmplitude: Hashable, Sendable {
+        public var slot: Int
+        public var buckets: [AmplitudeBucket]
+
+        public init(slot: Int, buckets: [AmplitudeBucket]) {
+            self.slot = slot
+            self.buckets = buckets
+        }
+    }
+
+    /// A slot's amplitude over some days, in mA: the lowest and highest it was set to or delivered at,
+    /// the time-weighted mean over delivered time, and the patient range its programs allowed.
+    public struct AmplitudeBucket: Hashable, Sendable {
+        public var days: Days
+        public var minimum: Double
+        public var maximum: Double
+        /// Nil when the slot delivered no therapy in these days.
+        public var mean: Double?
+        /// The lowest minimum and highest maximum of the patient ranges in effect; nil without one.
+        public var patientRange: ClosedRange<Double>?
+
+        public init(days: Days, minimum: Double, maximum: Double, mean: Double?, patientRange: ClosedRange<Double>?) {
+            self.days = days
+            self.minimum = minimum
+            self.maximum = maximum
+            self.mean = mean
+            self.patientRange = patientRange
+        }
+    }
+
+    /// The impedance series of one lead contact.
+    public struct ContactImpedance: Hashable, Sendable {
+        public var contact: Int
+        public var buckets: [ImpedanceBucket]
+
+        public init(contact: Int, buckets: [ImpedanceBucket]) {
+            self.contact = contact
+            self.buckets = buckets
+        }
+    }
+
+    /// A contact's measurements over some days, in Ω.
+    public struct ImpedanceBucket: Hashable, Sendable {
+        public var days: Days
+        public var minimum: Double
+        public var maximum: Double
+        public var mean: Double
+        public var measurements: Int
+
+        public init(days: Days, minimum: Double, maximum: Double, mean: Double, measurements: Int) {
+            self.days = days
+            self.minimum = minimum
+            self.maximum = maximum
+            self.mean = mean
+            self.measurements = measurements
+        }
+    }
+
+    /// The battery level over some days, in percent.
+    public struct Battery: Hashable, Sendable {
+        public var days: Days
+        public var minimum: Double
+        public var maximum: Double
+        /// The last sample of these days.
+        public var last: Double
+
+        public init(days: Days, minimum: Double, maximum: Double, last: Double) {
+            self.days = days
+            self.minimum = minimum
+            self.maximum = maximum
+            self.last = last
+        }
+    }
+
+    /// Recharging over some days: hours spent in completed sessions, and sessions started.
+    public struct Charging: Hashable, Sendable {
+        public var days: Days
+        public var hours: Double
+        public var sessions: Int
+
+        public init(days: Days, hours: Double, sessions: Int) {
+            self.days = days
+            self.hours = hours
+            self.sessions = sessions
+        }
+    }
+}

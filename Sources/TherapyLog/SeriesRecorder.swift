@@ -1,0 +1,218 @@
+import StimSafety
+
+/// Builds a recording's ``RecordingSeries`` while ``TherapyAnalyzer`` folds its events: per-day (or
+/// wider) tallies only, bounded by ``RecordingSeries/bucketLimit`` buckets per series.
+struct SeriesRecorder: Sendable {
+    private let firstDay: Int64
+    private var amplitude: [Int: DayBuckets<AmplitudeTally>] = [:]
+    private var impedance: [Int: DayBuckets<ImpedanceTally>] = [:]
+    private var battery: DayBuckets<BatteryTally>
+    private var charging: DayBuckets<ChargingTally>
+
+    init(firstDay: Int64) {
+        self.firstDay = firstDay
+        battery = DayBuckets(firstDay: firstDay, capacity: RecordingSeries.bucketLimit)
+        charging = DayBuckets(firstDay: firstDay, capacity: RecordingSeries.bucketLimit)
+    }
+
+    /// A slot's amplitude was set (a program written or an `amplitude` event) at `time`.
+    mutating func set(slot: Int, amplitude value: Nanoamps, range: PatientRange?, at time: Timestamp) {
+        updateAmplitude(slot: slot, day: time.dayNumber) { $0.include(value, range: range) }
+    }
+
+    /// A slot delivered therapy at `value` over `[from, to)`.
+    mutating func delivered(slot: Int, amplitude value: Nanoamps, range: PatientRange?, from: Timestamp, to: Timestamp)
+    {
+        forEachDay(from: from, to: to) { day, nanoseconds in
+            updateAmplitude(slot: slot, day: day) { tally in
+                tally.include(value, range: range)
+                tally.deliveredNanoseconds += nanoseconds
+                tally.weightedNanoamps += Int128(value.rawValue) * Int128(nanoseconds)
+            }
+        }
+    }
+
+    /// An impedance measurement at `time`; only the lead contacts `isCharted` accepts are kept.
+    mutating func measured(_ measured: [ContactID: Milliohms], at time: Timestamp, isCharted: (Int) -> Bool) {
+        for (contact, ohms) in measured {
+            guard case .lead(let number) = contact, isCharted(number) else { continue }
+            if impedance[number] == nil {
+                guard impedance.count < RecordingSeries.contactLimit else { continue }
+                impedance[number] = DayBuckets(firstDay: firstDay, capacity: RecordingSeries.bucketLimit)
+            }
+            impedance[number]?.update(day: time.dayNumber, empty: ImpedanceTally(ohms)) { $0.include(ohms) }
+        }
+    }
+
+    /// A battery sample at `time`.
+    mutating func sampled(battery percent: Percent, at time: Timestamp) {
+        battery.update(day: time.dayNumber, empty: BatteryTally(percent)) { $0.include(percent) }
+    }
+
+    /// A completed recharge session over `[from, to)`.
+    mutating func charged(from: Timestamp, to: Timestamp) {
+        charging.update(day: from.dayNumber, empty: ChargingTally()) { $0.sessions += 1 }
+        forEachDay(from: from, to: to) { day, nanoseconds in
+            charging.update(day: day, empty: ChargingTally()) { $0.nanoseconds += nanoseconds }
+        }
+    }
+
+    /// The series in report units.
+    var series: RecordingSeries {
+        func days<Tally>(_ bucket: (firstDay: Int64, days: Int, tally: Tally)) -> RecordingSeries.Days {
+            RecordingSeries.Days(firstDay: bucket.firstDay, days: bucket.days)
+        }
+        let amplitudes = amplitude.keys.sorted().map { slot in
+            RecordingSeries.ProgramAmplitude(
+                slot: slot,
+                buckets: (amplitude[slot]?.recorded ?? []).map { bucket in
+                    let tally = bucket.tally
+                    return RecordingSeries.AmplitudeBucket(
+                        days: days(bucket), minimum: milliamps(tally.minimum), maximum: milliamps(tally.maximum),
+                        mean: tally.deliveredNanoseconds > 0
+                            ? Double(tally.weightedNanoamps) / Double(tally.deliveredNanoseconds)
+                                / Double(Nanoamps.subunitsPerUnit) : nil,
+                        patientRange: tally.rangeMinimum.flatMap { low in
+                            tally.rangeMaximum.map { high in milliamps(min(low, high))...milliamps(max(low, high)) }
+                        })
+                })
+        }
+        let impedances = impedance.keys.sorted().map { contact in
+            RecordingSeries.ContactImpedance(
+                contact: contact,
+                buckets: (impedance[contact]?.recorded ?? []).map { bucket in
+                    let tally = bucket.tally
+                    return RecordingSeries.ImpedanceBucket(
+                        days: days(bucket), minimum: ohms(tally.minimum), maximum: ohms(tally.maximum),
+                        mean: Double(tally.sum) / Double(tally.count) / Double(Milliohms.subunitsPerUnit),
+                        measurements: tally.count)
+                })
+        }
+        return RecordingSeries(
+            amplitude: amplitudes, impedance: impedances,
+            battery: battery.recorded.map { bucket in
+                RecordingSeries.Battery(
+                    days: days(bucket), minimum: percent(bucket.tally.minimum), maximum: percent(bucket.tally.maximum),
+                    last: percent(bucket.tally.last))
+            },
+            charging: charging.recorded.map { bucket in
+                RecordingSeries.Charging(
+                    days: days(bucket), hours: Hours.from(nanoseconds: bucket.tally.nanoseconds),
+                    sessions: bucket.tally.sessions)
+            })
+    }
+
+    private mutating func updateAmplitude(slot: Int, day: Int64, _ body: (inout AmplitudeTally) -> Void) {
+        if amplitude[slot] == nil {
+            guard amplitude.count < RecordingSeries.slotLimit else { return }
+            amplitude[slot] = DayBuckets(firstDay: firstDay, capacity: RecordingSeries.bucketLimit)
+        }
+        amplitude[slot]?.update(day: day, empty: AmplitudeTally(), body)
+    }
+
+    /// Calls `body` with each UTC day `[from, to)` touches and the nanoseconds it spends in it.
+    private func forEachDay(from: Timestamp, to: Timestamp, _ body: (Int64, Int64) -> Void) {
+        var cursor = from
+        while cursor < to {
+            let day = cursor.dayNumber
+            let pieceEnd = min(to, Timestamp.startOfDay(day + 1))
+            body(day, pieceEnd.nanoseconds(since: cursor))
+            cursor = pieceEnd
+        }
+    }
+
+    private func milliamps(_ raw: Int64) -> Double { Nanoamps(rawValue: raw).doubleValue }
+    private func ohms(_ raw: Int64) -> Double { Milliohms(rawValue: raw).doubleValue }
+    private func percent(_ raw: Int64) -> Double { Percent(rawValue: raw).doubleValue }
+}
+
+/// A slot's amplitude over some days.
+private struct AmplitudeTally: DayTally {
+    var minimum = Int64.max
+    var maximum = Int64.min
+    var deliveredNanoseconds: Int64 = 0
+    var weightedNanoamps: Int128 = 0
+    var rangeMinimum: Int64?
+    var rangeMaximum: Int64?
+
+    mutating func include(_ value: Nanoamps, range: PatientRange?) {
+        minimum = min(minimum, value.rawValue)
+        maximum = max(maximum, value.rawValue)
+        if let range {
+            rangeMinimum = min(rangeMinimum ?? .max, range.min.rawValue)
+            rangeMaximum = max(rangeMaximum ?? .min, range.max.rawValue)
+        }
+    }
+
+    mutating func merge(following later: AmplitudeTally) {
+        minimum = min(minimum, later.minimum)
+        maximum = max(maximum, later.maximum)
+        deliveredNanoseconds += later.deliveredNanoseconds
+        weightedNanoamps += later.weightedNanoamps
+        if let low = later.rangeMinimum { rangeMinimum = min(rangeMinimum ?? .max, low) }
+        if let high = later.rangeMaximum { rangeMaximum = max(rangeMaximum ?? .min, high) }
+    }
+}
+
+/// A contact's impedance measurements over some days.
+private struct ImpedanceTally: DayTally {
+    var minimum: Int64
+    var maximum: Int64
+    var sum: Int128 = 0
+    var count = 0
+
+    init(_ first: Milliohms) {
+        minimum = first.rawValue
+        maximum = first.rawValue
+    }
+
+    mutating func include(_ ohms: Milliohms) {
+        minimum = min(minimum, ohms.rawValue)
+        maximum = max(maximum, ohms.rawValue)
+        sum += Int128(ohms.rawValue)
+        count += 1
+    }
+
+    mutating func merge(following later: ImpedanceTally) {
+        minimum = min(minimum, later.minimum)
+        maximum = max(maximum, later.maximum)
+        sum += later.sum
+        count += later.count
+    }
+}
+
+/// Battery samples over some days.
+private struct BatteryTally: DayTally {
+    var minimum: Int64
+    var maximum: Int64
+    var last: Int64
+
+    init(_ first: Percent) {
+        minimum = first.rawValue
+        maximum = first.rawValue
+        last = first.rawValue
+    }
+
+    mutating func include(_ percent: Percent) {
+        minimum = min(minimum, percent.rawValue)
+        maximum = max(maximum, percent.rawValue)
+        last = percent.rawValue
+    }
+
+    mutating func merge(following later: BatteryTally) {
+        minimum = min(minimum, later.minimum)
+        maximum = max(maximum, later.maximum)
+        last = later.last
+    }
+}
+
+/// Recharging over some days.
+private struct ChargingTally: DayTally {
+    var nanoseconds: Int64 = 0
+    var sessions = 0
+
+    mutating func merge(following later: ChargingTally) {
+        nanoseconds += later.nanoseconds
+        sessions += later.sessions
+    }
+}
