@@ -119,3 +119,158 @@ struct AnalyzeCommandTests {
         #expect(result.status == 2)
     }
 }
+
+/// `scs analyze --html`: one self-contained page, checked here for structure and key numbers (a
+/// browser check is manual: headless Chromium, see the issue).
+@Suite("scs analyze --html")
+struct AnalyzeHTMLTests {
+    static func render(_ arguments: [String]) throws -> (result: SCSProcess.Result, html: String) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scs-html-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let output = folder.appendingPathComponent("report.html").path
+        let result = try SCSProcess.run(["analyze"] + arguments + ["--html", output])
+        let html = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+        return (result, html)
+    }
+
+    /// How often `fragment` occurs in `text`.
+    static func count(_ fragment: String, in text: String) -> Int {
+        text.components(separatedBy: fragment).count - 1
+    }
+
+    /// The text of every `<tag>…</tag>` element, in order.
+    static func texts(of tag: String, in html: String) -> [String] {
+        html.components(separatedBy: "<\(tag)>").dropFirst().compactMap {
+            $0.components(separatedBy: "</\(tag)>").first
+        }
+    }
+
+    /// The open/close structure: every element closed in order (or self-closed), every `&` an entity,
+    /// no `<` inside text. Returns the problems found.
+    static func wellFormednessProblems(_ html: String) -> [String] {
+        var problems: [String] = []
+        var stack: [String] = []
+        var rest = Substring(html)
+        let voids: Set<String> = ["meta", "br"]
+        while let open = rest.firstIndex(of: "<") {
+            let text = rest[..<open]
+            for piece in text.split(separator: "&", omittingEmptySubsequences: false).dropFirst()
+            where
+                !(piece.prefix(8).contains(";")
+                && (piece.hasPrefix("amp;") || piece.hasPrefix("lt;") || piece.hasPrefix("gt;")
+                    || piece.hasPrefix("quot;") || piece.hasPrefix("#39;")))
+            {
+                problems.append("bare & before '\(piece.prefix(10))'")
+            }
+            guard let close = rest[open...].firstIndex(of: ">") else {
+                problems.append("unclosed tag at the end")
+                break
+            }
+            let tag = rest[rest.index(after: open)..<close]
+            rest = rest[rest.index(after: close)...]
+            if tag.hasPrefix("!DOCTYPE") { continue }
+            if tag.hasPrefix("/") {
+                let name = String(tag.dropFirst())
+                if stack.last == name {
+                    stack.removeLast()
+                } else {
+                    problems.append("</\(name)> closes <\(stack.last ?? "nothing")>")
+                }
+                continue
+            }
+            let name = String(tag.prefix { $0 != " " && $0 != "/" })
+            if tag.hasSuffix("/") || voids.contains(name) { continue }
+            stack.append(name)
+        }
+        if !stack.isEmpty { problems.append("unclosed: \(stack)") }
+        return problems
+    }
+
+    @Test func theEdgeCaseRecordingGivesOneSelfContainedPageWithEveryChartAndItsKeyNumbers() throws {
+        let (result, html) = try Self.render([AnalyzeCommandTests.path("charges-impedance-safety")])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("HTML report written to"))
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(Self.wellFormednessProblems(html) == [])
+        // Nothing to fetch: no scripts, links, images, imports or URLs at all.
+        for forbidden in ["<script", "<link", "<img", "<iframe", "@import", "url(", "http:", "https:", "src="] {
+            #expect(!html.contains(forbidden), "found \(forbidden)")
+        }
+
+        #expect(Self.count("<section class=\"recording\"", in: html) == 1)
+        #expect(
+            Self.texts(of: "h3", in: html) == [
+                "Therapy per day", "Amplitude per program", "Impedance per contact", "Battery and recharging",
+                "Safety re-validation", "Commands the device refused", "Reading findings",
+            ])
+        for figure in ["12 h", "12.5 % of the recorded time", "1 of 4", "4.968 C", "2 / 4", "one every 30 h"] {
+            #expect(html.contains(figure), "missing \(figure)")
+        }
+
+        // Therapy: one bar, on the first of the four days.
+        #expect(Self.count("<rect class=\"bar therapy\"", in: html) == 1)
+        #expect(Self.texts(of: "title", in: html).contains("2026-10-01: 12 h of therapy"))
+        // Amplitude: slot 1 with its patient range and a day that left it.
+        #expect(html.contains("Slot 1: amplitude in mA · 12 h delivered at a mean of 7.67 mA"))
+        #expect(Self.count("<rect class=\"band\"", in: html) == 1)
+        #expect(
+            Self.texts(of: "title", in: html).contains(
+                "2026-10-01: 5–12 mA, mean delivered 7.667 mA, patient range 2–8 mA"))
+        #expect(Self.count("<rect class=\"spread outside\"", in: html) == 1)
+        // Impedance: the five contacts tonic-16 has, four past a threshold: one red dot per alert.
+        #expect(Self.texts(of: "h4", in: html) == (1...5).map { "Contact \($0)" })
+        #expect(Self.count("<div class=\"contact alerted\"", in: html) == 4)
+        #expect(Self.count("<circle class=\"alert\"", in: html) == 4)
+        #expect(Self.count("<title>short threshold 250 Ω</title>", in: html) == 5)
+        #expect(Self.count("<title>open threshold 4000 Ω</title>", in: html) == 5)
+        // Recharging: one bar for each of the three days with a completed session; no battery samples.
+        #expect(Self.count("<rect class=\"bar charging\"", in: html) == 3)
+        #expect(!html.contains("<figure class=\"battery\""))
+        // Safety: the four flagged events and the refused commands by rule.
+        #expect(Self.count("<tr class=\"error\">", in: html) == 2)
+        #expect(Self.count("<tr class=\"warning\">", in: html) == 2)
+        #expect(html.contains("<td>patientRange</td><td class=\"number\">2</td>"))
+        #expect(html.contains("Every line was read."))
+    }
+
+    @Test func everyTextFromTheRecordingIsEscapedAndBatteryLevelsAreCharted() throws {
+        let hostile = #"<script>alert(\"x\")</script> & 'q'"#
+        let file = try temporaryFile(
+            [
+                #"{"type":"header","format":"scs-recording","version":1,"device":"tonic-16","serial":"\#(hostile)","start":"2026-01-01T00:00:00Z"}"#,
+                #"{"t":"2026-01-01T06:00:00Z","type":"battery","percent":90}"#,
+                #"{"t":"2026-01-01T20:00:00Z","type":"battery","percent":40}"#,
+                #"{"t":"2026-01-02T06:00:00Z","type":"battery","percent":35.5}"#,
+                #"{"t":"2026-01-02T07:00:00Z","type":"bogus <b>&amp;</b>"}"#,
+                #"{"t":"2026-01-03T00:00:00Z","type":"end"}"#,
+            ].joined(separator: "\n") + "\n", name: "a&b <c>.scsrec.jsonl")
+        let (result, html) = try Self.render([file])
+        #expect(result.status == 0)
+        #expect(Self.wellFormednessProblems(html) == [])
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<b>"))
+        #expect(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;"))
+        #expect(html.contains("a&amp;b &lt;c&gt;.scsrec.jsonl"))
+        #expect(html.contains("unknown event type &#39;bogus &lt;b&gt;&amp;amp;&lt;/b&gt;&#39;"))
+        #expect(Self.count("<rect class=\"spread battery\"", in: html) == 2)
+        #expect(Self.texts(of: "title", in: html).contains("2026-01-01: battery 40–90 %, last 40 %"))
+    }
+
+    @Test func severalRecordingsShareOnePageAndJSONOutputStaysAlone() throws {
+        let (result, html) = try Self.render([
+            AnalyzeCommandTests.path("out-of-order"), AnalyzeCommandTests.path("burst-with-cycling"), "--json",
+        ])
+        #expect(result.status == 0)
+        #expect(try AnalyzeCommandTests.recordings(result.stdout).count == 2)
+        #expect(Self.count("<section class=\"recording\"", in: html) == 2)
+        #expect(html.contains("<title>Therapy recording report: 2 recordings</title>"))
+    }
+
+    @Test func anUnwritableOutputIsBadInputNamingIt() throws {
+        let result = try SCSProcess.run([
+            "analyze", AnalyzeCommandTests.path("out-of-order"), "--html", "/nonexistent/folder/report.html",
+        ])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--html /nonexistent/folder/report.html: cannot write the report"))
+    }
+}

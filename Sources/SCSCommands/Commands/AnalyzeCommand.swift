@@ -11,7 +11,8 @@ struct AnalyzeCommand: ParsableCommand {
         abstract: "Analyse therapy recordings: usage, programs, adjustments, charges, impedance and safety.",
         discussion: """
             Each program and amplitude event is re-validated against the recording's device profile. \
-            Lenient by default: a bad line is a finding and reading goes on.
+            Lenient by default: a bad line is a finding and reading goes on. --html writes one \
+            self-contained page (inline SVG charts, nothing fetched) beside the terminal or JSON report.
 
             Exit status: 0 read and analysed; 1 with --strict, any reading finding (the first invalid \
             line stops reading); 2 bad input (not a recording, a newer format version, an unknown \
@@ -31,6 +32,12 @@ struct AnalyzeCommand: ParsableCommand {
 
     @Flag(help: "Write one JSON document to stdout.") var json = false
 
+    @Option(
+        name: .customLong("html"),
+        help: ArgumentHelp(
+            "Also write a self-contained HTML report with charts to this file.", valueName: "out"))
+    var htmlPath: String?
+
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one recording file") }
     }
@@ -45,10 +52,12 @@ struct AnalyzeCommand: ParsableCommand {
             analyses.append(try analyze(file, profiles: profiles, override: override))
         }
         let reports = analyses.map(\.report)
+        if let htmlPath { try Self.write(AnalysisHTML.render(analyses), to: htmlPath) }
         if json {
             try JSONOutput.write(AnalysisDocument(recordings: reports))
         } else {
             print(analyses.map { AnalysisText.render($0.report, profile: $0.profile) }.joined(separator: "\n\n"))
+            if let htmlPath { print("\nHTML report written to \(htmlPath)") }
         }
         if strict, reports.contains(where: { !$0.findings.isEmpty }) { throw ExitCode(1) }
     }
@@ -74,6 +83,15 @@ struct AnalyzeCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             throw InputError(file, error.description)
+        }
+    }
+
+    /// Writes the HTML report; a file that cannot be written is bad input (exit 2).
+    private static func write(_ html: String, to path: String) throws(InputError) {
+        do {
+            try Data(html.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw InputError("--html \(path)", "cannot write the report (\(error.localizedDescription))")
         }
     }
 

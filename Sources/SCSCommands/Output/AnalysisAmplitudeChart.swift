@@ -1,0 +1,82 @@
+import TherapyLog
+
+/// The report's amplitude charts, one per program slot: the patient range as a band, the lowest to
+/// highest amplitude of each day as a bar (red where it leaves the range), and the time-weighted mean
+/// of the delivered amplitude as a line.
+enum AnalysisAmplitudeChart {
+    static func render(_ report: RecordingReport) -> String {
+        let slots = report.series.amplitude.filter { !$0.buckets.isEmpty }
+        guard !slots.isEmpty else {
+            return AnalysisMarkup.element("p", [("class", "empty")], "No program was written in this recording.")
+        }
+        return slots.map { chart($0, report) }.joined(separator: "\n")
+    }
+
+    private static func chart(_ series: RecordingSeries.ProgramAmplitude, _ report: RecordingReport) -> String {
+        let top = series.buckets.map { max($0.maximum, $0.patientRange?.upperBound ?? 0) }.max() ?? 1
+        let ticks = AnalysisChart.linearTicks(upTo: top * 1.05, count: 4)
+        var chart = AnalysisChart(height: 190, start: report.start, end: report.end, values: 0...(ticks.last ?? 1))
+        for bucket in series.buckets {
+            guard let range = bucket.patientRange else { continue }
+            let extent = chart.x(bucket.days)
+            chart.add(
+                AnalysisMarkup.empty(
+                    "rect",
+                    [
+                        ("class", "band"), ("x", AnalysisChart.number(extent.lowerBound)),
+                        ("y", AnalysisChart.number(chart.y(range.upperBound))),
+                        ("width", AnalysisChart.number(max(extent.upperBound - extent.lowerBound, 0.5))),
+                        ("height", AnalysisChart.number(chart.y(range.lowerBound) - chart.y(range.upperBound))),
+                    ]))
+        }
+        for bucket in series.buckets {
+            let extent = chart.x(bucket.days)
+            let width = max(min((extent.upperBound - extent.lowerBound) * 0.6, 8), 1.5)
+            let centre = (extent.lowerBound + extent.upperBound) / 2
+            let isOutside =
+                bucket.patientRange.map { bucket.maximum > $0.upperBound || bucket.minimum < $0.lowerBound } ?? false
+            let top = chart.y(bucket.maximum)
+            chart.add(
+                AnalysisMarkup.element(
+                    "rect",
+                    [
+                        ("class", isOutside ? "spread outside" : "spread"),
+                        ("x", AnalysisChart.number(centre - width / 2)),
+                        ("y", AnalysisChart.number(top - 1)), ("width", AnalysisChart.number(width)),
+                        ("height", AnalysisChart.number(max(chart.y(bucket.minimum) - top, 0) + 2)),
+                    ], AnalysisMarkup.element("title", [], AnalysisMarkup.escape(describe(bucket)))))
+        }
+        chart.add(
+            AnalysisChartLine.polyline(series.buckets, in: chart, className: "line amplitude") { bucket in
+                bucket.mean.map { (bucket.days, $0) }
+            })
+        let usage = report.programs.first { $0.slot == series.slot }
+        var caption = "Slot \(series.slot): amplitude in mA"
+        if let usage {
+            caption +=
+                " · \(AnalysisText.hours(usage.therapyHours)) delivered at a mean of \(Format.number(usage.meanAmplitude, decimals: 2)) mA"
+        }
+        return AnalysisMarkup.element(
+            "figure", [("class", "amplitude")],
+            AnalysisMarkup.element("figcaption", [], AnalysisMarkup.escape(caption))
+                + chart.svg(label: caption, ticks: ticks.map { ($0, Format.number($0, decimals: 2) + " mA") })
+                + AnalysisChartLine.legend([
+                    ("band", "patient range"), ("spread", "lowest to highest amplitude of the day"),
+                    ("spread outside", "outside the patient range"), ("line amplitude", "mean delivered amplitude"),
+                ]))
+    }
+
+    private static func describe(_ bucket: RecordingSeries.AmplitudeBucket) -> String {
+        var text = AnalysisChartLine.dates(bucket.days) + ": "
+        text +=
+            bucket.minimum == bucket.maximum
+            ? "\(Format.number(bucket.minimum, decimals: 3)) mA"
+            : "\(Format.number(bucket.minimum, decimals: 3))–\(Format.number(bucket.maximum, decimals: 3)) mA"
+        if let mean = bucket.mean { text += ", mean delivered \(Format.number(mean, decimals: 3)) mA" }
+        if let range = bucket.patientRange {
+            text +=
+                ", patient range \(Format.number(range.lowerBound, decimals: 3))–\(Format.number(range.upperBound, decimals: 3)) mA"
+        }
+        return text
+    }
+}

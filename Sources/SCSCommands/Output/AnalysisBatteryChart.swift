@@ -1,0 +1,89 @@
+import TherapyLog
+
+/// The report's battery charts: the level (the lowest to highest of each day as a bar, the last of
+/// each day as a line) and, below it on the same time axis, the hours spent recharging each day.
+enum AnalysisBatteryChart {
+    static func render(_ report: RecordingReport) -> String {
+        let battery = report.series.battery
+        let charging = report.series.charging.filter { $0.hours > 0 }
+        guard !battery.isEmpty || !charging.isEmpty else {
+            return AnalysisMarkup.element(
+                "p", [("class", "empty")], "No battery level or recharge session was recorded.")
+        }
+        var figures: [String] = []
+        if !battery.isEmpty { figures.append(level(battery, report)) }
+        if !charging.isEmpty { figures.append(recharging(charging, report)) }
+        return figures.joined(separator: "\n")
+    }
+
+    private static func level(_ battery: [RecordingSeries.Battery], _ report: RecordingReport) -> String {
+        var chart = AnalysisChart(height: 190, start: report.start, end: report.end, values: 0...100)
+        for bucket in battery {
+            let extent = chart.x(bucket.days)
+            let width = max(min((extent.upperBound - extent.lowerBound) * 0.6, 6), 1.5)
+            let top = chart.y(bucket.maximum)
+            let range =
+                bucket.minimum == bucket.maximum
+                ? "\(Format.number(bucket.last, decimals: 1)) %"
+                : "\(Format.number(bucket.minimum, decimals: 1))–\(Format.number(bucket.maximum, decimals: 1)) %, "
+                    + "last \(Format.number(bucket.last, decimals: 1)) %"
+            chart.add(
+                AnalysisMarkup.element(
+                    "rect",
+                    [
+                        ("class", "spread battery"),
+                        ("x", AnalysisChart.number((extent.lowerBound + extent.upperBound - width) / 2)),
+                        ("y", AnalysisChart.number(top - 1)), ("width", AnalysisChart.number(width)),
+                        ("height", AnalysisChart.number(max(chart.y(bucket.minimum) - top, 0) + 2)),
+                    ],
+                    AnalysisMarkup.element(
+                        "title", [], AnalysisMarkup.escape("\(AnalysisChartLine.dates(bucket.days)): battery \(range)"))
+                ))
+        }
+        chart.add(
+            AnalysisChartLine.polyline(battery, in: chart, className: "line battery", joinsGaps: true) {
+                ($0.days, $0.last)
+            })
+        let caption = "Battery level in %"
+        return AnalysisMarkup.element(
+            "figure", [("class", "battery")],
+            AnalysisMarkup.element("figcaption", [], caption)
+                + chart.svg(label: caption, ticks: [0, 25, 50, 75, 100].map { ($0, "\(Int($0)) %") })
+                + AnalysisChartLine.legend([
+                    ("spread battery", "lowest to highest level of the day"), ("line battery", "last level of the day"),
+                ]))
+    }
+
+    private static func recharging(_ charging: [RecordingSeries.Charging], _ report: RecordingReport) -> String {
+        let perDay = charging.map { $0.hours / Double($0.days.days) }
+        let ticks = AnalysisChart.linearTicks(upTo: perDay.max() ?? 1, count: 3)
+        var chart = AnalysisChart(height: 130, start: report.start, end: report.end, values: 0...(ticks.last ?? 1))
+        for (bucket, hours) in zip(charging, perDay) {
+            let extent = chart.x(bucket.days)
+            let gap = extent.upperBound - extent.lowerBound > 4 ? 1.0 : 0
+            let top = chart.y(hours)
+            chart.add(
+                AnalysisMarkup.element(
+                    "rect",
+                    [
+                        ("class", "bar charging"), ("x", AnalysisChart.number(extent.lowerBound + gap / 2)),
+                        ("y", AnalysisChart.number(top)),
+                        ("width", AnalysisChart.number(max(extent.upperBound - extent.lowerBound - gap, 1))),
+                        ("height", AnalysisChart.number(chart.y(0) - top)),
+                    ],
+                    AnalysisMarkup.element(
+                        "title", [],
+                        AnalysisMarkup.escape(
+                            "\(AnalysisChartLine.dates(bucket.days)): \(AnalysisText.hours(bucket.hours)) recharging, "
+                                + "\(AnalysisText.count(bucket.sessions, "session")) started"))))
+        }
+        var caption = "Recharging, in hours per day · \(AnalysisText.count(report.charges.count, "session"))"
+        if let interval = report.charges.meanIntervalHours {
+            caption += ", one every \(AnalysisText.hours(interval)) on average"
+        }
+        return AnalysisMarkup.element(
+            "figure", [("class", "charging")],
+            AnalysisMarkup.element("figcaption", [], AnalysisMarkup.escape(caption))
+                + chart.svg(label: caption, ticks: ticks.map { ($0, Format.number($0, decimals: 2) + " h") }))
+    }
+}

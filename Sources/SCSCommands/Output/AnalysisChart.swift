@@ -1,0 +1,153 @@
+import Foundation
+import TherapyLog
+
+/// One inline SVG chart of the HTML report: a time axis over the recorded span, a value axis
+/// (linear or logarithmic), grid lines, and the marks the caller adds between them.
+///
+/// Coordinates outside the plot are clamped to its edge, so a mark can never spill over an axis.
+struct AnalysisChart {
+    static let margin = (left: 64.0, right: 20.0, top: 14.0, bottom: 30.0)
+
+    let width: Double
+    let height: Double
+    /// The time axis, in nanoseconds since the epoch; never empty.
+    let span: ClosedRange<Int64>
+    /// The value axis.
+    let values: ClosedRange<Double>
+    let isLogarithmic: Bool
+    private var marks: [String] = []
+
+    init(
+        width: Double = 960, height: Double, start: Timestamp, end: Timestamp, values: ClosedRange<Double>,
+        isLogarithmic: Bool = false
+    ) {
+        self.width = width
+        self.height = height
+        let from = start.nanosecondsSinceEpoch
+        // An empty span still gets a day's width, so that a point in it has somewhere to go.
+        span = from...max(end.nanosecondsSinceEpoch, from + Timestamp.nanosecondsPerDay)
+        self.values = values
+        self.isLogarithmic = isLogarithmic
+    }
+
+    var plotLeft: Double { Self.margin.left }
+    var plotRight: Double { width - Self.margin.right }
+    var plotTop: Double { Self.margin.top }
+    var plotBottom: Double { height - Self.margin.bottom }
+
+    /// The horizontal position of an instant.
+    func x(_ nanoseconds: Int64) -> Double {
+        let clamped = min(max(nanoseconds, span.lowerBound), span.upperBound)
+        let fraction = Double(clamped - span.lowerBound) / Double(span.upperBound - span.lowerBound)
+        return plotLeft + fraction * (plotRight - plotLeft)
+    }
+
+    /// The horizontal position of the start of UTC day `day`.
+    func x(day: Int64) -> Double {
+        let (nanoseconds, overflow) = day.multipliedReportingOverflow(by: Timestamp.nanosecondsPerDay)
+        return x(overflow ? (day < 0 ? span.lowerBound : span.upperBound) : nanoseconds)
+    }
+
+    /// The horizontal extent of a run of days, clipped to the span.
+    func x(_ days: RecordingSeries.Days) -> ClosedRange<Double> {
+        x(day: days.firstDay)...x(day: days.firstDay + Int64(days.days))
+    }
+
+    /// The vertical position of a value.
+    func y(_ value: Double) -> Double {
+        let clamped = min(max(value, values.lowerBound), values.upperBound)
+        let fraction: Double
+        if isLogarithmic {
+            let low = log10(values.lowerBound)
+            let high = log10(values.upperBound)
+            fraction = high > low ? (log10(clamped) - low) / (high - low) : 0
+        } else {
+            let range = values.upperBound - values.lowerBound
+            fraction = range > 0 ? (clamped - values.lowerBound) / range : 0
+        }
+        return plotBottom - fraction * (plotBottom - plotTop)
+    }
+
+    /// Adds SVG markup drawn above the grid.
+    mutating func add(_ mark: String) {
+        marks.append(mark)
+    }
+
+    /// The chart as an `<svg>` element with grid lines at `ticks` (value and label) and date labels.
+    func svg(label: String, ticks: [(value: Double, label: String)]) -> String {
+        var parts: [String] = []
+        for tick in ticks {
+            let level = Self.number(y(tick.value))
+            parts.append(
+                AnalysisMarkup.empty(
+                    "line",
+                    [
+                        ("class", "grid"), ("x1", Self.number(plotLeft)), ("x2", Self.number(plotRight)), ("y1", level),
+                        ("y2", level),
+                    ]))
+            parts.append(
+                AnalysisMarkup.element(
+                    "text",
+                    [
+                        ("class", "tick"), ("x", Self.number(plotLeft - 6)), ("y", Self.number(y(tick.value) + 4)),
+                        ("text-anchor", "end"),
+                    ],
+                    AnalysisMarkup.escape(tick.label)))
+        }
+        for tick in AnalysisTimeAxis.ticks(span, maximumTicks: width < 600 ? 4 : 10) {
+            let position = Self.number(x(tick.nanoseconds))
+            parts.append(
+                AnalysisMarkup.empty(
+                    "line",
+                    [
+                        ("class", "grid time"), ("x1", position), ("x2", position), ("y1", Self.number(plotTop)),
+                        ("y2", Self.number(plotBottom)),
+                    ]))
+            // A label near an edge is anchored on that side, so that it stays inside the picture.
+            let anchor = x(tick.nanoseconds) > width - 36 ? "end" : x(tick.nanoseconds) < 36 ? "start" : "middle"
+            parts.append(
+                AnalysisMarkup.element(
+                    "text",
+                    [("class", "tick"), ("x", position), ("y", Self.number(plotBottom + 18)), ("text-anchor", anchor)],
+                    AnalysisMarkup.escape(tick.label)))
+        }
+        parts.append(
+            AnalysisMarkup.empty(
+                "rect",
+                [
+                    ("class", "frame"), ("x", Self.number(plotLeft)), ("y", Self.number(plotTop)),
+                    ("width", Self.number(plotRight - plotLeft)), ("height", Self.number(plotBottom - plotTop)),
+                ]))
+        parts.append(contentsOf: marks)
+        return AnalysisMarkup.element(
+            "svg",
+            [
+                ("class", "chart"), ("viewBox", "0 0 \(Self.number(width)) \(Self.number(height))"), ("role", "img"),
+                ("aria-label", label),
+            ],
+            "\n" + parts.joined(separator: "\n") + "\n")
+    }
+
+    /// A coordinate with at most one decimal.
+    static func number(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+
+    /// Grid values for a linear axis from 0 to at least `maximum`: steps of 1, 2 or 5 × 10ⁿ, about `count` of them.
+    static func linearTicks(upTo maximum: Double, count: Int = 5) -> [Double] {
+        guard maximum > 0, maximum.isFinite else { return [0, 1] }
+        let raw = maximum / Double(count)
+        var magnitude = 1.0
+        while magnitude * 10 <= raw { magnitude *= 10 }
+        while magnitude > raw { magnitude /= 10 }
+        let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? magnitude * 10
+        var ticks: [Double] = []
+        var value = 0.0
+        while value < maximum + step * 0.999 {
+            ticks.append(value)
+            value += step
+        }
+        return ticks
+    }
+}

@@ -1,0 +1,111 @@
+import DeviceProfiles
+import StimSafety
+import TherapyLog
+
+/// The HTML report of `scs analyze --html`: one self-contained page (inline CSS and SVG, no script,
+/// no font or image to fetch) with a section per recording: the key figures, therapy per day,
+/// amplitude per program, impedance per contact, battery and recharging, and the safety tables.
+enum AnalysisHTML {
+    static func render(_ analyses: [(report: RecordingReport, profile: DeviceProfile)]) -> String {
+        let title =
+            analyses.count == 1 ? "Therapy recording report" : "Therapy recording report: \(analyses.count) recordings"
+        let sections = analyses.enumerated().map { index, analysis in
+            section(analysis.report, profile: analysis.profile, number: index + 1)
+        }
+        return """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8"/>
+            <meta name="viewport" content="width=device-width, initial-scale=1"/>
+            <title>\(AnalysisMarkup.escape(title))</title>
+            <style>
+            \(AnalysisHTMLStyle.css)
+            </style>
+            </head>
+            <body>
+            <header><h1>\(AnalysisMarkup.escape(title))</h1>
+            <p class="note">Written by <code>scs analyze</code>. Days are UTC calendar days; hover over a mark for its figures.</p></header>
+            \(sections.joined(separator: "\n"))
+            </body>
+            </html>
+
+            """
+    }
+
+    private static func section(_ report: RecordingReport, profile: DeviceProfile, number: Int) -> String {
+        let parts = [
+            AnalysisMarkup.element("h2", [], AnalysisMarkup.escape(report.file)),
+            overview(report, profile: profile),
+            figures(report),
+            AnalysisMarkup.element("h3", [], "Therapy per day"),
+            AnalysisUsageChart.render(report),
+            AnalysisMarkup.element("h3", [], "Amplitude per program"),
+            AnalysisAmplitudeChart.render(report),
+            AnalysisMarkup.element("h3", [], "Impedance per contact"),
+            AnalysisImpedanceChart.render(report, limits: profile.limits),
+            AnalysisMarkup.element("h3", [], "Battery and recharging"),
+            AnalysisBatteryChart.render(report),
+            AnalysisMarkup.element("h3", [], "Safety re-validation"),
+            AnalysisSafetyHTML.render(report),
+        ]
+        return AnalysisMarkup.element(
+            "section", [("class", "recording"), ("id", "recording-\(number)")], parts.joined(separator: "\n"))
+    }
+
+    /// Device, serial and span.
+    private static func overview(_ report: RecordingReport, profile: DeviceProfile) -> String {
+        var device = "\(report.device) · serial \(report.serial)"
+        device += profile.id != report.device ? " · judged as \(profile.id) — \(profile.name)" : " — \(profile.name)"
+        var span = AnalysisMarkup.escape(
+            "\(report.start) → \(report.end) · \(AnalysisText.hours(report.recordedHours)) over "
+                + AnalysisText.count(report.days.count, "day"))
+        if report.isTruncated {
+            span += " " + AnalysisMarkup.element("span", [("class", "badge warning")], "truncated: no end line")
+        }
+        return AnalysisMarkup.element(
+            "p", [("class", "overview")],
+            AnalysisMarkup.escape(device) + AnalysisMarkup.empty("br", []) + span)
+    }
+
+    /// The key figures as a row of cards.
+    private static func figures(_ report: RecordingReport) -> String {
+        let usage =
+            report.usagePercent.map { Format.number($0, decimals: 1) + " % of the recorded time" } ?? "no recorded time"
+        var cards: [(String, String, String, String?)] = [
+            ("Therapy", AnalysisText.hours(report.therapyHours), usage, nil),
+            ("Days with therapy", "\(report.daysWithTherapy) of \(report.days.count)", "UTC days", nil),
+            ("Delivered charge", AnalysisText.coulombs(report.deliveredCharge), "cathodic", nil),
+            (
+                "Adjustments", String(report.adjustments.patient + report.adjustments.clinician),
+                "\(report.adjustments.patient) by the patient, \(report.adjustments.clinician) by the clinician", nil
+            ),
+            (
+                "Recharge sessions", String(report.charges.count),
+                report.charges.meanIntervalHours.map { "one every \(AnalysisText.hours($0))" } ?? "fewer than two", nil
+            ),
+            (
+                "Impedance alerts", String(report.impedanceAlerts), "outside the short/open thresholds",
+                report.impedanceAlerts > 0 ? "warning" : nil
+            ),
+            (
+                "Safety", "\(report.safety.eventsWithErrors) / \(report.safety.eventsWithWarnings)",
+                "events with errors / warnings",
+                report.safety.eventsWithErrors > 0 ? "error" : report.safety.eventsWithWarnings > 0 ? "warning" : nil
+            ),
+            ("Refused commands", String(report.rejected.total), "by the device", nil),
+        ]
+        if !report.findings.isEmpty {
+            cards.append(("Reading findings", String(report.findings.count), "lines skipped or repaired", "warning"))
+        }
+        return AnalysisMarkup.element(
+            "div", [("class", "figures")],
+            cards.map { name, value, detail, state in
+                AnalysisMarkup.element(
+                    "div", [("class", state.map { "figure-card " + $0 } ?? "figure-card")],
+                    AnalysisMarkup.element("div", [("class", "name")], AnalysisMarkup.escape(name))
+                        + AnalysisMarkup.element("div", [("class", "value")], AnalysisMarkup.escape(value))
+                        + AnalysisMarkup.element("div", [("class", "detail")], AnalysisMarkup.escape(detail)))
+            }.joined(separator: "\n"))
+    }
+}

@@ -1,0 +1,142 @@
+import StimSafety
+import TherapyLog
+
+/// The report's impedance charts, one small chart per lead contact: the device's normal zone between
+/// the short and open thresholds as a band, the thresholds as dashed lines, the lowest to highest
+/// measurement of each day as a bar, the mean as a line, and every day past a threshold as a red dot.
+enum AnalysisImpedanceChart {
+    static let width = 330.0
+
+    static func render(_ report: RecordingReport, limits: DeviceLimits) -> String {
+        let contacts = report.series.impedance.filter { !$0.buckets.isEmpty }
+        guard !contacts.isEmpty else {
+            return AnalysisMarkup.element(
+                "p", [("class", "empty")], "No impedance was measured on the device's contacts.")
+        }
+        let short = limits.impedance.short.doubleValue
+        let open = limits.impedance.open.doubleValue
+        let lowest = contacts.flatMap(\.buckets).map(\.minimum).min() ?? short
+        let highest = contacts.flatMap(\.buckets).map(\.maximum).max() ?? open
+        let values = decade(below: min(short / 2, lowest * 0.8))...decade(above: max(open * 2, highest * 1.25))
+        let charts = contacts.map { chart($0, report, values: values, short: short, open: open) }
+        let caption =
+            "Impedance per contact in Ω (logarithmic); dashed: the short (\(Format.number(short, decimals: 1)) Ω) and "
+            + "open (\(Format.number(open, decimals: 1)) Ω) thresholds"
+        return AnalysisMarkup.element(
+            "figure", [("class", "impedance")],
+            AnalysisMarkup.element("figcaption", [], AnalysisMarkup.escape(caption))
+                + AnalysisMarkup.element("div", [("class", "contacts")], charts.joined(separator: "\n"))
+                + AnalysisChartLine.legend([
+                    ("normal", "between the thresholds"), ("spread", "lowest to highest measurement of the day"),
+                    ("line impedance", "mean"), ("alert", "past a threshold"),
+                ]))
+    }
+
+    private static func chart(
+        _ series: RecordingSeries.ContactImpedance, _ report: RecordingReport, values: ClosedRange<Double>,
+        short: Double, open: Double
+    ) -> String {
+        var chart = AnalysisChart(
+            width: width, height: 170, start: report.start, end: report.end, values: values, isLogarithmic: true)
+        let left = AnalysisChart.number(chart.plotLeft)
+        let right = AnalysisChart.number(chart.plotRight)
+        chart.add(
+            AnalysisMarkup.empty(
+                "rect",
+                [
+                    ("class", "normal"), ("x", left), ("y", AnalysisChart.number(chart.y(open))),
+                    ("width", AnalysisChart.number(chart.plotRight - chart.plotLeft)),
+                    ("height", AnalysisChart.number(chart.y(short) - chart.y(open))),
+                ]))
+        for (threshold, name) in [(short, "short"), (open, "open")] {
+            let y = AnalysisChart.number(chart.y(threshold))
+            chart.add(
+                AnalysisMarkup.element(
+                    "line", [("class", "threshold"), ("x1", left), ("x2", right), ("y1", y), ("y2", y)],
+                    AnalysisMarkup.element("title", [], "\(name) threshold \(Format.number(threshold, decimals: 1)) Ω"))
+            )
+        }
+        var alerts: [String] = []
+        for bucket in series.buckets {
+            let extent = chart.x(bucket.days)
+            let centre = AnalysisChart.number((extent.lowerBound + extent.upperBound) / 2)
+            let barWidth = max(min((extent.upperBound - extent.lowerBound) * 0.6, 6), 1.5)
+            let top = chart.y(bucket.maximum)
+            chart.add(
+                AnalysisMarkup.element(
+                    "rect",
+                    [
+                        ("class", "spread"),
+                        ("x", AnalysisChart.number((extent.lowerBound + extent.upperBound - barWidth) / 2)),
+                        ("y", AnalysisChart.number(top - 1)), ("width", AnalysisChart.number(barWidth)),
+                        ("height", AnalysisChart.number(max(chart.y(bucket.minimum) - top, 0) + 2)),
+                    ], AnalysisMarkup.element("title", [], AnalysisMarkup.escape(describe(bucket)))))
+            for value in [bucket.minimum, bucket.maximum] where value < short || value > open {
+                alerts.append(
+                    AnalysisMarkup.element(
+                        "circle",
+                        [
+                            ("class", "alert"), ("cx", centre), ("cy", AnalysisChart.number(chart.y(value))),
+                            ("r", "3.5"),
+                        ],
+                        AnalysisMarkup.element(
+                            "title", [],
+                            AnalysisMarkup.escape(
+                                "\(AnalysisChartLine.dates(bucket.days)): \(Format.number(value, decimals: 1)) Ω, "
+                                    + (value < short ? "below the short threshold" : "above the open threshold")))))
+                if bucket.minimum == bucket.maximum { break }
+            }
+        }
+        chart.add(
+            AnalysisChartLine.polyline(series.buckets, in: chart, className: "line impedance", joinsGaps: true) {
+                ($0.days, $0.mean)
+            })
+        alerts.forEach { chart.add($0) }
+        let ticks = decadeTicks(values)
+        let label = "Contact \(series.contact)"
+        return AnalysisMarkup.element(
+            "div", [("class", alerts.isEmpty ? "contact" : "contact alerted")],
+            AnalysisMarkup.element("h4", [], AnalysisMarkup.escape(label))
+                + chart.svg(label: "\(label) impedance", ticks: ticks.map { ($0, ohms($0)) }))
+    }
+
+    private static func describe(_ bucket: RecordingSeries.ImpedanceBucket) -> String {
+        let count = AnalysisText.count(bucket.measurements, "measurement")
+        guard bucket.minimum != bucket.maximum else {
+            return "\(AnalysisChartLine.dates(bucket.days)): \(Format.number(bucket.minimum, decimals: 1)) Ω (\(count))"
+        }
+        return "\(AnalysisChartLine.dates(bucket.days)): \(Format.number(bucket.minimum, decimals: 1))–"
+            + "\(Format.number(bucket.maximum, decimals: 1)) Ω, mean \(Format.number(bucket.mean, decimals: 1)) Ω (\(count))"
+    }
+
+    /// `500 Ω`, `2 kΩ`, `10 kΩ`.
+    private static func ohms(_ value: Double) -> String {
+        value >= 1000 ? Format.number(value / 1000, decimals: 1) + " kΩ" : Format.number(value, decimals: 1) + " Ω"
+    }
+
+    /// 1, 2 and 5 times the powers of ten within `values`.
+    private static func decadeTicks(_ values: ClosedRange<Double>) -> [Double] {
+        var ticks: [Double] = []
+        var decade = decade(below: values.lowerBound)
+        while decade <= values.upperBound {
+            for factor in [1.0, 2, 5] where values.contains(decade * factor) { ticks.append(decade * factor) }
+            decade *= 10
+        }
+        return ticks
+    }
+
+    /// The largest power of ten at or below `value` (1 for anything not positive).
+    private static func decade(below value: Double) -> Double {
+        guard value > 0, value.isFinite else { return 1 }
+        var decade = 1.0
+        while decade > value { decade /= 10 }
+        while decade * 10 <= value { decade *= 10 }
+        return decade
+    }
+
+    /// The smallest power of ten at or above `value`.
+    private static func decade(above value: Double) -> Double {
+        let below = decade(below: value)
+        return below >= value ? below : below * 10
+    }
+}

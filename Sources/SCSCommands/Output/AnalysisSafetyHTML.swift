@@ -1,0 +1,83 @@
+import StimSafety
+import TherapyLog
+
+/// The tables of the HTML report: the safety re-validation, the refused commands and the reading findings.
+enum AnalysisSafetyHTML {
+    /// Reading findings listed before the table is cut short.
+    static let shownFindings = 500
+    /// Tables with more rows than this start folded.
+    static let foldedAbove = 12
+
+    static func render(_ report: RecordingReport) -> String {
+        var parts: [String] = []
+        let safety = report.safety
+        if safety.rules.isEmpty {
+            parts.append(
+                AnalysisMarkup.element(
+                    "p", [("class", "verdict ok")], "Every program and amplitude event passes the device’s rules."))
+        } else {
+            parts.append(
+                AnalysisMarkup.element(
+                    "p", [("class", safety.eventsWithErrors > 0 ? "verdict error" : "verdict warning")],
+                    AnalysisMarkup.escape(
+                        "\(AnalysisText.count(safety.eventsWithErrors, "event")) with errors, "
+                            + "\(AnalysisText.count(safety.eventsWithWarnings, "event")) with warnings. Rules: "
+                            + safety.rules.map(\.name).joined(separator: ", "))))
+            let rows = safety.flaggedEvents.map { event in
+                [
+                    String(event.line), event.type, String(event.slot), event.verdict.rawValue,
+                    event.rules.map(\.name).joined(separator: ", "),
+                ]
+            }
+            parts.append(
+                collapsible(
+                    "Flagged events", count: rows.count,
+                    AnalysisMarkup.table(
+                        ["line", "event", "slot", "verdict", "rules"], rows, numericColumns: [0, 2],
+                        rowClasses: safety.flaggedEvents.map { $0.verdict == .rejected ? "error" : "warning" })))
+            if safety.eventsFlagged > safety.flaggedEvents.count {
+                parts.append(
+                    AnalysisMarkup.element(
+                        "p", [("class", "more")],
+                        "… and \(safety.eventsFlagged - safety.flaggedEvents.count) more flagged events"))
+            }
+        }
+        parts.append(AnalysisMarkup.element("h3", [], "Commands the device refused"))
+        if report.rejected.total == 0 {
+            parts.append(AnalysisMarkup.element("p", [("class", "empty")], "None."))
+        } else {
+            let rules = report.rejected.byRule.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+            parts.append(
+                AnalysisMarkup.element(
+                    "p", [], AnalysisMarkup.escape("\(AnalysisText.count(report.rejected.total, "command")) refused.")))
+            parts.append(
+                AnalysisMarkup.table(
+                    ["rule", "commands"], rules.map { [$0.key, String($0.value)] }, numericColumns: [1]))
+        }
+        parts.append(AnalysisMarkup.element("h3", [], "Reading findings"))
+        if report.findings.isEmpty {
+            parts.append(AnalysisMarkup.element("p", [("class", "empty")], "Every line was read."))
+        } else {
+            let shown = report.findings.prefix(shownFindings)
+            parts.append(
+                collapsible(
+                    "Findings", count: shown.count,
+                    AnalysisMarkup.table(
+                        ["line", "kind", "reason"], shown.map { [String($0.line), $0.kind.rawValue, $0.message] },
+                        numericColumns: [0])))
+            if report.findings.count > shown.count {
+                parts.append(
+                    AnalysisMarkup.element(
+                        "p", [("class", "more")], "… and \(report.findings.count - shown.count) more findings"))
+            }
+        }
+        return parts.joined(separator: "\n")
+    }
+
+    /// A table that starts folded when it is long (no script: the browser's own `<details>`).
+    private static func collapsible(_ title: String, count: Int, _ table: String) -> String {
+        AnalysisMarkup.element(
+            "details", count <= foldedAbove ? [("open", "open")] : [],
+            AnalysisMarkup.element("summary", [], AnalysisMarkup.escape("\(title) (\(count))")) + table)
+    }
+}
