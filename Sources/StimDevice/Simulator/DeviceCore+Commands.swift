@@ -49,7 +49,9 @@ extension DeviceCore {
         guard let index = slotIndex(write.slot) else {
             return refuse(ErrorReply(code: .noSuchSlot), by: initiator, request: request)
         }
-        if let refusal = refusal(of: write.program, context: context(acknowledging: write.acknowledged)) {
+        if let refusal = refusal(
+            of: write.program, context: context(slot: write.slot, acknowledging: write.acknowledged))
+        {
             return refuse(refusal, by: initiator, request: request)
         }
         let previous = slots[index].program
@@ -79,7 +81,7 @@ extension DeviceCore {
         guard role == .clinician || slots[index].isEnabled else {
             return refuse(ErrorReply(code: .slotDisabled), by: initiator, request: request)
         }
-        if let refusal = refusal(of: running, context: context(acknowledging: slots[index].acknowledged)) {
+        if let refusal = refusal(of: running, context: context(slot: slot, acknowledging: slots[index].acknowledged)) {
             return refuse(refusal, by: initiator, request: request)
         }
         let previous = active?.program
@@ -105,7 +107,7 @@ extension DeviceCore {
         guard !battery.isEmpty else {
             return refuse(ErrorReply(code: .batteryEmpty), by: initiator, request: request)
         }
-        if let refusal = refusal(of: running, context: context(acknowledging: slot.acknowledged)) {
+        if let refusal = refusal(of: running, context: context(slot: slot.number, acknowledging: slot.acknowledged)) {
             return refuse(refusal, by: initiator, request: request)
         }
         output.switchOn(at: simulatedUntil)
@@ -132,7 +134,9 @@ extension DeviceCore {
         // The device ramps an increase larger than the slew limit, so that warning needs no acknowledgement.
         let acknowledged = slots[index].acknowledged.union(RuleSet(rule: .amplitudeSlew))
         let running = output.level(at: simulatedUntil, target: target)
-        if let refusal = refusal(of: program, context: context(acknowledging: acknowledged, running: running)) {
+        if let refusal = refusal(
+            of: program, context: context(slot: slotNumber, acknowledging: acknowledged, running: running))
+        {
             return refuse(refusal, by: initiator, request: request)
         }
         let oldTarget = target

@@ -52,7 +52,8 @@ extension DeviceCore {
         if let cached = drainCache, cached.level == level, cached.program == program, cached.impedances == measured {
             return cached.current
         }
-        let metrics = limits.validate(program, context: ValidationContext(impedances: measured)).metrics
+        let slot = activeSlot.map(Int.init)
+        let metrics = limits.validate(program, context: ValidationContext(impedances: measured, slot: slot)).metrics
         let current = metrics.batteryCurrent.flatMap { $0.isFinite && $0 > 0 ? $0 : nil } ?? quiescent
         drainCache = (program, level, measured, current)
         return current

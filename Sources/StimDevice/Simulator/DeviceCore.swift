@@ -98,10 +98,12 @@ struct DeviceCore: Sendable {
             targetAmplitude: target, battery: battery.status)
     }
 
-    /// The validation context of the device: its latest measurement, `acknowledged`, and optionally
-    /// the running amplitude for the slew rule.
-    func context(acknowledging acknowledged: RuleSet, running: Nanoamps? = nil) -> ValidationContext {
-        ValidationContext(impedances: measured, acknowledged: acknowledged, runningAmplitude: running)
+    /// The validation context of the device for a program in `slot` (whose slot group may narrow the
+    /// limits): its latest measurement, `acknowledged`, and optionally the running amplitude for the
+    /// slew rule.
+    func context(slot: UInt8, acknowledging acknowledged: RuleSet, running: Nanoamps? = nil) -> ValidationContext {
+        ValidationContext(
+            impedances: measured, acknowledged: acknowledged, runningAmplitude: running, slot: Int(slot))
     }
 
     /// Why the device refuses `program`, nil when it may run: the rules with errors, or else the
