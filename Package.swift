@@ -44,10 +44,10 @@ let package = Package(
             swiftSettings: strictness
         ),
         .systemLibrary(name: "CLibUSB", pkgConfig: "libusb-1.0", providers: [.apt(["libusb-1.0-0-dev"])]),
-        .target(name: "StimUSB", dependencies: ["CLibUSB"], swiftSettings: strictness),
+        .target(name: "StimUSB", dependencies: ["CLibUSB", "StimDevice"], swiftSettings: strictness),
         .systemLibrary(name: "CUMockdev", pkgConfig: "umockdev-1.0", providers: [.apt(["libumockdev-dev"])]),
         // The virtual stimulator on umockdev's virtual USB bus, for the USB tests and `scs usb emulate`.
-        .target(name: "USBTestbed", dependencies: ["CUMockdev", "StimUSB"], swiftSettings: strictness),
+        .target(name: "USBTestbed", dependencies: ["CUMockdev", "StimUSB", "StimDevice"], swiftSettings: strictness),
         .target(
             name: "TherapyLog",
             dependencies: ["StimSafety", "DeviceProfiles"],
@@ -84,7 +84,11 @@ let package = Package(
             dependencies: ["StimDevice", "StimProtocol", "StimSafety", "DeviceProfiles", "TherapyLog"],
             swiftSettings: strictness
         ),
-        .testTarget(name: "StimUSBTests", dependencies: ["StimUSB", "USBTestbed"], swiftSettings: strictness),
+        .testTarget(
+            name: "StimUSBTests",
+            dependencies: ["StimUSB", "USBTestbed", "StimDevice", "StimProtocol", "StimSafety", "DeviceProfiles"],
+            swiftSettings: strictness
+        ),
         .testTarget(
             name: "TherapyLogTests",
             dependencies: ["TherapyLog", "StimSafety", "DeviceProfiles"],

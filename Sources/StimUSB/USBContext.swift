@@ -2,21 +2,25 @@ import CLibUSB
 
 /// A libusb session: device discovery and opening.
 ///
-/// Owns one `libusb_context` (`libusb_init`), freed by `libusb_exit` when the last reference goes;
-/// every `USBDeviceHandle` opened from it keeps it alive.
+/// Owns one `libusb_context` (`libusb_init`) and the thread that handles its events, so that
+/// transfers complete; when the last reference goes, the thread ends and the context is freed
+/// (`libusb_exit`). Every `USBDeviceHandle` opened from it keeps it alive.
 public final class USBContext: @unchecked Sendable {
     // @unchecked: libusb contexts are thread-safe, and the pointer is set once and freed only in deinit.
     let pointer: OpaquePointer
+    private let events: EventThread
 
-    /// Starts a libusb session (`libusb_init`).
+    /// Starts a libusb session (`libusb_init`) and its event thread.
     public init() throws(USBError) {
         var context: OpaquePointer?
         try check(libusb_init(&context))
         guard let context else { throw USBError.other }
         pointer = context
+        events = EventThread(context: context)
     }
 
     deinit {
+        events.stop()
         libusb_exit(pointer)
     }
 

@@ -1,15 +1,18 @@
 import CLibUSB
+import Synchronization
 
 /// An open device with one claimed interface: bulk transfers in both directions.
 ///
 /// Owns a `libusb_device_handle`: the interface is released (`libusb_release_interface`) and the
-/// handle closed (`libusb_close`) when the last reference goes. Transfers block the calling thread
-/// until they complete or time out, so call them from a thread that may block (`USBTransport` keeps
-/// dedicated threads for this); several threads may transfer at once.
+/// handle closed (`libusb_close`) when the last reference goes, which a transfer in flight holds.
+/// Transfers are libusb's asynchronous ones, completed by the context's event thread: the calling
+/// task suspends without blocking a thread, and cancelling it cancels the transfer. Several tasks may
+/// transfer at once.
 public final class USBDeviceHandle: @unchecked Sendable {
     // @unchecked: libusb handles are thread-safe for transfers; the pointer is freed only in deinit.
-    private let pointer: OpaquePointer
+    let pointer: OpaquePointer
     private let context: USBContext
+    private let transfers = Mutex<[ObjectIdentifier: Transfer]>([:])
 
     /// The device this handle belongs to.
     public let info: USBDeviceInfo
@@ -39,38 +42,43 @@ public final class USBDeviceHandle: @unchecked Sendable {
         libusb_close(pointer)
     }
 
-    /// Sends `bytes` on the bulk OUT `endpoint` (`libusb_bulk_transfer`) and returns how many the
-    /// device took.
+    /// Sends `bytes` on the bulk OUT `endpoint` as one transfer and returns how many the device took.
     ///
-    /// Throws `USBError.timeout` when the device did not take all of them within `timeout`,
-    /// `USBError.noDevice` when it has been unplugged, `USBError.pipe` when the endpoint stalled.
+    /// Throws `USBError.timeout` when the device did not take them all within `timeout`,
+    /// `USBError.noDevice` when it has been unplugged, `USBError.pipe` when the endpoint stalled, and
+    /// `USBError.interrupted` when the task was cancelled or `cancelTransfers()` was called.
     @discardableResult
-    public func write(_ bytes: [UInt8], to endpoint: USBEndpoint, timeout: Duration) throws(USBError) -> Int {
-        var buffer = bytes
-        var transferred: Int32 = 0
-        try check(
-            libusb_bulk_transfer(
-                pointer, endpoint.rawValue, &buffer, Int32(buffer.count), &transferred, timeout.libusbMilliseconds)
-        )
-        return Int(transferred)
+    public func write(_ bytes: [UInt8], to endpoint: USBEndpoint, timeout: Duration) async throws(USBError) -> Int {
+        let transfer = try Transfer(handle: self, endpoint: endpoint, sending: bytes, timeout: timeout)
+        return try await run(transfer).count
     }
 
-    /// Receives one transfer of at most `maxLength` bytes on the bulk IN `endpoint`
-    /// (`libusb_bulk_transfer`).
+    /// Receives one transfer of at most `maxLength` bytes on the bulk IN `endpoint`.
     ///
-    /// A transfer ends with a short packet, so a frame may arrive in several reads; bytes that arrived
-    /// before a timeout are returned rather than lost. Throws `USBError.timeout` when nothing arrived
-    /// within `timeout`, `USBError.noDevice` when the device has been unplugged, `USBError.overflow`
-    /// when the device sent more than `maxLength` (keep it a multiple of the packet size).
-    public func read(from endpoint: USBEndpoint, maxLength: Int, timeout: Duration) throws(USBError) -> [UInt8] {
-        var buffer = [UInt8](repeating: 0, count: maxLength)
-        var transferred: Int32 = 0
-        let result = libusb_bulk_transfer(
-            pointer, endpoint.rawValue, &buffer, Int32(maxLength), &transferred, timeout.libusbMilliseconds)
-        if result == LIBUSB_ERROR_TIMEOUT.rawValue && transferred > 0 {
-            return Array(buffer[..<Int(transferred)])
+    /// A transfer ends with a short packet, so one frame may come in several reads and several frames
+    /// in one; bytes that arrived before a timeout, a cancellation or an unplug are returned, not
+    /// lost. The result is empty when the device sent a zero-length packet. Throws `USBError.timeout`
+    /// when nothing arrived within `timeout`, `USBError.noDevice` when the device has been unplugged,
+    /// `USBError.overflow` when it sent more than `maxLength` (keep that a multiple of the packet
+    /// size), and `USBError.interrupted` when the task was cancelled or `cancelTransfers()` was called.
+    public func read(from endpoint: USBEndpoint, maxLength: Int, timeout: Duration) async throws(USBError) -> [UInt8] {
+        let transfer = try Transfer(handle: self, endpoint: endpoint, receiving: maxLength, timeout: timeout)
+        return try await run(transfer)
+    }
+
+    /// Cancels every transfer in flight on this handle (`libusb_cancel_transfer`); each throws
+    /// `USBError.interrupted`, or returns the bytes it had already received.
+    public func cancelTransfers() {
+        let inFlight = transfers.withLock { Array($0.values) }
+        for transfer in inFlight {
+            transfer.cancel()
         }
-        try check(result)
-        return Array(buffer[..<Int(transferred)])
+    }
+
+    private func run(_ transfer: Transfer) async throws(USBError) -> [UInt8] {
+        let id = ObjectIdentifier(transfer)
+        transfers.withLock { $0[id] = transfer }
+        defer { _ = transfers.withLock { $0.removeValue(forKey: id) } }
+        return try await transfer.run().get()
     }
 }

@@ -1,4 +1,5 @@
 import CUMockdev
+import Foundation
 import Synchronization
 
 /// The process's virtual USB bus: one umockdev testbed, onto which devices are plugged.
@@ -10,6 +11,7 @@ public final class Testbed: @unchecked Sendable {
     // @unchecked: the pointer never changes, and every umockdev call on it is made under `lock`.
     private let pointer: UnsafeMutablePointer<UMockdevTestbed>
     private let lock = Mutex(Registry())
+    private let rootDirectory: String
 
     private struct Registry {
         var lastAddress: UInt8 = 1
@@ -41,6 +43,16 @@ public final class Testbed: @unchecked Sendable {
             throw TestbedError.testbedUnavailable
         }
         pointer = testbed
+        let root = umockdev_testbed_get_root_dir(testbed)
+        defer { g_free(root) }
+        rootDirectory = root.map { String(cString: $0) } ?? ""
+        // The shared testbed lives until the process ends, so umockdev never deletes its directory.
+        atexit { Testbed.removeFilesAtExit() }
+    }
+
+    private static func removeFilesAtExit() {
+        guard case .success(let testbed) = instance, !testbed.rootDirectory.isEmpty else { return }
+        try? FileManager.default.removeItem(atPath: testbed.rootDirectory)
     }
 
     deinit {
