@@ -1,0 +1,67 @@
+import DeviceProfiles
+import Foundation
+import StimDevice
+import StimProtocol
+import Testing
+
+@Suite("The key store file")
+struct KeyStoreTests {
+    @Test("writes a private file and reads back the same keys")
+    func roundTrip() throws {
+        var generator = SeededRandom(seed: 12)
+        let keys = DeviceKeyStore.generate(using: &generator)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("keys-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try keys.write(toFile: path)
+        try keys.write(toFile: path)
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let read = try DeviceKeyStore(contentsOfFile: path)
+        for role in Role.allCases {
+            #expect(read.keyBytes(for: role) == keys.keyBytes(for: role))
+            #expect(keys.keyBytes(for: role)?.count == 32)
+        }
+        #expect(keys.fileContents.contains("scs-keys 1\nclinician "))
+    }
+
+    @Test(
+        "reports what is wrong with a bad file and on which line",
+        arguments: [
+            ("", nil, KeyStoreError.Reason.notAKeyFile),
+            ("clinician 00", 1, .notAKeyFile),
+            ("scs-keys 2", 1, .unsupportedVersion("2")),
+            ("scs-keys 1\nclinician", 2, .malformedLine),
+            ("scs-keys 1\nnurse 00112233445566778899aabbccddeeff", 2, .unknownRole("nurse")),
+            ("scs-keys 1\npatient 0011223344556677889", 2, .invalidHex),
+            ("scs-keys 1\npatient zz112233445566778899aabbccddeeff", 2, .invalidHex),
+            ("scs-keys 1\n# comment\npatient 0011", 3, .keyTooShort(length: 2)),
+            (
+                "scs-keys 1\npatient 00112233445566778899aabbccddeeff\npatient 00112233445566778899aabbccddeeff", 3,
+                .duplicateRole(.patient)
+            ),
+        ] as [(String, Int?, KeyStoreError.Reason)])
+    func badFiles(_ text: String, _ line: Int?, _ reason: KeyStoreError.Reason) {
+        #expect(throws: KeyStoreError(line: line, reason: reason)) { try DeviceKeyStore(fileContents: text) }
+    }
+
+    @Test("reading a file that is not there says so")
+    func missingFile() {
+        #expect(throws: KeyStoreError.self) { try DeviceKeyStore(contentsOfFile: "/nonexistent/keys") }
+    }
+
+    @Test("a role without a key cannot open a session")
+    func missingRole() async throws {
+        var generator = SeededRandom(seed: 1)
+        var keys = DeviceKeyStore.generate(using: &generator)
+        let patientKey = try #require(keys.key(for: .patient))
+        keys.removeKey(for: .patient)
+        let test = try TestDevice()
+        let device = SimulatedStimulator(
+            configuration: SimulatorConfiguration(
+                profileID: test.profile.id, model: "m", serial: "s", slotCount: 4, limits: test.limits), keys: keys)
+        await #expect(throws: ProgrammerError.unauthorized) {
+            _ = try await Programmer.connect(
+                over: InProcessTransport(device: device), role: .patient, key: patientKey, limits: test.limits)
+        }
+    }
+}
