@@ -2,7 +2,7 @@ import StimProtocol
 import StimSafety
 
 /// Who caused an event: the `by` field of a recording.
-public enum Initiator: String, CaseIterable, Hashable, Sendable {
+enum Initiator: String, CaseIterable, Hashable, Sendable {
     /// A clinician session.
     case clinician
     /// A patient session (the remote).
@@ -21,7 +21,7 @@ public enum Initiator: String, CaseIterable, Hashable, Sendable {
 
 /// One entry of the simulator's event log: an event type of `recording-format.md` §1 (the header and
 /// the `end` line are written by the log itself).
-public enum DeviceEvent: Hashable, Sendable {
+enum DeviceEvent: Hashable, Sendable {
     /// A program slot was written; its running amplitude became the program's amplitude.
     case program(slot: UInt8, program: StimProgram, by: Initiator)
     /// A slot became the active program.

@@ -29,6 +29,10 @@ public final class FaultInjectingTransport: Transport {
         state = Mutex(State(random: SeededRandom(seed: plan.seed)))
     }
 
+    deinit {
+        pump.withLock { $0?.cancel() }
+    }
+
     /// The faults injected so far.
     public var injected: FaultCounts { state.withLock { $0.counts } }
 
