@@ -6,13 +6,14 @@ import Synchronization
 ///
 /// `run()` submits it (`libusb_submit_transfer`) and suspends until libusb's event thread calls back;
 /// cancelling the task cancels the transfer (`libusb_cancel_transfer`). While in flight the transfer
-/// keeps itself, and through `handle` the device handle and context, alive.
+/// keeps itself alive. It holds no reference to its device handle: the caller of `run()` keeps the
+/// handle alive until the transfer has finished, so the event thread never drops the last reference
+/// to a handle or a context (closing them from inside libusb's event handling would deadlock).
 final class Transfer: @unchecked Sendable {
     // @unchecked: `pointer` and `buffer` are written before submission and read after the callback;
     // libusb owns them in between. Everything else is behind `state`.
     private let pointer: UnsafeMutablePointer<libusb_transfer>
     private let buffer: UnsafeMutableRawBufferPointer
-    private let handle: USBDeviceHandle
     private let isInput: Bool
     private let state = Mutex(Phase.ready)
 
@@ -37,7 +38,6 @@ final class Transfer: @unchecked Sendable {
             buffer.copyBytes(from: bytes)
         }
         pointer = transfer
-        self.handle = handle
         self.isInput = endpoint.isInput
         transfer.pointee.dev_handle = handle.pointer
         transfer.pointee.endpoint = endpoint.rawValue

@@ -75,6 +75,8 @@ public final class USBDeviceHandle: @unchecked Sendable {
         }
     }
 
+    /// Runs `transfer`; the handle (`self`) stays alive for the call, which lasts until libusb has
+    /// called the transfer back, so a handle is never closed with a transfer in flight.
     private func run(_ transfer: Transfer) async throws(USBError) -> [UInt8] {
         let id = ObjectIdentifier(transfer)
         transfers.withLock { $0[id] = transfer }

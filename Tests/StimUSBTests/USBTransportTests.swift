@@ -1,4 +1,5 @@
 import DeviceProfiles
+import Foundation
 import StimDevice
 import StimProtocol
 import StimSafety
@@ -105,6 +106,38 @@ extension VirtualBusTests {
                 await #expect(throws: TransportError.disconnected) { try await pending.value }
                 await #expect(throws: ProgrammerError.disconnected) { try await programmer.readState() }
             }
+        }
+
+        @Test("closed sessions leave no handle behind: the interface is free again and no descriptor stays open")
+        func noLeakedHandles() async throws {
+            let fixture = try StimulatorFixture(serialNumber: "LEAK-1")
+            try await fixture.withPluggedIn { _ in
+                func session() async throws {
+                    let programmer = try await Programmer.connect(
+                        over: fixture.openTransport(), role: .clinician, key: fixture.key(.clinician),
+                        limits: fixture.profile.limits)
+                    _ = try await programmer.readState()
+                    await programmer.close()
+                }
+                try await session()
+                let before = try openFiles()
+                for _ in 0..<5 {
+                    try await session()
+                }
+                #expect(try openFiles() == before)
+            }
+        }
+
+        /// What this process's file descriptors point to, sockets left out: umockdev closes its end
+        /// of a device's ioctl socket on its own thread, a little after the device was closed. Device
+        /// nodes and libusb's event and timer descriptors remain.
+        private func openFiles() throws -> [String] {
+            let descriptors = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")
+            return descriptors.compactMap {
+                try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + $0)
+            }
+            .filter { !$0.hasPrefix("socket:") }
+            .sorted()
         }
 
         @Test("closing the transport ends a pending receive with 'closed'")
