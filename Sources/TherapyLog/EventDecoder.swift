@@ -3,9 +3,11 @@ import StimSafety
 /// Reads the fields of one event line (`recording-format.md` §1) into a ``RecordingEvent``.
 ///
 /// Required: `t` and `type`, and every field the type's row lists, except a fault's `detail`.
-/// Unknown fields are ignored; an unknown `type` is a finding of its own kind.
+/// Unknown fields are ignored; an unknown `type` is a finding of its own kind. Two keys of an
+/// impedance map naming the same contact (`"1"` and `"01"`) are a `wrong-type` finding: the
+/// measurement would otherwise depend on which one a parser happened to read last.
 enum EventDecoder {
-    static func decode(_ fields: ObjectFields) -> DecodedLine {
+    static func decode(_ fields: some LineFields) -> DecodedLine {
         do throws(LineProblem) {
             let type = try fields.string("type")
             guard known.contains(type) else {
@@ -24,7 +26,7 @@ enum EventDecoder {
         "program", "activate", "therapy", "amplitude", "impedance", "battery", "charge", "rejected", "fault", "end",
     ]
 
-    private static func event(_ type: String, _ fields: ObjectFields) throws(LineProblem) -> RecordingEvent {
+    private static func event(_ type: String, _ fields: some LineFields) throws(LineProblem) -> RecordingEvent {
         switch type {
         case "program":
             return .program(
@@ -50,27 +52,45 @@ enum EventDecoder {
         }
     }
 
-    private static func impedances(_ ohms: ObjectFields) throws(LineProblem) -> [ContactID: Milliohms] {
+    private static func impedances(_ ohms: some LineFields) throws(LineProblem) -> [ContactID: Milliohms] {
+        let read = try ohms.quantities(Milliohms.self, allowNegative: false)
         var measured: [ContactID: Milliohms] = [:]
-        for key in ohms.members.keys {
-            measured[ContactID(key: key)] = try ohms.quantity(key, Milliohms.self)
+        measured.reserveCapacity(read.count)
+        for (key, value) in read {
+            guard measured.updateValue(value, forKey: ContactID(key: key)) == nil else {
+                throw ContactID.repeated(ContactID(key: key).description, in: ohms, read.map(\.key))
+            }
         }
         return measured
     }
 
-    private static func rejected(_ fields: ObjectFields) throws(LineProblem) -> RejectedCommand {
+    private static func rejected(_ fields: some LineFields) throws(LineProblem) -> RejectedCommand {
         let by = try fields.choice("by", Role.self)
         let list = try fields.value("rules")
-        guard case .array(let elements) = list else { throw fields.wrongType("rules", "an array of rule ids", list) }
+        guard case .array(let elements) = list else {
+            throw fields.wrongType("rules", "an array of rule ids", list.typeName)
+        }
         var rules: [String] = []
         for element in elements {
             guard case .string(let rule) = element else {
-                throw fields.wrongType("rules", "an array of rule ids (strings)", element)
+                throw fields.wrongType("rules", "an array of rule ids (strings)", element.typeName)
             }
             rules.append(rule)
         }
         let request = try fields.value("request")
-        guard case .object = request else { throw fields.wrongType("request", "an object", request) }
+        guard case .object = request else { throw fields.wrongType("request", "an object", request.typeName) }
         return RejectedCommand(by: by, rules: rules, request: request)
+    }
+}
+
+extension ContactID {
+    /// The problem of two keys of one map that name the same contact as `key` does.
+    static func repeated(_ key: String, in fields: some LineFields, _ keys: [String]) -> LineProblem {
+        let contact = ContactID(key: key)
+        let spellings = keys.filter { ContactID(key: $0) == contact }.sorted().map { "'\($0)'" }
+        return LineProblem(
+            .wrongType,
+            "field '\(fields.name(key))': contact \(contact) is given more than once (as \(spellings.joined(separator: " and ")))"
+        )
     }
 }

@@ -1,7 +1,8 @@
 import StimSafety
 
-/// The members of one JSON object with typed accessors that name the field in every problem.
-struct ObjectFields {
+/// The members of one JSON object as Foundation's parser returned them (the reference decoder's
+/// ``LineFields``).
+struct ObjectFields: LineFields {
     let members: [String: JSONValue]
     /// The field path of this object within the line (`program.cycling`), empty at the top.
     let path: String
@@ -11,10 +12,8 @@ struct ObjectFields {
         self.path = path
     }
 
-    /// The full name of `key`, for messages.
     func name(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
 
-    /// Whether `key` is present (a JSON `null` counts as absent).
     func has(_ key: String) -> Bool {
         switch members[key] {
         case nil, .null?: false
@@ -23,100 +22,68 @@ struct ObjectFields {
     }
 
     func value(_ key: String) throws(LineProblem) -> JSONValue {
-        guard let value = members[key], value != .null else {
-            throw LineProblem(.missingField, "missing field '\(name(key))'")
-        }
+        guard let value = members[key], value != .null else { throw missing(key) }
         return value
-    }
-
-    func wrongType(_ key: String, _ expected: String, _ value: JSONValue) -> LineProblem {
-        LineProblem(.wrongType, "field '\(name(key))' must be \(expected), not \(value.typeName)")
     }
 
     func string(_ key: String) throws(LineProblem) -> String {
         let value = try value(key)
-        guard case .string(let text) = value else { throw wrongType(key, "a string", value) }
+        guard case .string(let text) = value else { throw wrongType(key, "a string", value.typeName) }
         return text
     }
 
     func bool(_ key: String) throws(LineProblem) -> Bool {
         let value = try value(key)
-        guard case .bool(let flag) = value else { throw wrongType(key, "true or false", value) }
+        guard case .bool(let flag) = value else { throw wrongType(key, "true or false", value.typeName) }
         return flag
     }
 
     func object(_ key: String) throws(LineProblem) -> ObjectFields {
         let value = try value(key)
-        guard case .object(let members) = value else { throw wrongType(key, "an object", value) }
+        guard case .object(let members) = value else { throw wrongType(key, "an object", value.typeName) }
         return ObjectFields(members, path: name(key))
     }
 
-    /// A whole number, written as an integer or as a number with no fraction (`2`, `2.0`, `2e0`).
     func integer(_ key: String) throws(LineProblem) -> Int {
         let value = try value(key)
-        guard case .number(let text) = value else { throw wrongType(key, "a whole number", value) }
-        if let whole = Int(text) { return whole }
-        // A number written with a fraction or an exponent is whole when its exact value is; nanoamps
-        // resolve six decimals, enough to tell.
-        if let exact = try? Nanoamps(parsing: text), exact.rawValue % Nanoamps.subunitsPerUnit == 0 {
-            return Int(exact.rawValue / Nanoamps.subunitsPerUnit)
-        }
-        throw LineProblem(.wrongType, "field '\(name(key))' must be a whole number, not \(text)")
+        guard case .number(let text) = value else { throw wrongType(key, "a whole number", value.typeName) }
+        return try FieldText.integer(text, field: name(key))
     }
 
-    /// A positive whole number.
-    func positiveInteger(_ key: String) throws(LineProblem) -> Int {
-        let number = try integer(key)
-        guard number > 0 else {
-            throw LineProblem(.wrongType, "field '\(name(key))' must be 1 or more, not \(number)")
-        }
-        return number
-    }
-
-    /// A number read exactly into `Quantity` from its decimal text.
     func quantity<Quantity: FixedPoint>(
-        _ key: String, _: Quantity.Type, allowNegative: Bool = false
+        _ key: String, _: Quantity.Type, allowNegative: Bool
     ) throws(LineProblem) -> Quantity {
         let value = try value(key)
-        guard case .number(let text) = value else { throw wrongType(key, "a number", value) }
-        return try Self.quantity(text, Quantity.self, field: name(key), allowNegative: allowNegative)
+        guard case .number(let text) = value else { throw wrongType(key, "a number", value.typeName) }
+        return try FieldText.quantity(text, Quantity.self, field: name(key), allowNegative: allowNegative)
     }
 
-    static func quantity<Quantity: FixedPoint>(
-        _ text: String, _: Quantity.Type, field: String, allowNegative: Bool
-    ) throws(LineProblem) -> Quantity {
-        let quantity: Quantity
-        do {
-            quantity = try Quantity(parsing: text)
-        } catch {
-            throw LineProblem(.wrongType, "field '\(field)': \(error)")
-        }
-        guard allowNegative || quantity.rawValue >= 0 else {
-            throw LineProblem(.wrongType, "field '\(field)' must not be negative (got \(text))")
-        }
-        return quantity
-    }
-
-    /// One of the raw values of `Choice`.
     func choice<Choice: RawRepresentable & CaseIterable>(
         _ key: String, _: Choice.Type
     ) throws(LineProblem) -> Choice where Choice.RawValue == String {
-        let text = try string(key)
-        guard let choice = Choice(rawValue: text) else {
-            let options = Choice.allCases.map(\.rawValue).joined(separator: ", ")
-            throw LineProblem(.wrongType, "field '\(name(key))' must be one of \(options), not '\(text)'")
-        }
-        return choice
+        try FieldText.choice(try string(key), Choice.self, field: name(key))
     }
 
-    /// An RFC 3339 UTC timestamp.
     func timestamp(_ key: String) throws(LineProblem) -> Timestamp {
         let text = try string(key)
-        guard let time = Timestamp(rfc3339: text) else {
-            throw LineProblem(
-                .wrongType, "field '\(name(key))' must be an RFC 3339 UTC time like 2026-01-05T08:00:00Z, not '\(text)'"
-            )
-        }
+        guard let time = Timestamp(rfc3339: text) else { throw FieldText.badTimestamp(text, field: name(key)) }
         return time
+    }
+
+    func quantities<Quantity: FixedPoint>(
+        _: Quantity.Type, allowNegative: Bool
+    ) throws(LineProblem) -> [(key: String, value: Quantity)] {
+        var read: [(key: String, value: Quantity)] = []
+        read.reserveCapacity(members.count)
+        var failure: (key: String, problem: LineProblem)?
+        for key in members.keys {
+            do throws(LineProblem) {
+                read.append((key, try quantity(key, Quantity.self, allowNegative: allowNegative)))
+            } catch {
+                failure = FieldText.earlier(failure, key, error)
+            }
+        }
+        if let failure { throw failure.problem }
+        return read
     }
 }

@@ -6,10 +6,10 @@ import StimSafety
 /// quantise rates as periods), `contacts` (contact → signed percent). Optional: `waveform` (tonic),
 /// `pulsesPerBurst`, `intraBurstRate` (Hz), `recovery` (active), `interphaseGap` (µs),
 /// `cycling {on, off}` in s, `patientRange {min, max}` in mA. Every number converts exactly or the line
-/// is a `wrong-type` finding. What the safety rules judge (an empty contact map, a burst without its
+/// is a `wrong-type` finding, and so are two contact keys naming one contact (`"1"` and `"01"`). What the safety rules judge (an empty contact map, a burst without its
 /// pulse count, a value off the grid) is left to them: the device wrote it, so the recording says it.
 enum ProgramFields {
-    static func decode(_ fields: ObjectFields) throws(LineProblem) -> StimProgram {
+    static func decode(_ fields: some LineFields) throws(LineProblem) -> StimProgram {
         var program = StimProgram(
             amplitude: try fields.quantity("amplitude", Nanoamps.self),
             pulseWidth: try fields.quantity("pulseWidth", Nanoseconds.self),
@@ -37,7 +37,7 @@ enum ProgramFields {
         return program
     }
 
-    private static func rate(_ fields: ObjectFields) throws(LineProblem) -> Rate {
+    private static func rate(_ fields: some LineFields) throws(LineProblem) -> Rate {
         switch (fields.has("frequency"), fields.has("period")) {
         case (true, true):
             throw LineProblem(
@@ -60,13 +60,13 @@ enum ProgramFields {
     }
 
     /// The contact map, sorted by contact (a JSON object's member order carries no meaning).
-    private static func contacts(_ fields: ObjectFields) throws(LineProblem) -> [ContactShare] {
-        var shares: [ContactShare] = []
-        shares.reserveCapacity(fields.members.count)
-        for key in fields.members.keys {
-            shares.append(
-                ContactShare(ContactID(key: key), try fields.quantity(key, Percent.self, allowNegative: true)))
+    private static func contacts(_ fields: some LineFields) throws(LineProblem) -> [ContactShare] {
+        let read = try fields.quantities(Percent.self, allowNegative: true)
+        var shares = read.map { ContactShare(ContactID(key: $0.key), $0.value) }
+        shares.sort { $0.contact < $1.contact }
+        for index in shares.indices.dropFirst() where shares[index].contact == shares[index - 1].contact {
+            throw ContactID.repeated(shares[index].contact.description, in: fields, read.map(\.key))
         }
-        return shares.sorted { $0.contact < $1.contact }
+        return shares
     }
 }

@@ -134,9 +134,9 @@ public final class RecordingReader<Decoder: RecordingLineDecoder> {
     }
 }
 
-extension RecordingReader where Decoder == FoundationLineDecoder {
-    /// Opens `url` with the reference decoder.
+extension RecordingReader where Decoder == ScanningLineDecoder {
+    /// Opens `url` with the scanner, the decoder `scs analyze` uses.
     public convenience init(contentsOf url: URL, options: ReadingOptions = ReadingOptions()) throws(RecordingError) {
-        try self.init(contentsOf: url, decoder: FoundationLineDecoder(), options: options)
+        try self.init(contentsOf: url, decoder: ScanningLineDecoder(), options: options)
     }
 }

@@ -27,6 +27,16 @@ struct EdgeCaseRecordingTests {
         expectSameJSON(try jsonObject(report), try Self.expected(name), path: name)
     }
 
+    @Test(arguments: reports)
+    func theScannerAndTheFoundationDecoderGiveTheSameReport(_ name: String) throws {
+        let url = Self.recording(name)
+        let scanned = try TestRecordings.analyze(url)
+        let reference = try RecordingAnalysis.analyze(
+            contentsOf: url, file: url.lastPathComponent, decoder: FoundationLineDecoder()
+        ) { header in try TestRecordings.limits(header.device) }
+        #expect(scanned == reference)
+    }
+
     @Test(arguments: errors)
     func eachUnreadableRecordingFailsWithItsCommittedMessage(_ name: String) throws {
         let expected = try #require(try Self.expected(name)["error"] as? String)

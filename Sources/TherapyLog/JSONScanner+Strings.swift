@@ -1,0 +1,113 @@
+extension JSONScanner {
+    /// Scans a string from its opening quote, checking what Foundation checks: UTF-8, escapes,
+    /// surrogate pairs, no control character; and noting a byte-order mark at the start of a part
+    /// between escapes, which Foundation drops.
+    mutating func string(_ tokens: inout [JSONToken]) throws(Invalid) {
+        index += 1
+        let start = index
+        var flags: JSONToken.Flags = []
+        if startsWithByteOrderMark(index) { flags.insert(.markedSegment) }
+        while true {
+            // Printable ASCII other than the quote and the backslash needs no attention.
+            while index < count {
+                let byte = bytes[index]
+                if byte == 0x22 || byte == 0x5C || byte &- 0x20 >= 0x60 { break }
+                index += 1
+            }
+            guard index < count else { throw Invalid() }
+            let byte = bytes[index]
+            switch byte {
+            case 0x22:
+                append(.string, flags, from: start, to: index, &tokens)
+                index += 1
+                return
+            case 0x5C:
+                flags.insert(.escaped)
+                try escape()
+                if startsWithByteOrderMark(index) { flags.insert(.markedSegment) }
+            case 0x80...:
+                flags.insert(.nonASCII)
+                try multibyteCharacter()
+            default:
+                throw Invalid()  // an unescaped control character
+            }
+        }
+    }
+
+    /// Whether the bytes at `position` are a UTF-8 byte-order mark.
+    @inline(__always)
+    private func startsWithByteOrderMark(_ position: Int) -> Bool {
+        position + 2 < count && bytes[position] == 0xEF && bytes[position + 1] == 0xBB && bytes[position + 2] == 0xBF
+    }
+
+    /// Checks one escape sequence from its backslash and steps over it.
+    private mutating func escape() throws(Invalid) {
+        guard index + 1 < count else { throw Invalid() }
+        switch bytes[index + 1] {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+            UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            index += 2
+        case UInt8(ascii: "u"):
+            let unit = try hexUnit(at: index + 2)
+            index += 6
+            switch unit & 0xFC00 {
+            case 0xD800:
+                // A high surrogate must be followed by an escaped low one.
+                guard index + 1 < count, bytes[index] == 0x5C, bytes[index + 1] == UInt8(ascii: "u"),
+                    try hexUnit(at: index + 2) & 0xFC00 == 0xDC00
+                else { throw Invalid() }
+                index += 6
+            case 0xDC00: throw Invalid()  // a low surrogate alone is no character
+            default: break
+            }
+        default:
+            throw Invalid()
+        }
+    }
+
+    /// The four hexadecimal digits at `position`.
+    private func hexUnit(at position: Int) throws(Invalid) -> UInt16 {
+        guard position + 4 <= count else { throw Invalid() }
+        var unit: UInt16 = 0
+        for offset in 0..<4 {
+            let byte = bytes[position + offset]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw Invalid()
+            }
+            unit = unit << 4 | UInt16(digit)
+        }
+        return unit
+    }
+
+    /// Checks one multi-byte UTF-8 character (no overlong form, surrogate or value past U+10FFFF).
+    private mutating func multibyteCharacter() throws(Invalid) {
+        let lead = bytes[index]
+        let length: Int
+        var second: ClosedRange<UInt8> = 0x80...0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0:
+            length = 3
+            second = 0xA0...0xBF
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED:
+            length = 3
+            second = 0x80...0x9F
+        case 0xF0:
+            length = 4
+            second = 0x90...0xBF
+        case 0xF1...0xF3: length = 4
+        case 0xF4:
+            length = 4
+            second = 0x80...0x8F
+        default: throw Invalid()
+        }
+        guard index + length <= count, second.contains(bytes[index + 1]) else { throw Invalid() }
+        for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 { throw Invalid() }
+        index += length
+    }
+}

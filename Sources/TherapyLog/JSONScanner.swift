@@ -1,0 +1,155 @@
+/// Reads one line as JSON exactly as Foundation's `JSONSerialization` does (with fragments allowed)
+/// and records its values as ``JSONToken``s, without building a string, an array or a dictionary.
+///
+/// What it accepts is what Foundation accepts, quirks included: whitespace is space, tab, line feed
+/// and carriage return; an object or array may end with a trailing comma (`[1,]`, `{"a":1,}`);
+/// containers nest at most 512 deep; strings must be valid UTF-8 with no unescaped control
+/// character, and `\u` escapes must pair surrogates; a number that does not fit a `Double` (and is
+/// no integer or decimal Foundation keeps exactly) makes the whole line invalid, wherever it is,
+/// unless a repeated key replaced it (Foundation converts numbers after parsing, from the
+/// dictionaries that keep only a key's last value).
+struct JSONScanner {
+    /// Containers nested deeper than this are refused, as Foundation refuses them.
+    static let maximumDepth = 512
+
+    /// The line is not JSON that Foundation would read.
+    struct Invalid: Error {}
+
+    /// What a scan found.
+    enum Outcome: Equatable {
+        /// Not JSON Foundation reads.
+        case invalid
+        /// Valid JSON, unless `hasUnrepresentable` and such a number outlives the repeated keys.
+        case scanned(hasUnrepresentable: Bool)
+    }
+
+    let bytes: UnsafePointer<UInt8>
+    let count: Int
+    var index = 0
+    private var depth = 0
+    /// Whether a number too large for Foundation was seen.
+    var hasUnrepresentable = false
+
+    private init(_ bytes: UnsafePointer<UInt8>, count: Int) {
+        self.bytes = bytes
+        self.count = count
+    }
+
+    /// Scans `line` into `tokens` (emptied first).
+    static func scan(_ line: UnsafeRawBufferPointer, into tokens: inout [JSONToken]) -> Outcome {
+        tokens.removeAll(keepingCapacity: true)
+        guard let base = line.baseAddress, line.count > 0 else { return .invalid }
+        var scanner = JSONScanner(base.assumingMemoryBound(to: UInt8.self), count: line.count)
+        do throws(Invalid) {
+            try scanner.value(&tokens)
+            scanner.skipWhitespace()
+            return scanner.index == scanner.count ? .scanned(hasUnrepresentable: scanner.hasUnrepresentable) : .invalid
+        } catch {
+            return .invalid
+        }
+    }
+
+    /// Skips JSON whitespace.
+    @inline(__always)
+    mutating func skipWhitespace() {
+        while index < count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
+    }
+
+    /// The next byte after whitespace; invalid at the end of the line.
+    @inline(__always)
+    private mutating func nextSignificant() throws(Invalid) -> UInt8 {
+        skipWhitespace()
+        guard index < count else { throw Invalid() }
+        return bytes[index]
+    }
+
+    private mutating func value(_ tokens: inout [JSONToken]) throws(Invalid) {
+        switch try nextSignificant() {
+        case UInt8(ascii: "\""): try string(&tokens)
+        case UInt8(ascii: "{"): try object(&tokens)
+        case UInt8(ascii: "["): try array(&tokens)
+        case UInt8(ascii: "t"): try literal("true", .true, &tokens)
+        case UInt8(ascii: "f"): try literal("false", .false, &tokens)
+        case UInt8(ascii: "n"): try literal("null", .null, &tokens)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try number(&tokens)
+        default: throw Invalid()
+        }
+    }
+
+    private mutating func object(_ tokens: inout [JSONToken]) throws(Invalid) {
+        let container = try open(.object, &tokens)
+        defer { depth -= 1 }
+        if try nextSignificant() != UInt8(ascii: "}") {
+            while true {
+                guard try nextSignificant() == UInt8(ascii: "\"") else { throw Invalid() }
+                try string(&tokens)
+                guard try nextSignificant() == UInt8(ascii: ":") else { throw Invalid() }
+                index += 1
+                try value(&tokens)
+                let separator = try nextSignificant()
+                if separator == UInt8(ascii: "}") { break }
+                guard separator == UInt8(ascii: ",") else { throw Invalid() }
+                index += 1
+                if try nextSignificant() == UInt8(ascii: "}") { break }
+            }
+        }
+        index += 1
+        close(container, &tokens)
+    }
+
+    private mutating func array(_ tokens: inout [JSONToken]) throws(Invalid) {
+        let container = try open(.array, &tokens)
+        defer { depth -= 1 }
+        if try nextSignificant() != UInt8(ascii: "]") {
+            while true {
+                try value(&tokens)
+                let separator = try nextSignificant()
+                if separator == UInt8(ascii: "]") { break }
+                guard separator == UInt8(ascii: ",") else { throw Invalid() }
+                index += 1
+                if try nextSignificant() == UInt8(ascii: "]") { break }
+            }
+        }
+        index += 1
+        close(container, &tokens)
+    }
+
+    /// Records a container's token at its opening byte and enters it.
+    private mutating func open(_ kind: JSONToken.Kind, _ tokens: inout [JSONToken]) throws(Invalid) -> Int {
+        guard depth < Self.maximumDepth else { throw Invalid() }
+        depth += 1
+        tokens.append(JSONToken(kind: kind, flags: [], start: Int32(index), end: 0, next: 0))
+        index += 1
+        return tokens.count - 1
+    }
+
+    /// Completes a container's token once its closing byte has been read.
+    private func close(_ container: Int, _ tokens: inout [JSONToken]) {
+        tokens[container].end = Int32(index)
+        tokens[container].next = Int32(tokens.count)
+    }
+
+    private mutating func literal(
+        _ word: StaticString, _ kind: JSONToken.Kind, _ tokens: inout [JSONToken]
+    ) throws(Invalid) {
+        let length = word.utf8CodeUnitCount
+        guard count - index >= length else { throw Invalid() }
+        let expected = word.utf8Start
+        for offset in 0..<length where bytes[index + offset] != expected[offset] { throw Invalid() }
+        append(kind, [], from: index, to: index + length, &tokens)
+        index += length
+    }
+
+    @inline(__always)
+    func append(
+        _ kind: JSONToken.Kind, _ flags: JSONToken.Flags, from start: Int, to end: Int, _ tokens: inout [JSONToken]
+    ) {
+        tokens.append(
+            JSONToken(kind: kind, flags: flags, start: Int32(start), end: Int32(end), next: Int32(tokens.count + 1)))
+    }
+}

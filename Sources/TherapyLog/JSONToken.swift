@@ -1,0 +1,51 @@
+/// One value of a scanned line: its kind, where its bytes are, and where the values after it start.
+///
+/// A line's tokens are its values in document order. A container is followed by its contents: an
+/// array by its elements, an object by key and value pairs (the key a string token); `next` is the
+/// index of the first token after the value and everything inside it, so a value is skipped in one
+/// step. Offsets are 32-bit: lines are far shorter than 4 GiB (the reader caps them at 1 MiB).
+struct JSONToken: Sendable {
+    var kind: Kind
+    var flags: Flags
+    /// A string's first byte after the opening quote; a number's first byte; a container's `{` or `[`.
+    var start: Int32
+    /// A string's closing quote; the byte after a number; the byte after a container or a literal.
+    var end: Int32
+    /// The index of the token after this value and its contents.
+    var next: Int32
+
+    enum Kind: UInt8, Sendable {
+        case object, array, string, number, `true`, `false`, null
+
+        /// The name of the JSON type, as messages give it (the same as ``JSONValue/typeName``).
+        var typeName: String {
+            switch self {
+            case .null: "null"
+            case .true, .false: "a boolean"
+            case .number: "a number"
+            case .string: "a string"
+            case .array: "an array"
+            case .object: "an object"
+            }
+        }
+    }
+
+    /// What a string needs before its bytes are its text, and whether a number fits.
+    struct Flags: OptionSet, Sendable {
+        let rawValue: UInt8
+        /// The string has an escape sequence.
+        static let escaped = Flags(rawValue: 1)
+        /// A part of the string between escapes starts with a byte-order mark, which Foundation drops.
+        static let markedSegment = Flags(rawValue: 2)
+        /// The string has a byte above 0x7F (valid UTF-8, checked while scanning).
+        static let nonASCII = Flags(rawValue: 4)
+
+        /// The number is too large for Foundation to represent: the line is invalid if the number is
+        /// still there once repeated keys have replaced earlier values (Foundation converts numbers
+        /// after parsing, so a replaced one is never looked at).
+        static let unrepresentable = Flags(rawValue: 8)
+
+        /// The string's bytes are its UTF-8 text as they stand.
+        static let verbatim: Flags = []
+    }
+}

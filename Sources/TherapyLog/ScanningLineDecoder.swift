@@ -1,0 +1,77 @@
+/// The fast line decoder: a JSON scanner specialised to reading this schema, with the same outcome
+/// as ``FoundationLineDecoder`` for every line.
+///
+/// It reads the line's bytes once into a reusable token list (``JSONScanner``), accepting and
+/// refusing exactly what Foundation's `JSONSerialization` does, then reads the fields the schema
+/// asks for straight from the bytes (``TapeFields``): no Foundation, no dictionary and no string for
+/// keys on the way, so a line allocates only what its event holds (a program's contacts, an
+/// impedance map, a fault's text). Numbers too long or too large to read exactly on their own, and
+/// lines in UTF-16 or UTF-32, take a slower path that gives Foundation's values. The schema rules
+/// are ``EventDecoder``'s, shared with the reference decoder; a differential test holds the two to
+/// the same events and the same kinds of finding.
+public struct ScanningLineDecoder: RecordingLineDecoder {
+    private var tokens: [JSONToken] = []
+    private var transcoded: [UInt8] = []
+
+    public init() {
+        tokens.reserveCapacity(64)
+    }
+
+    public mutating func decodeHeader(_ line: UnsafeRawBufferPointer) throws(RecordingError) -> RecordingHeader {
+        let decoded = withObject(line) { fields in
+            Result { () throws(RecordingError) in try HeaderDecoder.decode(fields) }
+        } failure: { problem in
+            .failure(RecordingError(line: 1, reason: .notARecording(problem.message)))
+        }
+        return try decoded.get()
+    }
+
+    public mutating func decodeEvent(_ line: UnsafeRawBufferPointer) -> DecodedLine {
+        withObject(line) {
+            EventDecoder.decode($0)
+        } failure: {
+            .problem($0.kind, $0.message)
+        }
+    }
+
+    /// Scans `line` and hands its top-level object to `body`, or the reason it has none to `failure`.
+    private mutating func withObject<Outcome>(
+        _ line: UnsafeRawBufferPointer, _ body: (TapeFields) -> Outcome, failure: (LineProblem) -> Outcome
+    ) -> Outcome {
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+            return failure(LineProblem(.invalidJSON, "empty line"))
+        }
+        var tokens: [JSONToken] = []
+        swap(&tokens, &self.tokens)
+        defer { swap(&tokens, &self.tokens) }
+        let encoding = LineEncoding(detecting: line)
+        if case .utf8(let skip) = encoding {
+            return withObject(UnsafeRawBufferPointer(rebasing: line[skip...]), &tokens, body, failure: failure)
+        }
+        var transcoded: [UInt8] = []
+        swap(&transcoded, &self.transcoded)
+        defer { swap(&transcoded, &self.transcoded) }
+        guard encoding.transcode(line, into: &transcoded) else {
+            return failure(LineProblem(.invalidJSON, "not valid JSON"))
+        }
+        return transcoded.withUnsafeBytes { withObject($0, &tokens, body, failure: failure) }
+    }
+
+    private func withObject<Outcome>(
+        _ bytes: UnsafeRawBufferPointer, _ tokens: inout [JSONToken], _ body: (TapeFields) -> Outcome,
+        failure: (LineProblem) -> Outcome
+    ) -> Outcome {
+        let invalid = LineProblem(.invalidJSON, "not valid JSON")
+        guard case .scanned(let hasUnrepresentable) = JSONScanner.scan(bytes, into: &tokens),
+            let base = bytes.baseAddress
+        else { return failure(invalid) }
+        return tokens.withUnsafeBufferPointer { tokens in
+            let tape = JSONTape(tokens: tokens, bytes: base.assumingMemoryBound(to: UInt8.self))
+            if hasUnrepresentable, tape.keepsUnrepresentable(0) { return failure(invalid) }
+            guard tokens[0].kind == .object else {
+                return failure(LineProblem(.wrongType, "the line is not a JSON object"))
+            }
+            return body(TapeFields(tape: tape, object: 0, path: ""))
+        }
+    }
+}

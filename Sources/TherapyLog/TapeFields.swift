@@ -1,0 +1,133 @@
+import StimSafety
+
+/// The members of one object of a scanned line (the scanner's ``LineFields``): looked up in the
+/// token tape, with the last of repeated keys winning, as in Foundation's dictionary.
+struct TapeFields: LineFields {
+    let tape: JSONTape
+    /// The object's token.
+    let object: Int
+    /// The field path of this object within the line (`program.cycling`), empty at the top.
+    let path: String
+
+    func name(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
+
+    /// The token of the value of the last member named `key`.
+    private func find(_ key: String) -> Int? {
+        var found: Int?
+        var member = object + 1
+        let end = Int(tape.tokens[object].next)
+        while member < end {
+            if tape.string(member, equals: key) { found = member + 1 }
+            member = Int(tape.tokens[member + 1].next)
+        }
+        return found
+    }
+
+    /// The token of `key`'s value; a missing-field problem when it is absent or `null`.
+    private func present(_ key: String) throws(LineProblem) -> Int {
+        guard let index = find(key), tape.tokens[index].kind != .null else { throw missing(key) }
+        return index
+    }
+
+    /// The token of `key`'s value, which must be of `kind`.
+    private func present(_ key: String, _ kind: JSONToken.Kind, _ expected: String) throws(LineProblem) -> Int {
+        let index = try present(key)
+        guard tape.tokens[index].kind == kind else { throw wrongType(key, expected, tape.tokens[index].kind.typeName) }
+        return index
+    }
+
+    func has(_ key: String) -> Bool {
+        guard let index = find(key) else { return false }
+        return tape.tokens[index].kind != .null
+    }
+
+    func value(_ key: String) throws(LineProblem) -> JSONValue {
+        tape.value(try present(key))
+    }
+
+    func string(_ key: String) throws(LineProblem) -> String {
+        tape.string(try present(key, .string, "a string"))
+    }
+
+    func bool(_ key: String) throws(LineProblem) -> Bool {
+        let index = try present(key)
+        switch tape.tokens[index].kind {
+        case .true: return true
+        case .false: return false
+        case let kind: throw wrongType(key, "true or false", kind.typeName)
+        }
+    }
+
+    func object(_ key: String) throws(LineProblem) -> TapeFields {
+        TapeFields(tape: tape, object: try present(key, .object, "an object"), path: name(key))
+    }
+
+    func integer(_ key: String) throws(LineProblem) -> Int {
+        let index = try present(key, .number, "a whole number")
+        let bytes = tape.span(index)
+        return try JSONNumber(bytes).integer(written: JSONNumber.written(bytes), field: name(key))
+    }
+
+    func quantity<Quantity: FixedPoint>(
+        _ key: String, _: Quantity.Type, allowNegative: Bool
+    ) throws(LineProblem) -> Quantity {
+        try quantity(at: try present(key, .number, "a number"), key, Quantity.self, allowNegative: allowNegative)
+    }
+
+    private func quantity<Quantity: FixedPoint>(
+        at index: Int, _ key: String, _: Quantity.Type, allowNegative: Bool
+    ) throws(LineProblem) -> Quantity {
+        let bytes = tape.span(index)
+        return try JSONNumber(bytes).quantity(
+            Quantity.self, written: JSONNumber.written(bytes), field: name(key), allowNegative: allowNegative)
+    }
+
+    func choice<Choice: RawRepresentable & CaseIterable>(
+        _ key: String, _: Choice.Type
+    ) throws(LineProblem) -> Choice where Choice.RawValue == String {
+        try FieldText.choice(try string(key), Choice.self, field: name(key))
+    }
+
+    func timestamp(_ key: String) throws(LineProblem) -> Timestamp {
+        let index = try present(key, .string, "a string")
+        if tape.tokens[index].flags == .verbatim, let time = Timestamp.parse(tape.span(index)) { return time }
+        let text = tape.string(index)
+        guard let time = Timestamp(rfc3339: text) else { throw FieldText.badTimestamp(text, field: name(key)) }
+        return time
+    }
+
+    func quantities<Quantity: FixedPoint>(
+        _: Quantity.Type, allowNegative: Bool
+    ) throws(LineProblem) -> [(key: String, value: Quantity)] {
+        // Each key once: its first spelling (Foundation's dictionary keeps it) with its last value.
+        var members: [(key: Int, value: Int)] = []
+        var member = object + 1
+        let end = Int(tape.tokens[object].next)
+        while member < end {
+            if let earlier = members.firstIndex(where: { tape.string($0.key, equals: member) }) {
+                members[earlier].value = member + 1
+            } else {
+                members.append((member, member + 1))
+            }
+            member = Int(tape.tokens[member + 1].next)
+        }
+        var read: [(key: String, value: Quantity)] = []
+        read.reserveCapacity(members.count)
+        var failure: (key: String, problem: LineProblem)?
+        for (keyIndex, valueIndex) in members {
+            let key = tape.string(keyIndex)
+            do throws(LineProblem) {
+                switch tape.tokens[valueIndex].kind {
+                case .null: throw missing(key)
+                case .number:
+                    read.append((key, try quantity(at: valueIndex, key, Quantity.self, allowNegative: allowNegative)))
+                case let kind: throw wrongType(key, "a number", kind.typeName)
+                }
+            } catch {
+                failure = FieldText.earlier(failure, key, error)
+            }
+        }
+        if let failure { throw failure.problem }
+        return read
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import Testing
+
+@testable import TherapyLog
+
+/// The scanner reads every line as Foundation's parser does: the same event, or a finding of the same kind.
+///
+/// Lines come from a seeded generator (valid events in many spellings, with schema mistakes) and from
+/// damaging them; a failure prints the line so that it can become a case of its own.
+@Suite("Scanner against Foundation")
+struct DifferentialDecodingTests {
+    static let seed: UInt64 = 0x5C5_2026
+    static let generatedLines = 20_000
+    static let mutatedLines = 30_000
+    static let reencodedLines = 2_000
+    static let headerLines = 3_000
+
+    /// How the two decoders read one line, when they differ.
+    struct Difference: CustomStringConvertible {
+        var line: [UInt8]
+        var reference: String
+        var scanned: String
+
+        var description: String {
+            let text = String(decoding: line, as: UTF8.self).unicodeScalars.map { $0.escaped(asASCII: true) }.joined()
+            return "line \(text) (bytes \(line.prefix(16).map { String($0, radix: 16) })):\n"
+                + "  Foundation: \(reference)\n  scanner:    \(scanned)"
+        }
+    }
+
+    /// The outcomes compared: an event exactly, a problem by its kind.
+    static func outcome(_ decoded: DecodedLine) -> String {
+        switch decoded {
+        case .event(let time, let event): "event at \(time): \(event)"
+        case .problem(let kind, _): "problem \(kind.rawValue)"
+        }
+    }
+
+    static func difference(_ line: [UInt8]) -> Difference? {
+        var reference = FoundationLineDecoder()
+        var scanner = ScanningLineDecoder()
+        let expected = line.withUnsafeBytes { reference.decodeEvent($0) }
+        let actual = line.withUnsafeBytes { scanner.decodeEvent($0) }
+        let isSame: Bool
+        switch (expected, actual) {
+        case (.event, .event): isSame = expected == actual
+        case (.problem(let one, _), .problem(let other, _)): isSame = one == other
+        default: isSame = false
+        }
+        return isSame ? nil : Difference(line: line, reference: outcome(expected), scanned: outcome(actual))
+    }
+
+    static func expectNoDifferences(_ lines: [[UInt8]], sourceLocation: SourceLocation = #_sourceLocation) {
+        let differences = lines.compactMap(difference)
+        let report =
+            "\(differences.count) of \(lines.count) lines differ; the first:\n"
+            + differences.prefix(5).map(\.description).joined(separator: "\n")
+        #expect(differences.isEmpty, "\(report)", sourceLocation: sourceLocation)
+    }
+
+    @Test func generatedLinesDecodeToTheSameEventsAndFindings() {
+        var generator = LineGenerator(seed: Self.seed)
+        let lines = (0..<Self.generatedLines).map { _ in generator.eventLine() }
+        Self.expectNoDifferences(lines)
+        // Not vacuous: most lines are events, and every kind of line finding occurs.
+        var scanner = ScanningLineDecoder()
+        var events = 0
+        var kinds: Set<ReadingFinding.Kind> = []
+        for line in lines {
+            switch line.withUnsafeBytes({ scanner.decodeEvent($0) }) {
+            case .event: events += 1
+            case .problem(let kind, _): kinds.insert(kind)
+            }
+        }
+        #expect(events > Self.generatedLines / 3)
+        #expect(kinds == [.invalidJSON, .missingField, .wrongType, .unknownType])
+    }
+
+    @Test func damagedLinesDecodeToTheSameEventsAndFindings() {
+        var generator = LineGenerator(seed: Self.seed &+ 1)
+        var mutator = LineMutator(seed: Self.seed &+ 2)
+        let lines = (0..<Self.mutatedLines).map { _ in mutator.mutate(generator.eventLine()) }
+        Self.expectNoDifferences(lines)
+    }
+
+    @Test func linesInUTF16AndUTF32DecodeAsFoundationDecodesThem() {
+        var generator = LineGenerator(seed: Self.seed &+ 3)
+        var mutator = LineMutator(seed: Self.seed &+ 4)
+        let lines = (0..<Self.reencodedLines).map { index in
+            let encoded = mutator.reencode(generator.eventLine())
+            return index % 4 == 0 ? mutator.mutate(encoded) : encoded
+        }
+        Self.expectNoDifferences(lines)
+    }
+
+    @Test func headersDecodeToTheSameHeaderOrTheSameError() {
+        var generator = LineGenerator(seed: Self.seed &+ 5)
+        var mutator = LineMutator(seed: Self.seed &+ 6)
+        var differences: [String] = []
+        for index in 0..<Self.headerLines {
+            let line = index % 3 == 0 ? mutator.mutate(generator.headerLine()) : generator.headerLine()
+            var reference = FoundationLineDecoder()
+            var scanner = ScanningLineDecoder()
+            let expected = line.withUnsafeBytes { bytes in
+                Result { () throws(RecordingError) in try reference.decodeHeader(bytes) }
+            }
+            let actual = line.withUnsafeBytes { bytes in
+                Result { () throws(RecordingError) in try scanner.decodeHeader(bytes) }
+            }
+            switch (expected, actual) {
+            case (.success(let one), .success(let other)) where one == other: continue
+            case (.failure(let one), .failure(let other)) where Self.reasonKind(one) == Self.reasonKind(other): continue
+            default: differences.append("\(String(decoding: line, as: UTF8.self)): \(expected) vs \(actual)")
+            }
+        }
+        #expect(differences.isEmpty, "\(differences.count) headers differ: \(differences.prefix(5))")
+    }
+
+    static func reasonKind(_ error: RecordingError) -> String {
+        switch error.reason {
+        case .notARecording: "notARecording"
+        case .newerVersion(let version): "newerVersion \(version)"
+        case .invalidHeader: "invalidHeader"
+        default: "\(error.reason)"
+        }
+    }
+
+    /// Cases found worth keeping by name: each a line and what both decoders must make of it.
+    @Test(arguments: [
+        (#"{"t":"2026-01-05T08:00:00Z","type":"therapy","on":true,"by":"patient",}"#, "event"),
+        (#"{"t":"2026-01-05T08:00:00Z","type":"therapy","on":false,"on":true,"by":"patient"}"#, "event"),
+        (#"{"t":"2026-01-05T08:00:00Z","type":"therapy","on":true,"by":"patient","x":1e400}"#, "invalid-json"),
+        (#"{"t":"2026-01-05T08:00:00Z","type":"therapy","on":true,"by":"patient","x":[[[1,],],]}"#, "event"),
+        (#"{"\u0074":"2026-01-05T08:00:00Z","typ\u0065":"battery","percent":6.4e1}"#, "event"),
+        (#"{"t":"2026-01-05T08:00:00Z","type":"battery","percent":64.000000000000000001}"#, "wrong-type"),
+        (
+            #"{"t":"2026-01-05T08:00:00Z","type":"battery","percent":64.0000000000000000000000000000000000000001}"#,
+            "event"
+        ),
+        (#"{"t":"2026-01-05T08:00:00Z","type":"battery","percent":-0.0}"#, "event"),
+        (#"{"t":"2026-01-05T08:00:00Z","type":"battery","percent":-1e-400}"#, "event"),
+        (#"{"t":"2026-01-05T08:00:00Z","type":"activate","slot":1.0000000000000000001,"by":"device"}"#, "wrong-type"),
+        (
+            #"{"t":"2026-01-05T08:00:00Z","type":"activate","slot":1.00000000000000000000000000000000000000001,"by":"device"}"#,
+            "event"
+        ),
+        (#"{"t":"2026-01-05T08:00:00Z","type":"activate","slot":-1e400,"slot":2,"by":"device"}"#, "event"),
+        (#"{"t":"2026-01-05T08:00:00Z","type":"activate","slot":2,"x":{"y":-1e400,"y":0},"by":"device"}"#, "event"),
+        (#"{"t":"2026-01-05T08:00:00Z","type":"activate","slot":10000000000000.0000,"by":"device"}"#, "event"),
+        (#"{"t":"2026-01-05T08:00:00Z","type":"activate","slot":1e13,"by":"device"}"#, "wrong-type"),
+        (#"{"t":"2026-01-05T08:00:00Z","type":"impedance","ohms":{"1":800,"01":900}}"#, "wrong-type"),
+        (#"{"t":"2026-01-05T08:00:00Z","type":"impedance","ohms":{"1":null,"2":"x"}}"#, "missing-field"),
+        (#"{"t":"2026-01-05T08:00:00Z","type":"fault","code":"\ud83d\ude00","detail":"\ud83d"}"#, "invalid-json"),
+        (#"{"t":"2026-01-05T08:00:00Z","type":"fault","code":"a\/b","detail":"\u0000"}"#, "event"),
+        ("{\"t\":\"2026-01-05T08:00:00Z\",\"type\":\"\u{FEFF}end\"}", "event"),
+        ("{\"t\":\"2026-01-05T08:00:00Z\",\"type\":\"e\u{FEFF}nd\"}", "unknown-type"),
+        (#"{"t":"2026-01-05T08:00:00Z","type":"end"} x"#, "invalid-json"),
+        (#"[{"t":"2026-01-05T08:00:00Z","type":"end"}]"#, "wrong-type"),
+        (" \t\r", "invalid-json"),
+    ])
+    func notableLinesDecodeAlike(_ line: String, _ expected: String) throws {
+        let bytes = Array(line.utf8)
+        #expect(Self.difference(bytes) == nil)
+        var scanner = ScanningLineDecoder()
+        let outcome = bytes.withUnsafeBytes { scanner.decodeEvent($0) }
+        switch outcome {
+        case .event: #expect(expected == "event")
+        case .problem(let kind, let message): #expect(kind.rawValue == expected, "\(message)")
+        }
+    }
+
+    @Test func aLineInUTF16WithAMarkDecodesLikeItsUTF8() throws {
+        let text = #"{"t":"2026-01-05T08:00:00Z","type":"battery","percent":50}"#
+        let utf16: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        var scanner = ScanningLineDecoder()
+        let decoded = utf16.withUnsafeBytes { scanner.decodeEvent($0) }
+        let plain = Array(text.utf8).withUnsafeBytes { scanner.decodeEvent($0) }
+        #expect(decoded == plain)
+        #expect(Self.difference(utf16) == nil)
+    }
+}
