@@ -1,3 +1,4 @@
+import Foundation
 import StimUSB
 import Testing
 import USBTestbed
@@ -37,6 +38,20 @@ extension VirtualBusTests {
             }
         }
 
+        @Test("a pending read waits without spinning: it costs little processor time")
+        func noBusyLoop() async throws {
+            try await VirtualBus.withDevice(.tonic("BULK-IDLE"), behavior: SilentBehavior()) { _ in
+                let handle = try VirtualBus.open(.tonic, serialNumber: "BULK-IDLE")
+                let before = processorTime()
+                await #expect(throws: USBError.timeout) {
+                    try await handle.read(from: StimulatorInterface.bulkIn, maxLength: 4096, timeout: .seconds(1))
+                }
+                // The whole process (libusb's event thread and umockdev's handler thread included).
+                let spent = processorTime() - before
+                #expect(spent < .milliseconds(250))
+            }
+        }
+
         @Test("a device that never answers times the read out")
         func silentDevice() async throws {
             try await VirtualBus.withDevice(.tonic("BULK-SILENT"), behavior: SilentBehavior()) { _ in
@@ -65,4 +80,14 @@ extension VirtualBusTests {
             }
         }
     }
+}
+
+/// The processor time this process has used, user and system.
+private func processorTime() -> Duration {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    let microseconds =
+        (Int64(usage.ru_utime.tv_sec) + Int64(usage.ru_stime.tv_sec)) * 1_000_000
+        + Int64(usage.ru_utime.tv_usec) + Int64(usage.ru_stime.tv_usec)
+    return .microseconds(microseconds)
 }
