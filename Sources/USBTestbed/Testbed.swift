@@ -75,7 +75,10 @@ public final class Testbed: @unchecked Sendable {
             guard umockdev_testbed_add_from_string(pointer, node.description(of: identity), &error) != 0 else {
                 throw TestbedError.deviceRejected(consume(error))
             }
-            let handler = umockdev_ioctl_base_new()!
+            guard let handler = umockdev_ioctl_base_new() else {
+                umockdev_testbed_remove_device(pointer, node.sysfsPath)
+                throw TestbedError.handlerRejected("umockdev_ioctl_base_new returned nothing")
+            }
             connect(handler, to: emulator)
             guard umockdev_testbed_attach_ioctl(pointer, node.path, handler, &error) != 0 else {
                 g_object_unref(handler)
