@@ -8,7 +8,7 @@ struct ReplayTests {
     @Test("a repeated request is answered from the cache and not executed again")
     func duplicateAnsweredFromCache() throws {
         let test = try TestDevice()
-        var raw = try RawSession.open(test.device, role: .clinician, key: test.key(.clinician))
+        let raw = try RawSession.open(test.device, role: .clinician, key: test.key(.clinician))
         let write = try Frame(
             request: .writeProgram(ProgramWrite(slot: 1, program: try tonic("3"))), sequence: raw.nextSequence,
             session: raw.session

@@ -108,6 +108,9 @@ actor FrameLink {
                 pending = try await transport.receive(timeout: remaining)
             } catch .timeout {
                 return nil
+            } catch .closed {
+                // Closed under a request in flight: the request may have arrived, as with an unplug.
+                throw .disconnected
             } catch {
                 throw Self.programmerError(error)
             }

@@ -41,6 +41,9 @@ extension Programmer {
             return try await resolveUnanswered(program, slot: slot, validation: validation, cause: .timeout)
         } catch .disconnected {
             return try await resolveUnanswered(program, slot: slot, validation: validation, cause: .disconnected)
+        } catch .cancelled {
+            // A cancelled task cannot wait for the answer, nor look it up.
+            throw .writeOutcomeUnknown(slot: slot)
         }
         let state: DeviceState
         do {
