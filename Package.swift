@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "scs", targets: ["scs"]),
         .library(name: "StimSafety", targets: ["StimSafety"]),
         .library(name: "DeviceProfiles", targets: ["DeviceProfiles"]),
+        .library(name: "TherapyLog", targets: ["TherapyLog"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -81,7 +82,10 @@ let package = Package(
         ),
         .testTarget(
             name: "StimDeviceTests",
-            dependencies: ["StimDevice", "StimProtocol", "StimSafety", "DeviceProfiles", "TherapyLog"],
+            dependencies: [
+                "StimDevice", "StimProtocol", "StimSafety", "DeviceProfiles", "TherapyLog",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictness
         ),
         .testTarget(

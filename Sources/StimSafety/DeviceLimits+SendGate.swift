@@ -33,7 +33,9 @@ extension DeviceLimits {
         var squareCentimetres = 1.0
         var tally = PolarityTally()
         var largest: Int64 = 0
-        for share in program.contacts {
+        var seen = ContactSet()
+        for (index, share) in program.contacts.enumerated() {
+            guard seen.insert(share.contact, at: index, in: program.contacts) else { return (false, 0) }
             let percent = share.percent.rawValue
             if percent != 0, !stepCheck.isMultiple(percent) { return (false, 0) }
             let ohms: Int64

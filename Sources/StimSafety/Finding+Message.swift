@@ -21,6 +21,7 @@ extension Finding {
         case .cathodeSum: return "cathode percents sum to \(shown), not −100 %"
         case .anodeSum: return "anode percents sum to \(shown), not +100 %"
         case .offFractionStep: return "\(subject) has \(shown), not a multiple of the \(bound) step"
+        case .duplicateContact: return "\(subject) is listed more than once; each contact takes one share"
         case .tooManyContacts: return "\(shown) active contacts, more than the device's \(bound)"
         case .aboveWarnLimit: return "\(subject): \(rule.quantity) \(shown) is above the warning limit \(bound)"
         case .aboveRejectLimit: return "\(subject): \(rule.quantity) \(shown) is above the rejection limit \(bound)"

@@ -22,6 +22,7 @@ public enum FindingReason: Hashable, Sendable {
     case cathodeSum
     case anodeSum
     case offFractionStep
+    case duplicateContact
     case tooManyContacts
     case aboveWarnLimit
     case aboveRejectLimit

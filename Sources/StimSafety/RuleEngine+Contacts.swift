@@ -10,9 +10,15 @@ extension DeviceLimits {
         var largestShareTimesOhms: Int64 = 0
         var largestShannonProduct = 0.0
         let stepCheck = MultipleCheck(step: fractionStep.rawValue)
-        for share in program.contacts {
+        var seen = ContactSet()
+        for (index, share) in program.contacts.enumerated() {
             let percent = share.percent.rawValue
             let magnitude = Int64(clamping: percent.magnitude)
+            if !seen.insert(share.contact, at: index, in: program.contacts) {
+                sink.report(
+                    .contactsPolarity, .error, contact: share.contact, reason: .duplicateContact, value: nil,
+                    limit: nil)
+            }
             if percent != 0, !stepCheck.isMultiple(percent) {
                 sink.report(
                     .contactsPolarity, .error, contact: share.contact, reason: .offFractionStep,
@@ -242,5 +248,28 @@ struct MultipleCheck {
         guard value.magnitude < 1 << 52 else { return value % step == 0 }
         let remainder = value &- Int64(Double(value) * reciprocal) &* step
         return remainder == 0 || remainder == step || remainder == -step
+    }
+}
+
+/// The contacts met so far in a contact map, to find a key listed twice without allocating: lead
+/// contacts 0–63 and the case in a bit mask, anything else by looking back over the map.
+struct ContactSet {
+    private var leads: UInt64 = 0
+    private var hasCan = false
+
+    /// Adds the contact at `index` of `contacts`; false when it was already there.
+    @inline(__always)
+    mutating func insert(_ contact: ContactID, at index: Int, in contacts: [ContactShare]) -> Bool {
+        switch contact {
+        case .lead(let number) where number >= 0 && number < 64:
+            let bit: UInt64 = 1 << UInt64(number)
+            defer { leads |= bit }
+            return leads & bit == 0
+        case .can:
+            defer { hasCan = true }
+            return !hasCan
+        default:
+            return !contacts[..<index].contains { $0.contact == contact }
+        }
     }
 }

@@ -41,3 +41,35 @@ struct FastPathTests {
         #expect(limits.maySend(program, context: ValidationContext(acknowledged: RuleSet([.shannon]))))
     }
 }
+
+@Suite("A contact listed twice")
+struct DuplicateContactTests {
+    static let maps: [[ContactShare]] = [
+        // 20 mA through contact 2 as two halves would pass the per-contact limit of 12.7 mA.
+        [
+            ContactShare(.lead(2), Percent(units: -50)), ContactShare(.lead(2), Percent(units: -50)),
+            ContactShare(.lead(3), Percent(units: 100)),
+        ],
+        // One contact as cathode and anode at once.
+        [ContactShare(.lead(2), Percent(units: -100)), ContactShare(.lead(2), Percent(units: 100))],
+        [
+            ContactShare(.lead(1), Percent(units: -100)), ContactShare(.can, Percent(units: 50)),
+            ContactShare(.can, Percent(units: 50)),
+        ],
+        [
+            ContactShare(.lead(1), Percent(units: -100)), ContactShare(.unrecognized("x"), Percent(units: 50)),
+            ContactShare(.unrecognized("x"), Percent(units: 50)),
+        ],
+        [ContactShare(.lead(100), Percent(units: -100)), ContactShare(.lead(100), Percent(units: 100))],
+    ]
+
+    @Test("is a contacts.polarity error on both entry points, whatever the key", arguments: maps)
+    func duplicateIsRejected(contacts: [ContactShare]) {
+        let program = StimProgram(
+            amplitude: Nanoamps(units: 20), pulseWidth: Nanoseconds(units: 60), rate: .frequency(Millihertz(units: 50)),
+            contacts: contacts)
+        let validation = DeviceLimits.tonic16.validate(program)
+        #expect(validation.findings.contains { $0.rule == .contactsPolarity && $0.reason == .duplicateContact })
+        #expect(!DeviceLimits.tonic16.maySend(program))
+    }
+}

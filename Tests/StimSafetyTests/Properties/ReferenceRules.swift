@@ -106,6 +106,7 @@ struct ReferenceRules {
         let anodes = active.filter { $0.percent.rawValue > 0 }.map(\.percent.rawValue)
         if cathodes.isEmpty || anodes.isEmpty || cathodes.reduce(0, +) != -100_000 || anodes.reduce(0, +) != 100_000
             || active.contains(where: { $0.percent.rawValue % limits.fractionStep.rawValue != 0 })
+            || Set(program.contacts.map(\.contact)).count != program.contacts.count
         {
             fire(.contactsPolarity, .error)
         }
