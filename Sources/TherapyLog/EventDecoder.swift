@@ -10,55 +10,55 @@ enum EventDecoder {
     static func decode(_ fields: some LineFields) -> DecodedLine {
         do throws(LineProblem) {
             let type = try fields.string("type")
-            guard known.contains(type) else {
+            guard let kind = Kind(rawValue: type) else {
                 let reason = type == "header" ? "a header is only valid on line 1" : "unknown event type '\(type)'"
                 return .problem(.unknownType, reason)
             }
             let time = try fields.timestamp("t")
-            return .event(time: time, event: try event(type, fields))
+            return .event(time: time, event: try event(kind, fields))
         } catch {
             return .problem(error.kind, error.message)
         }
     }
 
     /// The event types of format version 1.
-    static let known: Set<String> = [
-        "program", "activate", "therapy", "amplitude", "impedance", "battery", "charge", "rejected", "fault", "end",
-    ]
+    enum Kind: String {
+        case program, activate, therapy, amplitude, impedance, battery, charge, rejected, fault, end
+    }
 
-    private static func event(_ type: String, _ fields: some LineFields) throws(LineProblem) -> RecordingEvent {
+    private static func event(_ type: Kind, _ fields: some LineFields) throws(LineProblem) -> RecordingEvent {
         switch type {
-        case "program":
+        case .program:
             return .program(
                 slot: try fields.positiveInteger("slot"),
                 program: try ProgramFields.decode(try fields.object("program")),
                 by: try fields.choice("by", Role.self))
-        case "activate":
+        case .activate:
             return .activate(slot: try fields.positiveInteger("slot"), by: try fields.choice("by", Role.self))
-        case "therapy":
+        case .therapy:
             return .therapy(isOn: try fields.bool("on"), by: try fields.choice("by", Role.self))
-        case "amplitude":
+        case .amplitude:
             return .amplitude(
                 slot: try fields.positiveInteger("slot"), amplitude: try fields.quantity("amplitude", Nanoamps.self),
                 by: try fields.choice("by", Role.self))
-        case "impedance": return .impedance(try impedances(try fields.object("ohms")))
-        case "battery": return .battery(try fields.quantity("percent", Percent.self))
-        case "charge": return .charge(try fields.choice("state", ChargeState.self))
-        case "rejected": return .rejected(try rejected(fields))
-        case "fault":
+        case .impedance: return .impedance(try impedances(try fields.object("ohms")))
+        case .battery: return .battery(try fields.quantity("percent", Percent.self))
+        case .charge: return .charge(try fields.choice("state", ChargeState.self))
+        case .rejected: return .rejected(try rejected(fields))
+        case .fault:
             return .fault(
                 code: try fields.string("code"), detail: fields.has("detail") ? try fields.string("detail") : nil)
-        default: return .end
+        case .end: return .end
         }
     }
 
     private static func impedances(_ ohms: some LineFields) throws(LineProblem) -> [ContactID: Milliohms] {
-        let read = try ohms.quantities(Milliohms.self, allowNegative: false)
+        let read = try ohms.contacts(Milliohms.self, allowNegative: false)
         var measured: [ContactID: Milliohms] = [:]
         measured.reserveCapacity(read.count)
-        for (key, value) in read {
-            guard measured.updateValue(value, forKey: ContactID(key: key)) == nil else {
-                throw ContactID.repeated(ContactID(key: key).description, in: ohms, read.map(\.key))
+        for (contact, value) in read {
+            guard measured.updateValue(value, forKey: contact) == nil else {
+                throw ContactID.repeated(contact, in: ohms)
             }
         }
         return measured
@@ -84,13 +84,12 @@ enum EventDecoder {
 }
 
 extension ContactID {
-    /// The problem of two keys of one map that name the same contact as `key` does.
-    static func repeated(_ key: String, in fields: some LineFields, _ keys: [String]) -> LineProblem {
-        let contact = ContactID(key: key)
-        let spellings = keys.filter { ContactID(key: $0) == contact }.sorted().map { "'\($0)'" }
+    /// The problem of two keys of the map `fields` that both name `contact`.
+    static func repeated(_ contact: ContactID, in fields: some LineFields) -> LineProblem {
+        let spellings = fields.keys().filter { ContactID(key: $0) == contact }.sorted().map { "'\($0)'" }
         return LineProblem(
             .wrongType,
-            "field '\(fields.name(key))': contact \(contact) is given more than once (as \(spellings.joined(separator: " and ")))"
-        )
+            "field '\(fields.path)': contact \(contact) is given more than once (as "
+                + spellings.joined(separator: " and ") + ")")
     }
 }

@@ -1,3 +1,11 @@
+import StimSafety
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A scanned line: its bytes and its ``JSONToken``s, valid only while the line's buffer is.
 ///
 /// Reading a string gives the text Foundation gives it: escapes decoded and, at the start of each
@@ -25,24 +33,41 @@ struct JSONTape {
         return String(decoding: text, as: UTF8.self)
     }
 
-    /// Whether string token `index` reads as `key`, with Swift's string equality (canonical
-    /// equivalence) where the text is not plain ASCII.
-    func string(_ index: Int, equals key: String) -> Bool {
+    /// Whether string token `index` reads as `key`, a schema key in ASCII, with Swift's string
+    /// equality (canonical equivalence) where the token's text is not plain ASCII.
+    @inline(__always)
+    func string(_ index: Int, equals key: StaticString) -> Bool {
         let token = tokens[index]
-        guard token.flags == .verbatim else { return string(index) == key }
-        let raw = span(index)
-        let plain = key.utf8.withContiguousStorageIfAvailable { expected in
-            expected.count == raw.count && expected.elementsEqual(raw)
-        }
-        return plain ?? (String(decoding: raw, as: UTF8.self) == key)
+        guard token.flags == .verbatim else { return string(index) == key.description }
+        let count = key.utf8CodeUnitCount
+        return Int(token.end - token.start) == count && memcmp(bytes + Int(token.start), key.utf8Start, count) == 0
     }
 
     /// Whether two string tokens read the same (Swift's string equality).
     func string(_ first: Int, equals second: Int) -> Bool {
-        if tokens[first].flags == .verbatim, tokens[second].flags == .verbatim {
-            return span(first).elementsEqual(span(second))
+        let one = tokens[first]
+        let other = tokens[second]
+        if one.flags == .verbatim, other.flags == .verbatim {
+            let count = Int(one.end - one.start)
+            return Int(other.end - other.start) == count
+                && memcmp(bytes + Int(one.start), bytes + Int(other.start), count) == 0
         }
         return string(first) == string(second)
+    }
+
+    /// The contact string token `index` names, as ``ContactID/init(key:)`` reads it: digits are read
+    /// here for a plain key, any other key through its text.
+    func contact(_ index: Int) -> ContactID {
+        let token = tokens[index]
+        let count = Int(token.end - token.start)
+        guard token.flags == .verbatim, (1...9).contains(count) else { return ContactID(key: string(index)) }
+        var number = 0
+        for byte in span(index) {
+            let digit = byte &- UInt8(ascii: "0")
+            guard digit < 10 else { return ContactID(key: string(index)) }
+            number = number * 10 + Int(digit)
+        }
+        return .lead(number)
     }
 
     /// Calls `body` with each UTF-8 byte of the text of string token `index`.

@@ -8,39 +8,44 @@ import StimSafety
 /// they read JSON. Both follow Foundation's JSON semantics: a repeated key keeps its last value, a
 /// `null` counts as absent, and numbers take the value `JSONSerialization` gives them.
 protocol LineFields {
+    /// Where this object is in the line (`program.cycling`), empty at the top.
+    var path: String { get }
     /// The full name of `key` (`program.cycling.on`), for messages.
     func name(_ key: String) -> String
     /// Whether `key` is present and not `null`.
-    func has(_ key: String) -> Bool
+    func has(_ key: StaticString) -> Bool
     /// The value of `key`, whatever its type.
-    func value(_ key: String) throws(LineProblem) -> JSONValue
-    func string(_ key: String) throws(LineProblem) -> String
-    func bool(_ key: String) throws(LineProblem) -> Bool
+    func value(_ key: StaticString) throws(LineProblem) -> JSONValue
+    func string(_ key: StaticString) throws(LineProblem) -> String
+    func bool(_ key: StaticString) throws(LineProblem) -> Bool
     /// A nested object, its fields named under `key`.
-    func object(_ key: String) throws(LineProblem) -> Self
+    func object(_ key: StaticString) throws(LineProblem) -> Self
     /// A whole number, written as an integer or as a number with no fraction (`2`, `2.0`, `2e0`).
-    func integer(_ key: String) throws(LineProblem) -> Int
+    func integer(_ key: StaticString) throws(LineProblem) -> Int
     /// A number read exactly into `Quantity`.
     func quantity<Quantity: FixedPoint>(
-        _ key: String, _: Quantity.Type, allowNegative: Bool
+        _ key: StaticString, _: Quantity.Type, allowNegative: Bool
     ) throws(LineProblem) -> Quantity
     /// One of the raw values of `Choice`.
     func choice<Choice: RawRepresentable & CaseIterable>(
-        _ key: String, _: Choice.Type
+        _ key: StaticString, _: Choice.Type
     ) throws(LineProblem) -> Choice where Choice.RawValue == String
     /// An RFC 3339 UTC timestamp.
-    func timestamp(_ key: String) throws(LineProblem) -> Timestamp
-    /// Every member of this object read as a quantity, each key once (a repeated key with its last
-    /// value), in no particular order. When members fail, the problem is that of the failing member
-    /// whose key sorts first, so that the outcome never depends on an order JSON does not define.
-    func quantities<Quantity: FixedPoint>(
+    func timestamp(_ key: StaticString) throws(LineProblem) -> Timestamp
+    /// Every member of this object as a contact (``ContactID/init(key:)``) and a quantity, each key
+    /// once (a repeated key with its last value), in no particular order. When members fail, the
+    /// problem is that of the failing member whose key sorts first, so that the outcome never depends
+    /// on an order JSON does not define.
+    func contacts<Quantity: FixedPoint>(
         _: Quantity.Type, allowNegative: Bool
-    ) throws(LineProblem) -> [(key: String, value: Quantity)]
+    ) throws(LineProblem) -> [(contact: ContactID, value: Quantity)]
+    /// The keys of this object's members, each once.
+    func keys() -> [String]
 }
 
 extension LineFields {
     /// A positive whole number.
-    func positiveInteger(_ key: String) throws(LineProblem) -> Int {
+    func positiveInteger(_ key: StaticString) throws(LineProblem) -> Int {
         let number = try integer(key)
         guard number > 0 else {
             throw LineProblem(.wrongType, "field '\(name(key))' must be 1 or more, not \(number)")
@@ -49,18 +54,21 @@ extension LineFields {
     }
 
     /// A number read exactly into `Quantity`, which must not be negative.
-    func quantity<Quantity: FixedPoint>(_ key: String, _ type: Quantity.Type) throws(LineProblem) -> Quantity {
+    func quantity<Quantity: FixedPoint>(_ key: StaticString, _ type: Quantity.Type) throws(LineProblem) -> Quantity {
         try quantity(key, type, allowNegative: false)
     }
 
+    /// The full name of a schema key.
+    func name(_ key: StaticString) -> String { name(key.description) }
+
     /// The problem for a value of the wrong JSON type.
-    func wrongType(_ key: String, _ expected: String, _ typeName: String) -> LineProblem {
-        LineProblem(.wrongType, "field '\(name(key))' must be \(expected), not \(typeName)")
+    func wrongType(_ key: some CustomStringConvertible, _ expected: String, _ typeName: String) -> LineProblem {
+        LineProblem(.wrongType, "field '\(name(key.description))' must be \(expected), not \(typeName)")
     }
 
     /// The problem for an absent (or `null`) field.
-    func missing(_ key: String) -> LineProblem {
-        LineProblem(.missingField, "missing field '\(name(key))'")
+    func missing(_ key: some CustomStringConvertible) -> LineProblem {
+        LineProblem(.missingField, "missing field '\(name(key.description))'")
     }
 }
 

@@ -14,44 +14,44 @@ struct ObjectFields: LineFields {
 
     func name(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
 
-    func has(_ key: String) -> Bool {
-        switch members[key] {
+    func has(_ key: StaticString) -> Bool {
+        switch members[key.description] {
         case nil, .null?: false
         default: true
         }
     }
 
-    func value(_ key: String) throws(LineProblem) -> JSONValue {
-        guard let value = members[key], value != .null else { throw missing(key) }
+    func value(_ key: StaticString) throws(LineProblem) -> JSONValue {
+        guard let value = members[key.description], value != .null else { throw missing(key) }
         return value
     }
 
-    func string(_ key: String) throws(LineProblem) -> String {
+    func string(_ key: StaticString) throws(LineProblem) -> String {
         let value = try value(key)
         guard case .string(let text) = value else { throw wrongType(key, "a string", value.typeName) }
         return text
     }
 
-    func bool(_ key: String) throws(LineProblem) -> Bool {
+    func bool(_ key: StaticString) throws(LineProblem) -> Bool {
         let value = try value(key)
         guard case .bool(let flag) = value else { throw wrongType(key, "true or false", value.typeName) }
         return flag
     }
 
-    func object(_ key: String) throws(LineProblem) -> ObjectFields {
+    func object(_ key: StaticString) throws(LineProblem) -> ObjectFields {
         let value = try value(key)
         guard case .object(let members) = value else { throw wrongType(key, "an object", value.typeName) }
         return ObjectFields(members, path: name(key))
     }
 
-    func integer(_ key: String) throws(LineProblem) -> Int {
+    func integer(_ key: StaticString) throws(LineProblem) -> Int {
         let value = try value(key)
         guard case .number(let text) = value else { throw wrongType(key, "a whole number", value.typeName) }
         return try FieldText.integer(text, field: name(key))
     }
 
     func quantity<Quantity: FixedPoint>(
-        _ key: String, _: Quantity.Type, allowNegative: Bool
+        _ key: StaticString, _: Quantity.Type, allowNegative: Bool
     ) throws(LineProblem) -> Quantity {
         let value = try value(key)
         guard case .number(let text) = value else { throw wrongType(key, "a number", value.typeName) }
@@ -59,26 +59,29 @@ struct ObjectFields: LineFields {
     }
 
     func choice<Choice: RawRepresentable & CaseIterable>(
-        _ key: String, _: Choice.Type
+        _ key: StaticString, _: Choice.Type
     ) throws(LineProblem) -> Choice where Choice.RawValue == String {
         try FieldText.choice(try string(key), Choice.self, field: name(key))
     }
 
-    func timestamp(_ key: String) throws(LineProblem) -> Timestamp {
+    func timestamp(_ key: StaticString) throws(LineProblem) -> Timestamp {
         let text = try string(key)
         guard let time = Timestamp(rfc3339: text) else { throw FieldText.badTimestamp(text, field: name(key)) }
         return time
     }
 
-    func quantities<Quantity: FixedPoint>(
+    func contacts<Quantity: FixedPoint>(
         _: Quantity.Type, allowNegative: Bool
-    ) throws(LineProblem) -> [(key: String, value: Quantity)] {
-        var read: [(key: String, value: Quantity)] = []
+    ) throws(LineProblem) -> [(contact: ContactID, value: Quantity)] {
+        var read: [(contact: ContactID, value: Quantity)] = []
         read.reserveCapacity(members.count)
         var failure: (key: String, problem: LineProblem)?
-        for key in members.keys {
+        for (key, value) in members {
             do throws(LineProblem) {
-                read.append((key, try quantity(key, Quantity.self, allowNegative: allowNegative)))
+                guard value != .null else { throw missing(key) }
+                guard case .number(let text) = value else { throw wrongType(key, "a number", value.typeName) }
+                let quantity = try FieldText.quantity(text, Quantity.self, field: name(key), allowNegative: allowNegative)
+                read.append((ContactID(key: key), quantity))
             } catch {
                 failure = FieldText.earlier(failure, key, error)
             }
@@ -86,4 +89,6 @@ struct ObjectFields: LineFields {
         if let failure { throw failure.problem }
         return read
     }
+
+    func keys() -> [String] { Array(members.keys) }
 }

@@ -3,7 +3,8 @@ import StimSafety
 /// One event of a recording (`recording-format.md` §1), without its time and line.
 public enum RecordingEvent: Hashable, Sendable {
     /// A program slot was written; the slot's running amplitude becomes the program's amplitude.
-    case program(slot: Int, program: StimProgram, by: Role)
+    /// (Boxed: a program is large, and every other event is copied the smaller for it.)
+    indirect case program(slot: Int, program: StimProgram, by: Role)
     /// The slot became the active program.
     case activate(slot: Int, by: Role)
     /// Stimulation was switched on or off.

@@ -38,9 +38,7 @@ public struct ScanningLineDecoder: RecordingLineDecoder {
     private mutating func withObject<Outcome>(
         _ line: UnsafeRawBufferPointer, _ body: (TapeFields) -> Outcome, failure: (LineProblem) -> Outcome
     ) -> Outcome {
-        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
-            return failure(LineProblem(.invalidJSON, "empty line"))
-        }
+        if Self.isBlank(line) { return failure(LineProblem(.invalidJSON, "empty line")) }
         var tokens: [JSONToken] = []
         swap(&tokens, &self.tokens)
         defer { swap(&tokens, &self.tokens) }
@@ -55,6 +53,13 @@ public struct ScanningLineDecoder: RecordingLineDecoder {
             return failure(LineProblem(.invalidJSON, "not valid JSON"))
         }
         return transcoded.withUnsafeBytes { withObject($0, &tokens, body, failure: failure) }
+    }
+
+    /// Whether the line holds only spaces, tabs and carriage returns (the reference decoder's test).
+    @inline(__always)
+    private static func isBlank(_ line: UnsafeRawBufferPointer) -> Bool {
+        for byte in line where byte != 0x20 && byte != 0x09 && byte != 0x0D { return false }
+        return true
     }
 
     private func withObject<Outcome>(

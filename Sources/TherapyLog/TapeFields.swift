@@ -12,7 +12,7 @@ struct TapeFields: LineFields {
     func name(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
 
     /// The token of the value of the last member named `key`.
-    private func find(_ key: String) -> Int? {
+    private func find(_ key: StaticString) -> Int? {
         var found: Int?
         var member = object + 1
         let end = Int(tape.tokens[object].next)
@@ -24,32 +24,32 @@ struct TapeFields: LineFields {
     }
 
     /// The token of `key`'s value; a missing-field problem when it is absent or `null`.
-    private func present(_ key: String) throws(LineProblem) -> Int {
+    private func present(_ key: StaticString) throws(LineProblem) -> Int {
         guard let index = find(key), tape.tokens[index].kind != .null else { throw missing(key) }
         return index
     }
 
     /// The token of `key`'s value, which must be of `kind`.
-    private func present(_ key: String, _ kind: JSONToken.Kind, _ expected: String) throws(LineProblem) -> Int {
+    private func present(_ key: StaticString, _ kind: JSONToken.Kind, _ expected: String) throws(LineProblem) -> Int {
         let index = try present(key)
         guard tape.tokens[index].kind == kind else { throw wrongType(key, expected, tape.tokens[index].kind.typeName) }
         return index
     }
 
-    func has(_ key: String) -> Bool {
+    func has(_ key: StaticString) -> Bool {
         guard let index = find(key) else { return false }
         return tape.tokens[index].kind != .null
     }
 
-    func value(_ key: String) throws(LineProblem) -> JSONValue {
+    func value(_ key: StaticString) throws(LineProblem) -> JSONValue {
         tape.value(try present(key))
     }
 
-    func string(_ key: String) throws(LineProblem) -> String {
+    func string(_ key: StaticString) throws(LineProblem) -> String {
         tape.string(try present(key, .string, "a string"))
     }
 
-    func bool(_ key: String) throws(LineProblem) -> Bool {
+    func bool(_ key: StaticString) throws(LineProblem) -> Bool {
         let index = try present(key)
         switch tape.tokens[index].kind {
         case .true: return true
@@ -58,37 +58,37 @@ struct TapeFields: LineFields {
         }
     }
 
-    func object(_ key: String) throws(LineProblem) -> TapeFields {
+    func object(_ key: StaticString) throws(LineProblem) -> TapeFields {
         TapeFields(tape: tape, object: try present(key, .object, "an object"), path: name(key))
     }
 
-    func integer(_ key: String) throws(LineProblem) -> Int {
+    func integer(_ key: StaticString) throws(LineProblem) -> Int {
         let index = try present(key, .number, "a whole number")
         let bytes = tape.span(index)
         return try JSONNumber(bytes).integer(written: JSONNumber.written(bytes), field: name(key))
     }
 
     func quantity<Quantity: FixedPoint>(
-        _ key: String, _: Quantity.Type, allowNegative: Bool
+        _ key: StaticString, _: Quantity.Type, allowNegative: Bool
     ) throws(LineProblem) -> Quantity {
         try quantity(at: try present(key, .number, "a number"), key, Quantity.self, allowNegative: allowNegative)
     }
 
     private func quantity<Quantity: FixedPoint>(
-        at index: Int, _ key: String, _: Quantity.Type, allowNegative: Bool
+        at index: Int, _ key: some CustomStringConvertible, _: Quantity.Type, allowNegative: Bool
     ) throws(LineProblem) -> Quantity {
         let bytes = tape.span(index)
         return try JSONNumber(bytes).quantity(
-            Quantity.self, written: JSONNumber.written(bytes), field: name(key), allowNegative: allowNegative)
+            Quantity.self, written: JSONNumber.written(bytes), field: name(key.description), allowNegative: allowNegative)
     }
 
     func choice<Choice: RawRepresentable & CaseIterable>(
-        _ key: String, _: Choice.Type
+        _ key: StaticString, _: Choice.Type
     ) throws(LineProblem) -> Choice where Choice.RawValue == String {
         try FieldText.choice(try string(key), Choice.self, field: name(key))
     }
 
-    func timestamp(_ key: String) throws(LineProblem) -> Timestamp {
+    func timestamp(_ key: StaticString) throws(LineProblem) -> Timestamp {
         let index = try present(key, .string, "a string")
         if tape.tokens[index].flags == .verbatim, let time = Timestamp.parse(tape.span(index)) { return time }
         let text = tape.string(index)
@@ -96,10 +96,39 @@ struct TapeFields: LineFields {
         return time
     }
 
-    func quantities<Quantity: FixedPoint>(
+    func contacts<Quantity: FixedPoint>(
         _: Quantity.Type, allowNegative: Bool
-    ) throws(LineProblem) -> [(key: String, value: Quantity)] {
-        // Each key once: its first spelling (Foundation's dictionary keeps it) with its last value.
+    ) throws(LineProblem) -> [(contact: ContactID, value: Quantity)] {
+        let members = uniqueMembers()
+        var read: [(contact: ContactID, value: Quantity)] = []
+        read.reserveCapacity(members.count)
+        var failure: (key: String, problem: LineProblem)?
+        for (keyIndex, valueIndex) in members {
+            switch tape.tokens[valueIndex].kind {
+            case .number:
+                do throws(LineProblem) {
+                    let value = try quantity(at: valueIndex, tape.string(keyIndex), Quantity.self, allowNegative: allowNegative)
+                    read.append((tape.contact(keyIndex), value))
+                } catch {
+                    failure = FieldText.earlier(failure, tape.string(keyIndex), error)
+                }
+            case .null:
+                let key = tape.string(keyIndex)
+                failure = FieldText.earlier(failure, key, missing(key))
+            case let kind:
+                let key = tape.string(keyIndex)
+                failure = FieldText.earlier(failure, key, wrongType(key, "a number", kind.typeName))
+            }
+        }
+        if let failure { throw failure.problem }
+        return read
+    }
+
+    func keys() -> [String] { uniqueMembers().map { tape.string($0.key) } }
+
+    /// Each member's key and value token, a repeated key once: its first spelling (Foundation's
+    /// dictionary keeps it) with its last value.
+    private func uniqueMembers() -> [(key: Int, value: Int)] {
         var members: [(key: Int, value: Int)] = []
         var member = object + 1
         let end = Int(tape.tokens[object].next)
@@ -111,23 +140,6 @@ struct TapeFields: LineFields {
             }
             member = Int(tape.tokens[member + 1].next)
         }
-        var read: [(key: String, value: Quantity)] = []
-        read.reserveCapacity(members.count)
-        var failure: (key: String, problem: LineProblem)?
-        for (keyIndex, valueIndex) in members {
-            let key = tape.string(keyIndex)
-            do throws(LineProblem) {
-                switch tape.tokens[valueIndex].kind {
-                case .null: throw missing(key)
-                case .number:
-                    read.append((key, try quantity(at: valueIndex, key, Quantity.self, allowNegative: allowNegative)))
-                case let kind: throw wrongType(key, "a number", kind.typeName)
-                }
-            } catch {
-                failure = FieldText.earlier(failure, key, error)
-            }
-        }
-        if let failure { throw failure.problem }
-        return read
+        return members
     }
 }
