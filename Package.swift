@@ -57,7 +57,7 @@ let package = Package(
         .target(
             name: "SCSCommands",
             dependencies: [
-                "StimSafety", "DeviceProfiles", "TherapyLog", "StimDevice",
+                "StimSafety", "DeviceProfiles", "TherapyLog", "StimDevice", "StimProtocol",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

@@ -18,7 +18,8 @@ struct SCSProcess {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("scs")
     }
 
-    static func run(_ arguments: [String], in directory: URL = root) throws -> Result {
+    /// Runs `scs` with `arguments` in `directory`, with `input` as its standard input (none: empty).
+    static func run(_ arguments: [String], in directory: URL = root, input: String = "") throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -31,7 +32,11 @@ struct SCSProcess {
         let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
+        let stdin = Pipe()
+        process.standardInput = stdin
         try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
         let outData = output.fileHandleForReading.readDataToEndOfFile()
         let errData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -1,0 +1,10 @@
+import Synchronization
+
+/// The number of the last signal received, shared between the signal queue and the waiting thread.
+final class AtomicSignal: Sendable {
+    private let value = Atomic<Int32>(0)
+
+    func store(_ signal: Int32) { value.store(signal, ordering: .sequentiallyConsistent) }
+
+    func load() -> Int32 { value.load(ordering: .sequentiallyConsistent) }
+}

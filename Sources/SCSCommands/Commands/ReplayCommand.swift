@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import TherapyLog
+
+/// `scs replay`: drives a recording's commands into a stimulator and compares what the device does
+/// with what the recording says.
+struct ReplayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Replay a recording's commands into a stimulator and report where the device differs.",
+        discussion: """
+            Writes, activations, amplitude changes and therapy on/off are sent in order, each in a session \
+            of the role that sent it, with the device clock set to the event's time; refused commands are \
+            sent again and must be refused for the same rules; at the end the device's therapy state, \
+            active slot and amplitude must match the recording's. The simulator is one of the recording's \
+            device (--device overrides), in this process, or the one `scs serve` runs at --socket.
+
+            Exit status: 0 no divergence; 1 a divergence; 2 bad input (unreadable file, not a recording, \
+            a newer format version, unknown device, bad flag, a simulator that cannot be reached).
+            """)
+
+    /// The kinds of stimulator a replay can drive.
+    enum Target: String, ExpressibleByArgument, CaseIterable {
+        case simulator
+        case usb
+    }
+
+    @Argument(help: "The recording to replay (.scsrec.jsonl).") var file: String
+
+    @Option(help: "simulator | usb.") var target: Target
+
+    @OptionGroup var device: TargetOptions
+
+    @Option(help: "max (no waiting, the default) or N: recorded time passes N times faster than real time.")
+    var speed = "max"
+
+    @Flag(help: "Write one JSON document to stdout.") var json = false
+
+    func run() throws {
+        let speed = try ReplaySpeed(speed)
+        guard target == .simulator else { throw InputError("--target usb", "USB target: not available in this build") }
+        let (header, events, skipped) = try Self.read(file)
+        let target = try Self.target(device, header: header, file: file)
+        let empty = ReplayReport(
+            file: file, device: header.device, target: target.name, commands: 0, notDriven: 0, skippedLines: skipped,
+            divergences: [], notes: [])
+        let progress = ProgressBar(
+            total: events.count, label: "replaying \(URL(fileURLWithPath: file).lastPathComponent)")
+        let report = try AsyncBridge.run {
+            var replay = RecordingReplay(events: events, target: target, speed: speed, report: empty)
+            return try await replay.run { progress.update($0) }
+        }
+        progress.finish()
+        if json {
+            try JSONOutput.write(report)
+        } else {
+            print(ReplayText.render(report))
+        }
+        if !report.divergences.isEmpty { throw ExitCode(1) }
+    }
+
+    /// The target for `header`'s device; an unknown device named only by the header is that line's.
+    private static func target(
+        _ options: TargetOptions, header: RecordingHeader, file: String
+    ) throws(InputError) -> SessionTarget {
+        do {
+            return try options.resolve(fallbackDevice: header.device, serial: header.serial)
+        } catch {
+            guard options.device == nil, options.socket == nil else { throw error }
+            throw InputError("\(file): line 1", error.message)
+        }
+    }
+
+    /// The header, the events and the lines the reader skipped; what makes the file no recording is
+    /// bad input.
+    private static func read(_ file: String) throws(InputError) -> (RecordingHeader, [RecordedEvent], [Int]) {
+        var events: [RecordedEvent] = []
+        var skipped: [Int] = []
+        do {
+            let reader = try RecordingReader(contentsOf: URL(fileURLWithPath: file))
+            _ = try reader.read { item in
+                switch item {
+                case .event(let event): events.append(event)
+                case .finding(let finding) where finding.kind.isFatalWhenStrict || finding.kind == .unknownType:
+                    skipped.append(finding.line)
+                case .finding: break
+                }
+            }
+            return (reader.header, events, skipped)
+        } catch {
+            throw InputError(file, error.description)
+        }
+    }
+}

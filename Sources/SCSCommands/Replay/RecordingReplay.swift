@@ -1,0 +1,210 @@
+import StimDevice
+import StimProtocol
+import StimSafety
+import TherapyLog
+
+/// Drives a recording's commands into a stimulator in order and compares what the device does with
+/// what the recording says: what `scs replay` runs.
+///
+/// Program writes, activations, amplitude changes and therapy on/off are sent through a `Programmer`
+/// (so the host's safety check and the device's both judge them) in a session of the role that sent
+/// them (`device` events in a clinician session); refused commands (`rejected` events) are sent again
+/// and must be refused again, for the same rules. Before each command the device clock is set to the
+/// event's time. Readings and what the device does by itself (impedance, battery, charge, fault) are
+/// not commands and are not driven. At the end the device's therapy state, active slot and amplitude
+/// are compared with the recording's.
+struct RecordingReplay {
+    /// The recording's events, in file order.
+    let events: [RecordedEvent]
+    /// How fast recorded time passes.
+    let speed: ReplaySpeed
+    private var sessions: ReplaySessions
+    private var report: ReplayReport
+    private var expected = RecordedState()
+    private var deviceTime: Timestamp?
+
+    /// A replay of `events` into `target`, reported under `report` (its counts and findings are
+    /// filled in here).
+    init(events: [RecordedEvent], target: SessionTarget, speed: ReplaySpeed, report: ReplayReport) {
+        self.events = events
+        self.speed = speed
+        sessions = ReplaySessions(target: target)
+        self.report = report
+    }
+
+    /// Runs the replay, telling `progress` the number of events done.
+    mutating func run(progress: (Int) -> Void) async throws(InputError) -> ReplayReport {
+        var previous: Timestamp?
+        for (index, recorded) in events.enumerated() {
+            if let previous { await speed.wait(from: previous, to: recorded.appliedAt) }
+            previous = recorded.appliedAt
+            try await replay(recorded)
+            progress(index + 1)
+        }
+        try await compareFinalState()
+        await sessions.close()
+        return report
+    }
+
+    private mutating func replay(_ recorded: RecordedEvent) async throws(InputError) {
+        let line = recorded.line
+        switch recorded.event {
+        case .program(let slot, let program, let by):
+            try await expectApplied(recorded, by: by) { programmer throws(ProgrammerError) in
+                let warnings = await programmer.check(program, slot: try Self.slot(slot)).findings
+                    .filter { $0.severity == .warning }.map(\.rule)
+                // The recording shows it applied, so the clinician acknowledged its warnings.
+                try await programmer.write(program, to: try Self.slot(slot), acknowledging: RuleSet(warnings))
+            }
+        case .activate(let slot, let by):
+            try await expectApplied(recorded, by: by) { programmer throws(ProgrammerError) in
+                try await programmer.activate(slot: try Self.slot(slot))
+            }
+        case .therapy(let isOn, let by):
+            try await expectApplied(recorded, by: by) { programmer throws(ProgrammerError) in
+                try await programmer.setTherapy(on: isOn)
+            }
+        case .amplitude(_, let amplitude, let by):
+            var reported: Nanoamps?
+            try await expectApplied(recorded, by: by) { programmer throws(ProgrammerError) in
+                reported = try await programmer.setAmplitude(amplitude)
+            }
+            if let reported, reported != amplitude {
+                report.divergences.append(
+                    .init(
+                        line: line, kind: .value, rules: [],
+                        message: "the device ramps to \(reported); the recording shows \(amplitude)"))
+            }
+        case .rejected(let command):
+            try await expectRefused(command, line: line, at: recorded.appliedAt)
+        case .impedance, .battery, .charge, .fault:
+            report.notDriven += 1
+        case .end:
+            break
+        }
+    }
+
+    /// Sends a command the recording shows applied; a refusal is a divergence.
+    private mutating func expectApplied(
+        _ recorded: RecordedEvent, by: TherapyLog.Role,
+        _ send: (Programmer) async throws(ProgrammerError) -> Void
+    ) async throws(InputError) {
+        let programmer = try await prepare(at: recorded.appliedAt, role: Self.role(by))
+        report.commands += 1
+        do {
+            try await send(programmer)
+            expected.apply(recorded.event, line: recorded.line)
+        } catch {
+            let refusal = Self.refusal(error)
+            report.divergences.append(
+                .init(
+                    line: recorded.line, kind: .refused, rules: refusal.rules,
+                    message: "the recording shows \(recorded.event.typeName) applied; \(refusal.text)"))
+        }
+    }
+
+    /// Sends a command the recording shows refused; acceptance, or a refusal for other rules, is a
+    /// divergence.
+    private mutating func expectRefused(
+        _ command: RejectedCommand, line: Int, at time: Timestamp
+    ) async throws(InputError) {
+        guard let request = command.refusedRequest else {
+            report.notes.append(.init(line: line, message: "the refused request is not one a replay can send"))
+            return
+        }
+        let programmer = try await prepare(at: time, role: Self.role(command.by))
+        guard try await reproduceDisabledSlot(request, command: command, programmer: programmer, line: line) else {
+            return
+        }
+        report.commands += 1
+        let recordedRules = command.rules.joined(separator: ", ")
+        do throws(ProgrammerError) {
+            try await Self.send(request, with: programmer)
+            report.divergences.append(
+                .init(
+                    line: line, kind: .accepted, rules: command.rules,
+                    message: "the device accepted it; the recording shows it refused"
+                        + (command.rules.isEmpty ? "" : " (rules: \(recordedRules))")))
+        } catch {
+            let refusal = Self.refusal(error)
+            guard Set(refusal.rules) != Set(command.rules) else { return }
+            report.divergences.append(
+                .init(
+                    line: line, kind: .rules, rules: refusal.rules,
+                    message: "refused as recorded, but \(refusal.text); the recording gives rules: "
+                        + (command.rules.isEmpty ? "none" : recordedRules)))
+        }
+    }
+
+    /// A patient's activation refused with no rule ids, of a slot that holds a program: the device had
+    /// disabled the slot for the remote, which is done on the device, not over the wire. An in-process
+    /// simulator does it too; elsewhere the refusal cannot be reproduced and is noted. False when the
+    /// command is not to be sent.
+    private mutating func reproduceDisabledSlot(
+        _ request: RefusedRequest, command: RejectedCommand, programmer: Programmer, line: Int
+    ) async throws(InputError) -> Bool {
+        guard command.by == .patient, command.rules.isEmpty, case .activate(let number) = request,
+            let slot = UInt8(exactly: number),
+            let state = try? await programmer.readState(),
+            state.slots.contains(where: { $0.slot == slot && $0.isEnabled && $0.program != nil })
+        else { return true }
+        guard let simulator = sessions.target.localSimulator, (try? simulator.setSlot(slot, isEnabled: false)) != nil
+        else {
+            report.notes.append(
+                .init(
+                    line: line,
+                    message: "not sent: the refusal means slot \(slot) was disabled for the remote on the device, "
+                        + "which \(sessions.target.name) cannot do over the wire"))
+            return false
+        }
+        report.notes.append(
+            .init(line: line, message: "slot \(slot) disabled for the remote on the device, as the refusal implies"))
+        return true
+    }
+
+    /// The programmer in `role`, with the device clock set to `time` first when time moved on.
+    private mutating func prepare(at time: Timestamp, role: StimProtocol.Role) async throws(InputError) -> Programmer {
+        if deviceTime.map({ time > $0 }) ?? true {
+            let clinician = try await sessions.programmer(as: .clinician)
+            do {
+                try await clinician.setClock(to: DeviceInstant(nanosecondsSinceEpoch: time.nanosecondsSinceEpoch))
+                deviceTime = time
+            } catch {
+                throw InputError(sessions.target.name, "cannot set the device clock: \(error)")
+            }
+        }
+        return try await sessions.programmer(as: role)
+    }
+
+    private mutating func compareFinalState() async throws(InputError) {
+        let programmer = try await sessions.programmer(as: .clinician)
+        let state: DeviceState
+        do {
+            state = try await programmer.readState()
+        } catch {
+            throw InputError(sessions.target.name, "cannot read the device's state: \(error)")
+        }
+        let last = events.last?.line ?? 1
+        func differ(_ what: String, recorded: String, device: String, line: Int) {
+            report.divergences.append(
+                .init(
+                    line: line, kind: .finalState, rules: [],
+                    message: "at the end the recording has \(what) \(recorded), the device \(device)"))
+        }
+        if state.isTherapyOn != expected.isTherapyOn.value {
+            differ(
+                "therapy", recorded: expected.isTherapyOn.value ? "on" : "off",
+                device: state.isTherapyOn ? "on" : "off",
+                line: expected.isTherapyOn.line)
+        }
+        let deviceSlot = state.activeSlot.map(Int.init)
+        if deviceSlot != expected.activeSlot?.value {
+            differ(
+                "active slot", recorded: expected.activeSlot.map { "\($0.value)" } ?? "none",
+                device: deviceSlot.map { "\($0)" } ?? "none", line: expected.activeSlot?.line ?? last)
+        } else if let amplitude = expected.activeAmplitude, amplitude.value != state.targetAmplitude {
+            differ(
+                "amplitude", recorded: "\(amplitude.value)", device: "\(state.targetAmplitude)", line: amplitude.line)
+        }
+    }
+}

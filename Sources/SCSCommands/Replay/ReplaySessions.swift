@@ -1,0 +1,32 @@
+import StimDevice
+import StimProtocol
+
+/// The sessions of a replay: one open at a time (a served simulator serves one connection at a time),
+/// in the role the next event needs, reopened when the role changes.
+///
+/// Sending each event in the role that sent it lets the device apply the rules that depend on the role
+/// (a patient's amplitude must lie in the patient range; a patient may not activate a disabled slot).
+struct ReplaySessions {
+    let target: SessionTarget
+    private var current: SessionTarget.Connection?
+
+    init(target: SessionTarget) {
+        self.target = target
+    }
+
+    /// A programmer in `role`, connecting (and closing the other role's session) when needed.
+    mutating func programmer(as role: Role) async throws(InputError) -> Programmer {
+        if let current, current.programmer.role == role { return current.programmer }
+        if let current { await current.programmer.close() }
+        current = nil
+        let connection = try await target.connect(as: role)
+        current = connection
+        return connection.programmer
+    }
+
+    /// Closes the open session.
+    mutating func close() async {
+        if let current { await current.programmer.close() }
+        current = nil
+    }
+}

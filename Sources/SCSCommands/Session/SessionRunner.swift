@@ -1,0 +1,106 @@
+import DeviceProfiles
+import Foundation
+import StimDevice
+import StimProtocol
+import StimSafety
+
+/// Carries out the lines of a programming session on a connected `Programmer` and says what happened,
+/// in the words of ``SessionText``: what `scs session` runs at its prompt or over a script.
+///
+/// Every command that changes stimulation goes through the `Programmer`, which validates with the
+/// safety core before sending, and the device validates again.
+actor SessionRunner {
+    /// What running one line came to.
+    enum Outcome: Equatable {
+        /// Done, or nothing to do.
+        case done
+        /// Refused by the host's check or the device, or failed on the way: nothing changed.
+        case refused
+        /// The session should end.
+        case quit
+    }
+
+    private let programmer: Programmer
+    private let profile: DeviceProfile
+    private let write: @Sendable (String) -> Void
+    private var history: [String] = []
+
+    /// A runner on `programmer` for a device of `profile`, writing its answers with `write`.
+    init(programmer: Programmer, profile: DeviceProfile, write: @escaping @Sendable (String) -> Void) {
+        self.programmer = programmer
+        self.profile = profile
+        self.write = write
+    }
+
+    /// The prompt: the device, the active slot, the therapy state and the amplitude.
+    func prompt() async -> String {
+        SessionText.prompt(profileID: profile.id, state: await programmer.lastState)
+    }
+
+    /// Runs `line` (as typed: `text`) and prints its answer.
+    func run(_ line: SessionLine, text: String) async -> Outcome {
+        if line != .nothing, line != .history { history.append(text.trimmingCharacters(in: .whitespaces)) }
+        do throws(ProgrammerError) {
+            return try await execute(line)
+        } catch {
+            write(SessionText.failure(error))
+            return .refused
+        }
+    }
+
+    private func execute(_ line: SessionLine) async throws(ProgrammerError) -> Outcome {
+        switch line {
+        case .nothing: break
+        case .status: write(SessionText.status(try await programmer.readState()))
+        case .check(let slot, let program, let acknowledged):
+            let validation = await programmer.check(program, slot: slot, acknowledging: acknowledged)
+            write(
+                ValidationText.render(
+                    profile: profile, program: program, validation: validation, acknowledged: acknowledged))
+            return validation.maySend(acknowledging: acknowledged) ? .done : .refused
+        case .write(let slot, let program, let acknowledged):
+            let validation = try await programmer.write(program, to: slot, acknowledging: acknowledged)
+            write(SessionText.written(slot: slot, program: program, validation: validation, acknowledged: acknowledged))
+        case .activate(let slot):
+            try await programmer.activate(slot: slot)
+            write("slot \(slot) active")
+        case .adjust(let amplitude):
+            let target = try await programmer.setAmplitude(amplitude)
+            write("amplitude set: ramping to \(target)")
+        case .therapy(let isOn):
+            try await programmer.setTherapy(on: isOn)
+            write("therapy \(isOn ? "on" : "off")")
+        case .impedance: write(SessionText.impedance(try await programmer.measureImpedance()))
+        case .battery: write(SessionText.battery(try await programmer.readBattery()))
+        case .log(let file): return try await log(to: file)
+        case .history:
+            let width = String(history.count).count
+            write(
+                history.enumerated().map { index, text in
+                    let number = String(index + 1)
+                    return "  " + String(repeating: " ", count: width - number.count) + number + "  " + text
+                }.joined(separator: "\n"))
+        case .help: write(SessionText.help)
+        case .quit: return .quit
+        }
+        return .done
+    }
+
+    /// Reads the event log; prints it, or writes it to `file`.
+    private func log(to file: String?) async throws(ProgrammerError) -> Outcome {
+        let recording = try await programmer.readEventLog()
+        guard let file else {
+            write(String(decoding: recording, as: UTF8.self).trimmingCharacters(in: .newlines))
+            return .done
+        }
+        do {
+            try Data(recording).write(to: URL(fileURLWithPath: file), options: .atomic)
+        } catch {
+            write("cannot write \(file): \(error.localizedDescription)")
+            return .refused
+        }
+        let lines = recording.lazy.filter { $0 == UInt8(ascii: "\n") }.count
+        write("event log written to \(file) (\(lines) lines)")
+        return .done
+    }
+}

@@ -1,0 +1,105 @@
+import StimDevice
+import StimProtocol
+import StimSafety
+
+/// The human text of a programming session: the device's state, readings, refusals and help.
+enum SessionText {
+    static let help = """
+        Commands (one per line; # starts a comment):
+          status                          the device's state and its program slots
+          check SLOT FLAGS…               validate a program for SLOT on the host, send nothing
+          write SLOT FLAGS…               validate, send and read back a program, e.g.
+                                            write 1 --amplitude 3 --pulse-width 300 --frequency 50 --contacts 2-,3+
+                                            (flags of `scs validate`, plus --acknowledge RULE for a warning)
+          activate SLOT                   make SLOT the running program
+          adjust MA                       set the running amplitude, e.g. adjust 3.5
+          on | off                        switch therapy on or off
+          impedance                       measure every contact and the case
+          battery                         read the battery
+          log [FILE]                      read the event log (a recording); write it to FILE if given
+          history                         the commands of this session
+          help | quit
+        """
+
+    static func greeting(_ identity: DeviceIdentity, role: Role) -> String {
+        "connected to \(identity.model) (\(identity.profileID), serial \(identity.serial), firmware "
+            + "\(identity.firmware)) as \(role); type help for commands"
+    }
+
+    static func status(_ state: DeviceState) -> String {
+        var lines = [
+            "therapy    \(state.isTherapyOn ? Terminal.paint("on", .green) : "off")",
+            "active     \(state.activeSlot.map { "slot \($0)" } ?? "none")",
+            "amplitude  \(state.runningAmplitude) running, \(state.targetAmplitude) target",
+            battery(state.battery),
+        ]
+        var table = TextTable(["slot", "remote", "program"])
+        for slot in state.slots {
+            table.add([
+                "\(slot.slot)", slot.isEnabled ? "enabled" : "disabled",
+                slot.program.map(ProgramText.summary) ?? "empty",
+            ])
+        }
+        lines.append("")
+        lines.append(table.render(indent: "  "))
+        return lines.joined(separator: "\n")
+    }
+
+    static func battery(_ battery: BatteryStatus) -> String {
+        var text = "battery    \(battery.percent) % (\(battery.voltage))"
+        text += battery.isRechargeable ? ", rechargeable" : ", primary cell"
+        if battery.isCharging { text += ", charging" }
+        return text
+    }
+
+    static func impedance(_ measurement: [ContactImpedance]) -> String {
+        var table = TextTable(["contact", "impedance"], alignments: [.left, .right])
+        for entry in measurement { table.add(["\(entry.contact)", "\(entry.impedance)"]) }
+        return table.render(indent: "  ")
+    }
+
+    /// The prompt of an interactive session: `tonic-16 · slot 1 · on 3.000 mA> `.
+    static func prompt(profileID: String, state: DeviceState) -> String {
+        let slot = state.activeSlot.map { "slot \($0)" } ?? "no slot"
+        let therapy = state.isTherapyOn ? "on \(state.targetAmplitude)" : "off"
+        return "\(profileID) · \(slot) · \(therapy)> "
+    }
+
+    /// A program written and read back, with the host's verdict on it.
+    static func written(
+        slot: UInt8, program: StimProgram, validation: Validation, acknowledged: RuleSet
+    ) -> String {
+        var lines = ["slot \(slot) written and read back: \(ProgramText.summary(program))"]
+        if validation.verdict == .acceptedWithWarnings {
+            lines.append("warnings acknowledged:")
+            lines += findings(validation.findings, acknowledged: acknowledged)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func findings(_ findings: [Finding], acknowledged: RuleSet = []) -> [String] {
+        findings.map { finding in
+            let mark = finding.severity == .error ? "✗" : (acknowledged.contains(finding.rule) ? "✓" : "!")
+            return "  \(mark) \(finding.rule.name): \(finding.message)"
+        }
+    }
+
+    /// Why an operation failed, with the rule ids and numbers where there are any; nothing changed.
+    static func failure(_ error: ProgrammerError) -> String {
+        switch error {
+        case .unsafe(let validation):
+            return (["refused, nothing sent: the safety check finds"] + findings(validation.findings))
+                .joined(separator: "\n")
+        case .deviceRejected(let code, let rules):
+            let ids = rules.map(\.name).joined(separator: ", ")
+            return "the device refused it: \(code)" + (rules.isEmpty ? "" : " (rules: \(ids))")
+        case .notPermitted(let type):
+            return "a patient session may not send \(type)"
+        case .timeout: return "the device did not answer in time"
+        case .disconnected: return "the device went away"
+        case .writeOutcomeUnknown(let slot):
+            return "the write to slot \(slot) got no answer and its outcome is unknown; check with status"
+        default: return "\(error)"
+        }
+    }
+}

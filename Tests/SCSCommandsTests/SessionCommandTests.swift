@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+@Suite("scs session and scs serve")
+struct SessionCommandTests {
+    static let script = """
+        # a first programming session
+        check 1 --amplitude 3 --pulse-width 300 --frequency 50 --contacts 2-,3+
+        write 1 --amplitude 3 --pulse-width 300 --frequency 50 --contacts 2-,3+ --patient-range 2-4
+        activate 1
+        on
+        adjust 3.5
+        impedance
+        off
+        history
+        """
+
+    @Test("a scripted in-process session reads as the golden transcript")
+    func scriptedTranscript() throws {
+        let file = try temporaryFile(Self.script, name: "first.scs")
+        let result = try SCSProcess.run(["session", "--device", "tonic-16", "--script", file])
+        #expect(result.status == 0, "\(result.stderr)")
+        try expectGolden(result.stdout, "session-tonic-16.txt")
+    }
+
+    @Test("commands piped on standard input run as a script")
+    func standardInput() throws {
+        let result = try SCSProcess.run(
+            ["session", "--device", "tonic-16"],
+            input: "write 2 --amplitude 2 --pulse-width 200 --frequency 40 --contacts 4-,5+\nactivate 2\non\nstatus\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("slot 2 written and read back: 2 mA"))
+        #expect(result.stdout.contains("tonic-16 · slot 2 · off> on"))
+        #expect(result.stdout.contains("therapy    on"))
+    }
+
+    @Test("a refused unsafe write names its rule ids and numbers, changes nothing, and exits 1")
+    func refusedWrite() throws {
+        let result = try SCSProcess.run(
+            ["session", "--device", "tonic-16"],
+            input: """
+                write 1 --amplitude 3 --pulse-width 300 --frequency 50 --contacts 2-,3+
+                write 1 --amplitude 30 --pulse-width 1000 --frequency 50 --contacts 2-,3+
+                status
+                """)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("refused, nothing sent"))
+        #expect(result.stdout.contains("✗ amplitude.range"))
+        #expect(result.stdout.contains("amplitude 30 mA is above the maximum 25.5 mA"))
+        // The slot still holds the first program.
+        #expect(result.stdout.contains("1     enabled   3 mA · 300 µs"))
+        #expect(!result.stdout.contains("written and read back: 30"))
+    }
+
+    @Test("an unknown command in a script is bad input naming its line, and nothing runs")
+    func badLine() throws {
+        let file = try temporaryFile(
+            "write 1 --amplitude 3 --pulse-width 300 --frequency 50 --contacts 2-,3+\nfrobnicate\nactivate x\n",
+            name: "bad.scs")
+        let result = try SCSProcess.run(["session", "--device", "tonic-16", "--script", file])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("bad.scs:2: unknown command 'frobnicate'"))
+        #expect(result.stderr.contains("bad.scs:3: 'x' is not a slot number"))
+        #expect(!result.stdout.contains("written"))
+    }
+
+    @Test("a session needs exactly one target, and a missing socket is bad input")
+    func targets() throws {
+        #expect(try SCSProcess.run(["session"]).status == 2)
+        #expect(try SCSProcess.run(["session", "--device", "tonic-16", "--socket", "/tmp/x.sock"]).status == 2)
+        let missing = try SCSProcess.run(["session", "--socket", "/nonexistent/scs.sock"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("--socket /nonexistent/scs.sock"))
+        #expect(try SCSProcess.run(["session", "--device", "no-such-device"]).status == 2)
+    }
+
+    @Test("scs serve runs a simulator a session connects to, and SIGTERM stops it and removes the socket")
+    func servedSession() throws {
+        let server = try ServedSimulator(device: "tonic-16")
+        let result = try SCSProcess.run(["session", "--socket", server.socket], input: Self.script)
+        let again = try SCSProcess.run(["session", "--socket", server.socket], input: "status\n")
+        let stopped = server.stop()
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("connected to"))
+        #expect(result.stdout.contains("slot 1 written and read back"))
+        // The device outlives a session: the next one finds the program and the active slot.
+        #expect(again.stdout.contains("active     slot 1"), "\(again.stdout)")
+        #expect(stopped.status == 0)
+        #expect(stopped.output.contains("stopped (SIGTERM)"))
+        #expect(!FileManager.default.fileExists(atPath: server.socket))
+    }
+}
