@@ -47,9 +47,26 @@ struct ReplayCommandTests {
         #expect(local.stdout.contains("No divergence"))
         let server = try ServedSimulator(device: "tonic-16")
         let served = try SCSProcess.run(["replay", file, "--target", "simulator", "--socket", server.socket])
+        let otherDevice = try SCSProcess.run([
+            "replay", "Recordings/simulated/burst-16-primary-120d.scsrec.jsonl", "--target", "simulator",
+            "--socket", server.socket,
+        ])
         _ = server.stop()
         #expect(served.status == 0, "\(served.stdout)\(served.stderr)")
         #expect(served.stdout.contains("on the socket \(server.socket)"))
+        #expect(otherDevice.status == 2)
+        #expect(otherDevice.stderr.contains("the device is a tonic-16, not the burst-16-primary the replay is for"))
+    }
+
+    @Test("--speed N waits recorded time divided by N, and the outcome is the same")
+    func speed() throws {
+        // Five recorded hours at 50 000 times real time: about a third of a second of waiting.
+        let file = try Self.recording(Self.clean)
+        let started = Date()
+        let result = try SCSProcess.run(["replay", file, "--target", "simulator", "--speed", "50000"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(Date().timeIntervalSince(started) >= 0.3)
+        #expect(result.stdout.contains("No divergence"))
     }
 
     @Test("a program the core rejects, shown applied, is a divergence on its line with its rule ids")

@@ -29,9 +29,10 @@ final class ServedSimulator {
         }
     }
 
-    /// Sends SIGTERM and waits; returns the exit status and everything the server printed.
-    func stop() -> (status: Int32, output: String) {
-        process.terminate()
+    /// Sends SIGTERM (or SIGINT, as Ctrl-C does, when `isInterrupt`) and waits; returns the exit
+    /// status and everything the server printed.
+    func stop(isInterrupt: Bool = false) -> (status: Int32, output: String) {
+        if isInterrupt { process.interrupt() } else { process.terminate() }
         process.waitUntilExit()
         return (
             process.terminationStatus,

@@ -74,6 +74,16 @@ struct SessionCommandTests {
         #expect(try SCSProcess.run(["session", "--device", "no-such-device"]).status == 2)
     }
 
+    @Test("SIGINT (Ctrl-C) stops scs serve cleanly as well")
+    func interruptedServe() throws {
+        let server = try ServedSimulator(device: "hf10k-16")
+        let stopped = server.stop(isInterrupt: true)
+        #expect(stopped.status == 0)
+        #expect(stopped.output.contains("serving hf10k-16"))
+        #expect(stopped.output.contains("stopped (SIGINT)"))
+        #expect(!FileManager.default.fileExists(atPath: server.socket))
+    }
+
     @Test("scs serve runs a simulator a session connects to, and SIGTERM stops it and removes the socket")
     func servedSession() throws {
         let server = try ServedSimulator(device: "tonic-16")

@@ -29,7 +29,7 @@ struct ReplayCommand: ParsableCommand {
 
     @Option(help: "simulator | usb.") var target: Target
 
-    @OptionGroup var device: TargetOptions
+    @OptionGroup var simulator: TargetOptions
 
     @Option(help: "max (no waiting, the default) or N: recorded time passes N times faster than real time.")
     var speed = "max"
@@ -40,9 +40,10 @@ struct ReplayCommand: ParsableCommand {
         let speed = try ReplaySpeed(speed)
         guard target == .simulator else { throw InputError("--target usb", "USB target: not available in this build") }
         let (header, events, skipped) = try Self.read(file)
-        let target = try Self.target(device, header: header, file: file)
+        let target = try Self.target(simulator, header: header, file: file)
         let empty = ReplayReport(
-            file: file, device: header.device, target: target.name, commands: 0, notDriven: 0, skippedLines: skipped,
+            file: file, device: simulator.device ?? header.device, target: target.name, commands: 0, notDriven: 0,
+            skippedLines: skipped,
             divergences: [], notes: [])
         let progress = ProgressBar(
             total: events.count, label: "replaying \(URL(fileURLWithPath: file).lastPathComponent)")

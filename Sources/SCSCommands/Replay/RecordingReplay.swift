@@ -28,12 +28,13 @@ struct RecordingReplay {
     init(events: [RecordedEvent], target: SessionTarget, speed: ReplaySpeed, report: ReplayReport) {
         self.events = events
         self.speed = speed
-        sessions = ReplaySessions(target: target)
+        sessions = ReplaySessions(target: target, device: report.device)
         self.report = report
     }
 
     /// Runs the replay, telling `progress` the number of events done.
     mutating func run(progress: (Int) -> Void) async throws(InputError) -> ReplayReport {
+        try await noteStartingState()
         var previous: Timestamp?
         for (index, recorded) in events.enumerated() {
             if let previous { await speed.wait(from: previous, to: recorded.appliedAt) }
@@ -176,14 +177,31 @@ struct RecordingReplay {
         return try await sessions.programmer(as: role)
     }
 
-    private mutating func compareFinalState() async throws(InputError) {
+    /// A recording starts from a blank device (therapy off, no active slot); a served simulator may
+    /// hold what an earlier session left, which the replay notes and does not change.
+    private mutating func noteStartingState() async throws(InputError) {
+        let state = try await readState()
+        let held = state.slots.filter { $0.program != nil }.map { "\($0.slot)" }
+        guard state.isTherapyOn || state.activeSlot != nil || !held.isEmpty else { return }
+        report.notes.append(
+            .init(
+                line: 1,
+                message: "the device did not start blank: therapy \(state.isTherapyOn ? "on" : "off"), active slot "
+                    + (state.activeSlot.map { "\($0)" } ?? "none") + ", programs in slots "
+                    + (held.isEmpty ? "none" : held.joined(separator: ", "))))
+    }
+
+    private mutating func readState() async throws(InputError) -> DeviceState {
         let programmer = try await sessions.programmer(as: .clinician)
-        let state: DeviceState
         do {
-            state = try await programmer.readState()
+            return try await programmer.readState()
         } catch {
             throw InputError(sessions.target.name, "cannot read the device's state: \(error)")
         }
+    }
+
+    private mutating func compareFinalState() async throws(InputError) {
+        let state = try await readState()
         let last = events.last?.line ?? 1
         func differ(_ what: String, recorded: String, device: String, line: Int) {
             report.divergences.append(

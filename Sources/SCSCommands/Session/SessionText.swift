@@ -1,9 +1,11 @@
+import Foundation
 import StimDevice
 import StimProtocol
 import StimSafety
 
 /// The human text of a programming session: the device's state, readings, refusals and help.
 enum SessionText {
+    /// The answer to `help`.
     static let help = """
         Commands (one per line; # starts a comment):
           status                          the device's state and its program slots
@@ -12,7 +14,7 @@ enum SessionText {
                                             write 1 --amplitude 3 --pulse-width 300 --frequency 50 --contacts 2-,3+
                                             (flags of `scs validate`, plus --acknowledge RULE for a warning)
           activate SLOT                   make SLOT the running program
-          adjust MA                       set the running amplitude, e.g. adjust 3.5
+          adjust MA                       set the running program's amplitude (an increase ramps), e.g. adjust 3.5
           on | off                        switch therapy on or off
           impedance                       measure every contact and the case
           battery                         read the battery
@@ -21,11 +23,13 @@ enum SessionText {
           help | quit
         """
 
+    /// The first line of a session: the device reached and the role.
     static func greeting(_ identity: DeviceIdentity, role: Role) -> String {
         "connected to \(identity.model) (\(identity.profileID), serial \(identity.serial), firmware "
             + "\(identity.firmware)) as \(role); type help for commands"
     }
 
+    /// The answer to `status`: therapy, active slot, amplitude, battery, and every slot's program.
     static func status(_ state: DeviceState) -> String {
         var lines = [
             "therapy    \(state.isTherapyOn ? Terminal.paint("on", .green) : "off")",
@@ -37,7 +41,7 @@ enum SessionText {
         for slot in state.slots {
             table.add([
                 "\(slot.slot)", slot.isEnabled ? "enabled" : "disabled",
-                slot.program.map(ProgramText.summary) ?? "empty",
+                slot.program.map(oneLine) ?? "empty",
             ])
         }
         lines.append("")
@@ -45,6 +49,7 @@ enum SessionText {
         return lines.joined(separator: "\n")
     }
 
+    /// The answer to `battery`, and the battery line of `status`.
     static func battery(_ battery: BatteryStatus) -> String {
         var text = "battery    \(battery.percent) % (\(battery.voltage))"
         text += battery.isRechargeable ? ", rechargeable" : ", primary cell"
@@ -52,6 +57,7 @@ enum SessionText {
         return text
     }
 
+    /// The answer to `impedance`: each contact's measurement, the case included.
     static func impedance(_ measurement: [ContactImpedance]) -> String {
         var table = TextTable(["contact", "impedance"], alignments: [.left, .right])
         for entry in measurement { table.add(["\(entry.contact)", "\(entry.impedance)"]) }
@@ -75,6 +81,12 @@ enum SessionText {
             lines += findings(validation.findings, acknowledged: acknowledged)
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A program's summary on one line, for a table cell.
+    private static func oneLine(_ program: StimProgram) -> String {
+        ProgramText.summary(program).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .joined(separator: " · ")
     }
 
     private static func findings(_ findings: [Finding], acknowledged: RuleSet = []) -> [String] {

@@ -7,6 +7,7 @@ final class SignalWaiter {
     private let received = DispatchSemaphore(value: 0)
     private let number = AtomicSignal()
 
+    /// Starts catching `signals` (they no longer end the process).
     init(_ signals: [Int32]) {
         let queue = DispatchQueue(label: "scs.signals")
         var sources: [any DispatchSourceSignal] = []
