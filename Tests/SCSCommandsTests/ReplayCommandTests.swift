@@ -58,6 +58,25 @@ struct ReplayCommandTests {
         #expect(otherDevice.stderr.contains("the device is a tonic-16, not the burst-16-primary the replay is for"))
     }
 
+    @Test("a patient's refused activation of a programmed slot is reproduced in process and noted over a socket")
+    func disabledSlot() throws {
+        var lines = Self.clean
+        lines.insert(
+            #"{"t":"2026-03-02T09:00:01Z","type":"program","slot":2,"by":"clinician","program":\#(Self.program)}"#, at: 1)
+        lines.append(#"{"t":"2026-03-02T17:00:00Z","type":"rejected","by":"patient","rules":[],"request":{"slot":2}}"#)
+        let file = try Self.recording(lines)
+        let local = try SCSProcess.run(["replay", file, "--target", "simulator"])
+        #expect(local.status == 0, "\(local.stdout)\(local.stderr)")
+        #expect(local.stdout.contains("line 9: slot 2 disabled for the remote on the device, as the refusal implies"))
+        #expect(local.stdout.contains("Driven   7 commands"))
+        let server = try ServedSimulator(device: "tonic-16")
+        let served = try SCSProcess.run(["replay", file, "--target", "simulator", "--socket", server.socket])
+        _ = server.stop()
+        #expect(served.status == 0, "\(served.stdout)\(served.stderr)")
+        #expect(served.stdout.contains("line 9: not sent: the refusal means slot 2 was disabled for the remote"))
+        #expect(served.stdout.contains("Driven   6 commands"))
+    }
+
     @Test("--speed N waits recorded time divided by N, and the outcome is the same")
     func speed() throws {
         // Five recorded hours at 50 000 times real time: about a third of a second of waiting.

@@ -74,6 +74,16 @@ struct SessionCommandTests {
         #expect(try SCSProcess.run(["session", "--device", "no-such-device"]).status == 2)
     }
 
+    @Test("scs serve with an unknown device or an unusable socket path is bad input")
+    func serveBadInput() throws {
+        let unknown = try SCSProcess.run(["serve", "--device", "no-such-device", "--socket", "/tmp/never.sock"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("--device"))
+        let folder = try SCSProcess.run(["serve", "--device", "tonic-16", "--socket", "/nonexistent/folder/s.sock"])
+        #expect(folder.status == 2)
+        #expect(folder.stderr.contains("/nonexistent/folder/s.sock"))
+    }
+
     @Test("SIGINT (Ctrl-C) stops scs serve cleanly as well")
     func interruptedServe() throws {
         let server = try ServedSimulator(device: "hf10k-16")
