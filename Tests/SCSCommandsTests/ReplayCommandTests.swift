@@ -62,7 +62,8 @@ struct ReplayCommandTests {
     func disabledSlot() throws {
         var lines = Self.clean
         lines.insert(
-            #"{"t":"2026-03-02T09:00:01Z","type":"program","slot":2,"by":"clinician","program":\#(Self.program)}"#, at: 1)
+            #"{"t":"2026-03-02T09:00:01Z","type":"program","slot":2,"by":"clinician","program":\#(Self.program)}"#,
+            at: 1)
         lines.append(#"{"t":"2026-03-02T17:00:00Z","type":"rejected","by":"patient","rules":[],"request":{"slot":2}}"#)
         let file = try Self.recording(lines)
         let local = try SCSProcess.run(["replay", file, "--target", "simulator"])
