@@ -111,6 +111,28 @@ struct ReplayCommandTests {
         #expect(text.stdout.contains("amplitude 30 mA is above the maximum 25.5 mA"))
     }
 
+    @Test("a refusal repeated for other rules than the recording gives is a divergence naming both")
+    func refusalForOtherRules() throws {
+        let unsafe = Self.program.replacingOccurrences(of: #""amplitude":3,"#, with: #""amplitude":30,"#)
+        var lines = Self.clean
+        lines.append(
+            #"{"t":"2026-03-02T15:00:00Z","type":"rejected","by":"clinician","rules":["shannon"],"request":{"slot":2,"program":\#(unsafe)}}"#
+        )
+        let file = try Self.recording(lines)
+        let result = try SCSProcess.run(["replay", file, "--target", "simulator", "--json"])
+        #expect(result.status == 1)
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let divergences = try #require(report["divergences"] as? [[String: Any]])
+        #expect(divergences.count == 1)
+        #expect(divergences.first?["line"] as? Int == 8)
+        #expect(divergences.first?["kind"] as? String == "rules")
+        #expect(
+            divergences.first?["rules"] as? [String]
+                == ["amplitude.range", "compliance", "current.contact", "patientRange", "shannon"])
+        #expect((divergences.first?["message"] as? String)?.hasSuffix("the recording gives rules: shannon") == true)
+    }
+
     @Test("a refusal the device does not repeat, and a final state that differs, are divergences")
     func acceptedRefusalAndFinalState() throws {
         var lines = Self.clean
