@@ -34,6 +34,19 @@ struct SessionCommandTests {
         #expect(result.stdout.contains("therapy    on"))
     }
 
+    @Test("a session's event log, written with log FILE, is a recording that replays with no divergence")
+    func logReplays() throws {
+        let log = try temporaryFile("", name: "session.scsrec.jsonl")
+        let session = try SCSProcess.run(
+            ["session", "--device", "tonic-16"], input: Self.script + "\nactivate 4\nlog \(log)\n")
+        #expect(session.status == 1, "activating the empty slot 4 is refused")
+        #expect(session.stdout.contains("the device refused it: slotEmpty"))
+        #expect(session.stdout.contains("event log written to \(log) (9 lines)"))
+        let replay = try SCSProcess.run(["replay", log, "--target", "simulator"])
+        #expect(replay.status == 0, "\(replay.stdout)\(replay.stderr)")
+        #expect(replay.stdout.contains("Driven   6 commands; 1 readings and device events not driven"))
+    }
+
     @Test("a refused unsafe write names its rule ids and numbers, changes nothing, and exits 1")
     func refusedWrite() throws {
         let result = try SCSProcess.run(

@@ -27,7 +27,7 @@ struct ReplayCommand: ParsableCommand {
 
     @Argument(help: "The recording to replay (.scsrec.jsonl).") var file: String
 
-    @Option(help: "simulator | usb.") var target: Target
+    @Option(help: "The kind of stimulator to drive.") var target: Target
 
     @OptionGroup var simulator: TargetOptions
 

@@ -100,8 +100,12 @@ enum SessionText {
     static func failure(_ error: ProgrammerError) -> String {
         switch error {
         case .unsafe(let validation):
-            return (["refused, nothing sent: the safety check finds"] + findings(validation.findings))
-                .joined(separator: "\n")
+            var lines = ["refused, nothing sent: the safety check finds"] + findings(validation.findings)
+            if validation.verdict != .rejected {
+                let flags = validation.ruleIDs.map { "--acknowledge \($0.name)" }.joined(separator: " ")
+                lines.append("to send it, acknowledge each warning: \(flags)")
+            }
+            return lines.joined(separator: "\n")
         case .deviceRejected(let code, let rules):
             let ids = rules.map(\.name).joined(separator: ", ")
             return "the device refused it: \(code)" + (rules.isEmpty ? "" : " (rules: \(ids))")

@@ -8,7 +8,10 @@ struct TargetOptions: ParsableArguments {
     @Option(help: "Talk to the simulator `scs serve` runs on this Unix-domain socket.")
     var socket: String?
 
-    @Option(help: "Device profile id: run a simulator of it in this process (see `scs devices`).")
+    @Option(
+        help:
+            "Device profile id of a simulator to run in this process (see `scs devices`); replay: instead of the recording's device."
+    )
     var device: String?
 
     @Option(help: "The served simulator's key file (default: the socket's path + .keys).")
