@@ -6,7 +6,7 @@ extension Double {
     /// path that was almost all of `maySend`'s time. A value within `Int64` (every realistic product
     /// here) takes the native conversion instead, which rounds the same exact integer identically.
     @inline(__always)
-    init(converting value: Int128) {
+    public init(converting value: Int128) {
         if value >= Int128(Int64.min), value <= Int128(Int64.max) {
             self.init(Int64(truncatingIfNeeded: value))
         } else {

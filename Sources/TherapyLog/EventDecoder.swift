@@ -9,10 +9,10 @@ import StimSafety
 enum EventDecoder {
     static func decode(_ fields: some LineFields) -> DecodedLine {
         do throws(LineProblem) {
-            let type = try fields.string("type")
-            guard let kind = Kind(rawValue: type) else {
-                let reason = type == "header" ? "a header is only valid on line 1" : "unknown event type '\(type)'"
-                return .problem(.unknownType, reason)
+            let kind = try fields.choice("type", Kind.self) { type in
+                LineProblem(
+                    .unknownType, type == "header" ? "a header is only valid on line 1" : "unknown event type '\(type)'"
+                )
             }
             let time = try fields.timestamp("t")
             return .event(time: time, event: try event(kind, fields))
@@ -22,8 +22,10 @@ enum EventDecoder {
     }
 
     /// The event types of format version 1.
-    enum Kind: String {
+    enum Kind: String, SchemaChoice {
         case program, activate, therapy, amplitude, impedance, battery, charge, rejected, fault, end
+
+        static let spellings = spellingTable()
     }
 
     private static func event(_ type: Kind, _ fields: some LineFields) throws(LineProblem) -> RecordingEvent {

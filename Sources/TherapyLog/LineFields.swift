@@ -26,10 +26,10 @@ protocol LineFields {
     func quantity<Quantity: FixedPoint>(
         _ key: StaticString, _: Quantity.Type, allowNegative: Bool
     ) throws(LineProblem) -> Quantity
-    /// One of the raw values of `Choice`.
-    func choice<Choice: RawRepresentable & CaseIterable>(
-        _ key: StaticString, _: Choice.Type
-    ) throws(LineProblem) -> Choice where Choice.RawValue == String
+    /// One of the raw values of `Choice`; another string is the problem `unknown` makes of it.
+    func choice<Choice: SchemaChoice>(
+        _ key: StaticString, _: Choice.Type, unknown: (String) -> LineProblem
+    ) throws(LineProblem) -> Choice
     /// An RFC 3339 UTC timestamp.
     func timestamp(_ key: StaticString) throws(LineProblem) -> Timestamp
     /// Every member of this object as a contact (``ContactID/init(key:)``) and a quantity, each key
@@ -51,6 +51,11 @@ extension LineFields {
             throw LineProblem(.wrongType, "field '\(name(key))' must be 1 or more, not \(number)")
         }
         return number
+    }
+
+    /// One of the raw values of `Choice`; another string is a wrong-type problem listing them.
+    func choice<Choice: SchemaChoice>(_ key: StaticString, _ type: Choice.Type) throws(LineProblem) -> Choice {
+        try choice(key, type) { text in FieldText.unknownChoice(text, Choice.self, field: name(key)) }
     }
 
     /// A number read exactly into `Quantity`, which must not be negative.
@@ -107,14 +112,10 @@ enum FieldText {
     }
 
     /// One of `Choice`'s raw values.
-    static func choice<Choice: RawRepresentable & CaseIterable>(
-        _ text: String, _: Choice.Type, field: String
-    ) throws(LineProblem) -> Choice where Choice.RawValue == String {
-        guard let choice = Choice(rawValue: text) else {
-            let options = Choice.allCases.map(\.rawValue).joined(separator: ", ")
-            throw LineProblem(.wrongType, "field '\(field)' must be one of \(options), not '\(text)'")
-        }
-        return choice
+    /// The problem of a string that is none of `Choice`'s raw values.
+    static func unknownChoice<Choice: SchemaChoice>(_ text: String, _: Choice.Type, field: String) -> LineProblem {
+        let options = Choice.allCases.map(\.rawValue).joined(separator: ", ")
+        return LineProblem(.wrongType, "field '\(field)' must be one of \(options), not '\(text)'")
     }
 
     static func badTimestamp(_ text: String, field: String) -> LineProblem {

@@ -93,12 +93,10 @@ struct LineSplitter {
 
     private mutating func findNewline() -> Int? {
         let found: Int? = buffer.withUnsafeBufferPointer { bytes in
-            var index = scanned
-            while index < bytes.count {
-                if bytes[index] == 0x0A { return index }
-                index += 1
-            }
-            return nil
+            guard scanned < bytes.count, let base = bytes.baseAddress,
+                let newline = memchr(base + scanned, 0x0A, bytes.count - scanned)
+            else { return nil }
+            return UnsafeRawPointer(newline) - UnsafeRawPointer(base)
         }
         if found == nil { scanned = buffer.count }
         return found

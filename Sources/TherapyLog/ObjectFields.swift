@@ -58,10 +58,12 @@ struct ObjectFields: LineFields {
         return try FieldText.quantity(text, Quantity.self, field: name(key), allowNegative: allowNegative)
     }
 
-    func choice<Choice: RawRepresentable & CaseIterable>(
-        _ key: StaticString, _: Choice.Type
-    ) throws(LineProblem) -> Choice where Choice.RawValue == String {
-        try FieldText.choice(try string(key), Choice.self, field: name(key))
+    func choice<Choice: SchemaChoice>(
+        _ key: StaticString, _: Choice.Type, unknown: (String) -> LineProblem
+    ) throws(LineProblem) -> Choice {
+        let text = try string(key)
+        guard let choice = Choice(rawValue: text) else { throw unknown(text) }
+        return choice
     }
 
     func timestamp(_ key: StaticString) throws(LineProblem) -> Timestamp {
@@ -80,7 +82,8 @@ struct ObjectFields: LineFields {
             do throws(LineProblem) {
                 guard value != .null else { throw missing(key) }
                 guard case .number(let text) = value else { throw wrongType(key, "a number", value.typeName) }
-                let quantity = try FieldText.quantity(text, Quantity.self, field: name(key), allowNegative: allowNegative)
+                let quantity = try FieldText.quantity(
+                    text, Quantity.self, field: name(key), allowNegative: allowNegative)
                 read.append((ContactID(key: key), quantity))
             } catch {
                 failure = FieldText.earlier(failure, key, error)

@@ -4,8 +4,8 @@ import StimSafety
 /// wider) tallies only, bounded by ``RecordingSeries/bucketLimit`` buckets per series.
 struct SeriesRecorder: Sendable {
     private let firstDay: Int64
-    private var amplitude: [Int: DayBuckets<AmplitudeTally>] = [:]
-    private var impedance: [Int: DayBuckets<ImpedanceTally>] = [:]
+    private var amplitude = BoundedIntMap<DayBuckets<AmplitudeTally>>(capacity: RecordingSeries.slotLimit)
+    private var impedance = BoundedIntMap<DayBuckets<ImpedanceTally>>(capacity: RecordingSeries.contactLimit)
     private var battery: DayBuckets<BatteryTally>
     private var charging: DayBuckets<ChargingTally>
 
@@ -36,11 +36,9 @@ struct SeriesRecorder: Sendable {
     mutating func measured(_ measured: [ContactID: Milliohms], at time: Timestamp, isCharted: (Int) -> Bool) {
         for (contact, ohms) in measured {
             guard case .lead(let number) = contact, isCharted(number) else { continue }
-            if impedance[number] == nil {
-                guard impedance.count < RecordingSeries.contactLimit else { continue }
-                impedance[number] = DayBuckets(firstDay: firstDay, capacity: RecordingSeries.bucketLimit)
+            impedance.update(number, make: Self.buckets(from: firstDay)) { buckets in
+                buckets.update(day: time.dayNumber, empty: ImpedanceTally(ohms)) { $0.include(ohms) }
             }
-            impedance[number]?.update(day: time.dayNumber, empty: ImpedanceTally(ohms)) { $0.include(ohms) }
         }
     }
 
@@ -62,29 +60,29 @@ struct SeriesRecorder: Sendable {
         func days<Tally>(_ bucket: (firstDay: Int64, days: Int, tally: Tally)) -> RecordingSeries.Days {
             RecordingSeries.Days(firstDay: bucket.firstDay, days: bucket.days)
         }
-        let amplitudes = amplitude.keys.sorted().map { slot in
+        let amplitudes = amplitude.sorted.map { slot, buckets in
             RecordingSeries.ProgramAmplitude(
                 slot: slot,
-                buckets: (amplitude[slot]?.recorded ?? []).map { bucket in
+                buckets: buckets.recorded.map { bucket in
                     let tally = bucket.tally
                     return RecordingSeries.AmplitudeBucket(
                         days: days(bucket), minimum: milliamps(tally.minimum), maximum: milliamps(tally.maximum),
                         mean: tally.deliveredNanoseconds > 0
-                            ? Double(tally.weightedNanoamps) / Double(tally.deliveredNanoseconds)
+                            ? Double(converting: tally.weightedNanoamps) / Double(tally.deliveredNanoseconds)
                                 / Double(Nanoamps.subunitsPerUnit) : nil,
                         patientRange: tally.rangeMinimum.flatMap { low in
                             tally.rangeMaximum.map { high in milliamps(min(low, high))...milliamps(max(low, high)) }
                         })
                 })
         }
-        let impedances = impedance.keys.sorted().map { contact in
+        let impedances = impedance.sorted.map { contact, buckets in
             RecordingSeries.ContactImpedance(
                 contact: contact,
-                buckets: (impedance[contact]?.recorded ?? []).map { bucket in
+                buckets: buckets.recorded.map { bucket in
                     let tally = bucket.tally
                     return RecordingSeries.ImpedanceBucket(
                         days: days(bucket), minimum: ohms(tally.minimum), maximum: ohms(tally.maximum),
-                        mean: Double(tally.sum) / Double(tally.count) / Double(Milliohms.subunitsPerUnit),
+                        mean: Double(converting: tally.sum) / Double(tally.count) / Double(Milliohms.subunitsPerUnit),
                         measurements: tally.count)
                 })
         }
@@ -103,11 +101,15 @@ struct SeriesRecorder: Sendable {
     }
 
     private mutating func updateAmplitude(slot: Int, day: Int64, _ body: (inout AmplitudeTally) -> Void) {
-        if amplitude[slot] == nil {
-            guard amplitude.count < RecordingSeries.slotLimit else { return }
-            amplitude[slot] = DayBuckets(firstDay: firstDay, capacity: RecordingSeries.bucketLimit)
+        amplitude.update(slot, make: Self.buckets(from: firstDay)) {
+            $0.update(day: day, empty: AmplitudeTally(), body)
         }
-        amplitude[slot]?.update(day: day, empty: AmplitudeTally(), body)
+    }
+
+    /// Empty buckets from `firstDay`. (Static, so that making them holds no copy of the recorder and
+    /// its buckets stay uniquely referenced, updated in place.)
+    private static func buckets<Tally: DayTally>(from firstDay: Int64) -> DayBuckets<Tally> {
+        DayBuckets(firstDay: firstDay, capacity: RecordingSeries.bucketLimit)
     }
 
     /// Calls `body` with each UTC day `[from, to)` touches and the nanoseconds it spends in it.

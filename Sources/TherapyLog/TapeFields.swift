@@ -79,13 +79,21 @@ struct TapeFields: LineFields {
     ) throws(LineProblem) -> Quantity {
         let bytes = tape.span(index)
         return try JSONNumber(bytes).quantity(
-            Quantity.self, written: JSONNumber.written(bytes), field: name(key.description), allowNegative: allowNegative)
+            Quantity.self, written: JSONNumber.written(bytes), field: name(key.description),
+            allowNegative: allowNegative)
     }
 
-    func choice<Choice: RawRepresentable & CaseIterable>(
-        _ key: StaticString, _: Choice.Type
-    ) throws(LineProblem) -> Choice where Choice.RawValue == String {
-        try FieldText.choice(try string(key), Choice.self, field: name(key))
+    func choice<Choice: SchemaChoice>(
+        _ key: StaticString, _: Choice.Type, unknown: (String) -> LineProblem
+    ) throws(LineProblem) -> Choice {
+        let index = try present(key, .string, "a string")
+        if tape.tokens[index].flags == .verbatim, let choice = Choice.matching(UnsafeRawBufferPointer(tape.span(index)))
+        {
+            return choice
+        }
+        let text = tape.string(index)
+        guard let choice = Choice(rawValue: text) else { throw unknown(text) }
+        return choice
     }
 
     func timestamp(_ key: StaticString) throws(LineProblem) -> Timestamp {
@@ -107,7 +115,8 @@ struct TapeFields: LineFields {
             switch tape.tokens[valueIndex].kind {
             case .number:
                 do throws(LineProblem) {
-                    let value = try quantity(at: valueIndex, tape.string(keyIndex), Quantity.self, allowNegative: allowNegative)
+                    let value = try quantity(
+                        at: valueIndex, tape.string(keyIndex), Quantity.self, allowNegative: allowNegative)
                     read.append((tape.contact(keyIndex), value))
                 } catch {
                     failure = FieldText.earlier(failure, tape.string(keyIndex), error)

@@ -72,7 +72,7 @@ public struct TherapyAnalyzer: Sendable {
         let recorded = end.nanoseconds(since: header.start)
         let programs = totals.keys.sorted().compactMap { slot -> ProgramUsage? in
             guard let total = totals[slot], total.nanoseconds > 0 else { return nil }
-            let meanNanoamps = Double(total.nanoampNanoseconds) / Double(total.nanoseconds)
+            let meanNanoamps = Double(converting: total.nanoampNanoseconds) / Double(total.nanoseconds)
             return ProgramUsage(
                 slot: slot, therapyHours: Hours.from(nanoseconds: total.nanoseconds),
                 meanAmplitude: meanNanoamps / Double(Nanoamps.subunitsPerUnit))
@@ -98,14 +98,17 @@ public struct TherapyAnalyzer: Sendable {
         daily.add(from: now, to: time)
         series.delivered(
             slot: slotNumber, amplitude: slot.amplitude, range: slot.program.patientRange, from: now, to: time)
-        totals[slotNumber, default: SlotTotals()].nanoseconds += duration
-        totals[slotNumber, default: SlotTotals()].nanoampNanoseconds +=
-            Int128(slot.amplitude.rawValue) * Int128(duration)
+        Self.add(duration, at: slot.amplitude, to: &totals[slotNumber, default: SlotTotals()])
         // A (nA → A) × s (ns → s) × 1/s × s (ns → s): three factors of 1e-9.
         let pulses = slot.pulseRate ?? 0
         deliveredCharge +=
             Double(slot.amplitude.rawValue) * Double(slot.program.pulseWidth.rawValue) * pulses * Double(duration)
             * 1e-27
+    }
+
+    private static func add(_ duration: Int64, at amplitude: Nanoamps, to total: inout SlotTotals) {
+        total.nanoseconds += duration
+        total.nanoampNanoseconds += Int128(amplitude.rawValue) * Int128(duration)
     }
 
     private mutating func apply(_ recorded: RecordedEvent) {
@@ -125,12 +128,13 @@ public struct TherapyAnalyzer: Sendable {
             case .clinician: adjustments.clinician += 1
             case .device: break
             }
-            guard var state = slots[slot] else { return }
-            state.amplitude = amplitude
-            slots[slot] = state
-            series.set(slot: slot, amplitude: amplitude, range: state.program.patientRange, at: recorded.appliedAt)
-            var adjusted = state.program
+            guard var adjusted = slots[slot]?.program else { return }
+            slots[slot]?.amplitude = amplitude
+            series.set(slot: slot, amplitude: amplitude, range: adjusted.patientRange, at: recorded.appliedAt)
             adjusted.amplitude = amplitude
+            // Most adjustments pass: the allocation-free gate, which agrees with the full validation,
+            // tells which, and only the others pay for the findings.
+            guard !limits.maySend(adjusted, context: context) else { return }
             safety.record(line: recorded.line, slot: slot, type: "amplitude", validation: validate(adjusted))
         case .impedance(let measured):
             impedances = MeasuredImpedances(measured)
@@ -149,8 +153,11 @@ public struct TherapyAnalyzer: Sendable {
 
     /// The full validation with the latest measured impedances, no acknowledgements and no slew rule.
     private func validate(_ program: StimProgram) -> Validation {
-        limits.validate(program, context: ValidationContext(impedances: impedances, runningAmplitude: nil))
+        limits.validate(program, context: context)
     }
+
+    /// The context of every validation: the latest measured impedances, nothing acknowledged.
+    private var context: ValidationContext { ValidationContext(impedances: impedances, runningAmplitude: nil) }
 
     private mutating func countAlerts(_ measured: [ContactID: Milliohms]) {
         for (contact, ohms) in measured {

@@ -14,22 +14,21 @@ extension Timestamp {
     /// Parses the bytes of an RFC 3339 UTC timestamp; nil when they are not one.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Timestamp? {
         // The fixed part is 20 bytes: YYYY-MM-DDTHH:MM:SS plus at least the zone letter.
-        guard bytes.count >= 20 else { return nil }
-        func digits(_ start: Int, _ count: Int) -> Int64? {
-            var value: Int64 = 0
-            for index in start..<(start + count) {
-                let digit = bytes[index] &- UInt8(ascii: "0")
-                guard digit <= 9 else { return nil }
-                value = value * 10 + Int64(digit)
-            }
-            return value
+        guard bytes.count >= 20, let base = bytes.baseAddress else { return nil }
+        /// The value of the two decimal digits at `start`, or nil.
+        @inline(__always) func twoDigits(_ start: Int) -> Int64? {
+            let tens = base[start] &- UInt8(ascii: "0")
+            let ones = base[start + 1] &- UInt8(ascii: "0")
+            guard tens <= 9, ones <= 9 else { return nil }
+            return Int64(tens) * 10 + Int64(ones)
         }
-        guard bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-            bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t"),
-            bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
-            let year = digits(0, 4), let month = digits(5, 2), let day = digits(8, 2),
-            let hour = digits(11, 2), let minute = digits(14, 2), let second = digits(17, 2)
+        guard base[4] == UInt8(ascii: "-"), base[7] == UInt8(ascii: "-"),
+            base[10] == UInt8(ascii: "T") || base[10] == UInt8(ascii: "t"),
+            base[13] == UInt8(ascii: ":"), base[16] == UInt8(ascii: ":"),
+            let century = twoDigits(0), let yearInCentury = twoDigits(2), let month = twoDigits(5),
+            let day = twoDigits(8), let hour = twoDigits(11), let minute = twoDigits(14), let second = twoDigits(17)
         else { return nil }
+        let year = century * 100 + yearInCentury
         guard (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year),
             hour <= 23, minute <= 59, second <= 59
         else { return nil }

@@ -108,7 +108,8 @@ enum BenchmarkRecording {
             if random.below(2) == 0 {
                 at(
                     9 * 60 + random.below(600),
-                    #""type":"rejected","by":"patient","rules":["patientRange"],"request":{"slot":\#(activeSlot),"amplitude":7.5}"#)
+                    #""type":"rejected","by":"patient","rules":["patientRange"],"request":{"slot":\#(activeSlot),"amplitude":7.5}"#
+                )
             }
             if day % 11 == 0 {
                 at(13 * 60, #""type":"fault","code":"lead-open","detail":"contact \#(1 + random.below(16))""#)
@@ -121,7 +122,8 @@ enum BenchmarkRecording {
             let contacts = slot == 1 ? #""2":-100,"3":100"# : #""5":-50,"6":-50,"7":100"#
             let frequency = slot == 1 ? 50 : 40
             let tenths = amplitude[slot] ?? 40
-            return #""type":"program","slot":\#(slot),"by":"clinician","program":{"amplitude":\#(tenths / 10).\#(tenths % 10),"pulseWidth":300,"frequency":\#(frequency),"waveform":"tonic","contacts":{\#(contacts)},"recovery":"active","patientRange":{"min":2.0,"max":6.5}}"#
+            return
+                #""type":"program","slot":\#(slot),"by":"clinician","program":{"amplitude":\#(tenths / 10).\#(tenths % 10),"pulseWidth":300,"frequency":\#(frequency),"waveform":"tonic","contacts":{\#(contacts)},"recovery":"active","patientRange":{"min":2.0,"max":6.5}}"#
         }
 
         private mutating func ohms() -> String {

@@ -83,7 +83,9 @@ struct CodableLineDecoder: RecordingLineDecoder {
     private func event(_ line: Line) throws -> RecordingEvent {
         switch line.type {
         case "program":
-            return .program(slot: try need(line.slot, "slot"), program: try program(need(line.program, "program")), by: try role(line))
+            return .program(
+                slot: try need(line.slot, "slot"), program: try program(need(line.program, "program")),
+                by: try role(line))
         case "activate": return .activate(slot: try need(line.slot, "slot"), by: try role(line))
         case "therapy": return .therapy(isOn: try need(line.on, "on"), by: try role(line))
         case "amplitude":
@@ -101,7 +103,8 @@ struct CodableLineDecoder: RecordingLineDecoder {
             }
             return .charge(state)
         case "rejected":
-            return .rejected(RejectedCommand(by: try role(line), rules: try need(line.rules, "rules"), request: .object([:])))
+            return .rejected(
+                RejectedCommand(by: try role(line), rules: try need(line.rules, "rules"), request: .object([:])))
         case "fault": return .fault(code: try need(line.code, "code"), detail: line.detail)
         case "end": return .end
         default: throw Invalid(kind: .unknownType, message: "unknown event type '\(line.type)'")
@@ -123,12 +126,16 @@ struct CodableLineDecoder: RecordingLineDecoder {
         program.recovery = written.recovery.flatMap(Recovery.init(rawValue:)) ?? .active
         program.pulsesPerBurst = written.pulsesPerBurst
         program.intraBurstRate = try written.intraBurstRate.map { try quantity($0) }
-        program.patientRange = try written.patientRange.map { PatientRange(min: try quantity($0.min), max: try quantity($0.max)) }
+        program.patientRange = try written.patientRange.map {
+            PatientRange(min: try quantity($0.min), max: try quantity($0.max))
+        }
         return program
     }
 
     private func role(_ line: Line) throws -> Role {
-        guard let role = Role(rawValue: try need(line.by, "by")) else { throw Invalid(kind: .wrongType, message: "bad role") }
+        guard let role = Role(rawValue: try need(line.by, "by")) else {
+            throw Invalid(kind: .wrongType, message: "bad role")
+        }
         return role
     }
 
