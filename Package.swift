@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "StimSafety", targets: ["StimSafety"]),
         .library(name: "DeviceProfiles", targets: ["DeviceProfiles"]),
         .library(name: "TherapyLog", targets: ["TherapyLog"]),
+        .library(name: "StimProtocol", targets: ["StimProtocol"]),
+        .library(name: "StimDevice", targets: ["StimDevice"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),

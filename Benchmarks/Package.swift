@@ -42,5 +42,22 @@ let package = Package(
             ],
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "StimDeviceBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "StimDevice", package: "scs"),
+                .product(name: "StimProtocol", package: "scs"),
+                .product(name: "StimSafety", package: "scs"),
+                .product(name: "DeviceProfiles", package: "scs"),
+            ],
+            path: "Benchmarks/StimDeviceBenchmarks",
+            swiftSettings: [
+                .swiftLanguageMode(.v6),
+                .enableUpcomingFeature("ExistentialAny"),
+                .enableUpcomingFeature("MemberImportVisibility"),
+            ],
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

@@ -138,6 +138,9 @@ struct AnalyzeHTMLTests {
         text.components(separatedBy: fragment).count - 1
     }
 
+    /// Markup that would make a page fetch something: a self-contained report has none of it.
+    static let fetchingMarkup = ["<script", "<link", "<img", "<iframe", "@import", "url(", "http:", "https:", "src="]
+
     /// The text of every `<tag>…</tag>` element, in order.
     static func texts(of tag: String, in html: String) -> [String] {
         html.components(separatedBy: "<\(tag)>").dropFirst().compactMap {
@@ -193,7 +196,7 @@ struct AnalyzeHTMLTests {
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(Self.wellFormednessProblems(html) == [])
         // Nothing to fetch: no scripts, links, images, imports or URLs at all.
-        for forbidden in ["<script", "<link", "<img", "<iframe", "@import", "url(", "http:", "https:", "src="] {
+        for forbidden in Self.fetchingMarkup {
             #expect(!html.contains(forbidden), "found \(forbidden)")
         }
 

@@ -30,11 +30,72 @@ struct DevicesAndTourTests {
         #expect(result.stderr.contains(folder.lastPathComponent))
     }
 
-    @Test func theTourRunsOnTheBundledDefaults() throws {
-        let result = try SCSProcess.run(["tour"])
-        #expect(result.status == 0)
-        #expect(result.stdout.contains("REJECTED"))
-        #expect(result.stdout.contains("Safe envelope"))
+    @Test func theTourRunsEveryStepOnTheBundledDefaultsAndLeavesItsFilesWhereItSays() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scs-tour-\(UUID())/out")
+        let result = try SCSProcess.run(["tour", "--out", folder.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
+
+        // Each step prints the command it runs, then that command's own output, in this order.
+        let marks = [
+            "$ scs devices", "burst-16-primary",
+            "$ scs validate --device tonic-16 --amplitude 5", "Verdict  ACCEPTED",
+            "$ scs validate --device tonic-16 --amplitude 10 --pulse-width 500", "Verdict  REJECTED",
+            "$ scs envelope --device tonic-16 --contacts 1-,2+", "Safe envelope",
+            "$ scs session --device tonic-16 --script", "slot 1 written and read back",
+            "write 2 --amplitude 10", "refused, nothing sent", "slot 1 active", "therapy on",
+            "amplitude set: ramping to 3.5 mA", "on 3.5 mA",
+            "$ scs simulate --device tonic-16 --days 90 --seed 1", "90 days of tonic-16 written to",
+            "$ scs analyze --strict", "Therapy", "HTML report written to", "Where things are",
+        ]
+        var rest = Substring(result.stdout)
+        for mark in marks {
+            guard let found = rest.range(of: mark) else {
+                Issue.record("'\(mark)' is missing, or out of order, in:\n\(result.stdout)")
+                break
+            }
+            rest = rest[found.upperBound...]
+        }
+
+        let script = folder.appendingPathComponent("session.scs").path
+        let recording = folder.appendingPathComponent("tonic-16-90d.scsrec.jsonl").path
+        let report = folder.appendingPathComponent("tonic-16-90d.html").path
+        for file in [script, recording, report] {
+            #expect(FileManager.default.fileExists(atPath: file), "\(file) was not written")
+            #expect(result.stdout.contains(file), "the tour does not say where \(file) is")
+        }
+
+        // The recording reads strictly and is what `scs simulate` writes for the same device, days and seed.
+        let strict = try SCSProcess.run(["analyze", "--strict", "--json", recording])
+        #expect(strict.status == 0, "\(strict.stderr)")
+        #expect(strict.stdout.contains("\"daysWithTherapy\" : 90"))
+        let again = folder.appendingPathComponent("again.scsrec.jsonl").path
+        let simulated = try SCSProcess.run([
+            "simulate", "--device", "tonic-16", "--days", "90", "--seed", "1", "--out", again,
+        ])
+        #expect(simulated.status == 0, "\(simulated.stderr)")
+        #expect(FileManager.default.contentsEqual(atPath: recording, andPath: again))
+
+        // The report is one self-contained, well-formed page with its charts.
+        let html = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(AnalyzeHTMLTests.wellFormednessProblems(html) == [])
+        for forbidden in AnalyzeHTMLTests.fetchingMarkup {
+            #expect(!html.contains(forbidden), "found \(forbidden)")
+        }
+        #expect(html.contains("<svg"))
+    }
+
+    @Test func theTourSaysWhichOutputFolderItCannotMake() throws {
+        let result = try SCSProcess.run(["tour", "--out", "/dev/null/out"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--out /dev/null/out"), "\(result.stderr)")
+    }
+
+    @Test func aTourStepShowsItsCommandAsAShellWouldReadIt() {
+        let step = TourStep(
+            title: "", arguments: ["envelope", "--contacts", "1-,2+", "--out", "my out/it's"], expectedStatus: 0)
+        #expect(step.commandLine == #"scs envelope --contacts 1-,2+ --out 'my out/it'\''s'"#)
     }
 
     @Test func shorthandSplitsEvenlyInWholeFractionStepsFirstContactsTakingTheRest() throws {

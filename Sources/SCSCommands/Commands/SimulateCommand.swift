@@ -26,9 +26,6 @@ struct SimulateCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The recording to write (.scsrec.jsonl).", valueName: "file")) var out: String
 
-    /// The first simulated day: Monday 2026-01-05, midnight UTC.
-    static let start = DeviceInstant(year: 2026, month: 1, day: 5)
-
     func run() throws {
         guard days > 0 else { throw InputError("--days", "must be at least 1 (got \(days))") }
         let profile = try device.loadProfile()
@@ -56,19 +53,13 @@ struct SimulateCommand: ParsableCommand {
         print("\(days) days of \(profile.id) written to \(out)")
     }
 
-    /// A fresh device for `profile` with keys, clock and randomness all fixed by `seed`.
+    /// The model `scs simulate` runs: a fresh device of `profile`, with keys, clock and randomness
+    /// all fixed by `seed`.
     static func model(profile: DeviceProfile, seed: UInt64) -> PatientModel {
-        var generator = SeededRandom(seed: seed)
-        let keys = DeviceKeyStore.generate(using: &generator)
-        let clock = ManualClock(start: start)
-        var configuration = SimulatorConfiguration(
+        let configuration = SimulatorConfiguration(
             profileID: profile.id, model: profile.name, serial: "SIM-\(seed)", slotCount: profile.programs,
             limits: profile.limits)
-        configuration.impedanceSeed = seed
-        let device = SimulatedStimulator(
-            configuration: configuration, keys: keys, clock: clock, random: SeededRandom(seed: seed &+ 1))
-        return PatientModel(
-            device: device, clock: clock, keys: keys, start: start, random: SeededRandom(seed: seed &+ 2))
+        return PatientModel(configuration: configuration, seed: seed)
     }
 
     /// Fails early, before simulating, when `path`'s folder does not exist or cannot be written.

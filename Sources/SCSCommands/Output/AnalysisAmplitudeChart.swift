@@ -13,6 +13,14 @@ enum AnalysisAmplitudeChart {
     }
 
     private static func chart(_ series: RecordingSeries.ProgramAmplitude, _ report: RecordingReport) -> String {
+        let usage = report.programs.first { $0.slot == series.slot }
+        // A slot written but never run (one the patient's remote cannot select, say) has no amplitude
+        // to draw: a chart would show a sliver of patient range on the day it was written.
+        guard let usage, usage.therapyHours > 0 else {
+            return AnalysisMarkup.element(
+                "p", [("class", "note")],
+                AnalysisMarkup.escape("Slot \(series.slot): programmed, but no therapy was delivered on it."))
+        }
         let top = series.buckets.map { max($0.maximum, $0.patientRange?.upperBound ?? 0) }.max() ?? 1
         let ticks = AnalysisChart.linearTicks(upTo: top * 1.05, count: 4)
         var chart = AnalysisChart(height: 190, start: report.start, end: report.end, values: 0...(ticks.last ?? 1))
@@ -50,12 +58,9 @@ enum AnalysisAmplitudeChart {
             AnalysisChartLine.polyline(series.buckets, in: chart, className: "line amplitude") { bucket in
                 bucket.mean.map { (bucket.days, $0) }
             })
-        let usage = report.programs.first { $0.slot == series.slot }
-        var caption = "Slot \(series.slot): amplitude in mA"
-        if let usage {
-            caption +=
-                " · \(AnalysisText.hours(usage.therapyHours)) delivered at a mean of \(Format.number(usage.meanAmplitude, decimals: 2)) mA"
-        }
+        let caption =
+            "Slot \(series.slot): amplitude in mA · \(AnalysisText.hours(usage.therapyHours)) delivered at a mean of "
+            + "\(Format.number(usage.meanAmplitude, decimals: 2)) mA"
         return AnalysisMarkup.element(
             "figure", [("class", "amplitude")],
             AnalysisMarkup.element("figcaption", [], AnalysisMarkup.escape(caption))

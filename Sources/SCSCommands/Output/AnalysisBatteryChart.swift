@@ -55,13 +55,17 @@ enum AnalysisBatteryChart {
     }
 
     private static func recharging(_ charging: [RecordingSeries.Charging], _ report: RecordingReport) -> String {
-        let perDay = charging.map { $0.hours / Double($0.days.days) }
+        let hoursPerDay = charging.map { $0.hours / Double($0.days.days) }
+        // Top-ups of a few minutes read better in minutes than in hundredths of an hour.
+        let unit: (name: String, symbol: String, perHour: Double) =
+            (hoursPerDay.max() ?? 0) < 1 ? ("minutes", "min", 60) : ("hours", "h", 1)
+        let perDay = hoursPerDay.map { $0 * unit.perHour }
         let ticks = AnalysisChart.linearTicks(upTo: perDay.max() ?? 1, count: 3)
         var chart = AnalysisChart(height: 130, start: report.start, end: report.end, values: 0...(ticks.last ?? 1))
-        for (bucket, hours) in zip(charging, perDay) {
+        for (bucket, amount) in zip(charging, perDay) {
             let extent = chart.x(bucket.days)
             let gap = extent.upperBound - extent.lowerBound > 4 ? 1.0 : 0
-            let top = chart.y(hours)
+            let top = chart.y(amount)
             chart.add(
                 AnalysisMarkup.element(
                     "rect",
@@ -77,13 +81,14 @@ enum AnalysisBatteryChart {
                             "\(AnalysisChartLine.dates(bucket.days)): \(AnalysisText.hours(bucket.hours)) recharging, "
                                 + "\(AnalysisText.count(bucket.sessions, "session")) started"))))
         }
-        var caption = "Recharging, in hours per day · \(AnalysisText.count(report.charges.count, "session"))"
+        var caption = "Recharging, in \(unit.name) per day · \(AnalysisText.count(report.charges.count, "session"))"
         if let interval = report.charges.meanIntervalHours {
             caption += ", one every \(AnalysisText.hours(interval)) on average"
         }
         return AnalysisMarkup.element(
             "figure", [("class", "charging")],
             AnalysisMarkup.element("figcaption", [], AnalysisMarkup.escape(caption))
-                + chart.svg(label: caption, ticks: ticks.map { ($0, Format.number($0, decimals: 2) + " h") }))
+                + chart.svg(
+                    label: caption, ticks: ticks.map { ($0, Format.number($0, decimals: 2) + " " + unit.symbol) }))
     }
 }

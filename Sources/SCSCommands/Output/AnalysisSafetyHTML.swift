@@ -47,12 +47,19 @@ enum AnalysisSafetyHTML {
             parts.append(AnalysisMarkup.element("p", [("class", "empty")], "None."))
         } else {
             let rules = report.rejected.byRule.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+            let count = AnalysisText.count(report.rejected.total, "command")
+            // A device refuses for other reasons than a rule too (a slot disabled for the remote); a
+            // table of rules would then have no rows.
             parts.append(
                 AnalysisMarkup.element(
-                    "p", [], AnalysisMarkup.escape("\(AnalysisText.count(report.rejected.total, "command")) refused.")))
-            parts.append(
-                AnalysisMarkup.table(
-                    ["rule", "commands"], rules.map { [$0.key, String($0.value)] }, numericColumns: [1]))
+                    "p", [],
+                    AnalysisMarkup.escape(
+                        rules.isEmpty ? "\(count) refused, none of them for a safety rule." : "\(count) refused.")))
+            if !rules.isEmpty {
+                parts.append(
+                    AnalysisMarkup.table(
+                        ["rule", "commands"], rules.map { [$0.key, String($0.value)] }, numericColumns: [1]))
+            }
         }
         parts.append(AnalysisMarkup.element("h3", [], "Reading findings"))
         if report.findings.isEmpty {

@@ -1,10 +1,9 @@
-import StimDevice
 import StimProtocol
 import StimSafety
 
 /// A seeded model of how a patient (and now and then a clinician) uses a stimulator, driven through
-/// the real `Programmer` against a ``SimulatedStimulator`` on a ``ManualClock``: what `scs simulate`
-/// runs.
+/// the real ``Programmer`` against a ``SimulatedStimulator`` on a ``ManualClock``: what `scs simulate`
+/// runs, and what the device benchmarks measure.
 ///
 /// Day zero the clinician measures impedances and writes three programs: slot 1 (the device's sample
 /// program), slot 2 (the same with the poles swapped) and slot 3, which is then disabled for the
@@ -14,26 +13,54 @@ import StimSafety
 /// A rechargeable device goes on its charger every Sunday night, and any night its battery is below
 /// half; the charge ends by itself when the cell is full. Every seventh
 /// day the clinician checks the impedances and reads the battery.
-struct PatientModel {
+///
+/// A model runs once: ``run(days:progress:)`` leaves its device at the end of the simulation.
+public struct PatientModel: Sendable {
     /// The simulated device.
-    let device: SimulatedStimulator
+    public let device: SimulatedStimulator
     /// The clock the device reads; the model moves it.
-    let clock: ManualClock
+    public let clock: ManualClock
     /// The device's keys.
-    let keys: DeviceKeyStore
+    public let keys: DeviceKeyStore
     /// The instant the simulation starts (midnight UTC).
-    let start: DeviceInstant
+    public let start: DeviceInstant
     /// The model's own randomness, so a seed reproduces a run.
-    var random: SeededRandom
+    private var random: SeededRandom
+
+    /// The first simulated day unless told otherwise: Monday 2026-01-05, midnight UTC.
+    public static let defaultStart = DeviceInstant(year: 2026, month: 1, day: 5)
+
+    /// A model of a patient using a fresh device made from `configuration`, starting at `start`.
+    ///
+    /// `seed` fixes everything random, so the same configuration and seed give the same recording:
+    /// the device's keys, its contacts' impedances (it replaces `configuration.impedanceSeed`), its
+    /// session ids and nonces, and the patient's behaviour.
+    public init(configuration: SimulatorConfiguration, seed: UInt64, start: DeviceInstant = defaultStart) {
+        var generator = SeededRandom(seed: seed)
+        let keys = DeviceKeyStore.generate(using: &generator)
+        let clock = ManualClock(start: start)
+        var configuration = configuration
+        configuration.impedanceSeed = seed
+        device = SimulatedStimulator(
+            configuration: configuration, keys: keys, clock: clock, random: SeededRandom(seed: seed &+ 1))
+        self.clock = clock
+        self.keys = keys
+        self.start = start
+        random = SeededRandom(seed: seed &+ 2)
+    }
 
     /// Why the model could not run on this device.
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+    public struct Failure: Error, CustomStringConvertible {
+        /// What stopped the model.
+        public var description: String
     }
 
     /// Runs `days` days and returns the device's recording, closed at midnight after the last day;
     /// `progress` is told each finished day.
-    mutating func run(days: Int, progress: (Int) -> Void) async throws -> [UInt8] {
+    ///
+    /// - Throws: ``Failure`` when the profile accepts no program to start from or a role has no key;
+    ///   ``ProgrammerError`` when the device refuses what the model does.
+    public mutating func run(days: Int, progress: (Int) -> Void = { _ in }) async throws -> [UInt8] {
         let limits = device.limits
         guard let first = limits.sampleProgram(slot: 1) else {
             throw Failure(description: "the profile accepts no sample program to start from")

@@ -1,0 +1,25 @@
+import Foundation
+import Testing
+
+/// The HTML report of a simulated recording, whose look was checked in a browser: refusals that name
+/// no rule, a slot written but never run, and weekly top-ups of a few minutes.
+extension AnalyzeHTMLTests {
+    @Test func refusalsWithoutRulesASlotNeverRunAndShortTopUpsReadPlainly() throws {
+        let (result, html) = try Self.render(["Recordings/simulated/tonic-16-120d.scsrec.jsonl"])
+        #expect(result.status == 0, "\(result.stderr)")
+
+        // Every refusal is of the disabled slot 3, which names no rule: a sentence, not an empty table.
+        #expect(html.contains("<p>19 commands refused, none of them for a safety rule.</p>"))
+        #expect(!html.contains("<th>rule</th>"))
+
+        // Slots 1 and 2 ran and are charted; slot 3 never did and gets a line instead of an empty chart.
+        let captions = Self.texts(of: "figcaption", in: html).filter { $0.hasPrefix("Slot ") }
+        #expect(captions.map { $0.prefix(6) } == ["Slot 1", "Slot 2"])
+        #expect(html.contains("Slot 3: programmed, but no therapy was delivered on it."))
+
+        // Top-ups of about three minutes are charted in minutes, not hundredths of an hour.
+        #expect(html.contains("Recharging, in minutes per day · 17 sessions"))
+        #expect(html.contains(">4 min</text>"))
+        #expect(!html.contains("0.05 h"))
+    }
+}
