@@ -1,0 +1,50 @@
+import ArgumentParser
+import DeviceProfiles
+import Foundation
+import StimDevice
+import StimProtocol
+import StimUSB
+
+/// `--serial S --keys FILE`: which stimulator on USB to use, and the key file to authenticate with.
+struct USBOptions: ParsableArguments {
+    /// The environment variable naming the default key file; `scs usb emulate` sets it.
+    static let keysVariable = "SCS_USB_KEYS"
+
+    @Option(help: "The serial number of the stimulator to use, when several are attached (see `scs usb list`).")
+    var serial: String?
+
+    @Option(help: "The stimulator's key file (default: $SCS_USB_KEYS, which `scs usb emulate` sets).")
+    var keys: String?
+
+    /// The key file: `--keys`, else `$SCS_USB_KEYS`.
+    func keyFile() throws(InputError) -> String {
+        if let keys { return keys }
+        if let path = ProcessInfo.processInfo.environment[Self.keysVariable], !path.isEmpty { return path }
+        throw InputError(
+            "--keys",
+            "a stimulator's key file is needed to open a session: give --keys FILE (under "
+                + "`scs usb emulate` it is set for you in $\(Self.keysVariable))")
+    }
+
+    /// A programmer connected in `role` to the stimulator these options choose.
+    func connect(
+        profiles: [DeviceProfile], role: Role, configuration: ProgrammerConfiguration = ProgrammerConfiguration()
+    ) async throws(InputError) -> Programmer {
+        let path = try keyFile()
+        let store: DeviceKeyStore
+        do {
+            store = try DeviceKeyStore(contentsOfFile: path)
+        } catch {
+            throw InputError(keys == nil ? "$\(Self.keysVariable) \(path)" : "--keys \(path)", error.description)
+        }
+        guard let key = store.key(for: role) else {
+            throw InputError("--keys \(path)", "the file has no \(role) key")
+        }
+        let context = try StimulatorDiscovery.makeContext()
+        let stimulator = try USBTarget.select(
+            try StimulatorDiscovery.find(in: context, profiles: profiles), serial: serial)
+        return try await USBTarget.connect(
+            stimulator, in: context, role: role, key: key, keyFile: path, profiles: profiles,
+            configuration: configuration)
+    }
+}
