@@ -40,11 +40,7 @@ struct USBOptions: ParsableArguments {
         guard let key = store.key(for: role) else {
             throw InputError("--keys \(path)", "the file has no \(role) key")
         }
-        let context = try StimulatorDiscovery.makeContext()
-        let stimulator = try USBTarget.select(
-            try StimulatorDiscovery.find(in: context, profiles: profiles), serial: serial)
         return try await USBTarget.connect(
-            stimulator, in: context, role: role, key: key, keyFile: path, profiles: profiles,
-            configuration: configuration)
+            serial: serial, role: role, key: key, keyFile: path, profiles: profiles, configuration: configuration)
     }
 }

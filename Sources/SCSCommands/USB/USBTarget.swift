@@ -27,6 +27,19 @@ enum USBTarget {
         return found[0]
     }
 
+    /// A programmer connected in `role` to the stimulator with `serial` on USB, or to the only one when
+    /// `serial` is nil (see ``select(_:serial:)`` and ``connect(_:in:role:key:keyFile:profiles:configuration:)``).
+    static func connect(
+        serial: String?, role: Role, key: DeviceKey, keyFile: String, profiles: [DeviceProfile],
+        configuration: ProgrammerConfiguration = ProgrammerConfiguration()
+    ) async throws(InputError) -> Programmer {
+        let context = try StimulatorDiscovery.makeContext()
+        let stimulator = try select(try StimulatorDiscovery.find(in: context, profiles: profiles), serial: serial)
+        return try await connect(
+            stimulator, in: context, role: role, key: key, keyFile: keyFile, profiles: profiles,
+            configuration: configuration)
+    }
+
     /// A programmer connected to `stimulator` in `role`: opens it through `context`, identifies it and
     /// authenticates a session with `key`; limits come from the profile the device reports.
     ///
