@@ -21,7 +21,8 @@ struct SCSProcess {
     /// Runs `scs` with `arguments` in `directory`, with `input` as its standard input (none: empty) and
     /// `overrides` replacing variables of this environment.
     static func run(
-        _ arguments: [String], in directory: URL = root, input: String = "", environment overrides: [String: String] = [:]
+        _ arguments: [String], in directory: URL = root, input: String = "",
+        environment overrides: [String: String] = [:]
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable

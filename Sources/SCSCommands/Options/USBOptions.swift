@@ -16,27 +16,27 @@ struct USBOptions: ParsableArguments {
     @Option(help: "The stimulator's key file (default: $SCS_USB_KEYS, which `scs usb emulate` sets).")
     var keys: String?
 
-    /// The key file: `--keys`, else `$SCS_USB_KEYS`.
-    func keyFile() throws(InputError) -> String {
-        if let keys { return keys }
-        if let path = ProcessInfo.processInfo.environment[Self.keysVariable], !path.isEmpty { return path }
-        throw InputError(
-            "--keys",
-            "a stimulator's key file is needed to open a session: give --keys FILE (under "
-                + "`scs usb emulate` it is set for you in $\(Self.keysVariable))")
+    /// The key store and the path of its file: `given` (`--keys`), else `$SCS_USB_KEYS`.
+    static func loadKeys(_ given: String?) throws(InputError) -> (keys: DeviceKeyStore, file: String) {
+        let environment = ProcessInfo.processInfo.environment[keysVariable].flatMap { $0.isEmpty ? nil : $0 }
+        guard let path = given ?? environment else {
+            throw InputError(
+                "--keys",
+                "a stimulator's key file is needed to open a session: give --keys FILE (under "
+                    + "`scs usb emulate` it is set for you in $\(keysVariable))")
+        }
+        do {
+            return (try DeviceKeyStore(contentsOfFile: path), path)
+        } catch {
+            throw InputError(given == nil ? "$\(keysVariable) \(path)" : "--keys \(path)", error.description)
+        }
     }
 
     /// A programmer connected in `role` to the stimulator these options choose.
     func connect(
         profiles: [DeviceProfile], role: Role, configuration: ProgrammerConfiguration = ProgrammerConfiguration()
     ) async throws(InputError) -> Programmer {
-        let path = try keyFile()
-        let store: DeviceKeyStore
-        do {
-            store = try DeviceKeyStore(contentsOfFile: path)
-        } catch {
-            throw InputError(keys == nil ? "$\(Self.keysVariable) \(path)" : "--keys \(path)", error.description)
-        }
+        let (store, path) = try Self.loadKeys(keys)
         guard let key = store.key(for: role) else {
             throw InputError("--keys \(path)", "the file has no \(role) key")
         }

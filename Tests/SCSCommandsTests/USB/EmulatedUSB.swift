@@ -11,9 +11,12 @@ enum EmulatedUSB {
     static let skipMessage = Comment(
         rawValue: "needs umockdev-wrapper for `scs usb emulate`: run scripts/install-deps (apt: umockdev)")
 
-    /// `scs usb emulate EMULATE -- scs COMMAND`, the inner `scs` being the one under test.
-    static func run(_ command: [String], emulating emulate: [String] = []) throws -> SCSProcess.Result {
-        try SCSProcess.run(["usb", "emulate"] + emulate + ["--", SCSProcess.executable.path] + command)
+    /// `scs usb emulate EMULATE -- scs COMMAND` with `input` on standard input, the inner `scs` being
+    /// the one under test.
+    static func run(_ command: [String], emulating emulate: [String] = [], input: String = "") throws
+        -> SCSProcess.Result
+    {
+        try SCSProcess.run(["usb", "emulate"] + emulate + ["--", SCSProcess.executable.path] + command, input: input)
     }
 
     /// The rows of `scs usb list --json`.
