@@ -10,7 +10,7 @@ import StimSafety
 struct SessionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "session",
-        abstract: "A clinician programming session on a simulated stimulator, interactive or scripted.",
+        abstract: "A clinician programming session on a simulated or USB stimulator, interactive or scripted.",
         discussion: """
             --device ID runs a simulator in this process; --socket PATH talks to one `scs serve` runs; --usb \
             talks to the stimulator on USB (--serial S among several; try it without hardware: \

@@ -25,8 +25,13 @@ struct UsbEmulateCommand: ParsableCommand {
     @Option(help: "Device profile id of the virtual stimulators (see `scs devices`).")
     var device = "tonic-16"
 
-    @Option(name: .customLong("serial"), help: "A virtual stimulator's serial number (repeat for several).")
+    @Option(
+        name: .customLong("serial"),
+        help: "A virtual stimulator's serial number (repeat for several; default: one, \(defaultSerial)).")
     var serials: [String] = []
+
+    /// The serial number of the one virtual stimulator plugged in when no --serial is given.
+    static let defaultSerial = "EMU-0001"
 
     @Argument(parsing: .postTerminator, help: "The command to run, after `--`, and its arguments.")
     var command: [String] = []
@@ -43,7 +48,8 @@ struct UsbEmulateCommand: ParsableCommand {
     func run() throws {
         let profile = try ProfileSource.profile(id: device, in: catalog.devices)
         try UmockdevPreload.ensureLoaded()
-        let stimulators = try EmulatedStimulators(profile: profile, serials: serials.isEmpty ? ["EMU-0001"] : serials)
+        let stimulators = try EmulatedStimulators(
+            profile: profile, serials: serials.isEmpty ? [Self.defaultSerial] : serials)
         setenv(USBOptions.keysVariable, stimulators.keyFile, 1)
         for device in stimulators.devices {
             Terminal.error(
