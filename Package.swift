@@ -50,7 +50,9 @@ let package = Package(
         .target(name: "StimUSB", dependencies: ["CLibUSB", "StimDevice"], swiftSettings: strictness),
         .systemLibrary(name: "CUMockdev", pkgConfig: "umockdev-1.0", providers: [.apt(["libumockdev-dev"])]),
         // The virtual stimulator on umockdev's virtual USB bus, for the USB tests and `scs usb emulate`.
-        .target(name: "USBTestbed", dependencies: ["CUMockdev", "StimUSB", "StimDevice"], swiftSettings: strictness),
+        .target(
+            name: "USBTestbed", dependencies: ["CUMockdev", "StimUSB", "StimDevice", "StimProtocol"],
+            swiftSettings: strictness),
         .target(
             name: "TherapyLog",
             dependencies: ["StimSafety", "DeviceProfiles"],
@@ -59,7 +61,7 @@ let package = Package(
         .target(
             name: "SCSCommands",
             dependencies: [
-                "StimSafety", "DeviceProfiles", "TherapyLog", "StimDevice", "StimProtocol",
+                "StimSafety", "DeviceProfiles", "TherapyLog", "StimDevice", "StimProtocol", "StimUSB", "USBTestbed",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -103,7 +105,9 @@ let package = Package(
         ),
         .testTarget(
             name: "SCSCommandsTests",
-            dependencies: ["SCSCommands", "StimSafety", "DeviceProfiles"],
+            dependencies: [
+                "SCSCommands", "StimSafety", "DeviceProfiles", "StimDevice", "StimProtocol", "StimUSB", "USBTestbed",
+            ],
             resources: [.copy("Golden")],
             swiftSettings: strictness
         ),

@@ -18,8 +18,12 @@ struct SCSProcess {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("scs")
     }
 
-    /// Runs `scs` with `arguments` in `directory`, with `input` as its standard input (none: empty).
-    static func run(_ arguments: [String], in directory: URL = root, input: String = "") throws -> Result {
+    /// Runs `scs` with `arguments` in `directory`, with `input` as its standard input (none: empty) and
+    /// `overrides` replacing variables of this environment.
+    static func run(
+        _ arguments: [String], in directory: URL = root, input: String = "",
+        environment overrides: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -27,6 +31,7 @@ struct SCSProcess {
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         environment.removeValue(forKey: "SCS_DEVICES")
+        environment.merge(overrides) { _, override in override }
         process.environment = environment
         let output = Pipe()
         let errors = Pipe()

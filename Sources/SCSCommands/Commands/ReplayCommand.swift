@@ -13,7 +13,9 @@ struct ReplayCommand: ParsableCommand {
             of the role that sent it, with the device clock set to the event's time; refused commands are \
             sent again and must be refused for the same rules; at the end the device's therapy state, \
             active slot and amplitude must match the recording's. The simulator is one of the recording's \
-            device (--device overrides), in this process, or the one `scs serve` runs at --socket.
+            device (--device overrides), in this process, or the one `scs serve` runs at --socket; with \
+            --target usb it is the stimulator on USB (--serial S among several; without hardware: \
+            `scs usb emulate --device ID -- scs replay FILE --target usb`).
 
             Exit status: 0 no divergence; 1 a divergence; 2 bad input (unreadable file, not a recording, \
             a newer format version, unknown device, bad flag, a simulator that cannot be reached).
@@ -38,9 +40,11 @@ struct ReplayCommand: ParsableCommand {
 
     func run() throws {
         let speed = try ReplaySpeed(speed)
-        guard target == .simulator else { throw InputError("--target usb", "USB target: not available in this build") }
+        if target == .usb, let socket = simulator.socket {
+            throw InputError("--socket \(socket)", "reaches a served simulator, not the stimulator --target usb drives")
+        }
         let (header, events, skipped) = try Self.read(file)
-        let target = try Self.target(simulator, header: header, file: file)
+        let target = try Self.target(simulator, overUSB: target == .usb, header: header, file: file)
         let empty = ReplayReport(
             file: file, device: simulator.device ?? header.device, target: target.name, commands: 0, notDriven: 0,
             skippedLines: skipped,
@@ -62,12 +66,12 @@ struct ReplayCommand: ParsableCommand {
 
     /// The target for `header`'s device; an unknown device named only by the header is that line's.
     private static func target(
-        _ options: TargetOptions, header: RecordingHeader, file: String
+        _ options: TargetOptions, overUSB: Bool, header: RecordingHeader, file: String
     ) throws(InputError) -> SessionTarget {
         do {
-            return try options.resolve(fallbackDevice: header.device, serial: header.serial)
+            return try options.resolve(fallbackDevice: header.device, serial: header.serial, overUSB: overUSB)
         } catch {
-            guard options.device == nil, options.socket == nil else { throw error }
+            guard !overUSB, options.usbSerial == nil, options.device == nil, options.socket == nil else { throw error }
             throw InputError("\(file): line 1", error.message)
         }
     }

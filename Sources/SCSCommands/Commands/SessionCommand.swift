@@ -10,9 +10,11 @@ import StimSafety
 struct SessionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "session",
-        abstract: "A clinician programming session on a simulated stimulator, interactive or scripted.",
+        abstract: "A clinician programming session on a simulated or USB stimulator, interactive or scripted.",
         discussion: """
-            --device ID runs a simulator in this process; --socket PATH talks to one `scs serve` runs. \
+            --device ID runs a simulator in this process; --socket PATH talks to one `scs serve` runs; --usb \
+            talks to the stimulator on USB (--serial S among several; try it without hardware: \
+            `scs usb emulate -- scs session --usb`). \
             Every write is validated on the host (the report of `scs validate`) and again by the device; a \
             refused write changes nothing. Commands come from --script FILE, or from standard input when \
             it is not a terminal; type help for the list.
@@ -24,18 +26,21 @@ struct SessionCommand: ParsableCommand {
 
     @OptionGroup var target: TargetOptions
 
+    @Flag(help: "Talk to the stimulator on USB (see `scs usb list`), with the key file of --keys or $SCS_USB_KEYS.")
+    var usb = false
+
     @Option(help: ArgumentHelp("Read the commands from this file instead of the terminal.", valueName: "file"))
     var script: String?
 
     func validate() throws {
-        guard (target.socket == nil) != (target.device == nil) else {
-            throw ValidationError("give exactly one of --socket PATH and --device ID")
+        guard [target.socket != nil, target.device != nil, usb].filter({ $0 }).count == 1 else {
+            throw ValidationError("give exactly one of --socket PATH, --device ID and --usb")
         }
     }
 
     func run() throws {
         let lines = try scriptLines()
-        let target = try target.resolve()
+        let target = try target.resolve(overUSB: usb)
         let connection = try AsyncBridge.run { try await target.connect(as: .clinician) }
         let programmer = connection.programmer
         let runner = SessionRunner(programmer: programmer, profile: connection.profile, write: Self.say)

@@ -3,7 +3,8 @@ import StimDevice
 import StimProtocol
 
 /// The stimulator a programming session or a replay talks to, resolved from the command line by
-/// ``TargetOptions``: a simulator in this process, or one served by `scs serve` on a socket.
+/// ``TargetOptions``: a simulator in this process, one served by `scs serve` on a socket, or a
+/// stimulator on USB.
 ///
 /// Each case says how to reach the device and which keys open its sessions; ``connect(as:)`` gives
 /// the same `Programmer` API for all of them, so a new kind of target (USB) is one more case here.
@@ -13,6 +14,9 @@ enum SessionTarget: Sendable {
     /// A simulated stimulator served by `scs serve` at `path`; its profile is looked up in `profiles`
     /// by the id the device reports.
     case socket(path: String, keys: DeviceKeyStore, keyFile: String, profiles: [DeviceProfile])
+    /// A stimulator on USB: the one with `serial`, or the only one attached (see ``USBTarget``); its
+    /// profile is looked up in `profiles` by the id the device reports.
+    case usb(serial: String?, keys: DeviceKeyStore, keyFile: String, profiles: [DeviceProfile])
 
     /// A session on the target, with the profile of the device it reached.
     struct Connection: Sendable {
@@ -20,11 +24,12 @@ enum SessionTarget: Sendable {
         let profile: DeviceProfile
     }
 
-    /// What the target is, for messages: `in-process simulator` or `socket PATH`.
+    /// What the target is, for messages: `in-process simulator`, `socket PATH` or `USB stimulator`.
     var name: String {
         switch self {
         case .simulator: "in-process simulator"
         case .socket(let path, _, _, _): "socket \(path)"
+        case .usb(let serial, _, _, _): "USB stimulator" + (serial.map { " serial \($0)" } ?? "")
         }
     }
 
@@ -59,6 +64,16 @@ enum SessionTarget: Sendable {
             guard let profile = profiles.first(where: { $0.id == programmer.identity.profileID }) else {
                 await programmer.close()
                 throw InputError("--socket \(path)", "no profile for \(programmer.identity.profileID)")
+            }
+            return Connection(programmer: programmer, profile: profile)
+        case .usb(let serial, let keys, let keyFile, let profiles):
+            guard let key = keys.key(for: role) else { throw InputError("--keys \(keyFile)", "holds no \(role) key") }
+            let programmer = try await USBTarget.connect(
+                serial: serial, role: role, key: key, keyFile: keyFile, profiles: profiles)
+            // USBTarget.connect refuses a device whose profile is not loaded, so this finds it.
+            guard let profile = profiles.first(where: { $0.id == programmer.identity.profileID }) else {
+                await programmer.close()
+                throw InputError(USBTarget.location, "no profile for \(programmer.identity.profileID)")
             }
             return Connection(programmer: programmer, profile: profile)
         }

@@ -2,8 +2,8 @@ import ArgumentParser
 import DeviceProfiles
 import StimDevice
 
-/// `--socket PATH | --device ID`, with `--keys FILE` and `--devices DIR`: the stimulator a session or
-/// a replay talks to (see ``SessionTarget``).
+/// `--socket PATH | --device ID`, or a stimulator on USB chosen by `--serial S`, with `--keys FILE` and
+/// `--devices DIR`: the stimulator a session or a replay talks to (see ``SessionTarget``).
 struct TargetOptions: ParsableArguments {
     @Option(help: "Talk to the simulator `scs serve` runs on this Unix-domain socket.")
     var socket: String?
@@ -14,14 +14,33 @@ struct TargetOptions: ParsableArguments {
     )
     var device: String?
 
-    @Option(help: "The served simulator's key file (default: the socket's path + .keys).")
+    @Option(
+        help: """
+            The key file of the served simulator (default: the socket's path + .keys) or of the USB \
+            stimulator (default: $SCS_USB_KEYS, which `scs usb emulate` sets).
+            """)
     var keys: String?
+
+    @Option(
+        name: .customLong("serial"),
+        help: "The serial number of the stimulator on USB to use, when several are attached (see `scs usb list`).")
+    var usbSerial: String?
 
     @OptionGroup var catalog: CatalogOptions
 
-    /// The target: the socket when given, else an in-process simulator of `--device`, else of
-    /// `fallbackDevice` (a recording's device); `serial` is what an in-process simulator reports.
-    func resolve(fallbackDevice: String? = nil, serial: String = "SIM-0001") throws(InputError) -> SessionTarget {
+    /// The target: the stimulator on USB when `overUSB`, else the socket when given, else an in-process
+    /// simulator of `--device`, else of `fallbackDevice` (a recording's device); `serial` is what an
+    /// in-process simulator reports.
+    func resolve(
+        fallbackDevice: String? = nil, serial: String = "SIM-0001", overUSB: Bool = false
+    ) throws(InputError) -> SessionTarget {
+        if overUSB {
+            let (keys, keyFile) = try USBOptions.loadKeys(keys)
+            return .usb(serial: usbSerial, keys: keys, keyFile: keyFile, profiles: try catalog.loadProfiles())
+        }
+        if let usbSerial {
+            throw InputError("--serial \(usbSerial)", "chooses a stimulator on USB, which this target is not")
+        }
         if let socket {
             let keyFile = keys ?? DemoKeys.defaultFile(forSocket: socket)
             return .socket(

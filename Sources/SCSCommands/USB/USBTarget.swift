@@ -1,0 +1,106 @@
+import DeviceProfiles
+import StimDevice
+import StimProtocol
+import StimUSB
+
+/// The stimulator a command talks to over USB: chosen among those attached, then connected, with a
+/// message that says what to do for each way this can fail (all bad input, exit 2).
+enum USBTarget {
+    /// Where the messages point.
+    static let location = "USB"
+
+    /// The stimulator with `serial`, or the only one attached when `serial` is nil.
+    static func select(_ found: [FoundStimulator], serial: String?) throws(InputError) -> FoundStimulator {
+        guard !found.isEmpty else {
+            throw InputError(location, "no stimulator on USB; connect one or run under `scs usb emulate -- …`")
+        }
+        if let serial {
+            guard let match = found.first(where: { $0.info.serialNumber == serial }) else {
+                throw InputError("--serial", "no stimulator with serial \(serial) on USB; attached:\n" + list(found))
+            }
+            return match
+        }
+        guard found.count == 1 else {
+            throw InputError(
+                location, "\(found.count) stimulators on USB; choose one with --serial SERIAL:\n" + list(found))
+        }
+        return found[0]
+    }
+
+    /// A programmer connected in `role` to the stimulator with `serial` on USB, or to the only one when
+    /// `serial` is nil (see ``select(_:serial:)`` and ``connect(_:in:role:key:keyFile:profiles:configuration:)``).
+    static func connect(
+        serial: String?, role: Role, key: DeviceKey, keyFile: String, profiles: [DeviceProfile],
+        configuration: ProgrammerConfiguration = ProgrammerConfiguration()
+    ) async throws(InputError) -> Programmer {
+        let context = try StimulatorDiscovery.makeContext()
+        let stimulator = try select(try StimulatorDiscovery.find(in: context, profiles: profiles), serial: serial)
+        return try await connect(
+            stimulator, in: context, role: role, key: key, keyFile: keyFile, profiles: profiles,
+            configuration: configuration)
+    }
+
+    /// A programmer connected to `stimulator` in `role`: opens it through `context`, identifies it and
+    /// authenticates a session with `key`; limits come from the profile the device reports.
+    ///
+    /// The transport is closed again when connecting fails, so no device stays claimed.
+    static func connect(
+        _ stimulator: FoundStimulator, in context: USBContext, role: Role, key: DeviceKey, keyFile: String,
+        profiles: [DeviceProfile], configuration: ProgrammerConfiguration = ProgrammerConfiguration()
+    ) async throws(InputError) -> Programmer {
+        let transport = try open(stimulator, in: context)
+        let limits = Dictionary(profiles.map { ($0.id, $0.limits) }) { first, _ in first }
+        do {
+            return try await Programmer.connect(
+                over: transport, role: role, key: key, limits: { limits[$0.profileID] },
+                configuration: configuration)
+        } catch {
+            await transport.close()
+            throw InputError(location, explain(error, stimulator: stimulator, role: role, keyFile: keyFile))
+        }
+    }
+
+    private static func open(_ stimulator: FoundStimulator, in context: USBContext) throws(InputError) -> USBTransport {
+        do {
+            return try USBTransport(opening: stimulator.info, in: context)
+        } catch .access {
+            throw InputError(location, USBAdvice.permission(node: stimulator.nodePath))
+        } catch .busy {
+            throw InputError(
+                location, "\(stimulator.summary) is in use by another program (it holds the interface); close that")
+        } catch .noDevice {
+            throw InputError(location, "\(stimulator.summary) was unplugged before it could be opened")
+        } catch {
+            throw InputError(location, "cannot open \(stimulator.summary): \(error)")
+        }
+    }
+
+    private static func explain(
+        _ error: ProgrammerError, stimulator: FoundStimulator, role: Role, keyFile: String
+    ) -> String {
+        let device = stimulator.summary
+        switch error {
+        case .timeout:
+            return "\(device) did not answer in the stimulator protocol (no reply frame, or only bytes that are "
+                + "no frame): is it running stimulator firmware? Unplug it and plug it in again"
+        case .invalidReply(let reason):
+            return "\(device) answered outside the stimulator protocol: \(reason)"
+        case .protocolMismatch(let version):
+            return "\(device) speaks protocol version \(version); this scs speaks version \(Frame.protocolVersion). "
+                + "Use an scs and a firmware of the same protocol version"
+        case .unknownDevice(let profileID):
+            return "\(device) reports profile '\(profileID)', which no loaded profile has (see `scs devices`; "
+                + "--devices DIR loads another folder)"
+        case .unauthorized:
+            return "\(device) refused the \(role) key of \(keyFile): is that this stimulator's key file?"
+        case .disconnected:
+            return "\(device) was unplugged while connecting"
+        default:
+            return "connecting to \(device) failed: \(error)"
+        }
+    }
+
+    private static func list(_ found: [FoundStimulator]) -> String {
+        found.map { "  " + $0.summary }.joined(separator: "\n")
+    }
+}
