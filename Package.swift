@@ -55,9 +55,14 @@ let package = Package(
             swiftSettings: strictness
         ),
         .target(
+            name: "DeviceImport",
+            dependencies: ["TherapyLog", "StimSafety", "DeviceProfiles"],
+            swiftSettings: strictness
+        ),
+        .target(
             name: "SCSCommands",
             dependencies: [
-                "StimSafety", "DeviceProfiles", "TherapyLog", "StimDevice",
+                "StimSafety", "DeviceProfiles", "TherapyLog", "DeviceImport", "StimDevice",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -96,6 +101,12 @@ let package = Package(
         .testTarget(
             name: "TherapyLogTests",
             dependencies: ["TherapyLog", "StimSafety", "DeviceProfiles"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "DeviceImportTests",
+            dependencies: ["DeviceImport", "TherapyLog", "StimSafety", "DeviceProfiles"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictness
         ),

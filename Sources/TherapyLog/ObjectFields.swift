@@ -80,7 +80,8 @@ struct ObjectFields: LineFields {
             do throws(LineProblem) {
                 guard value != .null else { throw missing(key) }
                 guard case .number(let text) = value else { throw wrongType(key, "a number", value.typeName) }
-                let quantity = try FieldText.quantity(text, Quantity.self, field: name(key), allowNegative: allowNegative)
+                let quantity = try FieldText.quantity(
+                    text, Quantity.self, field: name(key), allowNegative: allowNegative)
                 read.append((ContactID(key: key), quantity))
             } catch {
                 failure = FieldText.earlier(failure, key, error)

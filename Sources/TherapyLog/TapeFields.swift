@@ -79,7 +79,8 @@ struct TapeFields: LineFields {
     ) throws(LineProblem) -> Quantity {
         let bytes = tape.span(index)
         return try JSONNumber(bytes).quantity(
-            Quantity.self, written: JSONNumber.written(bytes), field: name(key.description), allowNegative: allowNegative)
+            Quantity.self, written: JSONNumber.written(bytes), field: name(key.description),
+            allowNegative: allowNegative)
     }
 
     func choice<Choice: RawRepresentable & CaseIterable>(
@@ -107,7 +108,8 @@ struct TapeFields: LineFields {
             switch tape.tokens[valueIndex].kind {
             case .number:
                 do throws(LineProblem) {
-                    let value = try quantity(at: valueIndex, tape.string(keyIndex), Quantity.self, allowNegative: allowNegative)
+                    let value = try quantity(
+                        at: valueIndex, tape.string(keyIndex), Quantity.self, allowNegative: allowNegative)
                     read.append((tape.contact(keyIndex), value))
                 } catch {
                     failure = FieldText.earlier(failure, tape.string(keyIndex), error)

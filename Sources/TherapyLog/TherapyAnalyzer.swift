@@ -111,7 +111,7 @@ public struct TherapyAnalyzer: Sendable {
     private mutating func apply(_ recorded: RecordedEvent) {
         switch recorded.event {
         case .program(let slot, let program, _):
-            let validation = validate(program)
+            let validation = validate(program, slot: slot)
             slots[slot] = Slot(program: program, amplitude: program.amplitude, pulseRate: validation.metrics.pulseRate)
             safety.record(line: recorded.line, slot: slot, type: "program", validation: validation)
             series.set(slot: slot, amplitude: program.amplitude, range: program.patientRange, at: recorded.appliedAt)
@@ -131,7 +131,8 @@ public struct TherapyAnalyzer: Sendable {
             series.set(slot: slot, amplitude: amplitude, range: state.program.patientRange, at: recorded.appliedAt)
             var adjusted = state.program
             adjusted.amplitude = amplitude
-            safety.record(line: recorded.line, slot: slot, type: "amplitude", validation: validate(adjusted))
+            safety.record(
+                line: recorded.line, slot: slot, type: "amplitude", validation: validate(adjusted, slot: slot))
         case .impedance(let measured):
             impedances = MeasuredImpedances(measured)
             countAlerts(measured)
@@ -147,9 +148,10 @@ public struct TherapyAnalyzer: Sendable {
         }
     }
 
-    /// The full validation with the latest measured impedances, no acknowledgements and no slew rule.
-    private func validate(_ program: StimProgram) -> Validation {
-        limits.validate(program, context: ValidationContext(impedances: impedances, runningAmplitude: nil))
+    /// The full validation with the latest measured impedances, no acknowledgements and no slew rule,
+    /// for `slot` (so that a slot in a profile's group is held to the group's limits).
+    private func validate(_ program: StimProgram, slot: Int) -> Validation {
+        limits.validate(program, context: ValidationContext(impedances: impedances, runningAmplitude: nil, slot: slot))
     }
 
     private mutating func countAlerts(_ measured: [ContactID: Milliohms]) {
