@@ -12,7 +12,7 @@ public struct SCSCommand: ParsableCommand {
             """,
         subcommands: [
             DevicesCommand.self, ValidateCommand.self, EnvelopeCommand.self, CheckCommand.self, TourCommand.self,
-            AnalyzeCommand.self, SimulateCommand.self,
+            AnalyzeCommand.self, SimulateCommand.self, ImportCommand.self,
         ]
     )
 

@@ -30,6 +30,8 @@ struct RCSTimeline {
     private var isTherapyOn: Bool?
     private var noted: Set<String> = []
     private var disabledSlots: Set<Int> = []
+    /// Programs (`A1`) found disabled by the record being applied, with the reason.
+    private var newlyDisabled: [String] = []
     private var comparedLimits: [Int: RCSGroupState] = [:]
 
     init(limits: DeviceLimits) {
@@ -47,9 +49,17 @@ struct RCSTimeline {
         if let battery = record.value["BatteryStatus"]?["batteryLevelPercent"] {
             writeBattery(battery, record: record, time: time)
         }
+        newlyDisabled = []
         for group in 0..<4 {
             compareWithProfile(state.groups[group], group: group, record: record)
             for program in 0..<4 { writeProgram(state, group: group, program: program, record: record, time: time) }
+        }
+        if !newlyDisabled.isEmpty {
+            notes.append(
+                ImportNote(
+                    .reading, file: record.file.name, record: record.index, time: time,
+                    "disabled programs (group and number), not written and not validated: "
+                        + newlyDisabled.joined(separator: ", ")))
         }
         writeActivity(state, record: record, time: time)
     }
@@ -60,14 +70,10 @@ struct RCSTimeline {
         let name = "group \(RCSState.letter(group)) program \(program)"
         let settings = state.groups[group].programs[program]
         if settings.isDisabled {
-            let reason =
-                settings.isEnabled == false
-                ? "isEnabled 131" : "placeholder values 8.5 mA and 850 µs, with no DeviceSettings isEnabled to say"
             if disabledSlots.insert(slot).inserted {
-                notes.append(
-                    ImportNote(
-                        .reading, file: record.file.name, record: record.index, time: time,
-                        "\(name) is disabled (\(reason)): not written to slot \(slot) and not validated"))
+                newlyDisabled.append(
+                    "\(RCSState.letter(group))\(program) (\(settings.isEnabled == false ? "isEnabled 131" : "placeholder 8.5 mA, 850 µs"))"
+                )
             }
             return
         }
