@@ -19,17 +19,21 @@ public enum ImportSource: Hashable, Sendable {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else { return .recording }
         if isFolder.boolValue { return .rcsFolder }
-        guard let bytes = try? Array(Data(contentsOf: url)) else { return .recording }
-        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
-        guard start < bytes.count, bytes[start] == UInt8(ascii: "{") || bytes[start] == UInt8(ascii: "[") else {
+        guard let head = try? firstBytes(of: url, count: headLength) else { return .recording }
+        var start = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while start < head.count, [0x20, 0x09, 0x0A, 0x0D].contains(head[start]) { start += 1 }
+        guard start < head.count, head[start] == UInt8(ascii: "{") || head[start] == UInt8(ascii: "[") else {
             return .recording
         }
-        let lineEnd = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-        if let line = try? TolerantJSON(parsing: Array(bytes[start..<lineEnd])), line.repairs.isEmpty {
-            return PerceptReport.isReport(line.value) ? .perceptReport(bytes) : .recording
+        // A recording's first line is a short header object: decide on it without reading the rest.
+        let isWhole = head.count < headLength
+        if let lineEnd = head[start...].firstIndex(of: 0x0A) ?? (isWhole ? head.count : nil) {
+            if let line = try? TolerantJSON(parsing: Array(head[start..<lineEnd])), line.repairs.isEmpty {
+                return PerceptReport.isReport(line.value) ? .perceptReport(try read(url, name: name)) : .recording
+            }
+            if String(decoding: head[start..<lineEnd], as: UTF8.self).contains("\"type\"") { return .recording }
         }
-        if String(decoding: bytes[start..<lineEnd], as: UTF8.self).contains("\"type\"") { return .recording }
+        let bytes = isWhole ? head : try read(url, name: name)
         let document: TolerantJSON
         do {
             document = try TolerantJSON(parsing: bytes)
@@ -44,5 +48,22 @@ public enum ImportSource: Hashable, Sendable {
             file: name,
             "\(document.value.typeName) in JSON that is neither a recording nor a Percept session report "
                 + "(no DataVersion, SessionDate, Groups, …)")
+    }
+
+    /// Bytes read to decide: enough for any recording header line.
+    static let headLength = 64 * 1024
+
+    private static func firstBytes(of url: URL, count: Int) throws -> [UInt8] {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        return Array(try handle.read(upToCount: count) ?? Data())
+    }
+
+    private static func read(_ url: URL, name: String) throws(ImportError) -> [UInt8] {
+        do {
+            return Array(try Data(contentsOf: url))
+        } catch {
+            throw ImportError(file: name, "cannot read the file (\(error.localizedDescription))")
+        }
     }
 }

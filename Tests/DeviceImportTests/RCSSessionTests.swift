@@ -22,7 +22,6 @@ struct RCSSessionTests {
                 "\(Fixtures.time()) program 1 3 mA",
                 "\(Fixtures.time()) program 5 2 mA",
                 "\(Fixtures.time()) activate 1",
-                "\(Fixtures.time()) therapy off",
                 "\(Fixtures.time()) therapy on",
                 "\(Fixtures.time(hours: 1)) battery 80",
                 "\(Fixtures.time(hours: 2)) program 1 4 mA",

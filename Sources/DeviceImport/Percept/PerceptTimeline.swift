@@ -9,7 +9,8 @@ struct PerceptTimeline {
     private var events: [ImportedEvent] = []
     private var programs: [Int: StimProgram] = [:]
     private var activeSlot: Int?
-    private var isTherapyOn: Bool?
+    /// A recording starts with therapy off (`recording-format.md` §3).
+    private var isTherapyOn = false
 
     init(report: JSONValue, file: String) {
         self.report = report
@@ -22,7 +23,8 @@ struct PerceptTimeline {
         let bases = portBases()
         let initial = groups("Initial", bases: bases)
         let final = groups("Final", bases: bases)
-        let log = PerceptEventLog(report["DiagnosticData"]?["EventLogs"]?.elements ?? [], file: file)
+        let log = PerceptEventLog(
+            report["DiagnosticData"]?["EventLogs"]?.elements ?? [], file: "\(file) DiagnosticData.EventLogs")
         notes += log.notes
         if report["DiagnosticData"]?["EventLogs"] == nil {
             notes.append(ImportNote(.missing, file: file, "no DiagnosticData.EventLogs: no changes between sessions"))
@@ -162,13 +164,14 @@ struct PerceptTimeline {
         case .group(_, let new):
             activate(group: new, settings: settings, at: entry.time, source: source, by: .patient)
         case .note(let kind, let message):
-            notes.append(ImportNote(kind, file: "\(file) EventLogs", record: entry.record, time: entry.time, message))
+            notes.append(ImportNote(kind, file: log.file, record: entry.record, time: entry.time, message))
         }
     }
 
     /// At the session start the device's own report of therapy and group wins over the event log.
     private mutating func reconcile(initial: PerceptGroups?, at time: Timestamp) {
-        if let reported = stimStatus("InitialStimStatus"), let running = isTherapyOn, reported != running {
+        if let reported = stimStatus("InitialStimStatus"), reported != isTherapyOn {
+            let running = isTherapyOn
             notes.append(
                 ImportNote(
                     .disagreement, file: file, time: time,

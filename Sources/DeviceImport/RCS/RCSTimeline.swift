@@ -27,7 +27,8 @@ struct RCSTimeline {
     private var mergerNotes = 0
     private var written: [Int: StimProgram] = [:]
     private var activeSlot: Int?
-    private var isTherapyOn: Bool?
+    /// A recording starts with therapy off (`recording-format.md` §3).
+    private var isTherapyOn = false
     private var noted: Set<String> = []
     private var disabledSlots: Set<Int> = []
     /// Programs (`A1`) found disabled by the record being applied, with the reason.
