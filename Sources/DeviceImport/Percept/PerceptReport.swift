@@ -1,3 +1,4 @@
+import Foundation
 import StimSafety
 import TherapyLog
 
@@ -41,8 +42,14 @@ public enum PerceptReport {
                 "\(document.value.typeName) without the keys of a Percept session report (DataVersion, "
                     + "SessionDate, Groups, …)")
         }
-        var builder = PerceptTimeline(report: document.value, file: file)
-        builder.notes = document.repairs.map { ImportNote(.repair, file: file, line: $0.position.line, $0.message) }
-        return try builder.build()
+        // Notes name the report by its file name; errors by the path as given.
+        let name = URL(fileURLWithPath: file).lastPathComponent
+        var builder = PerceptTimeline(report: document.value, file: name)
+        builder.notes = document.repairs.map { ImportNote(.repair, file: name, line: $0.position.line, $0.message) }
+        do {
+            return try builder.build()
+        } catch {
+            throw ImportError(file: file, error.message)
+        }
     }
 }

@@ -11,6 +11,8 @@ struct PerceptTimeline {
     private var activeSlot: Int?
     /// A recording starts with therapy off (`recording-format.md` §3).
     private var isTherapyOn = false
+    /// Groups already said to run several programs at once.
+    private var togetherNoted: Set<Int> = []
 
     init(report: JSONValue, file: String) {
         self.report = report
@@ -137,7 +139,7 @@ struct PerceptTimeline {
                     "group \(PerceptEnum.letter(group)) becomes active but has no programs in the report; not written"))
             return
         }
-        if slots.count > 1 {
+        if slots.count > 1, togetherNoted.insert(group).inserted {
             notes.append(
                 ImportNote(
                     .inexpressible, file: file, time: time,

@@ -48,7 +48,7 @@ public enum RCSSession {
         if !events.isEmpty {
             notes.append(
                 ImportNote(
-                    .reading, file: name,
+                    .reading, file: folder.lastPathComponent,
                     "the session files do not say who changed what: settings changes are written as by the clinician, "
                         + "adaptive amplitudes as by the device; DeviceSettings amplitude limits are each program's "
                         + "patient range"))
