@@ -46,10 +46,10 @@ struct RCSRecordMerger {
         if let raw = block["ratePeriod"]?.integer {
             if raw > 0 {
                 state.groups[group].period = Nanoseconds(rawValue: Int64(raw) * 10_000)
-                if let hertz = block["RateInHz"]?.double, hertz > 0, abs(100_000 / hertz - Double(raw)) > 0.5 {
+                if let hertz = block["RateInHz"], Self.agrees(hertz, with: 100_000 / Double(raw)) == false {
                     note(
                         .mismatch,
-                        "\(name): RateInHz \(Self.text(hertz)) is not the raw ratePeriod \(raw) (\(raw * 10) µs, "
+                        "\(name): RateInHz \(Self.describe(hertz)) is not the raw ratePeriod \(raw) (\(raw * 10) µs, "
                             + "\(Self.text(100_000 / Double(raw))) Hz); the raw period is used")
                 }
             } else {
@@ -132,14 +132,11 @@ struct RCSRecordMerger {
             return nil
         }
         let decoded = Q(rawValue: Int64(raw) * unit.rawValue)
-        if let shown = derived?.double {
-            let inUnits = shown * Double(Q.subunitsPerUnit) / Double(unit.rawValue)
-            if (inUnits.rounded() - Double(raw)).magnitude >= 0.5 {
-                note(
-                    .mismatch,
-                    "\(name): \(derivedName) \(Self.text(shown)) is not the raw \(rawName) \(raw) × \(unitName) = "
-                        + "\(decoded); the raw value is used")
-            }
+        if let derived, Self.agrees(derived, with: decoded.doubleValue) == false {
+            note(
+                .mismatch,
+                "\(name): \(derivedName) \(Self.describe(derived)) is not the raw \(rawName) \(raw) × \(unitName) = "
+                    + "\(decoded); the raw value is used")
         }
         return decoded
     }
@@ -163,6 +160,24 @@ struct RCSRecordMerger {
     private mutating func note(_ kind: ImportNote.Kind, _ message: String) {
         guard let record else { return }
         notes.append(ImportNote(kind, file: record.file.name, record: record.index, time: record.hostTime, message))
+    }
+
+    /// Whether a derived value agrees with the value the raw one gives: equal once the raw one is
+    /// rounded to the decimals the derived one is written with (7 Hz beside a period of 14288 × 10 µs,
+    /// 6.99888 Hz, agrees; 4.45 mA beside a raw 45 does not). Nil for a value that is not a number.
+    static func agrees(_ derived: JSONValue, with exact: Double) -> Bool? {
+        guard case .number(let text) = derived, let written = Double(text) else { return nil }
+        guard !text.contains(where: { $0 == "e" || $0 == "E" }) else {
+            return abs(written - exact) <= 1e-9 * max(1, abs(exact))
+        }
+        let decimals = text.split(separator: ".").dropFirst().first?.count ?? 0
+        let scale = pow(10, Double(decimals))
+        return (exact * scale).rounded() == (written * scale).rounded()
+    }
+
+    private static func describe(_ value: JSONValue) -> String {
+        if case .number(let text) = value { return text }
+        return value.typeName
     }
 
     /// A number as a person writes it: `7`, `6.99888`.
