@@ -6,7 +6,8 @@ public struct ImportedEvent: Hashable, Sendable {
     public var time: Timestamp
     /// What happened, as a recording says it.
     public var event: RecordingEvent
-    /// Where it came from: `StimLog.json record 4`.
+    /// Where it came from (`StimLog.json record 4`), so that a line of the written recording, or an
+    /// event the safety re-validation flags, can be traced to the log.
     public var source: String
 
     public init(time: Timestamp, event: RecordingEvent, source: String) {

@@ -27,6 +27,11 @@ struct ImportCommandTests {
         let notes = try #require(folder?["import"] as? [String: Any])
         #expect(notes["format"] as? String == "rcs-session")
         #expect((notes["notes"] as? [[String: Any]])?.count == 17)
+        let sources = try #require(notes["sources"] as? [[String: Any]])
+        #expect(sources.count == 12)
+        #expect(sources.first?["line"] as? Int == 2)
+        #expect(sources.first?["source"] as? String == "DeviceSettings.json record 1")
+        #expect(sources.last?["source"] as? String == "StimLog.json record 4")
         file?["file"] = nil
         folder?["file"] = nil
         folder?["import"] = nil

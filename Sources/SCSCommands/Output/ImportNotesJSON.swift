@@ -2,11 +2,12 @@ import DeviceImport
 import TherapyLog
 
 /// The `import` object of a report (and of `scs import --json`): the source format, the device and
-/// span, the event count, and every note.
+/// span, the event count, where each event's line of the recording came from, and every note.
 struct ImportNotesJSON: Encodable {
     var result: ImportResult
 
-    private enum Keys: String, CodingKey { case format, device, serial, start, end, events, notes }
+    private enum Keys: String, CodingKey { case format, device, serial, start, end, events, sources, notes }
+    private enum SourceKeys: String, CodingKey { case line, source }
     private enum NoteKeys: String, CodingKey { case kind, file, record, line, time, message }
 
     func encode(to encoder: any Encoder) throws {
@@ -17,6 +18,12 @@ struct ImportNotesJSON: Encodable {
         try container.encode(result.start.rfc3339, forKey: .start)
         try container.encode(result.end.rfc3339, forKey: .end)
         try container.encode(result.events.count, forKey: .events)
+        var sources = container.nestedUnkeyedContainer(forKey: .sources)
+        for (index, event) in result.events.enumerated() {
+            var entry = sources.nestedContainer(keyedBy: SourceKeys.self)
+            try entry.encode(index + 2, forKey: .line)
+            try entry.encode(event.source, forKey: .source)
+        }
         var list = container.nestedUnkeyedContainer(forKey: .notes)
         for note in result.notes {
             var entry = list.nestedContainer(keyedBy: NoteKeys.self)
