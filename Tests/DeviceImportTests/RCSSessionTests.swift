@@ -72,6 +72,8 @@ struct RCSSessionTests {
         #expect(find(.reading, "systemTick rolled over 1 time") != nil)
         #expect(find(.reading, "PacketGenTime not set: placed 153.6 ms after record 2") != nil)
         #expect(find(.inexpressible, "show a program ramping") != nil)
+        #expect(find(.inexpressible, "runs programs") == nil)
+        #expect(find(.inexpressible, "group A has cyclingEnabled")?.location == "DeviceSettings.json record 1")
         #expect(notes.filter { $0.kind == .missing }.isEmpty)
     }
 

@@ -15,7 +15,7 @@ struct ImportCommandTests {
         let out = try temporaryFile("", name: "session.scsrec.jsonl")
         let imported = try SCSProcess.run(["import", Self.session, "--out", out])
         #expect(imported.status == 0)
-        #expect(imported.stdout.contains("Import notes (17:"))
+        #expect(imported.stdout.contains("Import notes (18:"))
         #expect(imported.stdout.contains("disagreement   EventLog.json record 2"))
         #expect(imported.stdout.contains("written to \(out)"))
         let fromFile = try SCSProcess.run(["analyze", out, "--json", "--strict"])
@@ -26,7 +26,7 @@ struct ImportCommandTests {
         var folder = try #require(try Self.json(fromFolder.stdout)["recordings"] as? [[String: Any]]).first
         let notes = try #require(folder?["import"] as? [String: Any])
         #expect(notes["format"] as? String == "rcs-session")
-        #expect((notes["notes"] as? [[String: Any]])?.count == 17)
+        #expect((notes["notes"] as? [[String: Any]])?.count == 18)
         let sources = try #require(notes["sources"] as? [[String: Any]])
         #expect(sources.count == 12)
         #expect(sources.first?["line"] as? Int == 2)

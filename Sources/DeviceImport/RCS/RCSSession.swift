@@ -51,7 +51,7 @@ public enum RCSSession {
                     .reading, file: folder.lastPathComponent,
                     "the session files do not say who changed what: settings changes are written as by the clinician, "
                         + "adaptive amplitudes as by the device; DeviceSettings amplitude limits are each program's "
-                        + "patient range"))
+                        + "patient range, and an activeRechargeRatio above 0 is active recovery (0 passive)"))
         }
         events = events.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
             .map(\.element)

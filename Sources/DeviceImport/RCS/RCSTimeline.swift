@@ -90,6 +90,12 @@ struct RCSTimeline {
         let settingsProgram = StimProgram(
             amplitude: amplitude, pulseWidth: pulseWidth, rate: .period(period), contacts: settings.contacts ?? [],
             recovery: settings.recovery ?? .active, patientRange: settings.amplitudeLimits)
+        if state.groups[group].isCycling == true {
+            noteOnce(
+                "cycling \(group)", .inexpressible, record,
+                "group \(RCSState.letter(group)) has cyclingEnabled, but the units code of cycleOnTime and "
+                    + "cycleOffTime is undocumented: its programs are written without cycling")
+        }
         guard written[slot] != settingsProgram else { return }
         written[slot] = settingsProgram
         events.append(
