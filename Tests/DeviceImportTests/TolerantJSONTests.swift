@@ -1,4 +1,5 @@
 import DeviceImport
+import Foundation
 import Testing
 import TherapyLog
 
@@ -86,5 +87,27 @@ extension JSONValue {
     var elementsCount: Int {
         if case .array(let elements) = self { return elements.count }
         return -1
+    }
+}
+
+@Suite("The tolerant JSON reader on every cut of a real-shaped file")
+struct TolerantJSONTruncationTests {
+    @Test("Each prefix of a session file reads as a prefix of its records, or is damage, never anything else")
+    func everyPrefixKeepsCompleteRecordsOnly() throws {
+        let bytes = Array(try Data(contentsOf: Fixtures.url("rcs-stimlog-only/StimLog.json")))
+        let full = try TolerantJSON(parsing: bytes)
+        guard case .array(let records) = full.value else {
+            Issue.record("the fixture is an array of records")
+            return
+        }
+        for length in 1..<bytes.count {
+            guard let cut = try? TolerantJSON(parsing: Array(bytes[..<length])) else { continue }
+            guard case .array(let kept) = cut.value else {
+                Issue.record("a prefix of \(length) bytes read as \(cut.value.typeName)")
+                continue
+            }
+            #expect(Array(records.prefix(kept.count)) == kept, "prefix of \(length) bytes")
+            #expect(!cut.repairs.isEmpty || length >= bytes.count - 1, "prefix of \(length) bytes")
+        }
     }
 }
