@@ -97,8 +97,9 @@ public enum RCSSession {
     private static func missingCost(_ file: RCSFile, present: Set<RCSFile>) -> String {
         switch file {
         case .deviceSettings:
-            "no electrode configuration, enable flags, device limits or battery: programs are written with no "
-                + "contacts (so the contact rules report contacts.polarity), and disabled programs are known only "
+            "no electrode configuration, recovery, enable flags, device limits or battery: programs are written with no "
+                + "contacts (so the contact rules report contacts.polarity) and the default active recovery, and disabled "
+                + "programs are known only "
                 + "by their placeholder values"
         case .stimLog:
             present.contains(.deviceSettings)
