@@ -2,7 +2,7 @@ import StimSafety
 import TherapyLog
 
 /// Reads AdaptiveLog.json: the amplitudes the adaptive algorithm set, as `amplitude` events by the
-/// device for the programs of the group active at the time.
+/// device for the programs of the group active at the time that hold written, enabled settings.
 ///
 /// Time comes from `PacketGenTime` (host time of the packet, ms). Where it is not set, the record
 /// is placed by the INS's 16-bit `systemTick` (100 µs units) counted forward from the record before,
@@ -76,8 +76,9 @@ struct RCSAdaptiveLog {
             }
             for (program, value) in amplitudes.prefix(4).enumerated() {
                 let slot = RCSState.slot(group: group, program: program)
-                guard !moment.state.groups[group].programs[program].isDisabled,
-                    let amplitude = value.quantity(Nanoamps.self), running[slot] != amplitude
+                // Only a slot holding written settings has an amplitude to change.
+                guard !moment.state.groups[group].programs[program].isDisabled, let current = running[slot],
+                    let amplitude = value.quantity(Nanoamps.self), current != amplitude
                 else { continue }
                 running[slot] = amplitude
                 events.append(
