@@ -76,7 +76,10 @@ enum PerceptContacts {
         let total = weights.reduce(0, +)
         let exact = weights.map { total > 0 ? 100 * $0 / total : 100 / Double(entries.count) }
         var whole = exact.map { Int64($0.rounded(.down)) }
-        let order = exact.indices.sorted { exact[$0] - Double(whole[$0]) > exact[$1] - Double(whole[$1]) }
+        // Largest remainder first; equal remainders in list order.
+        let order = exact.indices.sorted {
+            (Double(whole[$0]) - exact[$0], $0) < (Double(whole[$1]) - exact[$1], $1)
+        }
         for index in order.prefix(Int(100 - whole.reduce(0, +))) { whole[index] += 1 }
         return entries.indices.map { ContactShare(entries[$0].0, Percent(units: sign * whole[$0])) }
     }
