@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
 @Suite("scs import, and scs analyze on device logs")
 struct ImportCommandTests {
     static let fixtures = "Tests/DeviceImportTests/Fixtures"
@@ -60,6 +64,9 @@ struct ImportCommandTests {
         let page = try String(contentsOfFile: html, encoding: .utf8)
         #expect(page.contains("Import from a device log"))
         #expect(page.contains("LowerLimitInMilliAmps 2 mA is above UpperLimitInMilliAmps 1 mA"))
+        let document = try XMLDocument(data: Data(page.utf8))
+        let rows = try document.nodes(forXPath: "//details[summary[starts-with(., 'Import notes')]]//tbody/tr")
+        #expect(rows.count == 12)
     }
 
     @Test func strictAnalysisOfARepairedImportExitsOne() throws {
