@@ -42,9 +42,7 @@ enum Fixtures {
 
     /// The report the analyzer makes of an import, judged against its own profile.
     static func report(_ result: ImportResult, file: String) -> RecordingReport {
-        var analyzer = TherapyAnalyzer(file: file, header: result.header, limits: profile(result.device).limits)
-        for item in result.items { analyzer.consume(item) }
-        return analyzer.finish(result.outcome)
+        result.analyze(file: file, limits: profile(result.device).limits)
     }
 }
 

@@ -71,9 +71,7 @@ struct AnalyzeCommand: ParsableCommand {
             print(texts.joined(separator: "\n\n"))
             if let htmlPath { print("\nHTML report written to \(htmlPath)") }
         }
-        let repaired = analyses.contains { analysis in
-            analysis.imported?.notes.contains { $0.kind == .repair || $0.kind == .skipped } ?? false
-        }
+        let repaired = analyses.contains { $0.imported?.hasReadingProblems ?? false }
         if strict, repaired || reports.contains(where: { !$0.findings.isEmpty }) { throw ExitCode(1) }
     }
 
@@ -84,9 +82,7 @@ struct AnalyzeCommand: ParsableCommand {
     ) throws -> (report: RecordingReport, profile: DeviceProfile, imported: ImportResult?) {
         if let imported = try DeviceLogImport.load(file, catalog: profiles) {
             let profile = try override ?? Self.profile(imported.device, in: profiles, location: file)
-            var analyzer = TherapyAnalyzer(file: file, header: imported.header, limits: profile.limits)
-            for item in imported.items { analyzer.consume(item) }
-            return (analyzer.finish(imported.outcome), profile, imported)
+            return (imported.analyze(file: file, limits: profile.limits), profile, imported)
         }
         var chosen: DeviceProfile?
         do {
