@@ -177,10 +177,11 @@ struct TolerantParser {
         guard kept > 0 else {
             throw .damage(damage(at: bytes.count, "the file is cut off before its first complete \(what)"))
         }
+        let complete = "the \(kept) complete \(what)\(kept == 1 ? "" : "s")"
         let message =
             dropped
-            ? "the file is cut off inside a \(what); kept the \(kept) complete \(what)s before it and dropped the cut one"
-            : "the file is cut off before its closing bracket; kept the \(kept) complete \(what)s"
+            ? "the file is cut off inside a \(what); kept \(complete) before it and dropped the cut one"
+            : "the file is cut off before its closing bracket; kept \(complete)"
         repair(at: bytes.count, message)
         return value
     }

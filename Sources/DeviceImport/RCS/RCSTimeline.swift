@@ -124,7 +124,8 @@ struct RCSTimeline {
             if enabled.isEmpty {
                 noteOnce(
                     "empty \(group)", .reading, record,
-                    "the active group \(RCSState.letter(group)) has no enabled program: no therapy is counted")
+                    "the active group \(RCSState.letter(group)) has no enabled program with known settings: no therapy is counted"
+                )
             }
         }
         if let slot, slot != activeSlot {
