@@ -100,6 +100,23 @@ struct ImportCommandTests {
         }
     }
 
+    @Test func importJSONIsOneDocumentWithTheSummaryAndNotes() throws {
+        let out = try temporaryFile("", name: "percept.scsrec.jsonl")
+        let result = try SCSProcess.run(["import", Self.percept, "--out", out, "--json"])
+        #expect(result.status == 0)
+        let document = try Self.json(result.stdout)
+        #expect(document["format"] as? String == "percept-report")
+        #expect(document["device"] as? String == "percept-pc")
+        #expect(document["events"] as? Int == 12)
+        let notes = try #require(document["notes"] as? [[String: Any]])
+        #expect(notes.count == 12)
+        #expect(
+            notes.contains { $0["kind"] as? String == "impossible" && $0["file"] as? String == "percept-session.json" })
+        let recording = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(recording.hasPrefix(#"{"type":"header","format":"scs-recording","version":1,"device":"percept-pc""#))
+        #expect(recording.hasSuffix(#"{"t":"2026-01-10T10:30:00Z","type":"end"}"# + "\n"))
+    }
+
     @Test func importRefusesARecording() throws {
         let result = try SCSProcess.run([
             "import", "Recordings/edge-cases/out-of-order.scsrec.jsonl", "--out", "/tmp/never.scsrec.jsonl",
