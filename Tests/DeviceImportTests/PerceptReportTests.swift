@@ -99,6 +99,26 @@ struct PerceptReportTests {
         #expect(result.notes.filter { $0.message.contains("is empty") }.count == 2)
     }
 
+    @Test("At the session start the device's reported status wins over the event log, and the disagreement is said")
+    func initialStatusDisagreesWithTheEventLog() throws {
+        let url = Fixtures.url("percept-session.json")
+        var report = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        report["Stimulation"] = ["InitialStimStatus": "StimStatusDef.OFF", "FinalStimStatus": "StimStatusDef.ON"]
+        let bytes = Array(try JSONSerialization.data(withJSONObject: report, options: [.prettyPrinted]))
+        let result = try PerceptReport.read(bytes, file: "changed.json")
+        let therapy = result.events.filter { $0.event.typeName == "therapy" }.map { "\($0.time) \($0.event.summary)" }
+        #expect(
+            therapy == [
+                "2026-01-08T08:00:00Z therapy on", "2026-01-08T08:00:00Z therapy off",
+                "2026-01-08T20:00:00Z therapy on",
+                "2026-01-10T10:00:00Z therapy off", "2026-01-10T10:30:00Z therapy on",
+            ])
+        #expect(
+            result.notes.contains {
+                $0.kind == .disagreement && $0.message.contains("leaves therapy on at the session start")
+            })
+    }
+
     @Test("JSON of another kind, or too damaged to repair, is an error naming the file")
     func badInput() throws {
         let other = #expect(throws: ImportError.self) {
