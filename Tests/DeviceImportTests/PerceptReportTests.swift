@@ -93,6 +93,7 @@ struct PerceptReportTests {
         let kinds = result.notes.map(\.kind)
         #expect(kinds.contains(.repair))
         #expect(result.notes.contains { $0.kind == .missing && $0.message.contains("Groups.Final") })
+        #expect(result.notes.contains { $0.kind == .missing && $0.message == "no SessionEndDate" })
         #expect(result.notes.contains { $0.kind == .missing && $0.message.contains("DiagnosticData.EventLogs") })
         #expect(result.notes.contains { $0.kind == .missing && $0.message.contains("PulseWidthInMicroSecond") })
         #expect(result.notes.contains { $0.kind == .reading && $0.message.contains("NOT_STARTED") })

@@ -76,8 +76,15 @@ struct PerceptTimeline {
             notes: notes)
     }
 
-    private func date(_ key: String) -> Timestamp? {
-        report[key]?.text.flatMap { Timestamp(rfc3339: $0) }
+    private mutating func date(_ key: String) -> Timestamp? {
+        guard let value = report[key] else {
+            notes.append(ImportNote(.missing, file: file, "no \(key)"))
+            return nil
+        }
+        if let time = value.text.flatMap({ Timestamp(rfc3339: $0) }) { return time }
+        notes.append(
+            ImportNote(.skipped, file: file, "\(key) \(value.text ?? value.typeName) is not a UTC time; unused"))
+        return nil
     }
 
     /// The first contact of each hemisphere's port from `LeadConfiguration`: `InsPort.ZERO_SEVEN` is
