@@ -61,6 +61,27 @@ struct RCSEdgeCaseTests {
         #expect(Fixtures.report(result, file: "session").therapyHours == 1)
     }
 
+    @Test("A lead-integrity test is said once per test and counts as therapy off")
+    func leadIntegrityTest() throws {
+        let group = #", "TherapyConfigGroup0": {"ratePeriod": 1000, "program0": \#(Self.program(20, 9))}"#
+        func status(_ value: Int) -> String {
+            #", "therapyStatusData": {"activeGroup": 0, "therapyStatus": \#(value)}"#
+        }
+        let result = try Self.session([
+            "StimLog.json": "["
+                + [
+                    Self.record(hour: 0, group + status(1)), Self.record(hour: 1, status(2)),
+                    Self.record(hour: 2, status(2)), Self.record(hour: 3, status(1)),
+                ].joined(separator: ",") + "]"
+        ])
+        #expect(
+            result.events.map(\.event.summary) == [
+                "program 1 2 mA", "activate 1", "therapy on", "therapy off", "therapy on",
+            ])
+        #expect(result.notes.filter { $0.message.contains("Lead integrity test") }.map(\.record) == [2])
+        #expect(Fixtures.report(result, file: "session").therapyHours == 1)
+    }
+
     @Test("A record without a host time is skipped and said; one earlier than the last is merged in time order")
     func untimedAndOutOfOrderRecords() throws {
         let group = #", "TherapyConfigGroup0": {"ratePeriod": 1000, "program0": \#(Self.program(20, 9))}"#

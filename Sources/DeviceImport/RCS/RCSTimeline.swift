@@ -29,6 +29,7 @@ struct RCSTimeline {
     private var activeSlot: Int?
     /// A recording starts with therapy off (`recording-format.md` §3).
     private var isTherapyOn = false
+    private var lastStatus: Int?
     private var noted: Set<String> = []
     private var disabledSlots: Set<Int> = []
     /// Programs (`A1`) found disabled by the record being applied, with the reason.
@@ -134,11 +135,13 @@ struct RCSTimeline {
                 ImportedEvent(time: time, event: .activate(slot: slot, by: .clinician), source: record.source))
         }
         guard let status = state.therapyStatus else { return }
-        if status == 2 || status == 5 {
-            noteOnce(
-                "integrity \(record.source)", .inexpressible, record,
-                "therapy status \(RCSState.therapyStatusNames[status]): a lead-integrity test whose impedances the "
-                    + "session files do not carry; therapy counted off")
+        defer { lastStatus = status }
+        if status == 2 || status == 5, status != lastStatus {
+            notes.append(
+                ImportNote(
+                    .inexpressible, file: record.file.name, record: record.index, time: time,
+                    "therapy status \(RCSState.therapyStatusNames[status]): a lead-integrity test whose impedances "
+                        + "the session files do not carry; therapy counted off"))
         }
         let isOn = RCSState.isOn(therapyStatus: status) && slot != nil
         if isOn != isTherapyOn {
