@@ -59,9 +59,15 @@ let package = Package(
             swiftSettings: strictness
         ),
         .target(
+            name: "DeviceImport",
+            dependencies: ["TherapyLog", "StimSafety", "DeviceProfiles"],
+            swiftSettings: strictness
+        ),
+        .target(
             name: "SCSCommands",
             dependencies: [
-                "StimSafety", "DeviceProfiles", "TherapyLog", "StimDevice", "StimProtocol", "StimUSB", "USBTestbed",
+                "StimSafety", "DeviceProfiles", "TherapyLog", "DeviceImport", "StimDevice", "StimProtocol", "StimUSB",
+                "USBTestbed",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -100,6 +106,12 @@ let package = Package(
         .testTarget(
             name: "TherapyLogTests",
             dependencies: ["TherapyLog", "StimSafety", "DeviceProfiles"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "DeviceImportTests",
+            dependencies: ["DeviceImport", "TherapyLog", "StimSafety", "DeviceProfiles"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictness
         ),

@@ -13,7 +13,7 @@ public struct SCSCommand: ParsableCommand {
         subcommands: [
             DevicesCommand.self, ValidateCommand.self, EnvelopeCommand.self, CheckCommand.self, TourCommand.self,
             AnalyzeCommand.self, SimulateCommand.self, ServeCommand.self, SessionCommand.self, ReplayCommand.self,
-            UsbCommand.self,
+            UsbCommand.self, ImportCommand.self,
         ]
     )
 

@@ -114,7 +114,7 @@ public struct TherapyAnalyzer: Sendable {
     private mutating func apply(_ recorded: RecordedEvent) {
         switch recorded.event {
         case .program(let slot, let program, _):
-            let validation = validate(program)
+            let validation = validate(program, slot: slot)
             slots[slot] = Slot(program: program, amplitude: program.amplitude, pulseRate: validation.metrics.pulseRate)
             safety.record(line: recorded.line, slot: slot, type: "program", validation: validation)
             series.set(slot: slot, amplitude: program.amplitude, range: program.patientRange, at: recorded.appliedAt)
@@ -134,8 +134,9 @@ public struct TherapyAnalyzer: Sendable {
             adjusted.amplitude = amplitude
             // Most adjustments pass: the allocation-free gate, which agrees with the full validation,
             // tells which, and only the others pay for the findings.
-            guard !limits.maySend(adjusted, context: context) else { return }
-            safety.record(line: recorded.line, slot: slot, type: "amplitude", validation: validate(adjusted))
+            guard !limits.maySend(adjusted, context: context(slot: slot)) else { return }
+            safety.record(
+                line: recorded.line, slot: slot, type: "amplitude", validation: validate(adjusted, slot: slot))
         case .impedance(let measured):
             impedances = MeasuredImpedances(measured)
             countAlerts(measured)
@@ -151,13 +152,16 @@ public struct TherapyAnalyzer: Sendable {
         }
     }
 
-    /// The full validation with the latest measured impedances, no acknowledgements and no slew rule.
-    private func validate(_ program: StimProgram) -> Validation {
-        limits.validate(program, context: context)
+    /// The full validation with the latest measured impedances, no acknowledgements and no slew rule,
+    /// for `slot` (so that a slot in a profile's group is held to the group's limits).
+    private func validate(_ program: StimProgram, slot: Int) -> Validation {
+        limits.validate(program, context: context(slot: slot))
     }
 
-    /// The context of every validation: the latest measured impedances, nothing acknowledged.
-    private var context: ValidationContext { ValidationContext(impedances: impedances, runningAmplitude: nil) }
+    /// The context of every validation of `slot`: the latest measured impedances, nothing acknowledged.
+    private func context(slot: Int) -> ValidationContext {
+        ValidationContext(impedances: impedances, runningAmplitude: nil, slot: slot)
+    }
 
     private mutating func countAlerts(_ measured: [ContactID: Milliohms]) {
         for (contact, ohms) in measured {

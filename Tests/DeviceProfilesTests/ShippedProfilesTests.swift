@@ -5,10 +5,12 @@ import Testing
 
 @Suite("The shipped device profiles")
 struct ShippedProfilesTests {
-    static let shippedIDs = ["burst-16-primary", "drg-4x4", "hf10k-16", "paddle-32", "research-ins-16", "tonic-16"]
+    static let shippedIDs = [
+        "burst-16-primary", "drg-4x4", "hf10k-16", "paddle-32", "percept-pc", "research-ins-16", "tonic-16",
+    ]
 
-    @Test("The Devices folder holds exactly the six specified profiles, sorted by id")
-    func catalogHoldsTheSixProfiles() throws {
+    @Test("The Devices folder holds exactly the six specified profiles and the Percept import's, sorted by id")
+    func catalogHoldsTheShippedProfiles() throws {
         let catalog = try TestPaths.shippedCatalog()
         #expect(catalog.ids == Self.shippedIDs)
     }
@@ -23,10 +25,10 @@ struct ShippedProfilesTests {
         #expect(profile.usb?.vendorId == 0x1209)
     }
 
-    @Test("Every shipped profile has its own USB product id in 0x5C50...0x5C55")
+    @Test("Every shipped profile has its own USB product id in 0x5C50...0x5C56")
     func productIDsAreDistinct() throws {
         let products = try TestPaths.shippedCatalog().profiles.compactMap { $0.usb?.productId }
-        #expect(Set(products) == Set(0x5C50...0x5C55))
+        #expect(Set(products) == Set(0x5C50...0x5C56))
     }
 
     @Test("Every number in a shipped profile carries a comment naming its source", arguments: shippedIDs)

@@ -6,13 +6,13 @@ import Testing
 
 @Suite("scs devices and scs tour")
 struct DevicesAndTourTests {
-    @Test func devicesListsTheSixBundledProfilesAsJSON() throws {
+    @Test func devicesListsTheBundledProfilesAsJSON() throws {
         let result = try SCSProcess.run(["devices", "--json"])
         #expect(result.status == 0)
         let list = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         #expect(
             Set(list.compactMap { $0["id"] as? String }) == [
-                "tonic-16", "burst-16-primary", "hf10k-16", "drg-4x4", "paddle-32", "research-ins-16",
+                "tonic-16", "burst-16-primary", "hf10k-16", "drg-4x4", "paddle-32", "research-ins-16", "percept-pc",
             ])
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DeviceImport
 import DeviceProfiles
 import Foundation
 import StimSafety
@@ -14,12 +15,16 @@ struct AnalyzeCommand: ParsableCommand {
             Lenient by default: a bad line is a finding and reading goes on. --html writes one \
             self-contained page (inline SVG charts, nothing fetched) beside the terminal or JSON report.
 
-            Exit status: 0 read and analysed; 1 with --strict, any reading finding (the first invalid \
-            line stops reading); 2 bad input (not a recording, a newer format version, an unknown \
+            An RC+S session folder or a Percept session report is imported into the recording model \
+            first (as `scs import` does) and its import notes join the report.
+
+            Exit status: 0 read and analysed; 1 with --strict, any reading finding or import repair (the \
+            first invalid line stops reading); 2 bad input (not a recording, a newer format version, an unknown \
             device, an unreadable, empty or binary file).
             """)
 
-    @Argument(help: "Recordings to analyse (.scsrec.jsonl).")
+    @Argument(
+        help: "Recordings to analyse (.scsrec.jsonl), RC+S session folders or Percept session reports (by content).")
     var files: [String] = []
 
     @Option(help: "Device profile id to judge every recording against, instead of its header's device.")
@@ -47,25 +52,38 @@ struct AnalyzeCommand: ParsableCommand {
         let override = try device.map { id throws(InputError) in
             try Self.profile(id, in: profiles, location: "--device")
         }
-        var analyses: [(report: RecordingReport, profile: DeviceProfile)] = []
+        var analyses: [(report: RecordingReport, profile: DeviceProfile, imported: ImportResult?)] = []
         for file in files {
             analyses.append(try analyze(file, profiles: profiles, override: override))
         }
         let reports = analyses.map(\.report)
         if let htmlPath { try Self.write(AnalysisHTML.render(analyses), to: htmlPath) }
         if json {
-            try JSONOutput.write(AnalysisDocument(recordings: reports))
+            try JSONOutput.write(
+                AnalysisDocument(
+                    recordings: analyses.map { AnalyzedRecording(report: $0.report, imported: $0.imported) }))
         } else {
-            print(analyses.map { AnalysisText.render($0.report, profile: $0.profile) }.joined(separator: "\n\n"))
+            let texts = analyses.map { analysis in
+                let text = AnalysisText.render(analysis.report, profile: analysis.profile)
+                guard let imported = analysis.imported else { return text }
+                return text + "\n\n" + ImportNotesText.render(imported).joined(separator: "\n")
+            }
+            print(texts.joined(separator: "\n\n"))
             if let htmlPath { print("\nHTML report written to \(htmlPath)") }
         }
-        if strict, reports.contains(where: { !$0.findings.isEmpty }) { throw ExitCode(1) }
+        let repaired = analyses.contains { $0.imported?.hasReadingProblems ?? false }
+        if strict, repaired || reports.contains(where: { !$0.findings.isEmpty }) { throw ExitCode(1) }
     }
 
-    /// Reads and analyses one file; bad input throws ``InputError``, a strict-mode line error exits 1.
+    /// Reads and analyses one file or session folder; bad input throws ``InputError``, a strict-mode
+    /// line error exits 1.
     private func analyze(
         _ file: String, profiles: DeviceCatalog, override: DeviceProfile?
-    ) throws -> (report: RecordingReport, profile: DeviceProfile) {
+    ) throws -> (report: RecordingReport, profile: DeviceProfile, imported: ImportResult?) {
+        if let imported = try DeviceLogImport.load(file, catalog: profiles) {
+            let profile = try override ?? Self.profile(imported.device, in: profiles, location: file)
+            return (imported.analyze(file: file, limits: profile.limits), profile, imported)
+        }
         var chosen: DeviceProfile?
         do {
             let report = try RecordingAnalysis.analyze(
@@ -76,7 +94,7 @@ struct AnalyzeCommand: ParsableCommand {
                 return profile.limits
             }
             guard let chosen else { throw InputError(file, "no device profile was chosen") }
-            return (report, chosen)
+            return (report, chosen, nil)
         } catch let error as RecordingError {
             if case .invalidLine = error.reason {
                 Terminal.error("error: \(file): \(error) (--strict)")
@@ -108,5 +126,5 @@ struct AnalyzeCommand: ParsableCommand {
 
 /// The `--json` document: one report per file.
 struct AnalysisDocument: Encodable {
-    var recordings: [RecordingReport]
+    var recordings: [AnalyzedRecording]
 }

@@ -1,3 +1,4 @@
+import DeviceImport
 import DeviceProfiles
 import StimSafety
 import TherapyLog
@@ -6,11 +7,13 @@ import TherapyLog
 /// no font or image to fetch) with a section per recording: the key figures, therapy per day,
 /// amplitude per program, impedance per contact, battery and recharging, and the safety tables.
 enum AnalysisHTML {
-    static func render(_ analyses: [(report: RecordingReport, profile: DeviceProfile)]) -> String {
+    static func render(_ analyses: [(report: RecordingReport, profile: DeviceProfile, imported: ImportResult?)])
+        -> String
+    {
         let title =
             analyses.count == 1 ? "Therapy recording report" : "Therapy recording report: \(analyses.count) recordings"
         let sections = analyses.enumerated().map { index, analysis in
-            section(analysis.report, profile: analysis.profile, number: index + 1)
+            section(analysis.report, profile: analysis.profile, imported: analysis.imported, number: index + 1)
         }
         return """
             <!DOCTYPE html>
@@ -33,8 +36,10 @@ enum AnalysisHTML {
             """
     }
 
-    private static func section(_ report: RecordingReport, profile: DeviceProfile, number: Int) -> String {
-        let parts = [
+    private static func section(
+        _ report: RecordingReport, profile: DeviceProfile, imported: ImportResult?, number: Int
+    ) -> String {
+        var parts = [
             AnalysisMarkup.element("h2", [], AnalysisMarkup.escape(report.file)),
             overview(report, profile: profile),
             figures(report),
@@ -49,6 +54,9 @@ enum AnalysisHTML {
             AnalysisMarkup.element("h3", [], "Safety re-validation"),
             AnalysisSafetyHTML.render(report),
         ]
+        if let imported {
+            parts += [AnalysisMarkup.element("h3", [], "Import from a device log"), ImportNotesHTML.render(imported)]
+        }
         return AnalysisMarkup.element(
             "section", [("class", "recording"), ("id", "recording-\(number)")], parts.joined(separator: "\n"))
     }

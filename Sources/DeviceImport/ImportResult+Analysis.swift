@@ -1,0 +1,21 @@
+import StimSafety
+import TherapyLog
+
+extension ImportResult {
+    /// The analysis of `recording-format.md` §3, made by the same analyzer as a recording file's:
+    /// every `program` and `amplitude` event re-validated against `limits`.
+    ///
+    /// - Parameters:
+    ///   - file: The name the report gives the source.
+    ///   - limits: The device limits to judge against: the profile the import names, or another.
+    public func analyze(file: String, limits: DeviceLimits) -> RecordingReport {
+        var analyzer = TherapyAnalyzer(file: file, header: header, limits: limits)
+        for item in items { analyzer.consume(item) }
+        return analyzer.finish(outcome)
+    }
+
+    /// Whether a note says the source had to be repaired or partly skipped: what `--strict` fails on.
+    public var hasReadingProblems: Bool {
+        notes.contains { $0.kind == .repair || $0.kind == .skipped }
+    }
+}

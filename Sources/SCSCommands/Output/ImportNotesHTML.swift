@@ -1,0 +1,28 @@
+import DeviceImport
+import TherapyLog
+
+/// The import section of the HTML report: the source, and every note in a table that folds when long.
+enum ImportNotesHTML {
+    static func render(_ result: ImportResult) -> String {
+        let summary = AnalysisMarkup.element(
+            "p", [],
+            AnalysisMarkup.escape(
+                "\(result.format.title), judged as \(result.device): "
+                    + "\(AnalysisText.count(result.events.count, "event")) imported, "
+                    + "\(AnalysisText.count(result.notes.count, "note"))."))
+        guard !result.notes.isEmpty else { return summary }
+        let rows = result.notes.map { [$0.kind.rawValue, $0.location, $0.time?.rfc3339 ?? "", $0.message] }
+        let classes = result.notes.map { note -> String? in
+            switch note.kind {
+            case .impossible, .disagreement, .limit, .mismatch: "warning"
+            default: nil
+            }
+        }
+        let table = AnalysisMarkup.table(["kind", "where", "time", "note"], rows, rowClasses: classes)
+        let details = AnalysisMarkup.element(
+            "details", result.notes.count <= AnalysisSafetyHTML.foldedAbove ? [("open", "open")] : [],
+            AnalysisMarkup.element("summary", [], AnalysisMarkup.escape("Import notes (\(result.notes.count))"))
+                + table)
+        return summary + "\n" + details
+    }
+}

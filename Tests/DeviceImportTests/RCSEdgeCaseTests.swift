@@ -1,0 +1,124 @@
+import DeviceImport
+import DeviceProfiles
+import Foundation
+import Testing
+import TherapyLog
+
+@Suite("RC+S sessions at the edges")
+struct RCSEdgeCaseTests {
+    /// A session folder holding `files` (name → JSON text).
+    static func session(_ files: [String: String]) throws -> ImportResult {
+        let folder = try Fixtures.temporaryFolder()
+        for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+        return try RCSSession.read(
+            folder: folder, name: "session", limits: Fixtures.profile(RCSSession.profileID).limits)
+    }
+
+    /// A StimLog record at `hour` after 08:00 with the given members.
+    static func record(hour: Int, _ members: String) -> String {
+        #"{"RecordInfo": {"HostUnixTime": \#(1_767_600_000_000 + hour * 3_600_000), "DeviceId": "X"}\#(members)}"#
+    }
+
+    static func program(_ amplitude: Int, _ pulseWidth: Int) -> String {
+        #"{"amplitude": \#(amplitude), "pulseWidth": \#(pulseWidth)}"#
+    }
+
+    @Test("A group running two enabled programs activates the first and says the recording cannot time the other")
+    func twoProgramsInOneGroup() throws {
+        let group =
+            #", "TherapyConfigGroup0": {"ratePeriod": 1000, "program0": \#(Self.program(20, 9)), "program1": \#(Self.program(30, 12))}"#
+        let status = #", "therapyStatusData": {"activeGroup": 0, "therapyStatus": 1}"#
+        let result = try Self.session([
+            "StimLog.json": "[" + Self.record(hour: 0, group + status) + ","
+                + Self.record(hour: 1, #", "therapyStatusData": {"activeGroup": 0, "therapyStatus": 0}"#) + "]"
+        ])
+        #expect(
+            result.events.map(\.event.summary) == [
+                "program 1 2 mA", "program 2 3 mA", "activate 1", "therapy on", "therapy off",
+            ])
+        #expect(
+            result.notes.contains { $0.kind == .inexpressible && $0.message.contains("runs programs 0, 1 together") })
+        let report = Fixtures.report(result, file: "session")
+        #expect(report.programs.map(\.slot) == [1])
+        #expect(report.safety.eventsWithErrors == 2)
+    }
+
+    @Test("An active group with no enabled program delivers nothing: therapy is written off until a group has one")
+    func activeGroupWithoutPrograms() throws {
+        let groups =
+            #", "TherapyConfigGroup0": {"ratePeriod": 1000, "program0": \#(Self.program(20, 9))}, "TherapyConfigGroup1": {"ratePeriod": 1000, "program0": \#(Self.program(85, 85))}"#
+        let result = try Self.session([
+            "StimLog.json": "["
+                + Self.record(hour: 0, groups + #", "therapyStatusData": {"activeGroup": 0, "therapyStatus": 1}"#) + ","
+                + Self.record(hour: 1, #", "therapyStatusData": {"activeGroup": 1, "therapyStatus": 1}"#) + ","
+                + Self.record(hour: 2, #", "therapyStatusData": {"activeGroup": 0, "therapyStatus": 1}"#) + "]"
+        ])
+        #expect(
+            result.events.map(\.event.summary) == [
+                "program 1 2 mA", "activate 1", "therapy on", "therapy off", "therapy on",
+            ])
+        #expect(result.notes.contains { $0.message.contains("the active group B has no enabled program") })
+        #expect(Fixtures.report(result, file: "session").therapyHours == 1)
+    }
+
+    @Test("A lead-integrity test is said once per test and counts as therapy off")
+    func leadIntegrityTest() throws {
+        let group = #", "TherapyConfigGroup0": {"ratePeriod": 1000, "program0": \#(Self.program(20, 9))}"#
+        func status(_ value: Int) -> String {
+            #", "therapyStatusData": {"activeGroup": 0, "therapyStatus": \#(value)}"#
+        }
+        let result = try Self.session([
+            "StimLog.json": "["
+                + [
+                    Self.record(hour: 0, group + status(1)), Self.record(hour: 1, status(2)),
+                    Self.record(hour: 2, status(2)), Self.record(hour: 3, status(1)),
+                ].joined(separator: ",") + "]"
+        ])
+        #expect(
+            result.events.map(\.event.summary) == [
+                "program 1 2 mA", "activate 1", "therapy on", "therapy off", "therapy on",
+            ])
+        #expect(result.notes.filter { $0.message.contains("Lead integrity test") }.map(\.record) == [2])
+        #expect(Fixtures.report(result, file: "session").therapyHours == 1)
+    }
+
+    @Test("A record without a host time is skipped and said; one earlier than the last is merged in time order")
+    func untimedAndOutOfOrderRecords() throws {
+        let group = #", "TherapyConfigGroup0": {"ratePeriod": 1000, "program0": \#(Self.program(20, 9))}"#
+        let result = try Self.session([
+            "StimLog.json": "["
+                + Self.record(hour: 2, #", "therapyStatusData": {"activeGroup": 0, "therapyStatus": 0}"#) + ","
+                + #"{"therapyStatusData": {"therapyStatus": 1}}"# + ","
+                + Self.record(hour: 0, group + #", "therapyStatusData": {"activeGroup": 0, "therapyStatus": 1}"#) + "]"
+        ])
+        #expect(result.events.map(\.time) == [0, 0, 0, 2].map { Fixtures.time(hours: Double($0)) })
+        #expect(result.notes.contains { $0.kind == .skipped && $0.record == 2 })
+        #expect(
+            result.notes.contains {
+                $0.kind == .reading && $0.record == 3 && $0.message.contains("earlier than record 1")
+            })
+    }
+
+    @Test("Adaptive records out of order are placed in time order; ones before any settings are not placed")
+    func adaptiveOrderAndPlacement() throws {
+        let group = #", "TherapyConfigGroup0": {"ratePeriod": 1000, "program0": \#(Self.program(20, 9))}"#
+        func update(_ milliseconds: Int, _ amplitude: String) -> String {
+            #"{"AdaptiveUpdate": {"Header": {"systemTick": 100}, "PacketGenTime": \#(1_767_600_000_000 + milliseconds), "CurrentProgramAmplitudesInMilliamps": [\#(amplitude), 0, 0, 0]}}"#
+        }
+        let result = try Self.session([
+            "StimLog.json": "["
+                + Self.record(hour: 1, group + #", "therapyStatusData": {"activeGroup": 0, "therapyStatus": 1}"#) + "]",
+            "AdaptiveLog.json": "["
+                + [update(-1_000, "1.0"), update(3_602_000, "2.2"), update(3_601_000, "2.1")].joined(separator: ",")
+                + "]",
+        ])
+        #expect(
+            result.events.map(\.event.summary) == [
+                "program 1 2 mA", "activate 1", "therapy on", "amplitude 1 2.1 mA by device",
+                "amplitude 1 2.2 mA by device",
+            ])
+        #expect(result.notes.contains { $0.kind == .skipped && $0.record == 1 && $0.file == "AdaptiveLog.json" })
+        #expect(result.notes.contains { $0.record == 3 && $0.message.contains("earlier than record 2") })
+        #expect(result.start == Fixtures.time(hours: 0, milliseconds: -1_000))
+    }
+}
