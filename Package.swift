@@ -55,7 +55,7 @@ let package = Package(
             swiftSettings: strictness),
         .target(
             name: "TherapyLog",
-            dependencies: ["StimSafety", "DeviceProfiles"],
+            dependencies: ["StimSafety", "DeviceProfiles", "StimDevice"],
             swiftSettings: strictness
         ),
         .target(

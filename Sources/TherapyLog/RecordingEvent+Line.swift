@@ -1,10 +1,11 @@
+import StimDevice
 import StimSafety
 
 extension RecordingEvent {
     /// The event as its line of a recording (`recording-format.md` §1), stamped `time`, without the
     /// line feed.
     public func recordingLine(at time: Timestamp) -> String {
-        var line = JSONText()
+        var line = JSONObjectWriter()
         line.string("t", time.rfc3339)
         line.string("type", typeName)
         switch self {
@@ -23,7 +24,7 @@ extension RecordingEvent {
             line.decimal("amplitude", amplitude)
             line.string("by", by.rawValue)
         case .impedance(let measured):
-            var ohms = JSONText()
+            var ohms = JSONObjectWriter()
             for contact in measured.keys.sorted() {
                 if let value = measured[contact] { ohms.decimal(contact.description, value) }
             }
@@ -34,8 +35,8 @@ extension RecordingEvent {
             line.string("state", state.rawValue)
         case .rejected(let command):
             line.string("by", command.by.rawValue)
-            line.raw("rules", "[" + command.rules.map(JSONText.quoted).joined(separator: ",") + "]")
-            line.raw("request", JSONText.encode(command.request))
+            line.raw("rules", JSONObjectWriter.stringArray(command.rules))
+            line.raw("request", command.request.jsonText)
         case .fault(let code, let detail):
             line.string("code", code)
             if let detail { line.string("detail", detail) }
@@ -46,37 +47,19 @@ extension RecordingEvent {
     }
 }
 
-extension StimProgram {
-    /// The program as the `program` object of a recording: the field names and units of
-    /// `safety-rules.md` §1, optional fields only when set.
-    var recordingJSON: String {
-        var object = JSONText()
-        object.decimal("amplitude", amplitude)
-        object.decimal("pulseWidth", pulseWidth)
-        switch rate {
-        case .frequency(let frequency): object.decimal("frequency", frequency)
-        case .period(let period): object.decimal("period", period)
+extension JSONValue {
+    /// The value as JSON text, object members sorted by name.
+    var jsonText: String {
+        switch self {
+        case .null: "null"
+        case .bool(let flag): flag ? "true" : "false"
+        case .number(let text): text
+        case .string(let text): JSONObjectWriter.quoted(text)
+        case .array(let elements): "[" + elements.map(\.jsonText).joined(separator: ",") + "]"
+        case .object(let members):
+            "{"
+                + members.keys.sorted().map { JSONObjectWriter.quoted($0) + ":" + (members[$0] ?? .null).jsonText }
+                .joined(separator: ",") + "}"
         }
-        object.string("waveform", waveform.rawValue)
-        if let pulsesPerBurst { object.integer("pulsesPerBurst", pulsesPerBurst) }
-        if let intraBurstRate { object.decimal("intraBurstRate", intraBurstRate) }
-        var contactMap = JSONText()
-        for share in contacts { contactMap.decimal(share.contact.description, share.percent) }
-        object.raw("contacts", contactMap.finish())
-        object.string("recovery", recovery.rawValue)
-        if let interphaseGap { object.decimal("interphaseGap", interphaseGap) }
-        if let cycling {
-            var times = JSONText()
-            times.decimal("on", cycling.on)
-            times.decimal("off", cycling.off)
-            object.raw("cycling", times.finish())
-        }
-        if let patientRange {
-            var range = JSONText()
-            range.decimal("min", patientRange.min)
-            range.decimal("max", patientRange.max)
-            object.raw("patientRange", range.finish())
-        }
-        return object.finish()
     }
 }

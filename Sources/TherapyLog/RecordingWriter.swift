@@ -1,3 +1,5 @@
+import StimDevice
+
 /// Writes a recording (`recording-format.md` §1) from events: the header line, one line per event
 /// in the order given, and the `end` line.
 public enum RecordingWriter {
@@ -10,7 +12,7 @@ public enum RecordingWriter {
     public static func text(header: RecordingHeader, events: [(time: Timestamp, event: RecordingEvent)], end: Timestamp)
         -> String
     {
-        var first = JSONText()
+        var first = JSONObjectWriter()
         first.string("type", "header")
         first.string("format", RecordingHeader.format)
         first.integer("version", header.version)

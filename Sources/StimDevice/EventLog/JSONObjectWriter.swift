@@ -1,15 +1,20 @@
 import StimSafety
 
-/// Builds one JSON object as text, member by member, in the order written.
+/// Builds one JSON object as text, member by member, in the order written: the lines of a recording,
+/// whether the simulated device or an importer writes them.
 ///
 /// Numbers are written from exact decimal text (`FixedPoint.decimalText`), never through `Double`,
 /// so that a reader that parses numbers exactly gets back the device's values.
-struct JSONObjectWriter {
-    private(set) var text = "{"
+public struct JSONObjectWriter {
+    /// The text so far, without the closing brace.
+    public private(set) var text = "{"
     private var isEmpty = true
 
+    /// An empty object.
+    public init() {}
+
     /// Closes the object and returns its text.
-    consuming func finish() -> String {
+    public consuming func finish() -> String {
         text + "}"
     }
 
@@ -19,34 +24,38 @@ struct JSONObjectWriter {
         text += JSONObjectWriter.quoted(name) + ":"
     }
 
-    mutating func string(_ name: String, _ value: String) {
+    /// A string member.
+    public mutating func string(_ name: String, _ value: String) {
         key(name)
         text += JSONObjectWriter.quoted(value)
     }
 
-    mutating func integer(_ name: String, _ value: some BinaryInteger) {
+    /// A whole-number member.
+    public mutating func integer(_ name: String, _ value: some BinaryInteger) {
         key(name)
         text += String(value)
     }
 
-    mutating func decimal(_ name: String, _ value: some FixedPoint) {
+    /// A member with a quantity's exact decimal value in its unit.
+    public mutating func decimal(_ name: String, _ value: some FixedPoint) {
         key(name)
         text += value.decimalText
     }
 
-    mutating func bool(_ name: String, _ value: Bool) {
+    /// A `true` or `false` member.
+    public mutating func bool(_ name: String, _ value: Bool) {
         key(name)
         text += value ? "true" : "false"
     }
 
     /// A member whose value is already JSON text (a nested object or array).
-    mutating func raw(_ name: String, _ json: String) {
+    public mutating func raw(_ name: String, _ json: String) {
         key(name)
         text += json
     }
 
     /// `value` as a JSON string literal, with the escapes RFC 8259 requires.
-    static func quoted(_ value: String) -> String {
+    public static func quoted(_ value: String) -> String {
         var result = "\""
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -65,7 +74,7 @@ struct JSONObjectWriter {
     }
 
     /// A JSON array of strings.
-    static func stringArray(_ values: [String]) -> String {
+    public static func stringArray(_ values: [String]) -> String {
         "[" + values.map(quoted).joined(separator: ",") + "]"
     }
 }

@@ -3,7 +3,7 @@ import StimSafety
 extension StimProgram {
     /// The program as the `program` object of a recording (`recording-format.md` §1): the field names
     /// and units of `safety-rules.md` §1, optional fields only when set, contacts in written order.
-    var recordingJSON: String {
+    public var recordingJSON: String {
         var object = JSONObjectWriter()
         object.decimal("amplitude", amplitude)
         object.decimal("pulseWidth", pulseWidth)
