@@ -56,7 +56,12 @@ struct ContactLoad {
 /// rounding passes, as a value exactly on a bound must. `10^k` is irrational for fractional k, so no
 /// exact input sits within that tolerance of it except by rounding.
 @inline(__always)
-func exceedsShannon(_ product: Double, bound: Double) -> Bool { product > bound * (1 + 1e-12) }
+func exceedsShannon(_ product: Double, bound: Double) -> Bool { product > shannonThreshold(bound) }
+
+/// The value a Shannon product must exceed to break `bound`: `bound` widened by the tolerance above.
+/// `exceedsShannon` compares against exactly this, so a caller may compute it once and compare many times.
+@inline(__always)
+func shannonThreshold(_ bound: Double) -> Double { bound * (1 + 1e-12) }
 
 /// How a contact's required voltage compares with the compliance voltage.
 enum ComplianceLevel {

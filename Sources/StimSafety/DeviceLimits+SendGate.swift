@@ -13,8 +13,6 @@ extension DeviceLimits {
         guard amplitude >= 0, width >= 0 else { return nil }
         let acknowledged = context.acknowledged
         let densityAcknowledged = acknowledged.contains(.chargeDensity)
-        let shannonAcknowledged = acknowledged.contains(.shannon)
-        let complianceAcknowledged = acknowledged.contains(.compliance)
         let (currentLimit, currentOverflow) = currentPerContactMax.rawValue.multipliedReportingOverflow(by: 100_000)
         let volts = complianceVoltage.rawValue
         let head = headroom.rawValue
@@ -25,17 +23,33 @@ extension DeviceLimits {
         guard !currentOverflow, !overOverflow, !nearOverflow, volts >= head, volts < 1 << 40, head >= 0 else {
             return nil
         }
+        // One bound per rule for the whole program, so that each contact makes one comparison per rule.
+        // compliance: an error above `complianceOver`, a warning from `complianceNear`. With V ≥ h ≥ 0,
+        // complianceNear = (9V − 10h)·10¹³ ≤ (10V − 10h)·10¹³ = complianceOver, so an error term is also a
+        // warning term: unacknowledged, a term fails exactly when ≥ complianceNear, i.e. > complianceNear − 1
+        // (a multiple of 10¹³, never Int64.min); acknowledged, exactly when > complianceOver.
+        let complianceFloor = acknowledged.contains(.compliance) ? complianceOver : complianceNear - 1
+        // shannon: `exceedsShannon` is `product > shannonThreshold(bound)`; a missing reject bound or an
+        // acknowledged warning compares against +∞, which no finite product exceeds — and an infinite
+        // product is not checked in either case by the general rules either.
+        let shannonReject = shannon.rejectBound.map(shannonThreshold) ?? .infinity
+        let shannonWarn = acknowledged.contains(.shannon) ? .infinity : shannonThreshold(shannon.warnBound)
         let chargeScale = ContactLoad.chargeScale(program.pulseWidth)
         let stepCheck = MultipleCheck(step: fractionStep.rawValue)
+        let nominal = impedance.nominal.rawValue
+        let short = impedance.short
+        let open = impedance.open
         var cachedArea: Int64 = -1
-        var densityWarn = Int64.max
-        var densityReject = Int64.max
+        // chargeDensity: load > reject, or load > warn unacknowledged  ⟺  load > min(reject, warn or max).
+        var densityLimit = Int64.max
         var squareCentimetres = 1.0
         var tally = PolarityTally()
         var largest: Int64 = 0
         var seen = ContactSet()
-        for (index, share) in program.contacts.enumerated() {
-            guard seen.insert(share.contact, at: index, in: program.contacts) else { return (false, 0) }
+        let contacts = program.contacts
+        for index in contacts.indices {
+            let share = contacts[index]
+            guard seen.insert(share.contact, at: index, in: contacts) else { return (false, 0) }
             let percent = share.percent.rawValue
             if percent != 0, !stepCheck.isMultiple(percent) { return (false, 0) }
             let ohms: Int64
@@ -55,21 +69,21 @@ extension DeviceLimits {
                     let (warn, o2) = chargeDensity.warn.rawValue.multipliedReportingOverflow(by: scale)
                     let (reject, o3) = (chargeDensity.reject?.rawValue ?? 0).multipliedReportingOverflow(by: scale)
                     guard !o1, !o2, !o3 else { return nil }
-                    densityWarn = warn
-                    densityReject = chargeDensity.reject == nil ? .max : reject
+                    densityLimit = min(
+                        chargeDensity.reject == nil ? .max : reject, densityAcknowledged ? .max : warn)
                 }
                 let (load, loadOverflow) = amperePercent.multipliedReportingOverflow(by: width)
                 guard !loadOverflow else { return nil }
-                if load > densityReject || (load > densityWarn && !densityAcknowledged) { return (false, 0) }
+                if load > densityLimit { return (false, 0) }
+                // `ContactLoad.shannonProduct`'s formula, so that the product is the same to the last bit.
                 let charge = Double(amperePercent) * chargeScale
                 let product = charge * charge / squareCentimetres
-                if let bound = shannon.rejectBound, exceedsShannon(product, bound: bound) { return (false, 0) }
-                if !shannonAcknowledged, exceedsShannon(product, bound: shannon.warnBound) { return (false, 0) }
+                if product > shannonReject || product > shannonWarn { return (false, 0) }
                 if let measured = context.impedances.ohms(ofContact: number) {
-                    if measured < impedance.short || measured > impedance.open { return (false, 0) }
+                    if measured < short || measured > open { return (false, 0) }
                     ohms = measured.rawValue
                 } else {
-                    ohms = impedance.nominal.rawValue
+                    ohms = nominal
                 }
             case .can:
                 tally.add(percent)
@@ -82,7 +96,7 @@ extension DeviceLimits {
             let (term, termOverflow) = amperePercent.multipliedReportingOverflow(by: max(ohms, 0))
             let (shareTimesOhms, shareOverflow) = magnitude.multipliedReportingOverflow(by: max(ohms, 0))
             guard !termOverflow, !shareOverflow else { return nil }
-            if term > complianceOver || (term >= complianceNear && !complianceAcknowledged) { return (false, 0) }
+            if term > complianceFloor { return (false, 0) }
             largest = max(largest, shareTimesOhms)
         }
         return (tally.allows(maxActiveContacts: maxActiveContacts), largest)
