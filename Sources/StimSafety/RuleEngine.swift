@@ -46,48 +46,17 @@ extension DeviceLimits {
 
     @inline(__always)
     private func checkPulseWidth<Sink: FindingSink>(_ program: StimProgram, slot: Int?, into sink: inout Sink) {
-        // The device's own grid is read in place rather than through `pulseWidthGrid(forSlot:)`, whose
-        // returned copy costs a retain and a release on every call.
-        if let grid = group(forSlot: slot)?.pulseWidth {
-            checkGrid(program.pulseWidth, grid, range: .pulseWidthRange, step: .pulseWidthStep, into: &sink)
-        } else {
-            checkGrid(program.pulseWidth, pulseWidth, range: .pulseWidthRange, step: .pulseWidthStep, into: &sink)
-        }
+        checkGrid(
+            program.pulseWidth, pulseWidthGrid(forSlot: slot), range: .pulseWidthRange, step: .pulseWidthStep,
+            into: &sink)
     }
 
     @inline(__always)
     private func checkWaveformAndRate<Sink: FindingSink>(_ program: StimProgram, slot: Int?, into sink: inout Sink) {
-        // The grid of `rateGrid(for:slot:)`, read in place: a returned copy costs a retain and a release.
-        let supported: Bool
-        switch program.waveform {
-        case .tonic: supported = waveforms.tonic != nil
-        case .burst: supported = waveforms.burst != nil
-        case .highFrequency: supported = waveforms.highFrequency != nil
-        }
-        guard supported else {
+        guard let grid = rateGrid(for: program.waveform, slot: slot) else {
             sink.report(.waveformSupported, .error, reason: .notSupported)
             return
         }
-        if let groupRates = group(forSlot: slot)?.rates {
-            checkRate(program, groupRates, into: &sink)
-            guard program.waveform == .burst, let burst = self.waveforms.burst else { return }
-            checkBurst(program, burst, into: &sink)
-            return
-        }
-        switch program.waveform {
-        case .tonic:
-            if let grid = waveforms.tonic { checkRate(program, grid, into: &sink) }
-        case .burst:
-            guard let burst = waveforms.burst else { return }
-            checkRate(program, burst.burstRate, into: &sink)
-            checkBurst(program, burst, into: &sink)
-        case .highFrequency:
-            if let grid = waveforms.highFrequency { checkRate(program, grid, into: &sink) }
-        }
-    }
-
-    @inline(__always)
-    private func checkRate<Sink: FindingSink>(_ program: StimProgram, _ grid: RateGrid, into sink: inout Sink) {
         if !grid.contains(program.rate) {
             let (low, high) = grid.bounds
             let below = program.rate.hertz < low.doubleValue
@@ -98,6 +67,8 @@ extension DeviceLimits {
         if !grid.isOnStep(program.rate) {
             sink.report(.frequencyStep, .error, reason: .offGrid, value: program.rate.hertz, limit: grid.stepSize)
         }
+        guard program.waveform == .burst, let burst = self.waveforms.burst else { return }
+        checkBurst(program, burst, into: &sink)
     }
 
     @inline(__always)
