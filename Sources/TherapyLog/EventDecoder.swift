@@ -26,6 +26,7 @@ enum EventDecoder {
         case program, activate, therapy, amplitude, impedance, battery, charge, rejected, fault, end
 
         static let spellings = spellingTable()
+        static let packedSpellings = packedTable()
     }
 
     private static func event(_ type: Kind, _ fields: some LineFields) throws(LineProblem) -> RecordingEvent {

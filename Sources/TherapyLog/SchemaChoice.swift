@@ -12,6 +12,8 @@ import StimSafety
 protocol SchemaChoice: RawRepresentable, CaseIterable where RawValue == String {
     /// Each case with its raw value's UTF-8 bytes, in `allCases` order: ``spellingTable()``, kept once.
     static var spellings: [(utf8: [UInt8], choice: Self)] { get }
+    /// The spellings that pack into a ``PackedText`` (all but any over 16 bytes): ``packedTable()``, kept once.
+    static var packedSpellings: [(text: PackedText, choice: Self)] { get }
 }
 
 extension SchemaChoice {
@@ -20,17 +22,28 @@ extension SchemaChoice {
         allCases.map { (Array($0.rawValue.utf8), $0) }
     }
 
+    /// The table for ``packedSpellings``.
+    static func packedTable() -> [(text: PackedText, choice: Self)] {
+        allCases.compactMap { choice in PackedText(Array(choice.rawValue.utf8)).map { ($0, choice) } }
+    }
+
     /// The case spelled exactly by `bytes`, or nil.
     @inline(__always)
     static func matching(_ bytes: UnsafeRawBufferPointer) -> Self? {
         guard let base = bytes.baseAddress else { return nil }
-        return spellings.withUnsafeBufferPointer { table in
-            for spelling in table where spelling.utf8.count == bytes.count {
-                if spelling.utf8.withUnsafeBytes({ $0.baseAddress.map { memcmp($0, base, bytes.count) == 0 } ?? false })
-                {
-                    return spelling.choice
+        let start = base.assumingMemoryBound(to: UInt8.self)
+        guard let text = PackedText(start, count: bytes.count) else {
+            return spellings.withUnsafeBufferPointer { table in
+                for spelling in table where spelling.utf8.count == bytes.count {
+                    if spelling.utf8.withUnsafeBytes({ memcmp($0.baseAddress!, base, bytes.count) == 0 }) {
+                        return spelling.choice
+                    }
                 }
+                return nil
             }
+        }
+        return packedSpellings.withUnsafeBufferPointer { table in
+            for spelling in table where spelling.text == text { return spelling.choice }
             return nil
         }
     }
@@ -38,16 +51,20 @@ extension SchemaChoice {
 
 extension Role: SchemaChoice {
     static let spellings = spellingTable()
+    static let packedSpellings = packedTable()
 }
 
 extension ChargeState: SchemaChoice {
     static let spellings = spellingTable()
+    static let packedSpellings = packedTable()
 }
 
 extension Waveform: SchemaChoice {
     static let spellings = spellingTable()
+    static let packedSpellings = packedTable()
 }
 
 extension Recovery: SchemaChoice {
     static let spellings = spellingTable()
+    static let packedSpellings = packedTable()
 }
