@@ -14,6 +14,8 @@ protocol SchemaChoice: RawRepresentable, CaseIterable where RawValue == String {
     static var spellings: [(utf8: [UInt8], choice: Self)] { get }
     /// The spellings that pack into a ``PackedText`` (all but any over 16 bytes): ``packedTable()``, kept once.
     static var packedSpellings: [(text: PackedText, choice: Self)] { get }
+    /// The case spelled by `text`, or nil: ``packedSpellings`` searched, unless a type has a faster way.
+    static func matching(_ text: PackedText) -> Self?
 }
 
 extension SchemaChoice {
@@ -42,7 +44,11 @@ extension SchemaChoice {
                 return nil
             }
         }
-        return packedSpellings.withUnsafeBufferPointer { table in
+        return matching(text)
+    }
+
+    static func matching(_ text: PackedText) -> Self? {
+        packedSpellings.withUnsafeBufferPointer { table in
             for spelling in table where spelling.text == text { return spelling.choice }
             return nil
         }
@@ -52,6 +58,17 @@ extension SchemaChoice {
 extension Role: SchemaChoice {
     static let spellings = spellingTable()
     static let packedSpellings = packedTable()
+
+    /// The packed raw values (a test checks them against ``packedSpellings``).
+    @inline(__always)
+    static func matching(_ text: PackedText) -> Role? {
+        switch (text.low, text.high) {
+        case (0x6169_6369_6E69_6C63, 0x6E): .clinician
+        case (0x74_6E65_6974_6170, 0x0): .patient
+        case (0x6563_6976_6564, 0x0): .device
+        default: nil
+        }
+    }
 }
 
 extension ChargeState: SchemaChoice {

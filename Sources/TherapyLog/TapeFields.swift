@@ -55,18 +55,21 @@ struct TapeFields: LineFields {
     }
 
     /// The token of `key`'s value; a missing-field problem when it is absent or `null`.
+    @inline(__always)
     private func present(_ key: StaticString) throws(LineProblem) -> Int {
         guard let index = find(key), tape.tokens[index].kind != .null else { throw missing(key) }
         return index
     }
 
     /// The token of `key`'s value, which must be of `kind`.
+    @inline(__always)
     private func present(_ key: StaticString, _ kind: JSONToken.Kind, _ expected: String) throws(LineProblem) -> Int {
         let index = try present(key)
         guard tape.tokens[index].kind == kind else { throw wrongType(key, expected, tape.tokens[index].kind.typeName) }
         return index
     }
 
+    @inline(__always)
     func has(_ key: StaticString) -> Bool {
         guard let index = find(key) else { return false }
         return tape.tokens[index].kind != .null

@@ -62,6 +62,7 @@ struct ScannerShortcutTests {
             #expect(PackedText(Array(bytes.dropLast())).flatMap(SchemaKey.number(of:)) == nil)
             #expect(SchemaKey.number(ofText: key.description) == number)
         }
+        #expect(SchemaKey.names.count <= 40, "TapeFields keeps 40 values")
         #expect(SchemaKey.number(of: "types") == nil)
         #expect(SchemaKey.number(of: "") == nil)
         #expect(PackedText(Array("patientRangeExtra".utf8)) == nil)
