@@ -26,6 +26,25 @@ enum EventDecoder {
         case program, activate, therapy, amplitude, impedance, battery, charge, rejected, fault, end
 
         static let spellings = spellingTable()
+        static let packedSpellings = packedTable()
+
+        /// The packed raw values (a test checks them against ``packedSpellings``).
+        @inline(__always)
+        static func matching(_ text: PackedText) -> Kind? {
+            switch (text.low, text.high) {
+            case (0x6D_6172_676F_7270, 0x0): .program
+            case (0x6574_6176_6974_6361, 0x0): .activate
+            case (0x79_7061_7265_6874, 0x0): .therapy
+            case (0x6475_7469_6C70_6D61, 0x65): .amplitude
+            case (0x636E_6164_6570_6D69, 0x65): .impedance
+            case (0x79_7265_7474_6162, 0x0): .battery
+            case (0x6567_7261_6863, 0x0): .charge
+            case (0x6465_7463_656A_6572, 0x0): .rejected
+            case (0x74_6C75_6166, 0x0): .fault
+            case (0x64_6E65, 0x0): .end
+            default: nil
+            }
+        }
     }
 
     private static func event(_ type: Kind, _ fields: some LineFields) throws(LineProblem) -> RecordingEvent {

@@ -110,29 +110,29 @@ extension JSONNumber {
 
     /// The number as an exact `Quantity`, with the problem the reference decoder reports otherwise.
     func quantity<Quantity: FixedPoint>(
-        _: Quantity.Type, written: @autoclosure () -> String, field: String, allowNegative: Bool
+        _: Quantity.Type, written: @autoclosure () -> String, field: @autoclosure () -> String, allowNegative: Bool
     ) throws(LineProblem) -> Quantity {
         switch self {
         case .text(let text):
-            return try FieldText.quantity(text, Quantity.self, field: field, allowNegative: allowNegative)
+            return try FieldText.quantity(text, Quantity.self, field: field(), allowNegative: allowNegative)
         case .exact(let significand, let exponent, _):
             let (raw, isTooPrecise) = Self.scaled(significand, exponent, byPowerOfTen: Quantity.fractionDigits)
             guard let raw else {
                 let text = written()
                 let error: DecimalParseError =
                     isTooPrecise ? .tooPrecise(text, maximumDecimals: Quantity.fractionDigits) : .outOfRange(text)
-                throw LineProblem(.wrongType, "field '\(field)': \(error)")
+                throw LineProblem(.wrongType, "field '\(field())': \(error)")
             }
             return try FieldText.nonNegative(
-                Quantity(rawValue: raw), text: written(), field: field, allowNegative: allowNegative)
+                Quantity(rawValue: raw), text: written(), field: field(), allowNegative: allowNegative)
         }
     }
 
     /// The number as a whole `Int`, as ``FieldText/integer(_:field:)`` reads the reference text.
-    func integer(written: @autoclosure () -> String, field: String) throws(LineProblem) -> Int {
+    func integer(written: @autoclosure () -> String, field: @autoclosure () -> String) throws(LineProblem) -> Int {
         switch self {
         case .text(let text):
-            return try FieldText.integer(text, field: field)
+            return try FieldText.integer(text, field: field())
         case .exact(let significand, _, true):
             return Int(significand)
         case .exact(let significand, let exponent, false):
@@ -141,7 +141,7 @@ extension JSONNumber {
             guard let raw = Self.scaled(significand, exponent, byPowerOfTen: Nanoamps.fractionDigits).value,
                 raw % scale == 0
             else {
-                throw LineProblem(.wrongType, "field '\(field)' must be a whole number, not \(written())")
+                throw LineProblem(.wrongType, "field '\(field())' must be a whole number, not \(written())")
             }
             return Int(raw / scale)
         }

@@ -8,7 +8,17 @@ extension JSONScanner {
         var flags: JSONToken.Flags = []
         if startsWithByteOrderMark(index) { flags.insert(.markedSegment) }
         while true {
-            // Printable ASCII other than the quote and the backslash needs no attention.
+            // Printable ASCII other than the quote and the backslash needs no attention: eight bytes
+            // at a time while eight are left, stopping at the first that does.
+            while index &+ 8 <= count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self))
+                let attention = Self.attentionBytes(word)
+                if attention != 0 {
+                    index &+= attention.trailingZeroBitCount &>> 3
+                    break
+                }
+                index &+= 8
+            }
             while index < count {
                 let byte = bytes[index]
                 if byte == 0x22 || byte == 0x5C || byte &- 0x20 >= 0x60 { break }
@@ -32,6 +42,21 @@ extension JSONScanner {
                 throw Invalid()  // an unescaped control character
             }
         }
+    }
+
+    /// The high bit of each byte of `word` (in memory order from the least significant byte) that is a
+    /// quote, a backslash, a control character or above 0x7F; exact for the lowest such byte (a
+    /// borrow can mark only bytes above a marked one), which is all the caller reads.
+    @inline(__always)
+    static func attentionBytes(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let isQuote = (quote &- ones) & ~quote
+        let isBackslash = (backslash &- ones) & ~backslash
+        let isControl = (word &- ones &* 0x20) & ~word
+        return (isQuote | isBackslash | isControl | word) & highs
     }
 
     /// Whether the bytes at `position` are a UTF-8 byte-order mark.

@@ -103,10 +103,10 @@ enum FieldText {
     }
 
     static func nonNegative<Quantity: FixedPoint>(
-        _ quantity: Quantity, text: @autoclosure () -> String, field: String, allowNegative: Bool
+        _ quantity: Quantity, text: @autoclosure () -> String, field: @autoclosure () -> String, allowNegative: Bool
     ) throws(LineProblem) -> Quantity {
         guard allowNegative || quantity.rawValue >= 0 else {
-            throw LineProblem(.wrongType, "field '\(field)' must not be negative (got \(text()))")
+            throw LineProblem(.wrongType, "field '\(field())' must not be negative (got \(text()))")
         }
         return quantity
     }

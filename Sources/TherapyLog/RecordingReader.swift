@@ -92,7 +92,7 @@ public final class RecordingReader<Decoder: RecordingLineDecoder> {
                 }
                 latest = max(latest, time)
                 visit(.event(RecordedEvent(line: line, time: time, appliedAt: latest, event: event)))
-                if event == .end { endTime = latest }
+                if case .end = event { endTime = latest }
             }
         }
         if endTime == nil {

@@ -8,11 +8,42 @@ struct TapeFields: LineFields {
     let object: Int
     /// The field path of this object within the line (`program.cycling`), empty at the top.
     let path: String
+    /// For each ``SchemaKey``, the token of the value of the last member so named; 0 when none is.
+    private var values: InlineArray<40, Int32>
+
+    init(tape: JSONTape, object: Int, path: String) {
+        self.tape = tape
+        self.object = object
+        self.path = path
+        values = InlineArray(repeating: 0)
+        var member = object + 1
+        let end = Int(tape.tokens[object].next)
+        while member < end {
+            if let number = Self.keyNumber(member, tape) { values[number] = Int32(member + 1) }
+            member = Int(tape.tokens[member + 1].next)
+        }
+    }
+
+    /// The ``SchemaKey`` number of key token `index`, read as ``JSONTape/string(_:equals:)`` reads it.
+    @inline(__always)
+    private static func keyNumber(_ index: Int, _ tape: JSONTape) -> Int? {
+        let token = tape.tokens[index]
+        guard token.flags == .verbatim else { return SchemaKey.number(ofText: tape.string(index)) }
+        guard let text = PackedText(tape.bytes + Int(token.start), count: Int(token.end - token.start)) else {
+            return nil
+        }
+        return SchemaKey.number(of: text)
+    }
 
     func name(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
 
     /// The token of the value of the last member named `key`.
+    @inline(__always)
     private func find(_ key: StaticString) -> Int? {
+        if let number = SchemaKey.number(of: key) {
+            let value = Int(values[number])
+            return value == 0 ? nil : value
+        }
         var found: Int?
         var member = object + 1
         let end = Int(tape.tokens[object].next)
@@ -24,18 +55,21 @@ struct TapeFields: LineFields {
     }
 
     /// The token of `key`'s value; a missing-field problem when it is absent or `null`.
+    @inline(__always)
     private func present(_ key: StaticString) throws(LineProblem) -> Int {
         guard let index = find(key), tape.tokens[index].kind != .null else { throw missing(key) }
         return index
     }
 
     /// The token of `key`'s value, which must be of `kind`.
+    @inline(__always)
     private func present(_ key: StaticString, _ kind: JSONToken.Kind, _ expected: String) throws(LineProblem) -> Int {
         let index = try present(key)
         guard tape.tokens[index].kind == kind else { throw wrongType(key, expected, tape.tokens[index].kind.typeName) }
         return index
     }
 
+    @inline(__always)
     func has(_ key: StaticString) -> Bool {
         guard let index = find(key) else { return false }
         return tape.tokens[index].kind != .null
@@ -71,16 +105,16 @@ struct TapeFields: LineFields {
     func quantity<Quantity: FixedPoint>(
         _ key: StaticString, _: Quantity.Type, allowNegative: Bool
     ) throws(LineProblem) -> Quantity {
-        try quantity(at: try present(key, .number, "a number"), key, Quantity.self, allowNegative: allowNegative)
+        try quantity(
+            at: try present(key, .number, "a number"), key.description, Quantity.self, allowNegative: allowNegative)
     }
 
     private func quantity<Quantity: FixedPoint>(
-        at index: Int, _ key: some CustomStringConvertible, _: Quantity.Type, allowNegative: Bool
+        at index: Int, _ key: @autoclosure () -> String, _: Quantity.Type, allowNegative: Bool
     ) throws(LineProblem) -> Quantity {
         let bytes = tape.span(index)
         return try JSONNumber(bytes).quantity(
-            Quantity.self, written: JSONNumber.written(bytes), field: name(key.description),
-            allowNegative: allowNegative)
+            Quantity.self, written: JSONNumber.written(bytes), field: name(key()), allowNegative: allowNegative)
     }
 
     func choice<Choice: SchemaChoice>(

@@ -17,6 +17,15 @@ public struct TherapyAnalyzer: Sendable {
         var pulseRate: Double?
     }
 
+    /// What ``advance(to:)`` reads of the active slot, kept apart so that it copies and looks up nothing.
+    struct Delivery: Sendable {
+        var slot: Int
+        var amplitude: Nanoamps
+        var range: PatientRange?
+        var pulseWidth: Nanoseconds
+        var pulseRate: Double?
+    }
+
     /// Delivered time and amplitude × time of one slot.
     struct SlotTotals: Sendable {
         var nanoseconds: Int64 = 0
@@ -31,6 +40,8 @@ public struct TherapyAnalyzer: Sendable {
     private var isTherapyOn = false
     private var activeSlot: Int?
     private var slots: [Int: Slot] = [:]
+    /// The active slot's ``Delivery`` while it holds a program (`slots[activeSlot]`), else nil.
+    private var delivery: Delivery?
     private var totals: [Int: SlotTotals] = [:]
     private var therapyNanoseconds: Int64 = 0
     private var daily: DailyUsage
@@ -92,18 +103,16 @@ public struct TherapyAnalyzer: Sendable {
     private mutating func advance(to time: Timestamp) {
         guard time > now else { return }
         defer { now = time }
-        guard isTherapyOn, let slotNumber = activeSlot, let slot = slots[slotNumber] else { return }
+        guard isTherapyOn, let slot = delivery else { return }
         let duration = time.nanoseconds(since: now)
         therapyNanoseconds += duration
         daily.add(from: now, to: time)
-        series.delivered(
-            slot: slotNumber, amplitude: slot.amplitude, range: slot.program.patientRange, from: now, to: time)
-        Self.add(duration, at: slot.amplitude, to: &totals[slotNumber, default: SlotTotals()])
+        series.delivered(slot: slot.slot, amplitude: slot.amplitude, range: slot.range, from: now, to: time)
+        Self.add(duration, at: slot.amplitude, to: &totals[slot.slot, default: SlotTotals()])
         // A (nA → A) × s (ns → s) × 1/s × s (ns → s): three factors of 1e-9.
         let pulses = slot.pulseRate ?? 0
         deliveredCharge +=
-            Double(slot.amplitude.rawValue) * Double(slot.program.pulseWidth.rawValue) * pulses * Double(duration)
-            * 1e-27
+            Double(slot.amplitude.rawValue) * Double(slot.pulseWidth.rawValue) * pulses * Double(duration) * 1e-27
     }
 
     private static func add(_ duration: Int64, at amplitude: Nanoamps, to total: inout SlotTotals) {
@@ -116,10 +125,12 @@ public struct TherapyAnalyzer: Sendable {
         case .program(let slot, let program, _):
             let validation = validate(program, slot: slot)
             slots[slot] = Slot(program: program, amplitude: program.amplitude, pulseRate: validation.metrics.pulseRate)
+            if slot == activeSlot { updateDelivery() }
             safety.record(line: recorded.line, slot: slot, type: "program", validation: validation)
             series.set(slot: slot, amplitude: program.amplitude, range: program.patientRange, at: recorded.appliedAt)
         case .activate(let slot, _):
             activeSlot = slot
+            updateDelivery()
         case .therapy(let isOn, _):
             isTherapyOn = isOn
         case .amplitude(let slot, let amplitude, let role):
@@ -128,8 +139,10 @@ public struct TherapyAnalyzer: Sendable {
             case .clinician: adjustments.clinician += 1
             case .device: break
             }
-            guard var adjusted = slots[slot]?.program else { return }
-            slots[slot]?.amplitude = amplitude
+            guard let index = slots.index(forKey: slot) else { return }
+            slots.values[index].amplitude = amplitude
+            var adjusted = slots.values[index].program
+            if slot == delivery?.slot { delivery?.amplitude = amplitude }
             series.set(slot: slot, amplitude: amplitude, range: adjusted.patientRange, at: recorded.appliedAt)
             adjusted.amplitude = amplitude
             // Most adjustments pass: the allocation-free gate, which agrees with the full validation,
@@ -150,6 +163,17 @@ public struct TherapyAnalyzer: Sendable {
             for rule in Set(command.rules) { rejected.byRule[rule, default: 0] += 1 }
         case .fault, .end: break
         }
+    }
+
+    /// Sets ``delivery`` from the active slot's state.
+    private mutating func updateDelivery() {
+        guard let number = activeSlot, let slot = slots[number] else {
+            delivery = nil
+            return
+        }
+        delivery = Delivery(
+            slot: number, amplitude: slot.amplitude, range: slot.program.patientRange,
+            pulseWidth: slot.program.pulseWidth, pulseRate: slot.pulseRate)
     }
 
     /// The full validation with the latest measured impedances, no acknowledgements and no slew rule,
