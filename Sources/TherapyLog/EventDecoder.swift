@@ -25,7 +25,6 @@ enum EventDecoder {
     enum Kind: String, SchemaChoice {
         case program, activate, therapy, amplitude, impedance, battery, charge, rejected, fault, end
 
-        static let spellings = spellingTable()
         static let packedSpellings = packedTable()
 
         /// The packed raw values (a test checks them against ``packedSpellings``).

@@ -1,3 +1,4 @@
+import StimSafety
 import Testing
 
 @testable import TherapyLog
@@ -80,5 +81,14 @@ struct ScannerShortcutTests {
             #expect(Array(role.rawValue.utf8).withUnsafeBytes { Role.matching($0) } == role)
         }
         #expect(Array("Patient".utf8).withUnsafeBytes { Role.matching($0) } == nil)
+    }
+
+    @Test("every spelling of every choice packs, so a string too long to pack is none of them")
+    func everySpellingPacks() {
+        #expect(EventDecoder.Kind.packedSpellings.count == EventDecoder.Kind.allCases.count)
+        #expect(Role.packedSpellings.count == Role.allCases.count)
+        #expect(ChargeState.packedSpellings.count == ChargeState.allCases.count)
+        #expect(Waveform.packedSpellings.count == Waveform.allCases.count)
+        #expect(Recovery.packedSpellings.count == Recovery.allCases.count)
     }
 }
