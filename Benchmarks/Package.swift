@@ -12,52 +12,25 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
-        .executableTarget(
-            name: "StimSafetyBenchmarks",
-            dependencies: [
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "StimSafety", package: "scs"),
-            ],
-            path: "Benchmarks/StimSafetyBenchmarks",
-            swiftSettings: [
-                .swiftLanguageMode(.v6),
-                .enableUpcomingFeature("ExistentialAny"),
-                .enableUpcomingFeature("MemberImportVisibility"),
-            ],
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "TherapyLogBenchmarks",
-            dependencies: [
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "TherapyLog", package: "scs"),
-                .product(name: "StimSafety", package: "scs"),
-                .product(name: "DeviceProfiles", package: "scs"),
-            ],
-            path: "Benchmarks/TherapyLogBenchmarks",
-            swiftSettings: [
-                .swiftLanguageMode(.v6),
-                .enableUpcomingFeature("ExistentialAny"),
-                .enableUpcomingFeature("MemberImportVisibility"),
-            ],
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "StimDeviceBenchmarks",
-            dependencies: [
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "StimDevice", package: "scs"),
-                .product(name: "StimProtocol", package: "scs"),
-                .product(name: "StimSafety", package: "scs"),
-                .product(name: "DeviceProfiles", package: "scs"),
-            ],
-            path: "Benchmarks/StimDeviceBenchmarks",
-            swiftSettings: [
-                .swiftLanguageMode(.v6),
-                .enableUpcomingFeature("ExistentialAny"),
-                .enableUpcomingFeature("MemberImportVisibility"),
-            ],
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
+        benchmark("StimSafetyBenchmarks", using: ["StimSafety"]),
+        benchmark("TherapyLogBenchmarks", using: ["TherapyLog", "StimSafety", "DeviceProfiles", "StimDevice"]),
+        benchmark("StimDeviceBenchmarks", using: ["StimDevice", "StimProtocol", "StimSafety", "DeviceProfiles"]),
     ]
 )
+
+/// A benchmark executable in `Benchmarks/NAME` using the root package's `products`, in the root's
+/// language mode and upcoming features.
+func benchmark(_ name: String, using products: [String]) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: [.product(name: "Benchmark", package: "benchmark")]
+            + products.map { .product(name: $0, package: "scs") },
+        path: "Benchmarks/\(name)",
+        swiftSettings: [
+            .swiftLanguageMode(.v6),
+            .enableUpcomingFeature("ExistentialAny"),
+            .enableUpcomingFeature("MemberImportVisibility"),
+        ],
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    )
+}

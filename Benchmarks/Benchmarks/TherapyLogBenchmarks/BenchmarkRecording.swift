@@ -1,4 +1,5 @@
 import Foundation
+import StimDevice
 
 /// A large recording written at benchmark time: decades of one patient's device log with the mix of
 /// a real one (hourly battery samples, patient adjustments through the day, therapy switched on and
@@ -17,7 +18,7 @@ enum BenchmarkRecording {
         }
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
-        var writer = Writer(random: SplitMix(seed: 0x5C5))
+        var writer = Writer(random: SeededRandom(seed: 0x5C5))
         var chunk = ""
         var written = 0
         func flush(_ force: Bool) throws {
@@ -40,7 +41,7 @@ enum BenchmarkRecording {
 
     /// Writes the lines of each day.
     struct Writer {
-        var random: SplitMix
+        var random: SeededRandom
         var amplitude = [1: 45, 2: 30]  // tenths of a milliamp
         var battery = 900  // tenths of a percent
         var activeSlot = 1
@@ -136,22 +137,8 @@ enum BenchmarkRecording {
     }
 }
 
-/// SplitMix64, for a recording that is the same on every run.
-struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
-
+extension SeededRandom {
+    /// A number in `0..<bound` (the simulator's SplitMix64, so that every run writes the same bytes).
     mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 
     mutating func pick<Element>(_ choices: [Element]) -> Element { choices[below(choices.count)] }
