@@ -96,11 +96,7 @@ struct ReplayCommandTests {
         lines.insert(
             #"{"t":"2026-03-02T15:00:00Z","type":"program","slot":2,"by":"clinician","program":\#(unsafe)}"#, at: 5)
         let file = try Self.recording(lines)
-        let result = try SCSProcess.run(["replay", file, "--target", "simulator", "--json"])
-        #expect(result.status == 1)
-        let report = try #require(
-            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        let divergences = try #require(report["divergences"] as? [[String: Any]])
+        let divergences = try Self.divergences(replaying: file)
         #expect(divergences.count == 1)
         #expect(divergences.first?["line"] as? Int == 7)
         #expect(divergences.first?["kind"] as? String == "refused")
@@ -119,11 +115,7 @@ struct ReplayCommandTests {
             #"{"t":"2026-03-02T15:00:00Z","type":"rejected","by":"clinician","rules":["shannon"],"request":{"slot":2,"program":\#(unsafe)}}"#
         )
         let file = try Self.recording(lines)
-        let result = try SCSProcess.run(["replay", file, "--target", "simulator", "--json"])
-        #expect(result.status == 1)
-        let report = try #require(
-            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        let divergences = try #require(report["divergences"] as? [[String: Any]])
+        let divergences = try Self.divergences(replaying: file)
         #expect(divergences.count == 1)
         #expect(divergences.first?["line"] as? Int == 8)
         #expect(divergences.first?["kind"] as? String == "rules")
@@ -141,11 +133,7 @@ struct ReplayCommandTests {
             #"{"t":"2026-03-02T16:00:00Z","type":"rejected","by":"patient","rules":["patientRange"],"request":{"slot":1,"amplitude":2.5}}"#
         )
         let file = try Self.recording(lines)
-        let result = try SCSProcess.run(["replay", file, "--target", "simulator", "--json"])
-        #expect(result.status == 1)
-        let report = try #require(
-            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        let divergences = try #require(report["divergences"] as? [[String: Any]])
+        let divergences = try Self.divergences(replaying: file)
         #expect(divergences.map { $0["kind"] as? String } == ["accepted", "finalState"])
         #expect(divergences.map { $0["line"] as? Int } == [8, 5])
         #expect(divergences.first?["rules"] as? [String] == ["patientRange"])
@@ -176,5 +164,14 @@ struct ReplayCommandTests {
         let usb = try SCSProcess.run(["replay", file, "--target", "usb"], environment: ["SCS_USB_KEYS": ""])
         #expect(usb.status == 2)
         #expect(usb.stderr.contains("--keys: a stimulator's key file is needed"))
+    }
+
+    /// The divergences `scs replay FILE --target simulator --json` reports, which must exit 1.
+    static func divergences(replaying file: String) throws -> [[String: Any]] {
+        let result = try SCSProcess.run(["replay", file, "--target", "simulator", "--json"])
+        #expect(result.status == 1)
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        return try #require(report["divergences"] as? [[String: Any]])
     }
 }
