@@ -12,8 +12,10 @@ struct DayBuckets<Tally: DayTally>: Hashable, Sendable {
     let firstDay: Int64
     /// The most buckets held.
     let capacity: Int
+    /// Days per bucket: 1, 2, 4, …, as a power of two.
+    private var widthExponent: Int64 = 0
     /// Days per bucket: 1, 2, 4, …
-    private(set) var width: Int64 = 1
+    var width: Int64 { 1 << widthExponent }
     /// The buckets in order; nil where nothing was recorded.
     private(set) var tallies: [Tally?] = []
 
@@ -26,12 +28,11 @@ struct DayBuckets<Tally: DayTally>: Hashable, Sendable {
     /// first are ignored.
     mutating func update(day: Int64, empty: @autoclosure () -> Tally, _ body: (inout Tally) -> Void) {
         guard day >= firstDay else { return }
-        while (day - firstDay) / width >= Int64(capacity) { coarsen() }
-        let index = Int((day - firstDay) / width)
+        while (day - firstDay) >> widthExponent >= Int64(capacity) { coarsen() }
+        let index = Int((day - firstDay) >> widthExponent)
         if index >= tallies.count { tallies.append(contentsOf: repeatElement(nil, count: index + 1 - tallies.count)) }
-        var tally = tallies[index] ?? empty()
-        body(&tally)
-        tallies[index] = tally
+        if tallies[index] == nil { tallies[index] = empty() }
+        body(&tallies[index]!)
     }
 
     /// The recorded buckets with the first day of each.
@@ -59,6 +60,6 @@ struct DayBuckets<Tally: DayTally>: Hashable, Sendable {
             index += 2
         }
         tallies = merged
-        width *= 2
+        widthExponent += 1
     }
 }

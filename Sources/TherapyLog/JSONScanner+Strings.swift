@@ -1,8 +1,15 @@
 extension JSONScanner {
-    /// Scans a string from its opening quote, checking what Foundation checks: UTF-8, escapes,
-    /// surrogate pairs, no control character; and noting a byte-order mark at the start of a part
-    /// between escapes, which Foundation drops.
+    /// Scans a string from its opening quote into a token.
     mutating func string(_ tokens: inout [JSONToken]) throws(Invalid) {
+        let (start, flags) = try scanString()
+        append(.string, flags, from: start, to: index - 1, &tokens)
+    }
+
+    /// Scans a string from its opening quote to just past its closing one, checking what Foundation
+    /// checks: UTF-8, escapes, surrogate pairs, no control character; and noting a byte-order mark at
+    /// the start of a part between escapes, which Foundation drops. Returns where its text starts.
+    @inline(__always)
+    mutating func scanString() throws(Invalid) -> (start: Int, flags: JSONToken.Flags) {
         index += 1
         let start = index
         var flags: JSONToken.Flags = []
@@ -28,9 +35,8 @@ extension JSONScanner {
             let byte = bytes[index]
             switch byte {
             case 0x22:
-                append(.string, flags, from: start, to: index, &tokens)
                 index += 1
-                return
+                return (start, flags)
             case 0x5C:
                 flags.insert(.escaped)
                 try escape()

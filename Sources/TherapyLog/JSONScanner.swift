@@ -30,7 +30,7 @@ struct JSONScanner {
     /// Whether a number too large for Foundation was seen.
     var hasUnrepresentable = false
 
-    private init(_ bytes: UnsafePointer<UInt8>, count: Int) {
+    init(_ bytes: UnsafePointer<UInt8>, count: Int) {
         self.bytes = bytes
         self.count = count
     }
@@ -62,7 +62,7 @@ struct JSONScanner {
 
     /// The next byte after whitespace; invalid at the end of the line.
     @inline(__always)
-    private mutating func nextSignificant() throws(Invalid) -> UInt8 {
+    mutating func nextSignificant() throws(Invalid) -> UInt8 {
         skipWhitespace()
         guard index < count else { throw Invalid() }
         return bytes[index]
@@ -137,11 +137,18 @@ struct JSONScanner {
     private mutating func literal(
         _ word: StaticString, _ kind: JSONToken.Kind, _ tokens: inout [JSONToken]
     ) throws(Invalid) {
+        let start = index
+        try scanLiteral(word)
+        append(kind, [], from: start, to: index, &tokens)
+    }
+
+    /// Steps over `word` (`true`, `false` or `null`), which must be next.
+    @inline(__always)
+    mutating func scanLiteral(_ word: StaticString) throws(Invalid) {
         let length = word.utf8CodeUnitCount
         guard count - index >= length else { throw Invalid() }
         let expected = word.utf8Start
         for offset in 0..<length where bytes[index + offset] != expected[offset] { throw Invalid() }
-        append(kind, [], from: index, to: index + length, &tokens)
         index += length
     }
 

@@ -14,12 +14,24 @@ import StimSafety
 struct JSONTape {
     let tokens: UnsafeBufferPointer<JSONToken>
     let bytes: UnsafePointer<UInt8>
+    /// The number of bytes of the line.
+    let count: Int
 
     /// The bytes of token `index`: a string's between its quotes, a number's as written.
     @inline(__always)
     func span(_ index: Int) -> UnsafeBufferPointer<UInt8> {
         let token = tokens[index]
         return UnsafeBufferPointer(start: bytes + Int(token.start), count: Int(token.end - token.start))
+    }
+
+    /// The bytes of string token `index` packed, read as whole words where the line allows; nil when
+    /// it is longer than ``PackedText/capacity``. (The raw bytes: for a key or a spelling, the caller
+    /// first checks that the token is ``JSONToken/Flags/verbatim``.)
+    @inline(__always)
+    func packed(_ index: Int) -> PackedText? {
+        let token = tokens[index]
+        let start = Int(token.start)
+        return PackedText(bytes + start, count: Int(token.end - token.start), readable: count - start)
     }
 
     /// The text of string token `index`.

@@ -49,3 +49,13 @@ struct JSONToken: Sendable {
         static let verbatim: Flags = []
     }
 }
+
+extension JSONToken {
+    /// A token from `Int` offsets, which the caller keeps within 32 bits (it checks the line's length).
+    @inline(__always)
+    init(_ kind: Kind, _ flags: Flags, from start: Int, to end: Int, next: Int) {
+        self.init(
+            kind: kind, flags: flags, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
+            next: Int32(truncatingIfNeeded: next))
+    }
+}

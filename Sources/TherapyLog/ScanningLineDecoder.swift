@@ -11,6 +11,9 @@
 /// the same events and the same kinds of finding.
 public struct ScanningLineDecoder: RecordingLineDecoder {
     private var tokens: [JSONToken] = []
+    /// The flat path's tokens: ``JSONScanner/flatTokenLimit`` of them, overwritten by each line.
+    private var flatTokens = [JSONToken](
+        repeating: JSONToken(kind: .null, flags: [], start: 0, end: 0, next: 0), count: JSONScanner.flatTokenLimit)
     private var transcoded: [UInt8] = []
 
     public init() {
@@ -27,10 +30,27 @@ public struct ScanningLineDecoder: RecordingLineDecoder {
     }
 
     public mutating func decodeEvent(_ line: UnsafeRawBufferPointer) -> DecodedLine {
-        withObject(line) {
+        if let decoded = decodeFlatEvent(line) { return decoded }
+        return withObject(line) {
             EventDecoder.decode($0)
         } failure: {
             .problem($0.kind, $0.message)
+        }
+    }
+
+    /// The usual line, one object of plain keys and scalar values in UTF-8, scanned and looked up in
+    /// one pass; nil for any other line, which the general path reads.
+    private mutating func decodeFlatEvent(_ line: UnsafeRawBufferPointer) -> DecodedLine? {
+        guard let base = line.baseAddress, LineEncoding(detecting: line) == .utf8(skip: 0) else { return nil }
+        return flatTokens.withUnsafeMutableBufferPointer { tokens in
+            var values = SchemaValues(repeating: 0)
+            guard let (tokenCount, hasUnrepresentable) = JSONScanner.scanFlatObject(line, into: tokens, values: &values)
+            else { return nil }
+            let tape = JSONTape(
+                tokens: UnsafeBufferPointer(rebasing: tokens[..<tokenCount]),
+                bytes: base.assumingMemoryBound(to: UInt8.self), count: line.count)
+            if hasUnrepresentable, tape.keepsUnrepresentable(0) { return .problem(.invalidJSON, Self.invalidMessage) }
+            return EventDecoder.decode(TapeFields(tape: tape, object: 0, path: "", values: values))
         }
     }
 
@@ -55,6 +75,9 @@ public struct ScanningLineDecoder: RecordingLineDecoder {
         return transcoded.withUnsafeBytes { withObject($0, &tokens, body, failure: failure) }
     }
 
+    /// The message of an `invalid-json` finding.
+    private static let invalidMessage = "not valid JSON"
+
     /// Whether the line holds only spaces, tabs and carriage returns (the reference decoder's test).
     @inline(__always)
     private static func isBlank(_ line: UnsafeRawBufferPointer) -> Bool {
@@ -66,12 +89,12 @@ public struct ScanningLineDecoder: RecordingLineDecoder {
         _ bytes: UnsafeRawBufferPointer, _ tokens: inout [JSONToken], _ body: (TapeFields) -> Outcome,
         failure: (LineProblem) -> Outcome
     ) -> Outcome {
-        let invalid = LineProblem(.invalidJSON, "not valid JSON")
+        let invalid = LineProblem(.invalidJSON, Self.invalidMessage)
         guard case .scanned(let hasUnrepresentable) = JSONScanner.scan(bytes, into: &tokens),
             let base = bytes.baseAddress
         else { return failure(invalid) }
         return tokens.withUnsafeBufferPointer { tokens in
-            let tape = JSONTape(tokens: tokens, bytes: base.assumingMemoryBound(to: UInt8.self))
+            let tape = JSONTape(tokens: tokens, bytes: base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
             if hasUnrepresentable, tape.keepsUnrepresentable(0) { return failure(invalid) }
             guard tokens[0].kind == .object else {
                 return failure(LineProblem(.wrongType, "the line is not a JSON object"))

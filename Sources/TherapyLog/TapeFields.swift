@@ -1,5 +1,8 @@
 import StimSafety
 
+/// For each ``SchemaKey`` number, the token of a member's value, 0 for none (room for every key).
+typealias SchemaValues = InlineArray<40, Int32>
+
 /// The members of one object of a scanned line (the scanner's ``LineFields``): looked up in the
 /// token tape, with the last of repeated keys winning, as in Foundation's dictionary.
 struct TapeFields: LineFields {
@@ -9,30 +12,33 @@ struct TapeFields: LineFields {
     /// The field path of this object within the line (`program.cycling`), empty at the top.
     let path: String
     /// For each ``SchemaKey``, the token of the value of the last member so named; 0 when none is.
-    private var values: InlineArray<40, Int32>
+    private var values: SchemaValues
 
+    /// The fields of object token `object`, its schema members looked up in one pass over them.
     init(tape: JSONTape, object: Int, path: String) {
-        self.tape = tape
-        self.object = object
-        self.path = path
-        values = InlineArray(repeating: 0)
+        var values = SchemaValues(repeating: 0)
         var member = object + 1
         let end = Int(tape.tokens[object].next)
         while member < end {
             if let number = Self.keyNumber(member, tape) { values[number] = Int32(member + 1) }
             member = Int(tape.tokens[member + 1].next)
         }
+        self.init(tape: tape, object: object, path: path, values: values)
+    }
+
+    /// The fields of object token `object` whose schema members a scan already looked up.
+    init(tape: JSONTape, object: Int, path: String, values: SchemaValues) {
+        self.tape = tape
+        self.object = object
+        self.path = path
+        self.values = values
     }
 
     /// The ``SchemaKey`` number of key token `index`, read as ``JSONTape/string(_:equals:)`` reads it.
     @inline(__always)
     private static func keyNumber(_ index: Int, _ tape: JSONTape) -> Int? {
-        let token = tape.tokens[index]
-        guard token.flags == .verbatim else { return SchemaKey.number(ofText: tape.string(index)) }
-        guard let text = PackedText(tape.bytes + Int(token.start), count: Int(token.end - token.start)) else {
-            return nil
-        }
-        return SchemaKey.number(of: text)
+        guard tape.tokens[index].flags == .verbatim else { return SchemaKey.number(ofText: tape.string(index)) }
+        return tape.packed(index).flatMap(SchemaKey.number(of:))
     }
 
     func name(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
@@ -121,8 +127,7 @@ struct TapeFields: LineFields {
         _ key: StaticString, _: Choice.Type, unknown: (String) -> LineProblem
     ) throws(LineProblem) -> Choice {
         let index = try present(key, .string, "a string")
-        if tape.tokens[index].flags == .verbatim, let choice = Choice.matching(UnsafeRawBufferPointer(tape.span(index)))
-        {
+        if tape.tokens[index].flags == .verbatim, let choice = tape.packed(index).flatMap(Choice.matching) {
             return choice
         }
         let text = tape.string(index)
@@ -172,17 +177,24 @@ struct TapeFields: LineFields {
     /// Each member's key and value token, a repeated key once: its first spelling (Foundation's
     /// dictionary keeps it) with its last value.
     private func uniqueMembers() -> [(key: Int, value: Int)] {
-        var members: [(key: Int, value: Int)] = []
+        var members: [(key: Int, value: Int, packed: PackedText?)] = []
         var member = object + 1
         let end = Int(tape.tokens[object].next)
         while member < end {
-            if let earlier = members.firstIndex(where: { tape.string($0.key, equals: member) }) {
+            // A plain key's bytes are its ASCII text, so two packed keys are equal exactly when their
+            // packings are; any other pair is compared as strings.
+            let packed = tape.tokens[member].flags == .verbatim ? tape.packed(member) : nil
+            let earlier = members.firstIndex { other in
+                if let packed, let otherPacked = other.packed { return packed == otherPacked }
+                return tape.string(other.key, equals: member)
+            }
+            if let earlier {
                 members[earlier].value = member + 1
             } else {
-                members.append((member, member + 1))
+                members.append((member, member + 1, packed))
             }
             member = Int(tape.tokens[member + 1].next)
         }
-        return members
+        return members.map { ($0.key, $0.value) }
     }
 }

@@ -24,12 +24,24 @@ public struct TherapyAnalyzer: Sendable {
         var range: PatientRange?
         var pulseWidth: Nanoseconds
         var pulseRate: Double?
+        /// What the slot delivered since it became the active one, not yet added to ``totals``.
+        var delivered = SlotTotals()
     }
 
     /// Delivered time and amplitude × time of one slot.
     struct SlotTotals: Sendable {
         var nanoseconds: Int64 = 0
         var nanoampNanoseconds: Int128 = 0
+
+        mutating func add(_ duration: Int64, at amplitude: Nanoamps) {
+            nanoseconds += duration
+            nanoampNanoseconds += Int128(amplitude.rawValue) * Int128(duration)
+        }
+
+        mutating func add(_ other: SlotTotals) {
+            nanoseconds += other.nanoseconds
+            nanoampNanoseconds += other.nanoampNanoseconds
+        }
     }
 
     private let file: String
@@ -79,6 +91,7 @@ public struct TherapyAnalyzer: Sendable {
     /// Closes the span where the reader says and returns the report.
     public mutating func finish(_ outcome: ReadingOutcome) -> RecordingReport {
         advance(to: outcome.end)
+        settleDelivery()
         let end = max(outcome.end, header.start)
         let recorded = end.nanoseconds(since: header.start)
         let programs = totals.keys.sorted().compactMap { slot -> ProgramUsage? in
@@ -108,16 +121,11 @@ public struct TherapyAnalyzer: Sendable {
         therapyNanoseconds += duration
         daily.add(from: now, to: time)
         series.delivered(slot: slot.slot, amplitude: slot.amplitude, range: slot.range, from: now, to: time)
-        Self.add(duration, at: slot.amplitude, to: &totals[slot.slot, default: SlotTotals()])
+        delivery?.delivered.add(duration, at: slot.amplitude)
         // A (nA → A) × s (ns → s) × 1/s × s (ns → s): three factors of 1e-9.
         let pulses = slot.pulseRate ?? 0
         deliveredCharge +=
             Double(slot.amplitude.rawValue) * Double(slot.pulseWidth.rawValue) * pulses * Double(duration) * 1e-27
-    }
-
-    private static func add(_ duration: Int64, at amplitude: Nanoamps, to total: inout SlotTotals) {
-        total.nanoseconds += duration
-        total.nanoampNanoseconds += Int128(amplitude.rawValue) * Int128(duration)
     }
 
     private mutating func apply(_ recorded: RecordedEvent) {
@@ -165,8 +173,16 @@ public struct TherapyAnalyzer: Sendable {
         }
     }
 
+    /// Adds what the active slot delivered to its ``totals``.
+    private mutating func settleDelivery() {
+        guard let delivered = delivery?.delivered, delivered.nanoseconds > 0, let slot = delivery?.slot else { return }
+        totals[slot, default: SlotTotals()].add(delivered)
+        delivery?.delivered = SlotTotals()
+    }
+
     /// Sets ``delivery`` from the active slot's state.
     private mutating func updateDelivery() {
+        settleDelivery()
         guard let number = activeSlot, let slot = slots[number] else {
             delivery = nil
             return

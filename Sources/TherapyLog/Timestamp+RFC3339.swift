@@ -15,19 +15,39 @@ extension Timestamp {
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Timestamp? {
         // The fixed part is 20 bytes: YYYY-MM-DDTHH:MM:SS plus at least the zone letter.
         guard bytes.count >= 20, let base = bytes.baseAddress else { return nil }
-        /// The value of the two decimal digits at `start`, or nil.
-        @inline(__always) func twoDigits(_ start: Int) -> Int64? {
-            let tens = base[start] &- UInt8(ascii: "0")
-            let ones = base[start + 1] &- UInt8(ascii: "0")
-            guard tens <= 9, ones <= 9 else { return nil }
-            return Int64(tens) * 10 + Int64(ones)
+        // `YYYY-MM-` and `DDTHH:MM` as words, byte i of the text in bits 8i to 8i + 7; each checked for
+        // its separators, then for a digit in every other byte, eight bytes at once.
+        let raw = UnsafeRawPointer(base)
+        let date = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+        let time = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        let dateSeparators: UInt64 = 0xFF00_00FF_0000_0000  // bytes 4 and 7: `-` `-`
+        let timeSeparators: UInt64 = 0x0000_FF00_00FF_0000  // bytes 2 and 5: `T` (or `t`) `:`
+        /// The digit values of the bytes of `word` outside `separators`, or nil unless all are digits.
+        @inline(__always) func digitValues(_ word: UInt64, separators: UInt64) -> UInt64? {
+            let values = (word & ~separators) ^ (0x3030_3030_3030_3030 & ~separators)
+            guard (values | (values &+ 0x7676_7676_7676_7676)) & 0x8080_8080_8080_8080 == 0 else { return nil }
+            return values
         }
-        guard base[4] == UInt8(ascii: "-"), base[7] == UInt8(ascii: "-"),
-            base[10] == UInt8(ascii: "T") || base[10] == UInt8(ascii: "t"),
-            base[13] == UInt8(ascii: ":"), base[16] == UInt8(ascii: ":"),
-            let century = twoDigits(0), let yearInCentury = twoDigits(2), let month = twoDigits(5),
-            let day = twoDigits(8), let hour = twoDigits(11), let minute = twoDigits(14), let second = twoDigits(17)
+        /// The value of the two digits at bytes `first` and `first + 1` of `values`.
+        @inline(__always) func pair(_ values: UInt64, _ first: UInt64) -> Int64 {
+            Int64(truncatingIfNeeded: values >> (8 * first) & 0xFF) * 10
+                + Int64(truncatingIfNeeded: values >> (8 * first + 8) & 0xFF)
+        }
+        let secondTens = base[17] &- UInt8(ascii: "0")
+        let secondOnes = base[18] &- UInt8(ascii: "0")
+        guard date & dateSeparators == 0x2D00_002D_0000_0000,
+            (time | 0x20_0000) & timeSeparators == 0x0000_3A00_0074_0000,
+            base[16] == UInt8(ascii: ":"), secondTens <= 9, secondOnes <= 9,
+            let dateDigits = digitValues(date, separators: dateSeparators),
+            let timeDigits = digitValues(time, separators: timeSeparators)
         else { return nil }
+        let century = pair(dateDigits, 0)
+        let yearInCentury = pair(dateDigits, 2)
+        let month = pair(dateDigits, 5)
+        let day = pair(timeDigits, 0)
+        let hour = pair(timeDigits, 3)
+        let minute = pair(timeDigits, 6)
+        let second = Int64(secondTens) * 10 + Int64(secondOnes)
         let year = century * 100 + yearInCentury
         guard (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year),
             hour <= 23, minute <= 59, second <= 59
