@@ -9,12 +9,12 @@ import StimSafety
 enum EventDecoder {
     static func decode(_ fields: some LineFields) -> DecodedLine {
         do throws(LineProblem) {
-            let kind = try fields.choice("type", Kind.self) { type in
+            let kind = try fields.choice(.type, Kind.self) { type in
                 LineProblem(
                     .unknownType, type == "header" ? "a header is only valid on line 1" : "unknown event type '\(type)'"
                 )
             }
-            let time = try fields.timestamp("t")
+            let time = try fields.timestamp(.t)
             return .event(time: time, event: try event(kind, fields))
         } catch {
             return .problem(error.kind, error.message)
@@ -50,24 +50,24 @@ enum EventDecoder {
         switch type {
         case .program:
             return .program(
-                slot: try fields.positiveInteger("slot"),
-                program: try ProgramFields.decode(try fields.object("program")),
-                by: try fields.choice("by", Role.self))
+                slot: try fields.positiveInteger(.slot),
+                program: try ProgramFields.decode(try fields.object(.program)),
+                by: try fields.choice(.by, Role.self))
         case .activate:
-            return .activate(slot: try fields.positiveInteger("slot"), by: try fields.choice("by", Role.self))
+            return .activate(slot: try fields.positiveInteger(.slot), by: try fields.choice(.by, Role.self))
         case .therapy:
-            return .therapy(isOn: try fields.bool("on"), by: try fields.choice("by", Role.self))
+            return .therapy(isOn: try fields.bool(.on), by: try fields.choice(.by, Role.self))
         case .amplitude:
             return .amplitude(
-                slot: try fields.positiveInteger("slot"), amplitude: try fields.quantity("amplitude", Nanoamps.self),
-                by: try fields.choice("by", Role.self))
-        case .impedance: return .impedance(try impedances(try fields.object("ohms")))
-        case .battery: return .battery(try fields.quantity("percent", Percent.self))
-        case .charge: return .charge(try fields.choice("state", ChargeState.self))
+                slot: try fields.positiveInteger(.slot), amplitude: try fields.quantity(.amplitude, Nanoamps.self),
+                by: try fields.choice(.by, Role.self))
+        case .impedance: return .impedance(try impedances(try fields.object(.ohms)))
+        case .battery: return .battery(try fields.quantity(.percent, Percent.self))
+        case .charge: return .charge(try fields.choice(.state, ChargeState.self))
         case .rejected: return .rejected(try rejected(fields))
         case .fault:
             return .fault(
-                code: try fields.string("code"), detail: fields.has("detail") ? try fields.string("detail") : nil)
+                code: try fields.string(.code), detail: fields.has(.detail) ? try fields.string(.detail) : nil)
         case .end: return .end
         }
     }
@@ -85,20 +85,20 @@ enum EventDecoder {
     }
 
     private static func rejected(_ fields: some LineFields) throws(LineProblem) -> RejectedCommand {
-        let by = try fields.choice("by", Role.self)
-        let list = try fields.value("rules")
+        let by = try fields.choice(.by, Role.self)
+        let list = try fields.value(.rules)
         guard case .array(let elements) = list else {
-            throw fields.wrongType("rules", "an array of rule ids", list.typeName)
+            throw fields.wrongType(SchemaKey.rules, "an array of rule ids", list.typeName)
         }
         var rules: [String] = []
         for element in elements {
             guard case .string(let rule) = element else {
-                throw fields.wrongType("rules", "an array of rule ids (strings)", element.typeName)
+                throw fields.wrongType(SchemaKey.rules, "an array of rule ids (strings)", element.typeName)
             }
             rules.append(rule)
         }
-        let request = try fields.value("request")
-        guard case .object = request else { throw fields.wrongType("request", "an object", request.typeName) }
+        let request = try fields.value(.request)
+        guard case .object = request else { throw fields.wrongType(SchemaKey.request, "an object", request.typeName) }
         return RejectedCommand(by: by, rules: rules, request: request)
     }
 }

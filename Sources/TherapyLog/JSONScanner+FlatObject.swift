@@ -4,31 +4,27 @@ extension JSONScanner {
     static let flatTokenLimit = 127
 
     /// Scans a line that is one object whose members are all strings, numbers, booleans or nulls
-    /// (the shape of most event lines) in one pass: its tokens into `tokens`, as ``scan(_:into:)``
-    /// writes them, and for each member whose key is a ``SchemaKey`` the token of its value in
-    /// `values` (the last of repeated keys winning), so that ``TapeFields`` need not look again.
+    /// (the shape of most event lines) in one pass, into `tokens` as ``scan(_:into:)`` writes them,
+    /// without the general scan's recursion and growing token list.
     ///
     /// Returns the number of tokens and whether a number Foundation cannot represent was seen; nil
-    /// when the line is anything else (a nested object or array, a key with an escape or a non-ASCII
-    /// byte, more than ``flatTokenLimit`` tokens, or not valid JSON), which the general scan decides.
+    /// when the line is anything else (a nested object or array, more than ``flatTokenLimit`` tokens,
+    /// or not valid JSON), which the general scan decides.
     static func scanFlatObject(
-        _ line: UnsafeRawBufferPointer, into tokens: UnsafeMutableBufferPointer<JSONToken>,
-        values: inout SchemaValues
+        _ line: UnsafeRawBufferPointer, into tokens: UnsafeMutableBufferPointer<JSONToken>
     ) -> (tokenCount: Int, hasUnrepresentable: Bool)? {
         // Offsets are 32-bit, as in every token; the reader caps lines far below that.
         guard let base = line.baseAddress, line.count > 0, line.count < Int(Int32.max) else { return nil }
         var scanner = JSONScanner(base.assumingMemoryBound(to: UInt8.self), count: line.count)
         do throws(Invalid) {
-            guard let tokenCount = try scanner.flatObject(into: tokens, values: &values) else { return nil }
+            guard let tokenCount = try scanner.flatObject(into: tokens) else { return nil }
             return (tokenCount, scanner.hasUnrepresentable)
         } catch {
             return nil
         }
     }
 
-    private mutating func flatObject(
-        into tokens: UnsafeMutableBufferPointer<JSONToken>, values: inout SchemaValues
-    ) throws(Invalid) -> Int? {
+    private mutating func flatObject(into tokens: UnsafeMutableBufferPointer<JSONToken>) throws(Invalid) -> Int? {
         guard try nextSignificant() == UInt8(ascii: "{"), tokens.count >= 1 else { return nil }
         let objectStart = index
         index += 1
@@ -37,19 +33,14 @@ extension JSONScanner {
             while true {
                 guard try nextSignificant() == UInt8(ascii: "\""), tokenCount + 2 <= tokens.count else { return nil }
                 let (keyStart, keyFlags) = try scanString()
-                guard keyFlags == .verbatim else { return nil }
-                let keyEnd = index - 1
-                tokens[tokenCount] = JSONToken(.string, [], from: keyStart, to: keyEnd, next: tokenCount + 1)
+                tokens[tokenCount] = JSONToken(.string, keyFlags, from: keyStart, to: index - 1, next: tokenCount + 1)
+                tokens[tokenCount].schemaKey = JSONToken.schemaKeyMark(
+                    bytes, from: keyStart, to: index - 1, count: count, flags: keyFlags)
                 guard try nextSignificant() == UInt8(ascii: ":") else { throw Invalid() }
                 index += 1
                 guard let value = try scalar() else { return nil }
                 tokens[tokenCount + 1] = JSONToken(
                     value.kind, value.flags, from: value.start, to: value.end, next: tokenCount + 2)
-                if let key = PackedText(bytes + keyStart, count: keyEnd - keyStart, readable: count - keyStart),
-                    let number = SchemaKey.number(of: key)
-                {
-                    values[number] = Int32(truncatingIfNeeded: tokenCount + 1)
-                }
                 tokenCount += 2
                 let separator = try nextSignificant()
                 if separator == UInt8(ascii: "}") { break }

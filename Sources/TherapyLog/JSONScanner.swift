@@ -87,7 +87,10 @@ struct JSONScanner {
         if try nextSignificant() != UInt8(ascii: "}") {
             while true {
                 guard try nextSignificant() == UInt8(ascii: "\"") else { throw Invalid() }
-                try string(&tokens)
+                let (keyStart, keyFlags) = try scanString()
+                append(.string, keyFlags, from: keyStart, to: index - 1, &tokens)
+                tokens[tokens.count - 1].schemaKey = JSONToken.schemaKeyMark(
+                    bytes, from: keyStart, to: index - 1, count: count, flags: keyFlags)
                 guard try nextSignificant() == UInt8(ascii: ":") else { throw Invalid() }
                 index += 1
                 try value(&tokens)

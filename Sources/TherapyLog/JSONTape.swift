@@ -45,16 +45,6 @@ struct JSONTape {
         return String(decoding: text, as: UTF8.self)
     }
 
-    /// Whether string token `index` reads as `key`, a schema key in ASCII, with Swift's string
-    /// equality (canonical equivalence) where the token's text is not plain ASCII.
-    @inline(__always)
-    func string(_ index: Int, equals key: StaticString) -> Bool {
-        let token = tokens[index]
-        guard token.flags == .verbatim else { return string(index) == key.description }
-        let count = key.utf8CodeUnitCount
-        return Int(token.end - token.start) == count && memcmp(bytes + Int(token.start), key.utf8Start, count) == 0
-    }
-
     /// Whether two string tokens read the same (Swift's string equality).
     func string(_ first: Int, equals second: Int) -> Bool {
         let one = tokens[first]

@@ -13,6 +13,13 @@ struct JSONToken: Sendable {
     var end: Int32
     /// The index of the token after this value and its contents.
     var next: Int32
+    /// For the key of an object member: the raw value of the ``SchemaKey`` it spells, 0 for none, or
+    /// ``keyNeedsText`` when the key is not plain ASCII as written (an escape, a non-ASCII byte), so
+    /// that whether it equals a schema key is a matter of its text.
+    var schemaKey: UInt8 = 0
+
+    /// The ``schemaKey`` mark of a key compared through its text.
+    static let keyNeedsText: UInt8 = 0xFF
 
     enum Kind: UInt8, Sendable {
         case object, array, string, number, `true`, `false`, null
@@ -51,6 +58,17 @@ struct JSONToken: Sendable {
 }
 
 extension JSONToken {
+    /// The ``schemaKey`` mark of a key string whose text starts at `start` and ends at `end` in `bytes`
+    /// (`count` bytes in all), with `flags` as scanned.
+    @inline(__always)
+    static func schemaKeyMark(
+        _ bytes: UnsafePointer<UInt8>, from start: Int, to end: Int, count: Int, flags: Flags
+    ) -> UInt8 {
+        guard flags == .verbatim else { return keyNeedsText }
+        guard let text = PackedText(bytes + start, count: end - start, readable: count - start) else { return 0 }
+        return SchemaKey(text)?.rawValue ?? 0
+    }
+
     /// A token from `Int` offsets, which the caller keeps within 32 bits (it checks the line's length).
     @inline(__always)
     init(_ kind: Kind, _ flags: Flags, from start: Int, to end: Int, next: Int) {

@@ -13,25 +13,25 @@ protocol LineFields {
     /// The full name of `key` (`program.cycling.on`), for messages.
     func name(_ key: String) -> String
     /// Whether `key` is present and not `null`.
-    func has(_ key: StaticString) -> Bool
+    func has(_ key: SchemaKey) -> Bool
     /// The value of `key`, whatever its type.
-    func value(_ key: StaticString) throws(LineProblem) -> JSONValue
-    func string(_ key: StaticString) throws(LineProblem) -> String
-    func bool(_ key: StaticString) throws(LineProblem) -> Bool
+    func value(_ key: SchemaKey) throws(LineProblem) -> JSONValue
+    func string(_ key: SchemaKey) throws(LineProblem) -> String
+    func bool(_ key: SchemaKey) throws(LineProblem) -> Bool
     /// A nested object, its fields named under `key`.
-    func object(_ key: StaticString) throws(LineProblem) -> Self
+    func object(_ key: SchemaKey) throws(LineProblem) -> Self
     /// A whole number, written as an integer or as a number with no fraction (`2`, `2.0`, `2e0`).
-    func integer(_ key: StaticString) throws(LineProblem) -> Int
+    func integer(_ key: SchemaKey) throws(LineProblem) -> Int
     /// A number read exactly into `Quantity`.
     func quantity<Quantity: FixedPoint>(
-        _ key: StaticString, _: Quantity.Type, allowNegative: Bool
+        _ key: SchemaKey, _: Quantity.Type, allowNegative: Bool
     ) throws(LineProblem) -> Quantity
     /// One of the raw values of `Choice`; another string is the problem `unknown` makes of it.
     func choice<Choice: SchemaChoice>(
-        _ key: StaticString, _: Choice.Type, unknown: (String) -> LineProblem
+        _ key: SchemaKey, _: Choice.Type, unknown: (String) -> LineProblem
     ) throws(LineProblem) -> Choice
     /// An RFC 3339 UTC timestamp.
-    func timestamp(_ key: StaticString) throws(LineProblem) -> Timestamp
+    func timestamp(_ key: SchemaKey) throws(LineProblem) -> Timestamp
     /// Every member of this object as a contact (``ContactID/init(key:)``) and a quantity, each key
     /// once (a repeated key with its last value), in no particular order. When members fail, the
     /// problem is that of the failing member whose key sorts first, so that the outcome never depends
@@ -45,7 +45,7 @@ protocol LineFields {
 
 extension LineFields {
     /// A positive whole number.
-    func positiveInteger(_ key: StaticString) throws(LineProblem) -> Int {
+    func positiveInteger(_ key: SchemaKey) throws(LineProblem) -> Int {
         let number = try integer(key)
         guard number > 0 else {
             throw LineProblem(.wrongType, "field '\(name(key))' must be 1 or more, not \(number)")
@@ -54,17 +54,17 @@ extension LineFields {
     }
 
     /// One of the raw values of `Choice`; another string is a wrong-type problem listing them.
-    func choice<Choice: SchemaChoice>(_ key: StaticString, _ type: Choice.Type) throws(LineProblem) -> Choice {
+    func choice<Choice: SchemaChoice>(_ key: SchemaKey, _ type: Choice.Type) throws(LineProblem) -> Choice {
         try choice(key, type) { text in FieldText.unknownChoice(text, Choice.self, field: name(key)) }
     }
 
     /// A number read exactly into `Quantity`, which must not be negative.
-    func quantity<Quantity: FixedPoint>(_ key: StaticString, _ type: Quantity.Type) throws(LineProblem) -> Quantity {
+    func quantity<Quantity: FixedPoint>(_ key: SchemaKey, _ type: Quantity.Type) throws(LineProblem) -> Quantity {
         try quantity(key, type, allowNegative: false)
     }
 
     /// The full name of a schema key.
-    func name(_ key: StaticString) -> String { name(key.description) }
+    func name(_ key: SchemaKey) -> String { name(key.description) }
 
     /// The problem for a value of the wrong JSON type.
     func wrongType(_ key: some CustomStringConvertible, _ expected: String, _ typeName: String) -> LineProblem {

@@ -14,44 +14,44 @@ struct ObjectFields: LineFields {
 
     func name(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
 
-    func has(_ key: StaticString) -> Bool {
+    func has(_ key: SchemaKey) -> Bool {
         switch members[key.description] {
         case nil, .null?: false
         default: true
         }
     }
 
-    func value(_ key: StaticString) throws(LineProblem) -> JSONValue {
+    func value(_ key: SchemaKey) throws(LineProblem) -> JSONValue {
         guard let value = members[key.description], value != .null else { throw missing(key) }
         return value
     }
 
-    func string(_ key: StaticString) throws(LineProblem) -> String {
+    func string(_ key: SchemaKey) throws(LineProblem) -> String {
         let value = try value(key)
         guard case .string(let text) = value else { throw wrongType(key, "a string", value.typeName) }
         return text
     }
 
-    func bool(_ key: StaticString) throws(LineProblem) -> Bool {
+    func bool(_ key: SchemaKey) throws(LineProblem) -> Bool {
         let value = try value(key)
         guard case .bool(let flag) = value else { throw wrongType(key, "true or false", value.typeName) }
         return flag
     }
 
-    func object(_ key: StaticString) throws(LineProblem) -> ObjectFields {
+    func object(_ key: SchemaKey) throws(LineProblem) -> ObjectFields {
         let value = try value(key)
         guard case .object(let members) = value else { throw wrongType(key, "an object", value.typeName) }
         return ObjectFields(members, path: name(key))
     }
 
-    func integer(_ key: StaticString) throws(LineProblem) -> Int {
+    func integer(_ key: SchemaKey) throws(LineProblem) -> Int {
         let value = try value(key)
         guard case .number(let text) = value else { throw wrongType(key, "a whole number", value.typeName) }
         return try FieldText.integer(text, field: name(key))
     }
 
     func quantity<Quantity: FixedPoint>(
-        _ key: StaticString, _: Quantity.Type, allowNegative: Bool
+        _ key: SchemaKey, _: Quantity.Type, allowNegative: Bool
     ) throws(LineProblem) -> Quantity {
         let value = try value(key)
         guard case .number(let text) = value else { throw wrongType(key, "a number", value.typeName) }
@@ -59,14 +59,14 @@ struct ObjectFields: LineFields {
     }
 
     func choice<Choice: SchemaChoice>(
-        _ key: StaticString, _: Choice.Type, unknown: (String) -> LineProblem
+        _ key: SchemaKey, _: Choice.Type, unknown: (String) -> LineProblem
     ) throws(LineProblem) -> Choice {
         let text = try string(key)
         guard let choice = Choice(rawValue: text) else { throw unknown(text) }
         return choice
     }
 
-    func timestamp(_ key: StaticString) throws(LineProblem) -> Timestamp {
+    func timestamp(_ key: SchemaKey) throws(LineProblem) -> Timestamp {
         let text = try string(key)
         guard let time = Timestamp(rfc3339: text) else { throw FieldText.badTimestamp(text, field: name(key)) }
         return time

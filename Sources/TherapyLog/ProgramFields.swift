@@ -11,49 +11,49 @@ import StimSafety
 enum ProgramFields {
     static func decode(_ fields: some LineFields) throws(LineProblem) -> StimProgram {
         var program = StimProgram(
-            amplitude: try fields.quantity("amplitude", Nanoamps.self),
-            pulseWidth: try fields.quantity("pulseWidth", Nanoseconds.self),
+            amplitude: try fields.quantity(.amplitude, Nanoamps.self),
+            pulseWidth: try fields.quantity(.pulseWidth, Nanoseconds.self),
             rate: try rate(fields),
-            waveform: fields.has("waveform") ? try fields.choice("waveform", Waveform.self) : .tonic,
-            contacts: try contacts(try fields.object("contacts")))
-        if fields.has("pulsesPerBurst") { program.pulsesPerBurst = try fields.positiveInteger("pulsesPerBurst") }
-        if fields.has("intraBurstRate") {
-            program.intraBurstRate = try fields.quantity("intraBurstRate", Millihertz.self)
+            waveform: fields.has(.waveform) ? try fields.choice(.waveform, Waveform.self) : .tonic,
+            contacts: try contacts(try fields.object(.contacts)))
+        if fields.has(.pulsesPerBurst) { program.pulsesPerBurst = try fields.positiveInteger(.pulsesPerBurst) }
+        if fields.has(.intraBurstRate) {
+            program.intraBurstRate = try fields.quantity(.intraBurstRate, Millihertz.self)
         }
-        if fields.has("recovery") { program.recovery = try fields.choice("recovery", Recovery.self) }
-        if fields.has("interphaseGap") {
-            program.interphaseGap = try fields.quantity("interphaseGap", Nanoseconds.self)
+        if fields.has(.recovery) { program.recovery = try fields.choice(.recovery, Recovery.self) }
+        if fields.has(.interphaseGap) {
+            program.interphaseGap = try fields.quantity(.interphaseGap, Nanoseconds.self)
         }
-        if fields.has("cycling") {
-            let cycling = try fields.object("cycling")
+        if fields.has(.cycling) {
+            let cycling = try fields.object(.cycling)
             program.cycling = Cycling(
-                on: try cycling.quantity("on", Milliseconds.self), off: try cycling.quantity("off", Milliseconds.self))
+                on: try cycling.quantity(.on, Milliseconds.self), off: try cycling.quantity(.off, Milliseconds.self))
         }
-        if fields.has("patientRange") {
-            let range = try fields.object("patientRange")
+        if fields.has(.patientRange) {
+            let range = try fields.object(.patientRange)
             program.patientRange = PatientRange(
-                min: try range.quantity("min", Nanoamps.self), max: try range.quantity("max", Nanoamps.self))
+                min: try range.quantity(.min, Nanoamps.self), max: try range.quantity(.max, Nanoamps.self))
         }
         return program
     }
 
     private static func rate(_ fields: some LineFields) throws(LineProblem) -> Rate {
-        switch (fields.has("frequency"), fields.has("period")) {
+        switch (fields.has(.frequency), fields.has(.period)) {
         case (true, true):
             throw LineProblem(
-                .wrongType, "'\(fields.name("frequency"))' and '\(fields.name("period"))' both given; give one")
+                .wrongType, "'\(fields.name(.frequency))' and '\(fields.name(.period))' both given; give one")
         case (false, false):
-            throw LineProblem(.missingField, "missing field '\(fields.name("frequency"))'")
+            throw LineProblem(.missingField, "missing field '\(fields.name(.frequency))'")
         case (true, false):
-            let frequency = try fields.quantity("frequency", Millihertz.self)
+            let frequency = try fields.quantity(.frequency, Millihertz.self)
             guard frequency.rawValue > 0 else {
-                throw LineProblem(.wrongType, "field '\(fields.name("frequency"))' must be greater than 0")
+                throw LineProblem(.wrongType, "field '\(fields.name(.frequency))' must be greater than 0")
             }
             return .frequency(frequency)
         case (false, true):
-            let period = try fields.quantity("period", Nanoseconds.self)
+            let period = try fields.quantity(.period, Nanoseconds.self)
             guard period.rawValue > 0 else {
-                throw LineProblem(.wrongType, "field '\(fields.name("period"))' must be greater than 0")
+                throw LineProblem(.wrongType, "field '\(fields.name(.period))' must be greater than 0")
             }
             return .period(period)
         }

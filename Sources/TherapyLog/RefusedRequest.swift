@@ -19,7 +19,7 @@ extension RejectedCommand {
         guard case .object(let members) = request else { return nil }
         let fields = ObjectFields(members, path: "request")
         do throws(LineProblem) {
-            if fields.has("program") {
+            if fields.has(.program) {
                 let acknowledged: [String]
                 if case .array(let values)? = members["acknowledged"] {
                     acknowledged = values.compactMap { if case .string(let id) = $0 { id } else { nil } }
@@ -27,16 +27,16 @@ extension RejectedCommand {
                     acknowledged = []
                 }
                 return .write(
-                    slot: try fields.integer("slot"), program: try ProgramFields.decode(try fields.object("program")),
+                    slot: try fields.integer(.slot), program: try ProgramFields.decode(try fields.object(.program)),
                     acknowledged: acknowledged)
             }
-            if fields.has("amplitude") {
+            if fields.has(.amplitude) {
                 return .amplitude(
-                    slot: fields.has("slot") ? try fields.integer("slot") : nil,
-                    amplitude: try fields.quantity("amplitude", Nanoamps.self))
+                    slot: fields.has(.slot) ? try fields.integer(.slot) : nil,
+                    amplitude: try fields.quantity(.amplitude, Nanoamps.self))
             }
-            if fields.has("on") { return .therapy(isOn: try fields.bool("on")) }
-            return .activate(slot: try fields.integer("slot"))
+            if fields.has(.on) { return .therapy(isOn: try fields.bool(.on)) }
+            return .activate(slot: try fields.integer(.slot))
         } catch {
             return nil
         }

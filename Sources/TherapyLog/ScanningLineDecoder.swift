@@ -43,14 +43,14 @@ public struct ScanningLineDecoder: RecordingLineDecoder {
     private mutating func decodeFlatEvent(_ line: UnsafeRawBufferPointer) -> DecodedLine? {
         guard let base = line.baseAddress, LineEncoding(detecting: line) == .utf8(skip: 0) else { return nil }
         return flatTokens.withUnsafeMutableBufferPointer { tokens in
-            var values = SchemaValues(repeating: 0)
-            guard let (tokenCount, hasUnrepresentable) = JSONScanner.scanFlatObject(line, into: tokens, values: &values)
-            else { return nil }
+            guard let (tokenCount, hasUnrepresentable) = JSONScanner.scanFlatObject(line, into: tokens) else {
+                return nil
+            }
             let tape = JSONTape(
                 tokens: UnsafeBufferPointer(rebasing: tokens[..<tokenCount]),
                 bytes: base.assumingMemoryBound(to: UInt8.self), count: line.count)
             if hasUnrepresentable, tape.keepsUnrepresentable(0) { return .problem(.invalidJSON, Self.invalidMessage) }
-            return EventDecoder.decode(TapeFields(tape: tape, object: 0, path: "", values: values))
+            return EventDecoder.decode(TapeFields(tape: tape, object: 0, path: ""))
         }
     }
 

@@ -17,15 +17,6 @@ extension SchemaChoice {
         allCases.compactMap { choice in PackedText(Array(choice.rawValue.utf8)).map { ($0, choice) } }
     }
 
-    /// The case spelled exactly by `bytes`, or nil.
-    @inline(__always)
-    static func matching(_ bytes: UnsafeRawBufferPointer) -> Self? {
-        guard let base = bytes.baseAddress else { return nil }
-        let start = base.assumingMemoryBound(to: UInt8.self)
-        guard let text = PackedText(start, count: bytes.count) else { return nil }
-        return matching(text)
-    }
-
     static func matching(_ text: PackedText) -> Self? {
         packedSpellings.withUnsafeBufferPointer { table in
             for spelling in table where spelling.text == text { return spelling.choice }

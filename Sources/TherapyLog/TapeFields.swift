@@ -1,60 +1,28 @@
 import StimSafety
 
-/// For each ``SchemaKey`` number, the token of a member's value, 0 for none (room for every key).
-typealias SchemaValues = InlineArray<40, Int32>
-
 /// The members of one object of a scanned line (the scanner's ``LineFields``): looked up in the
-/// token tape, with the last of repeated keys winning, as in Foundation's dictionary.
+/// token tape by the ``SchemaKey`` mark the scanner left on each key, with the last of repeated keys
+/// winning, as in Foundation's dictionary.
 struct TapeFields: LineFields {
     let tape: JSONTape
     /// The object's token.
     let object: Int
     /// The field path of this object within the line (`program.cycling`), empty at the top.
     let path: String
-    /// For each ``SchemaKey``, the token of the value of the last member so named; 0 when none is.
-    private var values: SchemaValues
-
-    /// The fields of object token `object`, its schema members looked up in one pass over them.
-    init(tape: JSONTape, object: Int, path: String) {
-        var values = SchemaValues(repeating: 0)
-        var member = object + 1
-        let end = Int(tape.tokens[object].next)
-        while member < end {
-            if let number = Self.keyNumber(member, tape) { values[number] = Int32(member + 1) }
-            member = Int(tape.tokens[member + 1].next)
-        }
-        self.init(tape: tape, object: object, path: path, values: values)
-    }
-
-    /// The fields of object token `object` whose schema members a scan already looked up.
-    init(tape: JSONTape, object: Int, path: String, values: SchemaValues) {
-        self.tape = tape
-        self.object = object
-        self.path = path
-        self.values = values
-    }
-
-    /// The ``SchemaKey`` number of key token `index`, read as ``JSONTape/string(_:equals:)`` reads it.
-    @inline(__always)
-    private static func keyNumber(_ index: Int, _ tape: JSONTape) -> Int? {
-        guard tape.tokens[index].flags == .verbatim else { return SchemaKey.number(ofText: tape.string(index)) }
-        return tape.packed(index).flatMap(SchemaKey.number(of:))
-    }
 
     func name(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
 
     /// The token of the value of the last member named `key`.
     @inline(__always)
-    private func find(_ key: StaticString) -> Int? {
-        if let number = SchemaKey.number(of: key) {
-            let value = Int(values[number])
-            return value == 0 ? nil : value
-        }
+    private func find(_ key: SchemaKey) -> Int? {
         var found: Int?
         var member = object + 1
         let end = Int(tape.tokens[object].next)
         while member < end {
-            if tape.string(member, equals: key) { found = member + 1 }
+            let mark = tape.tokens[member].schemaKey
+            if mark == key.rawValue || (mark == JSONToken.keyNeedsText && SchemaKey(text: tape.string(member)) == key) {
+                found = member + 1
+            }
             member = Int(tape.tokens[member + 1].next)
         }
         return found
@@ -62,34 +30,34 @@ struct TapeFields: LineFields {
 
     /// The token of `key`'s value; a missing-field problem when it is absent or `null`.
     @inline(__always)
-    private func present(_ key: StaticString) throws(LineProblem) -> Int {
+    private func present(_ key: SchemaKey) throws(LineProblem) -> Int {
         guard let index = find(key), tape.tokens[index].kind != .null else { throw missing(key) }
         return index
     }
 
     /// The token of `key`'s value, which must be of `kind`.
     @inline(__always)
-    private func present(_ key: StaticString, _ kind: JSONToken.Kind, _ expected: String) throws(LineProblem) -> Int {
+    private func present(_ key: SchemaKey, _ kind: JSONToken.Kind, _ expected: String) throws(LineProblem) -> Int {
         let index = try present(key)
         guard tape.tokens[index].kind == kind else { throw wrongType(key, expected, tape.tokens[index].kind.typeName) }
         return index
     }
 
     @inline(__always)
-    func has(_ key: StaticString) -> Bool {
+    func has(_ key: SchemaKey) -> Bool {
         guard let index = find(key) else { return false }
         return tape.tokens[index].kind != .null
     }
 
-    func value(_ key: StaticString) throws(LineProblem) -> JSONValue {
+    func value(_ key: SchemaKey) throws(LineProblem) -> JSONValue {
         tape.value(try present(key))
     }
 
-    func string(_ key: StaticString) throws(LineProblem) -> String {
+    func string(_ key: SchemaKey) throws(LineProblem) -> String {
         tape.string(try present(key, .string, "a string"))
     }
 
-    func bool(_ key: StaticString) throws(LineProblem) -> Bool {
+    func bool(_ key: SchemaKey) throws(LineProblem) -> Bool {
         let index = try present(key)
         switch tape.tokens[index].kind {
         case .true: return true
@@ -98,18 +66,18 @@ struct TapeFields: LineFields {
         }
     }
 
-    func object(_ key: StaticString) throws(LineProblem) -> TapeFields {
+    func object(_ key: SchemaKey) throws(LineProblem) -> TapeFields {
         TapeFields(tape: tape, object: try present(key, .object, "an object"), path: name(key))
     }
 
-    func integer(_ key: StaticString) throws(LineProblem) -> Int {
+    func integer(_ key: SchemaKey) throws(LineProblem) -> Int {
         let index = try present(key, .number, "a whole number")
         let bytes = tape.span(index)
         return try JSONNumber(bytes).integer(written: JSONNumber.written(bytes), field: name(key))
     }
 
     func quantity<Quantity: FixedPoint>(
-        _ key: StaticString, _: Quantity.Type, allowNegative: Bool
+        _ key: SchemaKey, _: Quantity.Type, allowNegative: Bool
     ) throws(LineProblem) -> Quantity {
         try quantity(
             at: try present(key, .number, "a number"), key.description, Quantity.self, allowNegative: allowNegative)
@@ -124,7 +92,7 @@ struct TapeFields: LineFields {
     }
 
     func choice<Choice: SchemaChoice>(
-        _ key: StaticString, _: Choice.Type, unknown: (String) -> LineProblem
+        _ key: SchemaKey, _: Choice.Type, unknown: (String) -> LineProblem
     ) throws(LineProblem) -> Choice {
         let index = try present(key, .string, "a string")
         if tape.tokens[index].flags == .verbatim, let choice = tape.packed(index).flatMap(Choice.matching) {
@@ -135,7 +103,7 @@ struct TapeFields: LineFields {
         return choice
     }
 
-    func timestamp(_ key: StaticString) throws(LineProblem) -> Timestamp {
+    func timestamp(_ key: SchemaKey) throws(LineProblem) -> Timestamp {
         let index = try present(key, .string, "a string")
         if tape.tokens[index].flags == .verbatim, let time = Timestamp.parse(tape.span(index)) { return time }
         let text = tape.string(index)

@@ -53,19 +53,26 @@ struct ScannerShortcutTests {
         #expect(mismatches.isEmpty, "words \(mismatches.prefix(5).map { String($0, radix: 16) })")
     }
 
-    @Test("every schema key has its own number, and no other text takes one")
+    @Test("every schema key packs to itself alone, read whole words or byte by byte")
     func schemaKeys() {
-        for (number, key) in SchemaKey.names.enumerated() {
-            #expect(SchemaKey.number(of: key) == number, "\(key)")
+        for key in SchemaKey.allCases {
             let bytes = Array(key.description.utf8)
-            #expect(PackedText(bytes).flatMap(SchemaKey.number(of:)) == number)
-            #expect(PackedText(bytes + [0x20]).flatMap(SchemaKey.number(of:)) == nil)
-            #expect(PackedText(Array(bytes.dropLast())).flatMap(SchemaKey.number(of:)) == nil)
-            #expect(SchemaKey.number(ofText: key.description) == number)
+            #expect(PackedText(bytes).flatMap(SchemaKey.init) == key, "\(key)")
+            #expect(PackedText(bytes + [0x20]).flatMap(SchemaKey.init) == nil)
+            #expect(PackedText(Array(bytes.dropLast())).flatMap(SchemaKey.init) == nil)
+            #expect(SchemaKey(text: key.description) == key)
+            // Read as the scanner reads a key: whole words when the rest of the line allows.
+            let line = bytes + Array(#"":1}"#.utf8) + Array(repeating: 0x20, count: 16)
+            let packed = line.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress.flatMap { PackedText($0, count: bytes.count, readable: buffer.count) }
+            }
+            #expect(packed == PackedText(bytes))
         }
-        #expect(SchemaKey.names.count <= 40, "TapeFields keeps 40 values")
-        #expect(SchemaKey.number(of: "types") == nil)
-        #expect(SchemaKey.number(of: "") == nil)
+        #expect(Set(SchemaKey.allCases.map(\.rawValue)).count == SchemaKey.allCases.count)
+        #expect(!SchemaKey.allCases.contains { $0.rawValue == 0 || $0.rawValue == JSONToken.keyNeedsText })
+        #expect(PackedText(Array("types".utf8)).flatMap(SchemaKey.init) == nil)
+        #expect(PackedText([]).flatMap(SchemaKey.init) == nil)
+        #expect(SchemaKey(text: "typ\u{0065}\u{0301}") == nil)
         #expect(PackedText(Array("patientRangeExtra".utf8)) == nil)
     }
 
@@ -73,14 +80,14 @@ struct ScannerShortcutTests {
     func choices() {
         for kind in EventDecoder.Kind.allCases {
             let bytes = Array(kind.rawValue.utf8)
-            #expect(bytes.withUnsafeBytes { EventDecoder.Kind.matching($0) } == kind)
-            #expect((bytes + [0x20]).withUnsafeBytes { EventDecoder.Kind.matching($0) } == nil)
-            #expect(Array(bytes.dropLast()).withUnsafeBytes { EventDecoder.Kind.matching($0) } == nil)
+            #expect(PackedText(bytes).flatMap(EventDecoder.Kind.matching) == kind)
+            #expect(PackedText(bytes + [0x20]).flatMap(EventDecoder.Kind.matching) == nil)
+            #expect(PackedText(Array(bytes.dropLast())).flatMap(EventDecoder.Kind.matching) == nil)
         }
         for role in Role.allCases {
-            #expect(Array(role.rawValue.utf8).withUnsafeBytes { Role.matching($0) } == role)
+            #expect(PackedText(Array(role.rawValue.utf8)).flatMap(Role.matching) == role)
         }
-        #expect(Array("Patient".utf8).withUnsafeBytes { Role.matching($0) } == nil)
+        #expect(PackedText(Array("Patient".utf8)).flatMap(Role.matching) == nil)
     }
 
     @Test("every spelling of every choice packs, so a string too long to pack is none of them")
