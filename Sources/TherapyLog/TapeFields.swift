@@ -145,24 +145,33 @@ struct TapeFields: LineFields {
     /// Each member's key and value token, a repeated key once: its first spelling (Foundation's
     /// dictionary keeps it) with its last value.
     private func uniqueMembers() -> [(key: Int, value: Int)] {
-        var members: [(key: Int, value: Int, packed: PackedText?)] = []
-        var member = object + 1
         let end = Int(tape.tokens[object].next)
+        var members: [(key: Int, value: Int)] = []
+        members.reserveCapacity((end - object) / 2)
+        // A plain key's bytes are its ASCII text, so two packed plain keys are the same exactly when
+        // their packings are; any other pair is compared as strings.
+        var packedKeys: [PackedText?] = []
+        packedKeys.reserveCapacity((end - object) / 2)
+        var member = object + 1
         while member < end {
-            // A plain key's bytes are its ASCII text, so two packed keys are equal exactly when their
-            // packings are; any other pair is compared as strings.
             let packed = tape.tokens[member].flags == .verbatim ? tape.packed(member) : nil
-            let earlier = members.firstIndex { other in
-                if let packed, let otherPacked = other.packed { return packed == otherPacked }
-                return tape.string(other.key, equals: member)
+            var earlier = 0
+            while earlier < members.count {
+                if let packed, let other = packedKeys[earlier] {
+                    if packed == other { break }
+                } else if tape.string(members[earlier].key, equals: member) {
+                    break
+                }
+                earlier += 1
             }
-            if let earlier {
+            if earlier < members.count {
                 members[earlier].value = member + 1
             } else {
-                members.append((member, member + 1, packed))
+                members.append((member, member + 1))
+                packedKeys.append(packed)
             }
             member = Int(tape.tokens[member + 1].next)
         }
-        return members.map { ($0.key, $0.value) }
+        return members
     }
 }

@@ -161,6 +161,7 @@ public struct TherapyAnalyzer: Sendable {
         case .impedance(let measured):
             impedances = MeasuredImpedances(measured)
             countAlerts(measured)
+            let limits = self.limits
             series.measured(measured, at: recorded.appliedAt) { limits.area(ofContact: $0) != nil }
         case .charge(.start): charges.start(at: recorded.appliedAt)
         case .charge(.end):
@@ -204,6 +205,7 @@ public struct TherapyAnalyzer: Sendable {
     }
 
     private mutating func countAlerts(_ measured: [ContactID: Milliohms]) {
+        let limits = self.limits  // once, not for every contact
         for (contact, ohms) in measured {
             guard case .lead(let number) = contact, limits.area(ofContact: number) != nil else { continue }
             let isShort = ohms < limits.impedance.short

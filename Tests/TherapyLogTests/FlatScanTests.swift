@@ -1,0 +1,92 @@
+import StimSafety
+import Testing
+
+@testable import TherapyLog
+
+/// The one-pass scan of flat lines is a shortcut of the general scan: wherever it answers, it writes
+/// the very tokens the general scan writes (schema-key marks included) and reports the same numbers;
+/// wherever it declines, the general scan decides.
+@Suite("Flat scan")
+struct FlatScanTests {
+    /// The general scan's tokens of `line`, or nil when it is not JSON.
+    static func generalTokens(_ line: [UInt8]) -> (tokens: [JSONToken], hasUnrepresentable: Bool)? {
+        var tokens: [JSONToken] = []
+        let outcome = line.withUnsafeBytes { JSONScanner.scan($0, into: &tokens) }
+        guard case .scanned(let hasUnrepresentable) = outcome else { return nil }
+        return (tokens, hasUnrepresentable)
+    }
+
+    /// The flat scan's tokens of `line`, or nil when it declines.
+    static func flatTokens(_ line: [UInt8]) -> (tokens: [JSONToken], hasUnrepresentable: Bool)? {
+        var buffer = [JSONToken](
+            repeating: JSONToken(kind: .null, flags: [], start: 0, end: 0, next: 0),
+            count: JSONScanner.flatTokenLimit)
+        let scanned = line.withUnsafeBytes { bytes in
+            buffer.withUnsafeMutableBufferPointer { JSONScanner.scanFlatObject(bytes, into: $0) }
+        }
+        return scanned.map { (Array(buffer.prefix($0.tokenCount)), $0.hasUnrepresentable) }
+    }
+
+    static func same(_ one: [JSONToken], _ other: [JSONToken]) -> Bool {
+        one.count == other.count
+            && zip(one, other).allSatisfy { first, second in
+                first.kind == second.kind && first.flags == second.flags && first.start == second.start
+                    && first.end == second.end && first.next == second.next && first.schemaKey == second.schemaKey
+            }
+    }
+
+    @Test("generated and damaged lines: the flat scan agrees with the general one wherever it answers")
+    func agreesWithTheGeneralScan() {
+        var generator = LineGenerator(seed: 0xF1A7)
+        var mutator = LineMutator(seed: 0xF1A7)
+        var lines = (0..<5_000).map { _ in generator.eventLine() }
+        lines += lines.prefix(5_000).map { mutator.mutate($0) }
+        var answered = 0
+        var declinedObjects = 0
+        for line in lines {
+            guard let flat = Self.flatTokens(line) else {
+                if Self.generalTokens(line)?.tokens.first?.kind == .object { declinedObjects += 1 }
+                continue
+            }
+            answered += 1
+            let general = Self.generalTokens(line)
+            #expect(general != nil, "the general scan refuses \(String(decoding: line, as: UTF8.self))")
+            guard let general else { continue }
+            #expect(Self.same(flat.tokens, general.tokens), "\(String(decoding: line, as: UTF8.self))")
+            #expect(flat.hasUnrepresentable == general.hasUnrepresentable)
+            #expect(flat.tokens.dropFirst().allSatisfy { $0.kind != .object && $0.kind != .array })
+        }
+        // Not vacuous: most valid objects are flat, and nested ones are left to the general scan.
+        #expect(answered > lines.count / 4)
+        #expect(declinedObjects > 100)
+    }
+
+    @Test("a schema key written with escapes is marked for a look-up by its text")
+    func escapedKeysAreLookedUpByText() throws {
+        let line = Array(#"{"\u0074":"2026-01-05T08:00:00Z","typ\u0065":"battery","percent":64}"#.utf8)
+        let flat = try #require(Self.flatTokens(line))
+        #expect(flat.tokens[1].schemaKey == JSONToken.keyNeedsText)
+        #expect(flat.tokens[5].schemaKey == SchemaKey.percent.rawValue)
+        var decoder = ScanningLineDecoder()
+        let decoded = line.withUnsafeBytes { decoder.decodeEvent($0) }
+        guard case .event(_, .battery(let percent)) = decoded else {
+            Issue.record("not a battery event: \(decoded)")
+            return
+        }
+        #expect(percent.rawValue == 64 * Percent.subunitsPerUnit)
+    }
+
+    @Test("a line with more members than the flat scan holds is read by the general scan, alike")
+    func manyMembersFallBackToTheGeneralScan() {
+        let extra = (0..<JSONScanner.flatTokenLimit).map { #""x\#($0)":\#($0)"# }.joined(separator: ",")
+        let line = Array(#"{"t":"2026-01-05T08:00:00Z","type":"battery",\#(extra),"percent":64}"#.utf8)
+        #expect(Self.flatTokens(line) == nil)
+        #expect(Self.generalTokens(line) != nil)
+        #expect(DifferentialDecodingTests.difference(line) == nil)
+        var decoder = ScanningLineDecoder()
+        guard case .event(_, .battery) = line.withUnsafeBytes({ decoder.decodeEvent($0) }) else {
+            Issue.record("not a battery event")
+            return
+        }
+    }
+}
