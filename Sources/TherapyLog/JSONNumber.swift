@@ -31,31 +31,36 @@ enum JSONNumber {
     }
 
     private static func exact(_ bytes: UnsafeBufferPointer<UInt8>) -> JSONNumber? {
-        var index = 0
         let isNegative = bytes[0] == UInt8(ascii: "-")
-        if isNegative { index = 1 }
+        var index = isNegative ? 1 : 0
         var significand: Int64 = 0
         var significantDigits = 0
-        var fractionDigits = 0
-        var isInteger = true
-        var isInFraction = false
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: ".") {
-                isInteger = false
-                isInFraction = true
-            } else if byte | 0x20 == UInt8(ascii: "e") {
-                isInteger = false
-                break
-            } else {
-                let digit = Int64(byte &- UInt8(ascii: "0"))
-                if significand != 0 || digit != 0 { significantDigits += 1 }
-                if significantDigits > 18 { return nil }
-                significand = significand * 10 + digit
-                if isInFraction { fractionDigits += 1 }
+        /// Reads digits from `index` into the significand; false past 18 significant digits.
+        @inline(__always) func readDigits() -> Bool {
+            while index < bytes.count {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { break }
+                if significand != 0 || digit != 0 {
+                    significantDigits += 1
+                    if significantDigits > 18 { return false }
+                }
+                significand = significand &* 10 &+ Int64(digit)
+                index += 1
             }
-            index += 1
+            return true
         }
+        guard readDigits() else { return nil }
+        var isInteger = true
+        var fractionDigits = 0
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            isInteger = false
+            index += 1
+            let fractionStart = index
+            guard readDigits() else { return nil }
+            fractionDigits = index - fractionStart
+        }
+        // What is left of a valid number is its exponent.
+        if index < bytes.count { isInteger = false }
         var exponent = 0
         if index < bytes.count {
             index += 1
@@ -86,6 +91,9 @@ enum JSONNumber {
 }
 
 extension JSONNumber {
+    /// 10⁰ to 10¹⁸, every power of ten an `Int64` holds.
+    private static let powersOfTen: [Int64] = (0...18).map { (0..<$0).reduce(1) { product, _ in product * 10 } }
+
     /// `significand × 10^(exponent + digits)` as a whole number, or nil when it is not whole or does
     /// not fit; and whether it failed for being too fine rather than too large.
     static func scaled(
@@ -98,14 +106,10 @@ extension JSONNumber {
             value /= 10
             shift += 1
         }
-        while shift > 0 {
-            if value == 0 { return (0, false) }
-            let (next, overflow) = value.multipliedReportingOverflow(by: 10)
-            guard !overflow else { return (nil, false) }
-            value = next
-            shift -= 1
-        }
-        return (value, false)
+        guard shift > 0, value != 0 else { return (value, false) }
+        guard shift < powersOfTen.count else { return (nil, false) }
+        let (scaled, overflow) = value.multipliedReportingOverflow(by: powersOfTen[shift])
+        return overflow ? (nil, false) : (scaled, false)
     }
 
     /// The number as an exact `Quantity`, with the problem the reference decoder reports otherwise.
