@@ -66,13 +66,17 @@ public final class RecordingReader<Decoder: RecordingLineDecoder> {
         var latest = header.start
         var endTime: Timestamp?
         let limit = options.maximumLineLength
-        while let decoded = try splitter.nextLine({ line -> DecodedLine in
-            switch line {
-            case .text(let bytes): decoder.decodeEvent(bytes)
-            case .overlong(let length):
-                .problem(.invalidJSON, "the line is \(length) bytes long, over the \(limit)-byte limit")
-            }
-        }) {
+        // Each line's outcome is assigned to one variable rather than returned as an optional, whose
+        // destruction would take the generic path on every line.
+        var decoded = DecodedLine.problem(.invalidJSON, "")
+        while try splitter.nextLine({ line in
+            decoded =
+                switch line {
+                case .text(let bytes): decoder.decodeEvent(bytes)
+                case .overlong(let length):
+                    .problem(.invalidJSON, "the line is \(length) bytes long, over the \(limit)-byte limit")
+                }
+        }) != nil {
             let line = splitter.lineNumber
             switch decoded {
             case .problem(let kind, let message):
