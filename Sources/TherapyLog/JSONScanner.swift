@@ -63,6 +63,8 @@ struct JSONScanner {
     /// The next byte after whitespace; invalid at the end of the line.
     @inline(__always)
     mutating func nextSignificant() throws(Invalid) -> UInt8 {
+        // Most lines have no whitespace between tokens: one comparison decides.
+        if index < count, bytes[index] > 0x20 { return bytes[index] }
         skipWhitespace()
         guard index < count else { throw Invalid() }
         return bytes[index]
