@@ -9,7 +9,6 @@ extension DeviceLimits {
         var thresholds = ContactThresholds(limits: self, amplitude: program.amplitude, pulseWidth: program.pulseWidth)
         var largestShareTimesOhms: Int64 = 0
         var largestShannonProduct = 0.0
-        let stepCheck = MultipleCheck(step: fractionStep.rawValue)
         var seen = ContactSet()
         for (index, share) in program.contacts.enumerated() {
             let percent = share.percent.rawValue
@@ -19,7 +18,7 @@ extension DeviceLimits {
                     .contactsPolarity, .error, contact: share.contact, reason: .duplicateContact, value: nil,
                     limit: nil)
             }
-            if percent != 0, !stepCheck.isMultiple(percent) {
+            if !derived.fractionStep.isMultiple(percent) {
                 sink.report(
                     .contactsPolarity, .error, contact: share.contact, reason: .offFractionStep,
                     value: share.percent.doubleValue, limit: fractionStep.doubleValue)
@@ -227,30 +226,6 @@ struct PolarityTally {
     }
 }
 
-/// Whether values are multiples of a fixed step, without a hardware division per value: the quotient
-/// comes from a multiplication by the reciprocal and is exact to within one, which the remainder test
-/// then corrects.
-struct MultipleCheck {
-    let step: Int64
-    let reciprocal: Double
-
-    @inline(__always)
-    init(step: Int64) {
-        self.step = step
-        reciprocal = step > 0 ? 1 / Double(step) : 0
-    }
-
-    @inline(__always)
-    func isMultiple(_ value: Int64) -> Bool {
-        guard step > 0 else { return true }
-        // The usual 1 % step: a constant divisor compiles to a multiply and shift.
-        if step == 1000 { return value % 1000 == 0 }
-        guard value.magnitude < 1 << 52 else { return value % step == 0 }
-        let remainder = value &- Int64(Double(value) * reciprocal) &* step
-        return remainder == 0 || remainder == step || remainder == -step
-    }
-}
-
 /// The contacts met so far in a contact map, to find a key listed twice without allocating: lead
 /// contacts 0–63 and the case in a bit mask, anything else by looking back over the map.
 struct ContactSet {
@@ -261,15 +236,25 @@ struct ContactSet {
     @inline(__always)
     mutating func insert(_ contact: ContactID, at index: Int, in contacts: [ContactShare]) -> Bool {
         switch contact {
-        case .lead(let number) where number >= 0 && number < 64:
-            let bit: UInt64 = 1 << UInt64(number)
-            defer { leads |= bit }
-            return leads & bit == 0
-        case .can:
-            defer { hasCan = true }
-            return !hasCan
-        default:
-            return !contacts[..<index].contains { $0.contact == contact }
+        case .lead(let number): insert(lead: number, at: index, in: contacts)
+        case .can: insertCan()
+        case .unrecognized: !contacts[..<index].contains { $0.contact == contact }
         }
+    }
+
+    /// Adds lead contact `number`, found at `index` of `contacts`; false when it was already there.
+    @inline(__always)
+    mutating func insert(lead number: Int, at index: Int, in contacts: [ContactShare]) -> Bool {
+        guard number >= 0 && number < 64 else { return !contacts[..<index].contains { $0.contact == .lead(number) } }
+        let bit: UInt64 = 1 << UInt64(number)
+        defer { leads |= bit }
+        return leads & bit == 0
+    }
+
+    /// Adds the case; false when it was already there.
+    @inline(__always)
+    mutating func insertCan() -> Bool {
+        defer { hasCan = true }
+        return !hasCan
     }
 }
