@@ -1,31 +1,21 @@
 /// The limits in the form the rules compare against, derived once per device instead of once per program:
-/// the contact lookup, and every per-contact bound as an exact 64-bit integer or as the exact `Double`
-/// threshold of a Shannon comparison.
+/// the contact lookup, every bound as an exact 64-bit integer or as the exact `Double` edge of a
+/// floating-point comparison, and the grids in a form checked without division.
 ///
 /// A pure function of the limits it is built from, so it takes no part in equality: `DeviceLimits`
 /// rebuilds it whenever one of those fields changes.
 struct DerivedLimits: Hashable, Sendable {
-    /// The contacts that share one area, and their area-dependent bounds.
-    struct AreaClass: Hashable, Sendable {
-        let area: SquareMicrometers
-        /// `chargeDensity`: a warning when `a·|p|·PW` exceeds this (`warn · A · 10⁶`, saturated).
-        let densityWarn: Int64
-        /// An error when `a·|p|·PW` exceeds this; `Int64.max` without a rejection limit.
-        let densityReject: Int64
-        /// `shannon`: a warning exactly when the squared charge `Q²` exceeds this.
-        let shannonWarn: Double
-        /// An error exactly when `Q²` exceeds this; +∞ without a rejection limit.
-        let shannonReject: Double
-    }
-
-    /// Marks a contact number that is on no lead in `classByNumber`.
+    /// Marks a contact number that is on no lead in `areaByNumber`.
     static let noContact: UInt16 = .max
     /// The largest number of distinct areas the fast entry point tracks; more fall back to the general rules.
     static let trackedAreas = 4
 
-    /// The class of each lead contact, indexed by contact number; `noContact` elsewhere.
-    private let classByNumber: [UInt16]
-    let areaClasses: [AreaClass]
+    /// The index in `areas` of each lead contact, by contact number; `noContact` elsewhere.
+    private let areaByNumber: [UInt16]
+    /// Bit n set for each lead contact n below 64.
+    let leadsBelow64: UInt64
+    /// The bounds of each distinct contact area.
+    let areas: [AreaBounds]
     let fractionStep: DivisibilityTest
     /// `current.contact`: an error when `a·|p|` exceeds this (`max · 10⁵`, saturated).
     let currentLimit: Int64
@@ -33,23 +23,33 @@ struct DerivedLimits: Hashable, Sendable {
     let complianceError: Int64
     /// A warning or an error when `a·|p|·Z` exceeds this: `min((V − h) · 10¹⁴, (9V − 10h) · 10¹³ − 1)`.
     let complianceWarning: Int64
+    /// The device-wide grids in fast form; nil where the general check must run.
+    let amplitude: UniformGrid?
+    let pulseWidth: UniformGrid?
+    private let tonicRate: UniformGrid?
+    private let highFrequencyRate: UniformGrid?
+    /// `battery`: a warning exactly when a finite, non-negative supply load `V_H × I_stim` exceeds this;
+    /// nil when the battery model has no such edge.
+    let batteryLoadLimit: Double?
 
     /// No contacts and no bounds: what `DeviceLimits` holds until its fields are all set.
     static let empty = DerivedLimits()
 
     private init() {
-        classByNumber = []
-        areaClasses = []
+        areaByNumber = []
+        leadsBelow64 = 0
+        areas = []
         fractionStep = DivisibilityTest(step: 0)
         (currentLimit, complianceError, complianceWarning) = (0, 0, 0)
+        (amplitude, pulseWidth, tonicRate, highFrequencyRate, batteryLoadLimit) = (nil, nil, nil, nil, nil)
     }
 
     init(_ limits: borrowing DeviceLimits) {
-        var classes: [AreaClass] = []
+        var areas: [AreaBounds] = []
         let highest =
             limits.leads.flatMap(\.contacts).filter { $0 >= 0 && $0 <= MeasuredImpedances.highestContactNumber }
             .max() ?? -1
-        // At most one class per contact number, so a class index always fits below `noContact`.
+        // At most one area per contact number, so an index always fits below `noContact`.
         var table = [UInt16](repeating: Self.noContact, count: highest + 1)
         for lead in limits.leads {
             for contact in lead.contacts where contact >= 0 && contact <= highest {
@@ -57,16 +57,21 @@ struct DerivedLimits: Hashable, Sendable {
                     table[contact] = Self.noContact
                     continue
                 }
-                if let index = classes.firstIndex(where: { $0.area == lead.area }) {
+                if let index = areas.firstIndex(where: { $0.area == lead.area }) {
                     table[contact] = UInt16(index)
                 } else {
-                    table[contact] = UInt16(classes.count)
-                    classes.append(AreaClass(area: lead.area, limits: limits))
+                    table[contact] = UInt16(areas.count)
+                    areas.append(AreaBounds(area: lead.area, limits: limits))
                 }
             }
         }
-        classByNumber = table
-        areaClasses = classes
+        areaByNumber = table
+        self.areas = areas
+        var leadsBelow64: UInt64 = 0
+        for number in table.indices.prefix(64) where table[number] != Self.noContact {
+            leadsBelow64 |= 1 << UInt64(number)
+        }
+        self.leadsBelow64 = leadsBelow64
         fractionStep = DivisibilityTest(step: limits.fractionStep.rawValue)
         currentLimit = Int64(clamping: Int128(limits.currentPerContactMax.rawValue) * ContactLoad.wholePercent)
         let volts = Int128(limits.complianceVoltage.rawValue)
@@ -75,60 +80,43 @@ struct DerivedLimits: Hashable, Sendable {
         complianceError = Int64(clamping: error)
         complianceWarning = Int64(
             clamping: min(error, (9 * volts - 10 * headroom) * (ContactThresholds.voltageScale / 10) - 1))
+        amplitude = UniformGrid(limits.amplitude)
+        pulseWidth = UniformGrid(limits.pulseWidth)
+        tonicRate = Self.frequencyGrid(limits.waveforms.tonic)
+        highFrequencyRate = Self.frequencyGrid(limits.waveforms.highFrequency)
+        batteryLoadLimit = limits.battery.loadLimit
     }
 
-    /// The area class of lead contact `number`, or nil when no lead has it.
+    private static func frequencyGrid(_ rates: RateGrid?) -> UniformGrid? {
+        guard case .frequency(let grid) = rates else { return nil }
+        return UniformGrid(grid)
+    }
+
+    /// The fast form of the rate grid of `waveform` (tonic and high-frequency only); nil where the general
+    /// check must run.
     @inline(__always)
-    func areaClass(ofContact number: Int) -> Int? {
-        guard number >= 0, number < classByNumber.count else { return nil }
-        let index = classByNumber[number]
+    func rateGrid(for waveform: Waveform) -> UniformGrid? {
+        switch waveform {
+        case .tonic: tonicRate
+        case .highFrequency: highFrequencyRate
+        case .burst: nil
+        }
+    }
+
+    /// The index in `areas` of lead contact `number`, or nil when no lead has it.
+    @inline(__always)
+    func areaIndex(ofContact number: Int) -> Int? {
+        // One unsigned comparison also turns a negative number away.
+        guard UInt(bitPattern: number) < UInt(bitPattern: areaByNumber.count) else { return nil }
+        let index = areaByNumber[number]
         return index == Self.noContact ? nil : Int(index)
     }
 
-    /// Whether the fast entry point can track every area class of the device.
-    var tracksEveryArea: Bool { areaClasses.count <= Self.trackedAreas }
+    /// Whether the fast entry point can track every distinct area of the device.
+    var tracksEveryArea: Bool { areas.count <= Self.trackedAreas }
 
-    /// Derived data only: two plans built from equal limits are equal.
+    /// Derived data only: two built from equal limits are equal.
     static func == (_: DerivedLimits, _: DerivedLimits) -> Bool { true }
 
     func hash(into _: inout Hasher) {}
-}
-
-extension DerivedLimits.AreaClass {
-    init(area: SquareMicrometers, limits: borrowing DeviceLimits) {
-        self.area = area
-        // a·|p|·PW ≤ L·A·10⁶, exact in 128 bits; a bound beyond 64 bits is one no 64-bit load exceeds.
-        let scale = Int128(area.rawValue) * 1_000_000
-        densityWarn = Int64(clamping: saturatingProduct(Int128(limits.chargeDensity.warn.rawValue), scale))
-        densityReject =
-            limits.chargeDensity.reject.map { Int64(clamping: saturatingProduct(Int128($0.rawValue), scale)) }
-            ?? .max
-        let squareCentimetres = ContactLoad.squareCentimetres(area)
-        shannonWarn = Self.squaredChargeLimit(
-            area: squareCentimetres, bound: shannonThreshold(limits.shannon.warnBound))
-        shannonReject =
-            limits.shannon.rejectBound.map {
-                Self.squaredChargeLimit(area: squareCentimetres, bound: shannonThreshold($0))
-            } ?? .infinity
-    }
-
-    /// The largest `x ≥ 0` with `x / area ≤ bound` in `Double` arithmetic, so that for every `x ≥ 0`
-    /// `x / area > bound` exactly when `x` exceeds the result: the rules' Shannon comparison, bit for bit,
-    /// without the division.
-    ///
-    /// Rounded division by a positive number never decreases as `x` grows, and non-negative doubles
-    /// order like their bit patterns, so a binary search over the bit patterns finds the edge.
-    static func squaredChargeLimit(area: Double, bound: Double) -> Double {
-        // No product exceeds a NaN bound, and none exceeds a bound that even +∞ / area stays within.
-        if bound.isNaN || Double.infinity / area <= bound { return .infinity }
-        // Every product exceeds a bound that zero already exceeds.
-        if !(0 / area <= bound) { return -.infinity }
-        var passes: UInt64 = 0
-        var fails = Double.infinity.bitPattern
-        while fails - passes > 1 {
-            let middle = passes + (fails - passes) / 2
-            if Double(bitPattern: middle) / area <= bound { passes = middle } else { fails = middle }
-        }
-        return Double(bitPattern: passes)
-    }
 }

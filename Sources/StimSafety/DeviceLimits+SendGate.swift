@@ -1,119 +1,70 @@
 extension DeviceLimits {
-    /// The contact rules for the fast entry point, in 64-bit integers with overflow flags and early exit.
+    /// Every rule but the contact rules, on their fast forms, for the fast entry point; nil when the device
+    /// or the program needs a rule's general form (a piecewise grid, a slot group, a burst, a rate given as
+    /// a period, a patient range, or a number beyond 64 bits). Decides exactly as the general rules do.
     ///
-    /// Decides exactly as the general rules do. Every per-contact load rule grows with `|p|` for a given
-    /// area (`a·|p|`, `a·|p|·PW` and the Shannon product never decrease as `|p|` grows), so one check of
-    /// the largest share per area decides for all contacts of that area; compliance likewise needs only the
-    /// largest `|p| × Z`. Returns nil (undecided) when any product leaves 64 bits or the device has more
-    /// areas than are tracked, so that the general rules, which work in 128 bits, decide instead; on
-    /// success it also returns the largest `|p| × Z` for the battery model.
+    /// `largestShareTimesOhms` is the contact pass's result, for the battery model.
     @inline(__always)
-    func contactsAllowSending(
-        _ program: StimProgram, context: ValidationContext
-    ) -> (allowed: Bool, largestShareTimesOhms: Int64)? {
-        let amplitude = program.amplitude.rawValue
-        let width = program.pulseWidth.rawValue
-        guard amplitude >= 0, width >= 0, derived.tracksEveryArea else { return nil }
-        // The largest share per area: the first area (every lead of most devices) in a register.
-        var largestFirstAreaShare: Int64 = 0
-        var largestShare = SIMD4<Int64>()
-        var largestShareTimesOhms: Int64 = 0
-        var shareSum: Int64 = 0
-        var magnitudeSum: Int64 = 0
-        var active = 0
-        var seen = ContactSet()
-        let measuresLeads = context.impedances.mayMeasureLeads
-        let contacts = program.contacts
-        for index in contacts.indices {
-            let percent = contacts[index].percent.rawValue
-            // At most 1025 distinct contacts can be active (contact numbers stop at 1023, plus the case), so
-            // shares below 2⁴⁰ keep the sums below exact.
-            guard percent.magnitude < 1 << 40 else { return nil }
-            let magnitude = Int64(percent.magnitude)
-            switch contacts[index].contact {
-            case .lead(let number):
-                guard let area = derived.areaClass(ofContact: number),
-                    seen.insert(lead: number, at: index, in: contacts)
-                else { return (false, 0) }
-                guard percent != 0 else { continue }
-                if area == 0 {
-                    largestFirstAreaShare = max(largestFirstAreaShare, magnitude)
-                } else {
-                    largestShare[area] = max(largestShare[area], magnitude)
-                }
-                // Without measurements every lead contact is at the nominal impedance: taken after the loop.
-                if measuresLeads {
-                    let measured = context.impedances.ohms(ofContact: number)
-                    if let measured, measured < impedance.short || measured > impedance.open { return (false, 0) }
-                    guard let shareTimesOhms = multiplied(magnitude, max((measured ?? impedance.nominal).rawValue, 0))
-                    else { return nil }
-                    largestShareTimesOhms = max(largestShareTimesOhms, shareTimesOhms)
-                }
-            case .can:
-                guard caseElectrode, seen.insertCan() else { return (false, 0) }
-                guard percent != 0 else { continue }
-                let ohms = context.impedances.can ?? impedance.nominal
-                guard let shareTimesOhms = multiplied(magnitude, max(ohms.rawValue, 0)) else { return nil }
-                largestShareTimesOhms = max(largestShareTimesOhms, shareTimesOhms)
-            case .unrecognized:
-                return (false, 0)
-            }
-            guard derived.fractionStep.isMultiple(percent) else { return (false, 0) }
-            shareSum &+= percent
-            magnitudeSum &+= magnitude
-            active &+= 1
-        }
-        largestShare[0] = largestFirstAreaShare
-        if !measuresLeads {
-            guard let shareTimesOhms = multiplied(largestShare.max(), max(impedance.nominal.rawValue, 0)) else {
-                return nil
-            }
-            largestShareTimesOhms = max(largestShareTimesOhms, shareTimesOhms)
-        }
-        // Cathodes sum to −100 % and anodes to +100 % (so there is one of each) exactly when all shares sum
-        // to 0 and their magnitudes to 200 %.
-        guard shareSum == 0, magnitudeSum == 2 * Percent.whole.rawValue, active <= maxActiveContacts else {
-            return (false, 0)
-        }
-        guard let allowed = loadsAllowSending(program, largestShare: largestShare, context: context),
-            let term = multiplied(amplitude, largestShareTimesOhms)
-        else { return nil }
-        // With at least two active contacts, some contact's `a·|p|·Z` exceeds a bound exactly when the largest does.
-        let complianceBound =
-            context.acknowledged.contains(.compliance) ? derived.complianceError : derived.complianceWarning
-        return (allowed && term <= complianceBound, largestShareTimesOhms)
-    }
-
-    /// `current.contact`, `chargeDensity` and `shannon` for the largest share of each area; nil when a
-    /// product leaves 64 bits.
-    @inline(__always)
-    private func loadsAllowSending(
-        _ program: StimProgram, largestShare: SIMD4<Int64>, context: ValidationContext
+    func otherRulesAllowSending(
+        _ program: StimProgram, context: ValidationContext, largestShareTimesOhms: Int64
     ) -> Bool? {
-        let densityAcknowledged = context.acknowledged.contains(.chargeDensity)
-        let shannonAcknowledged = context.acknowledged.contains(.shannon)
-        let chargeScale = ContactLoad.chargeScale(program.pulseWidth)
-        for area in derived.areaClasses.indices where largestShare[area] > 0 {
-            let bounds = derived.areaClasses[area]
-            guard let amperePercent = multiplied(program.amplitude.rawValue, largestShare[area]),
-                let load = multiplied(amperePercent, program.pulseWidth.rawValue)
-            else { return nil }
-            if amperePercent > derived.currentLimit { return false }
-            if load > min(bounds.densityReject, densityAcknowledged ? .max : bounds.densityWarn) { return false }
-            // `ContactLoad.shannonProduct`'s charge, so that `Q²` and the bound it is compared with match the
-            // general rules' product to the last bit.
-            let charge = Double(amperePercent) * chargeScale
-            if charge * charge > min(bounds.shannonReject, shannonAcknowledged ? .infinity : bounds.shannonWarn) {
-                return false
-            }
+        // A slot of a slot group has its own grids, which only the general rules know.
+        guard context.slot == nil || groups.isEmpty, program.patientRange == nil,
+            let amplitudeGrid = derived.amplitude, let pulseWidthGrid = derived.pulseWidth,
+            let rateGrid = derived.rateGrid(for: program.waveform), case .frequency(let rate) = program.rate,
+            let fits = pulseFitsPeriod(program, rate: rate)
+        else { return nil }
+        // `RateGrid.contains` counts only positive rates as in range.
+        guard amplitudeGrid.allows(program.amplitude.rawValue), pulseWidthGrid.allows(program.pulseWidth.rawValue),
+            rate.rawValue > 0, rateGrid.allows(rate.rawValue), fits
+        else { return false }
+        let acknowledged = context.acknowledged
+        if !acknowledged.contains(.amplitudeSlew), let running = context.runningAmplitude,
+            let slewMax = amplitudeSlewMax
+        {
+            let (increase, overflow) = program.amplitude.rawValue.subtractingReportingOverflow(running.rawValue)
+            guard !overflow else { return nil }
+            if increase > slewMax.rawValue { return false }
         }
-        return true
+        guard !acknowledged.contains(.battery) else { return true }
+        return batteryWarns(program, largestShareTimesOhms: largestShareTimesOhms).map { !$0 }
     }
-}
 
-/// `x × y`, or nil when it leaves 64 bits.
-@inline(__always)
-private func multiplied(_ x: Int64, _ y: Int64) -> Int64? {
-    let (product, overflow) = x.multipliedReportingOverflow(by: y)
-    return overflow ? nil : product
+    /// `timing.period` for a tonic or high-frequency pulse at `rate`, in 64 bits:
+    /// `(width + gap + recovery) × f ≤ 10¹²` (ns × mHz); nil for a product beyond 64 bits.
+    @inline(__always)
+    private func pulseFitsPeriod(_ program: StimProgram, rate: Millihertz) -> Bool? {
+        guard rate.rawValue > 0 else { return true }
+        let width = program.pulseWidth.rawValue
+        let recovery: Int64
+        switch (program.recovery, passiveRecoveryMin) {
+        case (.active, _): recovery = width
+        case (.passive, let minimum?): recovery = minimum.rawValue
+        case (.passive, nil):
+            let (threeWidths, overflow) = width.multipliedReportingOverflow(by: 3)
+            guard !overflow else { return nil }
+            recovery = threeWidths
+        }
+        let (pulse, pulseOverflow) = width.addingReportingOverflow((program.interphaseGap ?? interphaseGap).rawValue)
+        let (duration, durationOverflow) = pulse.addingReportingOverflow(recovery)
+        let (product, productOverflow) = duration.multipliedReportingOverflow(by: rate.rawValue)
+        guard !pulseOverflow, !durationOverflow, !productOverflow else { return nil }
+        return product <= Int64(Rate.periodScale)
+    }
+
+    /// Whether the `battery` rule warns, by comparing the supply load with the device's precomputed edge;
+    /// nil where the device has no edge or the load is not finite and non-negative.
+    @inline(__always)
+    private func batteryWarns(_ program: StimProgram, largestShareTimesOhms: Int64) -> Bool? {
+        guard let limit = derived.batteryLoadLimit else { return nil }
+        guard let pulseRate = program.pulseRate else { return false }
+        let stimulationCurrent = BatteryEstimate.stimulationCurrent(
+            amplitude: program.amplitude, pulseWidth: program.pulseWidth, pulseRate: pulseRate,
+            recovery: program.recovery)
+        let requiredVoltage = requiredVoltage(
+            amplitude: program.amplitude, largestShareTimesOhms: largestShareTimesOhms)
+        let load = battery.supplyLoad(stimulationCurrent: stimulationCurrent, requiredVoltage: requiredVoltage)
+        guard load >= 0, load <= .greatestFiniteMagnitude else { return nil }
+        return load > limit
+    }
 }

@@ -2,10 +2,10 @@
 ///
 /// Built by the profile loader from `Devices/*.yaml`; the core holds no device numbers of its own.
 public struct DeviceLimits: Hashable, Sendable {
-    public var amplitude: Grid<Nanoamps>
-    public var pulseWidth: Grid<Nanoseconds>
+    public var amplitude: Grid<Nanoamps> { didSet { rederive() } }
+    public var pulseWidth: Grid<Nanoseconds> { didSet { rederive() } }
     /// The waveforms the device supports, each with its rates.
-    public var waveforms: WaveformRates
+    public var waveforms: WaveformRates { didSet { rederive() } }
     public var interphaseGap: Nanoseconds
     /// Minimum passive recovery time; nil means three pulse widths.
     public var passiveRecoveryMin: Nanoseconds?
@@ -22,7 +22,7 @@ public struct DeviceLimits: Hashable, Sendable {
     public var shannon: ShannonLimits { didSet { rederive() } }
     /// Largest amplitude increase in one command before the device ramps; nil disables the rule.
     public var amplitudeSlewMax: Nanoamps?
-    public var battery: BatteryModel
+    public var battery: BatteryModel { didSet { rederive() } }
     /// Slot groups with narrower rate or pulse-width limits (empty for most devices).
     public var groups: [SlotGroup]
     /// The leads and the area of each contact.
@@ -71,7 +71,7 @@ public struct DeviceLimits: Hashable, Sendable {
     /// The area of lead contact `number` in µm², or nil when the leads have no such contact.
     @inline(__always)
     public func area(ofContact number: Int) -> SquareMicrometers? {
-        derived.areaClass(ofContact: number).map { derived.areaClasses[$0].area }
+        derived.areaIndex(ofContact: number).map { derived.areas[$0].area }
     }
 
     /// The passive recovery time for a pulse of `pulseWidth`.

@@ -29,8 +29,12 @@ struct DivisibilityTest: Hashable, Sendable {
 
     /// Whether `value` is a multiple of the step (negative values by their magnitude).
     @inline(__always)
-    func isMultiple(_ value: Int64) -> Bool {
-        let product = value.magnitude &* inverse
+    func isMultiple(_ value: Int64) -> Bool { isMultiple(magnitude: value.magnitude) }
+
+    /// Whether a value of magnitude `magnitude` is a multiple of the step.
+    @inline(__always)
+    func isMultiple(magnitude: UInt64) -> Bool {
+        let product = magnitude &* inverse
         return (product &>> shift | product &<< (64 &- shift)) <= limit
     }
 }

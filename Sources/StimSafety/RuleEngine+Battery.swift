@@ -55,29 +55,90 @@ struct BatteryEstimate {
         model: BatteryModel, amplitude: Nanoamps, pulseWidth: Nanoseconds, pulseRate: Double, recovery: Recovery,
         requiredVoltage: Double
     ) {
-        let phases: Double = recovery == .active ? 2 : 1
-        let chargeMicrocoulombs = amplitude.doubleValue * pulseWidth.doubleValue / 1000
-        stimulationCurrent = phases * chargeMicrocoulombs * pulseRate
-        let supply = max(model.minimumStimVoltage, requiredVoltage)
-        batteryCurrent =
-            (supply * stimulationCurrent / model.efficiency + model.quiescentCurrent * model.cellVoltage)
-            / model.cellVoltage
+        stimulationCurrent = Self.stimulationCurrent(
+            amplitude: amplitude, pulseWidth: pulseWidth, pulseRate: pulseRate, recovery: recovery)
+        batteryCurrent = model.batteryCurrent(
+            supplyLoad: model.supplyLoad(stimulationCurrent: stimulationCurrent, requiredVoltage: requiredVoltage))
         self.model = model
     }
 
+    /// `n × (amplitude × pulseWidth / 1000) × pulseRate` in µA.
+    @inline(__always)
+    static func stimulationCurrent(
+        amplitude: Nanoamps, pulseWidth: Nanoseconds, pulseRate: Double, recovery: Recovery
+    ) -> Double {
+        let phases: Double = recovery == .active ? 2 : 1
+        let chargeMicrocoulombs = amplitude.doubleValue * pulseWidth.doubleValue / 1000
+        return phases * chargeMicrocoulombs * pulseRate
+    }
+
+    var rechargeIntervalDays: Double { model.rechargeIntervalDays(batteryCurrent: batteryCurrent) }
+
+    var longevityYears: Double { model.longevityYears(batteryCurrent: batteryCurrent) }
+
+    /// Whether the `battery` rule warns.
+    @inline(__always)
+    var warns: Bool { model.warns(batteryCurrent: batteryCurrent) }
+}
+
+extension BatteryModel {
+    /// `V_H × stimulationCurrent`, with `V_H = max(V_H,min, requiredVoltage)`.
+    @inline(__always)
+    func supplyLoad(stimulationCurrent: Double, requiredVoltage: Double) -> Double {
+        max(minimumStimVoltage, requiredVoltage) * stimulationCurrent
+    }
+
+    /// `(supplyLoad / η + I_q × V_batt) / V_batt` in µA.
+    @inline(__always)
+    func batteryCurrent(supplyLoad: Double) -> Double {
+        (supplyLoad / efficiency + quiescentCurrent * cellVoltage) / cellVoltage
+    }
+
     /// `capacity × 1000 × usableFraction / batteryCurrent / 24`.
-    var rechargeIntervalDays: Double { model.capacity * 1000 * model.usableFraction / batteryCurrent / 24 }
+    func rechargeIntervalDays(batteryCurrent: Double) -> Double {
+        capacity * 1000 * usableFraction / batteryCurrent / 24
+    }
 
     /// `capacity × 1000 / batteryCurrent / 8766`.
-    var longevityYears: Double { model.capacity * 1000 / batteryCurrent / 8766 }
+    func longevityYears(batteryCurrent: Double) -> Double { capacity * 1000 / batteryCurrent / 8766 }
 
     /// Whether the `battery` rule warns: a recharge interval under one day, or a longevity under the
     /// device's minimum.
     @inline(__always)
-    var warns: Bool {
-        switch model.kind {
-        case .rechargeable: rechargeIntervalDays < 1
-        case .primary: model.minimumLongevityYears.map { longevityYears < $0 } ?? false
+    func warns(batteryCurrent: Double) -> Bool {
+        switch kind {
+        case .rechargeable: rechargeIntervalDays(batteryCurrent: batteryCurrent) < 1
+        case .primary: minimumLongevityYears.map { longevityYears(batteryCurrent: batteryCurrent) < $0 } ?? false
         }
+    }
+
+    /// The supply load above which the `battery` rule warns and at or below which it does not, for every
+    /// finite load ≥ 0, by the rule's own arithmetic; nil when the constants do not make the warning grow
+    /// with the load (a non-positive efficiency, cell voltage or idle current, or a capacity that is not
+    /// finite and non-negative).
+    ///
+    /// With those constants every step from the load to the verdict is a correctly rounded operation that
+    /// keeps or reverses order, so the verdict switches once as the load grows; non-negative doubles order
+    /// like their bit patterns, so a binary search over the bit patterns finds the switch.
+    var loadLimit: Double? {
+        let fullCapacity = capacity * 1000 * (kind == .rechargeable ? usableFraction : 1)
+        guard efficiency > 0, cellVoltage > 0, batteryCurrent(supplyLoad: 0) > 0, fullCapacity >= 0,
+            fullCapacity.isFinite
+        else { return nil }
+        if warns(batteryCurrent: batteryCurrent(supplyLoad: 0)) { return -.infinity }
+        var passes: UInt64 = 0
+        var warns = Double.greatestFiniteMagnitude.bitPattern
+        if !self.warns(batteryCurrent: batteryCurrent(supplyLoad: Double(bitPattern: warns))) {
+            return Double(bitPattern: warns)
+        }
+        while warns - passes > 1 {
+            let middle = passes + (warns - passes) / 2
+            if self.warns(batteryCurrent: batteryCurrent(supplyLoad: Double(bitPattern: middle))) {
+                warns = middle
+            } else {
+                passes = middle
+            }
+        }
+        return Double(bitPattern: passes)
     }
 }

@@ -236,25 +236,15 @@ struct ContactSet {
     @inline(__always)
     mutating func insert(_ contact: ContactID, at index: Int, in contacts: [ContactShare]) -> Bool {
         switch contact {
-        case .lead(let number): insert(lead: number, at: index, in: contacts)
-        case .can: insertCan()
-        case .unrecognized: !contacts[..<index].contains { $0.contact == contact }
+        case .lead(let number) where number >= 0 && number < 64:
+            let bit: UInt64 = 1 << UInt64(number)
+            defer { leads |= bit }
+            return leads & bit == 0
+        case .can:
+            defer { hasCan = true }
+            return !hasCan
+        default:
+            return !contacts[..<index].contains { $0.contact == contact }
         }
-    }
-
-    /// Adds lead contact `number`, found at `index` of `contacts`; false when it was already there.
-    @inline(__always)
-    mutating func insert(lead number: Int, at index: Int, in contacts: [ContactShare]) -> Bool {
-        guard number >= 0 && number < 64 else { return !contacts[..<index].contains { $0.contact == .lead(number) } }
-        let bit: UInt64 = 1 << UInt64(number)
-        defer { leads |= bit }
-        return leads & bit == 0
-    }
-
-    /// Adds the case; false when it was already there.
-    @inline(__always)
-    mutating func insertCan() -> Bool {
-        defer { hasCan = true }
-        return !hasCan
     }
 }

@@ -1,0 +1,50 @@
+/// The bounds of the per-contact load rules for the contacts of one area, in the form the fast entry point
+/// compares against.
+struct AreaBounds: Hashable, Sendable {
+    let area: SquareMicrometers
+    /// `chargeDensity`: a warning when `a·|p|·PW` exceeds this (`warn · A · 10⁶`, saturated).
+    let densityWarn: Int64
+    /// An error when `a·|p|·PW` exceeds this; `Int64.max` without a rejection limit.
+    let densityReject: Int64
+    /// `shannon`: a warning exactly when the squared charge `Q²` exceeds this.
+    let shannonWarn: Double
+    /// An error exactly when `Q²` exceeds this; +∞ without a rejection limit.
+    let shannonReject: Double
+
+    init(area: SquareMicrometers, limits: borrowing DeviceLimits) {
+        self.area = area
+        // a·|p|·PW ≤ L·A·10⁶, exact in 128 bits; a bound beyond 64 bits is one no 64-bit load exceeds.
+        let scale = Int128(area.rawValue) * 1_000_000
+        densityWarn = Int64(clamping: saturatingProduct(Int128(limits.chargeDensity.warn.rawValue), scale))
+        densityReject =
+            limits.chargeDensity.reject.map { Int64(clamping: saturatingProduct(Int128($0.rawValue), scale)) }
+            ?? .max
+        let squareCentimetres = ContactLoad.squareCentimetres(area)
+        shannonWarn = Self.squaredChargeLimit(
+            area: squareCentimetres, bound: shannonThreshold(limits.shannon.warnBound))
+        shannonReject =
+            limits.shannon.rejectBound.map {
+                Self.squaredChargeLimit(area: squareCentimetres, bound: shannonThreshold($0))
+            } ?? .infinity
+    }
+
+    /// The largest `x ≥ 0` with `x / area ≤ bound` in `Double` arithmetic, so that for every `x ≥ 0`
+    /// `x / area > bound` exactly when `x` exceeds the result: the rules' Shannon comparison, bit for bit,
+    /// without the division.
+    ///
+    /// Rounded division by a positive number never decreases as `x` grows, and non-negative doubles
+    /// order like their bit patterns, so a binary search over the bit patterns finds the edge.
+    static func squaredChargeLimit(area: Double, bound: Double) -> Double {
+        // No product exceeds a NaN bound, and none exceeds a bound that even +∞ / area stays within.
+        if bound.isNaN || Double.infinity / area <= bound { return .infinity }
+        // Every product exceeds a bound that zero already exceeds.
+        if !(0 / area <= bound) { return -.infinity }
+        var passes: UInt64 = 0
+        var fails = Double.infinity.bitPattern
+        while fails - passes > 1 {
+            let middle = passes + (fails - passes) / 2
+            if Double(bitPattern: middle) / area <= bound { passes = middle } else { fails = middle }
+        }
+        return Double(bitPattern: passes)
+    }
+}
