@@ -2,30 +2,34 @@
 /// compares against.
 struct AreaBounds: Hashable, Sendable {
     let area: SquareMicrometers
-    /// `chargeDensity`: a warning when `a·|p|·PW` exceeds this (`warn · A · 10⁶`, saturated).
-    let densityWarn: Int64
-    /// An error when `a·|p|·PW` exceeds this; `Int64.max` without a rejection limit.
+    /// `chargeDensity`: an error when `a·|p|·PW` exceeds this (`reject · A · 10⁶`, saturated);
+    /// `Int64.max` without a rejection limit.
     let densityReject: Int64
-    /// `shannon`: a warning exactly when the squared charge `Q²` exceeds this.
-    let shannonWarn: Double
-    /// An error exactly when `Q²` exceeds this; +∞ without a rejection limit.
+    /// A warning or an error when `a·|p|·PW` exceeds this: the lesser of the rejection bound and the warning
+    /// bound `warn · A · 10⁶`.
+    let densityLimit: Int64
+    /// `shannon`: an error exactly when the squared charge `Q²` exceeds this; +∞ without a rejection limit.
     let shannonReject: Double
+    /// A warning or an error exactly when `Q²` exceeds this.
+    let shannonLimit: Double
 
     init(area: SquareMicrometers, limits: borrowing DeviceLimits) {
         self.area = area
         // a·|p|·PW ≤ L·A·10⁶, exact in 128 bits; a bound beyond 64 bits is one no 64-bit load exceeds.
         let scale = Int128(area.rawValue) * 1_000_000
-        densityWarn = Int64(clamping: saturatingProduct(Int128(limits.chargeDensity.warn.rawValue), scale))
+        let densityWarn = Int64(clamping: saturatingProduct(Int128(limits.chargeDensity.warn.rawValue), scale))
         densityReject =
             limits.chargeDensity.reject.map { Int64(clamping: saturatingProduct(Int128($0.rawValue), scale)) }
             ?? .max
         let squareCentimetres = ContactLoad.squareCentimetres(area)
-        shannonWarn = Self.squaredChargeLimit(
+        let shannonWarn = Self.squaredChargeLimit(
             area: squareCentimetres, bound: shannonThreshold(limits.shannon.warnBound))
         shannonReject =
             limits.shannon.rejectBound.map {
                 Self.squaredChargeLimit(area: squareCentimetres, bound: shannonThreshold($0))
             } ?? .infinity
+        densityLimit = min(densityReject, densityWarn)
+        shannonLimit = min(shannonReject, shannonWarn)
     }
 
     /// The largest `x ≥ 0` with `x / area ≤ bound` in `Double` arithmetic, so that for every `x ≥ 0`

@@ -98,6 +98,6 @@ extension DeviceLimits {
     @inline(__always)
     func requiredVoltage(amplitude: Nanoamps, largestShareTimesOhms: Int64) -> Double {
         Double(converting: Int128(amplitude.rawValue) &* Int128(largestShareTimesOhms)) * 1e-17
-            + headroom.doubleValue
+            + derived.headroomVolts
     }
 }

@@ -28,9 +28,10 @@ struct DerivedLimits: Hashable, Sendable {
     let pulseWidth: UniformGrid?
     private let tonicRate: UniformGrid?
     private let highFrequencyRate: UniformGrid?
-    /// `battery`: a warning exactly when a finite, non-negative supply load `V_H × I_stim` exceeds this;
-    /// nil when the battery model has no such edge.
-    let batteryLoadLimit: Double?
+    /// `battery`: the edge of the warning; nil when the battery model has none.
+    let battery: BatteryEdge?
+    /// `headroom` in volts, as `Millivolts.doubleValue` gives it.
+    let headroomVolts: Double
 
     /// No contacts and no bounds: what `DeviceLimits` holds until its fields are all set.
     static let empty = DerivedLimits()
@@ -41,7 +42,8 @@ struct DerivedLimits: Hashable, Sendable {
         areas = []
         fractionStep = DivisibilityTest(step: 0)
         (currentLimit, complianceError, complianceWarning) = (0, 0, 0)
-        (amplitude, pulseWidth, tonicRate, highFrequencyRate, batteryLoadLimit) = (nil, nil, nil, nil, nil)
+        (amplitude, pulseWidth, tonicRate, highFrequencyRate, battery) = (nil, nil, nil, nil, nil)
+        headroomVolts = 0
     }
 
     init(_ limits: borrowing DeviceLimits) {
@@ -84,7 +86,8 @@ struct DerivedLimits: Hashable, Sendable {
         pulseWidth = UniformGrid(limits.pulseWidth)
         tonicRate = Self.frequencyGrid(limits.waveforms.tonic)
         highFrequencyRate = Self.frequencyGrid(limits.waveforms.highFrequency)
-        batteryLoadLimit = limits.battery.loadLimit
+        battery = BatteryEdge(limits.battery)
+        headroomVolts = limits.headroom.doubleValue
     }
 
     private static func frequencyGrid(_ rates: RateGrid?) -> UniformGrid? {

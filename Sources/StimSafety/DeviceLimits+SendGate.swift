@@ -27,7 +27,7 @@ extension DeviceLimits {
             if increase > slewMax.rawValue { return false }
         }
         guard !acknowledged.contains(.battery) else { return true }
-        return batteryWarns(program, largestShareTimesOhms: largestShareTimesOhms).map { !$0 }
+        return batteryWarns(program, rate: rate, largestShareTimesOhms: largestShareTimesOhms).map { !$0 }
     }
 
     /// `timing.period` for a tonic or high-frequency pulse at `rate`, in 64 bits:
@@ -52,19 +52,27 @@ extension DeviceLimits {
         return product <= Int64(Rate.periodScale)
     }
 
-    /// Whether the `battery` rule warns, by comparing the supply load with the device's precomputed edge;
-    /// nil where the device has no edge or the load is not finite and non-negative.
+    /// Whether the `battery` rule warns for a tonic or high-frequency program at `rate`: from the estimate
+    /// where it decides, else by comparing the rule's own supply load with the edge; nil where the device
+    /// has no edge or the load is not finite and non-negative.
     @inline(__always)
-    private func batteryWarns(_ program: StimProgram, largestShareTimesOhms: Int64) -> Bool? {
-        guard let limit = derived.batteryLoadLimit else { return nil }
+    private func batteryWarns(_ program: StimProgram, rate: Millihertz, largestShareTimesOhms: Int64) -> Bool? {
+        guard let edge = derived.battery else { return nil }
+        let supply = battery.supplyVoltage(
+            requiredVoltage: requiredVoltage(amplitude: program.amplitude, largestShareTimesOhms: largestShareTimesOhms)
+        )
+        if let warns = edge.warnsClearly(
+            amplitude: program.amplitude.rawValue, pulseWidth: program.pulseWidth.rawValue, rate: rate.rawValue,
+            phases: program.recovery == .active ? 2 : 1, duty: program.cycling?.duty ?? 1, supply: supply)
+        {
+            return warns
+        }
         guard let pulseRate = program.pulseRate else { return false }
         let stimulationCurrent = BatteryEstimate.stimulationCurrent(
             amplitude: program.amplitude, pulseWidth: program.pulseWidth, pulseRate: pulseRate,
             recovery: program.recovery)
-        let requiredVoltage = requiredVoltage(
-            amplitude: program.amplitude, largestShareTimesOhms: largestShareTimesOhms)
-        let load = battery.supplyLoad(stimulationCurrent: stimulationCurrent, requiredVoltage: requiredVoltage)
+        let load = supply * stimulationCurrent
         guard load >= 0, load <= .greatestFiniteMagnitude else { return nil }
-        return load > limit
+        return load > edge.limit
     }
 }

@@ -82,10 +82,14 @@ struct BatteryEstimate {
 }
 
 extension BatteryModel {
-    /// `V_H × stimulationCurrent`, with `V_H = max(V_H,min, requiredVoltage)`.
+    /// `V_H = max(V_H,min, requiredVoltage)`.
+    @inline(__always)
+    func supplyVoltage(requiredVoltage: Double) -> Double { max(minimumStimVoltage, requiredVoltage) }
+
+    /// `V_H × stimulationCurrent`.
     @inline(__always)
     func supplyLoad(stimulationCurrent: Double, requiredVoltage: Double) -> Double {
-        max(minimumStimVoltage, requiredVoltage) * stimulationCurrent
+        supplyVoltage(requiredVoltage: requiredVoltage) * stimulationCurrent
     }
 
     /// `(supplyLoad / η + I_q × V_batt) / V_batt` in µA.
@@ -110,35 +114,5 @@ extension BatteryModel {
         case .rechargeable: rechargeIntervalDays(batteryCurrent: batteryCurrent) < 1
         case .primary: minimumLongevityYears.map { longevityYears(batteryCurrent: batteryCurrent) < $0 } ?? false
         }
-    }
-
-    /// The supply load above which the `battery` rule warns and at or below which it does not, for every
-    /// finite load ≥ 0, by the rule's own arithmetic; nil when the constants do not make the warning grow
-    /// with the load (a non-positive efficiency, cell voltage or idle current, or a capacity that is not
-    /// finite and non-negative).
-    ///
-    /// With those constants every step from the load to the verdict is a correctly rounded operation that
-    /// keeps or reverses order, so the verdict switches once as the load grows; non-negative doubles order
-    /// like their bit patterns, so a binary search over the bit patterns finds the switch.
-    var loadLimit: Double? {
-        let fullCapacity = capacity * 1000 * (kind == .rechargeable ? usableFraction : 1)
-        guard efficiency > 0, cellVoltage > 0, batteryCurrent(supplyLoad: 0) > 0, fullCapacity >= 0,
-            fullCapacity.isFinite
-        else { return nil }
-        if warns(batteryCurrent: batteryCurrent(supplyLoad: 0)) { return -.infinity }
-        var passes: UInt64 = 0
-        var warns = Double.greatestFiniteMagnitude.bitPattern
-        if !self.warns(batteryCurrent: batteryCurrent(supplyLoad: Double(bitPattern: warns))) {
-            return Double(bitPattern: warns)
-        }
-        while warns - passes > 1 {
-            let middle = passes + (warns - passes) / 2
-            if self.warns(batteryCurrent: batteryCurrent(supplyLoad: Double(bitPattern: middle))) {
-                warns = middle
-            } else {
-                passes = middle
-            }
-        }
-        return Double(bitPattern: passes)
     }
 }
