@@ -10,14 +10,14 @@ extension DeviceLimits {
     ) -> Bool? {
         // A slot of a slot group has its own grids, which only the general rules know.
         guard context.slot == nil || groups.isEmpty, program.patientRange == nil,
-            let amplitudeGrid = derived.amplitude, let pulseWidthGrid = derived.pulseWidth,
-            let rateGrid = derived.rateGrid(for: program.waveform), case .frequency(let rate) = program.rate,
+            case .frequency(let rate) = program.rate,
+            let amplitudeAllowed = derived.amplitude?.allows(program.amplitude.rawValue),
+            let pulseWidthAllowed = derived.pulseWidth?.allows(program.pulseWidth.rawValue),
+            let rateAllowed = derived.rateGrid(for: program.waveform)?.allows(rate.rawValue),
             let fits = pulseFitsPeriod(program, rate: rate)
         else { return nil }
         // `RateGrid.contains` counts only positive rates as in range.
-        guard amplitudeGrid.allows(program.amplitude.rawValue), pulseWidthGrid.allows(program.pulseWidth.rawValue),
-            rate.rawValue > 0, rateGrid.allows(rate.rawValue), fits
-        else { return false }
+        guard amplitudeAllowed, pulseWidthAllowed, rate.rawValue > 0, rateAllowed, fits else { return false }
         let acknowledged = context.acknowledged
         if !acknowledged.contains(.amplitudeSlew), let running = context.runningAmplitude,
             let slewMax = amplitudeSlewMax
