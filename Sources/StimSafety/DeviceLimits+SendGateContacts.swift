@@ -14,20 +14,65 @@ extension DeviceLimits {
         guard program.amplitude.rawValue >= 0, program.pulseWidth.rawValue >= 0, derived.tracksEveryArea else {
             return nil
         }
-        // One area and no measured lead contact, as for most devices and programs: a pass of its own, in which
-        // a lead contact's share is all there is to note.
-        if derived.areas.count == 1 && !context.impedances.mayMeasureLeads {
-            return contactPass(program, context: context, plain: PlainContacts.self)
+        if derived.areas.count == 1 && !context.impedances.mayMeasureLeads,
+            let decided = plainContactPass(program, context: context)
+        {
+            return decided
         }
-        return contactPass(program, context: context, plain: AnyContacts.self)
+        return contactPass(program, context: context)
     }
 
-    /// The contact pass, compiled once for plain contacts and once for any.
+    /// The contact pass for the usual map, lead contacts 0–63 of a device with one area, none of them
+    /// measured: every step without a branch, the checks after the loop; nil for any other map (and for
+    /// shares of 2⁴⁰ and more), which the general pass takes.
     @inline(__always)
-    private func contactPass<Kind: ContactKind>(
-        _ program: StimProgram, context: ValidationContext, plain _: Kind.Type
+    private func plainContactPass(
+        _ program: StimProgram, context: ValidationContext
     ) -> (allowed: Bool, largestShareTimesOhms: Int64)? {
-        let amplitude = program.amplitude.rawValue
+        var met: UInt64 = 0
+        var repeated: UInt64 = 0
+        var magnitudes: UInt64 = 0
+        var largestShare: UInt64 = 0
+        var largestKey: UInt64 = 0
+        var shareSum: Int64 = 0
+        var magnitudeSum: Int64 = 0
+        var active = 0
+        let contacts = program.contacts
+        for index in contacts.indices {
+            guard case .lead(let number) = contacts[index].contact, UInt(bitPattern: number) < 64 else { return nil }
+            let percent = contacts[index].percent.rawValue
+            let magnitude = percent.magnitude
+            let bit: UInt64 = 1 &<< UInt64(truncatingIfNeeded: number)
+            repeated |= met & bit
+            met |= bit
+            // A 0 % entry adds nothing below but its key.
+            magnitudes |= magnitude
+            largestShare = max(largestShare, magnitude)
+            largestKey = max(largestKey, derived.fractionStep.key(magnitude))
+            shareSum &+= percent
+            magnitudeSum &+= Int64(bitPattern: magnitude)
+            active &+= percent == 0 ? 0 : 1
+        }
+        // Below 2⁴⁰, the at most 64 distinct shares sum exactly; a repeated key fails whatever the sums.
+        guard magnitudes >> 40 == 0 else { return nil }
+        // Cathodes sum to −100 % and anodes to +100 % (so there is one of each) exactly when all shares sum
+        // to 0 and their magnitudes to 200 %.
+        guard repeated == 0, met & ~derived.leadsBelow64 == 0,
+            derived.fractionStep.allMultiples(largestKey: largestKey),
+            shareSum == 0, magnitudeSum == 2 * Percent.whole.rawValue, active <= maxActiveContacts
+        else { return (false, 0) }
+        let share = Int64(largestShare)
+        guard let largestShareTimesOhms = multiplied(share, max(impedance.nominal.rawValue, 0)) else { return nil }
+        return loadsAllowSending(
+            program, context: context, largestFirstAreaShare: share, largestOtherAreaShare: nil,
+            largestShareTimesOhms: largestShareTimesOhms)
+    }
+
+    /// The contact pass for any map.
+    @inline(__always)
+    private func contactPass(
+        _ program: StimProgram, context: ValidationContext
+    ) -> (allowed: Bool, largestShareTimesOhms: Int64)? {
         // The largest share per area: the first area (every lead of most devices) in a register, the
         // others, if any, in a vector.
         var largestFirstAreaShare: Int64 = 0
@@ -39,9 +84,8 @@ extension DeviceLimits {
         // Lead contacts 0–63 that exist and have not been met yet, and whether the case has been met.
         var unmetLeads = derived.leadsBelow64
         var canMet = false
-        let plain = Kind.isPlain
-        let oneArea = plain || derived.areas.count == 1
-        let measuresLeads = !plain && context.impedances.mayMeasureLeads
+        let oneArea = derived.areas.count == 1
+        let measuresLeads = context.impedances.mayMeasureLeads
         let contacts = program.contacts
         for index in contacts.indices {
             let percent = contacts[index].percent.rawValue
@@ -63,26 +107,19 @@ extension DeviceLimits {
                     else { return (false, 0) }
                 }
                 guard percent != 0 else { continue }
-                if plain {
-                    largestFirstAreaShare = max(largestFirstAreaShare, magnitude)
+                if let area = derived.areaIndex(ofContact: number), area > 0 {
+                    largestOtherAreaShare[area] = max(largestOtherAreaShare[area], magnitude)
                 } else {
-                    if let area = derived.areaIndex(ofContact: number), area > 0 {
-                        largestOtherAreaShare[area] = max(largestOtherAreaShare[area], magnitude)
-                    } else {
-                        largestFirstAreaShare = max(largestFirstAreaShare, magnitude)
-                    }
-                    // Without measurements every lead contact is at the nominal impedance: taken after the loop.
-                    if measuresLeads {
-                        let measured = context.impedances.ohms(ofContact: number)
-                        if let measured, measured < impedance.short || measured > impedance.open {
-                            return (false, 0)
-                        }
-                        guard
-                            let shareTimesOhms = multiplied(
-                                magnitude, max((measured ?? impedance.nominal).rawValue, 0))
-                        else { return nil }
-                        largestShareTimesOhms = max(largestShareTimesOhms, shareTimesOhms)
-                    }
+                    largestFirstAreaShare = max(largestFirstAreaShare, magnitude)
+                }
+                // Without measurements every lead contact is at the nominal impedance: taken after the loop.
+                if measuresLeads {
+                    let measured = context.impedances.ohms(ofContact: number)
+                    if let measured, measured < impedance.short || measured > impedance.open { return (false, 0) }
+                    guard
+                        let shareTimesOhms = multiplied(magnitude, max((measured ?? impedance.nominal).rawValue, 0))
+                    else { return nil }
+                    largestShareTimesOhms = max(largestShareTimesOhms, shareTimesOhms)
                 }
             case .can:
                 guard caseElectrode, !canMet else { return (false, 0) }
@@ -104,15 +141,28 @@ extension DeviceLimits {
         guard shareSum == 0, magnitudeSum == 2 * Percent.whole.rawValue, active <= maxActiveContacts else {
             return (false, 0)
         }
-        let acknowledged = context.acknowledged
-        let largestLeadShare = oneArea ? largestFirstAreaShare : max(largestFirstAreaShare, largestOtherAreaShare.max())
         if !measuresLeads {
+            let largestLeadShare = max(largestFirstAreaShare, largestOtherAreaShare.max())
             guard let shareTimesOhms = multiplied(largestLeadShare, max(impedance.nominal.rawValue, 0)) else {
                 return nil
             }
             largestShareTimesOhms = max(largestShareTimesOhms, shareTimesOhms)
         }
-        guard let term = multiplied(amplitude, largestShareTimesOhms) else { return nil }
+        return loadsAllowSending(
+            program, context: context, largestFirstAreaShare: largestFirstAreaShare,
+            largestOtherAreaShare: oneArea ? nil : largestOtherAreaShare, largestShareTimesOhms: largestShareTimesOhms)
+    }
+
+    /// `compliance` for the largest `|p| × Z`, and `current.contact`, `chargeDensity` and `shannon` for the
+    /// largest share of each area (the first, and the others when the device has more); nil when a product
+    /// leaves 64 bits.
+    @inline(__always)
+    private func loadsAllowSending(
+        _ program: StimProgram, context: ValidationContext, largestFirstAreaShare: Int64,
+        largestOtherAreaShare: SIMD4<Int64>?, largestShareTimesOhms: Int64
+    ) -> (allowed: Bool, largestShareTimesOhms: Int64)? {
+        let acknowledged = context.acknowledged
+        guard let term = multiplied(program.amplitude.rawValue, largestShareTimesOhms) else { return nil }
         // With at least two active contacts, some contact's `a·|p|·Z` exceeds a bound exactly when the largest does.
         if term > (acknowledged.contains(.compliance) ? derived.complianceError : derived.complianceWarning) {
             return (false, 0)
@@ -123,7 +173,7 @@ extension DeviceLimits {
             else { return nil }
             if !allowed { return (false, 0) }
         }
-        if !oneArea {
+        if let largestOtherAreaShare {
             for area in derived.areas.indices.dropFirst() where largestOtherAreaShare[area] > 0 {
                 guard
                     let allowed = loadAllows(
@@ -158,19 +208,4 @@ extension DeviceLimits {
 private func multiplied(_ x: Int64, _ y: Int64) -> Int64? {
     let (product, overflow) = x.multipliedReportingOverflow(by: y)
     return overflow ? nil : product
-}
-
-/// Whether a contact pass may take every lead contact to be of the first area and unmeasured.
-private protocol ContactKind {
-    static var isPlain: Bool { get }
-}
-
-/// One area, no measured lead contact.
-private enum PlainContacts: ContactKind {
-    static var isPlain: Bool { true }
-}
-
-/// Any number of areas and measurements.
-private enum AnyContacts: ContactKind {
-    static var isPlain: Bool { false }
 }

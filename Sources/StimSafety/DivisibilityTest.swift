@@ -33,8 +33,17 @@ struct DivisibilityTest: Hashable, Sendable {
 
     /// Whether a value of magnitude `magnitude` is a multiple of the step.
     @inline(__always)
-    func isMultiple(magnitude: UInt64) -> Bool {
+    func isMultiple(magnitude: UInt64) -> Bool { key(magnitude) <= limit }
+
+    /// A value of magnitude `magnitude` is a multiple of the step exactly when this key is at most `limit`,
+    /// so values are all multiples exactly when the largest key is.
+    @inline(__always)
+    func key(_ magnitude: UInt64) -> UInt64 {
         let product = magnitude &* inverse
-        return (product &>> shift | product &<< (64 &- shift)) <= limit
+        return product &>> shift | product &<< (64 &- shift)
     }
+
+    /// Whether every value whose largest key is `largestKey` is a multiple of the step.
+    @inline(__always)
+    func allMultiples(largestKey: UInt64) -> Bool { largestKey <= limit }
 }
