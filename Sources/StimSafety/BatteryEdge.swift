@@ -9,7 +9,7 @@ struct BatteryEdge: Hashable, Sendable {
     private let clearlyAbove: Double
 
     /// The edge of `model`; nil when its constants do not make the warning grow with the load (an
-    /// efficiency, cell voltage or idle draw that is not positive, or a capacity that is not finite and
+    /// efficiency, cell voltage or quiescent draw that is not positive, or a capacity that is not finite and
     /// non-negative).
     ///
     /// With such constants every step from the load to the verdict is a correctly rounded operation that
