@@ -1,7 +1,8 @@
 extension DeviceLimits {
     /// Every rule but the contact rules, on their fast forms, for the fast entry point; nil when the device
     /// or the program needs a rule's general form (a piecewise grid, a slot group, a burst, a rate given as
-    /// a period, a patient range, or a number beyond 64 bits). Decides exactly as the general rules do.
+    /// a period, a patient range, a battery model without an edge, or a number beyond 64 bits). Decides
+    /// exactly as the general rules do.
     ///
     /// `largestShareTimesOhms` is the contact pass's result, for the battery model.
     @inline(__always)
