@@ -97,7 +97,14 @@ extension DeviceLimits {
     /// the rules and the safe envelope share.
     @inline(__always)
     func requiredVoltage(amplitude: Nanoamps, largestShareTimesOhms: Int64) -> Double {
-        Double(converting: Int128(amplitude.rawValue) &* Int128(largestShareTimesOhms)) * 1e-17
-            + headroom.doubleValue
+        Self.requiredVoltage(
+            amplitude: amplitude, largestShareTimesOhms: largestShareTimesOhms, headroomVolts: derived.headroomVolts)
+    }
+
+    /// The same for a headroom of `headroomVolts` (`headroom.doubleValue`), for callers that must not
+    /// capture the limits.
+    @inline(__always)
+    static func requiredVoltage(amplitude: Nanoamps, largestShareTimesOhms: Int64, headroomVolts: Double) -> Double {
+        Double(converting: Int128(amplitude.rawValue) &* Int128(largestShareTimesOhms)) * 1e-17 + headroomVolts
     }
 }

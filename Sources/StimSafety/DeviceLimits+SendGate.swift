@@ -1,114 +1,79 @@
 extension DeviceLimits {
-    /// The contact rules for the fast entry point, in 64-bit integers with overflow flags and early exit.
+    /// Every rule but the contact rules, on their fast forms, for the fast entry point; nil when the device
+    /// or the program needs a rule's general form (a piecewise grid, a slot group, a burst, a rate given as
+    /// a period, a patient range, a battery model without an edge, or a number beyond 64 bits). Decides
+    /// exactly as the general rules do.
     ///
-    /// Decides exactly as the general rules do: the same integer inequalities, the same Shannon formula.
-    /// Returns nil (undecided) when any product leaves 64 bits, so that the general rules, which work
-    /// in 128 bits, decide instead; on success it also returns the largest `|p| × Z` for the battery model.
+    /// `largestShareTimesOhms` is the contact pass's result, for the battery model.
     @inline(__always)
-    func contactsAllowSending(
-        _ program: StimProgram, context: ValidationContext
-    ) -> (allowed: Bool, largestShareTimesOhms: Int64)? {
-        let amplitude = program.amplitude.rawValue
-        let width = program.pulseWidth.rawValue
-        guard amplitude >= 0, width >= 0 else { return nil }
+    func otherRulesAllowSending(
+        _ program: StimProgram, context: ValidationContext, largestShareTimesOhms: Int64
+    ) -> Bool? {
+        // A slot of a slot group has its own grids, which only the general rules know.
+        guard context.slot == nil || groups.isEmpty, program.patientRange == nil,
+            case .frequency(let rate) = program.rate,
+            let amplitudeAllowed = derived.amplitude?.allows(program.amplitude.rawValue),
+            let pulseWidthAllowed = derived.pulseWidth?.allows(program.pulseWidth.rawValue),
+            let rateAllowed = derived.rateGrid(for: program.waveform)?.allows(rate.rawValue),
+            let fits = pulseFitsPeriod(program, rate: rate)
+        else { return nil }
+        // `RateGrid.contains` counts only positive rates as in range.
+        guard amplitudeAllowed, pulseWidthAllowed, rate.rawValue > 0, rateAllowed, fits else { return false }
         let acknowledged = context.acknowledged
-        let densityAcknowledged = acknowledged.contains(.chargeDensity)
-        let (currentLimit, currentOverflow) = currentPerContactMax.rawValue.multipliedReportingOverflow(by: 100_000)
-        let volts = complianceVoltage.rawValue
-        let head = headroom.rawValue
-        // I·Z + h ≤ V  ⟺  a·|p|·Z ≤ (V − h)·10¹⁴;  ≥ 90 %  ⟺  a·|p|·Z ≥ (9V − 10h)·10¹³.
-        let (complianceOver, overOverflow) = (volts - head).multipliedReportingOverflow(by: 100_000_000_000_000)
-        let (complianceNear, nearOverflow) = (9 * volts - 10 * head).multipliedReportingOverflow(
-            by: 10_000_000_000_000)
-        guard !currentOverflow, !overOverflow, !nearOverflow, volts >= head, volts < 1 << 40, head >= 0 else {
-            return nil
+        if !acknowledged.contains(.amplitudeSlew), let running = context.runningAmplitude,
+            let slewMax = amplitudeSlewMax
+        {
+            let (increase, overflow) = program.amplitude.rawValue.subtractingReportingOverflow(running.rawValue)
+            guard !overflow else { return nil }
+            if increase > slewMax.rawValue { return false }
         }
-        // One bound per rule for the whole program, so that each contact makes one comparison per rule.
-        // compliance: an error above `complianceOver`, a warning from `complianceNear`. With V ≥ h ≥ 0,
-        // complianceNear = (9V − 10h)·10¹³ ≤ (10V − 10h)·10¹³ = complianceOver, so an error term is also a
-        // warning term: unacknowledged, a term fails exactly when ≥ complianceNear, i.e. > complianceNear − 1
-        // (a multiple of 10¹³, never Int64.min); acknowledged, exactly when > complianceOver.
-        let complianceFloor = acknowledged.contains(.compliance) ? complianceOver : complianceNear - 1
-        // shannon: `exceedsShannon` is `product > shannonThreshold(bound)`; a missing reject bound or an
-        // acknowledged warning compares against +∞, which no finite product exceeds — and an infinite
-        // product is not checked in either case by the general rules either.
-        let shannonReject = shannon.rejectBound.map(shannonThreshold) ?? .infinity
-        let shannonWarn = acknowledged.contains(.shannon) ? .infinity : shannonThreshold(shannon.warnBound)
-        let chargeScale = ContactLoad.chargeScale(program.pulseWidth)
-        let stepCheck = MultipleCheck(step: fractionStep.rawValue)
-        let nominal = impedance.nominal.rawValue
-        let short = impedance.short
-        let open = impedance.open
-        var cachedArea: Int64 = -1
-        // chargeDensity: load > reject, or load > warn unacknowledged  ⟺  load > min(reject, warn or max).
-        var densityLimit = Int64.max
-        var squareCentimetres = 1.0
-        var tally = PolarityTally()
-        var largest: Int64 = 0
-        var seen = ContactSet()
-        let contacts = program.contacts
-        for index in contacts.indices {
-            let share = contacts[index]
-            guard seen.insert(share.contact, at: index, in: contacts) else { return (false, 0) }
-            let percent = share.percent.rawValue
-            if percent != 0, !stepCheck.isMultiple(percent) { return (false, 0) }
-            let ohms: Int64
-            let magnitude = Int64(clamping: percent.magnitude)
-            let (amperePercent, productOverflow) = amplitude.multipliedReportingOverflow(by: magnitude)
-            guard !productOverflow else { return nil }
-            switch share.contact {
-            case .lead(let number):
-                guard let area = area(ofContact: number) else { return (false, 0) }
-                guard percent != 0 else { continue }
-                tally.add(percent)
-                if amperePercent > currentLimit { return (false, 0) }
-                if area.rawValue != cachedArea {
-                    cachedArea = area.rawValue
-                    squareCentimetres = ContactLoad.squareCentimetres(area)
-                    let (scale, o1) = area.rawValue.multipliedReportingOverflow(by: 1_000_000)
-                    let (warn, o2) = chargeDensity.warn.rawValue.multipliedReportingOverflow(by: scale)
-                    let (reject, o3) = (chargeDensity.reject?.rawValue ?? 0).multipliedReportingOverflow(by: scale)
-                    guard !o1, !o2, !o3 else { return nil }
-                    densityLimit = min(
-                        chargeDensity.reject == nil ? .max : reject, densityAcknowledged ? .max : warn)
-                }
-                let (load, loadOverflow) = amperePercent.multipliedReportingOverflow(by: width)
-                guard !loadOverflow else { return nil }
-                if load > densityLimit { return (false, 0) }
-                // `ContactLoad.shannonProduct`'s formula, so that the product is the same to the last bit.
-                let charge = Double(amperePercent) * chargeScale
-                let product = charge * charge / squareCentimetres
-                if product > shannonReject || product > shannonWarn { return (false, 0) }
-                if let measured = context.impedances.ohms(ofContact: number) {
-                    if measured < short || measured > open { return (false, 0) }
-                    ohms = measured.rawValue
-                } else {
-                    ohms = nominal
-                }
-            case .can:
-                tally.add(percent)
-                guard caseElectrode else { return (false, 0) }
-                guard percent != 0 else { continue }
-                ohms = (context.impedances.can ?? impedance.nominal).rawValue
-            case .unrecognized:
-                return (false, 0)
-            }
-            let (term, termOverflow) = amperePercent.multipliedReportingOverflow(by: max(ohms, 0))
-            let (shareTimesOhms, shareOverflow) = magnitude.multipliedReportingOverflow(by: max(ohms, 0))
-            guard !termOverflow, !shareOverflow else { return nil }
-            if term > complianceFloor { return (false, 0) }
-            largest = max(largest, shareTimesOhms)
-        }
-        return (tally.allows(maxActiveContacts: maxActiveContacts), largest)
+        guard !acknowledged.contains(.battery) else { return true }
+        return batteryWarns(program, rate: rate, largestShareTimesOhms: largestShareTimesOhms).map { !$0 }
     }
-}
 
-extension PolarityTally {
-    /// Whether `report` would find nothing: one cathode and one anode at least, sums of ∓100 %, and no
-    /// more active contacts than the device allows.
+    /// `timing.period` for a tonic or high-frequency pulse at `rate`, in 64 bits:
+    /// `(width + gap + recovery) × f ≤ 10¹²` (ns × mHz); nil for a product beyond 64 bits.
     @inline(__always)
-    func allows(maxActiveContacts: Int) -> Bool {
-        cathodes > 0 && anodes > 0 && cathodeSum == -Percent.whole.rawValue && anodeSum == Percent.whole.rawValue
-            && cathodes + anodes <= maxActiveContacts
+    private func pulseFitsPeriod(_ program: StimProgram, rate: Millihertz) -> Bool? {
+        guard rate.rawValue > 0 else { return true }
+        let width = program.pulseWidth.rawValue
+        let recovery: Int64
+        switch (program.recovery, passiveRecoveryMin) {
+        case (.active, _): recovery = width
+        case (.passive, let minimum?): recovery = minimum.rawValue
+        case (.passive, nil):
+            let (threeWidths, overflow) = width.multipliedReportingOverflow(by: 3)
+            guard !overflow else { return nil }
+            recovery = threeWidths
+        }
+        let (pulse, pulseOverflow) = width.addingReportingOverflow((program.interphaseGap ?? interphaseGap).rawValue)
+        let (duration, durationOverflow) = pulse.addingReportingOverflow(recovery)
+        let (product, productOverflow) = duration.multipliedReportingOverflow(by: rate.rawValue)
+        guard !pulseOverflow, !durationOverflow, !productOverflow else { return nil }
+        return product <= Int64(Rate.periodScale)
+    }
+
+    /// Whether the `battery` rule warns for a tonic or high-frequency program at `rate`: from the estimate
+    /// where it decides, else by comparing the rule's own supply load with the edge; nil where the device
+    /// has no edge or the load is not finite and non-negative.
+    @inline(__always)
+    private func batteryWarns(_ program: StimProgram, rate: Millihertz, largestShareTimesOhms: Int64) -> Bool? {
+        guard let edge = derived.battery else { return nil }
+        let supply = battery.supplyVoltage(
+            requiredVoltage: requiredVoltage(amplitude: program.amplitude, largestShareTimesOhms: largestShareTimesOhms)
+        )
+        if let warns = edge.warnsClearly(
+            amplitude: program.amplitude.rawValue, pulseWidth: program.pulseWidth.rawValue, rate: rate.rawValue,
+            phases: program.recovery == .active ? 2 : 1, duty: program.cycling?.duty ?? 1, supply: supply)
+        {
+            return warns
+        }
+        guard let pulseRate = program.pulseRate else { return false }
+        let stimulationCurrent = BatteryEstimate.stimulationCurrent(
+            amplitude: program.amplitude, pulseWidth: program.pulseWidth, pulseRate: pulseRate,
+            recovery: program.recovery)
+        let load = supply * stimulationCurrent
+        guard load >= 0, load <= .greatestFiniteMagnitude else { return nil }
+        return load > edge.limit
     }
 }

@@ -33,16 +33,32 @@ extension DeviceLimits {
     /// Whether the set may be sent (no error, every warning acknowledged in `context`): the fast entry
     /// point, which allocates nothing on the heap and always agrees with `validate`.
     public func maySend(_ program: StimProgram, context: ValidationContext = ValidationContext()) -> Bool {
-        var gate = SendGate(acknowledged: context.acknowledged)
         guard let contacts = contactsAllowSending(program, context: context) else {
-            _ = runRules(program, context: context, into: &gate)
-            return gate.maySend
+            return generalRulesAllowSending(program, context: context, largestShareTimesOhms: nil)
         }
         guard contacts.allowed else { return false }
+        return otherRulesAllowSending(
+            program, context: context, largestShareTimesOhms: contacts.largestShareTimesOhms)
+            ?? generalRulesAllowSending(
+                program, context: context, largestShareTimesOhms: contacts.largestShareTimesOhms)
+    }
+
+    /// The general rules into a send gate: all of them, or with `largestShareTimesOhms` all but the
+    /// contact rules, which the fast contact pass has decided already.
+    ///
+    /// Not inlined, so that the fast paths keep their registers.
+    @inline(never)
+    private func generalRulesAllowSending(
+        _ program: StimProgram, context: ValidationContext, largestShareTimesOhms: Int64?
+    ) -> Bool {
+        var gate = SendGate(acknowledged: context.acknowledged)
         var metrics = Metrics()
-        metrics.maxRequiredVoltage = requiredVoltage(
-            amplitude: program.amplitude, largestShareTimesOhms: contacts.largestShareTimesOhms)
-        _ = runRules(program, context: context, into: &gate, metrics: metrics, contactsChecked: true)
+        if let largestShareTimesOhms {
+            metrics.maxRequiredVoltage = requiredVoltage(
+                amplitude: program.amplitude, largestShareTimesOhms: largestShareTimesOhms)
+        }
+        _ = runRules(
+            program, context: context, into: &gate, metrics: metrics, contactsChecked: largestShareTimesOhms != nil)
         return gate.maySend
     }
 }

@@ -2,33 +2,34 @@
 ///
 /// Built by the profile loader from `Devices/*.yaml`; the core holds no device numbers of its own.
 public struct DeviceLimits: Hashable, Sendable {
-    public var amplitude: Grid<Nanoamps>
-    public var pulseWidth: Grid<Nanoseconds>
+    public var amplitude: Grid<Nanoamps> { didSet { rederive() } }
+    public var pulseWidth: Grid<Nanoseconds> { didSet { rederive() } }
     /// The waveforms the device supports, each with its rates.
-    public var waveforms: WaveformRates
+    public var waveforms: WaveformRates { didSet { rederive() } }
     public var interphaseGap: Nanoseconds
     /// Minimum passive recovery time; nil means three pulse widths.
     public var passiveRecoveryMin: Nanoseconds?
     public var maxActiveContacts: Int
     /// Every contact percent must be a multiple of this.
-    public var fractionStep: Percent
+    public var fractionStep: Percent { didSet { rederive() } }
     /// Whether the can may be used as an electrode.
     public var caseElectrode: Bool
-    public var currentPerContactMax: Nanoamps
-    public var complianceVoltage: Millivolts
-    public var headroom: Millivolts
+    public var currentPerContactMax: Nanoamps { didSet { rederive() } }
+    public var complianceVoltage: Millivolts { didSet { rederive() } }
+    public var headroom: Millivolts { didSet { rederive() } }
     public var impedance: ImpedanceThresholds
-    public var chargeDensity: ChargeDensityLimits
-    public var shannon: ShannonLimits
+    public var chargeDensity: ChargeDensityLimits { didSet { rederive() } }
+    public var shannon: ShannonLimits { didSet { rederive() } }
     /// Largest amplitude increase in one command before the device ramps; nil disables the rule.
     public var amplitudeSlewMax: Nanoamps?
-    public var battery: BatteryModel
+    public var battery: BatteryModel { didSet { rederive() } }
     /// Slot groups with narrower rate or pulse-width limits (empty for most devices).
     public var groups: [SlotGroup]
     /// The leads and the area of each contact.
     public private(set) var leads: [Lead]
-    /// Contact areas indexed by contact number; 0 where there is no contact.
-    private var areaByNumber: [Int64]
+    /// The contact lookup and the bounds in compared form; rebuilt by `rederive()` whenever a field it
+    /// depends on changes.
+    private(set) var derived = DerivedLimits.empty
 
     public init(
         amplitude: Grid<Nanoamps>, pulseWidth: Grid<Nanoseconds>, waveforms: WaveformRates,
@@ -56,34 +57,21 @@ public struct DeviceLimits: Hashable, Sendable {
         self.battery = battery
         self.groups = groups
         self.leads = leads
-        self.areaByNumber = Self.areaTable(for: leads)
+        rederive()
     }
 
     /// Replaces the leads (and the contact lookup built from them).
     public mutating func setLeads(_ leads: [Lead]) {
         self.leads = leads
-        areaByNumber = Self.areaTable(for: leads)
+        rederive()
     }
 
-    private static func areaTable(for leads: [Lead]) -> [Int64] {
-        let highest =
-            leads.flatMap(\.contacts).filter { $0 >= 0 && $0 <= MeasuredImpedances.highestContactNumber }
-            .max() ?? -1
-        var table = [Int64](repeating: 0, count: highest + 1)
-        for lead in leads {
-            for contact in lead.contacts where contact >= 0 && contact <= highest {
-                table[contact] = lead.area.rawValue
-            }
-        }
-        return table
-    }
+    private mutating func rederive() { derived = DerivedLimits(self) }
 
     /// The area of lead contact `number` in µm², or nil when the leads have no such contact.
     @inline(__always)
     public func area(ofContact number: Int) -> SquareMicrometers? {
-        guard number >= 0, number < areaByNumber.count else { return nil }
-        let raw = areaByNumber[number]
-        return raw > 0 ? SquareMicrometers(rawValue: raw) : nil
+        derived.areaIndex(ofContact: number).map { derived.areas[$0].area }
     }
 
     /// The passive recovery time for a pulse of `pulseWidth`.

@@ -108,11 +108,13 @@ struct EnvelopeSolver {
         let model = limits.battery
         let pulseWidth = probe.pulseWidth
         let recovery = probe.recovery
+        let headroomVolts = limits.derived.headroomVolts
         // A local function rather than a closure in a constant: such a closure escapes, so its context
-        // (a copy of the solver and its device limits) was allocated and released for every cell.
+        // (a copy of the solver and its device limits) was allocated and released for every cell. It
+        // captures no part of the solver either, which would copy the solver for every cell.
         func warns(_ amplitude: Nanoamps) -> Bool {
-            let required = limits.requiredVoltage(
-                amplitude: amplitude, largestShareTimesOhms: Int64(clamping: coefficient))
+            let required = DeviceLimits.requiredVoltage(
+                amplitude: amplitude, largestShareTimesOhms: Int64(clamping: coefficient), headroomVolts: headroomVolts)
             return BatteryEstimate(
                 model: model, amplitude: amplitude, pulseWidth: pulseWidth, pulseRate: pulseRate,
                 recovery: recovery, requiredVoltage: required

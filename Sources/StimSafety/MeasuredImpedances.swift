@@ -32,6 +32,9 @@ public struct MeasuredImpedances: Sendable, Hashable {
         self.can = can
     }
 
+    /// Whether any lead contact may have a measurement; false means every lead contact is unmeasured.
+    var mayMeasureLeads: Bool { !byNumber.isEmpty }
+
     /// The measured impedance of lead contact `number`, if it was measured.
     @inline(__always)
     public func ohms(ofContact number: Int) -> Milliohms? {

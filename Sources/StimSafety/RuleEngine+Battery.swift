@@ -55,29 +55,64 @@ struct BatteryEstimate {
         model: BatteryModel, amplitude: Nanoamps, pulseWidth: Nanoseconds, pulseRate: Double, recovery: Recovery,
         requiredVoltage: Double
     ) {
-        let phases: Double = recovery == .active ? 2 : 1
-        let chargeMicrocoulombs = amplitude.doubleValue * pulseWidth.doubleValue / 1000
-        stimulationCurrent = phases * chargeMicrocoulombs * pulseRate
-        let supply = max(model.minimumStimVoltage, requiredVoltage)
-        batteryCurrent =
-            (supply * stimulationCurrent / model.efficiency + model.quiescentCurrent * model.cellVoltage)
-            / model.cellVoltage
+        stimulationCurrent = Self.stimulationCurrent(
+            amplitude: amplitude, pulseWidth: pulseWidth, pulseRate: pulseRate, recovery: recovery)
+        batteryCurrent = model.batteryCurrent(
+            supplyLoad: model.supplyLoad(stimulationCurrent: stimulationCurrent, requiredVoltage: requiredVoltage))
         self.model = model
     }
 
+    /// `n × (amplitude × pulseWidth / 1000) × pulseRate` in µA.
+    @inline(__always)
+    static func stimulationCurrent(
+        amplitude: Nanoamps, pulseWidth: Nanoseconds, pulseRate: Double, recovery: Recovery
+    ) -> Double {
+        let phases: Double = recovery == .active ? 2 : 1
+        let chargeMicrocoulombs = amplitude.doubleValue * pulseWidth.doubleValue / 1000
+        return phases * chargeMicrocoulombs * pulseRate
+    }
+
+    var rechargeIntervalDays: Double { model.rechargeIntervalDays(batteryCurrent: batteryCurrent) }
+
+    var longevityYears: Double { model.longevityYears(batteryCurrent: batteryCurrent) }
+
+    /// Whether the `battery` rule warns.
+    @inline(__always)
+    var warns: Bool { model.warns(batteryCurrent: batteryCurrent) }
+}
+
+extension BatteryModel {
+    /// `V_H = max(V_H,min, requiredVoltage)`.
+    @inline(__always)
+    func supplyVoltage(requiredVoltage: Double) -> Double { max(minimumStimVoltage, requiredVoltage) }
+
+    /// `V_H × stimulationCurrent`.
+    @inline(__always)
+    func supplyLoad(stimulationCurrent: Double, requiredVoltage: Double) -> Double {
+        supplyVoltage(requiredVoltage: requiredVoltage) * stimulationCurrent
+    }
+
+    /// `(supplyLoad / η + I_q × V_batt) / V_batt` in µA.
+    @inline(__always)
+    func batteryCurrent(supplyLoad: Double) -> Double {
+        (supplyLoad / efficiency + quiescentCurrent * cellVoltage) / cellVoltage
+    }
+
     /// `capacity × 1000 × usableFraction / batteryCurrent / 24`.
-    var rechargeIntervalDays: Double { model.capacity * 1000 * model.usableFraction / batteryCurrent / 24 }
+    func rechargeIntervalDays(batteryCurrent: Double) -> Double {
+        capacity * 1000 * usableFraction / batteryCurrent / 24
+    }
 
     /// `capacity × 1000 / batteryCurrent / 8766`.
-    var longevityYears: Double { model.capacity * 1000 / batteryCurrent / 8766 }
+    func longevityYears(batteryCurrent: Double) -> Double { capacity * 1000 / batteryCurrent / 8766 }
 
     /// Whether the `battery` rule warns: a recharge interval under one day, or a longevity under the
     /// device's minimum.
     @inline(__always)
-    var warns: Bool {
-        switch model.kind {
-        case .rechargeable: rechargeIntervalDays < 1
-        case .primary: model.minimumLongevityYears.map { longevityYears < $0 } ?? false
+    func warns(batteryCurrent: Double) -> Bool {
+        switch kind {
+        case .rechargeable: rechargeIntervalDays(batteryCurrent: batteryCurrent) < 1
+        case .primary: minimumLongevityYears.map { longevityYears(batteryCurrent: batteryCurrent) < $0 } ?? false
         }
     }
 }

@@ -9,7 +9,6 @@ extension DeviceLimits {
         var thresholds = ContactThresholds(limits: self, amplitude: program.amplitude, pulseWidth: program.pulseWidth)
         var largestShareTimesOhms: Int64 = 0
         var largestShannonProduct = 0.0
-        let stepCheck = MultipleCheck(step: fractionStep.rawValue)
         var seen = ContactSet()
         for (index, share) in program.contacts.enumerated() {
             let percent = share.percent.rawValue
@@ -19,7 +18,7 @@ extension DeviceLimits {
                     .contactsPolarity, .error, contact: share.contact, reason: .duplicateContact, value: nil,
                     limit: nil)
             }
-            if percent != 0, !stepCheck.isMultiple(percent) {
+            if !derived.fractionStep.isMultiple(percent) {
                 sink.report(
                     .contactsPolarity, .error, contact: share.contact, reason: .offFractionStep,
                     value: share.percent.doubleValue, limit: fractionStep.doubleValue)
@@ -224,30 +223,6 @@ struct PolarityTally {
                 .contactsCount, .error, reason: .tooManyContacts, value: Double(active),
                 limit: Double(maxActiveContacts))
         }
-    }
-}
-
-/// Whether values are multiples of a fixed step, without a hardware division per value: the quotient
-/// comes from a multiplication by the reciprocal and is exact to within one, which the remainder test
-/// then corrects.
-struct MultipleCheck {
-    let step: Int64
-    let reciprocal: Double
-
-    @inline(__always)
-    init(step: Int64) {
-        self.step = step
-        reciprocal = step > 0 ? 1 / Double(step) : 0
-    }
-
-    @inline(__always)
-    func isMultiple(_ value: Int64) -> Bool {
-        guard step > 0 else { return true }
-        // The usual 1 % step: a constant divisor compiles to a multiply and shift.
-        if step == 1000 { return value % 1000 == 0 }
-        guard value.magnitude < 1 << 52 else { return value % step == 0 }
-        let remainder = value &- Int64(Double(value) * reciprocal) &* step
-        return remainder == 0 || remainder == step || remainder == -step
     }
 }
 

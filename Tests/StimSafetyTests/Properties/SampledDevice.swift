@@ -33,9 +33,18 @@ struct SampledDevice: Sendable {
         $0.battery = BatteryModel(kind: .primary, capacity: 400, minimumLongevityYears: 2)
     }
 
+    /// Leads of two areas, the second numbered from 65: the fast entry point tracks more than one area and
+    /// finds contacts beyond its 64-bit mask.
+    static let mixedAreas = DeviceLimits.tonic16.with {
+        $0.setLeads([
+            Lead(name: "A", contacts: Array(1...8), area: mm2("12.25")),
+            Lead(name: "B", contacts: Array(65...72), area: mm2("6")),
+        ])
+    }
+
     static let all = [
         SampledDevice("tonic-16", .tonic16), SampledDevice("piecewise", .piecewise),
-        SampledDevice("variant", variant),
+        SampledDevice("variant", variant), SampledDevice("mixed areas", mixedAreas),
     ]
 
     static func named(_ name: String) -> SampledDevice { all.first { $0.name == name }! }

@@ -1,0 +1,211 @@
+extension DeviceLimits {
+    /// The contact rules for the fast entry point, in 64-bit integers with overflow flags and early exit.
+    ///
+    /// Decides exactly as the general rules do. Every per-contact load rule grows with `|p|` for a given
+    /// area (`a·|p|`, `a·|p|·PW` and the Shannon product never decrease as `|p|` grows), so one check of
+    /// the largest share per area decides for all contacts of that area; compliance likewise needs only the
+    /// largest `|p| × Z`. Returns nil (undecided) when any product leaves 64 bits or the device has more
+    /// areas than are tracked, so that the general rules, which work in 128 bits, decide instead; on
+    /// success it also returns the largest `|p| × Z` for the battery model.
+    @inline(__always)
+    func contactsAllowSending(
+        _ program: StimProgram, context: ValidationContext
+    ) -> (allowed: Bool, largestShareTimesOhms: Int64)? {
+        guard program.amplitude.rawValue >= 0, program.pulseWidth.rawValue >= 0, derived.tracksEveryArea else {
+            return nil
+        }
+        if derived.areas.count == 1 && !context.impedances.mayMeasureLeads,
+            let decided = plainContactPass(program, context: context)
+        {
+            return decided
+        }
+        return contactPass(program, context: context)
+    }
+
+    /// The contact pass for the usual map, lead contacts 0–63 of a device with one area, none of them
+    /// measured: every step without a branch, the checks after the loop; nil for any other map (and for
+    /// shares of 2⁴⁰ and more), which the general pass takes.
+    @inline(__always)
+    private func plainContactPass(
+        _ program: StimProgram, context: ValidationContext
+    ) -> (allowed: Bool, largestShareTimesOhms: Int64)? {
+        var met: UInt64 = 0
+        var repeated: UInt64 = 0
+        var magnitudes: UInt64 = 0
+        var largestShare: UInt64 = 0
+        var largestKey: UInt64 = 0
+        var shareSum: Int64 = 0
+        var magnitudeSum: Int64 = 0
+        var active = 0
+        let contacts = program.contacts
+        for index in contacts.indices {
+            guard case .lead(let number) = contacts[index].contact, UInt(bitPattern: number) < 64 else { return nil }
+            let percent = contacts[index].percent.rawValue
+            let magnitude = percent.magnitude
+            let bit: UInt64 = 1 &<< UInt64(truncatingIfNeeded: number)
+            repeated |= met & bit
+            met |= bit
+            // A 0 % entry adds nothing below but its key.
+            magnitudes |= magnitude
+            largestShare = max(largestShare, magnitude)
+            largestKey = max(largestKey, derived.fractionStep.key(magnitude))
+            shareSum &+= percent
+            magnitudeSum &+= Int64(bitPattern: magnitude)
+            active &+= percent == 0 ? 0 : 1
+        }
+        // Below 2⁴⁰, the at most 64 distinct shares sum exactly; a repeated key fails whatever the sums.
+        guard magnitudes >> 40 == 0 else { return nil }
+        // Cathodes sum to −100 % and anodes to +100 % (so there is one of each) exactly when all shares sum
+        // to 0 and their magnitudes to 200 %.
+        guard repeated == 0, met & ~derived.leadsBelow64 == 0,
+            derived.fractionStep.allMultiples(largestKey: largestKey),
+            shareSum == 0, magnitudeSum == 2 * Percent.whole.rawValue, active <= maxActiveContacts
+        else { return (false, 0) }
+        let share = Int64(largestShare)
+        guard let largestShareTimesOhms = multiplied(share, max(impedance.nominal.rawValue, 0)) else { return nil }
+        return loadsAllowSending(
+            program, context: context, largestFirstAreaShare: share, largestOtherAreaShare: nil,
+            largestShareTimesOhms: largestShareTimesOhms)
+    }
+
+    /// The contact pass for any map.
+    @inline(__always)
+    private func contactPass(
+        _ program: StimProgram, context: ValidationContext
+    ) -> (allowed: Bool, largestShareTimesOhms: Int64)? {
+        // The largest share per area: the first area (every lead of most devices) in a register, the
+        // others, if any, in a vector.
+        var largestFirstAreaShare: Int64 = 0
+        var largestOtherAreaShare = SIMD4<Int64>()
+        var largestShareTimesOhms: Int64 = 0
+        var shareSum: Int64 = 0
+        var magnitudeSum: Int64 = 0
+        var active = 0
+        // Lead contacts 0–63 that exist and have not been met yet, and whether the case has been met.
+        var unmetLeads = derived.leadsBelow64
+        var canMet = false
+        let oneArea = derived.areas.count == 1
+        let measuresLeads = context.impedances.mayMeasureLeads
+        let contacts = program.contacts
+        for index in contacts.indices {
+            let percent = contacts[index].percent.rawValue
+            let unsignedMagnitude = percent.magnitude
+            // At most 1025 distinct contacts can be active (contact numbers stop at 1023, plus the case), so
+            // shares below 2⁴⁰ keep the sums below exact.
+            guard unsignedMagnitude >> 40 == 0 else { return nil }
+            let magnitude = Int64(bitPattern: unsignedMagnitude)
+            switch contacts[index].contact {
+            case .lead(let number):
+                // An unknown contact and one met before are both errors.
+                if UInt(bitPattern: number) < 64 {
+                    let bit: UInt64 = 1 &<< UInt64(truncatingIfNeeded: number)
+                    guard unmetLeads & bit != 0 else { return (false, 0) }
+                    unmetLeads &= ~bit
+                } else {
+                    guard derived.areaIndex(ofContact: number) != nil,
+                        !contacts[..<index].contains(where: { $0.contact == .lead(number) })
+                    else { return (false, 0) }
+                }
+                guard percent != 0 else { continue }
+                if let area = derived.areaIndex(ofContact: number), area > 0 {
+                    largestOtherAreaShare[area] = max(largestOtherAreaShare[area], magnitude)
+                } else {
+                    largestFirstAreaShare = max(largestFirstAreaShare, magnitude)
+                }
+                // Without measurements every lead contact is at the nominal impedance: taken after the loop.
+                if measuresLeads {
+                    let measured = context.impedances.ohms(ofContact: number)
+                    if let measured, measured < impedance.short || measured > impedance.open { return (false, 0) }
+                    guard
+                        let shareTimesOhms = multiplied(magnitude, max((measured ?? impedance.nominal).rawValue, 0))
+                    else { return nil }
+                    largestShareTimesOhms = max(largestShareTimesOhms, shareTimesOhms)
+                }
+            case .can:
+                guard caseElectrode, !canMet else { return (false, 0) }
+                canMet = true
+                guard percent != 0 else { continue }
+                let ohms = context.impedances.can ?? impedance.nominal
+                guard let shareTimesOhms = multiplied(magnitude, max(ohms.rawValue, 0)) else { return nil }
+                largestShareTimesOhms = max(largestShareTimesOhms, shareTimesOhms)
+            case .unrecognized:
+                return (false, 0)
+            }
+            guard derived.fractionStep.isMultiple(magnitude: unsignedMagnitude) else { return (false, 0) }
+            shareSum &+= percent
+            magnitudeSum &+= magnitude
+            active &+= 1
+        }
+        // Cathodes sum to −100 % and anodes to +100 % (so there is one of each) exactly when all shares sum
+        // to 0 and their magnitudes to 200 %.
+        guard shareSum == 0, magnitudeSum == 2 * Percent.whole.rawValue, active <= maxActiveContacts else {
+            return (false, 0)
+        }
+        if !measuresLeads {
+            let largestLeadShare = max(largestFirstAreaShare, largestOtherAreaShare.max())
+            guard let shareTimesOhms = multiplied(largestLeadShare, max(impedance.nominal.rawValue, 0)) else {
+                return nil
+            }
+            largestShareTimesOhms = max(largestShareTimesOhms, shareTimesOhms)
+        }
+        return loadsAllowSending(
+            program, context: context, largestFirstAreaShare: largestFirstAreaShare,
+            largestOtherAreaShare: oneArea ? nil : largestOtherAreaShare, largestShareTimesOhms: largestShareTimesOhms)
+    }
+
+    /// `compliance` for the largest `|p| × Z`, and `current.contact`, `chargeDensity` and `shannon` for the
+    /// largest share of each area (the first, and the others when the device has more); nil when a product
+    /// leaves 64 bits.
+    @inline(__always)
+    private func loadsAllowSending(
+        _ program: StimProgram, context: ValidationContext, largestFirstAreaShare: Int64,
+        largestOtherAreaShare: SIMD4<Int64>?, largestShareTimesOhms: Int64
+    ) -> (allowed: Bool, largestShareTimesOhms: Int64)? {
+        let acknowledged = context.acknowledged
+        guard let term = multiplied(program.amplitude.rawValue, largestShareTimesOhms) else { return nil }
+        // With at least two active contacts, some contact's `a·|p|·Z` exceeds a bound exactly when the largest does.
+        if term > (acknowledged.contains(.compliance) ? derived.complianceError : derived.complianceWarning) {
+            return (false, 0)
+        }
+        // The current, density and Shannon rules: one check of the largest share per area.
+        if largestFirstAreaShare > 0 {
+            guard let allowed = loadAllows(program, share: largestFirstAreaShare, area: 0, acknowledged: acknowledged)
+            else { return nil }
+            if !allowed { return (false, 0) }
+        }
+        if let largestOtherAreaShare {
+            for area in derived.areas.indices.dropFirst() where largestOtherAreaShare[area] > 0 {
+                guard
+                    let allowed = loadAllows(
+                        program, share: largestOtherAreaShare[area], area: area, acknowledged: acknowledged)
+                else { return nil }
+                if !allowed { return (false, 0) }
+            }
+        }
+        return (true, largestShareTimesOhms)
+    }
+
+    /// `current.contact`, `chargeDensity` and `shannon` for a lead contact of `area` carrying `share`; nil
+    /// when a product leaves 64 bits.
+    @inline(__always)
+    private func loadAllows(_ program: StimProgram, share: Int64, area: Int, acknowledged: RuleSet) -> Bool? {
+        let bounds = derived.areas[area]
+        guard let amperePercent = multiplied(program.amplitude.rawValue, share),
+            let load = multiplied(amperePercent, program.pulseWidth.rawValue)
+        else { return nil }
+        if amperePercent > derived.currentLimit { return false }
+        let density = acknowledged.contains(.chargeDensity) ? bounds.densityReject : bounds.densityLimit
+        if load > density { return false }
+        // `ContactLoad.shannonProduct`'s charge, so that `Q²` and the bound it is compared with match the
+        // general rules' product to the last bit.
+        let charge = Double(amperePercent) * ContactLoad.chargeScale(program.pulseWidth)
+        return charge * charge <= (acknowledged.contains(.shannon) ? bounds.shannonReject : bounds.shannonLimit)
+    }
+}
+
+/// `x × y`, or nil when it leaves 64 bits.
+@inline(__always)
+private func multiplied(_ x: Int64, _ y: Int64) -> Int64? {
+    let (product, overflow) = x.multipliedReportingOverflow(by: y)
+    return overflow ? nil : product
+}
