@@ -74,10 +74,11 @@ public struct DeviceLimits: Hashable, Sendable {
         derived.areaIndex(ofContact: number).map { derived.areas[$0].area }
     }
 
-    /// The passive recovery time for a pulse of `pulseWidth`.
+    /// The passive recovery time for a pulse of `pulseWidth`, in ns (128 bits: three widths of an absurd
+    /// width must not overflow).
     @inline(__always)
-    func passiveRecovery(for pulseWidth: Nanoseconds) -> Nanoseconds {
-        passiveRecoveryMin ?? Nanoseconds(rawValue: 3 * pulseWidth.rawValue)
+    func passiveRecovery(for pulseWidth: Nanoseconds) -> Int128 {
+        passiveRecoveryMin.map { Int128($0.rawValue) } ?? 3 * Int128(pulseWidth.rawValue)
     }
 }
 

@@ -59,7 +59,9 @@ public struct Grid<Quantity: FixedPoint>: Hashable, Sendable {
     public func isOnStep(_ value: Quantity) -> Bool {
         let (base, step) = segment(for: value)
         guard step > 0 else { return value.rawValue == base }
-        let offset = value.rawValue - base
+        let (offset, overflow) = value.rawValue.subtractingReportingOverflow(base)
+        // Only a value far outside the grid overflows; it is still judged exactly.
+        guard !overflow else { return (Int128(value.rawValue) - Int128(base)) % Int128(step) == 0 }
         return offset % step == 0
     }
 

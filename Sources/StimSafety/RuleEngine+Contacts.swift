@@ -189,14 +189,18 @@ struct PolarityTally {
     var cathodes = 0
     var anodes = 0
 
+    /// Adds one share. The sums saturate instead of wrapping: the cathode sum only falls and the anode
+    /// sum only rises, so a saturated sum stays saturated and can never pass for ∓100 %.
     @inline(__always)
     mutating func add(_ percent: Int64) {
         if percent < 0 {
             cathodes += 1
-            cathodeSum &+= percent
+            let (sum, overflow) = cathodeSum.addingReportingOverflow(percent)
+            cathodeSum = overflow ? .min : sum
         } else if percent > 0 {
             anodes += 1
-            anodeSum &+= percent
+            let (sum, overflow) = anodeSum.addingReportingOverflow(percent)
+            anodeSum = overflow ? .max : sum
         }
     }
 

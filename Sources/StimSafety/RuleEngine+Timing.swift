@@ -26,8 +26,7 @@ extension DeviceLimits {
         guard program.rate.isPositive else { return nil }
         let width = Int128(program.pulseWidth.rawValue)
         let gap = Int128((program.interphaseGap ?? interphaseGap).rawValue)
-        let recovery = Int128(
-            (program.recovery == .active ? program.pulseWidth : passiveRecovery(for: program.pulseWidth)).rawValue)
+        let recovery = program.recovery == .active ? width : passiveRecovery(for: program.pulseWidth)
         guard program.waveform == .burst else {
             let duration = width + gap + recovery
             guard program.rate.fits(duration) else {

@@ -130,11 +130,12 @@ extension DeviceLimits {
         _ program: StimProgram, context: ValidationContext, into sink: inout Sink
     ) {
         guard let running = context.runningAmplitude, let slewMax = self.amplitudeSlewMax else { return }
-        let increase = program.amplitude - running
-        if increase > slewMax {
+        // In 128 bits: an absurd running amplitude must not overflow the difference.
+        let increase = Int128(program.amplitude.rawValue) - Int128(running.rawValue)
+        if increase > Int128(slewMax.rawValue) {
             sink.report(
-                .amplitudeSlew, .warning, reason: .stepTooLarge, value: increase.doubleValue,
-                limit: slewMax.doubleValue)
+                .amplitudeSlew, .warning, reason: .stepTooLarge,
+                value: Double(converting: increase) / Double(Nanoamps.subunitsPerUnit), limit: slewMax.doubleValue)
         }
     }
 }

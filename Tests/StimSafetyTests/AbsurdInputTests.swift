@@ -1,0 +1,75 @@
+import Testing
+
+@testable import StimSafety
+
+/// Values no device and no file would hold, at the edges of 64 bits: the rules must still judge them,
+/// never wrap into a pass and never trap.
+@Suite("Absurd 64-bit inputs")
+struct AbsurdInputTests {
+    /// Three cathodes whose true sum is −100 % − 2⁶⁴ m%: a wrapping sum would read exactly −100 %.
+    static let wrappingCathodes = [
+        ContactShare(.lead(1), Percent(rawValue: -Int64.max)), ContactShare(.lead(2), Percent(rawValue: -Int64.max)),
+        ContactShare(.lead(3), Percent(rawValue: -100_002)), ContactShare(.lead(4), Percent(units: 100)),
+    ]
+
+    @Test("cathode shares whose sum wraps to −100 % are a polarity error, at any amplitude")
+    func wrappingPolaritySumsAreRejected() {
+        for amplitude in ["0", "5"] {
+            let program = tonic(amplitude, contacts: Self.wrappingCathodes)
+            let validation = DeviceLimits.tonic16.validate(program)
+            #expect(validation.verdict == .rejected)
+            #expect(validation.ruleIDs.contains(.contactsPolarity))
+            #expect(!DeviceLimits.tonic16.maySend(program))
+        }
+    }
+
+    @Test("anode shares whose sum wraps to +100 % are a polarity error")
+    func wrappingAnodeSumsAreRejected() {
+        let contacts = [
+            ContactShare(.lead(1), Percent(rawValue: Int64.max)), ContactShare(.lead(2), Percent(rawValue: Int64.max)),
+            ContactShare(.lead(3), Percent(rawValue: 100_002)), ContactShare(.lead(4), Percent(units: -100)),
+        ]
+        let program = tonic("0", contacts: contacts)
+        #expect(DeviceLimits.tonic16.validate(program).ruleIDs.contains(.contactsPolarity))
+        #expect(!DeviceLimits.tonic16.maySend(program))
+    }
+
+    @Test("a pulse width near 2⁶³ ns with passive recovery is out of range and too long, not a crash")
+    func hugePassivePulseWidth() {
+        var program = tonic("1", recovery: .passive)
+        program.pulseWidth = Nanoseconds(rawValue: Int64.max - 7)
+        let validation = DeviceLimits.tonic16.validate(program)
+        #expect(validation.ruleIDs.contains(.pulseWidthRange))
+        #expect(validation.ruleIDs.contains(.timingPeriod))
+        #expect(!DeviceLimits.tonic16.maySend(program))
+    }
+
+    @Test("a value whose distance below a grid's minimum leaves 64 bits is still judged exactly")
+    func valuesFarBelowAGrid() {
+        // The pulse-width grid starts at 20 µs in 10 µs steps: these minus 20,000 ns are below −2⁶³.
+        let offStep = Nanoseconds(rawValue: Int64.min)
+        let onStep = Nanoseconds(rawValue: -9_223_372_036_854_770_000)
+        #expect(!DeviceLimits.tonic16.pulseWidth.isOnStep(offStep))
+        #expect(DeviceLimits.tonic16.pulseWidth.isOnStep(onStep))
+        var program = tonic("1")
+        program.pulseWidth = offStep
+        let validation = DeviceLimits.tonic16.validate(program)
+        #expect(validation.ruleIDs.contains(.pulseWidthRange))
+        #expect(validation.ruleIDs.contains(.pulseWidthStep))
+        #expect(!DeviceLimits.tonic16.maySend(program))
+        program.pulseWidth = onStep
+        #expect(!DeviceLimits.tonic16.validate(program).ruleIDs.contains(.pulseWidthStep))
+        #expect(!DeviceLimits.tonic16.maySend(program))
+    }
+
+    @Test("a running amplitude near −2⁶³ makes any step a slew warning, not a crash")
+    func hugeSlew() {
+        let context = ValidationContext(runningAmplitude: Nanoamps(rawValue: Int64.min))
+        let validation = DeviceLimits.tonic16.validate(tonic("5"), context: context)
+        #expect(validation.findings.contains { $0.rule == .amplitudeSlew && $0.severity == .warning })
+        #expect(!DeviceLimits.tonic16.maySend(tonic("5"), context: context))
+        let acknowledged = ValidationContext(
+            acknowledged: RuleSet([.amplitudeSlew]), runningAmplitude: Nanoamps(rawValue: Int64.min))
+        #expect(DeviceLimits.tonic16.maySend(tonic("5"), context: acknowledged))
+    }
+}
