@@ -32,21 +32,12 @@ extension JSONScanner {
         if try nextSignificant() != UInt8(ascii: "}") {
             while true {
                 guard try nextSignificant() == UInt8(ascii: "\""), tokenCount + 2 <= tokens.count else { return nil }
-                let (keyStart, keyFlags) = try scanString()
-                tokens[tokenCount] = JSONToken(.string, keyFlags, from: keyStart, to: index - 1, next: tokenCount + 1)
-                tokens[tokenCount].schemaKey = JSONToken.schemaKeyMark(
-                    bytes, from: keyStart, to: index - 1, count: count, flags: keyFlags)
-                guard try nextSignificant() == UInt8(ascii: ":") else { throw Invalid() }
-                index += 1
+                tokens[tokenCount] = try key(next: tokenCount + 1)
                 guard let value = try scalar() else { return nil }
                 tokens[tokenCount + 1] = JSONToken(
                     value.kind, value.flags, from: value.start, to: value.end, next: tokenCount + 2)
                 tokenCount += 2
-                let separator = try nextSignificant()
-                if separator == UInt8(ascii: "}") { break }
-                guard separator == UInt8(ascii: ",") else { throw Invalid() }
-                index += 1
-                if try nextSignificant() == UInt8(ascii: "}") { break }
+                if try isClosed(after: UInt8(ascii: "}")) { break }
             }
         }
         index += 1

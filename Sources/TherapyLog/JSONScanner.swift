@@ -89,18 +89,9 @@ struct JSONScanner {
         if try nextSignificant() != UInt8(ascii: "}") {
             while true {
                 guard try nextSignificant() == UInt8(ascii: "\"") else { throw Invalid() }
-                let (keyStart, keyFlags) = try scanString()
-                append(.string, keyFlags, from: keyStart, to: index - 1, &tokens)
-                tokens[tokens.count - 1].schemaKey = JSONToken.schemaKeyMark(
-                    bytes, from: keyStart, to: index - 1, count: count, flags: keyFlags)
-                guard try nextSignificant() == UInt8(ascii: ":") else { throw Invalid() }
-                index += 1
+                tokens.append(try key(next: tokens.count + 1))
                 try value(&tokens)
-                let separator = try nextSignificant()
-                if separator == UInt8(ascii: "}") { break }
-                guard separator == UInt8(ascii: ",") else { throw Invalid() }
-                index += 1
-                if try nextSignificant() == UInt8(ascii: "}") { break }
+                if try isClosed(after: UInt8(ascii: "}")) { break }
             }
         }
         index += 1
@@ -113,15 +104,34 @@ struct JSONScanner {
         if try nextSignificant() != UInt8(ascii: "]") {
             while true {
                 try value(&tokens)
-                let separator = try nextSignificant()
-                if separator == UInt8(ascii: "]") { break }
-                guard separator == UInt8(ascii: ",") else { throw Invalid() }
-                index += 1
-                if try nextSignificant() == UInt8(ascii: "]") { break }
+                if try isClosed(after: UInt8(ascii: "]")) { break }
             }
         }
         index += 1
         close(container, &tokens)
+    }
+
+    /// Scans an object member's key from its opening quote, and the colon after it, into a token marked
+    /// with the schema key it spells; `next` is the index of the token after it.
+    @inline(__always)
+    mutating func key(next: Int) throws(Invalid) -> JSONToken {
+        let (start, flags) = try scanString()
+        var token = JSONToken(.string, flags, from: start, to: index - 1, next: next)
+        token.schemaKey = JSONToken.schemaKeyMark(bytes, from: start, to: index - 1, count: count, flags: flags)
+        guard try nextSignificant() == UInt8(ascii: ":") else { throw Invalid() }
+        index += 1
+        return token
+    }
+
+    /// Reads what follows a member or an element: true at the container's `closing` byte (after a
+    /// trailing comma too, which Foundation accepts), false after a comma that more follows.
+    @inline(__always)
+    mutating func isClosed(after closing: UInt8) throws(Invalid) -> Bool {
+        let separator = try nextSignificant()
+        if separator == closing { return true }
+        guard separator == UInt8(ascii: ",") else { throw Invalid() }
+        index += 1
+        return try nextSignificant() == closing
     }
 
     /// Records a container's token at its opening byte and enters it.
