@@ -46,33 +46,4 @@ extension JSONScanner {
         guard index == count else { throw Invalid() }
         return tokenCount
     }
-
-    /// Scans the scalar value that comes next, with its kind, flags and bytes as its token records
-    /// them; nil for an object or an array.
-    @inline(__always)
-    private mutating func scalar() throws(Invalid) -> (
-        kind: JSONToken.Kind, flags: JSONToken.Flags, start: Int, end: Int
-    )? {
-        let first = try nextSignificant()
-        let start = index
-        switch first {
-        case UInt8(ascii: "\""):
-            let (textStart, flags) = try scanString()
-            return (.string, flags, textStart, index - 1)
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            let flags = try scanNumber()
-            return (.number, flags, start, index)
-        case UInt8(ascii: "t"):
-            try scanLiteral("true")
-            return (.true, [], start, index)
-        case UInt8(ascii: "f"):
-            try scanLiteral("false")
-            return (.false, [], start, index)
-        case UInt8(ascii: "n"):
-            try scanLiteral("null")
-            return (.null, [], start, index)
-        case UInt8(ascii: "{"), UInt8(ascii: "["): return nil
-        default: throw Invalid()
-        }
-    }
 }

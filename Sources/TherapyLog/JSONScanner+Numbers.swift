@@ -1,11 +1,4 @@
 extension JSONScanner {
-    /// Scans a number into a token.
-    mutating func number(_ tokens: inout [JSONToken]) throws(Invalid) {
-        let start = index
-        let flags = try scanNumber()
-        append(.number, flags, from: start, to: index, &tokens)
-    }
-
     /// Scans a number: JSON's grammar (no leading zero, digits after a point and in an exponent),
     /// ended by whitespace, a comma, a closing bracket or brace, or the end of the line; and marks
     /// one Foundation cannot represent (a magnitude past `Double`'s, which no `Int64`, `UInt64` or

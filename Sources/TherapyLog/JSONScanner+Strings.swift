@@ -1,10 +1,4 @@
 extension JSONScanner {
-    /// Scans a string from its opening quote into a token.
-    mutating func string(_ tokens: inout [JSONToken]) throws(Invalid) {
-        let (start, flags) = try scanString()
-        append(.string, flags, from: start, to: index - 1, &tokens)
-    }
-
     /// Scans a string from its opening quote to just past its closing one, checking what Foundation
     /// checks: UTF-8, escapes, surrogate pairs, no control character; and noting a byte-order mark at
     /// the start of a part between escapes, which Foundation drops. Returns where its text starts.

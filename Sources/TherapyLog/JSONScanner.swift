@@ -71,14 +71,38 @@ struct JSONScanner {
     }
 
     private mutating func value(_ tokens: inout [JSONToken]) throws(Invalid) {
-        switch try nextSignificant() {
-        case UInt8(ascii: "\""): try string(&tokens)
-        case UInt8(ascii: "{"): try object(&tokens)
-        case UInt8(ascii: "["): try array(&tokens)
-        case UInt8(ascii: "t"): try literal("true", .true, &tokens)
-        case UInt8(ascii: "f"): try literal("false", .false, &tokens)
-        case UInt8(ascii: "n"): try literal("null", .null, &tokens)
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try number(&tokens)
+        guard let scalar = try scalar() else {
+            if bytes[index] == UInt8(ascii: "{") { try object(&tokens) } else { try array(&tokens) }
+            return
+        }
+        tokens.append(JSONToken(scalar.kind, scalar.flags, from: scalar.start, to: scalar.end, next: tokens.count + 1))
+    }
+
+    /// Scans the scalar value that comes next, with its kind, flags and bytes as its token records
+    /// them; nil for an object or an array.
+    @inline(__always)
+    mutating func scalar() throws(Invalid) -> (
+        kind: JSONToken.Kind, flags: JSONToken.Flags, start: Int, end: Int
+    )? {
+        let first = try nextSignificant()
+        let start = index
+        switch first {
+        case UInt8(ascii: "\""):
+            let (textStart, flags) = try scanString()
+            return (.string, flags, textStart, index - 1)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            let flags = try scanNumber()
+            return (.number, flags, start, index)
+        case UInt8(ascii: "t"):
+            try scanLiteral("true")
+            return (.true, [], start, index)
+        case UInt8(ascii: "f"):
+            try scanLiteral("false")
+            return (.false, [], start, index)
+        case UInt8(ascii: "n"):
+            try scanLiteral("null")
+            return (.null, [], start, index)
+        case UInt8(ascii: "{"), UInt8(ascii: "["): return nil
         default: throw Invalid()
         }
     }
@@ -149,14 +173,6 @@ struct JSONScanner {
         tokens[container].next = Int32(tokens.count)
     }
 
-    private mutating func literal(
-        _ word: StaticString, _ kind: JSONToken.Kind, _ tokens: inout [JSONToken]
-    ) throws(Invalid) {
-        let start = index
-        try scanLiteral(word)
-        append(kind, [], from: start, to: index, &tokens)
-    }
-
     /// Steps over `word` (`true`, `false` or `null`), which must be next.
     @inline(__always)
     mutating func scanLiteral(_ word: StaticString) throws(Invalid) {
@@ -167,11 +183,4 @@ struct JSONScanner {
         index += length
     }
 
-    @inline(__always)
-    func append(
-        _ kind: JSONToken.Kind, _ flags: JSONToken.Flags, from start: Int, to end: Int, _ tokens: inout [JSONToken]
-    ) {
-        tokens.append(
-            JSONToken(kind: kind, flags: flags, start: Int32(start), end: Int32(end), next: Int32(tokens.count + 1)))
-    }
 }

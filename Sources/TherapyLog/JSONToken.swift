@@ -4,7 +4,7 @@
 /// array by its elements, an object by key and value pairs (the key a string token); `next` is the
 /// index of the first token after the value and everything inside it, so a value is skipped in one
 /// step. Offsets are 32-bit: lines are far shorter than 4 GiB (the reader caps them at 1 MiB).
-struct JSONToken: Sendable {
+struct JSONToken: Equatable, Sendable {
     var kind: Kind
     var flags: Flags
     /// A string's first byte after the opening quote; a number's first byte; a container's `{` or `[`.
