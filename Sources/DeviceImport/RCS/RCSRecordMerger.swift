@@ -41,6 +41,20 @@ struct RCSRecordMerger {
         }
     }
 
+    /// The range a block's `lower` and `upper` limits give; nil when either is missing, and a note
+    /// when they are the wrong way round (`what` names them in it).
+    private mutating func limits<Quantity: FixedPoint>(
+        _ block: JSONValue, _ lower: String, _ upper: String, _: Quantity.Type, what: String
+    ) -> ClosedRange<Quantity>? {
+        guard let low = block[lower]?.quantity(Quantity.self), let high = block[upper]?.quantity(Quantity.self)
+        else { return nil }
+        guard low <= high else {
+            note(.impossible, "\(what) lower limit \(low) is above the upper limit \(high)")
+            return nil
+        }
+        return low...high
+    }
+
     private mutating func mergeGroup(_ block: JSONValue, group: Int) {
         let name = "group \(RCSState.letter(group))"
         if let raw = block["ratePeriod"]?.integer {
@@ -58,23 +72,16 @@ struct RCSRecordMerger {
         } else if block["RateInHz"] != nil {
             note(.missing, "\(name): RateInHz without the raw ratePeriod; the rate is taken only from ratePeriod")
         }
-        if let lower = block["pulseWidthLowerLimitInMicroseconds"]?.quantity(Nanoseconds.self),
-            let upper = block["pulseWidthUpperLimitInMicroseconds"]?.quantity(Nanoseconds.self)
+        if let limits = limits(
+            block, "pulseWidthLowerLimitInMicroseconds", "pulseWidthUpperLimitInMicroseconds", Nanoseconds.self,
+            what: "\(name): pulse-width")
         {
-            if lower <= upper {
-                state.groups[group].pulseWidthLimits = lower...upper
-            } else {
-                note(.impossible, "\(name): pulse-width lower limit \(lower) is above the upper limit \(upper)")
-            }
+            state.groups[group].pulseWidthLimits = limits
         }
-        if let lower = block["rateLowerLimitInHz"]?.quantity(Millihertz.self),
-            let upper = block["rateUpperLimitInHz"]?.quantity(Millihertz.self)
+        if let limits = limits(
+            block, "rateLowerLimitInHz", "rateUpperLimitInHz", Millihertz.self, what: "\(name): rate")
         {
-            if lower <= upper {
-                state.groups[group].rateLimits = lower...upper
-            } else {
-                note(.impossible, "\(name): rate lower limit \(lower) is above the upper limit \(upper)")
-            }
+            state.groups[group].rateLimits = limits
         }
         if let cycling = block["cyclingEnabled"]?.flag { state.groups[group].isCycling = cycling }
         let programs = block["programs"]?.elements
