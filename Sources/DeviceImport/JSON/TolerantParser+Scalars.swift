@@ -89,32 +89,17 @@ extension TolerantParser {
     mutating func parseNumber() throws(Stop) -> JSONValue {
         let start = index
         if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
-        let digitsStart = index
-        skipDigits()
-        guard index > digitsStart else {
-            guard index < bytes.count else { throw .cut }
-            throw .damage(damage(at: start, "a sign with no digits after it"))
-        }
+        try digits(of: start, "a sign with no digits after it")
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
-            let fraction = index
-            skipDigits()
-            guard index > fraction else {
-                guard index < bytes.count else { throw .cut }
-                throw .damage(damage(at: start, "a number with no digits after its point"))
-            }
+            try digits(of: start, "a number with no digits after its point")
         }
         if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
             index += 1
             if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
                 index += 1
             }
-            let exponent = index
-            skipDigits()
-            guard index > exponent else {
-                guard index < bytes.count else { throw .cut }
-                throw .damage(damage(at: start, "a number with no digits in its exponent"))
-            }
+            try digits(of: start, "a number with no digits in its exponent")
         }
         // A number that runs to the end of the bytes may have lost digits.
         guard index < bytes.count else { throw .cut }
@@ -148,8 +133,15 @@ extension TolerantParser {
         throw .damage(damage(at: start, "the word '\(word)' where a value should be"))
     }
 
-    mutating func skipDigits() {
+    /// Steps over the digits of the number that starts at `start`: at least one, or the bytes were cut
+    /// there (at their end) or damaged (`problem`).
+    mutating func digits(of start: Int, _ problem: String) throws(Stop) {
+        let first = index
         while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+        guard index > first else {
+            guard index < bytes.count else { throw .cut }
+            throw .damage(damage(at: start, problem))
+        }
     }
 
     static func hexValue(_ byte: UInt8) -> UInt32? {
