@@ -32,28 +32,25 @@ public struct ScanningLineDecoder: RecordingLineDecoder {
 
     public mutating func decodeEvent(_ line: UnsafeRawBufferPointer) -> DecodedLine {
         if let decoded = decodeFlatEvent(line) { return decoded }
-        return withObject(line) {
-            EventDecoder.decode($0)
-        } failure: {
-            .problem($0.kind, $0.message)
-        }
+        return withObject(line, EventDecoder.decode, failure: Self.problem)
     }
 
     /// The usual line, one object of plain keys and scalar values in UTF-8, scanned and looked up in
     /// one pass; nil for any other line, which the general path reads.
     private mutating func decodeFlatEvent(_ line: UnsafeRawBufferPointer) -> DecodedLine? {
-        guard let base = line.baseAddress, LineEncoding(detecting: line) == .utf8(skip: 0) else { return nil }
+        guard LineEncoding(detecting: line) == .utf8(skip: 0) else { return nil }
         return flatTokens.withUnsafeMutableBufferPointer { tokens in
             guard let (tokenCount, hasUnrepresentable) = JSONScanner.scanFlatObject(line, into: tokens) else {
                 return nil
             }
-            let tape = JSONTape(
-                tokens: UnsafeBufferPointer(rebasing: tokens[..<tokenCount]),
-                bytes: base.assumingMemoryBound(to: UInt8.self), count: line.count)
-            if hasUnrepresentable, tape.keepsUnrepresentable(0) { return .problem(.invalidJSON, Self.invalidMessage) }
-            return EventDecoder.decode(TapeFields(tape: tape, object: 0, path: ""))
+            return Self.withScanned(
+                UnsafeBufferPointer(rebasing: tokens[..<tokenCount]), line, hasUnrepresentable: hasUnrepresentable,
+                EventDecoder.decode, failure: Self.problem)
         }
     }
+
+    /// The finding a line's problem becomes.
+    private static func problem(_ problem: LineProblem) -> DecodedLine { .problem(problem.kind, problem.message) }
 
     /// Scans `line` and hands its top-level object to `body`, or the reason it has none to `failure`.
     private mutating func withObject<Outcome>(
@@ -71,7 +68,7 @@ public struct ScanningLineDecoder: RecordingLineDecoder {
         swap(&transcoded, &self.transcoded)
         defer { swap(&transcoded, &self.transcoded) }
         guard encoding.transcode(line, into: &transcoded) else {
-            return failure(LineProblem(.invalidJSON, "not valid JSON"))
+            return failure(LineProblem(.invalidJSON, Self.invalidMessage))
         }
         return transcoded.withUnsafeBytes { withObject($0, &tokens, body, failure: failure) }
     }
@@ -90,17 +87,28 @@ public struct ScanningLineDecoder: RecordingLineDecoder {
         _ bytes: UnsafeRawBufferPointer, _ tokens: inout [JSONToken], _ body: (TapeFields) -> Outcome,
         failure: (LineProblem) -> Outcome
     ) -> Outcome {
-        let invalid = LineProblem(.invalidJSON, Self.invalidMessage)
-        guard case .scanned(let hasUnrepresentable) = JSONScanner.scan(bytes, into: &tokens),
-            let base = bytes.baseAddress
-        else { return failure(invalid) }
-        return tokens.withUnsafeBufferPointer { tokens in
-            let tape = JSONTape(tokens: tokens, bytes: base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
-            if hasUnrepresentable, tape.keepsUnrepresentable(0) { return failure(invalid) }
-            guard tokens[0].kind == .object else {
-                return failure(LineProblem(.wrongType, "the line is not a JSON object"))
-            }
-            return body(TapeFields(tape: tape, object: 0, path: ""))
+        guard case .scanned(let hasUnrepresentable) = JSONScanner.scan(bytes, into: &tokens) else {
+            return failure(LineProblem(.invalidJSON, Self.invalidMessage))
         }
+        return tokens.withUnsafeBufferPointer { tokens in
+            Self.withScanned(tokens, bytes, hasUnrepresentable: hasUnrepresentable, body, failure: failure)
+        }
+    }
+
+    /// Hands the top-level object of the scanned `bytes` to `body`, or the reason it has none to
+    /// `failure`: a number Foundation cannot represent left in it, or another kind of value.
+    private static func withScanned<Outcome>(
+        _ tokens: UnsafeBufferPointer<JSONToken>, _ bytes: UnsafeRawBufferPointer, hasUnrepresentable: Bool,
+        _ body: (TapeFields) -> Outcome, failure: (LineProblem) -> Outcome
+    ) -> Outcome {
+        guard let base = bytes.baseAddress else { return failure(LineProblem(.invalidJSON, invalidMessage)) }
+        let tape = JSONTape(tokens: tokens, bytes: base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+        if hasUnrepresentable, tape.keepsUnrepresentable(0) {
+            return failure(LineProblem(.invalidJSON, invalidMessage))
+        }
+        guard tokens[0].kind == .object else {
+            return failure(LineProblem(.wrongType, "the line is not a JSON object"))
+        }
+        return body(TapeFields(tape: tape, object: 0, path: ""))
     }
 }
