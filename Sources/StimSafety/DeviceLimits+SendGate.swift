@@ -1,8 +1,8 @@
 extension DeviceLimits {
-    /// Every rule but the contact rules, on their fast forms, for the fast entry point; nil when the device
-    /// or the program needs a rule's general form (a piecewise grid, a slot group, a burst, a rate given as
-    /// a period, a patient range, a battery model without an edge, or a number beyond 64 bits). Decides
-    /// exactly as the general rules do.
+    /// Every rule but the contact and patient-range rules, on their fast forms, for the fast entry point;
+    /// nil when the device or the program needs a rule's general form (a piecewise grid, a slot group, a
+    /// burst, a rate given as a period, a battery model without an edge, or a number beyond 64 bits).
+    /// Decides exactly as the general rules do.
     ///
     /// `largestShareTimesOhms` is the contact pass's result, for the battery model.
     @inline(__always)
@@ -10,7 +10,7 @@ extension DeviceLimits {
         _ program: StimProgram, context: ValidationContext, largestShareTimesOhms: Int64
     ) -> Bool? {
         // A slot of a slot group has its own grids, which only the general rules know.
-        guard context.slot == nil || groups.isEmpty, program.patientRange == nil,
+        guard context.slot == nil || groups.isEmpty,
             case .frequency(let rate) = program.rate,
             let amplitudeAllowed = derived.amplitude?.allows(program.amplitude.rawValue),
             let pulseWidthAllowed = derived.pulseWidth?.allows(program.pulseWidth.rawValue),

@@ -1,5 +1,6 @@
 extension DeviceLimits {
-    /// The contact rules for the fast entry point, in 64-bit integers with overflow flags and early exit.
+    /// The contact rules for the fast entry point, and the load rules at a patient range's maximum, in
+    /// 64-bit integers with overflow flags and early exit.
     ///
     /// Decides exactly as the general rules do. Every per-contact load rule grows with `|p|` for a given
     /// area (`a·|p|`, `a·|p|·PW` and the Shannon product never decrease as `|p|` grows), so one check of
@@ -153,54 +154,95 @@ extension DeviceLimits {
             largestOtherAreaShare: oneArea ? nil : largestOtherAreaShare, largestShareTimesOhms: largestShareTimesOhms)
     }
 
-    /// `compliance` for the largest `|p| × Z`, and `current.contact`, `chargeDensity` and `shannon` for the
-    /// largest share of each area (the first, and the others when the device has more); nil when a product
-    /// leaves 64 bits.
+    /// The load rules at the programmed amplitude, and with a patient range their `patientRange.` forms
+    /// at its maximum (which ``maySend(_:context:)`` has checked is at least the programmed amplitude); nil
+    /// when a product leaves 64 bits.
     @inline(__always)
     private func loadsAllowSending(
         _ program: StimProgram, context: ValidationContext, largestFirstAreaShare: Int64,
         largestOtherAreaShare: SIMD4<Int64>?, largestShareTimesOhms: Int64
     ) -> (allowed: Bool, largestShareTimesOhms: Int64)? {
-        let acknowledged = context.acknowledged
-        guard let term = multiplied(program.amplitude.rawValue, largestShareTimesOhms) else { return nil }
+        let allowedAt = { (amplitude: Nanoamps, rules: LoadRules) in
+            self.loadsAllow(
+                amplitude: amplitude, rules: rules, program.pulseWidth, acknowledged: context.acknowledged,
+                largestFirstAreaShare: largestFirstAreaShare, largestOtherAreaShare: largestOtherAreaShare,
+                largestShareTimesOhms: largestShareTimesOhms)
+        }
+        guard let allowed = allowedAt(program.amplitude, .programmed) else { return nil }
+        guard allowed else { return (false, 0) }
+        if let range = program.patientRange {
+            guard let allowed = allowedAt(range.max, .patientMaximum) else { return nil }
+            guard allowed else { return (false, 0) }
+        }
+        return (true, largestShareTimesOhms)
+    }
+
+    /// `compliance` for the largest `|p| × Z`, and `current.contact`, `chargeDensity` and `shannon` for the
+    /// largest share of each area (the first, and the others when the device has more), at `amplitude`
+    /// and under the ids of `rules`; nil when a product leaves 64 bits.
+    @inline(__always)
+    private func loadsAllow(
+        amplitude: Nanoamps, rules: LoadRules, _ pulseWidth: Nanoseconds, acknowledged: RuleSet,
+        largestFirstAreaShare: Int64, largestOtherAreaShare: SIMD4<Int64>?, largestShareTimesOhms: Int64
+    ) -> Bool? {
+        guard let term = multiplied(amplitude.rawValue, largestShareTimesOhms) else { return nil }
         // With at least two active contacts, some contact's `a·|p|·Z` exceeds a bound exactly when the largest does.
-        if term > (acknowledged.contains(.compliance) ? derived.complianceError : derived.complianceWarning) {
-            return (false, 0)
+        if term > (acknowledged.contains(rules.compliance) ? derived.complianceError : derived.complianceWarning) {
+            return false
         }
         // The current, density and Shannon rules: one check of the largest share per area.
         if largestFirstAreaShare > 0 {
-            guard let allowed = loadAllows(program, share: largestFirstAreaShare, area: 0, acknowledged: acknowledged)
+            guard
+                let allowed = loadAllows(
+                    amplitude: amplitude, pulseWidth, share: largestFirstAreaShare, area: 0, rules: rules,
+                    acknowledged: acknowledged)
             else { return nil }
-            if !allowed { return (false, 0) }
+            if !allowed { return false }
         }
         if let largestOtherAreaShare {
             for area in derived.areas.indices.dropFirst() where largestOtherAreaShare[area] > 0 {
                 guard
                     let allowed = loadAllows(
-                        program, share: largestOtherAreaShare[area], area: area, acknowledged: acknowledged)
+                        amplitude: amplitude, pulseWidth, share: largestOtherAreaShare[area], area: area,
+                        rules: rules, acknowledged: acknowledged)
                 else { return nil }
-                if !allowed { return (false, 0) }
+                if !allowed { return false }
             }
         }
-        return (true, largestShareTimesOhms)
+        return true
     }
 
-    /// `current.contact`, `chargeDensity` and `shannon` for a lead contact of `area` carrying `share`; nil
-    /// when a product leaves 64 bits.
+    /// `current.contact`, `chargeDensity` and `shannon` (under the ids of `rules`) for a lead contact of
+    /// `area` carrying `share` of `amplitude`; nil when a product leaves 64 bits.
     @inline(__always)
-    private func loadAllows(_ program: StimProgram, share: Int64, area: Int, acknowledged: RuleSet) -> Bool? {
+    private func loadAllows(
+        amplitude: Nanoamps, _ pulseWidth: Nanoseconds, share: Int64, area: Int, rules: LoadRules,
+        acknowledged: RuleSet
+    ) -> Bool? {
         let bounds = derived.areas[area]
-        guard let amperePercent = multiplied(program.amplitude.rawValue, share),
-            let load = multiplied(amperePercent, program.pulseWidth.rawValue)
+        guard let amperePercent = multiplied(amplitude.rawValue, share),
+            let load = multiplied(amperePercent, pulseWidth.rawValue)
         else { return nil }
         if amperePercent > derived.currentLimit { return false }
-        let density = acknowledged.contains(.chargeDensity) ? bounds.densityReject : bounds.densityLimit
+        let density = acknowledged.contains(rules.chargeDensity) ? bounds.densityReject : bounds.densityLimit
         if load > density { return false }
         // `ContactLoad.shannonProduct`'s charge, so that `Q²` and the bound it is compared with match the
         // general rules' product to the last bit.
-        let charge = Double(amperePercent) * ContactLoad.chargeScale(program.pulseWidth)
-        return charge * charge <= (acknowledged.contains(.shannon) ? bounds.shannonReject : bounds.shannonLimit)
+        let charge = Double(amperePercent) * ContactLoad.chargeScale(pulseWidth)
+        return charge * charge <= (acknowledged.contains(rules.shannon) ? bounds.shannonReject : bounds.shannonLimit)
     }
+}
+
+/// The ids under which the load rules warn: at the programmed amplitude, or at a patient range's maximum
+/// (`current.contact` never warns, so it needs no id here).
+private struct LoadRules {
+    let compliance: RuleID
+    let chargeDensity: RuleID
+    let shannon: RuleID
+
+    static let programmed = LoadRules(compliance: .compliance, chargeDensity: .chargeDensity, shannon: .shannon)
+    static let patientMaximum = LoadRules(
+        compliance: .patientRangeCompliance, chargeDensity: .patientRangeChargeDensity, shannon: .patientRangeShannon)
 }
 
 /// `x × y`, or nil when it leaves 64 bits.

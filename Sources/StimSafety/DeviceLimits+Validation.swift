@@ -33,6 +33,14 @@ extension DeviceLimits {
     /// Whether the set may be sent (no error, every warning acknowledged in `context`): the fast entry
     /// point, which allocates nothing on the heap and always agrees with `validate`.
     public func maySend(_ program: StimProgram, context: ValidationContext = ValidationContext()) -> Bool {
+        // `patientRange`'s own checks are errors; past them the maximum is at least the amplitude, which
+        // the load rules at the maximum (in the contact pass) rely on.
+        if let range = program.patientRange,
+            range.min < amplitude.min || range.max > amplitude.max || program.amplitude < range.min
+                || program.amplitude > range.max
+        {
+            return false
+        }
         guard let contacts = contactsAllowSending(program, context: context) else {
             return generalRulesAllowSending(program, context: context, largestShareTimesOhms: nil)
         }

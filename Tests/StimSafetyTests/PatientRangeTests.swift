@@ -111,6 +111,20 @@ struct PatientRangeTests {
             limits.maySend(both, context: ValidationContext(acknowledged: RuleSet([.shannon, .patientRangeShannon]))))
     }
 
+    @Test(
+        "Acknowledging what warned at the patient maximum lets the program through on both entry points alike",
+        arguments: atMaximum.filter { $0.expected == .warning })
+    func acknowledgingTheWarningsAtTheMaximum(_ row: RuleCase) {
+        let validation = row.device.validate(row.program, context: row.context)
+        var context = row.context
+        context.acknowledged = RuleSet(validation.findings.filter { $0.severity == .warning }.map(\.rule))
+        let passes = validation.maySend(acknowledging: context.acknowledged)
+        #expect(passes == !validation.findings.contains { $0.severity == .error })
+        #expect(row.device.maySend(row.program, context: context) == passes)
+        context.acknowledged.remove(RuleSet(rule: row.rule))
+        #expect(!row.device.maySend(row.program, context: context))
+    }
+
     @Test("A patient range finding says which bound the amplitude or the range broke")
     func patientRangeFindingsCarryTheBound() throws {
         let below = try #require(

@@ -91,6 +91,7 @@ struct ValidatorPropertyTests {
     @Test("The fast entry point and the full one always agree, for any acknowledgements")
     func fastAndFullAgree() async {
         var agreedOnYes = 0
+        var agreedOnYesWithRange = 0
         await propertyCheck(count: 3000, input: ProgramSample.generator, Gen.int(in: 0...3)) { sample, mode in
             var context = sample.context
             let validation = sample.limits.validate(sample.program, context: context)
@@ -102,8 +103,10 @@ struct ValidatorPropertyTests {
             let fast = sample.limits.maySend(sample.program, context: context)
             #expect(fast == validation.maySend(acknowledging: context.acknowledged), "\(sample)")
             if fast { agreedOnYes += 1 }
+            if fast && sample.program.patientRange != nil { agreedOnYesWithRange += 1 }
         }
         #expect(agreedOnYes > 300)
+        #expect(agreedOnYesWithRange > 50)
     }
 
     @Test("Acceptance, findings and metrics do not depend on the order of the contact map")
