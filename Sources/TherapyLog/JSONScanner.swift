@@ -139,12 +139,33 @@ struct JSONScanner {
     /// with the schema key it spells; `next` is the index of the token after it.
     @inline(__always)
     mutating func key(next: Int) throws(Invalid) -> JSONToken {
-        let (start, flags) = try scanString()
-        var token = JSONToken(.string, flags, from: start, to: index - 1, next: next)
-        token.schemaKey = JSONToken.schemaKeyMark(bytes, from: start, to: index - 1, count: count, flags: flags)
+        var token: JSONToken
+        let start = index &+ 1
+        if let window = PackedText.window(bytes, count: count, from: start),
+            case let length = Self.plainLength(window), start &+ length < count, bytes[start &+ length] == 0x22
+        {
+            // A plain key, as nearly every key is: its closing quote within the 16 bytes just read, and
+            // nothing before it that needs attention, so those bytes are its text and its packing.
+            index = start &+ length &+ 1
+            token = JSONToken(.string, .verbatim, from: start, to: start &+ length, next: next)
+            token.schemaKey = SchemaKey(PackedText(window: window, count: length))?.rawValue ?? 0
+        } else {
+            let (start, flags) = try scanString()
+            token = JSONToken(.string, flags, from: start, to: index - 1, next: next)
+            token.schemaKey = JSONToken.schemaKeyMark(bytes, from: start, to: index - 1, count: count, flags: flags)
+        }
         guard try nextSignificant() == UInt8(ascii: ":") else { throw Invalid() }
         index += 1
         return token
+    }
+
+    /// How many bytes of `window` come before the first that needs attention in a string (see
+    /// ``attentionBytes(_:)``): 16 when none does.
+    @inline(__always)
+    static func plainLength(_ window: (low: UInt64, high: UInt64)) -> Int {
+        let first = attentionBytes(window.low)
+        if first != 0 { return first.trailingZeroBitCount &>> 3 }
+        return 8 &+ (attentionBytes(window.high).trailingZeroBitCount &>> 3)
     }
 
     /// Reads what follows a member or an element: true at the container's `closing` byte (after a

@@ -30,8 +30,7 @@ struct JSONTape {
     @inline(__always)
     func packed(_ index: Int) -> PackedText? {
         let token = tokens[index]
-        let start = Int(token.start)
-        return PackedText(bytes + start, count: Int(token.end - token.start), readable: count - start)
+        return PackedText(bytes, count: count, from: Int(token.start), length: Int(token.end - token.start))
     }
 
     /// The text of string token `index`.

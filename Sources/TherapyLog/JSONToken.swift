@@ -65,7 +65,7 @@ extension JSONToken {
         _ bytes: UnsafePointer<UInt8>, from start: Int, to end: Int, count: Int, flags: Flags
     ) -> UInt8 {
         guard flags == .verbatim else { return keyNeedsText }
-        guard let text = PackedText(bytes + start, count: end - start, readable: count - start) else { return 0 }
+        guard let text = PackedText(bytes, count: count, from: start, length: end - start) else { return 0 }
         return SchemaKey(text)?.rawValue ?? 0
     }
 

@@ -148,30 +148,35 @@ struct TapeFields: LineFields {
         let end = Int(tape.tokens[object].next)
         var members: [(key: Int, value: Int)] = []
         members.reserveCapacity((end - object) / 2)
-        // A plain key's bytes are its ASCII text, so two packed plain keys are the same exactly when
-        // their packings are; any other pair is compared as strings.
-        var packedKeys: [PackedText?] = []
-        packedKeys.reserveCapacity((end - object) / 2)
+        // One bit for each packed plain key kept, chosen by its packing: while every key kept is packed
+        // (a key with an escape may spell a plain one), a packed key whose bit is clear is new. Any other
+        // key is compared with each kept one.
+        var keptBits: UInt64 = 0
+        var allPacked = true
         var member = object + 1
         while member < end {
             let packed = tape.tokens[member].flags == .verbatim ? tape.packed(member) : nil
-            var earlier = 0
-            while earlier < members.count {
-                if let packed, let other = packedKeys[earlier] {
-                    if packed == other { break }
-                } else if tape.string(members[earlier].key, equals: member) {
-                    break
-                }
-                earlier += 1
-            }
-            if earlier < members.count {
+            let bit = packed?.filterBit ?? 0
+            if allPacked, bit != 0, keptBits & bit == 0 {
+                members.append((member, member + 1))
+            } else if let earlier = members.firstIndex(where: { sameKey($0.key, member, packed: packed) }) {
                 members[earlier].value = member + 1
             } else {
                 members.append((member, member + 1))
-                packedKeys.append(packed)
+                allPacked = allPacked && packed != nil
             }
+            keptBits |= bit
             member = Int(tape.tokens[member + 1].next)
         }
         return members
+    }
+
+    /// Whether keys `first` and `second` (packed as `packed`, when it is a plain key that packs) read
+    /// the same: a plain key's bytes are its ASCII text, so two packed plain keys are the same exactly
+    /// when their packings are; any other pair is compared as strings.
+    @inline(__always)
+    private func sameKey(_ first: Int, _ second: Int, packed: PackedText?) -> Bool {
+        if let packed, tape.tokens[first].flags == .verbatim, let other = tape.packed(first) { return packed == other }
+        return tape.string(first, equals: second)
     }
 }

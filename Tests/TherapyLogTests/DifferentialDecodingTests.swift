@@ -1,4 +1,5 @@
 import Foundation
+import StimSafety
 import Testing
 
 @testable import TherapyLog
@@ -166,6 +167,58 @@ struct DifferentialDecodingTests {
         switch outcome {
         case .event: #expect(expected == "event")
         case .problem(let kind, let message): #expect(kind.rawValue == expected, "\(message)")
+        }
+    }
+
+    /// An impedance map of contacts 1…`count`, each once, then `extra` members.
+    static func impedanceLine(contacts count: Int, then extra: String) -> [UInt8] {
+        let members = (1...count).map { #""\#($0)":\#(500 + $0)"# }.joined(separator: ",")
+        return Array(#"{"t":"2026-01-05T08:00:00Z","type":"impedance","ohms":{\#(members)\#(extra)}}"#.utf8)
+    }
+
+    @Test(
+        "a key repeated in a map of many keeps its last value, however it is spelled",
+        arguments: [
+            (#","7":1"#, ContactID.lead(7)), (#","\u0037":1"#, .lead(7)), (#","60":1"#, .lead(60)),
+            (#","case":2,"case":1"#, .can), (#","case":2,"\u0063ase":1"#, .can), (#","\u0063ase":2,"case":1"#, .can),
+        ])
+    func repeatedKeysInLongMapsKeepTheLastValue(_ repeated: String, _ contact: ContactID) {
+        let line = Self.impedanceLine(contacts: 60, then: repeated)
+        #expect(Self.difference(line) == nil)
+        var scanner = ScanningLineDecoder()
+        guard case .event(_, .impedance(let ohms)) = line.withUnsafeBytes({ scanner.decodeEvent($0) }) else {
+            Issue.record("not an impedance event")
+            return
+        }
+        #expect(ohms[contact] == Milliohms(units: 1))
+        #expect(ohms.count == (contact == .can ? 61 : 60))
+    }
+
+    @Test(
+        "a contact written two ways in a map of many is a problem",
+        arguments: [#","07":1"#, #","060":1"#, #","case":1,"\u0030\u0033":1"#])
+    func contactsWrittenTwoWaysInLongMapsAreFound(_ extra: String) {
+        let line = Self.impedanceLine(contacts: 60, then: extra)
+        #expect(Self.difference(line) == nil)
+        var scanner = ScanningLineDecoder()
+        guard case .problem(.wrongType, let message) = line.withUnsafeBytes({ scanner.decodeEvent($0) }) else {
+            Issue.record("the contact written twice went unnoticed")
+            return
+        }
+        #expect(message.contains("more than once"), "\(message)")
+    }
+
+    @Test("a map of many distinct contacts keeps every one")
+    func longMapsOfDistinctContactsAreRead() {
+        for extra in ["", #","case":1"#, #","\u0063ase":1"#, #","\u0036\u0031":1"#] {
+            let line = Self.impedanceLine(contacts: 60, then: extra)
+            #expect(Self.difference(line) == nil)
+            var scanner = ScanningLineDecoder()
+            guard case .event(_, .impedance(let ohms)) = line.withUnsafeBytes({ scanner.decodeEvent($0) }) else {
+                Issue.record("not an impedance event")
+                continue
+            }
+            #expect(ohms.count == (extra.isEmpty ? 60 : 61))
         }
     }
 

@@ -68,6 +68,31 @@ struct FlatScanTests {
         #expect(percent.rawValue == 64 * Percent.subunitsPerUnit)
     }
 
+    /// Keys of every length around the 16 bytes a key is read in, and keys that are not plain.
+    static let awkwardKeys = [
+        "", "t", "by", "type", "percent", "amplitude", "ampli", "patientRange", "pulsesPerBurst", "abcdefghijklmnop",
+        "abcdefghijklmnopq", "patientRangeExtra", #"\u0074ype"#, #"ty\"pe"#, "\u{FEFF}type", "tÿpe",
+        "typ\u{0065}\u{0301}",
+    ]
+
+    @Test(
+        "a key is marked with the schema key its text spells, wherever it stands in the line",
+        arguments: awkwardKeys)
+    func keysAreMarkedWhereverTheyStand(key: String) throws {
+        for padding in [0, 1, 7, 15, 16, 40] {
+            let line = Array(#"{"\#(key)":\#(String(repeating: " ", count: padding))1}"#.utf8)
+            let general = try #require(Self.generalTokens(line))
+            let flat = try #require(Self.flatTokens(line))
+            #expect(flat.tokens == general.tokens)
+            let token = flat.tokens[1]
+            let text = String(decoding: line[Int(token.start)..<Int(token.end)], as: UTF8.self)
+            let plain = token.flags == .verbatim
+            #expect(plain == key.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x80 && $0 != 0x5C && $0 != 0x22 })
+            let expected = plain ? SchemaKey(text: text)?.rawValue ?? 0 : JSONToken.keyNeedsText
+            #expect(token.schemaKey == expected, "\(key) padded \(padding)")
+        }
+    }
+
     @Test("a line with more members than the flat scan holds is read by the general scan, alike")
     func manyMembersFallBackToTheGeneralScan() {
         let extra = (0..<JSONScanner.flatTokenLimit).map { #""x\#($0)":\#($0)"# }.joined(separator: ",")

@@ -61,12 +61,17 @@ struct ScannerShortcutTests {
             #expect(PackedText(bytes + [0x20]).flatMap(SchemaKey.init) == nil)
             #expect(PackedText(Array(bytes.dropLast())).flatMap(SchemaKey.init) == nil)
             #expect(SchemaKey(text: key.description) == key)
-            // Read as the scanner reads a key: whole words when the rest of the line allows.
-            let line = bytes + Array(#"":1}"#.utf8) + Array(repeating: 0x20, count: 16)
-            let packed = line.withUnsafeBufferPointer { buffer in
-                buffer.baseAddress.flatMap { PackedText($0, count: bytes.count, readable: buffer.count) }
+            // Read as the scanner reads a key: whole words from the key, or the line's last 16 bytes
+            // shifted near its end, or byte by byte in a line shorter than 16 bytes.
+            for (before, after) in [(1, 16), (1, 0), (20, 3), (0, 0)] {
+                let line = Array(repeating: 0x20, count: before) + bytes + Array(repeating: 0x7D, count: after)
+                let packed = line.withUnsafeBufferPointer { buffer in
+                    buffer.baseAddress.flatMap {
+                        PackedText($0, count: buffer.count, from: before, length: bytes.count)
+                    }
+                }
+                #expect(packed == PackedText(bytes), "\(key) \(before) \(after)")
             }
-            #expect(packed == PackedText(bytes))
         }
         #expect(Set(SchemaKey.allCases.map(\.rawValue)).count == SchemaKey.allCases.count)
         #expect(!SchemaKey.allCases.contains { $0.rawValue == 0 || $0.rawValue == JSONToken.keyNeedsText })
