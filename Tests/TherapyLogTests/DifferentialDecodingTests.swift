@@ -222,6 +222,33 @@ struct DifferentialDecodingTests {
         }
     }
 
+    @Test("numbers of every form, wherever they stand in a line, are accepted exactly when Foundation accepts them")
+    func numbersAreScannedAsFoundationParsesThem() {
+        let forms = [
+            "0", "-0", "01", "-", "-01", "1.", ".5", "1e", "1e+", "1E-0", "00", "0.000000001", "0.0000000001e309",
+            "12345678", "123456789", "1234567812345678", "12345678123456781", "1" + String(repeating: "0", count: 40),
+            "0." + String(repeating: "0", count: 20) + "1e330", "9.9e307", "1.8e308", "17976931348623157e292",
+            "-1e309", "1.5e-400", "2a", "3.4.5", "7e2e3", "1234567890.0987654321",
+        ]
+        let texts =
+            forms + LineGenerator.milliampTexts + LineGenerator.badMilliampTexts + LineGenerator.percents
+            + LineGenerator.badPercents
+        var mismatches: [String] = []
+        for text in texts {
+            for line in [
+                text, "[\(text)]", #"{"k":\#(text)}"#, #"{"k":\#(text),"pad":"0123456789abcdef"}"#, " \(text) ",
+            ] {
+                let bytes = Array(line.utf8)
+                var tokens: [JSONToken] = []
+                let outcome = bytes.withUnsafeBytes { JSONScanner.scan($0, into: &tokens) }
+                let scanned = outcome == .scanned(hasUnrepresentable: false)
+                let parsed = (try? JSONSerialization.jsonObject(with: Data(bytes), options: .fragmentsAllowed)) != nil
+                if scanned != parsed { mismatches.append(line) }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches)")
+    }
+
     @Test func aLineInUTF16WithAMarkDecodesLikeItsUTF8() throws {
         let text = #"{"t":"2026-01-05T08:00:00Z","type":"battery","percent":50}"#
         let utf16: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
