@@ -30,7 +30,8 @@ struct DayBuckets<Tally: DayTally>: Hashable, Sendable {
         guard day >= firstDay else { return }
         while (day - firstDay) >> widthExponent >= Int64(capacity) { coarsen() }
         let index = Int((day - firstDay) >> widthExponent)
-        if index >= tallies.count { tallies.append(contentsOf: repeatElement(nil, count: index + 1 - tallies.count)) }
+        // Usually one day past the last bucket: appended one by one, without a generic repeated collection.
+        while index >= tallies.count { tallies.append(nil) }
         if tallies[index] == nil { tallies[index] = empty() }
         body(&tallies[index]!)
     }
