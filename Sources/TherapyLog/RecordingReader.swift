@@ -78,7 +78,10 @@ public final class RecordingReader<Decoder: RecordingLineDecoder> {
                 }
         }) != nil {
             let line = splitter.lineNumber
-            switch decoded {
+            // Moved out rather than copied, so that the event is handed on without a copy.
+            var current = DecodedLine.problem(.invalidJSON, "")
+            swap(&current, &decoded)
+            switch consume current {
             case .problem(let kind, let message):
                 if options.isStrict, kind.isFatalWhenStrict {
                     throw RecordingError(line: line, reason: .invalidLine(kind, message))
@@ -95,8 +98,9 @@ public final class RecordingReader<Decoder: RecordingLineDecoder> {
                     visit(.finding(ReadingFinding(line: line, kind: .outOfOrder, message: message)))
                 }
                 latest = max(latest, time)
-                visit(.event(RecordedEvent(line: line, time: time, appliedAt: latest, event: event)))
-                if case .end = event { endTime = latest }
+                let isEnd = if case .end = event { true } else { false }
+                visit(.event(RecordedEvent(line: line, time: time, appliedAt: latest, event: consume event)))
+                if isEnd { endTime = latest }
             }
         }
         if endTime == nil {
