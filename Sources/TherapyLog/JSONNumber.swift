@@ -91,6 +91,42 @@ enum JSONNumber {
 }
 
 extension JSONNumber {
+    /// The value of a plain decimal of at most 15 bytes (`-?digits(.digits)?`, the form nearly every
+    /// number of a recording takes) with at most `fractionDigits` decimals, in units of
+    /// 10^-`fractionDigits`, read in one pass; nil for any other number, which ``init(_:)`` reads.
+    ///
+    /// Such a number has at most 15 significant digits in at most 17 characters, so Foundation's chain
+    /// gives its written value too, as ``init(_:)`` does.
+    @inline(__always)
+    static func plainDecimal(_ bytes: UnsafeBufferPointer<UInt8>, fractionDigits: Int) -> Int64? {
+        guard bytes.count <= 15, !bytes.isEmpty else { return nil }
+        let isNegative = bytes[0] == UInt8(ascii: "-")
+        var index = isNegative ? 1 : 0
+        var value: Int64 = 0
+        @inline(__always) func readDigits() -> Int {
+            let first = index
+            while index < bytes.count {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { break }
+                value = value &* 10 &+ Int64(digit)
+                index &+= 1
+            }
+            return index &- first
+        }
+        let integerDigits = readDigits()
+        var decimals = 0
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index &+= 1
+            decimals = readDigits()
+        }
+        // Within 18 digits once scaled, the value fits an `Int64`.
+        guard index == bytes.count, decimals <= fractionDigits, integerDigits + fractionDigits <= 18 else {
+            return nil
+        }
+        for _ in decimals..<fractionDigits { value &*= 10 }
+        return isNegative ? -value : value
+    }
+
     /// 10⁰ to 10¹⁸, every power of ten an `Int64` holds.
     private static let powersOfTen: [Int64] = (0...18).map { (0..<$0).reduce(1) { product, _ in product * 10 } }
 

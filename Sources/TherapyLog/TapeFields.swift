@@ -73,6 +73,7 @@ struct TapeFields: LineFields {
     func integer(_ key: SchemaKey) throws(LineProblem) -> Int {
         let index = try present(key, .number, "a whole number")
         let bytes = tape.span(index)
+        if let whole = JSONNumber.plainDecimal(bytes, fractionDigits: 0) { return Int(whole) }
         return try JSONNumber(bytes).integer(written: JSONNumber.written(bytes), field: name(key))
     }
 
@@ -87,6 +88,11 @@ struct TapeFields: LineFields {
         at index: Int, _ key: @autoclosure () -> String, _: Quantity.Type, allowNegative: Bool
     ) throws(LineProblem) -> Quantity {
         let bytes = tape.span(index)
+        if let raw = JSONNumber.plainDecimal(bytes, fractionDigits: Quantity.fractionDigits) {
+            return try FieldText.nonNegative(
+                Quantity(rawValue: raw), text: JSONNumber.written(bytes), field: name(key()),
+                allowNegative: allowNegative)
+        }
         return try JSONNumber(bytes).quantity(
             Quantity.self, written: JSONNumber.written(bytes), field: name(key()), allowNegative: allowNegative)
     }

@@ -53,6 +53,44 @@ struct ScannerShortcutTests {
         #expect(mismatches.isEmpty, "words \(mismatches.prefix(5).map { String($0, radix: 16) })")
     }
 
+    @Test("a plain decimal reads as the general number path reads it, or is left to it")
+    func plainDecimalsAgreeWithTheGeneralPath() {
+        var generator = SeededGenerator(seed: 0xDEC1)
+        var texts = ["0", "-0", "-0.0", "0.5", "100", "100.0", "64", "71.5", "99.999999", "4.5", "12.7", "25.5"]
+        texts += ["999999999999999", "123456789012.3", "1.000000", "0.0000001", "-3", "-4.25", "9007199254740993"]
+        for _ in 0..<20_000 {
+            var text = Bool.random(using: &generator) ? "" : "-"
+            let integerDigits = Int.random(in: 1...16, using: &generator)
+            text += String(Int.random(in: 1...9, using: &generator))
+            for _ in 1..<integerDigits { text += String(Int.random(in: 0...9, using: &generator)) }
+            if Int.random(in: 0..<10, using: &generator) == 0 { text = text.hasPrefix("-") ? "-0" : "0" }
+            let decimals = Int.random(in: 0...8, using: &generator)
+            if decimals > 0 {
+                text += "." + (0..<decimals).map { _ in String(Int.random(in: 0...9, using: &generator)) }.joined()
+            }
+            texts.append(text)
+        }
+        var answered = 0
+        var mismatches: [String] = []
+        for text in texts {
+            Array(text.utf8).withUnsafeBufferPointer { bytes in
+                for fractionDigits in [0, 3, 6] {
+                    guard let raw = JSONNumber.plainDecimal(bytes, fractionDigits: fractionDigits) else { continue }
+                    answered += 1
+                    let general: Int64?
+                    switch JSONNumber(bytes) {
+                    case .exact(let significand, let exponent, _):
+                        general = JSONNumber.scaled(significand, exponent, byPowerOfTen: fractionDigits).value
+                    case .text: general = nil
+                    }
+                    if general != raw { mismatches.append("\(text) at \(fractionDigits) decimals") }
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+        #expect(answered > texts.count / 2)
+    }
+
     @Test("every schema key packs to itself alone, read whole words or byte by byte")
     func schemaKeys() {
         for key in SchemaKey.allCases {
