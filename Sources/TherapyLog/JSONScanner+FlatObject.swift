@@ -29,10 +29,13 @@ extension JSONScanner {
         let objectStart = index
         index += 1
         var tokenCount = 1
+        var keys = SchemaKeyTally()
         if try nextSignificant() != UInt8(ascii: "}") {
             while true {
                 guard try nextSignificant() == UInt8(ascii: "\""), tokenCount + 2 <= tokens.count else { return nil }
-                tokens[tokenCount] = try key(next: tokenCount + 1)
+                let key = try key(next: tokenCount + 1)
+                keys.add(key.schemaKey)
+                tokens[tokenCount] = key
                 guard let value = try scalar() else { return nil }
                 tokens[tokenCount + 1] = JSONToken(
                     value.kind, value.flags, from: value.start, to: value.end, next: tokenCount + 2)
@@ -41,7 +44,7 @@ extension JSONScanner {
             }
         }
         index += 1
-        tokens[0] = JSONToken(.object, [], from: objectStart, to: index, next: tokenCount)
+        tokens[0] = JSONToken(.object, keys.objectFlags, from: objectStart, to: index, next: tokenCount)
         skipWhitespace()
         guard index == count else { throw Invalid() }
         return tokenCount

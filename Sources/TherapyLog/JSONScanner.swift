@@ -110,16 +110,20 @@ struct JSONScanner {
     private mutating func object(_ tokens: inout [JSONToken]) throws(Invalid) {
         let container = try open(.object, &tokens)
         defer { depth -= 1 }
+        var keys = SchemaKeyTally()
         if try nextSignificant() != UInt8(ascii: "}") {
             while true {
                 guard try nextSignificant() == UInt8(ascii: "\"") else { throw Invalid() }
-                tokens.append(try key(next: tokens.count + 1))
+                let key = try key(next: tokens.count + 1)
+                keys.add(key.schemaKey)
+                tokens.append(key)
                 try value(&tokens)
                 if try isClosed(after: UInt8(ascii: "}")) { break }
             }
         }
         index += 1
         close(container, &tokens)
+        tokens[container].flags = keys.objectFlags
     }
 
     private mutating func array(_ tokens: inout [JSONToken]) throws(Invalid) {

@@ -52,6 +52,10 @@ struct JSONToken: Equatable, Sendable {
         /// after parsing, so a replaced one is never looked at).
         static let unrepresentable = Flags(rawValue: 8)
 
+        /// An object in which a schema key may be written more than once (a key marked twice, or a key
+        /// whose mark says to compare its text), so that a look-up must read every member for the last.
+        static let mayRepeatSchemaKey = Flags(rawValue: 16)
+
         /// The string's bytes are its UTF-8 text as they stand.
         static let verbatim: Flags = []
     }
@@ -75,5 +79,27 @@ extension JSONToken {
         self.init(
             kind: kind, flags: flags, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
             next: Int32(truncatingIfNeeded: next))
+    }
+}
+
+/// The schema-key marks of one object's keys, as they are scanned: whether a look-up may stop at the
+/// first member with a key.
+struct SchemaKeyTally {
+    private var seen: UInt64 = 0
+    private var repeated: UInt64 = 0
+
+    /// Counts a key with schema-key mark `mark` (bit 0 for no schema key, bit 63 for a key compared
+    /// through its text; the schema keys' raw values lie between).
+    @inline(__always)
+    mutating func add(_ mark: UInt8) {
+        let bit: UInt64 = 1 &<< UInt64(mark & 63)
+        repeated |= seen & bit
+        seen |= bit
+    }
+
+    /// The object token's flags: ``JSONToken/Flags/mayRepeatSchemaKey`` unless every schema key is
+    /// written at most once, as plain text.
+    var objectFlags: JSONToken.Flags {
+        (repeated & ~1) != 0 || seen >> 63 != 0 ? .mayRepeatSchemaKey : []
     }
 }

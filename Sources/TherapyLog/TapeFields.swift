@@ -12,16 +12,19 @@ struct TapeFields: LineFields {
 
     func name(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
 
-    /// The token of the value of the last member named `key`.
+    /// The token of the value of the last member named `key`: the first, in an object where no schema
+    /// key may be written twice.
     @inline(__always)
     private func find(_ key: SchemaKey) -> Int? {
         var found: Int?
         var member = object + 1
         let end = Int(tape.tokens[object].next)
+        let mayRepeat = tape.tokens[object].flags.contains(.mayRepeatSchemaKey)
         while member < end {
             let mark = tape.tokens[member].schemaKey
             if mark == key.rawValue || (mark == JSONToken.keyNeedsText && SchemaKey(text: tape.string(member)) == key) {
                 found = member + 1
+                if !mayRepeat { return found }
             }
             member = Int(tape.tokens[member + 1].next)
         }

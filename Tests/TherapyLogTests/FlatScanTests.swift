@@ -93,6 +93,28 @@ struct FlatScanTests {
         }
     }
 
+    @Test(
+        "an object is marked when a schema key may be written twice, and the last value is the one read",
+        arguments: [
+            (#"{"t":"2026-01-05T08:00:00Z","type":"battery","percent":64}"#, false),
+            (#"{"t":"2026-01-05T08:00:00Z","type":"battery","percent":1,"percent":64}"#, true),
+            (#"{"t":"2026-01-05T08:00:00Z","type":"battery","percent":1,"perc\u0065nt":64}"#, true),
+            (#"{"t":"2026-01-05T08:00:00Z","type":"battery","p\u0065rcent":1,"percent":64}"#, true),
+            (#"{"t":"2026-01-05T08:00:00Z","type":"battery","x":1,"x":2,"percent":64}"#, false),
+        ])
+    func repeatedSchemaKeysAreMarked(_ text: String, _ mayRepeat: Bool) throws {
+        let line = Array(text.utf8)
+        let flat = try #require(Self.flatTokens(line))
+        #expect(flat.tokens[0].flags.contains(.mayRepeatSchemaKey) == mayRepeat)
+        #expect(Self.generalTokens(line)?.tokens == flat.tokens)
+        var decoder = ScanningLineDecoder()
+        guard case .event(_, .battery(let percent)) = line.withUnsafeBytes({ decoder.decodeEvent($0) }) else {
+            Issue.record("not a battery event")
+            return
+        }
+        #expect(percent.rawValue == 64 * Percent.subunitsPerUnit)
+    }
+
     @Test("a line with more members than the flat scan holds is read by the general scan, alike")
     func manyMembersFallBackToTheGeneralScan() {
         let extra = (0..<JSONScanner.flatTokenLimit).map { #""x\#($0)":\#($0)"# }.joined(separator: ",")
