@@ -170,10 +170,14 @@ struct DifferentialDecodingTests {
         }
     }
 
-    /// An impedance map of contacts 1…`count`, each once, then `extra` members.
-    static func impedanceLine(contacts count: Int, then extra: String) -> [UInt8] {
-        let members = (1...count).map { #""\#($0)":\#(500 + $0)"# }.joined(separator: ",")
-        return Array(#"{"t":"2026-01-05T08:00:00Z","type":"impedance","ohms":{\#(members)\#(extra)}}"#.utf8)
+    /// The scanner's outcome for an impedance line of contacts 1…60, each once, then the members
+    /// `extra`; Foundation's reference must agree.
+    static func longMapOutcome(then extra: String, sourceLocation: SourceLocation = #_sourceLocation) -> DecodedLine {
+        let members = (1...60).map { #""\#($0)":\#(500 + $0)"# }.joined(separator: ",")
+        let line = Array(#"{"t":"2026-01-05T08:00:00Z","type":"impedance","ohms":{\#(members)\#(extra)}}"#.utf8)
+        #expect(difference(line) == nil, sourceLocation: sourceLocation)
+        var scanner = ScanningLineDecoder()
+        return line.withUnsafeBytes { scanner.decodeEvent($0) }
     }
 
     @Test(
@@ -183,10 +187,7 @@ struct DifferentialDecodingTests {
             (#","case":2,"case":1"#, .can), (#","case":2,"\u0063ase":1"#, .can), (#","\u0063ase":2,"case":1"#, .can),
         ])
     func repeatedKeysInLongMapsKeepTheLastValue(_ repeated: String, _ contact: ContactID) {
-        let line = Self.impedanceLine(contacts: 60, then: repeated)
-        #expect(Self.difference(line) == nil)
-        var scanner = ScanningLineDecoder()
-        guard case .event(_, .impedance(let ohms)) = line.withUnsafeBytes({ scanner.decodeEvent($0) }) else {
+        guard case .event(_, .impedance(let ohms)) = Self.longMapOutcome(then: repeated) else {
             Issue.record("not an impedance event")
             return
         }
@@ -198,10 +199,7 @@ struct DifferentialDecodingTests {
         "a contact written two ways in a map of many is a problem",
         arguments: [#","07":1"#, #","060":1"#, #","case":1,"\u0030\u0033":1"#])
     func contactsWrittenTwoWaysInLongMapsAreFound(_ extra: String) {
-        let line = Self.impedanceLine(contacts: 60, then: extra)
-        #expect(Self.difference(line) == nil)
-        var scanner = ScanningLineDecoder()
-        guard case .problem(.wrongType, let message) = line.withUnsafeBytes({ scanner.decodeEvent($0) }) else {
+        guard case .problem(.wrongType, let message) = Self.longMapOutcome(then: extra) else {
             Issue.record("the contact written twice went unnoticed")
             return
         }
@@ -211,10 +209,7 @@ struct DifferentialDecodingTests {
     @Test("a map of many distinct contacts keeps every one")
     func longMapsOfDistinctContactsAreRead() {
         for extra in ["", #","case":1"#, #","\u0063ase":1"#, #","\u0036\u0031":1"#] {
-            let line = Self.impedanceLine(contacts: 60, then: extra)
-            #expect(Self.difference(line) == nil)
-            var scanner = ScanningLineDecoder()
-            guard case .event(_, .impedance(let ohms)) = line.withUnsafeBytes({ scanner.decodeEvent($0) }) else {
+            guard case .event(_, .impedance(let ohms)) = Self.longMapOutcome(then: extra) else {
                 Issue.record("not an impedance event")
                 continue
             }
