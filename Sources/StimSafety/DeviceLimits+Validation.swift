@@ -36,7 +36,7 @@ extension DeviceLimits {
         // `patientRange`'s own checks are errors; past them the maximum is at least the amplitude, which
         // the load rules at the maximum (in the contact pass) rely on.
         if let range = program.patientRange,
-            range.min < amplitude.min || range.max > amplitude.max || program.amplitude < range.min
+            range.min < self.amplitude.min || range.max > self.amplitude.max || program.amplitude < range.min
                 || program.amplitude > range.max
         {
             return false

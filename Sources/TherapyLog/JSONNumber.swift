@@ -120,7 +120,8 @@ extension JSONNumber {
             decimals = readDigits()
         }
         // Within 18 digits once scaled, the value fits an `Int64`.
-        guard index == bytes.count, decimals <= fractionDigits, integerDigits + fractionDigits <= 18 else {
+        guard index == bytes.count, integerDigits > 0, decimals <= fractionDigits, integerDigits + fractionDigits <= 18
+        else {
             return nil
         }
         for _ in decimals..<fractionDigits { value &*= 10 }

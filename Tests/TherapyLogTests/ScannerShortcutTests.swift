@@ -112,6 +112,8 @@ struct ScannerShortcutTests {
             }
         }
         #expect(Set(SchemaKey.allCases.map(\.rawValue)).count == SchemaKey.allCases.count)
+        // An object's tally of marks keeps one bit per schema key below bit 63, the text-compared keys' bit.
+        #expect(SchemaKey.allCases.allSatisfy { $0.rawValue < 63 })
         #expect(!SchemaKey.allCases.contains { $0.rawValue == 0 || $0.rawValue == JSONToken.keyNeedsText })
         #expect(PackedText(Array("types".utf8)).flatMap(SchemaKey.init) == nil)
         #expect(PackedText([]).flatMap(SchemaKey.init) == nil)
