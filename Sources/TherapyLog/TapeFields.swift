@@ -87,14 +87,17 @@ struct TapeFields: LineFields {
             at: try present(key, .number, "a number"), key.description, Quantity.self, allowNegative: allowNegative)
     }
 
+    /// The number at token `index` as a `Quantity`: a plain decimal in place, anything else (and any
+    /// problem) through ``JSONNumber``, which names the field `key`.
+    @inline(__always)
     private func quantity<Quantity: FixedPoint>(
         at index: Int, _ key: @autoclosure () -> String, _: Quantity.Type, allowNegative: Bool
     ) throws(LineProblem) -> Quantity {
         let bytes = tape.span(index)
-        if let raw = JSONNumber.plainDecimal(bytes, fractionDigits: Quantity.fractionDigits) {
-            return try FieldText.nonNegative(
-                Quantity(rawValue: raw), text: JSONNumber.written(bytes), field: name(key()),
-                allowNegative: allowNegative)
+        if let raw = JSONNumber.plainDecimal(bytes, fractionDigits: Quantity.fractionDigits),
+            allowNegative || raw >= 0
+        {
+            return Quantity(rawValue: raw)
         }
         return try JSONNumber(bytes).quantity(
             Quantity.self, written: JSONNumber.written(bytes), field: name(key()), allowNegative: allowNegative)
