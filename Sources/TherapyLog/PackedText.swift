@@ -79,11 +79,6 @@ struct PackedText: Equatable {
         count == 0 ? 0 : UInt64.max &>> UInt64(64 &- 8 &* count)
     }
 
-    @inline(__always)
-    init?(_ text: StaticString) {
-        self.init(text.utf8Start, count: text.utf8CodeUnitCount)
-    }
-
     init?(_ bytes: [UInt8]) {
         guard
             let packed = bytes.withUnsafeBufferPointer({ buffer in

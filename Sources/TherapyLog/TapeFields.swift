@@ -171,7 +171,7 @@ struct TapeFields: LineFields {
             let bit = packed?.filterBit ?? 0
             if allPacked, bit != 0, keptBits & bit == 0 {
                 members.append((member, member + 1))
-            } else if let earlier = members.firstIndex(where: { sameKey($0.key, member, packed: packed) }) {
+            } else if let earlier = members.firstIndex(where: { tape.string($0.key, equals: member) }) {
                 members[earlier].value = member + 1
             } else {
                 members.append((member, member + 1))
@@ -181,14 +181,5 @@ struct TapeFields: LineFields {
             member = Int(tape.tokens[member + 1].next)
         }
         return members
-    }
-
-    /// Whether keys `first` and `second` (packed as `packed`, when it is a plain key that packs) read
-    /// the same: a plain key's bytes are its ASCII text, so two packed plain keys are the same exactly
-    /// when their packings are; any other pair is compared as strings.
-    @inline(__always)
-    private func sameKey(_ first: Int, _ second: Int, packed: PackedText?) -> Bool {
-        if let packed, tape.tokens[first].flags == .verbatim, let other = tape.packed(first) { return packed == other }
-        return tape.string(first, equals: second)
     }
 }
