@@ -233,18 +233,6 @@ extension DeviceLimits {
     }
 }
 
-/// The ids under which the load rules warn: at the programmed amplitude, or at a patient range's maximum
-/// (`current.contact` never warns, so it needs no id here).
-private struct LoadRules {
-    let compliance: RuleID
-    let chargeDensity: RuleID
-    let shannon: RuleID
-
-    static let programmed = LoadRules(compliance: .compliance, chargeDensity: .chargeDensity, shannon: .shannon)
-    static let patientMaximum = LoadRules(
-        compliance: .patientRangeCompliance, chargeDensity: .patientRangeChargeDensity, shannon: .patientRangeShannon)
-}
-
 /// `x × y`, or nil when it leaves 64 bits.
 @inline(__always)
 private func multiplied(_ x: Int64, _ y: Int64) -> Int64? {

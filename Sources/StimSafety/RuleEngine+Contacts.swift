@@ -38,7 +38,7 @@ extension DeviceLimits {
                 let ohms = measured ?? impedance.nominal
                 checkLoad(
                     magnitude, ohms: ohms, area: area, contact: share.contact, thresholds: &thresholds,
-                    patientMaximum: false, into: &sink)
+                    rules: .programmed, into: &sink)
                 largestShareTimesOhms = max(largestShareTimesOhms, shareTimesOhms(magnitude, ohms))
                 if Sink.collectsMetrics {
                     let load = ContactLoad(amplitude: program.amplitude, percent: share.percent)
@@ -59,8 +59,8 @@ extension DeviceLimits {
                 guard percent != 0 else { continue }
                 let ohms = context.impedances.can ?? impedance.nominal
                 checkCompliance(
-                    magnitude, ohms: ohms, contact: share.contact, thresholds: thresholds, rule: .compliance,
-                    into: &sink)
+                    magnitude, ohms: ohms, contact: share.contact, thresholds: thresholds,
+                    rule: LoadRules.programmed.compliance, into: &sink)
                 largestShareTimesOhms = max(largestShareTimesOhms, shareTimesOhms(magnitude, ohms))
             case .unrecognized:
                 sink.report(
@@ -88,11 +88,11 @@ extension DeviceLimits {
                 let ohms = context.impedances.ohms(ofContact: number) ?? impedance.nominal
                 checkLoad(
                     magnitude, ohms: ohms, area: area, contact: share.contact, thresholds: &thresholds,
-                    patientMaximum: true, into: &sink)
+                    rules: .patientMaximum, into: &sink)
             case .can where caseElectrode:
                 checkCompliance(
                     magnitude, ohms: context.impedances.can ?? impedance.nominal, contact: share.contact,
-                    thresholds: thresholds, rule: .patientRangeCompliance, into: &sink)
+                    thresholds: thresholds, rule: LoadRules.patientMaximum.compliance, into: &sink)
             case .can, .unrecognized:
                 continue
             }
@@ -110,7 +110,7 @@ extension DeviceLimits {
     @inline(__always)
     private func checkLoad<Sink: FindingSink>(
         _ magnitude: Int64, ohms: Milliohms, area: SquareMicrometers, contact: ContactID,
-        thresholds: inout ContactThresholds, patientMaximum: Bool, into sink: inout Sink
+        thresholds: inout ContactThresholds, rules: LoadRules, into sink: inout Sink
     ) {
         let amperePercent = thresholds.amperePercent(magnitude)
         let amplitude = thresholds.amplitude
@@ -118,30 +118,30 @@ extension DeviceLimits {
         let load = { ContactLoad(amplitude: amplitude, percent: Percent(rawValue: magnitude)) }
         if thresholds.exceedsCurrent(amperePercent) {
             sink.report(
-                patientMaximum ? .patientRangeCurrentContact : .currentContact, .error, contact: contact,
+                rules.currentContact, .error, contact: contact,
                 reason: .aboveMaximum, value: load().milliamps, limit: currentPerContactMax.doubleValue)
         }
         thresholds.prepare(area: area, limits: self)
         if let severity = thresholds.densitySeverity(amperePercent) {
             let limit = severity == .error ? chargeDensity.reject ?? chargeDensity.warn : chargeDensity.warn
             sink.report(
-                patientMaximum ? .patientRangeChargeDensity : .chargeDensity, severity, contact: contact,
+                rules.chargeDensity, severity, contact: contact,
                 reason: severity == .error ? .aboveRejectLimit : .aboveWarnLimit,
                 value: load().density(pulseWidth: width, area: area), limit: limit.doubleValue)
         }
         let product = thresholds.shannonProduct(amperePercent)
-        let shannonRule: RuleID = patientMaximum ? .patientRangeShannon : .shannon
         if let bound = shannon.rejectBound, let reject = shannon.reject, exceedsShannon(product, bound: bound) {
             sink.report(
-                shannonRule, .error, contact: contact, reason: .aboveRejectLimit, value: log10(product), limit: reject)
+                rules.shannon, .error, contact: contact, reason: .aboveRejectLimit, value: log10(product),
+                limit: reject)
         } else if exceedsShannon(product, bound: shannon.warnBound) {
             sink.report(
-                shannonRule, .warning, contact: contact, reason: .aboveWarnLimit, value: log10(product),
+                rules.shannon, .warning, contact: contact, reason: .aboveWarnLimit, value: log10(product),
                 limit: shannon.warn)
         }
         checkCompliance(
             magnitude, ohms: ohms, contact: contact, thresholds: thresholds,
-            rule: patientMaximum ? .patientRangeCompliance : .compliance, into: &sink)
+            rule: rules.compliance, into: &sink)
     }
 
     @inline(__always)
