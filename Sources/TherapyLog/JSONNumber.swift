@@ -91,15 +91,20 @@ enum JSONNumber {
 }
 
 extension JSONNumber {
-    /// The value of a plain decimal of at most 15 bytes (`-?digits(.digits)?`, the form nearly every
-    /// number of a recording takes) with at most `fractionDigits` decimals, in units of
-    /// 10^-`fractionDigits`, read in one pass; nil for any other number, which ``init(_:)`` reads.
+    /// The plain decimal JSON number at the start of `bytes` (`-?(0|[1-9][0-9]*)(\.[0-9]+)?`, the form
+    /// nearly every number of a recording takes) in units of 10^-`fractionDigits`, and the count of
+    /// its bytes, read in one pass; nil when the bytes start with another form of number, or with one
+    /// of more than 15 bytes or more than `fractionDigits` decimals, all of which ``init(_:)`` reads.
+    /// A byte that cannot continue the number ends it (in `1e3`, the `e`); the caller checks what
+    /// follows.
     ///
-    /// Such a number has at most 15 significant digits in at most 17 characters, so Foundation's chain
+    /// Such a number has at most 15 significant digits in at most 15 characters, so Foundation's chain
     /// gives its written value too, as ``init(_:)`` does.
     @inline(__always)
-    static func plainDecimal(_ bytes: UnsafeBufferPointer<UInt8>, fractionDigits: Int) -> Int64? {
-        guard bytes.count <= 15, !bytes.isEmpty else { return nil }
+    static func plainDecimal(
+        prefixOf bytes: UnsafeBufferPointer<UInt8>, fractionDigits: Int
+    ) -> (value: Int64, length: Int)? {
+        guard !bytes.isEmpty else { return nil }
         let isNegative = bytes[0] == UInt8(ascii: "-")
         var index = isNegative ? 1 : 0
         var value: Int64 = 0
@@ -113,19 +118,31 @@ extension JSONNumber {
             }
             return index &- first
         }
+        let integerStart = index
         let integerDigits = readDigits()
+        // JSON allows a leading zero only on its own.
+        guard integerDigits == 1 || (integerDigits > 1 && bytes[integerStart] != UInt8(ascii: "0")) else {
+            return nil
+        }
         var decimals = 0
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index &+= 1
             decimals = readDigits()
+            guard decimals > 0 else { return nil }
         }
         // Within 18 digits once scaled, the value fits an `Int64`.
-        guard index == bytes.count, integerDigits > 0, decimals <= fractionDigits, integerDigits + fractionDigits <= 18
-        else {
-            return nil
-        }
+        guard index <= 15, decimals <= fractionDigits, integerDigits + fractionDigits <= 18 else { return nil }
         for _ in decimals..<fractionDigits { value &*= 10 }
-        return isNegative ? -value : value
+        return (isNegative ? -value : value, index)
+    }
+
+    /// The value of `bytes` when they are exactly a plain decimal (``plainDecimal(prefixOf:fractionDigits:)``).
+    @inline(__always)
+    static func plainDecimal(_ bytes: UnsafeBufferPointer<UInt8>, fractionDigits: Int) -> Int64? {
+        guard let (value, length) = plainDecimal(prefixOf: bytes, fractionDigits: fractionDigits),
+            length == bytes.count
+        else { return nil }
+        return value
     }
 
     /// 10⁰ to 10¹⁸, every power of ten an `Int64` holds.

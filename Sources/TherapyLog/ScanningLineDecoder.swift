@@ -1,8 +1,9 @@
 /// The fast line decoder: a JSON scanner specialised to reading this schema, with the same outcome
 /// as ``FoundationLineDecoder`` for every line.
 ///
-/// It reads the line's bytes once into a reusable token list (``JSONScanner``; a line that is one
-/// object of scalar members, as most are, in a single pass without recursion), accepting and
+/// A line in the layout the writer gives the frequent small events is read straight from its bytes
+/// (``WrittenLayout``). Any other line is read once into a reusable token list (``JSONScanner``; a
+/// line that is one object of scalar members, in a single pass without recursion), accepting and
 /// refusing exactly what Foundation's `JSONSerialization` does, then reads the fields the schema
 /// asks for straight from the bytes (``TapeFields``): no Foundation, no dictionary and no string for
 /// keys on the way, so a line allocates only what its event holds (a program's contacts, an
@@ -31,6 +32,7 @@ public struct ScanningLineDecoder: RecordingLineDecoder {
     }
 
     public mutating func decodeEvent(_ line: UnsafeRawBufferPointer) -> DecodedLine {
+        if let decoded = WrittenLayout.decode(line) { return decoded }
         if let decoded = decodeFlatEvent(line) { return decoded }
         return withObject(line, EventDecoder.decode, failure: Self.problem)
     }

@@ -5,6 +5,9 @@ struct LineGenerator {
     var random: SeededGenerator
     /// Whether the line being written may break the schema; otherwise every choice is a valid one.
     private var isNoisy = true
+    /// Whether objects keep their members in the order given, with no space, extra or repeated
+    /// member: the layout ``RecordingEvent/recordingLine(at:)`` writes.
+    private var keepsLayout = false
 
     init(seed: UInt64) {
         random = SeededGenerator(seed: seed)
@@ -19,10 +22,22 @@ struct LineGenerator {
 
     /// One event line: about half of them meant to be valid events.
     mutating func eventLine() -> [UInt8] {
+        keepsLayout = false
+        return anyEventLine()
+    }
+
+    /// One event line with its members in the order the writer gives them, and no space, extra or
+    /// repeated member; its values (and mistakes) are those of ``eventLine()``.
+    mutating func writtenLayoutLine() -> [UInt8] {
+        keepsLayout = true
+        return anyEventLine()
+    }
+
+    private mutating func anyEventLine() -> [UInt8] {
         isNoisy = random.chance(0.5)
         let type = mistake(0.05) ? random.pick(["header", "posture", "", "Therapy"]) : random.pick(Self.types)
         var members: [(String, JSON)] = [("type", string(type))]
-        if !mistake(0.03) { members.append(("t", timestamp())) }
+        if !mistake(0.03) { members.insert(("t", timestamp()), at: 0) }
         switch type {
         case "program":
             members.append(("slot", slot()))
@@ -206,7 +221,7 @@ struct LineGenerator {
     // MARK: JSON writing
 
     mutating func whitespace() -> [UInt8] {
-        guard random.chance(0.15) else { return [] }
+        guard !keepsLayout, random.chance(0.15) else { return [] }
         return Array(random.pick([" ", "  ", "\t", "\r", " \t ", "\n", "\r\n"]).utf8)
     }
 
@@ -251,6 +266,9 @@ struct LineGenerator {
     /// earlier value of another type) and trailing comma.
     mutating func objectBytes(_ members: [(String, JSON)], depth: Int) -> JSON {
         var members = members
+        guard !keepsLayout else {
+            return container(members.map { key, value in string(key) + [0x3A] + value }, open: 0x7B, close: 0x7D)
+        }
         if random.chance(0.3) {
             members.append(
                 (random.pick(["note", "extra", "g", "nested", "type2", "\u{1F600}"]), anyValue(depth: depth + 1)))
@@ -274,7 +292,7 @@ struct LineGenerator {
             if index > 0 { bytes += whitespace() + [0x2C] + whitespace() }
             bytes += part
         }
-        if !parts.isEmpty, random.chance(0.03) { bytes += [0x2C] }
+        if !parts.isEmpty, !keepsLayout, random.chance(0.03) { bytes += [0x2C] }
         return bytes + whitespace() + [close]
     }
 

@@ -1,0 +1,132 @@
+import StimSafety
+import Testing
+
+@testable import TherapyLog
+
+/// The shortcut for lines in the writer's own layout: it reads what the writer writes, and any line
+/// it takes decodes as Foundation's parser decodes it.
+@Suite("Lines in the written layout")
+struct WrittenLayoutTests {
+    static let generatedLines = 20_000
+    static let mutatedLines = 30_000
+    static let changedLines = 20_000
+
+    static func decode(_ line: [UInt8]) -> DecodedLine? { line.withUnsafeBytes(WrittenLayout.decode) }
+
+    static let events: [RecordingEvent] = [
+        .battery(Percent(units: 64)), .battery(Percent(rawValue: 71_500)), .battery(Percent(rawValue: 0)),
+        .amplitude(slot: 1, amplitude: Nanoamps(rawValue: 5_100_000), by: .patient),
+        .amplitude(slot: 12, amplitude: Nanoamps(rawValue: 25_500_001), by: .clinician),
+        .amplitude(slot: 3, amplitude: Nanoamps(rawValue: 0), by: .device),
+        .therapy(isOn: true, by: .patient), .therapy(isOn: false, by: .device),
+        .activate(slot: 2, by: .clinician), .charge(.start), .charge(.end), .impedance([:]),
+        .impedance([
+            .lead(1): Milliohms(units: 812), .lead(16): Milliohms(rawValue: 4_000_500), .can: Milliohms(units: 95),
+        ]),
+        .impedance([.lead(0): Milliohms(units: 1), .lead(123_456_789): Milliohms(rawValue: 1)]),
+    ]
+
+    @Test("every event of the layout's types, as the writer writes it, takes the shortcut to the same event")
+    func writtenEventsAreReadBack() {
+        for (index, event) in Self.events.enumerated() {
+            let time = Timestamp(nanosecondsSinceEpoch: 1_767_571_200_000_000_000 + Int64(index) * 1_000_000_001)
+            let line = Array(event.recordingLine(at: time).utf8)
+            #expect(Self.decode(line) == .event(time: time, event: event), "\(event)")
+            #expect(DifferentialDecodingTests.difference(line) == nil)
+        }
+    }
+
+    @Test(
+        "a line in any other spelling, or with a problem, is left to the scanner",
+        arguments: [
+            #"{"t":"2026-01-05T08:00:00Z", "type":"battery","percent":64}"#,
+            #"{"type":"battery","t":"2026-01-05T08:00:00Z","percent":64}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"battery","percent":64}\#r"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"battery","percent":64,"note":1}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"battery","percent":64,}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"battery","percent":64"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"battery","percent":064}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"battery","percent":64.}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"battery","percent":6.4e1}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"battery","percent":-5}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"battery","percent":64.0001}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"battery","percent":null}"#,
+            #"{"t":"2026-02-30T08:00:00Z","type":"battery","percent":64}"#,
+            #"{"t":"2026-01-05T08:00:00\u005A","type":"battery","percent":64}"#,
+            #"{"t":"2026-01-05T08:00:00+01:00","type":"battery","percent":64}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"amplitude","slot":0,"amplitude":4.5,"by":"patient"}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"amplitude","slot":1.0,"amplitude":4.5,"by":"patient"}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"amplitude","slot":1,"amplitude":4.5,"by":"nurse"}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"amplitude","slot":1,"amplitude":4.5,"by":"pati\u0065nt"}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"therapy","on":1,"by":"patient"}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"therapy","on":truee,"by":"patient"}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"charge","state":"stop"}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"impedance","ohms":{"1":812,"1":790}}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"impedance","ohms":{"01":812}}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"impedance","ohms":{"1234567890":812}}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"impedance","ohms":{"x":812}}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"impedance","ohms":{"1":812,}}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"impedance","ohms":{"1":-812}}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"end"}"#,
+        ])
+    func otherSpellingsAreLeftToTheScanner(_ line: String) {
+        let bytes = Array(line.utf8)
+        #expect(Self.decode(bytes) == nil)
+        #expect(DifferentialDecodingTests.difference(bytes) == nil)
+    }
+
+    @Test("lines in the layout, valid or not, whole or damaged, decode as Foundation decodes them")
+    func layoutLinesDecodeAsFoundationDoes() {
+        var generator = LineGenerator(seed: DifferentialDecodingTests.seed &+ 11)
+        var mutator = LineMutator(seed: DifferentialDecodingTests.seed &+ 12)
+        let lines = (0..<Self.generatedLines).map { _ in generator.writtenLayoutLine() }
+        let damaged = (0..<Self.mutatedLines).map { _ in mutator.mutate(generator.writtenLayoutLine()) }
+        DifferentialDecodingTests.expectNoDifferences(lines)
+        DifferentialDecodingTests.expectNoDifferences(damaged)
+        // Not vacuous: the shortcut takes a share of the lines (the others have an escape, a number in
+        // another form or a mistake).
+        #expect(lines.count(where: { Self.decode($0) != nil }) > Self.generatedLines / 20)
+    }
+
+    @Test("a line the shortcut takes, with a byte changed to one that may go on a number or end a value, reads alike")
+    func bytesChangedInTakenLines() {
+        var generator = LineGenerator(seed: DifferentialDecodingTests.seed &+ 13)
+        var random = SeededGenerator(seed: DifferentialDecodingTests.seed &+ 14)
+        let replacements = Array("0123456789.-+eE\"\\ ,}".utf8)
+        var changed: [[UInt8]] = []
+        while changed.count < Self.changedLines {
+            let line = generator.writtenLayoutLine()
+            guard Self.decode(line) != nil else { continue }
+            for _ in 0..<10 {
+                var copy = line
+                copy[Int.random(in: 0..<copy.count, using: &random)] = random.pick(replacements)
+                changed.append(copy)
+            }
+        }
+        DifferentialDecodingTests.expectNoDifferences(changed)
+        // Not vacuous: many changed lines are still in the layout, with other values.
+        #expect(changed.count(where: { Self.decode($0) != nil }) > Self.changedLines / 10)
+    }
+
+    @Test(
+        "a plain decimal is read from the start of the bytes up to the first byte that cannot go on with it",
+        arguments: [
+            ("64}", 0, 64, 2), ("71.5,", 3, 71_500, 4), ("-0", 0, 0, 2), ("0.5", 1, 5, 3), ("1e3", 0, 1, 1),
+            ("4.5.6", 1, 45, 3), ("123456789012345", 0, 123_456_789_012_345, 15), ("-4.25\"", 2, -425, 5),
+        ] as [(String, Int, Int64, Int)])
+    func plainDecimalPrefixes(_ text: String, _ fractionDigits: Int, _ value: Int64, _ length: Int) {
+        let read = Array(text.utf8).withUnsafeBufferPointer {
+            JSONNumber.plainDecimal(prefixOf: $0, fractionDigits: fractionDigits)
+        }
+        #expect(read?.value == value)
+        #expect(read?.length == length)
+    }
+
+    @Test(
+        "a number JSON does not allow, or one too long or too fine to read in one pass, is left to the general path",
+        arguments: ["01", "-01", "00.5", "1.", "1.}", "-", "-x", ".5", "", "x", "1234567890123456", "64.0001"])
+    func notPlainDecimals(_ text: String) {
+        let read = Array(text.utf8).withUnsafeBufferPointer { JSONNumber.plainDecimal(prefixOf: $0, fractionDigits: 3) }
+        #expect(read == nil)
+    }
+}
