@@ -44,8 +44,9 @@ struct ByteCursor {
     }
 
     /// Reads the text of a string up to its closing quote, which it moves past, as an RFC 3339 UTC
-    /// time; nil when the text is not one (an escape included).
-    mutating func timestamp() -> Timestamp? {
+    /// time; nil when the text is not one (an escape included). `day` is the date last read
+    /// (``Timestamp/parse(_:day:)``).
+    mutating func timestamp(day: inout Timestamp.DayMemo?) -> Timestamp? {
         // Whole seconds are the usual case: 20 bytes, then the quote.
         var length = 20
         if end - position <= length || position[length] != UInt8(ascii: "\"") {
@@ -54,7 +55,9 @@ struct ByteCursor {
             }
             length = quote
         }
-        guard let time = Timestamp.parse(UnsafeBufferPointer(start: position, count: length)) else { return nil }
+        guard let time = Timestamp.parse(UnsafeBufferPointer(start: position, count: length), day: &day) else {
+            return nil
+        }
         position += length + 1
         return time
     }

@@ -17,6 +17,8 @@ public struct ScanningLineDecoder: RecordingLineDecoder {
     private var flatTokens = [JSONToken](
         repeating: JSONToken(kind: .null, flags: [], start: 0, end: 0, next: 0), count: JSONScanner.flatTokenLimit)
     private var transcoded: [UInt8] = []
+    /// The date of the last time read in the written layout.
+    private var day: Timestamp.DayMemo?
 
     public init() {
         tokens.reserveCapacity(64)
@@ -32,7 +34,7 @@ public struct ScanningLineDecoder: RecordingLineDecoder {
     }
 
     public mutating func decodeEvent(_ line: UnsafeRawBufferPointer) -> DecodedLine {
-        if let decoded = WrittenLayout.decode(line) { return decoded }
+        if let decoded = WrittenLayout.decode(line, day: &day) { return decoded }
         if let decoded = decodeFlatEvent(line) { return decoded }
         return withObject(line, EventDecoder.decode, failure: Self.problem)
     }

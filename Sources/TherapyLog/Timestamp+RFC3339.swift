@@ -13,6 +13,23 @@ extension Timestamp {
 
     /// Parses the bytes of an RFC 3339 UTC timestamp; nil when they are not one.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Timestamp? {
+        var day: DayMemo?
+        return parse(bytes, day: &day)
+    }
+
+    /// The date of the last timestamp read, for ``parse(_:day:)``.
+    struct DayMemo {
+        /// Bytes 0 to 7 of the text (`YYYY-MM-`), byte i in bits 8i to 8i + 7.
+        var yearAndMonth: UInt64
+        /// Bytes 8 and 9 (`DD`).
+        var dayOfMonth: UInt64
+        var dayNumber: Int64
+    }
+
+    /// Parses the bytes of an RFC 3339 UTC timestamp; nil when they are not one. When the date is the
+    /// one in `day`, its day number is taken from there; otherwise `day` becomes this one's.
+    @inline(__always)
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, day memo: inout DayMemo?) -> Timestamp? {
         // The fixed part is 20 bytes: YYYY-MM-DDTHH:MM:SS plus at least the zone letter.
         guard bytes.count >= 20, let base = bytes.baseAddress else { return nil }
         // `YYYY-MM-` and `DDTHH:MM` as words, byte i of the text in bits 8i to 8i + 7; each checked for
@@ -35,23 +52,31 @@ extension Timestamp {
         }
         let secondTens = base[17] &- UInt8(ascii: "0")
         let secondOnes = base[18] &- UInt8(ascii: "0")
-        guard date & dateSeparators == 0x2D00_002D_0000_0000,
-            (time | 0x20_0000) & timeSeparators == 0x0000_3A00_0074_0000,
+        guard (time | 0x20_0000) & timeSeparators == 0x0000_3A00_0074_0000,
             base[16] == UInt8(ascii: ":"), secondTens <= 9, secondOnes <= 9,
-            let dateDigits = digitValues(date, separators: dateSeparators),
             let timeDigits = digitValues(time, separators: timeSeparators)
         else { return nil }
-        let century = pair(dateDigits, 0)
-        let yearInCentury = pair(dateDigits, 2)
-        let month = pair(dateDigits, 5)
-        let day = pair(timeDigits, 0)
         let hour = pair(timeDigits, 3)
         let minute = pair(timeDigits, 6)
         let second = Int64(secondTens) * 10 + Int64(secondOnes)
-        let year = century * 100 + yearInCentury
-        guard (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year),
-            hour <= 23, minute <= 59, second <= 59
-        else { return nil }
+        guard hour <= 23, minute <= 59, second <= 59 else { return nil }
+        let dayOfMonth = time & 0xFFFF
+        let days: Int64
+        if let memo, memo.yearAndMonth == date, memo.dayOfMonth == dayOfMonth {
+            days = memo.dayNumber
+        } else {
+            guard date & dateSeparators == 0x2D00_002D_0000_0000,
+                let dateDigits = digitValues(date, separators: dateSeparators)
+            else { return nil }
+            let year = pair(dateDigits, 0) * 100 + pair(dateDigits, 2)
+            let month = pair(dateDigits, 5)
+            let day = pair(timeDigits, 0)
+            guard (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year) else {
+                return nil
+            }
+            days = CivilDate(year: year, month: month, day: day).dayNumber
+            memo = DayMemo(yearAndMonth: date, dayOfMonth: dayOfMonth, dayNumber: days)
+        }
         var index = 19
         var fraction: Int64 = 0
         if bytes[index] == UInt8(ascii: ".") {
@@ -73,7 +98,6 @@ extension Timestamp {
         }
         guard index == bytes.count - 1, bytes[index] == UInt8(ascii: "Z") || bytes[index] == UInt8(ascii: "z")
         else { return nil }
-        let days = CivilDate(year: year, month: month, day: day).dayNumber
         let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second
         let (scaled, overflow) = seconds.multipliedReportingOverflow(by: nanosecondsPerSecond)
         guard !overflow else { return nil }

@@ -12,9 +12,10 @@ import StimSafety
 /// differential test holds both paths to Foundation's outcome.
 enum WrittenLayout {
     /// The event of `line`, or nil when the line is not in the written layout of a battery,
-    /// amplitude, therapy, activate, impedance or charge event, or breaks the schema.
-    static func decode(_ line: UnsafeRawBufferPointer) -> DecodedLine? {
-        guard var cursor = ByteCursor(line), cursor.skip(#"{"t":""#), let time = cursor.timestamp(),
+    /// amplitude, therapy, activate, impedance or charge event, or breaks the schema. `day` is the
+    /// date of the last time read (``Timestamp/parse(_:day:)``).
+    static func decode(_ line: UnsafeRawBufferPointer, day: inout Timestamp.DayMemo?) -> DecodedLine? {
+        guard var cursor = ByteCursor(line), cursor.skip(#"{"t":""#), let time = cursor.timestamp(day: &day),
             cursor.skip(#","type":""#), let event = event(&cursor), cursor.skip("}"), cursor.isAtEnd
         else { return nil }
         return .event(time: time, event: event)

@@ -11,7 +11,10 @@ struct WrittenLayoutTests {
     static let mutatedLines = 30_000
     static let changedLines = 20_000
 
-    static func decode(_ line: [UInt8]) -> DecodedLine? { line.withUnsafeBytes(WrittenLayout.decode) }
+    static func decode(_ line: [UInt8]) -> DecodedLine? {
+        var day: Timestamp.DayMemo?
+        return line.withUnsafeBytes { WrittenLayout.decode($0, day: &day) }
+    }
 
     static let events: [RecordingEvent] = [
         .battery(Percent(units: 64)), .battery(Percent(rawValue: 71_500)), .battery(Percent(rawValue: 0)),
