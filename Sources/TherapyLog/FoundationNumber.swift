@@ -11,7 +11,7 @@ enum FoundationNumber {
     /// with an exponent within ±128 as `Decimal`; anything else as a finite `Double`.
     static func text(_ text: String) -> String? {
         let exponentIndex = text.firstIndex(of: "e")
-        let isInteger = !text.contains(".") && exponentIndex == nil
+        let isInteger = !text.utf8.contains(UInt8(ascii: ".")) && exponentIndex == nil
         let isNegative = text.utf8.first == UInt8(ascii: "-")
         let digitCount = text[..<(exponentIndex ?? text.endIndex)].count
         if isInteger {
