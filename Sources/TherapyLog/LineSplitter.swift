@@ -18,8 +18,10 @@ struct LineSplitter {
     private let handle: FileHandle
     private let chunkSize: Int
     private let maximumLineLength: Int
-    /// Bytes read and not yet handed on start at `start`; bytes before `scanned` hold no `\n`.
+    /// Bytes read and not yet handed on are `buffer[start..<filled]`; bytes before `scanned` hold no
+    /// `\n`. The buffer keeps its size, so that each chunk is read straight into it.
     private var buffer: [UInt8] = []
+    private var filled = 0
     private var start = 0
     private var scanned = 0
     private var isAtEndOfFile = false
@@ -45,8 +47,8 @@ struct LineSplitter {
     mutating func withLookahead<Result>(
         _ body: (UnsafeBufferPointer<UInt8>) -> Result
     ) throws(RecordingError) -> Result {
-        if buffer.count - start < chunkSize, !isAtEndOfFile { try fill() }
-        return buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start...])) }
+        if filled - start < chunkSize, !isAtEndOfFile { try fill() }
+        return buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<filled])) }
     }
 
     /// Passes the next line to `body` and returns its result; nil at the end of the file.
@@ -66,11 +68,11 @@ struct LineSplitter {
                 return buffer.withUnsafeBytes { body(.text(UnsafeRawBufferPointer(rebasing: $0[start..<newline]))) }
             }
             if isDiscarding {
-                discardedBytes += buffer.count - start
+                discardedBytes += filled - start
                 dropBuffered()
-            } else if buffer.count - start > maximumLineLength {
+            } else if filled - start > maximumLineLength {
                 isDiscarding = true
-                discardedBytes = buffer.count - start
+                discardedBytes = filled - start
                 dropBuffered()
             }
             if isAtEndOfFile { return finalLine(body) }
@@ -85,48 +87,59 @@ struct LineSplitter {
             lineNumber += 1
             return body(.overlong(length: discardedBytes))
         }
-        guard start < buffer.count else { return nil }
+        guard start < filled else { return nil }
         lineNumber += 1
         defer { dropBuffered() }
-        return buffer.withUnsafeBytes { body(.text(UnsafeRawBufferPointer(rebasing: $0[start...]))) }
+        return buffer.withUnsafeBytes { body(.text(UnsafeRawBufferPointer(rebasing: $0[start..<filled]))) }
     }
 
     private mutating func findNewline() -> Int? {
         let found: Int? = buffer.withUnsafeBufferPointer { bytes in
-            guard scanned < bytes.count, let base = bytes.baseAddress,
-                let newline = memchr(base + scanned, 0x0A, bytes.count - scanned)
+            guard scanned < filled, let base = bytes.baseAddress,
+                let newline = memchr(base + scanned, 0x0A, filled - scanned)
             else { return nil }
             return UnsafeRawPointer(newline) - UnsafeRawPointer(base)
         }
-        if found == nil { scanned = buffer.count }
+        if found == nil { scanned = filled }
         return found
     }
 
     private mutating func dropBuffered() {
-        buffer.removeAll(keepingCapacity: true)
+        filled = 0
         start = 0
         scanned = 0
     }
 
-    /// Reads one more chunk, first dropping the bytes already handed on.
+    /// Reads one more chunk straight into the buffer, first moving the bytes not yet handed on to
+    /// its start.
     private mutating func fill() throws(RecordingError) {
         if start > 0 {
-            buffer.removeSubrange(0..<start)
+            let kept = filled - start
+            buffer.withUnsafeMutableBytes { bytes in
+                guard let base = bytes.baseAddress, kept > 0 else { return }
+                base.copyMemory(from: base + start, byteCount: kept)
+            }
+            filled = kept
             scanned -= start
             start = 0
         }
-        let chunk: Data?
-        do {
-            chunk = try handle.read(upToCount: chunkSize)
-        } catch {
-            throw RecordingError(line: nil, reason: .unreadable(error.localizedDescription))
+        if buffer.count - filled < chunkSize {
+            buffer.append(contentsOf: repeatElement(0, count: filled + chunkSize - buffer.count))
         }
-        guard let chunk, !chunk.isEmpty else {
+        let descriptor = handle.fileDescriptor
+        var count: Int
+        repeat {
+            count = buffer.withUnsafeMutableBytes { bytes in read(descriptor, bytes.baseAddress! + filled, chunkSize) }
+        } while count < 0 && errno == EINTR
+        guard count >= 0 else {
+            throw RecordingError(line: nil, reason: .unreadable(String(cString: strerror(errno))))
+        }
+        guard count > 0 else {
             isAtEndOfFile = true
             return
         }
-        bytesRead += chunk.count
-        buffer.append(contentsOf: chunk)
-        peakBufferedBytes = max(peakBufferedBytes, buffer.count)
+        filled += count
+        bytesRead += count
+        peakBufferedBytes = max(peakBufferedBytes, filled)
     }
 }
