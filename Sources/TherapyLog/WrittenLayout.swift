@@ -55,9 +55,8 @@ enum WrittenLayout {
     /// The members of an impedance map up to its closing brace, each contact written once and in the
     /// one spelling the writer gives it.
     private static func impedances(_ cursor: inout ByteCursor) -> [ContactID: Milliohms]? {
-        var measured: [ContactID: Milliohms] = [:]
-        if cursor.skip("}") { return measured }
-        measured.reserveCapacity(usualMapCount)
+        if cursor.skip("}") { return [:] }
+        var measured = [ContactID: Milliohms](minimumCapacity: usualMapCount)
         repeat {
             guard cursor.skip(#"""#), let contact = cursor.contactKey(), cursor.skip(#"":"#),
                 let ohms = quantity(&cursor, Milliohms.self), measured.updateValue(ohms, forKey: contact) == nil
