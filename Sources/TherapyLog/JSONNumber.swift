@@ -93,10 +93,9 @@ enum JSONNumber {
 extension JSONNumber {
     /// The plain decimal JSON number at the start of `bytes` (`-?(0|[1-9][0-9]*)(\.[0-9]+)?`, the form
     /// nearly every number of a recording takes) in units of 10^-`fractionDigits`, and the count of
-    /// its bytes, read in one pass; nil when the bytes start with another form of number, or with one
-    /// of more than 15 bytes or more than `fractionDigits` decimals, all of which ``init(_:)`` reads.
-    /// A byte that cannot continue the number ends it (in `1e3`, the `e`); the caller checks what
-    /// follows.
+    /// its bytes, read in one pass; nil when the bytes do not start with one, or it has more than 15
+    /// bytes or more than `fractionDigits` decimals (``init(_:)`` reads those). A byte that cannot
+    /// continue it ends it (in `1e3`, the `e`): the caller checks what follows.
     ///
     /// Such a number has at most 15 significant digits in at most 15 characters, so Foundation's chain
     /// gives its written value too, as ``init(_:)`` does.
