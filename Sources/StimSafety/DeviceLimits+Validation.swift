@@ -35,12 +35,7 @@ extension DeviceLimits {
     public func maySend(_ program: StimProgram, context: ValidationContext = ValidationContext()) -> Bool {
         // `patientRange`'s own checks are errors; past them the maximum is at least the amplitude, which
         // the load rules at the maximum (in the contact pass) rely on.
-        if let range = program.patientRange,
-            range.min < self.amplitude.min || range.max > self.amplitude.max || program.amplitude < range.min
-                || program.amplitude > range.max
-        {
-            return false
-        }
+        if let range = program.patientRange, patientRangeBreak(program, range) != nil { return false }
         guard let contacts = contactsAllowSending(program, context: context) else {
             return generalRulesAllowSending(program, context: context, largestShareTimesOhms: nil)
         }

@@ -108,21 +108,26 @@ extension DeviceLimits {
         _ program: StimProgram, context: ValidationContext, into sink: inout Sink
     ) {
         guard let range = program.patientRange else { return }
-        if range.min < self.amplitude.min {
+        if let broken = patientRangeBreak(program, range) {
             sink.report(
-                .patientRange, .error, reason: .outsideAmplitude, value: range.min.doubleValue,
-                limit: self.amplitude.min.doubleValue)
-        } else if range.max > self.amplitude.max {
-            sink.report(
-                .patientRange, .error, reason: .outsideAmplitude, value: range.max.doubleValue,
-                limit: self.amplitude.max.doubleValue)
-        } else if program.amplitude < range.min || program.amplitude > range.max {
-            let below = program.amplitude < range.min
-            sink.report(
-                .patientRange, .error, reason: .amplitudeOutsideRange, value: program.amplitude.doubleValue,
-                limit: (below ? range.min : range.max).doubleValue)
+                .patientRange, .error, reason: broken.reason, value: broken.value.doubleValue,
+                limit: broken.limit.doubleValue)
         }
         checkContactLoads(program, amplitude: range.max, context: context, into: &sink)
+    }
+
+    /// What breaks `range`'s own checks, if anything: a bound outside the device's amplitude range, or
+    /// the programmed amplitude outside `range`; with the value and the bound it is reported against.
+    /// The fast entry point refuses on the same conditions.
+    @inline(__always)
+    func patientRangeBreak(
+        _ program: StimProgram, _ range: PatientRange
+    ) -> (reason: FindingReason, value: Nanoamps, limit: Nanoamps)? {
+        if range.min < self.amplitude.min { return (.outsideAmplitude, range.min, self.amplitude.min) }
+        if range.max > self.amplitude.max { return (.outsideAmplitude, range.max, self.amplitude.max) }
+        if program.amplitude < range.min { return (.amplitudeOutsideRange, program.amplitude, range.min) }
+        if program.amplitude > range.max { return (.amplitudeOutsideRange, program.amplitude, range.max) }
+        return nil
     }
 
     @inline(__always)
