@@ -79,15 +79,11 @@ struct ByteCursor {
     /// other key.
     mutating func contactKey() -> ContactID? {
         if skip("case") { return .can }
-        var number = 0
         var digits = 0
-        while digits < end - position, digits <= 9 {
-            let digit = position[digits] &- UInt8(ascii: "0")
-            guard digit < 10 else { break }
-            number = number &* 10 &+ Int(digit)
-            digits += 1
-        }
-        guard (1...9).contains(digits), digits == 1 || position[0] != UInt8(ascii: "0") else { return nil }
+        while digits < end - position, position[digits] &- UInt8(ascii: "0") < 10 { digits += 1 }
+        guard digits == 1 || (digits > 1 && position[0] != UInt8(ascii: "0")),
+            let number = ContactID.leadNumber(UnsafeBufferPointer(start: position, count: digits))
+        else { return nil }
         position += digits
         return .lead(number)
     }

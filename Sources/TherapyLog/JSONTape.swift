@@ -59,14 +59,8 @@ struct JSONTape {
     /// The contact string token `index` names, as ``ContactID/init(key:)`` reads it: digits are read
     /// here for a plain key, any other key through its text.
     func contact(_ index: Int) -> ContactID {
-        let token = tokens[index]
-        let count = Int(token.end - token.start)
-        guard token.flags == .verbatim, (1...9).contains(count) else { return ContactID(key: string(index)) }
-        var number = 0
-        for byte in span(index) {
-            let digit = byte &- UInt8(ascii: "0")
-            guard digit < 10 else { return ContactID(key: string(index)) }
-            number = number * 10 + Int(digit)
+        guard tokens[index].flags == .verbatim, let number = ContactID.leadNumber(span(index)) else {
+            return ContactID(key: string(index))
         }
         return .lead(number)
     }
@@ -184,5 +178,21 @@ struct JSONTape {
             return false
         case .string, .true, .false, .null: return false
         }
+    }
+}
+
+extension ContactID {
+    /// The contact number a key of one to nine ASCII digits spells, as ``ContactID/init(key:)`` reads
+    /// it; nil for any other key.
+    @inline(__always)
+    static func leadNumber(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard (1...9).contains(key.count) else { return nil }
+        var number = 0
+        for byte in key {
+            let digit = byte &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            number = number &* 10 &+ Int(digit)
+        }
+        return number
     }
 }
