@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 
 @testable import StimSafety
@@ -13,5 +14,22 @@ struct Int128ConversionTests {
         ] as [Int128])
     func matchesTheStandardLibrary(_ value: Int128) {
         #expect(Double(converting: value) == Double(value))
+    }
+
+    @Test("Every width of value rounds as the standard library does, ties and sticky bits included")
+    func matchesAtEveryWidth() async {
+        await propertyCheck(count: 2_000, input: Gen.int(in: 0...126), Gen.int128(), Gen.bool) {
+            width, random, isNegative in
+            let bits = random.magnitude >> (127 - width)
+            let value = isNegative ? -Int128(bits) : Int128(bits)
+            #expect(Double(converting: value) == Double(value))
+            // Halfway between two doubles (the top bit at `top`, the half 53 places below it), and
+            // the same plus one: the bits below the last kept one decide.
+            let top = min(width, 125)
+            let tie = Int128(1) << top | Int128(1) << max(top - 53, 0)
+            #expect(Double(converting: tie) == Double(tie))
+            #expect(Double(converting: tie + 1) == Double(tie + 1))
+            #expect(Double(converting: -tie - 1) == Double(-tie - 1))
+        }
     }
 }
