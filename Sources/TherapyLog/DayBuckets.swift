@@ -7,7 +7,7 @@ protocol DayTally: Hashable, Sendable {
 /// Summaries of consecutive UTC days from `firstDay`, one per bucket of `width` days, at most `capacity`
 /// buckets: a day past the last bucket doubles the width (neighbouring pairs merge), so memory is bounded
 /// whatever the span while a recording of up to `capacity` days keeps one bucket per day.
-struct DayBuckets<Tally: DayTally>: Hashable, Sendable {
+struct DayBuckets<Tally: DayTally>: Sendable {
     /// The day number of the first bucket's first day.
     let firstDay: Int64
     /// The most buckets held.
@@ -16,8 +16,15 @@ struct DayBuckets<Tally: DayTally>: Hashable, Sendable {
     private var widthExponent: Int64 = 0
     /// Days per bucket: 1, 2, 4, …
     var width: Int64 { 1 << widthExponent }
-    /// The buckets in order; nil where nothing was recorded.
+    /// The buckets in order; nil where nothing was recorded. The entry at `latestIndex` is out of
+    /// date: `latest` holds that bucket.
     private(set) var tallies: [Tally?] = []
+    /// The bucket updated last, held apart from the array: most updates fall in the bucket of the
+    /// update before (a day's hourly battery samples) and change it here, without the array's
+    /// copy-on-write element access, which cost more than the update itself.
+    private var latest: Tally?
+    /// The index of `latest`, or -1 when no bucket is held apart.
+    private var latestIndex = -1
 
     init(firstDay: Int64, capacity: Int) {
         self.firstDay = firstDay
@@ -30,21 +37,32 @@ struct DayBuckets<Tally: DayTally>: Hashable, Sendable {
         guard day >= firstDay else { return }
         while (day - firstDay) >> widthExponent >= Int64(capacity) { coarsen() }
         let index = Int((day - firstDay) >> widthExponent)
-        // Usually one day past the last bucket: appended one by one, without a generic repeated collection.
-        while index >= tallies.count { tallies.append(nil) }
-        if tallies[index] == nil { tallies[index] = empty() }
-        body(&tallies[index]!)
+        if index != latestIndex { holdApart(index) }
+        if latest == nil { latest = empty() }
+        body(&latest!)
     }
 
     /// The recorded buckets with the first day of each.
     var recorded: [(firstDay: Int64, days: Int, tally: Tally)] {
         tallies.enumerated().compactMap { index, tally in
-            tally.map { (firstDay + Int64(index) * width, Int(width), $0) }
+            (index == latestIndex ? latest : tally).map { (firstDay + Int64(index) * width, Int(width), $0) }
         }
+    }
+
+    /// Puts the bucket held apart back in the array and holds the bucket at `index` apart instead.
+    private mutating func holdApart(_ index: Int) {
+        if latestIndex >= 0 { tallies[latestIndex] = latest }
+        // Usually one day past the last bucket: appended one by one, without a generic repeated collection.
+        while index >= tallies.count { tallies.append(nil) }
+        latest = tallies[index]
+        latestIndex = index
     }
 
     /// Doubles the width: buckets 2k and 2k+1 become bucket k.
     private mutating func coarsen() {
+        if latestIndex >= 0 { tallies[latestIndex] = latest }
+        latest = nil
+        latestIndex = -1
         var merged: [Tally?] = []
         merged.reserveCapacity((tallies.count + 1) / 2)
         var index = 0
