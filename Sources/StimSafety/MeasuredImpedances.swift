@@ -10,21 +10,27 @@ public struct MeasuredImpedances: Sendable, Hashable {
     public static let highestContactNumber = 1023
 
     /// No measurements: every contact is taken at the device's nominal impedance.
-    public static let none = MeasuredImpedances([:])
+    public static let none = MeasuredImpedances(ImpedanceMeasurement())
 
     /// Measurements keyed by contact; keys that are neither a contact number nor `case` are ignored.
     public init(_ measurements: [ContactID: Milliohms]) {
+        self.init(ImpedanceMeasurement(measurements))
+    }
+
+    /// The measurements of a recorded measurement; contacts that are neither a contact number nor
+    /// `case` are ignored.
+    public init(_ measurement: ImpedanceMeasurement) {
         var highest = -1
-        for key in measurements.keys {
-            if case .lead(let number) = key, number <= Self.highestContactNumber { highest = max(highest, number) }
+        for entry in measurement {
+            if case .lead(let number) = entry.contact, number <= Self.highestContactNumber { highest = number }
         }
         var table = [Int64](repeating: -1, count: highest + 1)
         var can: Milliohms?
-        for (key, ohms) in measurements {
-            switch key {
-            case .lead(let number) where number <= Self.highestContactNumber: table[number] = ohms.rawValue
+        for entry in measurement {
+            switch entry.contact {
+            case .lead(let number) where number <= Self.highestContactNumber: table[number] = entry.ohms.rawValue
             case .lead: break
-            case .can: can = ohms
+            case .can: can = entry.ohms
             case .unrecognized: break
             }
         }

@@ -72,7 +72,7 @@ enum EventDecoder {
         }
     }
 
-    private static func impedances(_ ohms: some LineFields) throws(LineProblem) -> [ContactID: Milliohms] {
+    private static func impedances(_ ohms: some LineFields) throws(LineProblem) -> ImpedanceMeasurement {
         let read = try ohms.contacts(Milliohms.self, allowNegative: false)
         var measured: [ContactID: Milliohms] = [:]
         measured.reserveCapacity(read.count)
@@ -81,7 +81,7 @@ enum EventDecoder {
                 throw ContactID.repeated(contact, in: ohms)
             }
         }
-        return measured
+        return ImpedanceMeasurement(measured)
     }
 
     private static func rejected(_ fields: some LineFields) throws(LineProblem) -> RejectedCommand {

@@ -25,9 +25,7 @@ extension RecordingEvent {
             line.string("by", by.rawValue)
         case .impedance(let measured):
             var ohms = JSONObjectWriter()
-            for contact in measured.keys.sorted() {
-                if let value = measured[contact] { ohms.decimal(contact.description, value) }
-            }
+            for entry in measured { ohms.decimal(entry.contact.description, entry.ohms) }
             line.raw("ohms", ohms.finish())
         case .battery(let percent):
             line.decimal("percent", percent)

@@ -12,7 +12,7 @@ public enum RecordingEvent: Hashable, Sendable {
     /// The amplitude of a slot changed without rewriting its program.
     case amplitude(slot: Int, amplitude: Nanoamps, by: Role)
     /// An impedance measurement, per contact (the case included where it was measured).
-    case impedance([ContactID: Milliohms])
+    case impedance(ImpedanceMeasurement)
     /// The battery state, in percent.
     case battery(Percent)
     /// A recharge session started or ended.

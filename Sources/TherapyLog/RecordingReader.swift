@@ -55,7 +55,10 @@ public final class RecordingReader<Decoder: RecordingLineDecoder> {
     /// Reads every line after the header, handing each event and finding to `visit` in file order.
     ///
     /// A second call hands on nothing and returns the first call's outcome: the stream is consumed.
-    public func read(_ visit: (RecordingItem) -> Void) throws(RecordingError) -> ReadingOutcome {
+    /// `visit` owns each item, so that an event's payload is released where its case is known rather
+    /// than by the reader, which could only do it through the enum's generic destroy (measured at a
+    /// fifth of the decoding time of a battery line).
+    public func read(_ visit: (consuming RecordingItem) -> Void) throws(RecordingError) -> ReadingOutcome {
         var splitter = self.splitter
         var decoder = self.decoder
         defer {

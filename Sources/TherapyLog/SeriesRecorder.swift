@@ -33,10 +33,11 @@ struct SeriesRecorder: Sendable {
     }
 
     /// An impedance measurement at `time`; only the lead contacts `isCharted` accepts are kept.
-    mutating func measured(_ measured: [ContactID: Milliohms], at time: Timestamp, isCharted: (Int) -> Bool) {
+    mutating func measured(_ measured: ImpedanceMeasurement, at time: Timestamp, isCharted: (Int) -> Bool) {
         let day = time.dayNumber
-        for (contact, ohms) in measured {
-            guard case .lead(let number) = contact, isCharted(number) else { continue }
+        for entry in measured {
+            let ohms = entry.ohms
+            guard case .lead(let number) = entry.contact, isCharted(number) else { continue }
             impedance.update(number, make: Self.buckets(from: firstDay)) { buckets in
                 buckets.update(day: day, empty: ImpedanceTally(ohms)) { $0.include(ohms) }
             }

@@ -79,12 +79,12 @@ public struct TherapyAnalyzer: Sendable {
     }
 
     /// Takes the next item the reader handed on.
-    public mutating func consume(_ item: RecordingItem) {
-        switch item {
+    public mutating func consume(_ item: consuming RecordingItem) {
+        switch consume item {
         case .finding(let finding): findings.append(finding)
-        case .event(let event):
-            advance(to: event.appliedAt)
-            apply(event)
+        case .event(let recorded):
+            advance(to: recorded.appliedAt)
+            apply(recorded.event, line: recorded.line, at: recorded.appliedAt)
         }
     }
 
@@ -128,14 +128,14 @@ public struct TherapyAnalyzer: Sendable {
             Double(slot.amplitude.rawValue) * Double(slot.pulseWidth.rawValue) * pulses * Double(duration) * 1e-27
     }
 
-    private mutating func apply(_ recorded: RecordedEvent) {
-        switch recorded.event {
+    private mutating func apply(_ event: consuming RecordingEvent, line: Int, at time: Timestamp) {
+        switch consume event {
         case .program(let slot, let program, _):
             let validation = validate(program, slot: slot)
             slots[slot] = Slot(program: program, amplitude: program.amplitude, pulseRate: validation.metrics.pulseRate)
             if slot == activeSlot { updateDelivery() }
-            safety.record(line: recorded.line, slot: slot, type: "program", validation: validation)
-            series.set(slot: slot, amplitude: program.amplitude, range: program.patientRange, at: recorded.appliedAt)
+            safety.record(line: line, slot: slot, type: "program", validation: validation)
+            series.set(slot: slot, amplitude: program.amplitude, range: program.patientRange, at: time)
         case .activate(let slot, _):
             activeSlot = slot
             updateDelivery()
@@ -151,22 +151,22 @@ public struct TherapyAnalyzer: Sendable {
             slots.values[index].amplitude = amplitude
             var adjusted = slots.values[index].program
             if slot == delivery?.slot { delivery?.amplitude = amplitude }
-            series.set(slot: slot, amplitude: amplitude, range: adjusted.patientRange, at: recorded.appliedAt)
+            series.set(slot: slot, amplitude: amplitude, range: adjusted.patientRange, at: time)
             adjusted.amplitude = amplitude
             // Most adjustments pass: the allocation-free gate, which agrees with the full validation,
             // tells which, and only the others pay for the findings.
             guard !limits.maySend(adjusted, context: context(slot: slot)) else { return }
             safety.record(
-                line: recorded.line, slot: slot, type: "amplitude", validation: validate(adjusted, slot: slot))
+                line: line, slot: slot, type: "amplitude", validation: validate(adjusted, slot: slot))
         case .impedance(let measured):
             impedances = MeasuredImpedances(measured)
             countAlerts(measured)
             let limits = self.limits
-            series.measured(measured, at: recorded.appliedAt) { limits.area(ofContact: $0) != nil }
-        case .charge(.start): charges.start(at: recorded.appliedAt)
+            series.measured(measured, at: time) { limits.area(ofContact: $0) != nil }
+        case .charge(.start): charges.start(at: time)
         case .charge(.end):
-            if let start = charges.end() { series.charged(from: start, to: recorded.appliedAt) }
-        case .battery(let percent): series.sampled(battery: percent, at: recorded.appliedAt)
+            if let start = charges.end() { series.charged(from: start, to: time) }
+        case .battery(let percent): series.sampled(battery: percent, at: time)
         case .rejected(let command):
             rejected.total += 1
             for rule in Set(command.rules) { rejected.byRule[rule, default: 0] += 1 }
@@ -204,10 +204,11 @@ public struct TherapyAnalyzer: Sendable {
         ValidationContext(impedances: impedances, runningAmplitude: nil, slot: slot)
     }
 
-    private mutating func countAlerts(_ measured: [ContactID: Milliohms]) {
+    private mutating func countAlerts(_ measured: ImpedanceMeasurement) {
         let limits = self.limits  // once, not for every contact
-        for (contact, ohms) in measured {
-            guard case .lead(let number) = contact, limits.area(ofContact: number) != nil else { continue }
+        for entry in measured {
+            let ohms = entry.ohms
+            guard case .lead(let number) = entry.contact, limits.area(ofContact: number) != nil else { continue }
             let isShort = ohms < limits.impedance.short
             let isOpen = ohms > limits.impedance.open
             guard isShort || isOpen else { continue }

@@ -52,14 +52,15 @@ enum WrittenLayout {
         return nil
     }
 
-    /// The members of an impedance map up to its closing brace, each contact written once and in the
-    /// one spelling the writer gives it.
-    private static func impedances(_ cursor: inout ByteCursor) -> [ContactID: Milliohms]? {
-        if cursor.skip("}") { return [:] }
-        var measured = [ContactID: Milliohms](minimumCapacity: usualMapCount)
+    /// The members of an impedance map up to its closing brace, in the one spelling and the order
+    /// (each contact once, in increasing order) the writer gives them.
+    private static func impedances(_ cursor: inout ByteCursor) -> ImpedanceMeasurement? {
+        var measured = ImpedanceMeasurement()
+        if cursor.skip("}") { return measured }
+        measured.reserveCapacity(usualMapCount)
         repeat {
             guard cursor.skip(#"""#), let contact = cursor.contactKey(), cursor.skip(#"":"#),
-                let ohms = quantity(&cursor, Milliohms.self), measured.updateValue(ohms, forKey: contact) == nil
+                let ohms = quantity(&cursor, Milliohms.self), measured.append(contact, ohms)
             else { return nil }
         } while cursor.skip(",")
         return cursor.skip("}") ? measured : nil

@@ -56,7 +56,7 @@ extension RecordingEvent {
         case .amplitude(let slot, let amplitude, let by): "amplitude \(slot) \(amplitude) by \(by.rawValue)"
         case .battery(let percent): "battery \(percent.decimalText)"
         case .impedance(let ohms):
-            "impedance " + ohms.keys.sorted().map { "\($0)=\(ohms[$0]!.decimalText)" }.joined(separator: ",")
+            "impedance " + ohms.map { "\($0.contact)=\($0.ohms.decimalText)" }.joined(separator: ",")
         default: typeName
         }
     }

@@ -66,6 +66,8 @@ struct WrittenLayoutTests {
             #"{"t":"2026-01-05T08:00:00Z","type":"charge","state":"stop"}"#,
             #"{"t":"2026-01-05T08:00:00Z","type":"impedance","ohms":{"1":812,"1":790}}"#,
             #"{"t":"2026-01-05T08:00:00Z","type":"impedance","ohms":{"01":812}}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"impedance","ohms":{"2":812,"1":790}}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"impedance","ohms":{"case":95,"1":790}}"#,
             #"{"t":"2026-01-05T08:00:00Z","type":"impedance","ohms":{"1234567890":812}}"#,
             #"{"t":"2026-01-05T08:00:00Z","type":"impedance","ohms":{"x":812}}"#,
             #"{"t":"2026-01-05T08:00:00Z","type":"impedance","ohms":{"1":812,}}"#,

@@ -95,7 +95,7 @@ struct CodableLineDecoder: RecordingLineDecoder {
         case "impedance":
             var measured: [ContactID: Milliohms] = [:]
             for (key, ohms) in try need(line.ohms, "ohms") { measured[ContactID(key: key)] = try quantity(ohms) }
-            return .impedance(measured)
+            return .impedance(ImpedanceMeasurement(measured))
         case "battery": return .battery(try quantity(need(line.percent, "percent")))
         case "charge":
             guard let state = ChargeState(rawValue: try need(line.state, "state")) else {

@@ -220,7 +220,7 @@ struct PerceptTimeline {
             }
         }
         if !ohms.isEmpty {
-            events.append(ImportedEvent(time: time, event: .impedance(ohms), source: "Impedance"))
+            events.append(ImportedEvent(time: time, event: .impedance(ImpedanceMeasurement(ohms)), source: "Impedance"))
         }
         if bipolar > 0 {
             notes.append(
