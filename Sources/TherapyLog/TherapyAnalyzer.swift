@@ -10,9 +10,8 @@ import StimSafety
 public struct TherapyAnalyzer: Sendable {
     /// A program slot's state.
     struct Slot: Sendable {
+        /// The program written, at the running amplitude, which `amplitude` events change.
         var program: StimProgram
-        /// The running amplitude, which `amplitude` events change.
-        var amplitude: Nanoamps
         /// Pulses per second after burst and cycling (`safety-rules.md` §3), from the validation.
         var pulseRate: Double?
     }
@@ -51,8 +50,13 @@ public struct TherapyAnalyzer: Sendable {
     private var now: Timestamp
     private var isTherapyOn = false
     private var activeSlot: Int?
+    /// The slots written, except the active one while ``activeState`` holds it.
     private var slots: [Int: Slot] = [:]
-    /// The active slot's ``Delivery`` while it holds a program (`slots[activeSlot]`), else nil.
+    /// The active slot's state while it holds a program, held apart from the other slots: the
+    /// `amplitude` events, which mostly adjust the active slot, change and check it in place, without
+    /// a lookup or a copy of its program.
+    private var activeState: Slot?
+    /// The active slot's ``Delivery`` while it holds a program, else nil.
     private var delivery: Delivery?
     private var totals: [Int: SlotTotals] = [:]
     private var therapyNanoseconds: Int64 = 0
@@ -132,13 +136,15 @@ public struct TherapyAnalyzer: Sendable {
         switch consume event {
         case .program(let slot, let program, _):
             let validation = validate(program, slot: slot)
-            slots[slot] = Slot(program: program, amplitude: program.amplitude, pulseRate: validation.metrics.pulseRate)
-            if slot == activeSlot { updateDelivery() }
+            releaseDelivery()
+            slots[slot] = Slot(program: program, pulseRate: validation.metrics.pulseRate)
+            holdDelivery()
             safety.record(line: line, slot: slot, type: "program", validation: validation)
             series.set(slot: slot, amplitude: program.amplitude, range: program.patientRange, at: time)
         case .activate(let slot, _):
+            releaseDelivery()
             activeSlot = slot
-            updateDelivery()
+            holdDelivery()
         case .therapy(let isOn, _):
             isTherapyOn = isOn
         case .amplitude(let slot, let amplitude, let role):
@@ -147,17 +153,24 @@ public struct TherapyAnalyzer: Sendable {
             case .clinician: adjustments.clinician += 1
             case .device: break
             }
-            guard let index = slots.index(forKey: slot) else { return }
-            slots.values[index].amplitude = amplitude
-            var adjusted = slots.values[index].program
-            if slot == delivery?.slot { delivery?.amplitude = amplitude }
-            series.set(slot: slot, amplitude: amplitude, range: adjusted.patientRange, at: time)
-            adjusted.amplitude = amplitude
             // Most adjustments pass: the allocation-free gate, which agrees with the full validation,
             // tells which, and only the others pay for the findings.
-            guard !limits.maySend(adjusted, context: context(slot: slot)) else { return }
-            safety.record(
-                line: line, slot: slot, type: "amplitude", validation: validate(adjusted, slot: slot))
+            let context = context(slot: slot)
+            let refused: StimProgram?
+            if slot == delivery?.slot, activeState != nil {
+                delivery?.amplitude = amplitude
+                activeState!.program.amplitude = amplitude
+                series.set(slot: slot, amplitude: amplitude, range: activeState!.program.patientRange, at: time)
+                refused = limits.maySend(activeState!.program, context: context) ? nil : activeState!.program
+            } else {
+                guard let index = slots.index(forKey: slot) else { return }
+                slots.values[index].program.amplitude = amplitude
+                series.set(slot: slot, amplitude: amplitude, range: slots.values[index].program.patientRange, at: time)
+                refused =
+                    limits.maySend(slots.values[index].program, context: context) ? nil : slots.values[index].program
+            }
+            guard let refused else { return }
+            safety.record(line: line, slot: slot, type: "amplitude", validation: validate(refused, slot: slot))
         case .impedance(let measured):
             impedances = MeasuredImpedances(measured)
             countAlerts(measured)
@@ -181,16 +194,20 @@ public struct TherapyAnalyzer: Sendable {
         delivery?.delivered = SlotTotals()
     }
 
-    /// Sets ``delivery`` from the active slot's state.
-    private mutating func updateDelivery() {
+    /// Puts the active slot's state back with the others and ends its ``delivery``, settled.
+    private mutating func releaseDelivery() {
         settleDelivery()
-        guard let number = activeSlot, let slot = slots[number] else {
-            delivery = nil
-            return
-        }
+        if let number = delivery.take()?.slot, let state = activeState.take() { slots[number] = state }
+    }
+
+    /// Holds the active slot's state apart from the others and starts its ``delivery``, if it holds
+    /// a program.
+    private mutating func holdDelivery() {
+        guard let number = activeSlot, let state = slots.removeValue(forKey: number) else { return }
+        activeState = state
         delivery = Delivery(
-            slot: number, amplitude: slot.amplitude, range: slot.program.patientRange,
-            pulseWidth: slot.program.pulseWidth, pulseRate: slot.pulseRate)
+            slot: number, amplitude: state.program.amplitude, range: state.program.patientRange,
+            pulseWidth: state.program.pulseWidth, pulseRate: state.pulseRate)
     }
 
     /// The full validation with the latest measured impedances, no acknowledgements and no slew rule,

@@ -1,4 +1,5 @@
 import Foundation
+import StimSafety
 import Testing
 
 @testable import TherapyLog
@@ -61,6 +62,36 @@ struct HandComputedAnalysisTests {
         let mean: Double = (2 * 1 + 5 * 3 + 4 * 4) / 8
         #expect(isClose(program.meanAmplitude, mean))
         #expect(report.adjustments == AdjustmentCounts(patient: 2, clinician: 1))
+    }
+
+    @Test func adjustmentsToAnInactiveSlotAreCheckedAgainstItsProgramAndDeliveredOnceItIsActive() throws {
+        let range = #""patientRange":{"min":1,"max":6}"#
+        let report = try R.analyze(lines: [
+            R.header("2026-01-01T00:00:00Z"),
+            #"{"t":"2026-01-01T00:00:00Z","type":"program","slot":1,"by":"clinician","program":{"amplitude":2,"pulseWidth":200,"frequency":40,\#(Self.bipole)}}"#,
+            #"{"t":"2026-01-01T00:00:00Z","type":"program","slot":2,"by":"clinician","program":{"amplitude":3,"pulseWidth":200,"frequency":40,\#(range),\#(Self.bipole)}}"#,
+            #"{"t":"2026-01-01T00:00:00Z","type":"activate","slot":1,"by":"clinician"}"#,
+            #"{"t":"2026-01-01T00:00:00Z","type":"therapy","on":true,"by":"patient"}"#,
+            // Slot 2 is not active: 7 mA is outside its patient range (line 6), 5 mA is inside.
+            #"{"t":"2026-01-01T01:00:00Z","type":"amplitude","slot":2,"amplitude":7,"by":"patient"}"#,
+            #"{"t":"2026-01-01T01:00:00Z","type":"amplitude","slot":2,"amplitude":5,"by":"patient"}"#,
+            // Slot 1 had no patient range: 7 mA passes there.
+            #"{"t":"2026-01-01T02:00:00Z","type":"amplitude","slot":1,"amplitude":7,"by":"patient"}"#,
+            // Slot 2 delivers its adjusted 5 mA for 1 h, then 4 mA for 1 h after a rewrite while active.
+            #"{"t":"2026-01-01T03:00:00Z","type":"activate","slot":2,"by":"patient"}"#,
+            #"{"t":"2026-01-01T04:00:00Z","type":"program","slot":2,"by":"clinician","program":{"amplitude":4,"pulseWidth":200,"frequency":40,\#(range),\#(Self.bipole)}}"#,
+            // Back on slot 1, which kept its 7 mA, for 1 h.
+            #"{"t":"2026-01-01T05:00:00Z","type":"activate","slot":1,"by":"patient"}"#,
+            #"{"t":"2026-01-01T06:00:00Z","type":"end"}"#,
+        ])
+        #expect(report.programs.map(\.slot) == [1, 2])
+        #expect(report.programs.map(\.therapyHours) == [4, 2])
+        let slotOneMean: Double = (2 * 2 + 7 + 7) / 4
+        #expect(isClose(report.programs[0].meanAmplitude, slotOneMean))
+        #expect(isClose(report.programs[1].meanAmplitude, 4.5))
+        #expect(report.safety.flaggedEvents.map(\.line) == [6])
+        #expect(report.safety.flaggedEvents.map(\.slot) == [2])
+        #expect(report.safety.rules == [RuleID.patientRange])
     }
 
     @Test func rewritingAProgramResetsTheRunningAmplitudeToTheProgramsAmplitude() throws {
