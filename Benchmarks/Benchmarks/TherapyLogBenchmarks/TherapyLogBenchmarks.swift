@@ -18,7 +18,7 @@ nonisolated(unsafe) var recording: (url: URL, bytes: Int)?
 
 let benchmarks: @Sendable () -> Void = {
     let decoders: [(name: String, iterations: Int, read: @Sendable (URL, DeviceLimits) throws -> RecordingReport)] = [
-        ("scanner (scs analyze)", 10, { try analyze($0, $1, decoder: ScanningLineDecoder()) }),
+        ("scanner (scs analyze)", 10, { url, limits in try analyze(url) { _ in limits } }),
         ("JSONSerialization per line (reference)", 3, { try analyze($0, $1, decoder: FoundationLineDecoder()) }),
         ("JSONDecoder per line (baseline)", 3, { try analyze($0, $1, decoder: CodableLineDecoder()) }),
     ]
@@ -59,6 +59,11 @@ let benchmarks: @Sendable () -> Void = {
             recording = nil
         }
     }
+}
+
+/// Reads and analyses the recording at `url` as `scs analyze` does.
+func analyze(_ url: URL, limits: (RecordingHeader) throws -> DeviceLimits) throws -> RecordingReport {
+    try RecordingAnalysis.analyze(contentsOf: url, file: url.lastPathComponent, limits: limits)
 }
 
 /// Reads and analyses the recording at `url` with `decoder`.
