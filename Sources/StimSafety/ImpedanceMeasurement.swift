@@ -9,15 +9,18 @@ public struct ImpedanceMeasurement: Hashable, Sendable, RandomAccessCollection, 
         public var contact: ContactID
         public var ohms: Milliohms
 
+        @inlinable
         public init(_ contact: ContactID, _ ohms: Milliohms) {
             self.contact = contact
             self.ohms = ohms
         }
     }
 
-    private var entries: [Entry]
+    // Inlinable where a measurement is built and walked, since its users are in other modules.
+    @usableFromInline var entries: [Entry]
 
     /// No contact measured.
+    @inlinable
     public init() {
         entries = []
     }
@@ -33,12 +36,14 @@ public struct ImpedanceMeasurement: Hashable, Sendable, RandomAccessCollection, 
     }
 
     /// Makes room for `count` contacts.
+    @inlinable
     public mutating func reserveCapacity(_ count: Int) {
         entries.reserveCapacity(count)
     }
 
     /// Adds `contact` after the last one held; returns false, changing nothing, unless it sorts after
     /// every contact already held (so a repeated contact is refused too).
+    @inlinable
     public mutating func append(_ contact: ContactID, _ ohms: Milliohms) -> Bool {
         if let last = entries.last, !(last.contact < contact) { return false }
         entries.append(Entry(contact, ohms))
@@ -50,7 +55,7 @@ public struct ImpedanceMeasurement: Hashable, Sendable, RandomAccessCollection, 
         entries.first { $0.contact == contact }?.ohms
     }
 
-    public var startIndex: Int { entries.startIndex }
-    public var endIndex: Int { entries.endIndex }
-    public subscript(position: Int) -> Entry { entries[position] }
+    @inlinable public var startIndex: Int { entries.startIndex }
+    @inlinable public var endIndex: Int { entries.endIndex }
+    @inlinable public subscript(position: Int) -> Entry { entries[position] }
 }
