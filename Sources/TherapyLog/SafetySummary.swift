@@ -23,12 +23,18 @@ public struct SafetySummary: Hashable, Sendable {
     /// Counts one validated event.
     public mutating func record(line: Int, slot: Int, type: String, validation: Validation) {
         guard !validation.findings.isEmpty else { return }
-        let hasError = validation.findings.contains { $0.severity == .error }
-        let hasWarning = validation.findings.contains { $0.severity == .warning }
+        var hasError = false
+        var hasWarning = false
+        for finding in validation.findings {
+            switch finding.severity {
+            case .error: hasError = true
+            case .warning: hasWarning = true
+            }
+            ruleSet.insert(RuleSet(rule: finding.rule))
+        }
         eventsFlagged += 1
         if hasError { eventsWithErrors += 1 }
         if hasWarning { eventsWithWarnings += 1 }
-        ruleSet.formUnion(RuleSet(validation.findings.map(\.rule)))
         if flaggedEvents.count < Self.flaggedEventLimit {
             flaggedEvents.append(
                 FlaggedEvent(line: line, slot: slot, type: type, verdict: validation.verdict, rules: validation.ruleIDs)
