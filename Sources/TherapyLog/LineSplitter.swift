@@ -18,9 +18,9 @@ struct LineSplitter {
     private let handle: FileHandle
     private let chunkSize: Int
     private let maximumLineLength: Int
-    /// Bytes read and not yet handed on are `buffer[start..<filled]`; bytes before `scanned` hold no
-    /// `\n`. The buffer keeps its size, so that each chunk is read straight into it.
-    private var buffer: [UInt8] = []
+    /// Bytes read and not yet handed on are `buffer.bytes[start..<filled]`; bytes before `scanned`
+    /// hold no `\n`. The buffer keeps its size, so that each chunk is read straight into it.
+    private let buffer: ChunkBuffer
     private var filled = 0
     private var start = 0
     private var scanned = 0
@@ -40,6 +40,7 @@ struct LineSplitter {
         self.handle = handle
         self.chunkSize = max(chunkSize, 1)
         self.maximumLineLength = max(maximumLineLength, 1)
+        buffer = ChunkBuffer(capacity: self.chunkSize)
     }
 
     /// Passes the bytes read ahead (at least the first chunk, unless the file is shorter) to `body`,
@@ -48,10 +49,11 @@ struct LineSplitter {
         _ body: (UnsafeBufferPointer<UInt8>) -> Result
     ) throws(RecordingError) -> Result {
         if filled - start < chunkSize, !isAtEndOfFile { try fill() }
-        return buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<filled])) }
+        return body(UnsafeBufferPointer(start: buffer.bytes + start, count: filled - start))
     }
 
     /// Passes the next line to `body` and returns its result; nil at the end of the file.
+    @inline(__always)
     mutating func nextLine<Result>(_ body: (Line) -> Result) throws(RecordingError) -> Result? {
         while true {
             if let newline = findNewline() {
@@ -65,7 +67,7 @@ struct LineSplitter {
                     return body(.overlong(length: discardedBytes + newline - start))
                 }
                 if newline - start > maximumLineLength { return body(.overlong(length: newline - start)) }
-                return buffer.withUnsafeBytes { body(.text(UnsafeRawBufferPointer(rebasing: $0[start..<newline]))) }
+                return body(.text(UnsafeRawBufferPointer(start: buffer.bytes + start, count: newline - start)))
             }
             if isDiscarding {
                 discardedBytes += filled - start
@@ -90,18 +92,16 @@ struct LineSplitter {
         guard start < filled else { return nil }
         lineNumber += 1
         defer { dropBuffered() }
-        return buffer.withUnsafeBytes { body(.text(UnsafeRawBufferPointer(rebasing: $0[start..<filled]))) }
+        return body(.text(UnsafeRawBufferPointer(start: buffer.bytes + start, count: filled - start)))
     }
 
     private mutating func findNewline() -> Int? {
-        let found: Int? = buffer.withUnsafeBufferPointer { bytes in
-            guard scanned < filled, let base = bytes.baseAddress,
-                let newline = memchr(base + scanned, 0x0A, filled - scanned)
-            else { return nil }
-            return UnsafeRawPointer(newline) - UnsafeRawPointer(base)
+        let base = buffer.bytes
+        guard scanned < filled, let newline = memchr(base + scanned, 0x0A, filled - scanned) else {
+            scanned = filled
+            return nil
         }
-        if found == nil { scanned = filled }
-        return found
+        return UnsafeRawPointer(newline) - UnsafeRawPointer(base)
     }
 
     private mutating func dropBuffered() {
@@ -115,21 +115,16 @@ struct LineSplitter {
     private mutating func fill() throws(RecordingError) {
         if start > 0 {
             let kept = filled - start
-            buffer.withUnsafeMutableBytes { bytes in
-                guard let base = bytes.baseAddress, kept > 0 else { return }
-                base.copyMemory(from: base + start, byteCount: kept)
-            }
+            if kept > 0 { memmove(buffer.bytes, buffer.bytes + start, kept) }
             filled = kept
             scanned -= start
             start = 0
         }
-        if buffer.count - filled < chunkSize {
-            buffer.append(contentsOf: repeatElement(0, count: filled + chunkSize - buffer.count))
-        }
+        if buffer.capacity - filled < chunkSize { buffer.grow(to: filled + chunkSize) }
         let descriptor = handle.fileDescriptor
         var count: Int
         repeat {
-            count = buffer.withUnsafeMutableBytes { bytes in read(descriptor, bytes.baseAddress! + filled, chunkSize) }
+            count = read(descriptor, buffer.bytes + filled, chunkSize)
         } while count < 0 && errno == EINTR
         guard count >= 0 else {
             throw RecordingError(line: nil, reason: .unreadable(String(cString: strerror(errno))))
@@ -141,5 +136,32 @@ struct LineSplitter {
         filled += count
         bytesRead += count
         peakBufferedBytes = max(peakBufferedBytes, filled)
+    }
+}
+
+/// The bytes a ``LineSplitter`` reads into: one allocation, grown only for a line longer than a
+/// chunk, and freed with the splitter. (An array would be retained and released around every line
+/// handed on.)
+private final class ChunkBuffer {
+    private(set) var bytes: UnsafeMutablePointer<UInt8>
+    private(set) var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        bytes = .allocate(capacity: capacity)
+    }
+
+    /// Makes room for `capacity` bytes, keeping those held.
+    func grow(to capacity: Int) {
+        guard capacity > self.capacity else { return }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        grown.update(from: bytes, count: self.capacity)
+        bytes.deallocate()
+        bytes = grown
+        self.capacity = capacity
+    }
+
+    deinit {
+        bytes.deallocate()
     }
 }
