@@ -20,22 +20,14 @@ public struct MeasuredImpedances: Sendable, Hashable {
     /// The measurements of a recorded measurement; contacts that are neither a contact number nor
     /// `case` are ignored.
     public init(_ measurement: ImpedanceMeasurement) {
-        var highest = -1
-        for entry in measurement {
-            if case .lead(let number) = entry.contact, number <= Self.highestContactNumber { highest = number }
-        }
-        var table = [Int64](repeating: -1, count: highest + 1)
-        var can: Milliohms?
-        for entry in measurement {
-            switch entry.contact {
-            case .lead(let number) where number <= Self.highestContactNumber: table[number] = entry.ohms.rawValue
-            case .lead: break
-            case .can: can = entry.ohms
-            case .unrecognized: break
-            }
+        // The leads are in increasing number: the last within bounds is the highest.
+        let highest = measurement.leads.last { $0.number <= Self.highestContactNumber }?.number ?? -1
+        var table = [Int64](repeating: -1, count: max(highest + 1, 0))
+        for lead in measurement.leads where lead.number >= 0 && lead.number <= Self.highestContactNumber {
+            table[lead.number] = lead.ohms.rawValue
         }
         byNumber = table
-        self.can = can
+        can = measurement.can
     }
 
     /// Whether any lead contact may have a measurement; false means every lead contact is unmeasured.

@@ -35,9 +35,9 @@ struct SeriesRecorder: Sendable {
     /// An impedance measurement at `time`; only the lead contacts `isCharted` accepts are kept.
     mutating func measured(_ measured: ImpedanceMeasurement, at time: Timestamp, isCharted: (Int) -> Bool) {
         let day = time.dayNumber
-        for entry in measured {
-            let ohms = entry.ohms
-            guard case .lead(let number) = entry.contact, isCharted(number) else { continue }
+        for lead in measured.leads {
+            let (number, ohms) = (lead.number, lead.ohms)
+            guard isCharted(number) else { continue }
             impedance.update(number, make: Self.buckets(from: firstDay)) { buckets in
                 buckets.update(day: day, empty: ImpedanceTally(ohms)) { $0.include(ohms) }
             }

@@ -223,9 +223,9 @@ public struct TherapyAnalyzer: Sendable {
 
     private mutating func countAlerts(_ measured: ImpedanceMeasurement) {
         let limits = self.limits  // once, not for every contact
-        for entry in measured {
-            let ohms = entry.ohms
-            guard case .lead(let number) = entry.contact, limits.area(ofContact: number) != nil else { continue }
+        for lead in measured.leads {
+            let (number, ohms) = (lead.number, lead.ohms)
+            guard limits.area(ofContact: number) != nil else { continue }
             let isShort = ohms < limits.impedance.short
             let isOpen = ohms > limits.impedance.open
             guard isShort || isOpen else { continue }

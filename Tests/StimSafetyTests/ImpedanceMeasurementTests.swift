@@ -26,6 +26,12 @@ struct ImpedanceMeasurementTests {
             let measurement = ImpedanceMeasurement(measured)
             #expect(measurement.map(\.contact) == measured.keys.sorted())
             for (contact, ohms) in measured { #expect(measurement[contact] == ohms) }
+            let leads = measured.keys.compactMap { contact -> Int? in
+                guard case .lead(let number) = contact else { return nil }
+                return number
+            }
+            #expect(measurement.leads.map(\.number) == leads.sorted())
+            #expect(measurement.can == measured[.can])
             #expect(measurement[.lead(21)] == nil)
             let lookup = MeasuredImpedances(measurement)
             for number in 0...1_100 {
