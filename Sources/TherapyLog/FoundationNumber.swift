@@ -10,6 +10,7 @@ enum FoundationNumber {
     /// characters (negative) or 20 as `Int64`/`UInt64`; more than 17 characters before a lowercase `e`
     /// with an exponent within ±128 as `Decimal`; anything else as a finite `Double`.
     static func text(_ text: String) -> String? {
+        if let plain = plainText(text) { return plain }
         let exponentIndex = text.firstIndex(of: "e")
         let isInteger = !text.utf8.contains(UInt8(ascii: ".")) && exponentIndex == nil
         let isNegative = text.utf8.first == UInt8(ascii: "-")
@@ -25,5 +26,38 @@ enum FoundationNumber {
         }
         if let double = Double(text), double.isFinite { return String(describing: double) }
         return nil
+    }
+
+    /// The chain's text for a plain decimal of at most 15 bytes (`-`, digits, a fraction, no
+    /// exponent), worked out from its digits, as the chain costs thousands of instructions; nil for
+    /// any other number.
+    ///
+    /// An integer is kept as `Int64`, which drops only the sign of `-0`. Any other such number has at
+    /// most 15 significant digits, so the `Double` nearest to it has it as its shortest text, which
+    /// Swift writes without the fraction's trailing zeros but with one digit after the point, and in
+    /// exponent form below 0.0001 (left to the chain).
+    private static func plainText(_ text: String) -> String? {
+        let bytes = Array(text.utf8)
+        guard !bytes.isEmpty, bytes.count <= 15 else { return nil }
+        let integerStart = bytes[0] == UInt8(ascii: "-") ? 1 : 0
+        var index = integerStart
+        while index < bytes.count, bytes[index] &- UInt8(ascii: "0") < 10 { index += 1 }
+        let integerDigits = index - integerStart
+        guard integerDigits == 1 || (integerDigits > 1 && bytes[integerStart] != UInt8(ascii: "0")) else {
+            return nil
+        }
+        if index == bytes.count { return text == "-0" ? "0" : text }
+        guard bytes[index] == UInt8(ascii: ".") else { return nil }
+        let fractionStart = index + 1
+        index = fractionStart
+        while index < bytes.count, bytes[index] &- UInt8(ascii: "0") < 10 { index += 1 }
+        guard index == bytes.count, index > fractionStart else { return nil }
+        var end = bytes.count
+        while end > fractionStart, bytes[end - 1] == UInt8(ascii: "0") { end -= 1 }
+        if end == fractionStart { return String(decoding: bytes[..<fractionStart], as: UTF8.self) + "0" }
+        let isBelowOne = integerDigits == 1 && bytes[integerStart] == UInt8(ascii: "0")
+        let leadingZeros = bytes[fractionStart..<end].prefix { $0 == UInt8(ascii: "0") }.count
+        guard !isBelowOne || leadingZeros < 4 else { return nil }
+        return String(decoding: bytes[..<end], as: UTF8.self)
     }
 }

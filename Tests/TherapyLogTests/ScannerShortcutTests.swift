@@ -91,6 +91,40 @@ struct ScannerShortcutTests {
         #expect(answered > texts.count / 2)
     }
 
+    @Test("a plain decimal's text is the text Foundation's own chain gives it, exponent forms and zeros included")
+    func plainDecimalTextsAgreeWithFoundation() {
+        var generator = SeededGenerator(seed: 0xDEC2)
+        var texts = ["0", "-0", "0.0", "-0.0", "0.000", "2.000", "7.5", "7.50", "100", "0.0001", "0.00012", "0.00001"]
+        texts += ["-0.00001", "0.1234567890123", "99999999999999.9", "123456789012345", "1234567890123456", "1.0"]
+        for _ in 0..<5_000 {
+            var text = Bool.random(using: &generator) ? "" : "-"
+            let integerDigits = Int.random(in: 1...14, using: &generator)
+            let isBelowOne = Int.random(in: 0..<4, using: &generator) == 0
+            text += isBelowOne ? "0" : String(Int.random(in: 1...9, using: &generator))
+            if !isBelowOne {
+                for _ in 1..<integerDigits { text += String(Int.random(in: 0...9, using: &generator)) }
+            }
+            let decimals = Int.random(in: 0...7, using: &generator)
+            if decimals > 0 {
+                // Zeros are likely, so that leading and trailing zeros of the fraction are common.
+                let digits = (0..<decimals).map { _ in
+                    Bool.random(using: &generator) ? "0" : String(Int.random(in: 0...9, using: &generator))
+                }
+                text += "." + digits.joined()
+            }
+            texts.append(text)
+        }
+        // Each number as the request of a refusal, which keeps it as text: read alike by both decoders.
+        let lines = texts.map { text in
+            Array(
+                #"{"t":"2026-01-05T08:00:00Z","type":"rejected","by":"patient","rules":["x"],"request":{"amplitude":\#(text)}}"#
+                    .utf8)
+        }
+        DifferentialDecodingTests.expectNoDifferences(lines)
+        let known = ["7.50": "7.5", "2.000": "2.0", "-0": "0", "-0.0": "-0.0", "0.0001": "0.0001", "0.00001": "1e-05"]
+        for (written, text) in known { #expect(FoundationNumber.text(written) == text, "\(written)") }
+    }
+
     @Test("every schema key packs to itself alone, read whole words or byte by byte")
     func schemaKeys() {
         for key in SchemaKey.allCases {
