@@ -8,6 +8,10 @@ struct SeriesRecorder: Sendable {
     private var impedance = BoundedIntMap<DayBuckets<ImpedanceTally>>(capacity: RecordingSeries.contactLimit)
     private var battery: DayBuckets<BatteryTally>
     private var charging: DayBuckets<ChargingTally>
+    /// What the slot and day updated last gathered since, not yet in ``amplitude``: most amplitude
+    /// updates in a row are the active slot's on one day (therapy delivered between two events), and
+    /// gather here without a look-up. Merged in when another slot or day is updated.
+    private var openAmplitude: (slot: Int, day: Int64, tally: AmplitudeTally)?
 
     init(firstDay: Int64) {
         self.firstDay = firstDay
@@ -59,6 +63,13 @@ struct SeriesRecorder: Sendable {
 
     /// The series in report units.
     var series: RecordingSeries {
+        var settled = self
+        settled.settleAmplitude()
+        return settled.settledSeries
+    }
+
+    /// The series in report units, once ``openAmplitude`` is merged in.
+    private var settledSeries: RecordingSeries {
         func days<Tally>(_ bucket: (firstDay: Int64, days: Int, tally: Tally)) -> RecordingSeries.Days {
             RecordingSeries.Days(firstDay: bucket.firstDay, days: bucket.days)
         }
@@ -103,8 +114,18 @@ struct SeriesRecorder: Sendable {
     }
 
     private mutating func updateAmplitude(slot: Int, day: Int64, _ body: (inout AmplitudeTally) -> Void) {
+        if openAmplitude?.slot != slot || openAmplitude?.day != day {
+            settleAmplitude()
+            openAmplitude = (slot, day, AmplitudeTally())
+        }
+        body(&openAmplitude!.tally)
+    }
+
+    /// Merges ``openAmplitude`` into its slot's buckets.
+    private mutating func settleAmplitude() {
+        guard let (slot, day, gathered) = openAmplitude.take() else { return }
         amplitude.update(slot, make: Self.buckets(from: firstDay)) {
-            $0.update(day: day, empty: AmplitudeTally(), body)
+            $0.update(day: day, empty: AmplitudeTally()) { $0.merge(following: gathered) }
         }
     }
 
