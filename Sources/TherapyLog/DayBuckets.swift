@@ -44,9 +44,13 @@ struct DayBuckets<Tally: DayTally>: Sendable {
 
     /// The recorded buckets with the first day of each.
     var recorded: [(firstDay: Int64, days: Int, tally: Tally)] {
-        tallies.enumerated().compactMap { index, tally in
-            (index == latestIndex ? latest : tally).map { (firstDay + Int64(index) * width, Int(width), $0) }
+        var recorded: [(firstDay: Int64, days: Int, tally: Tally)] = []
+        recorded.reserveCapacity(tallies.count)
+        for (index, tally) in tallies.enumerated() {
+            guard let tally = index == latestIndex ? latest : tally else { continue }
+            recorded.append((firstDay + Int64(index) * width, Int(width), tally))
         }
+        return recorded
     }
 
     /// Puts the bucket held apart back in the array and holds the bucket at `index` apart instead.
@@ -63,8 +67,9 @@ struct DayBuckets<Tally: DayTally>: Sendable {
         if latestIndex >= 0 { tallies[latestIndex] = latest }
         latest = nil
         latestIndex = -1
+        // Room for the full capacity at once: the buckets fill up to it again.
         var merged: [Tally?] = []
-        merged.reserveCapacity((tallies.count + 1) / 2)
+        merged.reserveCapacity(capacity)
         var index = 0
         while index < tallies.count {
             let first = tallies[index]
