@@ -87,4 +87,41 @@ struct ByteCursor {
         position += digits
         return .lead(number)
     }
+
+    /// Reads the text of a string up to its closing quote, which it moves past, when every byte is
+    /// printable ASCII and none is a backslash; nil for any other string.
+    mutating func plainString() -> String? {
+        var length = 0
+        while length < end - position {
+            let byte = position[length]
+            if byte == UInt8(ascii: "\"") {
+                let text = String(decoding: UnsafeBufferPointer(start: position, count: length), as: UTF8.self)
+                position += length + 1
+                return text
+            }
+            guard byte >= 0x20, byte < 0x7F, byte != UInt8(ascii: "\\") else { return nil }
+            length += 1
+        }
+        return nil
+    }
+
+    /// Reads a JSON number written as a plain decimal of at most 15 bytes (`-`, digits without a
+    /// leading zero, a fraction), as written; nil for any other number.
+    mutating func plainNumber() -> String? {
+        let rest = UnsafeBufferPointer(start: position, count: end - position)
+        var length = rest.first == UInt8(ascii: "-") ? 1 : 0
+        let integerStart = length
+        while length < rest.count, rest[length] &- UInt8(ascii: "0") < 10 { length += 1 }
+        let integerDigits = length - integerStart
+        guard integerDigits == 1 || (integerDigits > 1 && rest[integerStart] != UInt8(ascii: "0")) else { return nil }
+        if length < rest.count, rest[length] == UInt8(ascii: ".") {
+            length += 1
+            let fractionStart = length
+            while length < rest.count, rest[length] &- UInt8(ascii: "0") < 10 { length += 1 }
+            guard length > fractionStart else { return nil }
+        }
+        guard length <= 15 else { return nil }
+        position += length
+        return String(decoding: UnsafeBufferPointer(rebasing: rest[..<length]), as: UTF8.self)
+    }
 }

@@ -12,7 +12,8 @@ import StimSafety
 /// differential test holds both paths to Foundation's outcome.
 enum WrittenLayout {
     /// The event of `line`, or nil when the line is not in the written layout of a battery,
-    /// amplitude, therapy, activate, impedance or charge event, or breaks the schema. `day` is the
+    /// amplitude, therapy, activate, impedance or charge event or of a refusal of a request of
+    /// scalar members, or breaks the schema. `day` is the
     /// date of the last time read (``Timestamp/parse(_:day:)``).
     static func decode(_ line: UnsafeRawBufferPointer, day: inout Timestamp.DayMemo?) -> DecodedLine? {
         guard var cursor = ByteCursor(line), cursor.skip(#"{"t":""#), let time = cursor.timestamp(day: &day),
@@ -49,7 +50,46 @@ enum WrittenLayout {
             if cursor.skip(#"start""#) { return .charge(.start) }
             if cursor.skip(#"end""#) { return .charge(.end) }
         }
+        if cursor.skip(#"rejected","by":""#) {
+            guard let by = roleName(&cursor), cursor.skip(#","rules":["#), let rules = ruleIDs(&cursor),
+                cursor.skip(#","request":{"#), let request = request(&cursor)
+            else { return nil }
+            return .rejected(RejectedCommand(by: by, rules: rules, request: request))
+        }
         return nil
+    }
+
+    /// The rule ids of a refusal up to the closing bracket: plain strings.
+    private static func ruleIDs(_ cursor: inout ByteCursor) -> [String]? {
+        var rules: [String] = []
+        if cursor.skip("]") { return rules }
+        repeat {
+            guard cursor.skip(#"""#), let rule = cursor.plainString() else { return nil }
+            rules.append(rule)
+        } while cursor.skip(",")
+        return cursor.skip("]") ? rules : nil
+    }
+
+    /// A refused request up to its closing brace, when it is one object of plain keys, each once, with
+    /// plain decimals or booleans (an amplitude, an activation, therapy on or off); nil for any other,
+    /// a program write among them.
+    private static func request(_ cursor: inout ByteCursor) -> JSONValue? {
+        var members: [String: JSONValue] = [:]
+        if cursor.skip("}") { return .object(members) }
+        repeat {
+            guard cursor.skip(#"""#), let key = cursor.plainString(), cursor.skip(":") else { return nil }
+            let value: JSONValue
+            if cursor.skip("true") {
+                value = .bool(true)
+            } else if cursor.skip("false") {
+                value = .bool(false)
+            } else {
+                guard let written = cursor.plainNumber(), let text = FoundationNumber.text(written) else { return nil }
+                value = .number(text)
+            }
+            guard members.updateValue(value, forKey: key) == nil else { return nil }
+        } while cursor.skip(",")
+        return cursor.skip("}") ? .object(members) : nil
     }
 
     /// The members of an impedance map up to its closing brace, in the one spelling and the order
@@ -86,7 +126,12 @@ enum WrittenLayout {
     /// The `by` member that ends these events.
     @inline(__always)
     private static func role(_ cursor: inout ByteCursor) -> Role? {
-        guard cursor.skip(#","by":""#) else { return nil }
+        cursor.skip(#","by":""#) ? roleName(&cursor) : nil
+    }
+
+    /// A role's name and its closing quote.
+    @inline(__always)
+    private static func roleName(_ cursor: inout ByteCursor) -> Role? {
         if cursor.skip(#"patient""#) { return .patient }
         if cursor.skip(#"clinician""#) { return .clinician }
         if cursor.skip(#"device""#) { return .device }

@@ -27,6 +27,16 @@ struct WrittenLayoutTests {
             .lead(1): Milliohms(units: 812), .lead(16): Milliohms(rawValue: 4_000_500), .can: Milliohms(units: 95),
         ]),
         .impedance([.lead(0): Milliohms(units: 1), .lead(123_456_789): Milliohms(rawValue: 1)]),
+        .rejected(
+            RejectedCommand(
+                by: .patient, rules: ["patientRange"],
+                request: .object(["slot": .number("1"), "amplitude": .number("7.5")])
+            )),
+        .rejected(RejectedCommand(by: .device, rules: [], request: .object([:]))),
+        .rejected(
+            RejectedCommand(
+                by: .clinician, rules: ["amplitude.max", "charge density", "x"],
+                request: .object(["on": .bool(true), "": .number("-0.25"), "b": .bool(false), "n": .number("0")]))),
     ]
 
     @Test("every event of the layout's types, as the writer writes it, takes the shortcut to the same event")
@@ -64,6 +74,15 @@ struct WrittenLayoutTests {
             #"{"t":"2026-01-05T08:00:00Z","type":"therapy","on":1,"by":"patient"}"#,
             #"{"t":"2026-01-05T08:00:00Z","type":"therapy","on":truee,"by":"patient"}"#,
             #"{"t":"2026-01-05T08:00:00Z","type":"charge","state":"stop"}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"rejected","by":"patient","rules":["r\u0061nge"],"request":{"on":true}}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"rejected","by":"patient","rules":["é"],"request":{"on":true}}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"rejected","by":"patient","rules":[1],"request":{"on":true}}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"rejected","by":"patient","rules":[],"request":{"on":true,"on":false}}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"rejected","by":"patient","rules":[],"request":{"slot":01}}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"rejected","by":"patient","rules":[],"request":{"a":1e3}}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"rejected","by":"patient","rules":[],"request":{"a":null}}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"rejected","by":"patient","rules":[],"request":{"slot":1,"program":{}}}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"rejected","by":"patient","rules":[],"request":[]}"#,
             #"{"t":"2026-01-05T08:00:00Z","type":"impedance","ohms":{"1":812,"1":790}}"#,
             #"{"t":"2026-01-05T08:00:00Z","type":"impedance","ohms":{"01":812}}"#,
             #"{"t":"2026-01-05T08:00:00Z","type":"impedance","ohms":{"2":812,"1":790}}"#,
