@@ -37,7 +37,11 @@ enum FoundationNumber {
     /// Swift writes without the fraction's trailing zeros but with one digit after the point, and in
     /// exponent form below 0.0001 (left to the chain).
     private static func plainText(_ text: String) -> String? {
-        let bytes = Array(text.utf8)
+        var contiguous = text  // `withUTF8` may make the string contiguous, so it needs its own copy
+        return contiguous.withUTF8 { plainText(text, bytes: $0) }
+    }
+
+    private static func plainText(_ text: String, bytes: UnsafeBufferPointer<UInt8>) -> String? {
         guard !bytes.isEmpty, bytes.count <= 15 else { return nil }
         let integerStart = bytes[0] == UInt8(ascii: "-") ? 1 : 0
         var index = integerStart
@@ -54,10 +58,12 @@ enum FoundationNumber {
         guard index == bytes.count, index > fractionStart else { return nil }
         var end = bytes.count
         while end > fractionStart, bytes[end - 1] == UInt8(ascii: "0") { end -= 1 }
-        if end == fractionStart { return String(decoding: bytes[..<fractionStart], as: UTF8.self) + "0" }
+        if end == fractionStart {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<fractionStart]), as: UTF8.self) + "0"
+        }
         let isBelowOne = integerDigits == 1 && bytes[integerStart] == UInt8(ascii: "0")
         let leadingZeros = bytes[fractionStart..<end].prefix { $0 == UInt8(ascii: "0") }.count
         guard !isBelowOne || leadingZeros < 4 else { return nil }
-        return String(decoding: bytes[..<end], as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
     }
 }

@@ -181,8 +181,7 @@ public struct TherapyAnalyzer: Sendable {
             if let start = charges.end() { series.charged(from: start, to: time) }
         case .battery(let percent): series.sampled(battery: percent, at: time)
         case .rejected(let command):
-            rejected.total += 1
-            for rule in Set(command.rules) { rejected.byRule[rule, default: 0] += 1 }
+            rejected.count(naming: command.rules)
         case .fault, .end: break
         }
     }

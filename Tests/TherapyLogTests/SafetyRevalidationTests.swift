@@ -88,8 +88,11 @@ struct SafetyRevalidationTests {
             R.header("2026-01-01T00:00:00Z"),
             #"{"t":"2026-01-01T01:00:00Z","type":"rejected","by":"patient","rules":["shannon","shannon","vendor.x"],"request":{}}"#,
             #"{"t":"2026-01-01T02:00:00Z","type":"rejected","by":"patient","rules":[],"request":{}}"#,
+            // More rules than the short path takes, repeated apart from each other.
+            #"{"t":"2026-01-01T03:00:00Z","type":"rejected","by":"patient","rules":["a","b","a","c","d","e","f","g","b","shannon"],"request":{}}"#,
             #"{"t":"2026-01-02T00:00:00Z","type":"end"}"#,
         ])
-        #expect(report.rejected == RejectionCounts(total: 2, byRule: ["shannon": 1, "vendor.x": 1]))
+        let once = Dictionary(uniqueKeysWithValues: ["a", "b", "c", "d", "e", "f", "g", "vendor.x"].map { ($0, 1) })
+        #expect(report.rejected == RejectionCounts(total: 3, byRule: once.merging(["shannon": 2]) { $1 }))
     }
 }
