@@ -12,8 +12,8 @@ import StimSafety
 /// differential test holds both paths to Foundation's outcome.
 enum WrittenLayout {
     /// The event of `line`, or nil when the line is not in the written layout of a battery,
-    /// amplitude, therapy, activate, impedance or charge event or of a refusal of a request of
-    /// scalar members, or breaks the schema. `day` is the
+    /// amplitude, therapy, activate, impedance, charge or program event or of a refusal of a request
+    /// of scalar members, or breaks the schema. `day` is the
     /// date of the last time read (``Timestamp/parse(_:day:)``).
     static func decode(_ line: UnsafeRawBufferPointer, day: inout Timestamp.DayMemo?) -> DecodedLine? {
         guard var cursor = ByteCursor(line), cursor.skip(#"{"t":""#), let time = cursor.timestamp(day: &day),
@@ -49,6 +49,12 @@ enum WrittenLayout {
         if cursor.skip(#"charge","state":""#) {
             if cursor.skip(#"start""#) { return .charge(.start) }
             if cursor.skip(#"end""#) { return .charge(.end) }
+        }
+        if cursor.skip(#"program","slot":"#) {
+            guard let slot = slot(&cursor), let by = role(&cursor), cursor.skip(#","program":{"#),
+                let program = program(&cursor)
+            else { return nil }
+            return .program(slot: slot, program: program, by: by)
         }
         if cursor.skip(#"rejected","by":""#) {
             guard let by = roleName(&cursor), cursor.skip(#","rules":["#), let rules = ruleIDs(&cursor),
@@ -111,14 +117,14 @@ enum WrittenLayout {
 
     /// A slot number: a positive integer.
     @inline(__always)
-    private static func slot(_ cursor: inout ByteCursor) -> Int? {
+    static func slot(_ cursor: inout ByteCursor) -> Int? {
         guard let slot = cursor.plainDecimal(fractionDigits: 0), slot > 0 else { return nil }
         return Int(slot)
     }
 
     /// A quantity that must not be negative.
     @inline(__always)
-    private static func quantity<Quantity: FixedPoint>(_ cursor: inout ByteCursor, _: Quantity.Type) -> Quantity? {
+    static func quantity<Quantity: FixedPoint>(_ cursor: inout ByteCursor, _: Quantity.Type) -> Quantity? {
         guard let raw = cursor.plainDecimal(fractionDigits: Quantity.fractionDigits), raw >= 0 else { return nil }
         return Quantity(rawValue: raw)
     }

@@ -33,6 +33,33 @@ struct WrittenLayoutTests {
                 request: .object(["slot": .number("1"), "amplitude": .number("7.5")])
             )),
         .rejected(RejectedCommand(by: .device, rules: [], request: .object([:]))),
+        .program(
+            slot: 1,
+            program: StimProgram(
+                amplitude: Nanoamps(rawValue: 4_500_000), pulseWidth: Nanoseconds(units: 300),
+                rate: .frequency(Millihertz(units: 50)),
+                contacts: [ContactShare(.lead(2), Percent(units: -100)), ContactShare(.lead(3), Percent(units: 100))],
+                patientRange: PatientRange(min: Nanoamps(units: 2), max: Nanoamps(rawValue: 6_500_000))),
+            by: .clinician),
+        .program(
+            slot: 7,
+            program: StimProgram(
+                amplitude: Nanoamps(rawValue: 800_000), pulseWidth: Nanoseconds(units: 500),
+                rate: .period(Nanoseconds(units: 25_000)), waveform: .burst, pulsesPerBurst: 4,
+                intraBurstRate: Millihertz(units: 500),
+                contacts: [
+                    ContactShare(.lead(1), Percent(rawValue: -50_500)), ContactShare(.lead(12), Percent(units: 0)),
+                    ContactShare(.can, Percent(rawValue: 50_500)),
+                ],
+                recovery: .passive, interphaseGap: Nanoseconds(units: 20),
+                cycling: Cycling(on: Milliseconds(units: 10), off: Milliseconds(units: 30))),
+            by: .patient),
+        .program(
+            slot: 2,
+            program: StimProgram(
+                amplitude: .zero, pulseWidth: Nanoseconds(units: 90), rate: .frequency(Millihertz(units: 10_000)),
+                waveform: .highFrequency, contacts: []),
+            by: .device),
         .rejected(
             RejectedCommand(
                 by: .clinician, rules: ["amplitude.max", "charge density", "x"],
@@ -83,6 +110,13 @@ struct WrittenLayoutTests {
             #"{"t":"2026-01-05T08:00:00Z","type":"rejected","by":"patient","rules":[],"request":{"a":null}}"#,
             #"{"t":"2026-01-05T08:00:00Z","type":"rejected","by":"patient","rules":[],"request":{"slot":1,"program":{}}}"#,
             #"{"t":"2026-01-05T08:00:00Z","type":"rejected","by":"patient","rules":[],"request":[]}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"program","slot":1,"by":"clinician","program":{"amplitude":4.5,"pulseWidth":300,"frequency":50,"waveform":"tonic","contacts":{"2":-100,"2":100},"recovery":"active"}}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"program","slot":1,"by":"clinician","program":{"amplitude":4.5,"pulseWidth":300,"frequency":50,"waveform":"tonic","contacts":{"x":-100},"recovery":"active"}}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"program","slot":1,"by":"clinician","program":{"amplitude":4.5,"pulseWidth":300,"frequency":0,"waveform":"tonic","contacts":{},"recovery":"active"}}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"program","slot":1,"by":"clinician","program":{"amplitude":4.5,"pulseWidth":300,"frequency":50,"waveform":"sine","contacts":{},"recovery":"active"}}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"program","slot":1,"by":"clinician","program":{"amplitude":4.5,"pulseWidth":300,"frequency":50,"waveform":"tonic","contacts":{}}}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"program","slot":1,"by":"clinician","program":{"amplitude":4.5,"pulseWidth":300,"frequency":50,"period":20000,"waveform":"tonic","contacts":{},"recovery":"active"}}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"program","slot":1,"by":"clinician","program":{"amplitude":4.5,"pulseWidth":300,"frequency":50,"waveform":"tonic","pulsesPerBurst":0,"contacts":{},"recovery":"active"}}"#,
             #"{"t":"2026-01-05T08:00:00Z","type":"impedance","ohms":{"1":812,"1":790}}"#,
             #"{"t":"2026-01-05T08:00:00Z","type":"impedance","ohms":{"01":812}}"#,
             #"{"t":"2026-01-05T08:00:00Z","type":"impedance","ohms":{"2":812,"1":790}}"#,
@@ -112,6 +146,63 @@ struct WrittenLayoutTests {
         #expect(lines.count(where: { Self.decode($0) != nil }) > Self.generatedLines / 20)
     }
 
+    @Test("random programs as the writer writes them take the shortcut, and read alike with a byte changed")
+    func writtenProgramsAreReadBackAndChangedAlike() {
+        var random = SeededGenerator(seed: DifferentialDecodingTests.seed &+ 15)
+        let replacements = Array("0123456789.-+eE\"\\ ,}{:".utf8)
+        var changed: [[UInt8]] = []
+        for index in 0..<1_000 {
+            let event = RecordingEvent.program(
+                slot: Int.random(in: 1...16, using: &random), program: Self.randomProgram(&random),
+                by: random.pick([.patient, .clinician, .device]))
+            let time = Timestamp(nanosecondsSinceEpoch: 1_767_571_200_000_000_000 + Int64(index) * 1_000_000_001)
+            let line = Array(event.recordingLine(at: time).utf8)
+            #expect(Self.decode(line) == .event(time: time, event: event), "\(String(decoding: line, as: UTF8.self))")
+            for _ in 0..<10 {
+                var copy = line
+                copy[Int.random(in: 0..<copy.count, using: &random)] = random.pick(replacements)
+                changed.append(copy)
+            }
+        }
+        DifferentialDecodingTests.expectNoDifferences(changed)
+    }
+
+    /// A program with every optional field set or not, at random.
+    static func randomProgram(_ random: inout SeededGenerator) -> StimProgram {
+        func quantity<Quantity: FixedPoint>(_: Quantity.Type, upTo units: Int64) -> Quantity {
+            // A whole number of units, or one with one to three decimals.
+            let step = random.pick([
+                Quantity.subunitsPerUnit, Quantity.subunitsPerUnit / 10, Quantity.subunitsPerUnit / 1_000,
+            ])
+            return Quantity(
+                rawValue: Int64.random(in: 0...units * Quantity.subunitsPerUnit / step, using: &random) * step)
+        }
+        let leads = Array((0...16).shuffled(using: &random).prefix(Int.random(in: 0...5, using: &random)))
+        var contacts = leads.map {
+            ContactShare(.lead($0), Percent(rawValue: Int64.random(in: -100...100, using: &random) * 1_000))
+        }
+        if Bool.random(using: &random) { contacts.append(ContactShare(.can, Percent(units: 100))) }
+        var program = StimProgram(
+            amplitude: quantity(Nanoamps.self, upTo: 25), pulseWidth: quantity(Nanoseconds.self, upTo: 1_000),
+            rate: Bool.random(using: &random)
+                ? .frequency(Millihertz(rawValue: quantity(Millihertz.self, upTo: 10_000).rawValue + 1))
+                : .period(Nanoseconds(rawValue: quantity(Nanoseconds.self, upTo: 50_000).rawValue + 1)),
+            waveform: random.pick(Waveform.allCases), contacts: contacts.sorted { $0.contact < $1.contact },
+            recovery: random.pick(Recovery.allCases))
+        if Bool.random(using: &random) { program.pulsesPerBurst = Int.random(in: 1...10, using: &random) }
+        if Bool.random(using: &random) { program.intraBurstRate = quantity(Millihertz.self, upTo: 1_000) }
+        if Bool.random(using: &random) { program.interphaseGap = quantity(Nanoseconds.self, upTo: 100) }
+        if Bool.random(using: &random) {
+            program.cycling = Cycling(
+                on: quantity(Milliseconds.self, upTo: 60), off: quantity(Milliseconds.self, upTo: 60))
+        }
+        if Bool.random(using: &random) {
+            program.patientRange = PatientRange(
+                min: quantity(Nanoamps.self, upTo: 5), max: quantity(Nanoamps.self, upTo: 25))
+        }
+        return program
+    }
+
     @Test("a line the shortcut takes, with a byte changed to one that may go on a number or end a value, reads alike")
     func bytesChangedInTakenLines() {
         var generator = LineGenerator(seed: DifferentialDecodingTests.seed &+ 13)
@@ -128,8 +219,9 @@ struct WrittenLayoutTests {
             }
         }
         DifferentialDecodingTests.expectNoDifferences(changed)
-        // Not vacuous: many changed lines are still in the layout, with other values.
-        #expect(changed.count(where: { Self.decode($0) != nil }) > Self.changedLines / 10)
+        // Not vacuous: many changed lines are still in the layout, with other values (fewer of the
+        // long program lines, where a change more often breaks the layout).
+        #expect(changed.count(where: { Self.decode($0) != nil }) > Self.changedLines / 20)
     }
 
     @Test(

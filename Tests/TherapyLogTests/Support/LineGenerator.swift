@@ -169,12 +169,14 @@ struct LineGenerator {
             members.append(("period", number("20000")))
         default: members.append(("frequency", number(choose(["50", "40", "1200", "50.5", "1e1"], ["0"]))))
         }
-        if random.chance(0.3) {
+        if keepsLayout || random.chance(0.3) {
             members.append(("waveform", string(choose(["tonic", "burst", "highFrequency"], ["sine"]))))
         }
         if random.chance(0.2) { members.append(("pulsesPerBurst", number(choose(["5", "4.0"], ["0"])))) }
         if random.chance(0.2) { members.append(("intraBurstRate", number(choose(["500"], ["500.0005"])))) }
-        if random.chance(0.3) { members.append(("recovery", string(choose(["active", "passive"], ["none"])))) }
+        if keepsLayout || random.chance(0.3) {
+            members.append(("recovery", string(choose(["active", "passive"], ["none"]))))
+        }
         if random.chance(0.2) { members.append(("interphaseGap", number(choose(["20", "0"], ["-1"])))) }
         if random.chance(0.3) {
             let off = number(choose(["90", "90.5"], ["-1"]))
@@ -185,6 +187,14 @@ struct LineGenerator {
             members.append(("patientRange", objectBytes(bounds, depth: 2)))
         }
         members = members.filter { _ in !mistake(0.03) }
+        if keepsLayout {
+            // The writer's order (`StimProgram.recordingJSON`), which the written-layout reader expects.
+            let order = [
+                "amplitude", "pulseWidth", "frequency", "period", "waveform", "pulsesPerBurst", "intraBurstRate",
+                "contacts", "recovery", "interphaseGap", "cycling", "patientRange",
+            ]
+            members.sort { (order.firstIndex(of: $0.0) ?? order.count) < (order.firstIndex(of: $1.0) ?? order.count) }
+        }
         return objectBytes(members, depth: 1)
     }
 
