@@ -53,8 +53,7 @@ public struct TherapyAnalyzer: Sendable {
     /// The slots written, except the active one while ``activeState`` holds it.
     private var slots: [Int: Slot] = [:]
     /// The active slot's state while it holds a program, held apart from the other slots: the
-    /// `amplitude` events, which mostly adjust the active slot, change and check it in place, without
-    /// a lookup or a copy of its program.
+    /// `amplitude` events, which mostly adjust the active slot, change and check it without a look-up.
     private var activeState: Slot?
     /// The active slot's ``Delivery`` while it holds a program, else nil.
     private var delivery: Delivery?
