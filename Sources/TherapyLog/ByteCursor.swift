@@ -105,23 +105,20 @@ struct ByteCursor {
         return nil
     }
 
-    /// Reads a JSON number written as a plain decimal of at most 15 bytes (`-`, digits without a
-    /// leading zero, a fraction), as written; nil for any other number.
-    mutating func plainNumber() -> String? {
-        let rest = UnsafeBufferPointer(start: position, count: end - position)
-        var length = rest.first == UInt8(ascii: "-") ? 1 : 0
-        let integerStart = length
-        while length < rest.count, rest[length] &- UInt8(ascii: "0") < 10 { length += 1 }
-        let integerDigits = length - integerStart
-        guard integerDigits == 1 || (integerDigits > 1 && rest[integerStart] != UInt8(ascii: "0")) else { return nil }
-        if length < rest.count, rest[length] == UInt8(ascii: ".") {
+    /// Reads a JSON number written as a plain decimal of at most 15 bytes, as the text Foundation's
+    /// chain gives it (``FoundationNumber/plainText(_:)``); nil for any other number.
+    mutating func plainNumberText() -> String? {
+        var length = 0
+        while length < end - position,
+            position[length] &- UInt8(ascii: "0") < 10
+                || position[length] == UInt8(ascii: "-") || position[length] == UInt8(ascii: ".")
+        {
             length += 1
-            let fractionStart = length
-            while length < rest.count, rest[length] &- UInt8(ascii: "0") < 10 { length += 1 }
-            guard length > fractionStart else { return nil }
         }
-        guard length <= 15 else { return nil }
+        guard let text = FoundationNumber.plainText(UnsafeBufferPointer(start: position, count: length)) else {
+            return nil
+        }
         position += length
-        return String(decoding: UnsafeBufferPointer(rebasing: rest[..<length]), as: UTF8.self)
+        return text
     }
 }

@@ -10,7 +10,7 @@ enum FoundationNumber {
     /// characters (negative) or 20 as `Int64`/`UInt64`; more than 17 characters before a lowercase `e`
     /// with an exponent within ±128 as `Decimal`; anything else as a finite `Double`.
     static func text(_ text: String) -> String? {
-        if let plain = plainText(text) { return plain }
+        if let plain = text.utf8.withContiguousStorageIfAvailable(plainText) ?? nil { return plain }
         let exponentIndex = text.firstIndex(of: "e")
         let isInteger = !text.utf8.contains(UInt8(ascii: ".")) && exponentIndex == nil
         let isNegative = text.utf8.first == UInt8(ascii: "-")
@@ -36,12 +36,7 @@ enum FoundationNumber {
     /// most 15 significant digits, so the `Double` nearest to it has it as its shortest text, which
     /// Swift writes without the fraction's trailing zeros but with one digit after the point, and in
     /// exponent form below 0.0001 (left to the chain).
-    private static func plainText(_ text: String) -> String? {
-        var contiguous = text  // `withUTF8` may make the string contiguous, so it needs its own copy
-        return contiguous.withUTF8 { plainText(text, bytes: $0) }
-    }
-
-    private static func plainText(_ text: String, bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    static func plainText(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         guard !bytes.isEmpty, bytes.count <= 15 else { return nil }
         let integerStart = bytes[0] == UInt8(ascii: "-") ? 1 : 0
         var index = integerStart
@@ -50,7 +45,10 @@ enum FoundationNumber {
         guard integerDigits == 1 || (integerDigits > 1 && bytes[integerStart] != UInt8(ascii: "0")) else {
             return nil
         }
-        if index == bytes.count { return text == "-0" ? "0" : text }
+        if index == bytes.count {
+            let isNegativeZero = integerStart == 1 && bytes[1] == UInt8(ascii: "0")
+            return isNegativeZero ? "0" : String(decoding: bytes, as: UTF8.self)
+        }
         guard bytes[index] == UInt8(ascii: ".") else { return nil }
         let fractionStart = index + 1
         index = fractionStart

@@ -90,7 +90,7 @@ enum WrittenLayout {
             } else if cursor.skip("false") {
                 value = .bool(false)
             } else {
-                guard let written = cursor.plainNumber(), let text = FoundationNumber.text(written) else { return nil }
+                guard let text = cursor.plainNumberText() else { return nil }
                 value = .number(text)
             }
             guard members.updateValue(value, forKey: key) == nil else { return nil }
