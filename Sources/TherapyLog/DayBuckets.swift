@@ -55,18 +55,23 @@ struct DayBuckets<Tally: DayTally>: Sendable {
 
     /// Puts the bucket held apart back in the array and holds the bucket at `index` apart instead.
     private mutating func holdApart(_ index: Int) {
-        if latestIndex >= 0 { tallies[latestIndex] = latest }
+        putBack()
         // Usually one day past the last bucket: appended one by one, without a generic repeated collection.
         while index >= tallies.count { tallies.append(nil) }
         latest = tallies[index]
         latestIndex = index
     }
 
-    /// Doubles the width: buckets 2k and 2k+1 become bucket k.
-    private mutating func coarsen() {
+    /// Puts the bucket held apart back in the array; none is held apart afterwards.
+    private mutating func putBack() {
         if latestIndex >= 0 { tallies[latestIndex] = latest }
         latest = nil
         latestIndex = -1
+    }
+
+    /// Doubles the width: buckets 2k and 2k+1 become bucket k.
+    private mutating func coarsen() {
+        putBack()
         // Room for the full capacity at once: the buckets fill up to it again.
         var merged: [Tally?] = []
         merged.reserveCapacity(capacity)
