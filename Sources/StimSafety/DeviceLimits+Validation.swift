@@ -5,10 +5,7 @@ public struct Validation: Hashable, Sendable {
     public var metrics: Metrics
 
     /// `rejected` with any error, `accepted-with-warnings` with only warnings, else `accepted`.
-    public var verdict: Verdict {
-        if findings.contains(where: { $0.severity == .error }) { return .rejected }
-        return findings.isEmpty ? .accepted : .acceptedWithWarnings
-    }
+    public var verdict: Verdict { FiredRules(self).verdict }
 
     /// Whether the set may be sent: no error, and every warning's exact rule id acknowledged.
     public func maySend(acknowledging acknowledged: RuleSet) -> Bool {

@@ -50,3 +50,17 @@ struct SendGate: FindingSink {
         if severity == .error || !acknowledged.contains(rule) { maySend = false }
     }
 }
+
+/// Notes which rules fired, by severity, and nothing else. Never allocates.
+struct RuleTally: FindingSink {
+    static var collectsMetrics: Bool { false }
+    var fired = FiredRules()
+
+    @inline(__always)
+    mutating func report(
+        _ rule: RuleID, _ severity: Severity, contact: ContactID?, reason: FindingReason,
+        value: @autoclosure () -> Double?, limit: @autoclosure () -> Double?
+    ) {
+        fired.insert(rule, severity)
+    }
+}

@@ -20,25 +20,16 @@ public struct SafetySummary: Hashable, Sendable {
 
     public init() {}
 
-    /// Counts one validated event.
-    public mutating func record(line: Int, slot: Int, type: String, validation: Validation) {
-        guard !validation.findings.isEmpty else { return }
-        var hasError = false
-        var hasWarning = false
-        for finding in validation.findings {
-            switch finding.severity {
-            case .error: hasError = true
-            case .warning: hasWarning = true
-            }
-            ruleSet.insert(RuleSet(rule: finding.rule))
-        }
+    /// Counts one re-validated event by the rules it broke.
+    public mutating func record(line: Int, slot: Int, type: String, fired: FiredRules) {
+        guard !fired.isEmpty else { return }
+        ruleSet.insert(fired.all)
         eventsFlagged += 1
-        if hasError { eventsWithErrors += 1 }
-        if hasWarning { eventsWithWarnings += 1 }
+        if !fired.errors.isEmpty { eventsWithErrors += 1 }
+        if !fired.warnings.isEmpty { eventsWithWarnings += 1 }
         if flaggedEvents.count < Self.flaggedEventLimit {
             flaggedEvents.append(
-                FlaggedEvent(line: line, slot: slot, type: type, verdict: validation.verdict, rules: validation.ruleIDs)
-            )
+                FlaggedEvent(line: line, slot: slot, type: type, verdict: fired.verdict, rules: fired.all.rules))
         }
     }
 }

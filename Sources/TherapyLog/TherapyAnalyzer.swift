@@ -134,11 +134,11 @@ public struct TherapyAnalyzer: Sendable {
     private mutating func apply(_ event: consuming RecordingEvent, line: Int, at time: Timestamp) {
         switch consume event {
         case .program(let slot, let program, _):
-            let validation = validate(program, slot: slot)
+            let validation = limits.validate(program, context: context(slot: slot))
             releaseDelivery()
             slots[slot] = Slot(program: program, pulseRate: validation.metrics.pulseRate)
             holdDelivery()
-            safety.record(line: line, slot: slot, type: "program", validation: validation)
+            safety.record(line: line, slot: slot, type: "program", fired: FiredRules(validation))
             series.set(slot: slot, amplitude: program.amplitude, range: program.patientRange, at: time)
         case .activate(let slot, _):
             releaseDelivery()
@@ -152,24 +152,21 @@ public struct TherapyAnalyzer: Sendable {
             case .clinician: adjustments.clinician += 1
             case .device: break
             }
-            // Most adjustments pass: the allocation-free gate, which agrees with the full validation,
-            // tells which, and only the others pay for the findings.
             let context = context(slot: slot)
-            let refused: StimProgram?
+            let fired: FiredRules?
             if slot == delivery?.slot, activeState != nil {
                 delivery?.amplitude = amplitude
                 activeState!.program.amplitude = amplitude
                 series.set(slot: slot, amplitude: amplitude, range: activeState!.program.patientRange, at: time)
-                refused = limits.maySend(activeState!.program, context: context) ? nil : activeState!.program
+                fired = limits.refusal(of: activeState!.program, context: context)
             } else {
                 guard let index = slots.index(forKey: slot) else { return }
                 slots.values[index].program.amplitude = amplitude
                 series.set(slot: slot, amplitude: amplitude, range: slots.values[index].program.patientRange, at: time)
-                refused =
-                    limits.maySend(slots.values[index].program, context: context) ? nil : slots.values[index].program
+                fired = limits.refusal(of: slots.values[index].program, context: context)
             }
-            guard let refused else { return }
-            safety.record(line: line, slot: slot, type: "amplitude", validation: validate(refused, slot: slot))
+            guard let fired else { return }
+            safety.record(line: line, slot: slot, type: "amplitude", fired: fired)
         case .impedance(let measured):
             impedances = MeasuredImpedances(measured)
             countAlerts(measured)
@@ -208,13 +205,8 @@ public struct TherapyAnalyzer: Sendable {
             pulseWidth: state.program.pulseWidth, pulseRate: state.pulseRate)
     }
 
-    /// The full validation with the latest measured impedances, no acknowledgements and no slew rule,
-    /// for `slot` (so that a slot in a profile's group is held to the group's limits).
-    private func validate(_ program: StimProgram, slot: Int) -> Validation {
-        limits.validate(program, context: context(slot: slot))
-    }
-
-    /// The context of every validation of `slot`: the latest measured impedances, nothing acknowledged.
+    /// The context of every validation of `slot`: the latest measured impedances, nothing acknowledged,
+    /// no slew rule, and the slot (so that a slot in a profile's group is held to the group's limits).
     private func context(slot: Int) -> ValidationContext {
         ValidationContext(impedances: impedances, runningAmplitude: nil, slot: slot)
     }
@@ -232,5 +224,15 @@ public struct TherapyAnalyzer: Sendable {
             if isShort { alerts.shorts += 1 } else { alerts.opens += 1 }
             alertsByContact[number] = alerts
         }
+    }
+}
+
+extension DeviceLimits {
+    /// The rules `program` breaks, or nil when it may be sent. Most adjustments pass: the
+    /// allocation-free gate, which agrees with the full validation, tells which, and only the others
+    /// pay for the rule tally.
+    @inline(__always)
+    fileprivate func refusal(of program: StimProgram, context: ValidationContext) -> FiredRules? {
+        maySend(program, context: context) ? nil : firedRules(program, context: context)
     }
 }

@@ -109,6 +109,26 @@ struct ValidatorPropertyTests {
         #expect(agreedOnYesWithRange > 50)
     }
 
+    @Test("The rule tally names exactly the rules of the full validation's findings, by severity")
+    func ruleTallyAgreesWithFindings() async {
+        var withErrors = 0
+        var withWarnings = 0
+        await propertyCheck(count: 3000, input: ProgramSample.generator) { sample in
+            let validation = sample.limits.validate(sample.program, context: sample.context)
+            let fired = sample.limits.firedRules(sample.program, context: sample.context)
+            let errors = RuleSet(validation.findings.filter { $0.severity == .error }.map(\.rule))
+            let warnings = RuleSet(validation.findings.filter { $0.severity == .warning }.map(\.rule))
+            #expect(fired.errors == errors, "\(sample)")
+            #expect(fired.warnings == warnings, "\(sample)")
+            #expect(fired.verdict == validation.verdict, "\(sample)")
+            #expect(fired.all.rules == validation.ruleIDs, "\(sample)")
+            if !errors.isEmpty { withErrors += 1 }
+            if !warnings.isEmpty { withWarnings += 1 }
+        }
+        #expect(withErrors > 300)
+        #expect(withWarnings > 100)
+    }
+
     @Test("Acceptance, findings and metrics do not depend on the order of the contact map")
     func contactOrderDoesNotMatter() async {
         await propertyCheck(count: 1500, input: ProgramSample.generator, Gen.int(in: 0...1_000_000)) { sample, seed in
