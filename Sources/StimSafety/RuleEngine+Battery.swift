@@ -29,9 +29,10 @@ extension DeviceLimits {
 }
 
 extension StimProgram {
-    /// Pulses per second after burst and cycling; nil when a burst lacks its pulse count.
-    @inline(__always)
-    var pulseRate: Double? {
+    /// Pulses per second after burst and cycling (`safety-rules.md` §3, the rate ``Metrics/pulseRate``
+    /// reports); nil when a burst lacks its pulse count.
+    @inlinable
+    public var pulseRate: Double? {
         var pulses = rate.hertz
         if waveform == .burst {
             guard let count = pulsesPerBurst else { return nil }

@@ -33,6 +33,7 @@ struct DayBuckets<Tally: DayTally>: Sendable {
 
     /// Updates the bucket holding `day` (created from `empty` when it has nothing yet); days before the
     /// first are ignored.
+    @inline(__always)
     mutating func update(day: Int64, empty: @autoclosure () -> Tally, _ body: (inout Tally) -> Void) {
         guard day >= firstDay else { return }
         while (day - firstDay) >> widthExponent >= Int64(capacity) { coarsen() }

@@ -12,7 +12,7 @@ public struct TherapyAnalyzer: Sendable {
     struct Slot: Sendable {
         /// The program written, at the running amplitude, which `amplitude` events change.
         var program: StimProgram
-        /// Pulses per second after burst and cycling (`safety-rules.md` §3), from the validation.
+        /// Pulses per second after burst and cycling (`safety-rules.md` §3).
         var pulseRate: Double?
     }
 
@@ -134,11 +134,11 @@ public struct TherapyAnalyzer: Sendable {
     private mutating func apply(_ event: consuming RecordingEvent, line: Int, at time: Timestamp) {
         switch consume event {
         case .program(let slot, let program, _):
-            let validation = limits.validate(program, context: context(slot: slot))
+            let fired = limits.firedRules(program, context: context(slot: slot))
             releaseDelivery()
-            slots[slot] = Slot(program: program, pulseRate: validation.metrics.pulseRate)
+            slots[slot] = Slot(program: program, pulseRate: program.pulseRate)
             holdDelivery()
-            safety.record(line: line, slot: slot, type: "program", fired: FiredRules(validation))
+            safety.record(line: line, slot: slot, type: "program", fired: fired)
             series.set(slot: slot, amplitude: program.amplitude, range: program.patientRange, at: time)
         case .activate(let slot, _):
             releaseDelivery()
