@@ -2,20 +2,9 @@
 /// its verdict matter, as in the re-validation of a device log's events.
 public struct FiredRules: Hashable, Sendable {
     /// The rules with at least one error finding.
-    public var errors: RuleSet
+    public var errors: RuleSet = []
     /// The rules with at least one warning finding.
-    public var warnings: RuleSet
-
-    public init(errors: RuleSet = [], warnings: RuleSet = []) {
-        self.errors = errors
-        self.warnings = warnings
-    }
-
-    /// The rules of `validation`'s findings, by severity.
-    public init(_ validation: Validation) {
-        self.init()
-        for finding in validation.findings { insert(finding.rule, finding.severity) }
-    }
+    public var warnings: RuleSet = []
 
     /// Whether no rule fired.
     public var isEmpty: Bool { errors.isEmpty && warnings.isEmpty }
@@ -35,6 +24,14 @@ public struct FiredRules: Hashable, Sendable {
         case .error: errors.insert(RuleSet(rule: rule))
         case .warning: warnings.insert(RuleSet(rule: rule))
         }
+    }
+}
+
+extension FiredRules {
+    /// The rules of `validation`'s findings, by severity.
+    public init(_ validation: Validation) {
+        self.init()
+        for finding in validation.findings { insert(finding.rule, finding.severity) }
     }
 }
 
