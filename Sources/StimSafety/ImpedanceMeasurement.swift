@@ -72,9 +72,7 @@ public struct ImpedanceMeasurement: Hashable, Sendable, RandomAccessCollection, 
     /// every contact already held (so a repeated contact is refused too).
     public mutating func append(_ contact: ContactID, _ ohms: Milliohms) -> Bool {
         switch contact {
-        case .lead(let number):
-            guard can == nil, others.isEmpty, leads.last.map({ $0.number < number }) ?? true else { return false }
-            leads.append(LeadOhms(number, ohms))
+        case .lead(let number): return appendLead(number, ohms)
         case .can:
             guard can == nil, others.isEmpty else { return false }
             can = ohms
@@ -82,6 +80,14 @@ public struct ImpedanceMeasurement: Hashable, Sendable, RandomAccessCollection, 
             guard others.last.map({ $0.contact < contact }) ?? true else { return false }
             others.append(Entry(contact, ohms))
         }
+        return true
+    }
+
+    /// Adds lead contact `number` after the last one held, as ``append(_:_:)`` does, without a
+    /// ``ContactID`` to make and release.
+    public mutating func appendLead(_ number: Int, _ ohms: Milliohms) -> Bool {
+        guard can == nil, others.isEmpty, leads.last.map({ $0.number < number }) ?? true else { return false }
+        leads.append(LeadOhms(number, ohms))
         return true
     }
 

@@ -20,13 +20,24 @@ public struct MeasuredImpedances: Sendable, Hashable {
     /// The measurements of a recorded measurement; contacts that are neither a contact number nor
     /// `case` are ignored.
     public init(_ measurement: ImpedanceMeasurement) {
+        byNumber = []
+        replace(with: measurement)
+    }
+
+    /// Takes the impedances of a newer measurement instead, in the storage held when nothing else
+    /// shares it (a recording measures about once a day, always the same contacts).
+    public mutating func replace(with measurement: ImpedanceMeasurement) {
         // The leads are in increasing number: the last within bounds is the highest.
         let highest = measurement.leads.last { $0.number <= Self.highestContactNumber }?.number ?? -1
-        var table = [Int64](repeating: -1, count: max(highest + 1, 0))
-        for lead in measurement.leads where lead.number >= 0 && lead.number <= Self.highestContactNumber {
-            table[lead.number] = lead.ohms.rawValue
+        let count = max(highest + 1, 0)
+        if byNumber.count == count {
+            byNumber.withUnsafeMutableBufferPointer { $0.update(repeating: -1) }
+        } else {
+            byNumber = [Int64](repeating: -1, count: count)
         }
-        byNumber = table
+        for lead in measurement.leads where lead.number >= 0 && lead.number <= Self.highestContactNumber {
+            byNumber[lead.number] = lead.ohms.rawValue
+        }
         can = measurement.can
     }
 

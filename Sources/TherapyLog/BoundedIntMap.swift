@@ -23,6 +23,18 @@ struct BoundedIntMap<Value: Sendable>: Sendable {
         }
     }
 
+    /// As ``update(_:make:_:)``, trying the key at position `hint` first: a caller that updates the
+    /// same keys in the same order each time (the contacts of a measurement) passes each one's position
+    /// and finds it without a search.
+    @inline(__always)
+    mutating func update(_ key: Int, hint: Int, make: @autoclosure () -> Value, _ body: (inout Value) -> Void) {
+        if hint < keys.count, keys[hint] == key {
+            body(&values[hint])
+        } else {
+            update(key, make: make(), body)
+        }
+    }
+
     /// The keys and values in increasing key order.
     var sorted: [(key: Int, value: Value)] {
         zip(keys, values).sorted { $0.0 < $1.0 }.map { (key: $0.0, value: $0.1) }

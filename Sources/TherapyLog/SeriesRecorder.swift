@@ -36,15 +36,17 @@ struct SeriesRecorder: Sendable {
         }
     }
 
-    /// An impedance measurement at `time`; only the lead contacts `isCharted` accepts are kept.
-    mutating func measured(_ measured: ImpedanceMeasurement, at time: Timestamp, isCharted: (Int) -> Bool) {
+    /// An impedance measurement at `time`; only the contacts on the leads are kept.
+    mutating func measured(_ measured: ImpedanceMeasurement, at time: Timestamp, onLeads: LeadContacts) {
         let day = time.dayNumber
-        for lead in measured.leads {
-            let (number, ohms) = (lead.number, lead.ohms)
-            guard isCharted(number) else { continue }
-            impedance.update(number, make: Self.buckets(from: firstDay)) { buckets in
+        // The contacts come in the same order in every measurement, and so were added to `impedance`.
+        var position = 0
+        for lead in measured.leads where onLeads.contains(lead.number) {
+            let ohms = lead.ohms
+            impedance.update(lead.number, hint: position, make: Self.buckets(from: firstDay)) { buckets in
                 buckets.update(day: day, empty: ImpedanceTally(ohms)) { $0.include(ohms) }
             }
+            position += 1
         }
     }
 

@@ -46,8 +46,11 @@ public struct TherapyAnalyzer: Sendable {
     private let file: String
     private let header: RecordingHeader
     private let limits: DeviceLimits
+    private let leadContacts: LeadContacts
 
     private var now: Timestamp
+    /// Where the span of unchanged delivery that ends at ``now`` starts: everything before it is accounted.
+    private var spanStart: Timestamp
     private var isTherapyOn = false
     private var activeSlot: Int?
     /// The slots written, except the active one while ``activeState`` holds it.
@@ -76,7 +79,9 @@ public struct TherapyAnalyzer: Sendable {
         self.file = file
         self.header = header
         self.limits = limits
+        leadContacts = LeadContacts(limits)
         now = header.start
+        spanStart = header.start
         daily = DailyUsage(firstDay: header.start.dayNumber)
         series = SeriesRecorder(firstDay: header.start.dayNumber)
     }
@@ -94,6 +99,7 @@ public struct TherapyAnalyzer: Sendable {
     /// Closes the span where the reader says and returns the report.
     public mutating func finish(_ outcome: ReadingOutcome) -> RecordingReport {
         advance(to: outcome.end)
+        closeSpan()
         settleDelivery()
         let end = max(outcome.end, header.start)
         let recorded = end.nanoseconds(since: header.start)
@@ -115,15 +121,23 @@ public struct TherapyAnalyzer: Sendable {
             deliveredCharge: deliveredCharge, safety: safety, findings: findings, series: series.series)
     }
 
-    /// Accounts for the state holding over `[now, time)`.
+    /// Moves to `time`: the state holds over `[now, time)`, accounted for by ``closeSpan()`` once
+    /// something it depends on changes.
     private mutating func advance(to time: Timestamp) {
-        guard time > now else { return }
-        defer { now = time }
+        if time > now { now = time }
+    }
+
+    /// Accounts for the state holding over `[spanStart, now)`; called before therapy, the active slot or
+    /// its amplitude or program changes, so that the many events that change none of them (battery
+    /// samples, measurements, refusals) do not split the span.
+    private mutating func closeSpan() {
+        guard now > spanStart else { return }
+        defer { spanStart = now }
         guard isTherapyOn, let slot = delivery else { return }
-        let duration = time.nanoseconds(since: now)
+        let duration = now.nanoseconds(since: spanStart)
         therapyNanoseconds += duration
-        daily.add(from: now, to: time)
-        series.delivered(slot: slot.slot, amplitude: slot.amplitude, range: slot.range, from: now, to: time)
+        daily.add(from: spanStart, to: now)
+        series.delivered(slot: slot.slot, amplitude: slot.amplitude, range: slot.range, from: spanStart, to: now)
         delivery?.delivered.add(duration, at: slot.amplitude)
         // A (nA → A) × s (ns → s) × 1/s × s (ns → s): three factors of 1e-9.
         let pulses = slot.pulseRate ?? 0
@@ -145,6 +159,7 @@ public struct TherapyAnalyzer: Sendable {
             activeSlot = slot
             holdDelivery()
         case .therapy(let isOn, _):
+            closeSpan()
             isTherapyOn = isOn
         case .amplitude(let slot, let amplitude, let role):
             switch role {
@@ -155,6 +170,7 @@ public struct TherapyAnalyzer: Sendable {
             let context = context(slot: slot)
             let fired: FiredRules?
             if slot == delivery?.slot, activeState != nil {
+                closeSpan()
                 delivery?.amplitude = amplitude
                 activeState!.program.amplitude = amplitude
                 series.set(slot: slot, amplitude: amplitude, range: activeState!.program.patientRange, at: time)
@@ -168,10 +184,9 @@ public struct TherapyAnalyzer: Sendable {
             guard let fired else { return }
             safety.record(line: line, slot: slot, type: "amplitude", fired: fired)
         case .impedance(let measured):
-            impedances = MeasuredImpedances(measured)
+            impedances.replace(with: measured)
             countAlerts(measured)
-            let limits = self.limits
-            series.measured(measured, at: time) { limits.area(ofContact: $0) != nil }
+            series.measured(measured, at: time, onLeads: leadContacts)
         case .charge(.start): charges.start(at: time)
         case .charge(.end):
             if let start = charges.end() { series.charged(from: start, to: time) }
@@ -191,6 +206,7 @@ public struct TherapyAnalyzer: Sendable {
 
     /// Puts the active slot's state back with the others and ends its ``delivery``, settled.
     private mutating func releaseDelivery() {
+        closeSpan()
         settleDelivery()
         if let number = delivery.take()?.slot, let state = activeState.take() { slots[number] = state }
     }
@@ -212,12 +228,11 @@ public struct TherapyAnalyzer: Sendable {
     }
 
     private mutating func countAlerts(_ measured: ImpedanceMeasurement) {
-        let limits = self.limits  // once, not for every contact
-        for lead in measured.leads {
+        let thresholds = limits.impedance
+        for lead in measured.leads where leadContacts.contains(lead.number) {
             let (number, ohms) = (lead.number, lead.ohms)
-            guard limits.area(ofContact: number) != nil else { continue }
-            let isShort = ohms < limits.impedance.short
-            let isOpen = ohms > limits.impedance.open
+            let isShort = ohms < thresholds.short
+            let isOpen = ohms > thresholds.open
             guard isShort || isOpen else { continue }
             impedanceAlerts += 1
             var alerts = alertsByContact[number] ?? ContactAlerts(contact: number, shorts: 0, opens: 0)

@@ -105,9 +105,16 @@ enum WrittenLayout {
         if cursor.skip("}") { return measured }
         measured.reserveCapacity(usualMapCount)
         repeat {
-            guard cursor.skip(#"""#), let contact = cursor.contactKey(), cursor.skip(#"":"#),
-                let ohms = quantity(&cursor, Milliohms.self), measured.append(contact, ohms)
-            else { return nil }
+            guard cursor.skip(#"""#) else { return nil }
+            // Lead contacts, nearly every key, without a `ContactID` to make and release.
+            if let number = cursor.leadNumber() {
+                guard cursor.skip(#"":"#), let ohms = quantity(&cursor, Milliohms.self),
+                    measured.appendLead(number, ohms)
+                else { return nil }
+            } else {
+                guard cursor.skip(#"case":"#), let ohms = quantity(&cursor, Milliohms.self), measured.append(.can, ohms)
+                else { return nil }
+            }
         } while cursor.skip(",")
         return cursor.skip("}") ? measured : nil
     }
