@@ -6,6 +6,9 @@ public struct FiredRules: Hashable, Sendable {
     /// The rules with at least one warning finding.
     public var warnings: RuleSet = []
 
+    /// No rule fired.
+    public init() {}
+
     /// Whether no rule fired.
     public var isEmpty: Bool { errors.isEmpty && warnings.isEmpty }
 

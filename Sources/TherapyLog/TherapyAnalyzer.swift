@@ -58,6 +58,9 @@ public struct TherapyAnalyzer: Sendable {
     /// The active slot's state while it holds a program, held apart from the other slots: the
     /// `amplitude` events, which mostly adjust the active slot, change and check it without a look-up.
     private var activeState: Slot?
+    /// The send gate's latest answers for ``activeState``'s program; forgotten when the active slot,
+    /// its program or the measured impedances change.
+    private var activeVerdicts = AmplitudeVerdicts()
     /// The active slot's ``Delivery`` while it holds a program, else nil.
     private var delivery: Delivery?
     private var totals: [Int: SlotTotals] = [:]
@@ -167,24 +170,29 @@ public struct TherapyAnalyzer: Sendable {
             case .clinician: adjustments.clinician += 1
             case .device: break
             }
-            let context = context(slot: slot)
             let fired: FiredRules?
             if slot == delivery?.slot, activeState != nil {
                 closeSpan()
                 delivery?.amplitude = amplitude
                 activeState!.program.amplitude = amplitude
                 series.set(slot: slot, amplitude: amplitude, range: activeState!.program.patientRange, at: time)
-                fired = limits.refusal(of: activeState!.program, context: context)
+                if let known = activeVerdicts.refusal(at: amplitude) {
+                    fired = known
+                } else {
+                    fired = limits.refusal(of: activeState!.program, context: context(slot: slot))
+                    activeVerdicts.record(fired, at: amplitude)
+                }
             } else {
                 guard let index = slots.index(forKey: slot) else { return }
                 slots.values[index].program.amplitude = amplitude
                 series.set(slot: slot, amplitude: amplitude, range: slots.values[index].program.patientRange, at: time)
-                fired = limits.refusal(of: slots.values[index].program, context: context)
+                fired = limits.refusal(of: slots.values[index].program, context: context(slot: slot))
             }
             guard let fired else { return }
             safety.record(line: line, slot: slot, type: "amplitude", fired: fired)
         case .impedance(let measured):
             impedances.replace(with: measured)
+            activeVerdicts = AmplitudeVerdicts()
             countAlerts(measured)
             series.measured(measured, at: time, onLeads: leadContacts)
         case .charge(.start): charges.start(at: time)
@@ -216,6 +224,7 @@ public struct TherapyAnalyzer: Sendable {
     private mutating func holdDelivery() {
         guard let number = activeSlot, let state = slots.removeValue(forKey: number) else { return }
         activeState = state
+        activeVerdicts = AmplitudeVerdicts()
         delivery = Delivery(
             slot: number, amplitude: state.program.amplitude, range: state.program.patientRange,
             pulseWidth: state.program.pulseWidth, pulseRate: state.pulseRate)

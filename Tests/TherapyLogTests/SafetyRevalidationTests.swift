@@ -49,6 +49,66 @@ struct SafetyRevalidationTests {
         #expect(compliance == [5])
     }
 
+    /// The active slot's adjustments, repeated among a few amplitudes between new measurements and
+    /// program writes (as a patient's are), each flagged exactly as a full validation of the program at
+    /// that amplitude, with the impedances measured last, flags it.
+    @Test(arguments: 0..<6)
+    func repeatedAdjustmentsOfTheActiveSlotAreEachJudgedAsAFullValidationJudgesThem(_ seed: UInt64) throws {
+        let limits = try R.limits("tonic-16")
+        var random = SeededGenerator(seed: 0x5AFE_0000 + seed)
+        func program(pulseWidth: Int64) -> StimProgram {
+            StimProgram(
+                amplitude: Nanoamps(units: 5), pulseWidth: Nanoseconds(units: pulseWidth),
+                rate: .frequency(Millihertz(units: 50)),
+                contacts: [ContactShare(.lead(1), Percent(units: -100)), ContactShare(.lead(2), .whole)])
+        }
+        var current = program(pulseWidth: 300)
+        var measured = ImpedanceMeasurement()
+        var events: [RecordingEvent] = [.activate(slot: 1, by: .clinician)]
+        var expected: [FlaggedEvent] = []
+        for step in 0..<80 {
+            let event: RecordingEvent
+            switch step == 0 ? 1 : random.next() % 12 {
+            case 0:
+                measured = [.lead(1): Milliohms(units: random.pick([800, 1_300, 2_000]))]
+                event = .impedance(measured)
+            case 1:
+                current = program(pulseWidth: random.pick([200, 300, 450]))
+                event = .program(slot: 1, program: current, by: .clinician)
+            default:
+                current.amplitude = Nanoamps(units: random.pick([5, 7, 9, 10, 12]))
+                event = .amplitude(slot: 1, amplitude: current.amplitude, by: .patient)
+            }
+            events.append(event)
+            let type: String
+            switch event {
+            case .program: type = "program"
+            case .amplitude: type = "amplitude"
+            default: continue
+            }
+            let fired = FiredRules(
+                limits.validate(current, context: ValidationContext(impedances: MeasuredImpedances(measured), slot: 1)))
+            guard !fired.isEmpty else { continue }
+            // Line 1 is the header.
+            expected.append(
+                FlaggedEvent(
+                    line: events.count + 1, slot: 1, type: type, verdict: fired.verdict, rules: fired.all.rules))
+        }
+        let start = try #require(Timestamp(rfc3339: "2026-01-01T00:00:00Z"))
+        let lines = events.enumerated().map { index, event in
+            event.recordingLine(
+                at: Timestamp(
+                    nanosecondsSinceEpoch: start.nanosecondsSinceEpoch + Int64(index + 1)
+                        * Timestamp.nanosecondsPerSecond))
+        }
+        let report = try R.analyze(
+            lines: [R.header("2026-01-01T00:00:00Z")] + lines + [#"{"t":"2026-01-02T00:00:00Z","type":"end"}"#])
+        // The generated events give both kinds of flag, and fewer than the report lists.
+        #expect(Set(expected.map(\.verdict)) == [.rejected, .acceptedWithWarnings])
+        #expect(expected.count < SafetySummary.flaggedEventLimit)
+        #expect(report.safety.flaggedEvents == expected)
+    }
+
     @Test func aLargeStepIsNotASlewFindingBecauseNoRunningAmplitudeIsGiven() throws {
         let report = try R.analyze(lines: [
             R.header("2026-01-01T00:00:00Z"),

@@ -1,0 +1,43 @@
+import StimSafety
+
+/// The send gate's answers for the active slot's program at the amplitudes it was set to last, while
+/// neither that program nor the measured impedances change: a patient moves between a few
+/// amplitudes many times a day, and each answer otherwise costs a pass of the gate (and, for a
+/// refusal, of every rule). Holds the latest ``capacity`` answers, inline, without the heap.
+struct AmplitudeVerdicts: Sendable {
+    static let capacity = 8
+    private var amplitudes = SIMD8<Int64>()
+    /// The refusals' rules, by severity (``RuleSet/rawValue``).
+    private var errors = SIMD8<UInt32>()
+    private var warnings = SIMD8<UInt32>()
+    /// Bit i: the answer at i is that the program may be sent.
+    private var allowed: UInt8 = 0
+    private var count = 0
+    /// Where the next answer goes once all are taken: the oldest.
+    private var next = 0
+
+    /// The answer held for `amplitude`: nil when there is none, else what the gate's refusal
+    /// returned (nil when the program may be sent, else the rules it breaks).
+    @inline(__always)
+    func refusal(at amplitude: Nanoamps) -> FiredRules?? {
+        for index in 0..<count where amplitudes[index] == amplitude.rawValue {
+            guard allowed & (1 << index) == 0 else { return .some(nil) }
+            var fired = FiredRules()
+            fired.errors = RuleSet(rawValue: errors[index])
+            fired.warnings = RuleSet(rawValue: warnings[index])
+            return fired
+        }
+        return nil
+    }
+
+    /// Holds the gate's answer for `amplitude`, which has none yet (``refusal(at:)`` gave nil), in place
+    /// of the oldest when all places are taken.
+    mutating func record(_ refusal: FiredRules?, at amplitude: Nanoamps) {
+        let index = count < Self.capacity ? count : next
+        amplitudes[index] = amplitude.rawValue
+        errors[index] = refusal?.errors.rawValue ?? 0
+        warnings[index] = refusal?.warnings.rawValue ?? 0
+        if refusal == nil { allowed |= 1 << index } else { allowed &= ~(1 << index) }
+        if count < Self.capacity { count += 1 } else { next = (next + 1) % Self.capacity }
+    }
+}
