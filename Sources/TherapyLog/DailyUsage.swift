@@ -10,20 +10,14 @@ struct DailyUsage: Sendable {
         self.firstDay = firstDay
     }
 
-    /// Adds the half-open interval `[from, to)`, split at each UTC midnight it crosses.
-    mutating func add(from: Timestamp, to: Timestamp) {
-        var cursor = from
-        while cursor < to {
-            let day = cursor.dayNumber
-            let nextMidnight = Timestamp.startOfDay(day + 1)
-            let pieceEnd = min(to, nextMidnight)
-            let index = Int(day - firstDay)
-            if index >= nanoseconds.count {
-                nanoseconds.append(contentsOf: repeatElement(0, count: index + 1 - nanoseconds.count))
-            }
-            nanoseconds[index] += pieceEnd.nanoseconds(since: cursor)
-            cursor = pieceEnd
+    /// Adds `therapy` nanoseconds to UTC day `day` (a day number, not before `firstDay`).
+    @inline(__always)
+    mutating func add(_ therapy: Int64, onDay day: Int64) {
+        let index = Int(day - firstDay)
+        if index >= nanoseconds.count {
+            nanoseconds.append(contentsOf: repeatElement(0, count: index + 1 - nanoseconds.count))
         }
+        nanoseconds[index] += therapy
     }
 
     /// Every day the span `[start, end)` intersects, with its therapy hours.

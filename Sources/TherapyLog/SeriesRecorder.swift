@@ -24,15 +24,15 @@ struct SeriesRecorder: Sendable {
         updateAmplitude(slot: slot, day: time.dayNumber) { $0.include(value, range: range) }
     }
 
-    /// A slot delivered therapy at `value` over `[from, to)`.
-    mutating func delivered(slot: Int, amplitude value: Nanoamps, range: PatientRange?, from: Timestamp, to: Timestamp)
-    {
-        forEachDay(from: from, to: to) { day, nanoseconds in
-            updateAmplitude(slot: slot, day: day) { tally in
-                tally.include(value, range: range)
-                tally.deliveredNanoseconds += nanoseconds
-                tally.weightedNanoamps += Int128(value.rawValue) * Int128(nanoseconds)
-            }
+    /// A slot delivered therapy at `value` for `nanoseconds` of UTC day `day`.
+    @inline(__always)
+    mutating func delivered(
+        slot: Int, amplitude value: Nanoamps, range: PatientRange?, nanoseconds: Int64, onDay day: Int64
+    ) {
+        updateAmplitude(slot: slot, day: day) { tally in
+            tally.include(value, range: range)
+            tally.deliveredNanoseconds += nanoseconds
+            tally.weightedNanoamps += Int128(value.rawValue) * Int128(nanoseconds)
         }
     }
 
@@ -58,7 +58,7 @@ struct SeriesRecorder: Sendable {
     /// A completed recharge session over `[from, to)`.
     mutating func charged(from: Timestamp, to: Timestamp) {
         charging.update(day: from.dayNumber, empty: ChargingTally()) { $0.sessions += 1 }
-        forEachDay(from: from, to: to) { day, nanoseconds in
+        Timestamp.forEachDay(from: from, to: to) { day, nanoseconds in
             charging.update(day: day, empty: ChargingTally()) { $0.nanoseconds += nanoseconds }
         }
     }
@@ -135,17 +135,6 @@ struct SeriesRecorder: Sendable {
     /// its buckets stay uniquely referenced, updated in place.)
     private static func buckets<Tally: DayTally>(from firstDay: Int64) -> DayBuckets<Tally> {
         DayBuckets(firstDay: firstDay, capacity: RecordingSeries.bucketLimit)
-    }
-
-    /// Calls `body` with each UTC day `[from, to)` touches and the nanoseconds it spends in it.
-    private func forEachDay(from: Timestamp, to: Timestamp, _ body: (Int64, Int64) -> Void) {
-        var cursor = from
-        while cursor < to {
-            let day = cursor.dayNumber
-            let pieceEnd = min(to, Timestamp.startOfDay(day + 1))
-            body(day, pieceEnd.nanoseconds(since: cursor))
-            cursor = pieceEnd
-        }
     }
 
     private func milliamps(_ raw: Int64) -> Double { Nanoamps(rawValue: raw).doubleValue }

@@ -139,8 +139,12 @@ public struct TherapyAnalyzer: Sendable {
         guard isTherapyOn, let slot = delivery else { return }
         let duration = now.nanoseconds(since: spanStart)
         therapyNanoseconds += duration
-        daily.add(from: spanStart, to: now)
-        series.delivered(slot: slot.slot, amplitude: slot.amplitude, range: slot.range, from: spanStart, to: now)
+        // Split at each UTC midnight the span crosses, once for both the daily usage and the series.
+        Timestamp.forEachDay(from: spanStart, to: now) { day, nanoseconds in
+            daily.add(nanoseconds, onDay: day)
+            series.delivered(
+                slot: slot.slot, amplitude: slot.amplitude, range: slot.range, nanoseconds: nanoseconds, onDay: day)
+        }
         delivery?.delivered.add(duration, at: slot.amplitude)
         // A (nA → A) × s (ns → s) × 1/s × s (ns → s): three factors of 1e-9.
         let pulses = slot.pulseRate ?? 0

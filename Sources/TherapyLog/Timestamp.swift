@@ -31,6 +31,21 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         Timestamp(nanosecondsSinceEpoch: dayNumber * nanosecondsPerDay)
     }
 
+    /// Calls `body` with each UTC day the half-open interval `[from, to)` touches, in order, and the
+    /// nanoseconds of the interval in it.
+    @inline(__always)
+    static func forEachDay(from: Timestamp, to: Timestamp, _ body: (_ day: Int64, _ nanoseconds: Int64) -> Void) {
+        guard from < to else { return }
+        var day = from.dayNumber
+        var cursor = from
+        while cursor < to {
+            let pieceEnd = min(to, startOfDay(day + 1))
+            body(day, pieceEnd.nanoseconds(since: cursor))
+            cursor = pieceEnd
+            day += 1
+        }
+    }
+
     /// The time from `earlier` to this instant, in nanoseconds.
     public func nanoseconds(since earlier: Timestamp) -> Int64 {
         nanosecondsSinceEpoch - earlier.nanosecondsSinceEpoch
