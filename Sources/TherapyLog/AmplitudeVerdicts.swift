@@ -12,15 +12,15 @@ struct AmplitudeVerdicts: Sendable {
     private var warnings = SIMD8<UInt32>()
     /// Bit i: the answer at i is that the program may be sent.
     private var allowed: UInt8 = 0
-    private var count = 0
-    /// Where the next answer goes once all are taken: the oldest.
-    private var next = 0
+    /// How many answers were recorded: the latest ``capacity`` of them are held, the n-th at n mod
+    /// ``capacity``, so the next one replaces the oldest.
+    private var recorded = 0
 
     /// The answer held for `amplitude`: nil when there is none, else what the gate's refusal
     /// returned (nil when the program may be sent, else the rules it breaks).
     @inline(__always)
     func refusal(at amplitude: Nanoamps) -> FiredRules?? {
-        for index in 0..<count where amplitudes[index] == amplitude.rawValue {
+        for index in 0..<min(recorded, Self.capacity) where amplitudes[index] == amplitude.rawValue {
             guard allowed & (1 << index) == 0 else { return .some(nil) }
             var fired = FiredRules()
             fired.errors = RuleSet(rawValue: errors[index])
@@ -33,11 +33,11 @@ struct AmplitudeVerdicts: Sendable {
     /// Holds the gate's answer for `amplitude`, which has none yet (``refusal(at:)`` gave nil), in place
     /// of the oldest when all places are taken.
     mutating func record(_ refusal: FiredRules?, at amplitude: Nanoamps) {
-        let index = count < Self.capacity ? count : next
+        let index = recorded % Self.capacity
         amplitudes[index] = amplitude.rawValue
         errors[index] = refusal?.errors.rawValue ?? 0
         warnings[index] = refusal?.warnings.rawValue ?? 0
         if refusal == nil { allowed |= 1 << index } else { allowed &= ~(1 << index) }
-        if count < Self.capacity { count += 1 } else { next = (next + 1) % Self.capacity }
+        recorded += 1
     }
 }

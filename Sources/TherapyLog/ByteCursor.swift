@@ -82,21 +82,16 @@ struct ByteCursor {
         return leadNumber().map(ContactID.lead)
     }
 
-    /// Reads a lead contact number in the spelling ``ContactID/description`` gives it (at most nine
-    /// digits, without a leading zero), as ``ContactID/leadNumber(_:)`` reads its digits; nil, reading
+    /// Reads a lead contact number in the spelling ``ContactID/description`` gives it (a number of at
+    /// most nine digits without a leading zero, read by ``ContactID/leadNumber(_:)``); nil, reading
     /// nothing, for anything else.
     @inline(__always)
     mutating func leadNumber() -> Int? {
         var digits = 0
-        var number = 0
-        // A tenth digit is read only to turn the key away.
-        while digits < min(end - position, 10) {
-            let digit = position[digits] &- UInt8(ascii: "0")
-            guard digit < 10 else { break }
-            number = number &* 10 &+ Int(digit)
-            digits += 1
-        }
-        guard digits == 1 || (2...9).contains(digits) && position[0] != UInt8(ascii: "0") else { return nil }
+        while digits < end - position, position[digits] &- UInt8(ascii: "0") < 10 { digits += 1 }
+        guard digits == 1 || (digits > 1 && position[0] != UInt8(ascii: "0")),
+            let number = ContactID.leadNumber(UnsafeBufferPointer(start: position, count: digits))
+        else { return nil }
         position += digits
         return number
     }

@@ -105,16 +105,13 @@ enum WrittenLayout {
         if cursor.skip("}") { return measured }
         measured.reserveCapacity(usualMapCount)
         repeat {
+            // A lead contact (nearly every key) as a plain number, without a `ContactID` to make and release.
             guard cursor.skip(#"""#) else { return nil }
-            // Lead contacts, nearly every key, without a `ContactID` to make and release.
-            if let number = cursor.leadNumber() {
-                guard cursor.skip(#"":"#), let ohms = quantity(&cursor, Milliohms.self),
-                    measured.appendLead(number, ohms)
-                else { return nil }
-            } else {
-                guard cursor.skip(#"case":"#), let ohms = quantity(&cursor, Milliohms.self), measured.append(.can, ohms)
-                else { return nil }
-            }
+            let lead = cursor.leadNumber()
+            guard lead != nil || cursor.skip("case"), cursor.skip(#"":"#), let ohms = quantity(&cursor, Milliohms.self)
+            else { return nil }
+            let isAppended = if let lead { measured.appendLead(lead, ohms) } else { measured.append(.can, ohms) }
+            guard isAppended else { return nil }
         } while cursor.skip(",")
         return cursor.skip("}") ? measured : nil
     }
