@@ -1,5 +1,5 @@
 /// A map from a few small integers (slots, contacts) to values, holding at most `capacity` keys:
-/// the series' per-slot and per-contact buckets. A linear search over so few keys is cheaper than
+/// the series' per-slot buckets. A linear search over so few keys is cheaper than
 /// hashing, and the bound keeps memory fixed however many keys a recording names.
 struct BoundedIntMap<Value: Sendable>: Sendable {
     /// The most keys held; later new keys are ignored.
@@ -20,18 +20,6 @@ struct BoundedIntMap<Value: Sendable>: Sendable {
             keys.append(key)
             values.append(make())
             body(&values[values.count - 1])
-        }
-    }
-
-    /// As ``update(_:make:_:)``, trying the key at position `hint` first: a caller that updates the
-    /// same keys in the same order each time (the contacts of a measurement) passes each one's position
-    /// and finds it without a search.
-    @inline(__always)
-    mutating func update(_ key: Int, hint: Int, make: @autoclosure () -> Value, _ body: (inout Value) -> Void) {
-        if hint < keys.count, keys[hint] == key {
-            body(&values[hint])
-        } else {
-            update(key, make: make(), body)
         }
     }
 

@@ -59,7 +59,8 @@ struct DayBuckets<Tally: DayTally>: Sendable {
         putBack()
         // Usually one day past the last bucket: appended one by one, without a generic repeated collection.
         while index >= tallies.count { tallies.append(nil) }
-        latest = tallies[index]
+        // Taken out, not copied, so that a tally that holds an array stays uniquely referenced.
+        swap(&latest, &tallies[index])
         latestIndex = index
     }
 
@@ -78,15 +79,12 @@ struct DayBuckets<Tally: DayTally>: Sendable {
         merged.reserveCapacity(capacity)
         var index = 0
         while index < tallies.count {
-            let first = tallies[index]
-            let second = index + 1 < tallies.count ? tallies[index + 1] : nil
-            switch (first, second) {
-            case (var earlier?, let later?):
-                earlier.merge(following: later)
-                merged.append(earlier)
-            case (let earlier?, nil): merged.append(earlier)
-            case (nil, let later): merged.append(later)
+            // Taken out of the array, so that merging changes a tally that holds an array in place.
+            var pair = tallies[index].take()
+            if index + 1 < tallies.count, let later = tallies[index + 1].take() {
+                if pair == nil { pair = later } else { pair!.merge(following: later) }
             }
+            merged.append(pair)
             index += 2
         }
         tallies = merged

@@ -5,7 +5,7 @@ import StimSafety
 struct SeriesRecorder: Sendable {
     private let firstDay: Int64
     private var amplitude = BoundedIntMap<DayBuckets<AmplitudeTally>>(capacity: RecordingSeries.slotLimit)
-    private var impedance = BoundedIntMap<DayBuckets<ImpedanceTally>>(capacity: RecordingSeries.contactLimit)
+    private var impedance: ImpedanceSeries
     private var battery: DayBuckets<BatteryTally>
     private var charging: DayBuckets<ChargingTally>
     /// What the slot and day updated last gathered since, not yet in ``amplitude``: most amplitude
@@ -13,8 +13,10 @@ struct SeriesRecorder: Sendable {
     /// gather here without a look-up. Merged in when another slot or day is updated.
     private var openAmplitude: (slot: Int, day: Int64, tally: AmplitudeTally)?
 
-    init(firstDay: Int64) {
+    /// A recorder for a recording from UTC day `firstDay`, charting the impedance of `leadContacts`.
+    init(firstDay: Int64, leadContacts: LeadContacts) {
         self.firstDay = firstDay
+        impedance = ImpedanceSeries(firstDay: firstDay, contacts: leadContacts)
         battery = DayBuckets(firstDay: firstDay, capacity: RecordingSeries.bucketLimit)
         charging = DayBuckets(firstDay: firstDay, capacity: RecordingSeries.bucketLimit)
     }
@@ -37,17 +39,8 @@ struct SeriesRecorder: Sendable {
     }
 
     /// An impedance measurement at `time`; only the contacts on the leads are kept.
-    mutating func measured(_ measured: ImpedanceMeasurement, at time: Timestamp, onLeads: LeadContacts) {
-        let day = time.dayNumber
-        // The contacts come in the same order in every measurement, and so were added to `impedance`.
-        var position = 0
-        for lead in measured.leads where onLeads.contains(lead.number) {
-            let ohms = lead.ohms
-            impedance.update(lead.number, hint: position, make: Self.buckets(from: firstDay)) { buckets in
-                buckets.update(day: day, empty: ImpedanceTally(ohms)) { $0.include(ohms) }
-            }
-            position += 1
-        }
+    mutating func measured(_ measured: ImpedanceMeasurement, at time: Timestamp) {
+        impedance.measured(measured, onDay: time.dayNumber)
     }
 
     /// A battery sample at `time`.
@@ -90,19 +83,8 @@ struct SeriesRecorder: Sendable {
                         })
                 })
         }
-        let impedances = impedance.sorted.map { contact, buckets in
-            RecordingSeries.ContactImpedance(
-                contact: contact,
-                buckets: buckets.recorded.map { bucket in
-                    let tally = bucket.tally
-                    return RecordingSeries.ImpedanceBucket(
-                        days: days(bucket), minimum: ohms(tally.minimum), maximum: ohms(tally.maximum),
-                        mean: Double(converting: tally.sum) / Double(tally.count) / Double(Milliohms.subunitsPerUnit),
-                        measurements: tally.count)
-                })
-        }
         return RecordingSeries(
-            amplitude: amplitudes, impedance: impedances,
+            amplitude: amplitudes, impedance: impedance.series,
             battery: battery.recorded.map { bucket in
                 RecordingSeries.Battery(
                     days: days(bucket), minimum: percent(bucket.tally.minimum), maximum: percent(bucket.tally.maximum),
@@ -138,7 +120,6 @@ struct SeriesRecorder: Sendable {
     }
 
     private func milliamps(_ raw: Int64) -> Double { Nanoamps(rawValue: raw).doubleValue }
-    private func ohms(_ raw: Int64) -> Double { Milliohms(rawValue: raw).doubleValue }
     private func percent(_ raw: Int64) -> Double { Percent(rawValue: raw).doubleValue }
 }
 
@@ -167,33 +148,6 @@ private struct AmplitudeTally: DayTally {
         weightedNanoamps += later.weightedNanoamps
         if let low = later.rangeMinimum { rangeMinimum = min(rangeMinimum ?? .max, low) }
         if let high = later.rangeMaximum { rangeMaximum = max(rangeMaximum ?? .min, high) }
-    }
-}
-
-/// A contact's impedance measurements over some days.
-private struct ImpedanceTally: DayTally {
-    var minimum: Int64
-    var maximum: Int64
-    var sum: Int128 = 0
-    var count = 0
-
-    init(_ first: Milliohms) {
-        minimum = first.rawValue
-        maximum = first.rawValue
-    }
-
-    mutating func include(_ ohms: Milliohms) {
-        minimum = min(minimum, ohms.rawValue)
-        maximum = max(maximum, ohms.rawValue)
-        sum += Int128(ohms.rawValue)
-        count += 1
-    }
-
-    mutating func merge(following later: ImpedanceTally) {
-        minimum = min(minimum, later.minimum)
-        maximum = max(maximum, later.maximum)
-        sum += later.sum
-        count += later.count
     }
 }
 

@@ -86,7 +86,7 @@ public struct TherapyAnalyzer: Sendable {
         now = header.start
         spanStart = header.start
         daily = DailyUsage(firstDay: header.start.dayNumber)
-        series = SeriesRecorder(firstDay: header.start.dayNumber)
+        series = SeriesRecorder(firstDay: header.start.dayNumber, leadContacts: leadContacts)
     }
 
     /// Takes the next item the reader handed on.
@@ -198,7 +198,7 @@ public struct TherapyAnalyzer: Sendable {
             impedances.replace(with: measured)
             activeVerdicts = AmplitudeVerdicts()
             countAlerts(measured)
-            series.measured(measured, at: time, onLeads: leadContacts)
+            series.measured(measured, at: time)
         case .charge(.start): charges.start(at: time)
         case .charge(.end):
             if let start = charges.end() { series.charged(from: start, to: time) }

@@ -80,8 +80,9 @@ enum WrittenLayout {
     /// plain decimals or booleans (an amplitude, an activation, therapy on or off); nil for any other,
     /// a program write among them.
     private static func request(_ cursor: inout ByteCursor) -> JSONValue? {
-        var members: [String: JSONValue] = [:]
-        if cursor.skip("}") { return .object(members) }
+        if cursor.skip("}") { return .object([:]) }
+        // Room for the usual few members at once, instead of growing and rehashing on the second.
+        var members = [String: JSONValue](minimumCapacity: usualRequestCount)
         repeat {
             guard cursor.skip(#"""#), let key = cursor.plainString(), cursor.skip(":") else { return nil }
             let value: JSONValue
@@ -115,6 +116,9 @@ enum WrittenLayout {
         } while cursor.skip(",")
         return cursor.skip("}") ? measured : nil
     }
+
+    /// Room reserved for a refused request's members: a slot and an amplitude, or a slot and more.
+    private static let usualRequestCount = 4
 
     /// Room reserved for an impedance map: the contacts of two 8-contact leads and the case.
     private static let usualMapCount = 17

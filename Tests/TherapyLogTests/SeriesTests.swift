@@ -1,4 +1,5 @@
 import Foundation
+import StimSafety
 import Testing
 
 @testable import TherapyLog
@@ -117,5 +118,43 @@ struct SeriesTests {
         #expect(amplitude.allSatisfy { $0.days.days == 2 })
         #expect(isClose(amplitude.reduce(0) { $0 + ($1.mean ?? 0) } / Double(amplitude.count), 2))
         #expect(report.series.battery.count == 20)
+    }
+
+    @Test func everyContactsImpedanceSharesTheBucketsWhenTheyWiden() throws {
+        let limits = try R.limits("tonic-16")
+        var series = ImpedanceSeries(firstDay: 0, contacts: LeadContacts(limits))
+        // Contact 1 on day 0 only; contact 2 on day 0 and then daily from the last day that fits one
+        // bucket per day, so that the buckets double and later measurements share a widened bucket.
+        series.measured([.lead(1): Milliohms(rawValue: 500_000), .lead(2): Milliohms(rawValue: 700_000)], onDay: 0)
+        let last = Int64(RecordingSeries.bucketLimit)
+        for day in (last - 1)...(last + 2) {
+            series.measured([.lead(2): Milliohms(rawValue: 600_000 + day), .can: Milliohms(rawValue: 1)], onDay: day)
+        }
+        let contacts = series.series
+        #expect(contacts.map(\.contact) == [1, 2])
+        #expect(contacts.flatMap(\.buckets).allSatisfy { $0.days.days == 2 })
+        #expect(contacts[0].buckets.map(\.days.firstDay) == [0])
+        #expect(contacts[0].buckets.map(\.measurements) == [1])
+        // Days 4095–4098 fall in the 2-day buckets from 4094, 4096 and 4098.
+        #expect(contacts[1].buckets.map(\.days.firstDay) == [0, last - 2, last, last + 2])
+        #expect(contacts[1].buckets.map(\.measurements) == [1, 1, 2, 1])
+        #expect(contacts[1].buckets[2].minimum == Milliohms(rawValue: 600_000 + last).doubleValue)
+        #expect(contacts[1].buckets[2].maximum == Milliohms(rawValue: 600_000 + last + 1).doubleValue)
+    }
+
+    @Test func onlyTheLowestNumberedLeadContactsUpToTheLimitAreCharted() throws {
+        var limits = try R.limits("tonic-16")
+        let area = limits.leads[0].area
+        limits.setLeads(
+            (0..<10).map { lead in
+                Lead(name: "L\(lead)", contacts: Array((8 * lead + 1)...(8 * lead + 8)), area: area)
+            })
+        var series = ImpedanceSeries(firstDay: 0, contacts: LeadContacts(limits))
+        var measured: [ContactID: Milliohms] = [.lead(0): Milliohms(rawValue: 1), .lead(500): Milliohms(rawValue: 1)]
+        for number in 1...80 { measured[.lead(number)] = Milliohms(rawValue: Int64(number) * 1000) }
+        series.measured(ImpedanceMeasurement(measured), onDay: 0)
+        let contacts = series.series
+        #expect(contacts.map(\.contact) == Array(1...RecordingSeries.contactLimit))
+        #expect(contacts.map { $0.buckets.map(\.mean) } == (1...RecordingSeries.contactLimit).map { [Double($0)] })
     }
 }
