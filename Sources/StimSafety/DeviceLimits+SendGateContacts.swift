@@ -1,35 +1,45 @@
+/// What the contact pass decides for a program, the same at every amplitude: the contact rules
+/// refuse it, or the largest shares the load rules are checked with.
+enum ContactPass: Sendable {
+    case refused
+    case shares(ContactShares)
+}
+
+/// The largest shares of a program's contacts, which decide every per-contact load rule.
+struct ContactShares: Sendable {
+    /// The largest share of a contact in the first area (every lead of most devices).
+    var largestFirstAreaShare: Int64
+    /// The largest share per area for the other areas; nil for a device with one area.
+    var largestOtherAreaShare: SIMD4<Int64>?
+    /// The largest `|p| × Z` of any active contact, for `compliance` and the battery model.
+    var largestShareTimesOhms: Int64
+}
+
 extension DeviceLimits {
-    /// The contact rules for the fast entry point, and the load rules at a patient range's maximum, in
-    /// 64-bit integers with overflow flags and early exit.
+    /// The contact rules for the fast entry point, in 64-bit integers with overflow flags and early exit;
+    /// none of them depends on the amplitude.
     ///
     /// Decides exactly as the general rules do. Every per-contact load rule grows with `|p|` for a given
     /// area (`a·|p|`, `a·|p|·PW` and the Shannon product never decrease as `|p|` grows), so one check of
     /// the largest share per area decides for all contacts of that area; compliance likewise needs only the
     /// largest `|p| × Z`. Returns nil (undecided) when any product leaves 64 bits or the device has more
-    /// areas than are tracked, so that the general rules, which work in 128 bits, decide instead; on
-    /// success it also returns the largest `|p| × Z` for the battery model.
+    /// areas than are tracked, so that the general rules, which work in 128 bits, decide instead.
     @inline(__always)
-    func contactsAllowSending(
-        _ program: StimProgram, context: ValidationContext
-    ) -> (allowed: Bool, largestShareTimesOhms: Int64)? {
-        guard program.amplitude.rawValue >= 0, program.pulseWidth.rawValue >= 0, derived.tracksEveryArea else {
-            return nil
-        }
+    func contactPass(_ program: StimProgram, context: ValidationContext) -> ContactPass? {
+        guard program.pulseWidth.rawValue >= 0, derived.tracksEveryArea else { return nil }
         if derived.areas.count == 1 && !context.impedances.mayMeasureLeads,
             let decided = plainContactPass(program, context: context)
         {
             return decided
         }
-        return contactPass(program, context: context)
+        return generalContactPass(program, context: context)
     }
 
     /// The contact pass for the usual map, lead contacts 0–63 of a device with one area, none of them
     /// measured: every step without a branch, the checks after the loop; nil for any other map (and for
     /// shares of 2⁴⁰ and more), which the general pass takes.
     @inline(__always)
-    private func plainContactPass(
-        _ program: StimProgram, context: ValidationContext
-    ) -> (allowed: Bool, largestShareTimesOhms: Int64)? {
+    private func plainContactPass(_ program: StimProgram, context: ValidationContext) -> ContactPass? {
         var met: UInt64 = 0
         var repeated: UInt64 = 0
         var magnitudes: UInt64 = 0
@@ -61,19 +71,17 @@ extension DeviceLimits {
         guard repeated == 0, met & ~derived.leadsBelow64 == 0,
             derived.fractionStep.allMultiples(largestKey: largestKey),
             shareSum == 0, magnitudeSum == 2 * Percent.whole.rawValue, active <= maxActiveContacts
-        else { return (false, 0) }
+        else { return .refused }
         let share = Int64(largestShare)
         guard let largestShareTimesOhms = multiplied(share, max(impedance.nominal.rawValue, 0)) else { return nil }
-        return loadsAllowSending(
-            program, context: context, largestFirstAreaShare: share, largestOtherAreaShare: nil,
-            largestShareTimesOhms: largestShareTimesOhms)
+        return .shares(
+            ContactShares(
+                largestFirstAreaShare: share, largestOtherAreaShare: nil, largestShareTimesOhms: largestShareTimesOhms))
     }
 
     /// The contact pass for any map.
     @inline(__always)
-    private func contactPass(
-        _ program: StimProgram, context: ValidationContext
-    ) -> (allowed: Bool, largestShareTimesOhms: Int64)? {
+    private func generalContactPass(_ program: StimProgram, context: ValidationContext) -> ContactPass? {
         // The largest share per area: the first area (every lead of most devices) in a register, the
         // others, if any, in a vector.
         var largestFirstAreaShare: Int64 = 0
@@ -100,12 +108,12 @@ extension DeviceLimits {
                 // An unknown contact and one met before are both errors.
                 if UInt(bitPattern: number) < 64 {
                     let bit: UInt64 = 1 &<< UInt64(truncatingIfNeeded: number)
-                    guard unmetLeads & bit != 0 else { return (false, 0) }
+                    guard unmetLeads & bit != 0 else { return .refused }
                     unmetLeads &= ~bit
                 } else {
                     guard derived.areaIndex(ofContact: number) != nil,
                         !contacts[..<index].contains(where: { $0.contact == .lead(number) })
-                    else { return (false, 0) }
+                    else { return .refused }
                 }
                 guard percent != 0 else { continue }
                 if let area = derived.areaIndex(ofContact: number), area > 0 {
@@ -116,23 +124,23 @@ extension DeviceLimits {
                 // Without measurements every lead contact is at the nominal impedance: taken after the loop.
                 if measuresLeads {
                     let measured = context.impedances.ohms(ofContact: number)
-                    if let measured, measured < impedance.short || measured > impedance.open { return (false, 0) }
+                    if let measured, measured < impedance.short || measured > impedance.open { return .refused }
                     guard
                         let shareTimesOhms = multiplied(magnitude, max((measured ?? impedance.nominal).rawValue, 0))
                     else { return nil }
                     largestShareTimesOhms = max(largestShareTimesOhms, shareTimesOhms)
                 }
             case .can:
-                guard caseElectrode, !canMet else { return (false, 0) }
+                guard caseElectrode, !canMet else { return .refused }
                 canMet = true
                 guard percent != 0 else { continue }
                 let ohms = context.impedances.can ?? impedance.nominal
                 guard let shareTimesOhms = multiplied(magnitude, max(ohms.rawValue, 0)) else { return nil }
                 largestShareTimesOhms = max(largestShareTimesOhms, shareTimesOhms)
             case .unrecognized:
-                return (false, 0)
+                return .refused
             }
-            guard derived.fractionStep.isMultiple(magnitude: unsignedMagnitude) else { return (false, 0) }
+            guard derived.fractionStep.isMultiple(magnitude: unsignedMagnitude) else { return .refused }
             shareSum &+= percent
             magnitudeSum &+= magnitude
             active &+= 1
@@ -140,7 +148,7 @@ extension DeviceLimits {
         // Cathodes sum to −100 % and anodes to +100 % (so there is one of each) exactly when all shares sum
         // to 0 and their magnitudes to 200 %.
         guard shareSum == 0, magnitudeSum == 2 * Percent.whole.rawValue, active <= maxActiveContacts else {
-            return (false, 0)
+            return .refused
         }
         if !measuresLeads {
             let largestLeadShare = max(largestFirstAreaShare, largestOtherAreaShare.max())
@@ -149,32 +157,26 @@ extension DeviceLimits {
             }
             largestShareTimesOhms = max(largestShareTimesOhms, shareTimesOhms)
         }
-        return loadsAllowSending(
-            program, context: context, largestFirstAreaShare: largestFirstAreaShare,
-            largestOtherAreaShare: oneArea ? nil : largestOtherAreaShare, largestShareTimesOhms: largestShareTimesOhms)
+        return .shares(
+            ContactShares(
+                largestFirstAreaShare: largestFirstAreaShare,
+                largestOtherAreaShare: oneArea ? nil : largestOtherAreaShare,
+                largestShareTimesOhms: largestShareTimesOhms))
     }
 
     /// The load rules at the programmed amplitude, and with a patient range their `patientRange.` forms
-    /// at its maximum (which ``maySend(_:context:)`` has checked is at least the programmed amplitude); nil
-    /// when a product leaves 64 bits.
+    /// at its maximum (which the send gate has checked is at least the programmed amplitude), for
+    /// the contact pass's `shares`; nil when a product leaves 64 bits.
     @inline(__always)
-    private func loadsAllowSending(
-        _ program: StimProgram, context: ValidationContext, largestFirstAreaShare: Int64,
-        largestOtherAreaShare: SIMD4<Int64>?, largestShareTimesOhms: Int64
-    ) -> (allowed: Bool, largestShareTimesOhms: Int64)? {
+    func loadsAllowSending(_ program: StimProgram, context: ValidationContext, shares: ContactShares) -> Bool? {
         let allowedAt = { (amplitude: Nanoamps, rules: LoadRules) in
             self.loadsAllow(
                 amplitude: amplitude, rules: rules, program.pulseWidth, acknowledged: context.acknowledged,
-                largestFirstAreaShare: largestFirstAreaShare, largestOtherAreaShare: largestOtherAreaShare,
-                largestShareTimesOhms: largestShareTimesOhms)
+                shares: shares)
         }
         guard let allowed = allowedAt(program.amplitude, .programmed) else { return nil }
-        guard allowed else { return (false, 0) }
-        if let range = program.patientRange {
-            guard let allowed = allowedAt(range.max, .patientMaximum) else { return nil }
-            guard allowed else { return (false, 0) }
-        }
-        return (true, largestShareTimesOhms)
+        guard allowed, let range = program.patientRange else { return allowed }
+        return allowedAt(range.max, .patientMaximum)
     }
 
     /// `compliance` for the largest `|p| × Z`, and `current.contact`, `chargeDensity` and `shannon` for the
@@ -182,24 +184,23 @@ extension DeviceLimits {
     /// and under the ids of `rules`; nil when a product leaves 64 bits.
     @inline(__always)
     private func loadsAllow(
-        amplitude: Nanoamps, rules: LoadRules, _ pulseWidth: Nanoseconds, acknowledged: RuleSet,
-        largestFirstAreaShare: Int64, largestOtherAreaShare: SIMD4<Int64>?, largestShareTimesOhms: Int64
+        amplitude: Nanoamps, rules: LoadRules, _ pulseWidth: Nanoseconds, acknowledged: RuleSet, shares: ContactShares
     ) -> Bool? {
-        guard let term = multiplied(amplitude.rawValue, largestShareTimesOhms) else { return nil }
+        guard let term = multiplied(amplitude.rawValue, shares.largestShareTimesOhms) else { return nil }
         // With at least two active contacts, some contact's `a·|p|·Z` exceeds a bound exactly when the largest does.
         if term > (acknowledged.contains(rules.compliance) ? derived.complianceError : derived.complianceWarning) {
             return false
         }
         // The current, density and Shannon rules: one check of the largest share per area.
-        if largestFirstAreaShare > 0 {
+        if shares.largestFirstAreaShare > 0 {
             guard
                 let allowed = loadAllows(
-                    amplitude: amplitude, pulseWidth, share: largestFirstAreaShare, area: 0, rules: rules,
+                    amplitude: amplitude, pulseWidth, share: shares.largestFirstAreaShare, area: 0, rules: rules,
                     acknowledged: acknowledged)
             else { return nil }
             if !allowed { return false }
         }
-        if let largestOtherAreaShare {
+        if let largestOtherAreaShare = shares.largestOtherAreaShare {
             for area in derived.areas.indices.dropFirst() where largestOtherAreaShare[area] > 0 {
                 guard
                     let allowed = loadAllows(

@@ -30,17 +30,28 @@ extension DeviceLimits {
     /// Whether the set may be sent (no error, every warning acknowledged in `context`): the fast entry
     /// point, which allocates nothing on the heap and always agrees with `validate`.
     public func maySend(_ program: StimProgram, context: ValidationContext = ValidationContext()) -> Bool {
+        maySend(program, context: context, preparedGate: prepareSendGate(for: program, context: context))
+    }
+
+    /// Whether `program` may be sent, as ``maySend(_:context:)`` answers, when `gate` was prepared for the
+    /// same program (its amplitude aside) in the same context.
+    public func maySend(
+        _ program: StimProgram, context: ValidationContext = ValidationContext(), preparedGate gate: PreparedSendGate
+    ) -> Bool {
         // `patientRange`'s own checks are errors; past them the maximum is at least the amplitude, which
-        // the load rules at the maximum (in the contact pass) rely on.
+        // the load rules at the maximum rely on.
         if let range = program.patientRange, patientRangeBreak(program, range) != nil { return false }
-        guard let contacts = contactsAllowSending(program, context: context) else {
+        guard program.amplitude.rawValue >= 0, let contactPass = gate.contactPass else {
             return generalRulesAllowSending(program, context: context, largestShareTimesOhms: nil)
         }
-        guard contacts.allowed else { return false }
-        return otherRulesAllowSending(
-            program, context: context, largestShareTimesOhms: contacts.largestShareTimesOhms)
+        guard case .shares(let shares) = contactPass else { return false }
+        guard let loadsAllowed = loadsAllowSending(program, context: context, shares: shares) else {
+            return generalRulesAllowSending(program, context: context, largestShareTimesOhms: nil)
+        }
+        guard loadsAllowed else { return false }
+        return otherRulesAllowSending(program, context: context, largestShareTimesOhms: shares.largestShareTimesOhms)
             ?? generalRulesAllowSending(
-                program, context: context, largestShareTimesOhms: contacts.largestShareTimesOhms)
+                program, context: context, largestShareTimesOhms: shares.largestShareTimesOhms)
     }
 
     /// The general rules into a send gate: all of them, or with `largestShareTimesOhms` all but the

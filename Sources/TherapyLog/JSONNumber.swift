@@ -131,7 +131,7 @@ extension JSONNumber {
         }
         // Within 18 digits once scaled, the value fits an `Int64`.
         guard index <= 15, decimals <= fractionDigits, integerDigits + fractionDigits <= 18 else { return nil }
-        for _ in decimals..<fractionDigits { value &*= 10 }
+        value &*= powersOfTen[fractionDigits &- decimals]
         return (isNegative ? -value : value, index)
     }
 
@@ -144,8 +144,13 @@ extension JSONNumber {
         return value
     }
 
-    /// 10⁰ to 10¹⁸, every power of ten an `Int64` holds.
-    private static let powersOfTen: [Int64] = (0...18).map { (0..<$0).reduce(1) { product, _ in product * 10 } }
+    /// 10⁰ to 10¹⁸, every power of ten an `Int64` holds; written out, so that the table is built at
+    /// compile time and read without a check that it was made.
+    private static let powersOfTen: [Int64] = [
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000,
+        100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
+        10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000,
+    ]
 
     /// `significand × 10^(exponent + digits)` as a whole number, or nil when it is not whole or does
     /// not fit; and whether it failed for being too fine rather than too large.

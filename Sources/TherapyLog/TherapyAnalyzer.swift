@@ -58,8 +58,8 @@ public struct TherapyAnalyzer: Sendable {
     /// The active slot's state while it holds a program, held apart from the other slots: the
     /// `amplitude` events, which mostly adjust the active slot, change and check it without a look-up.
     private var activeState: Slot?
-    /// The send gate's latest answers for ``activeState``'s program; forgotten when the active slot,
-    /// its program or the measured impedances change.
+    /// The send gate's latest answers for ``activeState``'s program, and the gate prepared for it;
+    /// forgotten when the active slot, its program or the measured impedances change.
     private var activeVerdicts = AmplitudeVerdicts()
     /// The active slot's ``Delivery`` while it holds a program, else nil.
     private var delivery: Delivery?
@@ -183,8 +183,7 @@ public struct TherapyAnalyzer: Sendable {
                 if let known = activeVerdicts.refusal(at: amplitude) {
                     fired = known
                 } else {
-                    fired = limits.refusal(of: activeState!.program, context: context(slot: slot))
-                    activeVerdicts.record(fired, at: amplitude)
+                    fired = activeVerdicts.judge(activeState!.program, context: context(slot: slot), limits: limits)
                 }
             } else {
                 guard let index = slots.index(forKey: slot) else { return }
@@ -252,15 +251,5 @@ public struct TherapyAnalyzer: Sendable {
             if isShort { alerts.shorts += 1 } else { alerts.opens += 1 }
             alertsByContact[number] = alerts
         }
-    }
-}
-
-extension DeviceLimits {
-    /// The rules `program` breaks, or nil when it may be sent. Most adjustments pass: the
-    /// allocation-free gate, which agrees with the full validation, tells which, and only the others
-    /// pay for the rule tally.
-    @inline(__always)
-    fileprivate func refusal(of program: StimProgram, context: ValidationContext) -> FiredRules? {
-        maySend(program, context: context) ? nil : firedRules(program, context: context)
     }
 }
