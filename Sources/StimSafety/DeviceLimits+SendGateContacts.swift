@@ -9,8 +9,9 @@ enum ContactPass: Sendable {
 struct ContactShares: Sendable {
     /// The largest share of a contact in the first area (every lead of most devices).
     var largestFirstAreaShare: Int64
-    /// The largest share per area for the other areas; nil for a device with one area.
-    var largestOtherAreaShare: SIMD4<Int64>?
+    /// The largest share per area for the other areas (place 0 and the places past the device's areas
+    /// stay 0).
+    var largestOtherAreaShare: SIMD4<Int64>
     /// The largest `|p| × Z` of any active contact, for `compliance` and the battery model.
     var largestShareTimesOhms: Int64
 }
@@ -76,7 +77,8 @@ extension DeviceLimits {
         guard let largestShareTimesOhms = multiplied(share, max(impedance.nominal.rawValue, 0)) else { return nil }
         return .shares(
             ContactShares(
-                largestFirstAreaShare: share, largestOtherAreaShare: nil, largestShareTimesOhms: largestShareTimesOhms))
+                largestFirstAreaShare: share, largestOtherAreaShare: SIMD4(),
+                largestShareTimesOhms: largestShareTimesOhms))
     }
 
     /// The contact pass for any map.
@@ -93,7 +95,6 @@ extension DeviceLimits {
         // Lead contacts 0–63 that exist and have not been met yet, and whether the case has been met.
         var unmetLeads = derived.leadsBelow64
         var canMet = false
-        let oneArea = derived.areas.count == 1
         let measuresLeads = context.impedances.mayMeasureLeads
         let contacts = program.contacts
         for index in contacts.indices {
@@ -160,7 +161,7 @@ extension DeviceLimits {
         return .shares(
             ContactShares(
                 largestFirstAreaShare: largestFirstAreaShare,
-                largestOtherAreaShare: oneArea ? nil : largestOtherAreaShare,
+                largestOtherAreaShare: largestOtherAreaShare,
                 largestShareTimesOhms: largestShareTimesOhms))
     }
 
@@ -200,15 +201,13 @@ extension DeviceLimits {
             else { return nil }
             if !allowed { return false }
         }
-        if let largestOtherAreaShare = shares.largestOtherAreaShare {
-            for area in derived.areas.indices.dropFirst() where largestOtherAreaShare[area] > 0 {
-                guard
-                    let allowed = loadAllows(
-                        amplitude: amplitude, pulseWidth, share: largestOtherAreaShare[area], area: area,
-                        rules: rules, acknowledged: acknowledged)
-                else { return nil }
-                if !allowed { return false }
-            }
+        for area in derived.areas.indices.dropFirst() where shares.largestOtherAreaShare[area] > 0 {
+            guard
+                let allowed = loadAllows(
+                    amplitude: amplitude, pulseWidth, share: shares.largestOtherAreaShare[area], area: area,
+                    rules: rules, acknowledged: acknowledged)
+            else { return nil }
+            if !allowed { return false }
         }
         return true
     }

@@ -30,7 +30,7 @@ extension DeviceLimits {
     /// Whether the set may be sent (no error, every warning acknowledged in `context`): the fast entry
     /// point, which allocates nothing on the heap and always agrees with `validate`.
     public func maySend(_ program: StimProgram, context: ValidationContext = ValidationContext()) -> Bool {
-        maySend(program, context: context, preparedGate: prepareSendGate(for: program, context: context))
+        sendGateAllows(program, context: context, contactPass: contactPass(program, context: context))
     }
 
     /// Whether `program` may be sent, as ``maySend(_:context:)`` answers, when `gate` was prepared for the
@@ -38,10 +38,16 @@ extension DeviceLimits {
     public func maySend(
         _ program: StimProgram, context: ValidationContext = ValidationContext(), preparedGate gate: PreparedSendGate
     ) -> Bool {
+        sendGateAllows(program, context: context, contactPass: gate.contactPass)
+    }
+
+    /// The fast entry point, given the program's contact pass.
+    @inline(__always)
+    private func sendGateAllows(_ program: StimProgram, context: ValidationContext, contactPass: ContactPass?) -> Bool {
         // `patientRange`'s own checks are errors; past them the maximum is at least the amplitude, which
         // the load rules at the maximum rely on.
         if let range = program.patientRange, patientRangeBreak(program, range) != nil { return false }
-        guard program.amplitude.rawValue >= 0, let contactPass = gate.contactPass else {
+        guard program.amplitude.rawValue >= 0, let contactPass else {
             return generalRulesAllowSending(program, context: context, largestShareTimesOhms: nil)
         }
         guard case .shares(let shares) = contactPass else { return false }

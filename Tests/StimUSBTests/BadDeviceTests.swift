@@ -13,7 +13,7 @@ extension VirtualBusTests {
         @Test("a device that answers garbage times the programmer out")
         func garbage() async throws {
             let fixture = try StimulatorFixture(serialNumber: "GARBAGE-1")
-            try await VirtualBus.withDevice(fixture.identity, behavior: GarbageBehavior()) { _ in
+            _ = try await VirtualBus.withDevice(fixture.identity, behavior: GarbageBehavior()) { _ in
                 await #expect(throws: ProgrammerError.timeout) {
                     _ = try await Programmer.connect(
                         over: fixture.openTransport(), role: .clinician, key: fixture.key(.clinician),
@@ -25,7 +25,7 @@ extension VirtualBusTests {
         @Test("a device of another protocol version is refused")
         func futureVersion() async throws {
             let fixture = try StimulatorFixture(serialNumber: "FUTURE-1")
-            try await VirtualBus.withDevice(fixture.identity, behavior: FutureVersionBehavior()) { _ in
+            _ = try await VirtualBus.withDevice(fixture.identity, behavior: FutureVersionBehavior()) { _ in
                 await #expect(throws: ProgrammerError.protocolMismatch(version: 2)) {
                     _ = try await Programmer.connect(
                         over: fixture.openTransport(), role: .clinician, key: fixture.key(.clinician),
