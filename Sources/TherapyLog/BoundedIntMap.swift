@@ -1,6 +1,6 @@
-/// A map from a few small integers (slots, contacts) to values, holding at most `capacity` keys:
-/// the series' per-slot buckets. A linear search over so few keys is cheaper than
-/// hashing, and the bound keeps memory fixed however many keys a recording names.
+/// A map from a few small integers to values, holding at most `capacity` keys: the series' per-slot
+/// buckets. A linear search over so few keys is cheaper than hashing, and the bound keeps memory fixed
+/// however many keys a recording names.
 struct BoundedIntMap<Value: Sendable>: Sendable {
     /// The most keys held; later new keys are ignored.
     let capacity: Int
