@@ -26,7 +26,9 @@ struct DayBuckets<Tally: DayTally>: Sendable {
     /// The index of `latest`, or -1 when no bucket is held apart.
     private var latestIndex = -1
 
-    init(firstDay: Int64, capacity: Int) {
+    /// Empty buckets from `firstDay`, at most `capacity` of them (a series' ``RecordingSeries/bucketLimit``
+    /// unless told).
+    init(firstDay: Int64, capacity: Int = RecordingSeries.bucketLimit) {
         self.firstDay = firstDay
         self.capacity = max(capacity, 2)
     }

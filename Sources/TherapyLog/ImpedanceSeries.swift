@@ -15,7 +15,7 @@ struct ImpedanceSeries: Sendable {
     init(firstDay: Int64, contacts: LeadContacts) {
         self.contacts = contacts
         charted = min(contacts.numbers.count, RecordingSeries.contactLimit)
-        rows = DayBuckets(firstDay: firstDay, capacity: RecordingSeries.bucketLimit)
+        rows = DayBuckets(firstDay: firstDay)
     }
 
     /// An impedance measurement on UTC day `day`; contacts on no lead, and those past the charted ones,

@@ -17,8 +17,8 @@ struct SeriesRecorder: Sendable {
     init(firstDay: Int64, leadContacts: LeadContacts) {
         self.firstDay = firstDay
         impedance = ImpedanceSeries(firstDay: firstDay, contacts: leadContacts)
-        battery = DayBuckets(firstDay: firstDay, capacity: RecordingSeries.bucketLimit)
-        charging = DayBuckets(firstDay: firstDay, capacity: RecordingSeries.bucketLimit)
+        battery = DayBuckets(firstDay: firstDay)
+        charging = DayBuckets(firstDay: firstDay)
     }
 
     /// A slot's amplitude was set (a program written or an `amplitude` event) at `time`.
@@ -108,15 +108,12 @@ struct SeriesRecorder: Sendable {
     /// Merges ``openAmplitude`` into its slot's buckets.
     private mutating func settleAmplitude() {
         guard let (slot, day, gathered) = openAmplitude.take() else { return }
-        amplitude.update(slot, make: Self.buckets(from: firstDay)) {
+        // A copy of the first day, so that making the buckets holds no copy of the recorder and its
+        // buckets stay uniquely referenced, updated in place.
+        let firstDay = self.firstDay
+        amplitude.update(slot, make: DayBuckets(firstDay: firstDay)) {
             $0.update(day: day, empty: AmplitudeTally()) { $0.merge(following: gathered) }
         }
-    }
-
-    /// Empty buckets from `firstDay`. (Static, so that making them holds no copy of the recorder and
-    /// its buckets stay uniquely referenced, updated in place.)
-    private static func buckets<Tally: DayTally>(from firstDay: Int64) -> DayBuckets<Tally> {
-        DayBuckets(firstDay: firstDay, capacity: RecordingSeries.bucketLimit)
     }
 
     private func milliamps(_ raw: Int64) -> Double { Nanoamps(rawValue: raw).doubleValue }
