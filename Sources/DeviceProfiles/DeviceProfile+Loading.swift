@@ -1,3 +1,4 @@
+import FileIO
 import Foundation
 import StimSafety
 import Yams
@@ -23,9 +24,9 @@ extension DeviceProfile {
         let path = displayPath ?? Self.displayPath(for: url)
         let text: String
         do {
-            text = try String(contentsOf: url, encoding: .utf8)
+            text = try InputFile(path: url.path).readText()
         } catch {
-            throw ProfileError(file: path, field: "", message: "cannot be read: \(error.localizedDescription)")
+            throw ProfileError(file: path, field: "", message: "cannot be read: \(error.reason)")
         }
         try self.init(yaml: text, path: path, sourceURL: url)
     }

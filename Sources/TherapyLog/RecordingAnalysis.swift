@@ -1,3 +1,4 @@
+import FileIO
 import Foundation
 import StimSafety
 
@@ -21,13 +22,31 @@ public enum RecordingAnalysis {
         try analyze(contentsOf: url, file: file, options: options, decoder: ScanningLineDecoder(), limits: limits)
     }
 
+    /// Streams the open `input` (a file, a pipe or standard input) through a ``TherapyAnalyzer``, as
+    /// ``analyze(contentsOf:file:options:limits:)`` does.
+    public static func analyze(
+        input: InputFile, file: String, options: ReadingOptions = ReadingOptions(),
+        limits: (RecordingHeader) throws -> DeviceLimits
+    ) throws -> RecordingReport {
+        try analyze(input: input, file: file, options: options, decoder: ScanningLineDecoder(), limits: limits)
+    }
+
     /// Streams the recording at `url` through a ``TherapyAnalyzer``, reading each line with `decoder`
     /// (the Foundation reference the scanner matches, or another for comparison).
     public static func analyze(
         contentsOf url: URL, file: String, options: ReadingOptions = ReadingOptions(),
         decoder: some RecordingLineDecoder, limits: (RecordingHeader) throws -> DeviceLimits
     ) throws -> RecordingReport {
-        let reader = try RecordingReader(contentsOf: url, decoder: decoder, options: options)
+        try analyze(
+            input: try RecordingReader<ScanningLineDecoder>.open(url), file: file, options: options, decoder: decoder,
+            limits: limits)
+    }
+
+    private static func analyze(
+        input: InputFile, file: String, options: ReadingOptions, decoder: some RecordingLineDecoder,
+        limits: (RecordingHeader) throws -> DeviceLimits
+    ) throws -> RecordingReport {
+        let reader = try RecordingReader(input: input, decoder: decoder, options: options)
         var analyzer = TherapyAnalyzer(file: file, header: reader.header, limits: try limits(reader.header))
         let outcome = try reader.read { analyzer.consume($0) }
         return analyzer.finish(outcome)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DeviceProfiles
+import FileIO
 import Foundation
 import StimDevice
 import StimProtocol
@@ -43,7 +44,9 @@ struct SessionCommand: ParsableCommand {
         let target = try target.resolve(overUSB: usb)
         let connection = try AsyncBridge.run { try await target.connect(as: .clinician) }
         let programmer = connection.programmer
-        let runner = SessionRunner(programmer: programmer, profile: connection.profile, write: Self.say)
+        let inputs = CommandInputs([script, self.target.keys, self.target.catalog.folder])
+        let runner = SessionRunner(
+            programmer: programmer, profile: connection.profile, inputs: inputs, write: Self.say)
         defer { _ = try? AsyncBridge.run { await programmer.close() } }
         Self.say(SessionText.greeting(programmer.identity, role: programmer.role))
         let step = connection.profile.limits.fractionStep
@@ -55,20 +58,20 @@ struct SessionCommand: ParsableCommand {
         }
     }
 
-    /// The script's lines: from --script, or standard input when it is not a terminal; nil for a
-    /// terminal.
+    /// The script's lines (ended by `\n` or `\r\n`): from --script (`-` for standard input), or
+    /// standard input when it is not a terminal; nil for a terminal.
     private func scriptLines() throws(InputError) -> [String]? {
-        if let script {
-            do {
-                return try String(contentsOfFile: script, encoding: .utf8).components(separatedBy: "\n")
-            } catch {
-                throw InputError("--script \(script)", "cannot read it (\(error.localizedDescription))")
-            }
-        }
+        if let script { return try Self.lines(of: script, location: "--script \(script)") }
         guard isatty(STDIN_FILENO) == 0 else { return nil }
-        var lines: [String] = []
-        while let line = readLine() { lines.append(line) }
-        return lines
+        return try Self.lines(of: InputFile.standardInputPath, location: "standard input")
+    }
+
+    private static func lines(of path: String, location: String) throws(InputError) -> [String] {
+        do {
+            return try InputFile(path: path).readLines()
+        } catch {
+            throw InputError(location, error.reason)
+        }
     }
 
     /// Runs every line of `script`, echoing each after the prompt; false when one was refused or failed.
@@ -76,7 +79,7 @@ struct SessionCommand: ParsableCommand {
         var isClean = true
         for line in script.lines where line.command != .nothing {
             let outcome = try AsyncBridge.run {
-                say(await runner.prompt() + line.text)
+                say(await runner.prompt() + Terminal.escaped(line.text))
                 return await runner.run(line.command, text: line.text)
             }
             if outcome == .refused { isClean = false }
@@ -96,7 +99,7 @@ struct SessionCommand: ParsableCommand {
             do throws(SessionLine.SyntaxError) {
                 command = try SessionLine.parse(text, fractionStep: fractionStep)
             } catch {
-                say(error.description)
+                say(Terminal.escaped(error.description))
                 continue
             }
             let outcome = try AsyncBridge.run { await runner.run(command, text: text) }

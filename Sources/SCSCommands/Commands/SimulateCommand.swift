@@ -29,7 +29,8 @@ struct SimulateCommand: ParsableCommand {
     func run() throws {
         guard days > 0 else { throw InputError("--days", "must be at least 1 (got \(days))") }
         let profile = try device.loadProfile()
-        try Self.checkWritable(out)
+        // Opened before simulating, so that a place that cannot be written fails first.
+        let output = try OutputFile(out, location: "--out \(out)", inputs: CommandInputs([device.catalog.folder]))
         let days = days
         let seed = seed
         let progress = ProgressBar(total: days, label: "simulating \(profile.id)")
@@ -45,12 +46,9 @@ struct SimulateCommand: ParsableCommand {
             throw ExitCode(1)
         }
         progress.finish()
-        do {
-            try Data(recording).write(to: URL(fileURLWithPath: out), options: .atomic)
-        } catch {
-            throw InputError("--out \(out)", "cannot write the recording (\(error.localizedDescription))")
-        }
-        print("\(days) days of \(profile.id) written to \(out)")
+        try output.write(recording)
+        try output.commit()
+        print(Terminal.escaped("\(days) days of \(profile.id) written to \(out)"))
     }
 
     /// The model `scs simulate` runs: a fresh device of `profile`, with keys, clock and randomness
@@ -62,15 +60,4 @@ struct SimulateCommand: ParsableCommand {
         return PatientModel(configuration: configuration, seed: seed)
     }
 
-    /// Fails early, before simulating, when `path`'s folder does not exist or cannot be written.
-    private static func checkWritable(_ path: String) throws(InputError) {
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw InputError("--out \(path)", "the folder \(folder) does not exist")
-        }
-        guard FileManager.default.isWritableFile(atPath: folder) else {
-            throw InputError("--out \(path)", "the folder \(folder) is not writable")
-        }
-    }
 }

@@ -25,9 +25,14 @@ struct CheckPlan {
         var slot: Int?
         var expectedVerdict: Verdict
         var expectedRules: [RuleID]?
+        /// The file the program was read from (`programFile`, relative to the plan's folder resolved).
+        var programFile: String?
     }
 
     var cases: [Case]
+
+    /// The program files the cases read, beside the plan itself.
+    var programFiles: [String] { cases.compactMap(\.programFile) }
 
     /// Reads the whole plan; any malformed case is an error naming its field, before anything runs.
     static func read(file: String) throws(InputError) -> CheckPlan {
@@ -45,12 +50,14 @@ struct CheckPlan {
     private static func readCase(_ field: YAMLField, directory: String) throws(InputError) -> Case {
         try field.rejectUnknownKeys(["name", "device", "program", "programFile", "impedance", "slot", "expect"])
         let program: StimProgram
+        var programFile: String?
         switch (field.child("program").isPresent, field.child("programFile").isPresent) {
         case (true, false): program = try ProgramDecoder.decode(field.child("program"))
         case (false, true):
             let path = try field.child("programFile").text()
-            program = try ProgramDecoder.decode(
-                try YAMLField.read(file: path.hasPrefix("/") ? path : "\(directory)/\(path)"))
+            let file = path.hasPrefix("/") ? path : "\(directory)/\(path)"
+            programFile = file
+            program = try ProgramDecoder.decode(try YAMLField.read(file: file))
         default: throw field.child("program").error("give exactly one of program or programFile")
         }
         let expect = field.child("expect")
@@ -69,7 +76,7 @@ struct CheckPlan {
             impedance: field.child("impedance").isPresent ? field.child("impedance") : nil,
             slot: field.child("slot").isPresent ? try field.child("slot").integer() : nil,
             expectedVerdict: try expect.child("verdict").choice(Verdict.self),
-            expectedRules: rules.map { RuleSet($0).rules })
+            expectedRules: rules.map { RuleSet($0).rules }, programFile: programFile)
     }
 }
 

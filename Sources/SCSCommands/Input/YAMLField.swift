@@ -1,3 +1,4 @@
+import FileIO
 import Foundation
 import StimSafety
 import Yams
@@ -22,13 +23,17 @@ struct YAMLField {
         }
     }
 
-    /// Reads and parses the file at `path`.
+    /// Reads and parses the file at `path` (`-` for standard input; a pipe or FIFO is read as a stream).
     static func read(file path: String) throws(InputError) -> YAMLField {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(path, "cannot read the file (missing or unreadable)")
+        let text: String
+        let source: String
+        do {
+            let input = try InputFile(path: path)
+            (text, source) = (try input.readText(), input.name)
+        } catch {
+            throw InputError(error.path, error.reason)
         }
-        guard let text = String(data: data, encoding: .utf8) else { throw InputError(path, "not UTF-8 text") }
-        return try parse(text, source: path)
+        return try parse(text, source: source)
     }
 
     /// An error located at this field.

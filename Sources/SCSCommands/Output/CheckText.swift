@@ -3,8 +3,9 @@ enum CheckText {
     static func render(_ results: [CheckResult]) -> String {
         var lines = results.map { result in
             result.passed
-                ? Terminal.paint("✓", .green) + " \(result.name)"
-                : Terminal.paint("✗", .red) + " \(result.name) (\(result.device)): \(result.difference)"
+                ? Terminal.paint("✓", .green) + " " + Terminal.escaped(result.name)
+                : Terminal.paint("✗", .red) + " "
+                    + Terminal.escaped("\(result.name) (\(result.device)): \(result.difference)")
         }
         let failed = results.filter { !$0.passed }.count
         lines.append("")

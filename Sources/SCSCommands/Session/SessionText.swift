@@ -25,8 +25,9 @@ enum SessionText {
 
     /// The first line of a session: the device reached and the role.
     static func greeting(_ identity: DeviceIdentity, role: Role) -> String {
-        "connected to \(identity.model) (\(identity.profileID), serial \(identity.serial), firmware "
-            + "\(identity.firmware)) as \(role); type help for commands"
+        Terminal.escaped(
+            "connected to \(identity.model) (\(identity.profileID), serial \(identity.serial), firmware "
+                + "\(identity.firmware)) as \(role); type help for commands")
     }
 
     /// The answer to `status`: therapy, active slot, amplitude, battery, and every slot's program.
@@ -68,7 +69,7 @@ enum SessionText {
     static func prompt(profileID: String, state: DeviceState) -> String {
         let slot = state.activeSlot.map { "slot \($0)" } ?? "no slot"
         let therapy = state.isTherapyOn ? "on \(state.targetAmplitude)" : "off"
-        return "\(profileID) · \(slot) · \(therapy)> "
+        return Terminal.escaped("\(profileID) · \(slot) · \(therapy)> ")
     }
 
     /// A program written and read back, with the host's verdict on it.
@@ -115,7 +116,7 @@ enum SessionText {
         case .disconnected: return "the device went away"
         case .writeOutcomeUnknown(let slot):
             return "the write to slot \(slot) got no answer and its outcome is unknown; check with status"
-        default: return "\(error)"
+        default: return Terminal.escaped("\(error)")
         }
     }
 }
