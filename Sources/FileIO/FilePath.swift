@@ -9,11 +9,11 @@ public enum FilePath {
         return parent.isEmpty ? "/" : String(parent)
     }
 
-    /// The last part of `path`: `c` for `a/b/c` and for `a/b/c/`.
+    /// The last part of `path`: `c` for `a/b/c` and for `a/b/c/`; `/` for `/`.
     public static func name(of path: String) -> String {
         var trimmed = Substring(path)
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
-        guard let slash = trimmed.lastIndex(of: "/") else { return String(trimmed) }
+        guard trimmed != "/", let slash = trimmed.lastIndex(of: "/") else { return String(trimmed) }
         return String(trimmed[trimmed.index(after: slash)...])
     }
 }

@@ -160,7 +160,7 @@ public final class RecordingReader<Decoder: RecordingLineDecoder> {
 
     /// The finding of a line with a NUL byte: no JSON text holds one, and a recording is UTF-8 text.
     private static func nulMessage(column: Int) -> String {
-        "a NUL byte at column \(column); the line is not UTF-8 JSON text"
+        "a NUL byte at column \(column) (no JSON line holds one)"
     }
 
     /// Where the first byte of `line` that is not UTF-8 is.

@@ -97,8 +97,7 @@ actor SessionRunner {
     private func log(to file: String?) async throws(ProgrammerError) -> Outcome {
         let recording = try await programmer.readEventLog()
         guard let file else {
-            let text = String(decoding: recording, as: UTF8.self).trimmingCharacters(in: .newlines)
-            write(Terminal.escaped(text, keepingLineBreaks: true))
+            write(SessionText.eventLog(recording))
             return .done
         }
         do {

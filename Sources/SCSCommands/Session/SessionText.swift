@@ -65,6 +65,13 @@ enum SessionText {
         return table.render(indent: "  ")
     }
 
+    /// The answer to `log`: the device's event log as its lines, with what the device wrote in them
+    /// (serials, fault details) escaped for the terminal.
+    static func eventLog(_ recording: [UInt8]) -> String {
+        Terminal.escaped(
+            String(decoding: recording, as: UTF8.self).trimmingCharacters(in: .newlines), keepingLineBreaks: true)
+    }
+
     /// The prompt of an interactive session: `tonic-16 · slot 1 · on 3.000 mA> `.
     static func prompt(profileID: String, state: DeviceState) -> String {
         let slot = state.activeSlot.map { "slot \($0)" } ?? "no slot"
