@@ -51,7 +51,14 @@ struct SessionCommand: ParsableCommand {
         Self.say(SessionText.greeting(programmer.identity, role: programmer.role))
         let step = connection.profile.limits.fractionStep
         if let lines {
-            let script = try SessionScript(lines: lines, source: script ?? "stdin", fractionStep: step)
+            let source = script ?? "stdin"
+            let script = try SessionScript(lines: lines, source: source, fractionStep: step)
+            // A log that would replace an input is a bad line, found before anything runs.
+            for line in script.lines {
+                if case .log(let file?) = line.command {
+                    try inputs.check(output: file, location: "\(source):\(line.number): log \(file)")
+                }
+            }
             if try !Self.runScript(script, on: runner) { throw ExitCode(1) }
         } else {
             try Self.runInteractively(on: runner, fractionStep: step)

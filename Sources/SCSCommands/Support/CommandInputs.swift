@@ -11,21 +11,23 @@ import FileIO
 struct CommandInputs: Sendable {
     private var inputs: [(path: String, status: FileStatus)] = []
 
-    /// The inputs at `paths`; `-` is standard input, and a path with nothing there is left out (it
-    /// cannot be overwritten, and reading it fails with its own message).
+    /// The inputs at `paths`, and the files directly inside those that are folders; `-` is standard
+    /// input, and a path with nothing there is left out (it cannot be overwritten, and reading it
+    /// fails with its own message).
     init(_ paths: [String?]) {
         for case let path? in paths {
-            let status =
-                path == InputFile.standardInputPath ? FileStatus(descriptor: STDIN_FILENO) : FileStatus(path: path)
-            if let status { inputs.append((path == InputFile.standardInputPath ? "standard input" : path, status)) }
+            if path == InputFile.standardInputPath {
+                if let status = FileStatus(descriptor: STDIN_FILENO) { inputs.append(("standard input", status)) }
+                continue
+            }
+            guard let status = FileStatus(path: path) else { continue }
+            inputs.append((path, status))
+            guard status.kind == .folder, let names = try? FolderEntries.names(in: path) else { continue }
+            let folder = path.hasSuffix("/") ? path : path + "/"
+            for name in names {
+                if let entry = FileStatus(path: folder + name) { inputs.append((folder + name, entry)) }
+            }
         }
-    }
-
-    /// These inputs and those at `paths`.
-    func adding(_ paths: [String?]) -> CommandInputs {
-        var combined = self
-        combined.inputs += CommandInputs(paths).inputs
-        return combined
     }
 
     /// Throws unless a file may be written at `path`: it must not be an input (by any link or
@@ -48,8 +50,9 @@ struct CommandInputs: Sendable {
         try checkOutside(path, location: location)
     }
 
+    /// Throws when `path`, or the file a symbolic link there names, lies inside an input folder.
     private func checkOutside(_ path: String, location: String) throws(InputError) {
-        let holders = Set(FileIdentity.folders(holding: path))
+        let holders = Set(FileIdentity.folders(holding: OutputFile.resolved(path)))
         if let input = inputs.first(where: { $0.status.kind == .folder && holders.contains($0.status.identity) }) {
             throw InputError(location, "lies inside the input folder \(input.path); outputs are never written into an input")
         }
