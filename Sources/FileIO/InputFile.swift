@@ -93,7 +93,8 @@ public final class InputFile {
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 1)
         defer { chunk.deallocate() }
         while peeked.count - peekedStart < count {
-            let read = try readFromFile(chunk.baseAddress!, count: min(chunk.count, count - (peeked.count - peekedStart)))
+            let read = try readFromFile(
+                chunk.baseAddress!, count: min(chunk.count, count - (peeked.count - peekedStart)))
             guard read > 0 else { break }
             peeked += chunk[..<read]
         }

@@ -38,8 +38,7 @@ public enum RecordingAnalysis {
         decoder: some RecordingLineDecoder, limits: (RecordingHeader) throws -> DeviceLimits
     ) throws -> RecordingReport {
         try analyze(
-            input: try RecordingReader<ScanningLineDecoder>.open(url), file: file, options: options, decoder: decoder,
-            limits: limits)
+            input: try InputFile.recording(at: url), file: file, options: options, decoder: decoder, limits: limits)
     }
 
     private static func analyze(

@@ -28,7 +28,7 @@ public final class RecordingReader<Decoder: RecordingLineDecoder> {
     public convenience init(contentsOf url: URL, decoder: Decoder, options: ReadingOptions = ReadingOptions())
         throws(RecordingError)
     {
-        try self.init(input: try Self.open(url), decoder: decoder, options: options)
+        try self.init(input: try InputFile.recording(at: url), decoder: decoder, options: options)
     }
 
     /// Reads the header of the open `input` with `decoder`; the reader reads `input` from where it is.
@@ -41,15 +41,6 @@ public final class RecordingReader<Decoder: RecordingLineDecoder> {
         self.options = options
         self.splitter = splitter
         self.decoder = decoder
-    }
-
-    /// The file at `url`, open for reading.
-    static func open(_ url: URL) throws(RecordingError) -> InputFile {
-        do {
-            return try InputFile(path: url.path)
-        } catch {
-            throw RecordingError(line: nil, reason: .unreadable(error.reason))
-        }
     }
 
     /// Reads every line after the header, handing each event and finding to `visit` in file order.
@@ -170,8 +161,20 @@ public final class RecordingReader<Decoder: RecordingLineDecoder> {
         var column = 1
         while case .valid(let scalar) = parser.parseScalar(from: &iterator) { column += scalar.count }
         let byte = column - 1 < line.count ? line[column - 1] : 0
-        return "the header line is not UTF-8 text (byte 0x\(String(byte, radix: 16, uppercase: true)) at column \(column)); "
+        return
+            "the header line is not UTF-8 text (byte 0x\(String(byte, radix: 16, uppercase: true)) at column \(column)); "
             + "a recording is UTF-8"
+    }
+}
+
+extension InputFile {
+    /// The recording at `url`, open for reading; a file that cannot be opened is unreadable.
+    static func recording(at url: URL) throws(RecordingError) -> InputFile {
+        do {
+            return try InputFile(path: url.path)
+        } catch {
+            throw RecordingError(line: nil, reason: .unreadable(error.reason))
+        }
     }
 }
 

@@ -11,7 +11,9 @@ struct FileStatusTests {
         try FileManager.default.createSymbolicLink(atPath: scratch.path("symbolic"), withDestinationPath: file)
         try FileManager.default.linkItem(atPath: file, toPath: scratch.path("hard"))
         let identity = try #require(FileStatus(path: file)).identity
-        for spelling in [scratch.path("symbolic"), scratch.path("hard"), scratch.folder + "/./file", scratch.folder + "//file"] {
+        for spelling in [
+            scratch.path("symbolic"), scratch.path("hard"), scratch.folder + "/./file", scratch.folder + "//file",
+        ] {
             #expect(FileStatus(path: spelling)?.identity == identity, "\(spelling)")
         }
         #expect(FileStatus(path: try scratch.file("other", "x"))?.identity != identity)

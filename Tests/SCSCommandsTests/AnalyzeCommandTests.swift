@@ -276,6 +276,7 @@ struct AnalyzeHTMLTests {
         #expect(result.status == 2)
         #expect(
             result.stderr.contains(
-                "--html /nonexistent/folder/report.html: cannot write it: the folder /nonexistent/folder does not exist"))
+                "--html /nonexistent/folder/report.html: cannot write it: the folder /nonexistent/folder does not exist"
+            ))
     }
 }

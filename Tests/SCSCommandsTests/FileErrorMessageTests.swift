@@ -33,7 +33,8 @@ struct FileErrorMessageTests {
                 try "x".write(toFile: folder + "/plain", atomically: true, encoding: .utf8)
                 return folder + "/plain/below.yaml"
             }, cause: "no such file: FOLDER/plain is a file, not a folder"),
-        Case(testDescription: "a device", make: { _ in "/dev/zero" }, cause: "is a character device, not a regular file"),
+        Case(
+            testDescription: "a device", make: { _ in "/dev/zero" }, cause: "is a character device, not a regular file"),
         Case(
             testDescription: "Latin-1 text",
             make: { folder in
@@ -44,19 +45,26 @@ struct FileErrorMessageTests {
 
     /// Each command that reads a file, with `path` in the place of that file, and where the message
     /// names it.
-    static let commands: [(name: String, arguments: @Sendable (String) -> [String], location: @Sendable (String) -> String)] = [
-        ("validate --program", { ["validate", "--device", "tonic-16", "--program", $0] }, { $0 }),
-        (
-            "validate --impedance",
-            { ["validate", "--device", "tonic-16", "--amplitude", "3", "--pulse-width", "300", "--frequency", "50",
-               "--contacts", "1-,2+", "--impedance", $0] }, { $0 }
-        ),
-        ("check", { ["check", $0] }, { $0 }),
-        ("session --script", { ["session", "--device", "tonic-16", "--script", $0] }, { "--script \($0)" }),
-    ]
+    static let commands:
+        [(name: String, arguments: @Sendable (String) -> [String], location: @Sendable (String) -> String)] = [
+            ("validate --program", { ["validate", "--device", "tonic-16", "--program", $0] }, { $0 }),
+            (
+                "validate --impedance",
+                {
+                    [
+                        "validate", "--device", "tonic-16", "--amplitude", "3", "--pulse-width", "300", "--frequency",
+                        "50",
+                        "--contacts", "1-,2+", "--impedance", $0,
+                    ]
+                }, { $0 }
+            ),
+            ("check", { ["check", $0] }, { $0 }),
+            ("session --script", { ["session", "--device", "tonic-16", "--script", $0] }, { "--script \($0)" }),
+        ]
 
     static func scratch() throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scs-unreadable-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "scs-unreadable-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder.path
     }

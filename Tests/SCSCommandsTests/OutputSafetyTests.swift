@@ -156,7 +156,10 @@ struct OutputSafetyTests {
         let stimLog = try Data(contentsOf: URL(fileURLWithPath: session + "/StimLog.json"))
         for arguments in [
             ["import", session, "--out", session + "/" + name], ["analyze", session, "--html", session + "/" + name],
-            ["import", session, "--out", folder + "/../" + (folder as NSString).lastPathComponent + "/session/" + name],
+            [
+                "import", session, "--out",
+                folder + "/../" + (folder as NSString).lastPathComponent + "/session/" + name,
+            ],
         ] {
             let result = try SCSProcess.run(arguments)
             #expect(result.status == 2, "\(arguments)")
@@ -170,7 +173,8 @@ struct OutputSafetyTests {
     @Test func theTourRefusesAnOutputFolderThatIsOrLiesInTheProfilesFolder() throws {
         let folder = try Self.scratch()
         let devices = folder + "/Devices"
-        try FileManager.default.copyItem(atPath: SCSProcess.root.appendingPathComponent("Devices").path, toPath: devices)
+        try FileManager.default.copyItem(
+            atPath: SCSProcess.root.appendingPathComponent("Devices").path, toPath: devices)
         let names = try FileManager.default.contentsOfDirectory(atPath: devices).sorted()
         for (out, message) in [
             (devices, "is the input folder \(devices)"), (folder + "/./Devices/", "is the input folder \(devices)"),

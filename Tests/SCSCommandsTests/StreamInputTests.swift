@@ -79,7 +79,10 @@ struct StreamInputTests {
     @Test func programImpedanceAndPlanFilesReadFromFIFOsAndStandardInput() throws {
         let program = "{amplitude: 5, pulseWidth: 300, frequency: 50, contacts: {\"1\": -100, \"2\": 100}}\n"
         let validated = try SCSProcess.run(
-            ["validate", "--device", "tonic-16", "--program", "-", "--impedance", try Self.fifo(feeding: "{\"1\": 900}")],
+            [
+                "validate", "--device", "tonic-16", "--program", "-", "--impedance",
+                try Self.fifo(feeding: "{\"1\": 900}"),
+            ],
             input: program)
         #expect(validated.status == 0, "\(validated.stderr)")
         #expect(validated.stdout.contains("ACCEPTED"))

@@ -13,7 +13,8 @@ struct BadByteTests {
     static let end = #"{"t":"2026-01-02T00:00:00Z","type":"end"}"#
 
     static func read(_ bytes: [UInt8], chunkSize: Int = 64 * 1024) throws -> (items: [RecordingItem], lines: Int) {
-        let reader = try RecordingReader(contentsOf: R.temporary(Data(bytes)), options: ReadingOptions(chunkSize: chunkSize))
+        let reader = try RecordingReader(
+            contentsOf: R.temporary(Data(bytes)), options: ReadingOptions(chunkSize: chunkSize))
         var items: [RecordingItem] = []
         let outcome = try reader.read { items.append($0) }
         return (items, outcome.lineCount)
@@ -90,10 +91,11 @@ struct BadByteTests {
         }
     }
 
-    @Test(arguments: [
-        ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D], "a PNG image"),
-        ([0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03], "a gzip-compressed file"),
-    ] as [([UInt8], String)])
+    @Test(
+        arguments: [
+            ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D], "a PNG image"),
+            ([0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03], "a gzip-compressed file"),
+        ] as [([UInt8], String)])
     func aBinaryFormatIsRefusedWholeNamingIt(_ head: [UInt8], _ name: String) {
         guard case .binary(let reason)? = Self.error(head + Array((Self.header + "\n").utf8))?.reason else {
             Issue.record("expected a binary file")

@@ -17,7 +17,7 @@ enum RCSFileReader {
         let bytes: [UInt8]
         do {
             bytes = try InputFile(path: url.path).readAll()
-        } catch where error.cause == .noSuchFile {
+        } catch  where error.cause == .noSuchFile {
             return nil
         } catch {
             throw ImportError(file: location, error.reason)

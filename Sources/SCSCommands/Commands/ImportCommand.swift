@@ -18,7 +18,8 @@ struct ImportCommand: ParsableCommand {
             written).
             """)
 
-    @Argument(help: "An RC+S session folder or a Percept session report (.json); - reads the report from standard input.")
+    @Argument(
+        help: "An RC+S session folder or a Percept session report (.json); - reads the report from standard input.")
     var path: String
 
     @Option(help: ArgumentHelp("The recording to write (.scsrec.jsonl).", valueName: "file")) var out: String

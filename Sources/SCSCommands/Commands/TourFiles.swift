@@ -31,7 +31,9 @@ struct TourFiles {
             guard mkdir(path, 0o777) != 0 else { continue }
             let code = errno
             if code == EEXIST, FileKind(path: path) == .folder { continue }
-            let cause = code == EEXIST ? "\(path) is a file, not a folder" : FileError(code: code, path: path, name: path).reason
+            let cause =
+                code == EEXIST
+                ? "\(path) is a file, not a folder" : FileError(code: code, path: path, name: path).reason
             throw InputError(location, "cannot create the folder: \(cause)")
         }
     }

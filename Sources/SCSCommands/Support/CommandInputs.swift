@@ -33,7 +33,9 @@ struct CommandInputs: Sendable {
     /// Throws unless a file may be written at `path`: it must not be an input (by any link or
     /// spelling) and must not lie inside an input folder.
     func check(output path: String, location: String) throws(InputError) {
-        if let output = FileStatus(path: path), let input = inputs.first(where: { $0.status.identity == output.identity }) {
+        if let output = FileStatus(path: path),
+            let input = inputs.first(where: { $0.status.identity == output.identity })
+        {
             let kind = input.status.kind == .folder ? "folder" : "file"
             throw InputError(location, "is the input \(kind) \(input.path); an output never replaces an input")
         }
@@ -54,7 +56,8 @@ struct CommandInputs: Sendable {
     private func checkOutside(_ path: String, location: String) throws(InputError) {
         let holders = Set(FileIdentity.folders(holding: OutputFile.resolved(path)))
         if let input = inputs.first(where: { $0.status.kind == .folder && holders.contains($0.status.identity) }) {
-            throw InputError(location, "lies inside the input folder \(input.path); outputs are never written into an input")
+            throw InputError(
+                location, "lies inside the input folder \(input.path); outputs are never written into an input")
         }
     }
 }

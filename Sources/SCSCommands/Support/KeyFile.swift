@@ -21,6 +21,7 @@ enum KeyFile {
 
     /// Writes `keys` to `path` with mode 0600, replacing a file there whole or not at all.
     static func write(_ keys: DeviceKeyStore, to path: String, location: String) throws(InputError) {
-        try OutputFile.write(keys.fileContents, to: path, location: location, inputs: CommandInputs([]), permissions: 0o600)
+        try OutputFile.write(
+            keys.fileContents, to: path, location: location, inputs: CommandInputs([]), permissions: 0o600)
     }
 }

@@ -29,7 +29,9 @@ extension OutputFile {
             let descriptor = open(path, O_WRONLY | O_CLOEXEC)
             if descriptor >= 0 { return descriptor }
             let code = errno
-            if code != EINTR { throw InputError(location, "cannot write it: " + FileError(code: code, path: path, name: path).reason) }
+            if code != EINTR {
+                throw InputError(location, "cannot write it: " + FileError(code: code, path: path, name: path).reason)
+            }
         }
     }
 
