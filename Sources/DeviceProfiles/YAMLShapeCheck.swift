@@ -30,16 +30,10 @@ struct YAMLShapeCheck {
         case .scalar(let text):
             try begin(key: text, at: event)
             finishNode()
-        case .sequenceStart, .mappingStart:
-            try begin(key: nil, at: event)
-            guard open.count < YAMLDocument.maximumDepth else {
-                throw error("nests lists and mappings more than \(YAMLDocument.maximumDepth) deep", at: event)
-            }
-            if case .mappingStart = event.kind {
-                open.append(Collection(isMapping: true))
-            } else {
-                open.append(Collection(isMapping: false))
-            }
+        case .sequenceStart:
+            try enter(Collection(isMapping: false), at: event)
+        case .mappingStart:
+            try enter(Collection(isMapping: true), at: event)
         case .collectionEnd:
             _ = open.popLast()
             finishNode()
@@ -56,6 +50,15 @@ struct YAMLShapeCheck {
         if let first = open[last].keys.updateValue(event.line, forKey: text) {
             throw error("duplicate key '\(text)' in one mapping (first on line \(first))", at: event)
         }
+    }
+
+    /// A list or mapping starts, one level deeper.
+    private mutating func enter(_ collection: Collection, at event: YAMLEvent) throws(YAMLDocumentError) {
+        try begin(key: nil, at: event)
+        guard open.count < YAMLDocument.maximumDepth else {
+            throw error("nests lists and mappings more than \(YAMLDocument.maximumDepth) deep", at: event)
+        }
+        open.append(collection)
     }
 
     /// A node ends: in a mapping, a key is followed by its value and a value by the next key.

@@ -40,3 +40,12 @@ struct CheckResult {
 
     private func names(_ rules: [RuleID]) -> String { rules.map(\.name).joined(separator: ", ") }
 }
+
+extension Collection<CheckResult> {
+    /// How many cases passed, failed (ran and differed) and could not run.
+    var counts: (passed: Int, failed: Int, errors: Int) {
+        let errors = filter(\.isError).count
+        let passed = filter(\.passed).count
+        return (passed, count - passed - errors, errors)
+    }
+}

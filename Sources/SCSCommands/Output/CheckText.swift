@@ -6,10 +6,11 @@ enum CheckText {
             if result.isError { return Terminal.paint("!", .yellow) + " \(result.name): \(result.difference)" }
             return Terminal.paint("✗", .red) + " \(result.name) (\(result.device)): \(result.difference)"
         }
-        let errors = results.filter(\.isError).count
-        let failed = results.filter { !$0.passed }.count - errors
-        var summary = "check: \(results.count - failed - errors) passed, \(failed) failed"
-        if errors > 0 { summary += ", \(errors) " + (errors == 1 ? "error" : "errors") + " (cases that could not run)" }
+        let counts = results.counts
+        var summary = "check: \(counts.passed) passed, \(counts.failed) failed"
+        if counts.errors > 0 {
+            summary += ", \(counts.errors) " + (counts.errors == 1 ? "error" : "errors") + " (cases that could not run)"
+        }
         lines.append("")
         lines.append(summary)
         return lines.joined(separator: "\n")

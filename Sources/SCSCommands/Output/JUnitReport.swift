@@ -3,8 +3,7 @@ import StimSafety
 /// JUnit XML, the report format CI servers read: one `testcase` per plan case.
 enum JUnitReport {
     static func render(suite: String, results: [CheckResult]) -> String {
-        let errors = results.filter(\.isError).count
-        let failures = results.filter { !$0.passed }.count - errors
+        let (_, failures, errors) = results.counts
         let total = results.reduce(0) { $0 + $1.seconds }
         let counts = "tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"\(errors)\""
         var xml = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
@@ -13,23 +12,23 @@ enum JUnitReport {
         for result in results {
             let opening =
                 "    <testcase classname=\"\(escape(result.device))\" name=\"\(escape(result.name))\" time=\"\(time(result.seconds))\""
-            switch result.outcome {
-            case _ where result.passed:
+            guard !result.passed else {
                 xml.append(opening + "/>")
-            case .error(let error):
-                xml.append(opening + ">")
-                xml.append(
-                    "      <error type=\"input\" message=\"\(escape(error.description))\">\(escape(error.description))</error>"
-                )
-                xml.append("    </testcase>")
+                continue
+            }
+            xml.append(opening + ">")
+            let message = escape(result.difference)
+            switch result.outcome {
+            case .error:
+                // A case that could not run is a JUnit error, not a failure: the plan, not the program, is wrong.
+                xml.append("      <error type=\"input\" message=\"\(message)\">\(message)</error>")
             case .ran(_, _, let validation):
-                xml.append(opening + ">")
                 let detail = validation.findings.map { "\($0.severity.rawValue) \($0.rule.name): \($0.message)" }
                 xml.append(
-                    "      <failure type=\"verdict\" message=\"\(escape(result.difference))\">\(escape(detail.joined(separator: "\n")))</failure>"
+                    "      <failure type=\"verdict\" message=\"\(message)\">\(escape(detail.joined(separator: "\n")))</failure>"
                 )
-                xml.append("    </testcase>")
             }
+            xml.append("    </testcase>")
         }
         xml.append("  </testsuite>")
         xml.append("</testsuites>")

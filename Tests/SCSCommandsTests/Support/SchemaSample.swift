@@ -192,16 +192,8 @@ struct SchemaSample: Sendable, CustomTestStringConvertible {
     }
 
     private func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+        let data = try? JSONSerialization.data(withJSONObject: text, options: .fragmentsAllowed)
+        return data.map { String(decoding: $0, as: UTF8.self) } ?? "null"
     }
 }
 
