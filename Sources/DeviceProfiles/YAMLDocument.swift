@@ -1,6 +1,10 @@
 import Foundation
 import Yams
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A YAML or JSON file that a person writes (a device profile, a program, an impedance map, a check
 /// plan), read within bounds and composed into a Yams node tree.
 ///
@@ -24,21 +28,32 @@ public enum YAMLDocument {
     public static let maximumDepth = 32
 
     /// The text of the file at `url`, reading at most one byte more than ``maximumBytes``, so that
-    /// an endless source such as `/dev/zero` is refused rather than read.
+    /// an endless source such as `/dev/zero` is refused rather than read; a pipe is read as a stream.
     ///
-    /// - Throws: ``YAMLDocumentError`` when the file cannot be read, is too large or is not UTF-8.
+    /// - Throws: ``YAMLDocumentError`` when the file cannot be read (with the system's reason, such as
+    ///   "Is a directory"), is too large or is not UTF-8.
     public static func read(contentsOf url: URL) throws(YAMLDocumentError) -> String {
-        let data: Data
-        do {
-            let handle = try FileHandle(forReadingFrom: url)
-            defer { try? handle.close() }
-            data = try handle.read(upToCount: maximumBytes + 1) ?? Data()
-        } catch {
-            throw YAMLDocumentError("cannot be read: \(error.localizedDescription)")
+        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw unreadable(errno) }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while bytes.count <= maximumBytes {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { break }
+            guard count > 0 else {
+                if errno == EINTR { continue }
+                throw unreadable(errno)
+            }
+            bytes.append(contentsOf: chunk[..<count])
         }
-        guard data.count <= maximumBytes else { throw tooLarge }
-        guard let text = String(data: data, encoding: .utf8) else { throw YAMLDocumentError("is not UTF-8 text") }
+        guard bytes.count <= maximumBytes else { throw tooLarge }
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw YAMLDocumentError("is not UTF-8 text") }
         return text
+    }
+
+    private static func unreadable(_ code: Int32) -> YAMLDocumentError {
+        YAMLDocumentError("cannot be read: \(String(cString: strerror(code)))")
     }
 
     /// The root node of `text`, nil when the text holds no document (empty, or only comments).

@@ -109,6 +109,18 @@ struct YAMLDocumentTests {
         #expect(error.message.contains("larger than 1 MiB"))
     }
 
+    @Test(
+        "A file that cannot be read says why in the system's words, not Foundation's",
+        arguments: [
+            ("/", "cannot be read: Is a directory"), ("/no/such.yaml", "cannot be read: No such file or directory"),
+        ])
+    func unreadableFileSaysWhy(path: String, message: String) throws {
+        let error = try #require(throws: YAMLDocumentError.self) {
+            try YAMLDocument.read(contentsOf: URL(fileURLWithPath: path))
+        }
+        #expect(error.message == message)
+    }
+
     @Test("A file that is not UTF-8 is refused as such")
     func latin1IsRefused() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("scs-latin1-\(UUID().uuidString).yaml")
