@@ -81,7 +81,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DeviceProfilesTests",
-            dependencies: ["DeviceProfiles", "StimSafety"],
+            dependencies: ["DeviceProfiles", "StimSafety", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Fixtures")],
             swiftSettings: strictness
         ),
@@ -119,6 +119,7 @@ let package = Package(
             name: "SCSCommandsTests",
             dependencies: [
                 "SCSCommands", "StimSafety", "DeviceProfiles", "StimDevice", "StimProtocol", "StimUSB", "USBTestbed",
+                .product(name: "Yams", package: "Yams"),
             ],
             resources: [.copy("Golden")],
             swiftSettings: strictness
