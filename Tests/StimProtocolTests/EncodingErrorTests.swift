@@ -35,7 +35,7 @@ struct EncodingErrorTests {
     @Test("a string longer than 255 UTF-8 bytes is refused")
     func longString() {
         let identity = DeviceIdentity(
-            protocolVersion: 1, profileID: "p", model: String(repeating: "é", count: 128), serial: "", firmware: "")
+            protocolVersions: [2], profileID: "p", model: String(repeating: "é", count: 128), serial: "", firmware: "")
         #expect(throws: EncodeError.stringTooLong(field: "model", length: 256, limit: 255)) {
             try Reply.identify(identity).encodedPayload()
         }
