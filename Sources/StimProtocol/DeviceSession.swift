@@ -74,6 +74,11 @@ public struct DeviceSession: Sendable {
         }
     }
 
+    /// Whether the session is a handshake in progress, waiting for the host's proof.
+    public var isChallenged: Bool {
+        if case .challenged = phase { true } else { false }
+    }
+
     /// Closes the session; nothing is admitted after this.
     public mutating func close() { phase = .closed }
 }

@@ -115,7 +115,8 @@ public struct FrameDecoder: Sendable {
         let payload = Array(buffer[(start + Frame.headerLength)..<payloadEnd])
         let tag =
             parsed.isAuthenticated
-            ? FrameTag(low: littleEndian(UInt64.self, at: payloadEnd), high: littleEndian(UInt64.self, at: payloadEnd + 8))
+            ? FrameTag(
+                low: littleEndian(UInt64.self, at: payloadEnd), high: littleEndian(UInt64.self, at: payloadEnd + 8))
             : nil
         start += frameLength
         isResynchronising = false

@@ -10,7 +10,8 @@ struct ForgedFrameTests {
         let test = try TestDevice()
         var owner = try RawSession.open(test.device, role: .clinician, key: test.key(.clinician))
         var peer = try Eavesdropper(watching: owner)
-        let write = try owner.nextFrame(.writeProgram(ProgramWrite(slot: 1, program: try tonic("3", patientRange: ("2", "5")))))
+        let write = try owner.nextFrame(
+            .writeProgram(ProgramWrite(slot: 1, program: try tonic("3", patientRange: ("2", "5")))))
         peer.saw(write)
         #expect(try owner.answer(to: write) == .reply(.writeProgram))
         _ = try owner.send(.readState)
@@ -23,7 +24,8 @@ struct ForgedFrameTests {
         let next = owner.nextSequence
         return [
             (
-                "write 7 mA", .writeProgram(ProgramWrite(slot: 2, program: try tonic("7"), acknowledged: RuleSet(RuleID.allCases))),
+                "write 7 mA",
+                .writeProgram(ProgramWrite(slot: 2, program: try tonic("7"), acknowledged: RuleSet(RuleID.allCases))),
                 next
             ),
             ("activate slot 1", .activateSlot(1), next),

@@ -94,7 +94,8 @@ struct ForgedReplyTests {
     func forgedRefusal(signature: Signature) async throws {
         let test = try TestDevice()
         let forger = Forger(
-            device: test.device, signature: signature, message: .error(ErrorReply(code: .safetyRejected, rules: [.shannon])))
+            device: test.device, signature: signature,
+            message: .error(ErrorReply(code: .safetyRejected, rules: [.shannon])))
         let programmer = try await Programmer.connect(
             over: forger.transport, role: .clinician, key: test.key(.clinician), limits: test.limits)
         forger.armed.withLock { $0 = .setTherapy }

@@ -5,25 +5,28 @@ import Testing
 
 @Suite("Random and damaged bytes into the device")
 struct FuzzTests {
-    /// A device with a program written and running, and the frames of the session that did it.
-    static func running() throws -> (TestDevice, frames: [[UInt8]]) {
+    /// A device with a program written and running, the session that did it (closed unless
+    /// `keepingSessionOpen`), and that session's frames as they went over the wire.
+    static func running(keepingSessionOpen: Bool = false) throws -> (TestDevice, RawSession, frames: [[UInt8]]) {
         let test = try TestDevice()
         var raw = try RawSession.open(test.device, role: .clinician, key: test.key(.clinician))
         var frames: [[UInt8]] = []
-        for request: Request in [
+        var requests: [Request] = [
             .writeProgram(ProgramWrite(slot: 1, program: try tonic("3", patientRange: ("2", "5")))), .activateSlot(1),
             .setTherapy(true), .adjustAmplitude(try mA("4")), .readState, .measureImpedance, .readBattery,
-            .readEventLog(LogRange(offset: 0, length: 512)), .setClock(epochNanoseconds: 0), .closeSession,
-        ] {
+            .readEventLog(LogRange(offset: 0, length: 512)), .setClock(epochNanoseconds: 0),
+        ]
+        if !keepingSessionOpen { requests.append(.closeSession) }
+        for request in requests {
             frames.append(try raw.nextFrame(request))
             _ = try raw.send(request)
         }
-        return (test, frames)
+        return (test, raw, frames)
     }
 
     @Test("random bytes never crash the device and never change it")
     func randomBytes() throws {
-        let (test, _) = try Self.running()
+        let (test, _, _) = try Self.running()
         let before = DeviceStateDump.of(test.device)
         var generator = SeededRandom(seed: 1)
         let connection = test.device.makeConnection()
@@ -43,7 +46,7 @@ struct FuzzTests {
 
     @Test("damaged copies of a real session's frames never change the device")
     func damagedFrames() throws {
-        let (test, frames) = try Self.running()
+        let (test, _, frames) = try Self.running()
         let before = DeviceStateDump.of(test.device)
         var generator = SeededRandom(seed: 2)
         for _ in 0..<20_000 {
@@ -59,7 +62,7 @@ struct FuzzTests {
 
     @Test("well-formed frames with mutated payloads in a closed or unknown session never change the device")
     func mutatedPayloads() throws {
-        let (test, frames) = try Self.running()
+        let (test, _, frames) = try Self.running()
         let before = DeviceStateDump.of(test.device)
         var generator = SeededRandom(seed: 3)
         var decoder = FrameDecoder()
@@ -121,7 +124,7 @@ struct FuzzTests {
 
     @Test("frames split across reads of a stream are answered as if whole")
     func splitStream() throws {
-        let (test, _) = try Self.running()
+        let (test, _, _) = try Self.running()
         let raw = RawSession(device: test.device)
         let identify = try Frame(request: .identify, sequence: 9, session: .none).encoded()
         let whole = test.device.handle(frameBytes: identify + identify)

@@ -1,8 +1,7 @@
 import StimProtocol
 import StimSafety
-import Testing
-
 import Synchronization
+import Testing
 
 @testable import StimDevice
 
@@ -12,7 +11,9 @@ struct SessionPolicyTests {
     static func flood(_ device: SimulatedStimulator, count: Int, role: Role = .clinician) throws -> [SessionChallenge] {
         let raw = RawSession(device: device)
         return try (0..<count).map { index in
-            guard case .reply(.openSession(let challenge)) = try raw.send(.openSession(role), sequence: UInt32(index + 1), session: .none)
+            guard
+                case .reply(.openSession(let challenge)) = try raw.send(
+                    .openSession(role), sequence: UInt32(index + 1), session: .none)
             else { throw ErrorReply(code: .internalFault) }
             return challenge
         }
@@ -44,7 +45,7 @@ struct SessionPolicyTests {
         _ = try Self.flood(test.device, count: 500, role: .patient)
         #expect(Self.openSessions(test.device) == openBefore)
         let pending = test.device.core.withLock { core in
-            core.sessions.entries.values.count { if case .challenged = $0.session.phase { true } else { false } }
+            core.sessions.entries.values.count(where: \.session.isChallenged)
         }
         #expect(pending == test.device.core.withLock { $0.configuration.maximumPendingSessions })
         #expect(try owner.send(.activateSlot(1)) == .reply(.activateSlot))
@@ -56,10 +57,12 @@ struct SessionPolicyTests {
         let key = try test.key(.clinician)
         let challenges = try Self.flood(test.device, count: 4)
         let raw = RawSession(device: test.device)
-        let oldest = try raw.send(Self.answer(challenges[0], role: .clinician, key: key), sequence: 1, session: challenges[0].session)
+        let oldest = try raw.send(
+            Self.answer(challenges[0], role: .clinician, key: key), sequence: 1, session: challenges[0].session)
         #expect(oldest.errorCode == .noSession)
         for challenge in challenges.dropFirst() {
-            let answer = try raw.send(Self.answer(challenge, role: .clinician, key: key), sequence: 1, session: challenge.session)
+            let answer = try raw.send(
+                Self.answer(challenge, role: .clinician, key: key), sequence: 1, session: challenge.session)
             guard case .reply(.authenticate) = answer else {
                 Issue.record("a handshake within the bound was refused: \(answer)")
                 continue

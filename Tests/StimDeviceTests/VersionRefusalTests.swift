@@ -18,7 +18,9 @@ struct VersionRefusalTests {
     /// A string as both versions encode it: a length byte, then UTF-8.
     static func string(_ text: String) -> [UInt8] { [UInt8(text.utf8.count)] + Array(text.utf8) }
 
-    @Test("a version-1 identify gets a version-1 identify reply whose version is 2, which a version-1 host refuses by name")
+    @Test(
+        "a version-1 identify gets a version-1 identify reply whose version is 2, which a version-1 host refuses by name"
+    )
     func versionOneIdentify() throws {
         let test = try TestDevice()
         let before = DeviceStateDump.of(test.device)
@@ -43,7 +45,8 @@ struct VersionRefusalTests {
         ]
         for (type, payload) in requests {
             let answer = test.device.handle(frameBytes: Self.versionOne(type: type, sequence: 9, payload: payload))
-            #expect(answer == Self.versionOne(type: type, flags: 0x03, sequence: 9, payload: [17, 0, 0]), "type \(type)")
+            #expect(
+                answer == Self.versionOne(type: type, flags: 0x03, sequence: 9, payload: [17, 0, 0]), "type \(type)")
         }
         #expect(DeviceStateDump.of(test.device) == before)
         #expect(ErrorCode(rawValue: 17) == .unsupportedVersion)

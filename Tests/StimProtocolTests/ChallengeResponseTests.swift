@@ -17,7 +17,8 @@ struct ChallengeResponseTests {
 
     /// Whether `proof` verifies as the samples' host proof, with any of the inputs replaced.
     static func verifiesAsHostProof(
-        _ proof: AuthenticationCode, key: DeviceKey = key, role: Role = .clinician, session: SessionID = Samples.session,
+        _ proof: AuthenticationCode, key: DeviceKey = key, role: Role = .clinician,
+        session: SessionID = Samples.session,
         deviceNonce: Nonce = Samples.deviceNonce, hostNonce: Nonce = Samples.hostNonce
     ) -> Bool {
         ChallengeResponse.verifyHostProof(

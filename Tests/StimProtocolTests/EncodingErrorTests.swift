@@ -41,6 +41,15 @@ struct EncodingErrorTests {
         }
     }
 
+    @Test("an identity must list at least one protocol version, strictly ascending", arguments: [[], [2, 2], [3, 2]])
+    func identityVersions(versions: [UInt8]) {
+        let identity = DeviceIdentity(
+            protocolVersions: versions, profileID: "p", model: "m", serial: "s", firmware: "f")
+        #expect(throws: EncodeError.valueOutOfRange(field: "protocol versions", value: versions.count)) {
+            try Reply.identify(identity).encodedPayload()
+        }
+    }
+
     @Test("a battery above 100 % is refused")
     func batteryPercent() {
         var battery = Samples.battery

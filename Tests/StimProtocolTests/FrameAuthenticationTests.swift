@@ -82,8 +82,9 @@ struct FrameAuthenticationTests {
             bytes[bit / 8] ^= 1 << UInt8(bit % 8)
             let flipped = try #require(FrameTag(bytes: bytes))
             #expect(!tag.matches(flipped), "bit \(bit)")
-            #expect(!(try Frame(header: signed.header, payload: signed.payload, tag: flipped)).isAuthentic(
-                under: Samples.sessionKey))
+            #expect(
+                !(try Frame(header: signed.header, payload: signed.payload, tag: flipped)).isAuthentic(
+                    under: Samples.sessionKey))
         }
     }
 }

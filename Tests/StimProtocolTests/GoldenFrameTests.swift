@@ -46,7 +46,8 @@ struct GoldenFrameTests {
     @Test("every frame in a session carries the session key's MAC, except refusals the device cannot sign")
     func goldenFramesInSessionsAreSigned() throws {
         for (name, frame) in Samples.frames where frame.header.version == Frame.protocolVersion {
-            let isSigned = !frame.header.type.isHandshake && !name.hasSuffix("unknownMessageType")
+            let isSigned =
+                !frame.header.type.isHandshake && !name.hasSuffix("unknownMessageType")
                 && !name.hasSuffix("unauthenticated")
             #expect(frame.isAuthentic(under: Samples.sessionKey) == isSigned, "\(name)")
             #expect((frame.tag != nil) == isSigned, "\(name)")

@@ -40,15 +40,17 @@ extension DeviceCore {
 
     /// The encoded answer to one frame, nil for frames a device does not answer (replies).
     ///
-    /// The order of the checks is the protocol's (`docs/protocol.md` §4, "What is checked, in which
-    /// order"): version, then for a session frame the MAC, before anything looks at the session's
-    /// numbers or state; only a frame whose MAC verifies may change the session.
+    /// The checks come in the protocol's order (`docs/protocol.md` §4, "What the device checks, in
+    /// which order"): version, then for a session frame the MAC, before anything looks at the
+    /// session's numbers or state; only a frame whose MAC verifies may change the session.
     mutating func respond(to frame: Frame) -> [UInt8]? {
         let header = frame.header
         guard header.kind == .request else { return nil }
         guard header.version == Frame.protocolVersion else { return refuseVersion(of: header) }
         guard header.type.isHandshake else { return respondInSession(frame) }
-        guard frame.tag == nil else { return frameBytes(.failure(ErrorReply(code: .malformedPayload)), answering: header) }
+        guard frame.tag == nil else {
+            return frameBytes(.failure(ErrorReply(code: .malformedPayload)), answering: header)
+        }
         switch header.type {
         case .identify:
             guard frame.payload.isEmpty else {
@@ -76,7 +78,8 @@ extension DeviceCore {
             return frameBytes(.failure(ErrorReply(code: .noSession)), answering: header)
         }
         guard frame.isAuthentic(under: key) else {
-            logger.debug("\(header.type) #\(header.sequence) in session \(header.session.rawValue): MAC missing or wrong")
+            logger.debug(
+                "\(header.type) #\(header.sequence) in session \(header.session.rawValue): MAC missing or wrong")
             return frameBytes(.failure(ErrorReply(code: .unauthenticated)), answering: header)
         }
         let fingerprint = [header.type.rawValue] + frame.payload
@@ -157,7 +160,8 @@ extension DeviceCore {
         switch answer {
         case .success(let reply):
             do {
-                frame = try Frame(reply: reply, sequence: header.sequence, session: header.session, version: header.version)
+                frame = try Frame(
+                    reply: reply, sequence: header.sequence, session: header.session, version: header.version)
             } catch {
                 logger.error("cannot encode the \(header.type) reply: \(error)")
                 return frameBytes(.failure(ErrorReply(code: .internalFault)), answering: header, key: key)

@@ -115,10 +115,3 @@ struct SessionTable: Sendable {
         return useCounter
     }
 }
-
-extension DeviceSession {
-    /// Whether the session is a handshake in progress.
-    var isChallenged: Bool {
-        if case .challenged = phase { true } else { false }
-    }
-}

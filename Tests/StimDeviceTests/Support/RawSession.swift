@@ -21,7 +21,8 @@ struct RawSession {
     }
 
     /// Opens and authenticates a session in `role` with `key`, with the host nonce drawn from `seed`.
-    static func open(_ device: SimulatedStimulator, role: Role, key: DeviceKey, seed: UInt64 = 99) throws -> RawSession {
+    static func open(_ device: SimulatedStimulator, role: Role, key: DeviceKey, seed: UInt64 = 99) throws -> RawSession
+    {
         var raw = RawSession(device: device)
         guard case .reply(.openSession(let challenge)) = try raw.send(.openSession(role), sequence: 1, session: .none)
         else {
