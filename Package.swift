@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "FileIOTests", dependencies: ["FileIO"], swiftSettings: strictness),
         .testTarget(
             name: "DeviceProfilesTests",
-            dependencies: ["DeviceProfiles", "StimSafety"],
+            dependencies: ["DeviceProfiles", "StimSafety", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Fixtures")],
             swiftSettings: strictness
         ),
@@ -98,6 +98,7 @@ let package = Package(
             dependencies: [
                 "StimDevice", "StimProtocol", "StimSafety", "DeviceProfiles", "TherapyLog",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: strictness
         ),
@@ -123,6 +124,7 @@ let package = Package(
             dependencies: [
                 "SCSCommands", "StimSafety", "DeviceProfiles", "StimDevice", "StimProtocol", "StimUSB", "USBTestbed",
                 "FileIO",
+                .product(name: "Yams", package: "Yams"),
             ],
             resources: [.copy("Golden")],
             swiftSettings: strictness

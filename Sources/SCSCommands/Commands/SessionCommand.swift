@@ -49,10 +49,10 @@ struct SessionCommand: ParsableCommand {
             programmer: programmer, profile: connection.profile, inputs: inputs, write: Self.say)
         defer { _ = try? AsyncBridge.run { await programmer.close() } }
         Self.say(SessionText.greeting(programmer.identity, role: programmer.role))
-        let step = connection.profile.limits.fractionStep
+        let limits = connection.profile.limits
         if let lines {
             let source = script ?? "stdin"
-            let script = try SessionScript(lines: lines, source: source, fractionStep: step)
+            let script = try SessionScript(lines: lines, source: source, limits: limits)
             // A log that would replace an input is a bad line, found before anything runs.
             for line in script.lines {
                 if case .log(let file?) = line.command {
@@ -61,7 +61,7 @@ struct SessionCommand: ParsableCommand {
             }
             if try !Self.runScript(script, on: runner) { throw ExitCode(1) }
         } else {
-            try Self.runInteractively(on: runner, fractionStep: step)
+            try Self.runInteractively(on: runner, limits: limits)
         }
     }
 
@@ -97,14 +97,14 @@ struct SessionCommand: ParsableCommand {
 
     /// Reads commands at a prompt until quit or end of input; a line that is not a command is
     /// answered and the session goes on.
-    private static func runInteractively(on runner: SessionRunner, fractionStep: Percent) throws {
+    private static func runInteractively(on runner: SessionRunner, limits: DeviceLimits) throws {
         while true {
             let prompt = try AsyncBridge.run { await runner.prompt() }
             FileHandle.standardOutput.write(Data(prompt.utf8))
             guard let text = readLine() else { return say("") }
             let command: SessionLine
             do throws(SessionLine.SyntaxError) {
-                command = try SessionLine.parse(text, fractionStep: fractionStep)
+                command = try SessionLine.parse(text, limits: limits)
             } catch {
                 say(Terminal.escaped(error.description))
                 continue

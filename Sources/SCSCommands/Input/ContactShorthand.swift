@@ -11,6 +11,7 @@ enum ContactShorthand {
         -> [ContactShare]
     {
         var entries: [(contact: ContactID, cathode: Bool, percent: Percent?)] = []
+        var listed = Set<ContactID>()
         for rawEntry in text.split(separator: ",", omittingEmptySubsequences: false) {
             let entry = rawEntry.trimmingCharacters(in: " ")
             guard let signIndex = entry.firstIndex(where: { $0 == "-" || $0 == "+" }), signIndex != entry.startIndex
@@ -31,7 +32,7 @@ enum ContactShorthand {
                 }
             }
             let contact = ContactID(key: key)
-            if entries.contains(where: { $0.contact == contact }) {
+            guard listed.insert(contact).inserted else {
                 throw InputError(flag, "contact '\(key)' is listed twice")
             }
             entries.append((contact, entry[signIndex] == "-", percent))

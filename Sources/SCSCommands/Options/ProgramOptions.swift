@@ -39,10 +39,10 @@ struct ProgramOptions: ParsableArguments {
         }
     }
 
-    /// The program, read from the file or built from the flags.
-    func program(fractionStep: Percent) throws(InputError) -> StimProgram {
-        if let programFile { return try ProgramDecoder.decode(try YAMLField.read(file: programFile)) }
-        return try programFromFlags(fractionStep: fractionStep)
+    /// The program for a device with `limits`, read from the file or built from the flags.
+    func program(for limits: DeviceLimits) throws(InputError) -> StimProgram {
+        if let programFile { return try ProgramDecoder.decode(try YAMLField.read(file: programFile), limits: limits) }
+        return try programFromFlags(fractionStep: limits.fractionStep)
     }
 
     private func programFromFlags(fractionStep: Percent) throws(InputError) -> StimProgram {

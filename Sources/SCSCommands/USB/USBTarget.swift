@@ -85,8 +85,9 @@ enum USBTarget {
                 + "no frame): is it running stimulator firmware? Unplug it and plug it in again"
         case .invalidReply(let reason):
             return "\(device) answered outside the stimulator protocol: \(reason)"
-        case .protocolMismatch(let version):
-            return "\(device) speaks protocol version \(version); this scs speaks version \(Frame.protocolVersion). "
+        case .protocolMismatch(let versions):
+            let spoken = versions.map(String.init).joined(separator: ", ")
+            return "\(device) speaks protocol version \(spoken); this scs speaks version \(Frame.protocolVersion). "
                 + "Use an scs and a firmware of the same protocol version"
         case .unknownDevice(let profileID):
             return "\(device) reports profile '\(profileID)', which no loaded profile has (see `scs devices`; "

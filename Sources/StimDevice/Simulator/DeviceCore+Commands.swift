@@ -32,7 +32,8 @@ extension DeviceCore {
             logger.info("session \(session.rawValue) closed")
             return .success(.closeSession)
         case .openSession, .authenticate:
-            // Answered before sessions admit requests; here only if sent inside an open session.
+            // Never reached: `respond(to:)` answers the handshake before sessions admit requests. The
+            // refusal keeps the switch total without a trap.
             return .failure(ErrorReply(code: .noSession))
         }
     }

@@ -26,7 +26,8 @@ struct DeviceCore: Sendable {
     var log: EventLog
     var simulatedUntil: Int64
     var clockOffset: Int64 = 0
-    /// Frames that were not answered: damaged, replies sent to the device, or unanswerable.
+    /// Frames that were not answered: damaged, replies sent to the device, or unanswerable. A count for
+    /// diagnosis, not device state: it is the one thing a frame from anyone may change.
     var droppedFrameCount = 0
     /// The battery current for the last (program, level, impedances) asked for, µA.
     var drainCache: (program: StimProgram, level: Nanoamps, impedances: MeasuredImpedances, current: Double)?
@@ -39,7 +40,7 @@ struct DeviceCore: Sendable {
     ) {
         self.configuration = configuration
         identity = DeviceIdentity(
-            protocolVersion: Frame.protocolVersion, profileID: configuration.profileID, model: configuration.model,
+            protocolVersions: [Frame.protocolVersion], profileID: configuration.profileID, model: configuration.model,
             serial: configuration.serial, firmware: configuration.firmware)
         self.keys = keys
         self.logger = logger
@@ -54,7 +55,8 @@ struct DeviceCore: Sendable {
             limits: configuration.limits, variation: configuration.impedanceVariation,
             seed: configuration.impedanceSeed)
         sessions = SessionTable(
-            capacity: configuration.maximumSessions, windowWidth: configuration.replayWindowWidth,
+            pendingLimit: configuration.maximumPendingSessions,
+            openLimitPerRole: configuration.maximumOpenSessionsPerRole, windowWidth: configuration.replayWindowWidth,
             cachedReplies: configuration.cachedRepliesPerSession)
         log = EventLog(device: configuration.profileID, serial: configuration.serial, start: start)
         simulatedUntil = start.nanosecondsSinceEpoch

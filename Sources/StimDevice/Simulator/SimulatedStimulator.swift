@@ -27,7 +27,8 @@ public final class SimulatedStimulator: Sendable {
     /// The number of program slots.
     public let slotCount: Int
     private let clock: any DeviceClock
-    private let core: Mutex<DeviceCore>
+    /// Internal rather than private for the attack tests, which compare the whole state before and after.
+    let core: Mutex<DeviceCore>
 
     /// A device configured by `configuration`, authenticating sessions with `keys`, reading time from
     /// `clock`, drawing session ids and nonces from `random`, and logging to `logger`.

@@ -66,7 +66,7 @@ struct USBTargetOnBusTests {
 
     @Test func aDeviceOfANewerProtocolVersionIsRefusedWithBothVersions() async throws {
         let error = try #require(try await connectionError("FUTURE-1", behavior: FutureVersionBehavior()))
-        #expect(error.message.contains("speaks protocol version 2; this scs speaks version 1"))
+        #expect(error.message.contains("speaks protocol version 3; this scs speaks version 2"))
     }
 
     @Test func theDeviceIsReleasedAfterAFailedConnection() async throws {
