@@ -122,6 +122,8 @@ let package = Package(
             name: "SCSCommandsTests",
             dependencies: [
                 "SCSCommands", "StimSafety", "DeviceProfiles", "StimDevice", "StimProtocol", "StimUSB", "USBTestbed",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
             ],
             resources: [.copy("Golden")],
             swiftSettings: strictness

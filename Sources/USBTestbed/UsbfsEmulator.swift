@@ -58,7 +58,14 @@ final class UsbfsEmulator: Sendable {
         var reapable: [UInt: [URB]] = [:]
         var heldReaps: [UInt: HeldReap] = [:]
         var claims: [UInt32: IoctlClient] = [:]
+        /// Claims granted since the device was plugged in.
+        var claimCount = 0
         var nextToken: UInt64 = 0
+    }
+
+    /// How many times a host has claimed the interface since the device was plugged in.
+    var claimCount: Int {
+        state.withLock { $0.claimCount }
     }
 
     /// Answers the ioctl `client` is waiting in.
@@ -126,6 +133,7 @@ final class UsbfsEmulator: Sendable {
                 return client.complete(result: -1, errno: EBUSY)
             }
             state.claims[interface] = client
+            state.claimCount += 1
         } else {
             guard state.claims[interface]?.id == client.id else { return client.complete(result: -1, errno: EINVAL) }
             state.claims[interface] = nil

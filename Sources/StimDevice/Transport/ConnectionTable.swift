@@ -50,6 +50,12 @@ final class ConnectionTable: Sendable {
         state.withLock { $0.open[number] }
     }
 
+    /// The descriptor numbers of the listener and the connections the table holds, for tests that
+    /// check they are closed after a stop.
+    var descriptors: [Int32] {
+        state.withLock { state in (state.listener.map { [$0] } ?? []) + state.open.values.map { $0 } }.map(\.rawValue)
+    }
+
     /// Takes `socket` in when there is room and the server is not stopping.
     func admit(_ socket: SocketDescriptor) -> Admission {
         state.withLock { state in

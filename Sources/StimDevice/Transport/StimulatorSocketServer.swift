@@ -114,6 +114,11 @@ public final class StimulatorSocketServer: Sendable {
         connections.count
     }
 
+    /// The descriptor numbers of the listener and every connection now, for tests.
+    var descriptors: [Int32] {
+        connections.descriptors
+    }
+
     /// Stops serving: closes every connection and the listener, removes the socket file, and returns
     /// once every thread of the server has ended and its descriptors are closed. Stopping twice does
     /// nothing more.
