@@ -74,7 +74,7 @@ struct ServeCommand: ParsableCommand {
                     readTimeout: .seconds(readTimeout), maximumConnections: maxConnections,
                     tracesFrames: logging.trace),
                 logger: logging.logger(label: "scs.serve"))
-        } catch where error.isHeldByLiveServer {
+        } catch let error where error.isHeldByLiveServer {
             throw InputError(
                 "--socket \(path)",
                 "a server is already listening there (another `scs serve`?); stop it first or choose another --socket")
