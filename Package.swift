@@ -70,10 +70,13 @@ let package = Package(
                 "USBTestbed",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictness
         ),
-        .executableTarget(name: "scs", dependencies: ["SCSCommands"], swiftSettings: strictness),
+        .executableTarget(
+            name: "scs", dependencies: ["SCSCommands", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictness),
         .testTarget(
             name: "StimSafetyTests",
             dependencies: ["StimSafety", .product(name: "PropertyBased", package: "swift-property-based")],
@@ -121,6 +124,8 @@ let package = Package(
             dependencies: [
                 "SCSCommands", "StimSafety", "DeviceProfiles", "StimDevice", "StimProtocol", "StimUSB", "USBTestbed",
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
             ],
             resources: [.copy("Golden")],
             swiftSettings: strictness

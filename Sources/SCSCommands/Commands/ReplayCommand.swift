@@ -78,7 +78,7 @@ struct ReplayCommand: ParsableCommand {
 
     /// The header, the events and the lines the reader skipped; what makes the file no recording is
     /// bad input.
-    private static func read(_ file: String) throws(InputError) -> (RecordingHeader, [RecordedEvent], [Int]) {
+    static func read(_ file: String) throws(InputError) -> (RecordingHeader, [RecordedEvent], [Int]) {
         var events: [RecordedEvent] = []
         var skipped: [Int] = []
         do {

@@ -40,13 +40,18 @@ struct SessionCommand: ParsableCommand {
 
     func run() throws {
         let lines = try scriptLines()
-        let target = try target.resolve(overUSB: usb)
-        let connection = try AsyncBridge.run { try await target.connect(as: .clinician) }
-        let programmer = connection.programmer
-        let runner = SessionRunner(programmer: programmer, profile: connection.profile, write: Self.say)
-        defer { _ = try? AsyncBridge.run { await programmer.close() } }
+        let link = try TargetLink(try target.resolve(overUSB: usb))
+        let session = try AsyncBridge.run { try await link.session(as: .clinician) }
+        let programmer = session.programmer
+        let runner = SessionRunner(programmer: programmer, profile: session.profile, write: Self.say)
+        defer {
+            _ = try? AsyncBridge.run {
+                await programmer.close()
+                await link.close()
+            }
+        }
         Self.say(SessionText.greeting(programmer.identity, role: programmer.role))
-        let limits = connection.profile.limits
+        let limits = session.profile.limits
         if let lines {
             let script = try SessionScript(lines: lines, source: script ?? "stdin", limits: limits)
             if try !Self.runScript(script, on: runner) { throw ExitCode(1) }
