@@ -119,6 +119,7 @@ let package = Package(
             name: "SCSCommandsTests",
             dependencies: [
                 "SCSCommands", "StimSafety", "DeviceProfiles", "StimDevice", "StimProtocol", "StimUSB", "USBTestbed",
+                "TherapyLog",
             ],
             resources: [.copy("Golden")],
             swiftSettings: strictness
