@@ -35,9 +35,12 @@ public struct ErrorCode: RawRepresentable, Hashable, Sendable, CustomStringConve
     public static let busy = ErrorCode(rawValue: 14)
     /// The device failed in a way the request did not cause.
     public static let internalFault = ErrorCode(rawValue: 15)
+    /// A setClock to an instant outside the clock's range, 2000-01-01 to 2200-01-01 (UTC); the clock is
+    /// unchanged.
+    public static let clockOutOfRange = ErrorCode(rawValue: 16)
 
     /// Every code this protocol version defines.
-    public static let known: [ErrorCode] = (1...15).map { ErrorCode(rawValue: $0) }
+    public static let known: [ErrorCode] = (1...16).map { ErrorCode(rawValue: $0) }
 
     /// The code's name as used in `docs/protocol.md`, nil for a code this version does not define.
     public var name: String? {
@@ -57,6 +60,7 @@ public struct ErrorCode: RawRepresentable, Hashable, Sendable, CustomStringConve
         case 13: "logRangeInvalid"
         case 14: "busy"
         case 15: "internalFault"
+        case 16: "clockOutOfRange"
         default: nil
         }
     }

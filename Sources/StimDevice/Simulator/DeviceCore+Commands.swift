@@ -20,7 +20,10 @@ extension DeviceCore {
             return .success(.readBattery(battery.status))
         case .readEventLog(let range): return readLog(range, session: session)
         case .setClock(let nanoseconds):
-            clockOffset = nanoseconds &- simulatedUntil
+            guard DeviceInstant.settableRange.contains(DeviceInstant(nanosecondsSinceEpoch: nanoseconds)) else {
+                return .failure(ErrorReply(code: .clockOutOfRange))
+            }
+            clockOffset = Int128(nanoseconds) - Int128(simulatedUntil)
             log.restart(at: deviceNow)
             return .success(.setClock)
         case .closeSession:
