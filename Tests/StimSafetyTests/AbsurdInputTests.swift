@@ -72,4 +72,18 @@ struct AbsurdInputTests {
             acknowledged: RuleSet([.amplitudeSlew]), runningAmplitude: Nanoamps(rawValue: Int64.min))
         #expect(DeviceLimits.tonic16.maySend(tonic("5"), context: acknowledged))
     }
+
+    @Test("cycling spans near 2⁶³ ms each give a duty cycle, in validation and in the envelope, not a crash")
+    func hugeCycling() throws {
+        let cycling = Cycling(on: Milliseconds(rawValue: Int64.max), off: Milliseconds(rawValue: Int64.max))
+        #expect(cycling.duty == 0.5)
+        var program = tonic("5")
+        program.cycling = cycling
+        #expect(DeviceLimits.tonic16.validate(program).verdict == .accepted)
+        #expect(DeviceLimits.tonic16.maySend(program))
+        let configuration = EnvelopeConfiguration(contacts: bipolar, cycling: cycling)
+        let envelope = try DeviceLimits.tonic16.safeEnvelope(
+            for: configuration, pulseWidths: [us("300")], rates: [.frequency(hz("50"))])
+        #expect(envelope.maxAmplitude(row: 0, column: 0) != nil)
+    }
 }

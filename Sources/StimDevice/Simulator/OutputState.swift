@@ -53,10 +53,13 @@ struct OutputState: Sendable {
     /// Whether cycling (if any) lets stimulation through at `time`.
     func isInOnPhase(at time: Int64, cycling: Cycling?) -> Bool {
         guard let cycling else { return true }
-        let on = cycling.on.rawValue * 1_000_000
-        let period = on + cycling.off.rawValue * 1_000_000
+        // In nanoseconds, 128 bits wide: the safety rules set no bound on a cycling span.
+        let on = Int128(cycling.on.rawValue) * 1_000_000
+        let period = on + Int128(cycling.off.rawValue) * 1_000_000
         guard period > 0, on < period else { return true }
-        return floorDivision(time - onSince, period).remainder < on
+        let elapsed = Int128(time) - Int128(onSince)
+        let remainder = elapsed % period
+        return (remainder < 0 ? remainder + period : remainder) < on
     }
 
     /// Switches stimulation on with a soft start from zero.
