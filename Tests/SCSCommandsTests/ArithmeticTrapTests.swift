@@ -84,4 +84,70 @@ struct ArithmeticTrapTests {
         #expect(replay.status == 2, "\(replay.stdout)\(replay.stderr)")
         #expect(replay.stderr.contains("line 2: 1678-01-01T00:00:00Z is outside the device clock's range"))
     }
+
+    @Test("a recording with therapy on until the last instant 64 bits hold is analysed, in text and HTML")
+    func therapyUntilTheLastInstant() throws {
+        let file = try Self.recording(
+            [
+                #"{"t":"2262-04-10T00:00:00Z","type":"program","slot":1,"by":"clinician","program":{"amplitude":2,"pulseWidth":100,"frequency":100,"contacts":{"3":-100,"4":100}}}"#,
+                #"{"t":"2262-04-10T00:00:00Z","type":"activate","slot":1,"by":"clinician"}"#,
+                #"{"t":"2262-04-10T00:00:00Z","type":"therapy","on":true,"by":"clinician"}"#,
+                #"{"t":"2262-04-11T23:47:16.854775807Z","type":"end"}"#,
+            ], header: Self.header.replacingOccurrences(of: "2026-01-01", with: "2262-04-10"))
+        let html = URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent("late.html").path
+        let result = try SCSProcess.run(["analyze", "--strict", file, "--html", html])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("on 2 of 2 days"), "\(result.stdout)")
+    }
+
+    @Test(
+        "a profile with numbers near the top of their range simulates without an overflow",
+        arguments: [
+            (
+                ["  nominal: 800": "  nominal: 9000000000000000 #", "  open: 4000": "  open: 9100000000000000 #"],
+                Int32(1)
+            ),
+            (
+                [
+                    "  cellVoltage: 3.6": "  cellVoltage: 1e300 #",
+                    "  amplitudeSlewMax: 1.0": "  amplitudeSlewMax: 9000000000000 #",
+                ],
+                Int32(0)
+            ),
+            (["  capacity: 300": "  capacity: 1e306 #"], Int32(0)),
+        ] as [([String: String], Int32)])
+    func extremeProfiles(replacements: [String: String], status: Int32) throws {
+        var profile = try String(
+            contentsOf: SCSProcess.root.appendingPathComponent("Devices/tonic-16.yaml"), encoding: .utf8)
+        for (original, replacement) in replacements {
+            #expect(profile.contains(original))
+            profile = profile.replacingOccurrences(of: original, with: replacement)
+        }
+        let devices = URL(fileURLWithPath: try temporaryFile(profile, name: "tonic-16.yaml"))
+            .deletingLastPathComponent()
+        let out = devices.appendingPathComponent("x.scsrec.jsonl").path
+        let result = try SCSProcess.run([
+            "simulate", "--devices", devices.path, "--device", "tonic-16", "--days", "8", "--out", out,
+        ])
+        #expect(result.status == status, "\(result.stderr)")
+    }
+
+    @Test("an envelope for a profile whose density limits and contact areas are near 2⁶³ is computed")
+    func envelopeOfAnExtremeProfile() throws {
+        var profile = try String(
+            contentsOf: SCSProcess.root.appendingPathComponent("Devices/tonic-16.yaml"), encoding: .utf8)
+        for (original, replacement) in [
+            ("    areaMM2: 12.25", "    areaMM2: 9000000000000 #"), ("    warn: 30.0", "    warn: 9000000000000000 #"),
+            ("    reject: null", "    reject: 9000000000000000 #"),
+        ] {
+            #expect(profile.contains(original))
+            profile = profile.replacingOccurrences(of: original, with: replacement)
+        }
+        let devices = URL(fileURLWithPath: try temporaryFile(profile, name: "tonic-16.yaml"))
+            .deletingLastPathComponent()
+        let result = try SCSProcess.run([
+            "envelope", "--devices", devices.path, "--device", "tonic-16", "--contacts", "2-,3+",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+    }
 }

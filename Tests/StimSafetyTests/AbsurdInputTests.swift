@@ -86,4 +86,20 @@ struct AbsurdInputTests {
             for: configuration, pulseWidths: [us("300")], rates: [.frequency(hz("50"))])
         #expect(envelope.maxAmplitude(row: 0, column: 0) != nil)
     }
+
+    @Test(
+        "a burst or a pulse with its numbers near 2⁶³ is a timing error, not a crash",
+        arguments: [Recovery.active, .passive])
+    func hugeTiming(recovery: Recovery) {
+        var program = burst("1", "300", at: "40", pulses: 5, intraBurst: "500", recovery: recovery)
+        program.pulsesPerBurst = .max
+        program.intraBurstRate = Millihertz(rawValue: .max)
+        program.pulseWidth = Nanoseconds(rawValue: .max)
+        program.interphaseGap = Nanoseconds(rawValue: .max)
+        program.rate = .frequency(Millihertz(rawValue: .max))
+        #expect(DeviceLimits.tonic16.validate(program).ruleIDs.contains(.timingPeriod))
+        program.waveform = .tonic
+        #expect(DeviceLimits.tonic16.validate(program).ruleIDs.contains(.timingPeriod))
+        #expect(!DeviceLimits.tonic16.maySend(program))
+    }
 }

@@ -57,6 +57,8 @@ extension DeviceCore {
         {
             return refuse(refusal, by: initiator, request: request)
         }
+        // Applied, it would be logged as a line no reader takes (a negative interphase gap, say).
+        guard write.program.hasRecordingForm else { return .failure(ErrorReply(code: .malformedPayload)) }
         let previous = slots[index].program
         let oldTarget = target
         slots[index].program = write.program
