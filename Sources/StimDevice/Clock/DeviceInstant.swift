@@ -15,10 +15,8 @@ public struct DeviceInstant: Hashable, Comparable, Sendable, CustomStringConvert
     /// The instants a setClock may set, 2000-01-01T00:00:00Z to 2200-01-01T00:00:00Z, both included:
     /// a clock outside them is garbage (a wrapped counter, a typing slip), and the device refuses it
     /// with `clockOutOfRange` (`docs/protocol.md`).
-    public static let settableRange =
-        DeviceInstant(
-            year: 2000, month: 1, day: 1)...DeviceInstant(
-            year: 2200, month: 1, day: 1)
+    public static let settableRange: ClosedRange<DeviceInstant> =
+        DeviceInstant(year: 2000, month: 1, day: 1)...DeviceInstant(year: 2200, month: 1, day: 1)
 
     /// The instant `nanoseconds` after the epoch.
     public init(nanosecondsSinceEpoch: Int64) {
