@@ -72,10 +72,13 @@ let package = Package(
                 "USBTestbed", "FileIO",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictness
         ),
-        .executableTarget(name: "scs", dependencies: ["SCSCommands"], swiftSettings: strictness),
+        .executableTarget(
+            name: "scs", dependencies: ["SCSCommands", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictness),
         .testTarget(
             name: "StimSafetyTests",
             dependencies: ["StimSafety", .product(name: "PropertyBased", package: "swift-property-based")],
@@ -123,8 +126,10 @@ let package = Package(
             name: "SCSCommandsTests",
             dependencies: [
                 "SCSCommands", "StimSafety", "DeviceProfiles", "StimDevice", "StimProtocol", "StimUSB", "USBTestbed",
-                "FileIO",
+                "TherapyLog", "FileIO",
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
             ],
             resources: [.copy("Golden")],
             swiftSettings: strictness

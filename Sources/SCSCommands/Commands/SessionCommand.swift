@@ -41,15 +41,20 @@ struct SessionCommand: ParsableCommand {
 
     func run() throws {
         let lines = try scriptLines()
-        let target = try target.resolve(overUSB: usb)
-        let connection = try AsyncBridge.run { try await target.connect(as: .clinician) }
-        let programmer = connection.programmer
+        let link = try TargetLink(try target.resolve(overUSB: usb))
+        let session = try AsyncBridge.run { try await link.session(as: .clinician) }
+        let programmer = session.programmer
         let inputs = CommandInputs([script, self.target.keys, self.target.catalog.folder])
         let runner = SessionRunner(
-            programmer: programmer, profile: connection.profile, inputs: inputs, write: Self.say)
-        defer { _ = try? AsyncBridge.run { await programmer.close() } }
+            programmer: programmer, profile: session.profile, inputs: inputs, write: Self.say)
+        defer {
+            _ = try? AsyncBridge.run {
+                await programmer.close()
+                await link.close()
+            }
+        }
         Self.say(SessionText.greeting(programmer.identity, role: programmer.role))
-        let limits = connection.profile.limits
+        let limits = session.profile.limits
         if let lines {
             let source = script ?? "stdin"
             let script = try SessionScript(lines: lines, source: source, limits: limits)

@@ -13,41 +13,52 @@ struct SimulateCommand: ParsableCommand {
             The model: therapy on each morning and off each night, patient amplitude adjustments within \
             the patient range, afternoons on a second program, recharges for rechargeable devices, weekly \
             impedance checks, and now and then a request the device refuses. Simulated time runs on a \
-            manual clock, so a month takes well under a second. The same seed gives the same file.
+            manual clock, so a month takes well under a second. The same seed gives the same file. The \
+            recording is written a day at a time to a temporary file beside --out, renamed into place when \
+            the simulation ends: memory does not grow with --days, and a simulation that stops leaves \
+            --out as it was.
 
-            Exit status: 0 written; 1 the simulation stopped (the device refused the model); 2 bad input (unknown device, days not above 0, a file that cannot be written).
+            Exit status: 0 written; 1 the simulation stopped (the device refused the model); 2 bad input \
+            (unknown device, days outside 1 to 36525, a file that cannot be written).
             """)
+
+    /// The days `--days` accepts: one day to a hundred years.
+    static let dayRange = 1...36_525
 
     @OptionGroup var device: DeviceOptions
 
-    @Option(help: "Number of days to simulate (at least 1).") var days: Int
+    @Option(help: "Number of days to simulate, from 1 to 36525 (100 years).") var days: Int
 
     @Option(help: "Seed of the model and the device's randomness.") var seed: UInt64 = 1
 
     @Option(help: ArgumentHelp("The recording to write (.scsrec.jsonl).", valueName: "file")) var out: String
 
     func run() throws {
-        guard days > 0 else { throw InputError("--days", "must be at least 1 (got \(days))") }
+        guard Self.dayRange.contains(days) else {
+            throw InputError("--days", "must be from 1 to 36525 (100 years) (got \(days))")
+        }
         let profile = try device.loadProfile()
-        // Opened before simulating, so that a place that cannot be written fails first.
+        // Opened before simulating, so that a place that cannot be written fails first; the events are
+        // written to it as they are made, and an interrupted or failed run leaves nothing behind.
         let output = try OutputFile(out, location: "--out \(out)", inputs: CommandInputs([device.catalog.folder]))
         let days = days
         let seed = seed
         let progress = ProgressBar(total: days, label: "simulating \(profile.id)")
-        let recording: [UInt8]
         do {
-            recording = try AsyncBridge.run {
+            try AsyncBridge.run {
                 var model = Self.model(profile: profile, seed: seed)
-                return try await model.run(days: days) { progress.update($0) }
+                try await model.run(days: days, progress: { progress.update($0) }, write: { try output.write($0) })
             }
+            try output.commit()
+        } catch let error as InputError {
+            progress.finish()
+            throw error
         } catch {
             progress.finish()
             Terminal.error("error: the simulation of \(profile.id) stopped: \(error)")
             throw ExitCode(1)
         }
         progress.finish()
-        try output.write(recording)
-        try output.commit()
         print(Terminal.escaped("\(days) days of \(profile.id) written to \(out)"))
     }
 
@@ -59,5 +70,4 @@ struct SimulateCommand: ParsableCommand {
             limits: profile.limits)
         return PatientModel(configuration: configuration, seed: seed)
     }
-
 }

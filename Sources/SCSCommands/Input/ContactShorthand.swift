@@ -44,10 +44,11 @@ enum ContactShorthand {
                     entry.contact, Percent(rawValue: entry.cathode ? -percent.rawValue : percent.rawValue))
             }
             let group = entries.filter { $0.cathode == entry.cathode }
-            let explicit = group.compactMap(\.percent).reduce(Int64(0)) { $0 + $1.rawValue }
+            // Summed in 128 bits: explicit percents as large as a flag can hold must not overflow.
+            let explicit = group.compactMap(\.percent).reduce(Int128(0)) { $0 + Int128($1.rawValue) }
             let open = group.filter { $0.percent == nil }
             let position = Int64(open.firstIndex { $0.contact == entry.contact } ?? 0)
-            let remainingSteps = max(Percent.whole.rawValue - explicit, 0) / step
+            let remainingSteps = Int64(max(Int128(Percent.whole.rawValue) - explicit, 0)) / step
             let steps = remainingSteps / Int64(open.count) + (position < remainingSteps % Int64(open.count) ? 1 : 0)
             return ContactShare(entry.contact, Percent(rawValue: (entry.cathode ? -steps : steps) * step))
         }

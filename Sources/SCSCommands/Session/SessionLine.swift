@@ -58,7 +58,7 @@ enum SessionLine: Equatable, Sendable {
         case "write", "check":
             let arguments: ProgramArguments
             do {
-                arguments = try ProgramArguments.parse(rest)
+                arguments = try ProgramArguments.parse(NegativeOptionValues.attached(rest))
             } catch {
                 throw SyntaxError(
                     description: ProgramArguments.message(for: error) + " (usage: \(command) SLOT --amplitude …)")

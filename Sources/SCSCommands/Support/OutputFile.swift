@@ -17,8 +17,11 @@ import FileIO
 /// device (`/dev/null`, `/dev/stdout`, a FIFO) is written straight through instead.
 ///
 /// Open the output before the long work (reading, simulating), so that an output that cannot be
-/// written fails first and an interrupted run leaves nothing behind.
-final class OutputFile {
+/// written fails first and an interrupted run leaves nothing behind; write to it as the work goes.
+///
+/// `@unchecked Sendable`: one writer at a time, since a command hands it to the one task that
+/// produces the output and waits for that task before it commits.
+final class OutputFile: @unchecked Sendable {
     /// How messages name the output: the flag and the path (`--html report.html`).
     let location: String
     private var descriptor: Int32

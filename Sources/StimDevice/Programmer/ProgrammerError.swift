@@ -31,6 +31,8 @@ public enum ProgrammerError: Error, Hashable, Sendable {
     case unauthorized
     /// The session's role may not send this request; nothing was sent.
     case notPermitted(MessageType)
+    /// A setClock to an instant outside ``DeviceInstant/settableRange``; nothing was sent.
+    case clockOutOfRange(DeviceInstant)
     /// The request cannot be put into a frame (a contact the wire cannot name, too many entries).
     case unencodable(EncodeError)
     /// The device answered with something that does not fit the request.

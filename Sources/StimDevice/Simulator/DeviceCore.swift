@@ -25,7 +25,8 @@ struct DeviceCore: Sendable {
     var sessions: SessionTable
     var log: EventLog
     var simulatedUntil: Int64
-    var clockOffset: Int64 = 0
+    /// Wider than a reading, so that no setClock and no later reading can make the device's time wrap.
+    var clockOffset: Int128 = 0
     /// Frames that were not answered: damaged, replies sent to the device, or unanswerable. A count for
     /// diagnosis, not device state: it is the one thing a frame from anyone may change.
     var droppedFrameCount = 0
@@ -62,9 +63,9 @@ struct DeviceCore: Sendable {
         simulatedUntil = start.nanosecondsSinceEpoch
     }
 
-    /// The device's own time now.
+    /// The device's own time now; at the ends of the `Int64` range it stops rather than wraps.
     var deviceNow: DeviceInstant {
-        DeviceInstant(nanosecondsSinceEpoch: simulatedUntil &+ clockOffset)
+        DeviceInstant(nanosecondsSinceEpoch: Int64(clamping: Int128(simulatedUntil) + clockOffset))
     }
 
     /// Appends `event` to the log at the device's present time.

@@ -114,6 +114,14 @@ public final class SimulatedStimulator: Sendable {
         withCore { $0.log.export(end: $0.deviceNow) }
     }
 
+    /// The recording so far, piece by piece, for a simulation that writes it as it goes: the header on
+    /// the first call, then the events logged since the previous call, which the device then forgets
+    /// (later exports and log reads hold only what came after); `isClosing` adds the `end` line at the
+    /// present time. The pieces, joined, are the recording ``exportRecording()`` would have returned.
+    public func drainRecording(isClosing: Bool = false) -> [UInt8] {
+        withCore { $0.log.drain(closingAt: isClosing ? $0.deviceNow : nil) }
+    }
+
     // MARK: What happens to the implant outside a session
 
     /// Puts the patient's charger on: a charge session starts, and ends by itself when the cell is full.

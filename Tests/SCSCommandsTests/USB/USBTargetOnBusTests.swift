@@ -43,8 +43,8 @@ struct USBTargetOnBusTests {
             try StimulatorDiscovery.find(in: context, profiles: profiles), serial: serial)
         do {
             let programmer = try await USBTarget.connect(
-                stimulator, in: context, role: .clinician, key: key, keyFile: "test.keys", profiles: profiles,
-                configuration: quick)
+                over: try USBTarget.open(stimulator, in: context), to: stimulator, role: .clinician, key: key,
+                keyFile: "test.keys", profiles: profiles, configuration: quick)
             await programmer.close()
             return nil
         } catch {
