@@ -51,9 +51,11 @@ struct SimulateCommand: ParsableCommand {
             }
             try output.commit()
         } catch let error as InputError {
+            output.discard()
             progress.finish()
             throw error
         } catch {
+            output.discard()
             progress.finish()
             Terminal.error("error: the simulation of \(profile.id) stopped: \(error)")
             throw ExitCode(1)

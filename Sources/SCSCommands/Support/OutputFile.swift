@@ -123,8 +123,10 @@ final class OutputFile: @unchecked Sendable {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Closes the file and, unless it was renamed into place, removes the temporary file.
-    private func discard() {
+    /// Closes the file and, unless it was renamed into place, removes the temporary file; the target
+    /// keeps its old bytes. Releasing the output without a commit does the same, but a command whose
+    /// output a task has held calls this on its error path rather than wait for that release.
+    func discard() {
         if descriptor >= 0 { close(descriptor) }
         descriptor = -1
         if let temporaryPath, !isFinished { unlink(temporaryPath) }
