@@ -57,24 +57,36 @@ public enum BinaryCheck {
         ("an ELF executable", [0x7F, 0x45, 0x4C, 0x46]),
     ]
 
-    /// Bytes that are neither UTF-8 nor a control byte text uses.
+    /// Bytes that are neither UTF-8 nor a control byte text uses. ASCII is judged a byte at a time;
+    /// the UTF-8 parser looks only at the rest.
     private static func nonTextCount(_ bytes: [UInt8]) -> Int {
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
         var count = 0
-        while true {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if isControl(byte) { count += 1 }
+                index += 1
+                continue
+            }
+            var parser = Unicode.UTF8.ForwardParser()
+            var iterator = bytes[index...].makeIterator()
             switch parser.parseScalar(from: &iterator) {
-            case .valid(let scalar):
-                if scalar.count == 1, let byte = scalar.first, isControl(byte) { count += 1 }
-            case .error(let length): count += length
+            case .valid(let scalar): index += scalar.count
+            case .error(let length):
+                count += length
+                index += length
             case .emptyInput: return count
             }
         }
+        return count
     }
 
-    /// A C0 control byte or DEL other than tab, line feed, vertical tab, form feed, carriage return
-    /// and escape.
+    /// Tab, line feed, vertical tab, form feed, carriage return and escape, as bits of a mask.
+    private static let textControls: UInt32 = 1 << 0x09 | 1 << 0x0A | 1 << 0x0B | 1 << 0x0C | 1 << 0x0D | 1 << 0x1B
+
+    /// A C0 control byte or DEL other than those text uses.
     private static func isControl(_ byte: UInt8) -> Bool {
-        (byte < 0x20 && ![0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B].contains(byte)) || byte == 0x7F
+        (byte < 0x20 && textControls & 1 << UInt32(byte) == 0) || byte == 0x7F
     }
 }

@@ -8,7 +8,16 @@ extension InputFile {
     public func readText(limit: Int = .max) throws(FileError) -> String {
         let bytes = try readAll(limit: limit)
         let text = try Self.decode(bytes, name: name)
-        return text.contains("\r\n") ? text.replacing("\r\n", with: "\n") : text
+        guard bytes.contains(0x0D) else { return text }
+        var lineFeeds: [UInt8] = []
+        lineFeeds.reserveCapacity(bytes.count)
+        var utf8 = text.utf8.makeIterator()
+        var pending = utf8.next()
+        while let byte = pending {
+            pending = utf8.next()
+            if byte != 0x0D || pending != 0x0A { lineFeeds.append(byte) }
+        }
+        return String(decoding: lineFeeds, as: UTF8.self)
     }
 
     /// The rest of the file as lines of UTF-8 text, without their line ends (`\n` or `\r\n`); a

@@ -30,8 +30,9 @@ struct LineSplitter {
     private var start = 0
     private var scanned = 0
     private var isAtEndOfFile = false
-    /// The first NUL byte in `buffer.bytes[start..<filled]`, if any.
-    private var nul: Int?
+    /// The first NUL byte in `buffer.bytes[start..<filled]`; `Int.max` when there is none, so that
+    /// the test on each line is one comparison.
+    private var nul = Int.max
     /// Whether the line being read is overlong and its bytes are being dropped.
     private var isDiscarding = false
     private var discardedBytes = 0
@@ -59,13 +60,19 @@ struct LineSplitter {
                 defer {
                     start = newline + 1
                     scanned = start
-                    if let nul, nul < start { self.nul = Self.firstNUL(buffer.bytes, from: start, to: filled) }
+                    if nul < start { nul = Self.firstNUL(buffer.bytes, from: start, to: filled) }
                 }
                 if isDiscarding {
                     isDiscarding = false
                     return body(.overlong(length: discardedBytes + newline - start))
                 }
                 if newline - start > maximumLineLength { return body(.overlong(length: newline - start)) }
+                // The usual line (no NUL in the chunk, no \r) is handed on here; the others are made
+                // out of line, which keeps this loop small enough for the reader's visitor to be
+                // compiled into it.
+                if nul == .max, newline == start || buffer.bytes[newline - 1] != 0x0D {
+                    return body(.text(UnsafeRawBufferPointer(start: buffer.bytes + start, count: newline - start)))
+                }
                 return body(line(endingAt: newline))
             }
             if isDiscarding {
@@ -95,16 +102,16 @@ struct LineSplitter {
     }
 
     /// The line from `start` to `end` (a `\n` or the end of the bytes), without a `\r` before `end`.
-    @inline(__always)
+    @inline(never)
     private func line(endingAt end: Int) -> Line {
-        if let nul, nul < end { return .containsNUL(column: nul - start + 1) }
+        if nul < end { return .containsNUL(column: nul - start + 1) }
         let length = end > start && buffer.bytes[end - 1] == 0x0D ? end - 1 - start : end - start
         return .text(UnsafeRawBufferPointer(start: buffer.bytes + start, count: length))
     }
 
-    /// The index of the first NUL byte in `bytes[from..<to]`, if any.
-    private static func firstNUL(_ bytes: UnsafeMutablePointer<UInt8>, from: Int, to: Int) -> Int? {
-        guard from < to, let found = memchr(bytes + from, 0, to - from) else { return nil }
+    /// The index of the first NUL byte in `bytes[from..<to]`; `Int.max` when there is none.
+    private static func firstNUL(_ bytes: UnsafeMutablePointer<UInt8>, from: Int, to: Int) -> Int {
+        guard from < to, let found = memchr(bytes + from, 0, to - from) else { return .max }
         return UnsafeRawPointer(found) - UnsafeRawPointer(bytes)
     }
 
@@ -121,7 +128,7 @@ struct LineSplitter {
         filled = 0
         start = 0
         scanned = 0
-        nul = nil
+        nul = .max
     }
 
     /// Reads one more chunk straight into the buffer, first moving the bytes not yet handed on to
@@ -132,7 +139,7 @@ struct LineSplitter {
             if kept > 0 { memmove(buffer.bytes, buffer.bytes + start, kept) }
             filled = kept
             scanned -= start
-            nul = nul.map { $0 - start }
+            if nul != .max { nul -= start }
             start = 0
         }
         if buffer.capacity - filled < chunkSize { buffer.grow(to: filled + chunkSize) }
@@ -146,7 +153,7 @@ struct LineSplitter {
             isAtEndOfFile = true
             return
         }
-        if nul == nil { nul = Self.firstNUL(buffer.bytes, from: filled, to: filled + count) }
+        if nul == .max { nul = Self.firstNUL(buffer.bytes, from: filled, to: filled + count) }
         filled += count
         bytesRead += count
         peakBufferedBytes = max(peakBufferedBytes, filled)

@@ -16,10 +16,7 @@ public enum RecordingAnalysis {
         contentsOf url: URL, file: String, options: ReadingOptions = ReadingOptions(),
         limits: (RecordingHeader) throws -> DeviceLimits
     ) throws -> RecordingReport {
-        // Called with the concrete decoder inside this module, so that the reader and the decoder are
-        // compiled for it: a caller in another module could only run the generic code, which reaches
-        // the decoder through its witness table on every line.
-        try analyze(contentsOf: url, file: file, options: options, decoder: ScanningLineDecoder(), limits: limits)
+        try analyze(input: try InputFile.recording(at: url), file: file, options: options, limits: limits)
     }
 
     /// Streams the open `input` (a file, a pipe or standard input) through a ``TherapyAnalyzer``, as
@@ -28,7 +25,14 @@ public enum RecordingAnalysis {
         input: InputFile, file: String, options: ReadingOptions = ReadingOptions(),
         limits: (RecordingHeader) throws -> DeviceLimits
     ) throws -> RecordingReport {
-        try analyze(input: input, file: file, options: options, decoder: ScanningLineDecoder(), limits: limits)
+        // The concrete decoder and the analyzer's visitor in one non-generic body inside this module,
+        // so that the reader's loop is compiled for both: a caller in another module could only run the
+        // generic code, which reaches the decoder through its witness table on every line, and a
+        // generic body here leaves the visitor a closure call per line.
+        let reader = try RecordingReader(input: input, decoder: ScanningLineDecoder(), options: options)
+        var analyzer = TherapyAnalyzer(file: file, header: reader.header, limits: try limits(reader.header))
+        let outcome = try reader.read { analyzer.consume($0) }
+        return analyzer.finish(outcome)
     }
 
     /// Streams the recording at `url` through a ``TherapyAnalyzer``, reading each line with `decoder`
@@ -37,15 +41,7 @@ public enum RecordingAnalysis {
         contentsOf url: URL, file: String, options: ReadingOptions = ReadingOptions(),
         decoder: some RecordingLineDecoder, limits: (RecordingHeader) throws -> DeviceLimits
     ) throws -> RecordingReport {
-        try analyze(
-            input: try InputFile.recording(at: url), file: file, options: options, decoder: decoder, limits: limits)
-    }
-
-    private static func analyze(
-        input: InputFile, file: String, options: ReadingOptions, decoder: some RecordingLineDecoder,
-        limits: (RecordingHeader) throws -> DeviceLimits
-    ) throws -> RecordingReport {
-        let reader = try RecordingReader(input: input, decoder: decoder, options: options)
+        let reader = try RecordingReader(contentsOf: url, decoder: decoder, options: options)
         var analyzer = TherapyAnalyzer(file: file, header: reader.header, limits: try limits(reader.header))
         let outcome = try reader.read { analyzer.consume($0) }
         return analyzer.finish(outcome)

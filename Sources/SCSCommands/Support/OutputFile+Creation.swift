@@ -7,15 +7,18 @@ import FileIO
 #endif
 
 extension OutputFile {
-    /// Creates a new, empty temporary file in the folder of `target` (`.NAME.RANDOM.scs-tmp`),
-    /// exclusively, so that it is on the same file system as the target and no other file is reused.
-    static func createTemporary(beside target: String, location: String) throws(InputError) -> (Int32, String) {
+    /// Creates a new, empty temporary file with `permissions` (less the umask) in the folder of `target`
+    /// (`.NAME.RANDOM.scs-tmp`), exclusively, so that it is on the same file system as the target and
+    /// no other file is reused.
+    static func createTemporary(
+        beside target: String, permissions: mode_t, location: String
+    ) throws(InputError) -> (Int32, String) {
         let folder = FilePath.parent(of: target)
         let prefix = (folder == "/" ? "/" : folder + "/") + "." + FilePath.name(of: target) + "."
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<100 {
             let candidate = prefix + String(generator.next() & 0xFFFF_FFFF_FFFF, radix: 36) + ".scs-tmp"
-            let descriptor = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            let descriptor = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
             if descriptor >= 0 { return (descriptor, candidate) }
             let code = errno
             if code != EEXIST, code != EINTR { throw folderFailure(code, folder: folder, location: location) }

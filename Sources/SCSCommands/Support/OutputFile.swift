@@ -56,12 +56,12 @@ final class OutputFile: @unchecked Sendable {
             return
         }
         targetPath = existing == nil ? path : Self.resolved(path)
-        let (descriptor, temporary) = try Self.createTemporary(beside: targetPath, location: location)
+        let (descriptor, temporary) = try Self.createTemporary(
+            beside: targetPath, permissions: permissions, location: location)
         self.descriptor = descriptor
         temporaryPath = temporary
         registration = InterruptCleanup.register(temporary)
-        let mode = existing.map { mode_t($0.permissions) } ?? permissions
-        if existing != nil || permissions != 0o666 { fchmod(descriptor, mode) }
+        if let existing { fchmod(descriptor, mode_t(existing.permissions)) }
     }
 
     deinit {
