@@ -13,7 +13,7 @@ public enum FileKind: Hashable, Sendable {
     case characterDevice
     case blockDevice
     case socket
-    case symbolicLink
+    /// Anything else (what `stat(2)` reports never includes a symbolic link: it follows them).
     case other
 
     /// The kind the type bits of `mode` give.
@@ -25,7 +25,6 @@ public enum FileKind: Hashable, Sendable {
         case S_IFCHR: self = .characterDevice
         case S_IFBLK: self = .blockDevice
         case S_IFSOCK: self = .socket
-        case S_IFLNK: self = .symbolicLink
         default: self = .other
         }
     }
@@ -39,7 +38,7 @@ public enum FileKind: Hashable, Sendable {
     /// The kind in words, for a kind that cannot be read as a stream of bytes; nil for one that can.
     var unreadableKind: String? {
         switch self {
-        case .regular, .fifo, .folder, .symbolicLink: nil
+        case .regular, .fifo, .folder: nil
         case .characterDevice: "a character device"
         case .blockDevice: "a block device"
         case .socket: "a socket"

@@ -64,9 +64,6 @@ public final class InputFile {
         if ownsDescriptor { close(descriptor) }
     }
 
-    /// Whether the file is a pipe, FIFO or terminal rather than a regular file.
-    public var isStream: Bool { status.kind != .regular }
-
     /// Reads up to `buffer.count` bytes into `buffer`: the peeked bytes first, then the file's.
     ///
     /// - Returns: The number of bytes read; 0 at the end of the file (or for an empty buffer).

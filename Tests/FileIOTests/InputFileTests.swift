@@ -79,7 +79,7 @@ struct InputFileTests {
         }
         writer.start()
         let input = try InputFile(path: fifo)
-        #expect(input.isStream)
+        #expect(input.status.kind == .fifo)
         #expect(try input.peek(upTo: 21) == Array("a line of the stream\n".utf8))
         #expect(try input.readText() == text)
     }
