@@ -28,9 +28,11 @@ let package = Package(
     targets: [
         // No imports, not even Foundation; `squareRoot()` still needs the C math library at link time.
         .target(name: "StimSafety", swiftSettings: strictness, linkerSettings: [.linkedLibrary("m")]),
+        // Files, pipes and standard input read and examined through POSIX calls, with plain errors.
+        .target(name: "FileIO", swiftSettings: strictness),
         .target(
             name: "DeviceProfiles",
-            dependencies: ["StimSafety", .product(name: "Yams", package: "Yams")],
+            dependencies: ["StimSafety", "FileIO", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictness
         ),
         .target(
@@ -55,19 +57,19 @@ let package = Package(
             swiftSettings: strictness),
         .target(
             name: "TherapyLog",
-            dependencies: ["StimSafety", "DeviceProfiles", "StimDevice"],
+            dependencies: ["StimSafety", "DeviceProfiles", "StimDevice", "FileIO"],
             swiftSettings: strictness
         ),
         .target(
             name: "DeviceImport",
-            dependencies: ["TherapyLog", "StimSafety", "DeviceProfiles"],
+            dependencies: ["TherapyLog", "StimSafety", "DeviceProfiles", "FileIO"],
             swiftSettings: strictness
         ),
         .target(
             name: "SCSCommands",
             dependencies: [
                 "StimSafety", "DeviceProfiles", "TherapyLog", "DeviceImport", "StimDevice", "StimProtocol", "StimUSB",
-                "USBTestbed",
+                "USBTestbed", "FileIO",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -82,6 +84,7 @@ let package = Package(
             dependencies: ["StimSafety", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: strictness
         ),
+        .testTarget(name: "FileIOTests", dependencies: ["FileIO"], swiftSettings: strictness),
         .testTarget(
             name: "DeviceProfilesTests",
             dependencies: ["DeviceProfiles", "StimSafety", .product(name: "Yams", package: "Yams")],
@@ -109,13 +112,13 @@ let package = Package(
         ),
         .testTarget(
             name: "TherapyLogTests",
-            dependencies: ["TherapyLog", "StimSafety", "DeviceProfiles"],
+            dependencies: ["TherapyLog", "StimSafety", "DeviceProfiles", "FileIO"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictness
         ),
         .testTarget(
             name: "DeviceImportTests",
-            dependencies: ["DeviceImport", "TherapyLog", "StimSafety", "DeviceProfiles"],
+            dependencies: ["DeviceImport", "TherapyLog", "StimSafety", "DeviceProfiles", "FileIO"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictness
         ),
@@ -123,7 +126,7 @@ let package = Package(
             name: "SCSCommandsTests",
             dependencies: [
                 "SCSCommands", "StimSafety", "DeviceProfiles", "StimDevice", "StimProtocol", "StimUSB", "USBTestbed",
-                "TherapyLog",
+                "TherapyLog", "FileIO",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),

@@ -1,3 +1,4 @@
+import FileIO
 import Foundation
 import TherapyLog
 
@@ -10,16 +11,27 @@ public enum ImportSource: Hashable, Sendable {
     /// A Percept session report, with its bytes.
     case perceptReport([UInt8])
 
-    /// Looks at `url` (named `name` in messages): a folder is an RC+S session; a file whose first
-    /// line is a JSON object is a recording unless it has Percept's keys; a JSON document over many
-    /// lines is a Percept report, or an error that says what it is instead.
+    /// Looks at `url` (named `name` in messages): a folder is an RC+S session; a file is judged as
+    /// ``detect(_:)`` judges it, and a path with nothing readable there is left to the recording
+    /// reader, which says why.
     ///
     /// - Throws: ``ImportError`` for a JSON document that is neither, or one too damaged to tell.
     public static func detect(_ url: URL, name: String) throws(ImportError) -> ImportSource {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else { return .recording }
-        if isFolder.boolValue { return .rcsFolder }
-        guard let head = try? firstBytes(of: url, count: headLength) else { return .recording }
+        if FileKind(path: url.path) == .folder { return .rcsFolder }
+        guard let input = try? InputFile(path: url.path) else { return .recording }
+        return try detect(input)
+    }
+
+    /// Looks at the open file `input` (a file, a pipe or standard input): a file whose first line is
+    /// a JSON object is a recording unless it has Percept's keys; a JSON document over many lines is
+    /// a Percept report, or an error that says what it is instead. For a recording, nothing is
+    /// consumed: the recording reader reads `input` from its start.
+    ///
+    /// - Throws: ``ImportError`` for a JSON document that is neither, one too damaged to tell, or a
+    ///   file that cannot be read.
+    public static func detect(_ input: InputFile) throws(ImportError) -> ImportSource {
+        let name = input.name
+        guard let head = try? input.peek(upTo: headLength) else { return .recording }
         var start = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while start < head.count, [0x20, 0x09, 0x0A, 0x0D].contains(head[start]) { start += 1 }
         guard start < head.count, head[start] == UInt8(ascii: "{") || head[start] == UInt8(ascii: "[") else {
@@ -29,11 +41,11 @@ public enum ImportSource: Hashable, Sendable {
         let isWhole = head.count < headLength
         if let lineEnd = head[start...].firstIndex(of: 0x0A) ?? (isWhole ? head.count : nil) {
             if let line = try? TolerantJSON(parsing: Array(head[start..<lineEnd])), line.repairs.isEmpty {
-                return PerceptReport.isReport(line.value) ? .perceptReport(try read(url, name: name)) : .recording
+                return PerceptReport.isReport(line.value) ? .perceptReport(try readAll(input)) : .recording
             }
             if String(decoding: head[start..<lineEnd], as: UTF8.self).contains("\"type\"") { return .recording }
         }
-        let bytes = isWhole ? head : try read(url, name: name)
+        let bytes = isWhole ? head : try readAll(input)
         let document: TolerantJSON
         do {
             document = try TolerantJSON(parsing: bytes)
@@ -53,17 +65,11 @@ public enum ImportSource: Hashable, Sendable {
     /// Bytes read to decide: enough for any recording header line.
     static let headLength = 64 * 1024
 
-    private static func firstBytes(of url: URL, count: Int) throws -> [UInt8] {
-        let handle = try FileHandle(forReadingFrom: url)
-        defer { try? handle.close() }
-        return Array(try handle.read(upToCount: count) ?? Data())
-    }
-
-    private static func read(_ url: URL, name: String) throws(ImportError) -> [UInt8] {
+    private static func readAll(_ input: InputFile) throws(ImportError) -> [UInt8] {
         do {
-            return Array(try Data(contentsOf: url))
+            return try input.readAll()
         } catch {
-            throw ImportError(file: name, "cannot read the file (\(error.localizedDescription))")
+            throw ImportError(file: input.name, error.reason)
         }
     }
 }

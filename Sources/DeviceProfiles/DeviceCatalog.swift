@@ -1,3 +1,4 @@
+import FileIO
 import Foundation
 
 /// Every device profile of a folder, sorted by id, looked up by id.
@@ -32,9 +33,9 @@ public struct DeviceCatalog: Sendable {
         let folderPath = DeviceProfile.displayPath(for: folder)
         let files: [URL]
         do {
-            files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+            files = try FolderEntries.names(in: folder.path).map { folder.appendingPathComponent($0) }
         } catch {
-            throw .unreadableFolder(folderPath, reason: error.localizedDescription)
+            throw .unreadableFolder(folderPath, reason: error.reason)
         }
         let profileFiles = files.filter { $0.pathExtension == "yaml" }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }

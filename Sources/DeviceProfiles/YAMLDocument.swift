@@ -1,9 +1,6 @@
+import FileIO
 import Foundation
 import Yams
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// A YAML or JSON file that a person writes (a device profile, a program, an impedance map, a check
 /// plan), read within bounds and composed into a Yams node tree.
@@ -27,33 +24,32 @@ public enum YAMLDocument {
     /// The deepest nesting of lists and mappings, the root counting as 1.
     public static let maximumDepth = 32
 
-    /// The text of the file at `url`, reading at most one byte more than ``maximumBytes``, so that
-    /// an endless source such as `/dev/zero` is refused rather than read; a pipe is read as a stream.
+    /// The text of the file at `url`, as ``read(_:)`` reads it.
     ///
-    /// - Throws: ``YAMLDocumentError`` when the file cannot be read (with the system's reason, such as
-    ///   "Is a directory"), is too large or is not UTF-8.
+    /// - Throws: ``YAMLDocumentError`` when the file cannot be opened (the cause in plain words, such as
+    ///   "is a folder, not a file"), is too large or is not UTF-8.
     public static func read(contentsOf url: URL) throws(YAMLDocumentError) -> String {
-        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw unreadable(errno) }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while bytes.count <= maximumBytes {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count == 0 { break }
-            guard count > 0 else {
-                if errno == EINTR { continue }
-                throw unreadable(errno)
-            }
-            bytes.append(contentsOf: chunk[..<count])
+        let input: InputFile
+        do {
+            input = try InputFile(path: url.path)
+        } catch {
+            throw YAMLDocumentError(error.reason)
         }
-        guard bytes.count <= maximumBytes else { throw tooLarge }
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw YAMLDocumentError("is not UTF-8 text") }
-        return text
+        return try read(input)
     }
 
-    private static func unreadable(_ code: Int32) -> YAMLDocumentError {
-        YAMLDocumentError("cannot be read: \(String(cString: strerror(code)))")
+    /// The text of the open `input` (a file, a pipe or standard input), reading no more than a chunk
+    /// past ``maximumBytes``; a device such as `/dev/zero` was refused when it was opened.
+    ///
+    /// - Throws: ``YAMLDocumentError`` when it cannot be read, is too large or is not UTF-8 (naming the
+    ///   first bad byte's line and column).
+    public static func read(_ input: InputFile) throws(YAMLDocumentError) -> String {
+        do {
+            return try input.readText(limit: maximumBytes)
+        } catch {
+            if case .tooLarge = error.cause { throw tooLarge }
+            throw YAMLDocumentError(error.reason)
+        }
     }
 
     /// The root node of `text`, nil when the text holds no document (empty, or only comments).

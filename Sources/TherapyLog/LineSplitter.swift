@@ -1,21 +1,26 @@
+import FileIO
 import Foundation
 
 /// Splits a file into lines while reading it in fixed-size chunks, so that it never holds more than
 /// one chunk plus the line being assembled, whatever the file's length.
 ///
-/// A line longer than `maximumLineLength` is not assembled: its bytes are dropped as they arrive and
-/// it is handed on as ``Line/overlong(length:)``, so a file without line ends (a binary file, a
-/// corrupted log) cannot make the buffer grow.
+/// A line ends at `\n`; a `\r` before it belongs to the line end. A line longer than
+/// `maximumLineLength` is not assembled: its bytes are dropped as they arrive and it is handed on as
+/// ``Line/overlong(length:)``, so a file without line ends (a binary file, a corrupted log) cannot
+/// make the buffer grow. A line with a NUL byte is handed on as ``Line/containsNUL(column:)``: each
+/// chunk is searched for NUL once as it is read, so text without one pays nothing per line.
 struct LineSplitter {
-    /// One line, without its `\n`.
+    /// One line, without its line end.
     enum Line {
         /// The line's bytes, valid only inside the closure they are passed to.
         case text(UnsafeRawBufferPointer)
         /// A line longer than the limit, with its length in bytes.
         case overlong(length: Int)
+        /// A line holding a NUL byte, with the 1-based column of the first.
+        case containsNUL(column: Int)
     }
 
-    private let handle: FileHandle
+    private let input: InputFile
     private let chunkSize: Int
     private let maximumLineLength: Int
     /// Bytes read and not yet handed on are `buffer.bytes[start..<filled]`; bytes before `scanned`
@@ -25,6 +30,9 @@ struct LineSplitter {
     private var start = 0
     private var scanned = 0
     private var isAtEndOfFile = false
+    /// The first NUL byte in `buffer.bytes[start..<filled]`; `Int.max` when there is none, so that
+    /// the test on each line is one comparison.
+    private var nul = Int.max
     /// Whether the line being read is overlong and its bytes are being dropped.
     private var isDiscarding = false
     private var discardedBytes = 0
@@ -36,20 +44,11 @@ struct LineSplitter {
     /// Bytes read from the file so far.
     private(set) var bytesRead = 0
 
-    init(handle: FileHandle, chunkSize: Int, maximumLineLength: Int) {
-        self.handle = handle
+    init(input: InputFile, chunkSize: Int, maximumLineLength: Int) {
+        self.input = input
         self.chunkSize = max(chunkSize, 1)
         self.maximumLineLength = max(maximumLineLength, 1)
         buffer = ChunkBuffer(capacity: self.chunkSize)
-    }
-
-    /// Passes the bytes read ahead (at least the first chunk, unless the file is shorter) to `body`,
-    /// without consuming them: how a reader looks for binary content before it reads a line.
-    mutating func withLookahead<Result>(
-        _ body: (UnsafeBufferPointer<UInt8>) -> Result
-    ) throws(RecordingError) -> Result {
-        if filled - start < chunkSize, !isAtEndOfFile { try fill() }
-        return body(UnsafeBufferPointer(start: buffer.bytes + start, count: filled - start))
     }
 
     /// Passes the next line to `body` and returns its result; nil at the end of the file.
@@ -61,13 +60,20 @@ struct LineSplitter {
                 defer {
                     start = newline + 1
                     scanned = start
+                    if nul < start { nul = Self.firstNUL(buffer.bytes, from: start, to: filled) }
                 }
                 if isDiscarding {
                     isDiscarding = false
                     return body(.overlong(length: discardedBytes + newline - start))
                 }
                 if newline - start > maximumLineLength { return body(.overlong(length: newline - start)) }
-                return body(.text(UnsafeRawBufferPointer(start: buffer.bytes + start, count: newline - start)))
+                // The usual line (no NUL in the chunk, no \r) is handed on here; the others are made
+                // out of line, which keeps this loop small enough for the reader's visitor to be
+                // compiled into it.
+                if nul == .max, newline == start || buffer.bytes[newline - 1] != 0x0D {
+                    return body(.text(UnsafeRawBufferPointer(start: buffer.bytes + start, count: newline - start)))
+                }
+                return body(line(endingAt: newline))
             }
             if isDiscarding {
                 discardedBytes += filled - start
@@ -92,7 +98,21 @@ struct LineSplitter {
         guard start < filled else { return nil }
         lineNumber += 1
         defer { dropBuffered() }
-        return body(.text(UnsafeRawBufferPointer(start: buffer.bytes + start, count: filled - start)))
+        return body(line(endingAt: filled))
+    }
+
+    /// The line from `start` to `end` (a `\n` or the end of the bytes), without a `\r` before `end`.
+    @inline(never)
+    private func line(endingAt end: Int) -> Line {
+        if nul < end { return .containsNUL(column: nul - start + 1) }
+        let length = end > start && buffer.bytes[end - 1] == 0x0D ? end - 1 - start : end - start
+        return .text(UnsafeRawBufferPointer(start: buffer.bytes + start, count: length))
+    }
+
+    /// The index of the first NUL byte in `bytes[from..<to]`; `Int.max` when there is none.
+    private static func firstNUL(_ bytes: UnsafeMutablePointer<UInt8>, from: Int, to: Int) -> Int {
+        guard from < to, let found = memchr(bytes + from, 0, to - from) else { return .max }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(bytes)
     }
 
     private mutating func findNewline() -> Int? {
@@ -108,6 +128,7 @@ struct LineSplitter {
         filled = 0
         start = 0
         scanned = 0
+        nul = .max
     }
 
     /// Reads one more chunk straight into the buffer, first moving the bytes not yet handed on to
@@ -118,21 +139,21 @@ struct LineSplitter {
             if kept > 0 { memmove(buffer.bytes, buffer.bytes + start, kept) }
             filled = kept
             scanned -= start
+            if nul != .max { nul -= start }
             start = 0
         }
         if buffer.capacity - filled < chunkSize { buffer.grow(to: filled + chunkSize) }
-        let descriptor = handle.fileDescriptor
-        var count: Int
-        repeat {
-            count = read(descriptor, buffer.bytes + filled, chunkSize)
-        } while count < 0 && errno == EINTR
-        guard count >= 0 else {
-            throw RecordingError(line: nil, reason: .unreadable(String(cString: strerror(errno))))
+        let count: Int
+        do {
+            count = try input.read(into: UnsafeMutableRawBufferPointer(start: buffer.bytes + filled, count: chunkSize))
+        } catch {
+            throw RecordingError(line: nil, reason: .unreadable(error.reason))
         }
         guard count > 0 else {
             isAtEndOfFile = true
             return
         }
+        if nul == .max { nul = Self.firstNUL(buffer.bytes, from: filled, to: filled + count) }
         filled += count
         bytesRead += count
         peakBufferedBytes = max(peakBufferedBytes, filled)

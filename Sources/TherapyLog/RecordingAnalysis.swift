@@ -1,3 +1,4 @@
+import FileIO
 import Foundation
 import StimSafety
 
@@ -15,10 +16,23 @@ public enum RecordingAnalysis {
         contentsOf url: URL, file: String, options: ReadingOptions = ReadingOptions(),
         limits: (RecordingHeader) throws -> DeviceLimits
     ) throws -> RecordingReport {
-        // Called with the concrete decoder inside this module, so that the reader and the decoder are
-        // compiled for it: a caller in another module could only run the generic code, which reaches
-        // the decoder through its witness table on every line.
-        try analyze(contentsOf: url, file: file, options: options, decoder: ScanningLineDecoder(), limits: limits)
+        try analyze(input: try InputFile.recording(at: url), file: file, options: options, limits: limits)
+    }
+
+    /// Streams the open `input` (a file, a pipe or standard input) through a ``TherapyAnalyzer``, as
+    /// ``analyze(contentsOf:file:options:limits:)`` does.
+    public static func analyze(
+        input: InputFile, file: String, options: ReadingOptions = ReadingOptions(),
+        limits: (RecordingHeader) throws -> DeviceLimits
+    ) throws -> RecordingReport {
+        // The concrete decoder and the analyzer's visitor in one non-generic body inside this module,
+        // so that the reader's loop is compiled for both: a caller in another module could only run the
+        // generic code, which reaches the decoder through its witness table on every line, and a
+        // generic body here leaves the visitor a closure call per line.
+        let reader = try RecordingReader(input: input, decoder: ScanningLineDecoder(), options: options)
+        var analyzer = TherapyAnalyzer(file: file, header: reader.header, limits: try limits(reader.header))
+        let outcome = try reader.read { analyzer.consume($0) }
+        return analyzer.finish(outcome)
     }
 
     /// Streams the recording at `url` through a ``TherapyAnalyzer``, reading each line with `decoder`

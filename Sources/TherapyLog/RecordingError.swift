@@ -12,12 +12,12 @@ public struct RecordingError: Error, Hashable, Sendable, CustomStringConvertible
 
     /// What went wrong.
     public enum Reason: Hashable, Sendable {
-        /// The file could not be opened or read.
+        /// The file could not be opened or read: the cause, in words.
         case unreadable(String)
         /// The file has no bytes.
         case empty
-        /// The file holds binary data, not text.
-        case binary
+        /// The file is not text at all: why (``BinaryCheck``'s reason).
+        case binary(String)
         /// The first line is not a recording header.
         case notARecording(String)
         /// The header declares a version newer than this reader knows.
@@ -31,9 +31,9 @@ public struct RecordingError: Error, Hashable, Sendable, CustomStringConvertible
     public var description: String {
         let location = line.map { "line \($0): " } ?? ""
         switch reason {
-        case .unreadable(let detail): return "cannot read the file: \(detail)"
+        case .unreadable(let detail): return detail
         case .empty: return "the file is empty, not a recording"
-        case .binary: return "a binary file, not a recording"
+        case .binary(let detail): return "not a recording, nor text at all: \(detail)"
         case .notARecording(let detail): return location + "not a recording: \(detail)"
         case .newerVersion(let version):
             return location

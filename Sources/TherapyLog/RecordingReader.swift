@@ -1,12 +1,17 @@
+import FileIO
 import Foundation
 
 /// Reads a recording (`recording-format.md` §1–2) as a stream: the header when it is opened, then
 /// every event and finding in file order, holding one chunk of the file at a time.
 ///
-/// Opening checks what makes a file not a recording at all (empty, binary, no header, a newer
-/// version): those are errors. Afterwards, a bad line is a finding (lenient) or an error (strict,
-/// for `invalid-json`, `missing-field` and `wrong-type`); an event earlier than its predecessor is
-/// applied at the running maximum time; a missing `end` line closes the span at the last event.
+/// Opening checks what makes a file not a recording at all (empty, not text by ``BinaryCheck``, no
+/// header, a newer version): those are errors. Afterwards, a bad line is a finding (lenient) or an
+/// error (strict, for `invalid-json`, `missing-field` and `wrong-type`), a line with a NUL byte
+/// among them; an event earlier than its predecessor is applied at the running maximum time; a
+/// missing `end` line closes the span at the last event.
+///
+/// The file is read front to back as a stream, so a pipe, a FIFO or standard input reads like a
+/// regular file.
 ///
 /// Not `Sendable`: it owns an open file and the position in it.
 public final class RecordingReader<Decoder: RecordingLineDecoder> {
@@ -14,42 +19,28 @@ public final class RecordingReader<Decoder: RecordingLineDecoder> {
     public let header: RecordingHeader
     /// How the file is read.
     public let options: ReadingOptions
-    private let handle: FileHandle
     private var splitter: LineSplitter
     private var decoder: Decoder
     /// What the first ``read(_:)`` found; later calls return it again.
     private var outcome: ReadingOutcome?
 
     /// Opens `url` and reads its header with `decoder`.
-    public init(contentsOf url: URL, decoder: Decoder, options: ReadingOptions = ReadingOptions())
+    public convenience init(contentsOf url: URL, decoder: Decoder, options: ReadingOptions = ReadingOptions())
         throws(RecordingError)
     {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
-            throw RecordingError(line: nil, reason: .unreadable("no such file"))
-        }
-        guard !isFolder.boolValue else { throw RecordingError(line: nil, reason: .unreadable("a folder, not a file")) }
-        do {
-            handle = try FileHandle(forReadingFrom: url)
-        } catch {
-            throw RecordingError(line: nil, reason: .unreadable("cannot open it (\(error.localizedDescription))"))
-        }
+        try self.init(input: try InputFile.recording(at: url), decoder: decoder, options: options)
+    }
+
+    /// Reads the header of the open `input` with `decoder`; the reader reads `input` from where it is.
+    public init(input: InputFile, decoder: Decoder, options: ReadingOptions = ReadingOptions()) throws(RecordingError) {
+        try Self.checkText(input)
         var splitter = LineSplitter(
-            handle: handle, chunkSize: options.chunkSize, maximumLineLength: options.maximumLineLength)
+            input: input, chunkSize: options.chunkSize, maximumLineLength: options.maximumLineLength)
         var decoder = decoder
-        do {
-            header = try Self.readHeader(&splitter, &decoder, limit: options.maximumLineLength)
-        } catch {
-            try? handle.close()
-            throw error
-        }
+        header = try Self.readHeader(&splitter, &decoder, limit: options.maximumLineLength)
         self.options = options
         self.splitter = splitter
         self.decoder = decoder
-    }
-
-    deinit {
-        try? handle.close()
     }
 
     /// Reads every line after the header, handing each event and finding to `visit` in file order.
@@ -78,6 +69,7 @@ public final class RecordingReader<Decoder: RecordingLineDecoder> {
                 case .text(let bytes): decoder.decodeEvent(bytes)
                 case .overlong(let length):
                     .problem(.invalidJSON, "the line is \(length) bytes long, over the \(limit)-byte limit")
+                case .containsNUL(let column): .problem(.invalidJSON, Self.nulMessage(column: column))
                 }
         }) != nil {
             let line = splitter.lineNumber
@@ -128,18 +120,17 @@ public final class RecordingReader<Decoder: RecordingLineDecoder> {
     private static func readHeader(
         _ splitter: inout LineSplitter, _ decoder: inout Decoder, limit: Int
     ) throws(RecordingError) -> RecordingHeader {
-        let (isEmpty, hasNUL) = try splitter.withLookahead { bytes in (bytes.isEmpty, bytes.contains(0)) }
-        if isEmpty { throw RecordingError(line: nil, reason: .empty) }
-        if hasNUL { throw RecordingError(line: nil, reason: .binary) }
         let decoded = try splitter.nextLine { line -> Result<RecordingHeader, RecordingError> in
             switch line {
             case .overlong(let length):
                 let reason = "line 1 is \(length) bytes long, over the \(limit)-byte limit"
                 return .failure(RecordingError(line: 1, reason: .notARecording(reason)))
+            case .containsNUL(let column):
+                return .failure(RecordingError(line: 1, reason: .notARecording(nulMessage(column: column))))
             case .text(var bytes):
                 if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeRawBufferPointer(rebasing: bytes[3...]) }
                 guard String(validating: bytes, as: UTF8.self) != nil else {
-                    return .failure(RecordingError(line: nil, reason: .binary))
+                    return .failure(RecordingError(line: 1, reason: .notARecording(notUTF8Message(bytes))))
                 }
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
                     let reason = "line 1 is empty; a recording starts with a header line"
@@ -150,6 +141,48 @@ public final class RecordingReader<Decoder: RecordingLineDecoder> {
         }
         guard let decoded else { throw RecordingError(line: nil, reason: .empty) }
         return try decoded.get()
+    }
+
+    /// Throws unless `input` starts with text (``BinaryCheck``); the bytes looked at are read again.
+    private static func checkText(_ input: InputFile) throws(RecordingError) {
+        let sample: [UInt8]
+        do {
+            sample = try input.peek(upTo: BinaryCheck.sampleLength)
+        } catch {
+            throw RecordingError(line: nil, reason: .unreadable(error.reason))
+        }
+        if sample.isEmpty { throw RecordingError(line: nil, reason: .empty) }
+        if let reason = BinaryCheck.reason(sample, isWholeFile: sample.count < BinaryCheck.sampleLength) {
+            throw RecordingError(line: nil, reason: .binary(reason))
+        }
+    }
+
+    /// The finding of a line with a NUL byte: no JSON text holds one, and a recording is UTF-8 text.
+    private static func nulMessage(column: Int) -> String {
+        "a NUL byte at column \(column) (no JSON line holds one)"
+    }
+
+    /// Where the first byte of `line` that is not UTF-8 is.
+    private static func notUTF8Message(_ line: UnsafeRawBufferPointer) -> String {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = line.makeIterator()
+        var column = 1
+        while case .valid(let scalar) = parser.parseScalar(from: &iterator) { column += scalar.count }
+        let byte = column - 1 < line.count ? line[column - 1] : 0
+        return
+            "the header line is not UTF-8 text (byte 0x\(String(byte, radix: 16, uppercase: true)) at column \(column)); "
+            + "a recording is UTF-8"
+    }
+}
+
+extension InputFile {
+    /// The recording at `url`, open for reading; a file that cannot be opened is unreadable.
+    static func recording(at url: URL) throws(RecordingError) -> InputFile {
+        do {
+            return try InputFile(path: url.path)
+        } catch {
+            throw RecordingError(line: nil, reason: .unreadable(error.reason))
+        }
     }
 }
 

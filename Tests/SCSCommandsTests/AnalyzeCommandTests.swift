@@ -68,8 +68,8 @@ struct AnalyzeCommandTests {
         let binary = try temporaryFile("\u{7F}ELF\u{2}\u{1}\u{0}\u{0}", name: "a.out")
         let csv = try temporaryFile("time,amplitude\n08:00,4.5\n", name: "log.csv")
         for (file, message) in [
-            (binary, "a binary file"), (csv, "line 1: not a recording"),
-            ("/nonexistent/missing.scsrec.jsonl", "cannot read the file"),
+            (binary, "not a recording, nor text at all: an ELF executable"), (csv, "line 1: not a recording"),
+            ("/nonexistent/missing.scsrec.jsonl", "no such file"),
         ] {
             let result = try SCSProcess.run(["analyze", file])
             #expect(result.status == 2)
@@ -274,6 +274,9 @@ struct AnalyzeHTMLTests {
             "analyze", AnalyzeCommandTests.path("out-of-order"), "--html", "/nonexistent/folder/report.html",
         ])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("--html /nonexistent/folder/report.html: cannot write the report"))
+        #expect(
+            result.stderr.contains(
+                "--html /nonexistent/folder/report.html: cannot write it: the folder /nonexistent/folder does not exist"
+            ))
     }
 }

@@ -125,7 +125,8 @@ struct ArithmeticTrapTests {
         }
         let devices = URL(fileURLWithPath: try temporaryFile(profile, name: "tonic-16.yaml"))
             .deletingLastPathComponent()
-        let out = devices.appendingPathComponent("x.scsrec.jsonl").path
+        // Outside the profiles' folder, which is an input.
+        let out = try temporaryFile("", name: "x.scsrec.jsonl")
         let result = try SCSProcess.run([
             "simulate", "--devices", devices.path, "--device", "tonic-16", "--days", "8", "--out", out,
         ])

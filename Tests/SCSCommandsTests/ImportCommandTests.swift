@@ -76,7 +76,8 @@ struct ImportCommandTests {
 
     @Test func aFolderWithNoneOfTheFilesIsBadInputNamingIt() throws {
         let folder = URL(fileURLWithPath: try temporaryFile("x", name: "README.txt")).deletingLastPathComponent().path
-        for command in [["analyze", folder], ["import", folder, "--out", folder + "/out.scsrec.jsonl"]] {
+        let out = try temporaryFile("", name: "out.scsrec.jsonl")
+        for command in [["analyze", folder], ["import", folder, "--out", out]] {
             let result = try SCSProcess.run(command)
             #expect(result.status == 2)
             #expect(result.stderr.contains("\(folder): none of the RC+S session files"))

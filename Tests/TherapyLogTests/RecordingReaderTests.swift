@@ -39,13 +39,24 @@ struct RecordingReaderTests {
         #expect(Self.reason { _ = try Self.read("") } == .empty)
     }
 
-    @Test func aFileWithNULBytesIsABinaryFile() {
-        #expect(
-            Self.reason { _ = try Self.read(Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00, 0x00, 0x0A])) } == .binary)
+    @Test func anExecutableIsNotARecordingAndTheReasonNamesItsFormat() {
+        guard
+            case .binary(let why)? = Self.reason({
+                _ = try Self.read(Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00, 0x00, 0x0A]))
+            })
+        else {
+            Issue.record("expected a binary file")
+            return
+        }
+        #expect(why.contains("an ELF executable"))
     }
 
-    @Test func invalidUTF8OnTheFirstLineIsABinaryFile() {
-        #expect(Self.reason { _ = try Self.read(Data([0xFF, 0xFE, 0x41, 0x0A])) } == .binary)
+    @Test func aUTF16ByteOrderMarkIsNotARecordingAndTheReasonSaysUTF16() {
+        guard case .binary(let why)? = Self.reason({ _ = try Self.read(Data([0xFF, 0xFE, 0x41, 0x0A])) }) else {
+            Issue.record("expected a binary file")
+            return
+        }
+        #expect(why.contains("UTF-16"))
     }
 
     @Test(arguments: [

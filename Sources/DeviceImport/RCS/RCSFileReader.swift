@@ -1,3 +1,4 @@
+import FileIO
 import Foundation
 import TherapyLog
 
@@ -12,13 +13,14 @@ enum RCSFileReader {
         of file: RCSFile, in folder: URL, folderName: String, notes: inout [ImportNote]
     ) throws(ImportError) -> [RCSRecord]? {
         let url = folder.appendingPathComponent(file.name)
-        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         let location = (folderName as NSString).appendingPathComponent(file.name)
         let bytes: [UInt8]
         do {
-            bytes = Array(try Data(contentsOf: url))
+            bytes = try InputFile(path: url.path).readAll()
+        } catch  where error.cause == .noSuchFile {
+            return nil
         } catch {
-            throw ImportError(file: location, "cannot read the file (\(error.localizedDescription))")
+            throw ImportError(file: location, error.reason)
         }
         let document: TolerantJSON
         do {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DeviceImport
 import DeviceProfiles
+import FileIO
 import Foundation
 import StimSafety
 import TherapyLog
@@ -24,7 +25,10 @@ struct AnalyzeCommand: ParsableCommand {
             """)
 
     @Argument(
-        help: "Recordings to analyse (.scsrec.jsonl), RC+S session folders or Percept session reports (by content).")
+        help: """
+            Recordings to analyse (.scsrec.jsonl), RC+S session folders or Percept session reports (by content); \
+            a pipe, a FIFO or - (standard input) is read as a stream.
+            """)
     var files: [String] = []
 
     @Option(help: "Device profile id to judge every recording against, instead of its header's device.")
@@ -52,12 +56,19 @@ struct AnalyzeCommand: ParsableCommand {
         let override = try device.map { id throws(InputError) in
             try Self.profile(id, in: profiles, location: "--device")
         }
+        let inputs = CommandInputs(files + [catalog.folder])
+        let html = try htmlPath.map { path throws(InputError) in
+            try OutputFile(path, location: "--html \(path)", inputs: inputs)
+        }
         var analyses: [(report: RecordingReport, profile: DeviceProfile, imported: ImportResult?)] = []
         for file in files {
             analyses.append(try analyze(file, profiles: profiles, override: override))
         }
         let reports = analyses.map(\.report)
-        if let htmlPath { try Self.write(AnalysisHTML.render(analyses), to: htmlPath) }
+        if let html {
+            try html.write(AnalysisHTML.render(analyses))
+            try html.commit()
+        }
         if json {
             try JSONOutput.write(
                 AnalysisDocument(
@@ -69,7 +80,7 @@ struct AnalyzeCommand: ParsableCommand {
                 return text + "\n\n" + ImportNotesText.render(imported).joined(separator: "\n")
             }
             print(texts.joined(separator: "\n\n"))
-            if let htmlPath { print("\nHTML report written to \(htmlPath)") }
+            if let htmlPath { print("\nHTML report written to \(Terminal.escaped(htmlPath))") }
         }
         let repaired = analyses.contains { $0.imported?.hasReadingProblems ?? false }
         if strict, repaired || reports.contains(where: { !$0.findings.isEmpty }) { throw ExitCode(1) }
@@ -80,14 +91,17 @@ struct AnalyzeCommand: ParsableCommand {
     private func analyze(
         _ file: String, profiles: DeviceCatalog, override: DeviceProfile?
     ) throws -> (report: RecordingReport, profile: DeviceProfile, imported: ImportResult?) {
-        if let imported = try DeviceLogImport.load(file, catalog: profiles) {
+        let input: InputFile
+        switch try DeviceLogImport.load(file, catalog: profiles) {
+        case .imported(let imported):
             let profile = try override ?? Self.profile(imported.device, in: profiles, location: file)
             return (imported.analyze(file: file, limits: profile.limits), profile, imported)
+        case .recording(let recording): input = recording
         }
         var chosen: DeviceProfile?
         do {
             let report = try RecordingAnalysis.analyze(
-                contentsOf: URL(fileURLWithPath: file), file: file, options: ReadingOptions(isStrict: strict)
+                input: input, file: file, options: ReadingOptions(isStrict: strict)
             ) { header in
                 let profile = try override ?? Self.profile(header.device, in: profiles, location: "\(file): line 1")
                 chosen = profile
@@ -101,15 +115,6 @@ struct AnalyzeCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             throw InputError(file, error.description)
-        }
-    }
-
-    /// Writes the HTML report; a file that cannot be written is bad input (exit 2).
-    private static func write(_ html: String, to path: String) throws(InputError) {
-        do {
-            try Data(html.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw InputError("--html \(path)", "cannot write the report (\(error.localizedDescription))")
         }
     }
 

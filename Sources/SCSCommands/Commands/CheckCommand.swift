@@ -20,16 +20,16 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let plan = try CheckPlan.read(file: self.plan)
+        let inputs = CommandInputs([self.plan, catalog.folder] + plan.programFiles)
+        let output = try junit.map { path throws(InputError) in
+            try OutputFile(path, location: "--junit \(path)", inputs: inputs)
+        }
         let profiles = try catalog.loadProfiles()
         let results = CheckRunner.run(plan, profiles: profiles)
         print(CheckText.render(results))
-        if let junit {
-            let xml = JUnitReport.render(suite: self.plan, results: results)
-            do {
-                try xml.write(toFile: junit, atomically: true, encoding: .utf8)
-            } catch {
-                throw InputError(junit, "cannot write the JUnit report: \(error.localizedDescription)")
-            }
+        if let output {
+            try output.write(JUnitReport.render(suite: self.plan, results: results))
+            try output.commit()
         }
         if results.contains(where: { !$0.passed }) { throw ExitCode(1) }
     }

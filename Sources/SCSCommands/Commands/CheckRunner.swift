@@ -5,7 +5,7 @@ import StimSafety
 /// Runs every case of a plan; a case that cannot be read becomes an error result and the rest run on.
 enum CheckRunner {
     static func run(_ plan: CheckPlan, profiles: [DeviceProfile]) -> [CheckResult] {
-        let directory = URL(fileURLWithPath: plan.file).deletingLastPathComponent().path
+        let directory = plan.directory
         return plan.cases.map { field in
             let (name, device) = CheckCase.label(of: field)
             let testCase: CheckCase

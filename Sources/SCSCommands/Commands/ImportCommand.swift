@@ -18,7 +18,9 @@ struct ImportCommand: ParsableCommand {
             written).
             """)
 
-    @Argument(help: "An RC+S session folder or a Percept session report (.json).") var path: String
+    @Argument(
+        help: "An RC+S session folder or a Percept session report (.json); - reads the report from standard input.")
+    var path: String
 
     @Option(help: ArgumentHelp("The recording to write (.scsrec.jsonl).", valueName: "file")) var out: String
 
@@ -28,22 +30,21 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let profiles = try ProfileSource.catalog(in: catalog.devices)
-        guard let result = try DeviceLogImport.load(path, catalog: profiles) else {
+        let output = try OutputFile(out, location: "--out \(out)", inputs: CommandInputs([path, catalog.folder]))
+        guard case .imported(let result) = try DeviceLogImport.load(path, catalog: profiles) else {
             throw InputError(
                 path, "not an RC+S session folder or a Percept session report (a recording needs no import)")
         }
-        do {
-            try Data(result.recordingText.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
-        } catch {
-            throw InputError("--out \(out)", "cannot write the recording (\(error.localizedDescription))")
-        }
+        try output.write(result.recordingText)
+        try output.commit()
         if json {
             try JSONOutput.write(ImportNotesJSON(result: result))
         } else {
             print(ImportNotesText.render(result).joined(separator: "\n"))
             print(
-                "\nRecording of \(result.device) · serial \(result.serial) · \(result.start) → \(result.end) written to \(out)"
-            )
+                Terminal.escaped(
+                    "\nRecording of \(result.device) · serial \(result.serial) · \(result.start) → \(result.end) "
+                        + "written to \(out)", keepingLineBreaks: true))
         }
     }
 }

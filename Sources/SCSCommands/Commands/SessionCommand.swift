@@ -1,5 +1,6 @@
 import ArgumentParser
 import DeviceProfiles
+import FileIO
 import Foundation
 import StimDevice
 import StimProtocol
@@ -43,7 +44,9 @@ struct SessionCommand: ParsableCommand {
         let link = try TargetLink(try target.resolve(overUSB: usb))
         let session = try AsyncBridge.run { try await link.session(as: .clinician) }
         let programmer = session.programmer
-        let runner = SessionRunner(programmer: programmer, profile: session.profile, write: Self.say)
+        let inputs = CommandInputs([script, self.target.keys, self.target.catalog.folder])
+        let runner = SessionRunner(
+            programmer: programmer, profile: session.profile, inputs: inputs, write: Self.say)
         defer {
             _ = try? AsyncBridge.run {
                 await programmer.close()
@@ -53,27 +56,34 @@ struct SessionCommand: ParsableCommand {
         Self.say(SessionText.greeting(programmer.identity, role: programmer.role))
         let limits = session.profile.limits
         if let lines {
-            let script = try SessionScript(lines: lines, source: script ?? "stdin", limits: limits)
+            let source = script ?? "stdin"
+            let script = try SessionScript(lines: lines, source: source, limits: limits)
+            // A log that would replace an input is a bad line, found before anything runs.
+            for line in script.lines {
+                if case .log(let file?) = line.command {
+                    try inputs.check(output: file, location: "\(source):\(line.number): log \(file)")
+                }
+            }
             if try !Self.runScript(script, on: runner) { throw ExitCode(1) }
         } else {
             try Self.runInteractively(on: runner, limits: limits)
         }
     }
 
-    /// The script's lines: from --script, or standard input when it is not a terminal; nil for a
-    /// terminal.
+    /// The script's lines (ended by `\n` or `\r\n`): from --script (`-` for standard input), or
+    /// standard input when it is not a terminal; nil for a terminal.
     private func scriptLines() throws(InputError) -> [String]? {
-        if let script {
-            do {
-                return try String(contentsOfFile: script, encoding: .utf8).components(separatedBy: "\n")
-            } catch {
-                throw InputError("--script \(script)", "cannot read it (\(error.localizedDescription))")
-            }
-        }
+        if let script { return try Self.lines(of: script, location: "--script \(script)") }
         guard isatty(STDIN_FILENO) == 0 else { return nil }
-        var lines: [String] = []
-        while let line = readLine() { lines.append(line) }
-        return lines
+        return try Self.lines(of: InputFile.standardInputPath, location: "standard input")
+    }
+
+    private static func lines(of path: String, location: String) throws(InputError) -> [String] {
+        do {
+            return try InputFile(path: path).readLines()
+        } catch {
+            throw InputError(location, error.reason)
+        }
     }
 
     /// Runs every line of `script`, echoing each after the prompt; false when one was refused or failed.
@@ -81,7 +91,7 @@ struct SessionCommand: ParsableCommand {
         var isClean = true
         for line in script.lines where line.command != .nothing {
             let outcome = try AsyncBridge.run {
-                say(await runner.prompt() + line.text)
+                say(await runner.prompt() + Terminal.escaped(line.text))
                 return await runner.run(line.command, text: line.text)
             }
             if outcome == .refused { isClean = false }
@@ -101,7 +111,7 @@ struct SessionCommand: ParsableCommand {
             do throws(SessionLine.SyntaxError) {
                 command = try SessionLine.parse(text, limits: limits)
             } catch {
-                say(error.description)
+                say(Terminal.escaped(error.description))
                 continue
             }
             let outcome = try AsyncBridge.run { await runner.run(command, text: text) }

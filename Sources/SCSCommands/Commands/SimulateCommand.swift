@@ -38,26 +38,30 @@ struct SimulateCommand: ParsableCommand {
             throw InputError("--days", "must be from 1 to 36525 (100 years) (got \(days))")
         }
         let profile = try device.loadProfile()
+        // Opened before simulating, so that a place that cannot be written fails first; the events are
+        // written to it as they are made, and an interrupted or failed run leaves nothing behind.
+        let output = try OutputFile(out, location: "--out \(out)", inputs: CommandInputs([device.catalog.folder]))
         let days = days
         let seed = seed
         let progress = ProgressBar(total: days, label: "simulating \(profile.id)")
         do {
-            try Self.writeThroughTemporaryFile(out) { write in
-                try AsyncBridge.run {
-                    var model = Self.model(profile: profile, seed: seed)
-                    try await model.run(days: days, progress: { progress.update($0) }, write: write)
-                }
+            try AsyncBridge.run {
+                var model = Self.model(profile: profile, seed: seed)
+                try await model.run(days: days, progress: { progress.update($0) }, write: { try output.write($0) })
             }
-        } catch let failure as WriteFailure {
+            try output.commit()
+        } catch let error as InputError {
+            output.discard()
             progress.finish()
-            throw InputError("--out \(out)", failure.message)
+            throw error
         } catch {
+            output.discard()
             progress.finish()
             Terminal.error("error: the simulation of \(profile.id) stopped: \(error)")
             throw ExitCode(1)
         }
         progress.finish()
-        print("\(days) days of \(profile.id) written to \(out)")
+        print(Terminal.escaped("\(days) days of \(profile.id) written to \(out)"))
     }
 
     /// The model `scs simulate` runs: a fresh device of `profile`, with keys, clock and randomness
@@ -67,53 +71,5 @@ struct SimulateCommand: ParsableCommand {
             profileID: profile.id, model: profile.name, serial: "SIM-\(seed)", slotCount: profile.programs,
             limits: profile.limits)
         return PatientModel(configuration: configuration, seed: seed)
-    }
-
-    /// Why the output could not be written.
-    struct WriteFailure: Error {
-        var message: String
-
-        /// The failure to do `doing`, for the reason the last system call's `errno` gives.
-        static func ofLastCall(_ doing: String) -> WriteFailure {
-            WriteFailure(message: "cannot \(doing): \(String(cString: strerror(errno)))")
-        }
-    }
-
-    /// Hands `produce` a writer into a new temporary file beside `path`, then renames the file to `path`;
-    /// when anything throws, the temporary file is removed and `path` is left as it was. The file is
-    /// created before `produce` runs, so an unwritable folder fails before any work is done.
-    ///
-    /// - Throws: ``WriteFailure`` when the file cannot be created, written or renamed; whatever
-    ///   `produce` throws.
-    private static func writeThroughTemporaryFile(
-        _ path: String, _ produce: (_ write: @escaping @Sendable ([UInt8]) throws -> Void) throws -> Void
-    ) throws {
-        let target = URL(fileURLWithPath: path)
-        let folder = target.deletingLastPathComponent().path
-        let temporary = folder + "/." + target.lastPathComponent + "." + UUID().uuidString + ".partial"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw WriteFailure.ofLastCall("create a file in \(folder)") }
-        var isClosed = false
-        var isRenamed = false
-        defer {
-            if !isClosed { close(descriptor) }
-            if !isRenamed { unlink(temporary) }
-        }
-        try produce { bytes in
-            try bytes.withUnsafeBytes { buffer in
-                var offset = 0
-                while offset < buffer.count, let base = buffer.baseAddress {
-                    let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
-                    if written < 0, errno == EINTR { continue }
-                    guard written > 0 else { throw WriteFailure.ofLastCall("write \(temporary)") }
-                    offset += written
-                }
-            }
-        }
-        guard fsync(descriptor) == 0 else { throw WriteFailure.ofLastCall("write \(temporary)") }
-        isClosed = true
-        guard close(descriptor) == 0 else { throw WriteFailure.ofLastCall("write \(temporary)") }
-        guard rename(temporary, path) == 0 else { throw WriteFailure.ofLastCall("rename \(temporary) to \(path)") }
-        isRenamed = true
     }
 }

@@ -37,8 +37,9 @@ struct TourCommand: ParsableCommand {
                 "--device", "unknown device '\(device)' (known: \(profiles.map(\.id).joined(separator: ", ")))")
         }
         let files = TourFiles(folder: out, device: device, days: days)
-        try files.createFolder()
-        try files.writeSessionScript(TourScript.session)
+        let inputs = CommandInputs([catalog.folder])
+        try files.createFolder(inputs: inputs)
+        try files.writeSessionScript(TourScript.session, inputs: inputs)
         do {
             for step in steps(files) { try step.run() }
         } catch {
@@ -47,11 +48,12 @@ struct TourCommand: ParsableCommand {
         }
         print("\n" + Terminal.paint("Where things are", .bold) + "\n")
         print(
-            """
-            session script  \(files.sessionScript)
-            recording       \(files.recording)
-            HTML report     \(files.report)  (one self-contained page: open it in any browser)
-            """)
+            Terminal.escaped(
+                """
+                session script  \(files.sessionScript)
+                recording       \(files.recording)
+                HTML report     \(files.report)  (one self-contained page: open it in any browser)
+                """, keepingLineBreaks: true))
         print("\n" + Terminal.paint("Next", .bold) + "\n")
         let next = [
             ("scs session --device \(device)", "an interactive session (type help)"),
@@ -60,7 +62,7 @@ struct TourCommand: ParsableCommand {
         ]
         let width = next.map(\.0.count).max() ?? 0
         for (command, what) in next {
-            print(command + String(repeating: " ", count: width - command.count) + "  # " + what)
+            print(Terminal.escaped(command + String(repeating: " ", count: width - command.count) + "  # " + what))
         }
     }
 

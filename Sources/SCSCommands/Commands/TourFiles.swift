@@ -1,3 +1,4 @@
+import FileIO
 import Foundation
 
 /// Where `scs tour` writes: the session script, the simulated recording and its HTML report, all in
@@ -20,22 +21,26 @@ struct TourFiles {
         report = Self.path("\(device)-\(days)d.html", in: folder)
     }
 
-    /// Creates the folder (and its parents) when missing.
-    func createFolder() throws(InputError) {
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw InputError("--out \(folder)", "cannot create the folder (\(error.localizedDescription))")
+    /// Creates the folder (and its parents) when missing; it may be none of `inputs`' folders.
+    func createFolder(inputs: CommandInputs) throws(InputError) {
+        let location = "--out \(folder)"
+        try inputs.check(outputFolder: folder, location: location)
+        var path = folder.hasPrefix("/") ? "/" : ""
+        for part in folder.split(separator: "/") {
+            path += path.isEmpty || path.hasSuffix("/") ? String(part) : "/" + part
+            guard mkdir(path, 0o777) != 0 else { continue }
+            let code = errno
+            if code == EEXIST, FileKind(path: path) == .folder { continue }
+            let cause =
+                code == EEXIST
+                ? "\(path) is a file, not a folder" : FileError(code: code, path: path, name: path).reason
+            throw InputError(location, "cannot create the folder: \(cause)")
         }
     }
 
     /// Writes `text` to the session script.
-    func writeSessionScript(_ text: String) throws(InputError) {
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: sessionScript), options: .atomic)
-        } catch {
-            throw InputError("--out \(folder)", "cannot write \(sessionScript) (\(error.localizedDescription))")
-        }
+    func writeSessionScript(_ text: String, inputs: CommandInputs) throws(InputError) {
+        try OutputFile.write(text, to: sessionScript, location: "--out \(folder)", inputs: inputs)
     }
 
     /// `name` in `folder`, spelt as the user spelt the folder (so a relative folder gives relative paths).

@@ -31,7 +31,7 @@ struct TourStep {
     /// - Throws: ``Failure`` when the command's exit status is not ``expectedStatus``.
     func run() throws(Failure) {
         print("\n" + Terminal.paint(title, .bold) + "\n")
-        print(Terminal.paint("$ " + commandLine, .dim))
+        print(Terminal.paint(Terminal.escaped("$ " + commandLine), .dim))
         // Commands print through stdio's buffer and through direct writes; flushing around each step
         // keeps the steps in order on a pipe.
         fflush(nil)

@@ -67,7 +67,7 @@ struct CheckCase {
             let fileField = field.child("programFile")
             let path = try fileField.text()
             do throws(InputError) {
-                let file = try YAMLField.read(file: path.hasPrefix("/") ? path : "\(directory)/\(path)")
+                let file = try YAMLField.read(file: CheckPlan.path(ofProgramFile: path, in: directory))
                 return try ProgramDecoder.decode(file, limits: limits)
             } catch {
                 throw fileField.error(error.description)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A `scs check` plan: cases, each a program on a device with the verdict and rule ids expected.
 ///
 /// ```yaml
@@ -25,5 +27,18 @@ struct CheckPlan {
         let cases = try root.child("cases").elements()
         guard !cases.isEmpty else { throw root.child("cases").error("the plan has no cases") }
         return CheckPlan(file: file, cases: cases)
+    }
+
+    /// The folder the cases' `programFile` paths are relative to.
+    var directory: String { URL(fileURLWithPath: file).deletingLastPathComponent().path }
+
+    /// The program files the cases name, as they are read: inputs of the run, like the plan.
+    var programFiles: [String] {
+        cases.compactMap { try? $0.child("programFile").text() }.map { Self.path(ofProgramFile: $0, in: directory) }
+    }
+
+    /// `path` (a case's `programFile`) taken from the plan's folder `directory` unless absolute.
+    static func path(ofProgramFile path: String, in directory: String) -> String {
+        path.hasPrefix("/") ? path : "\(directory)/\(path)"
     }
 }

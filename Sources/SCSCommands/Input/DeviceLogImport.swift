@@ -1,24 +1,36 @@
 import DeviceImport
 import DeviceProfiles
+import FileIO
 import Foundation
 
 /// Runs the importer a path calls for, judged by its content: an RC+S session folder or a Percept
-/// session report; nil for a recording, which the recording reader reads.
+/// session report; a recording is left open for the recording reader.
 enum DeviceLogImport {
-    /// The import of `path`, or nil when `path` is a recording (or a file the recording reader
-    /// should judge). Bad input throws ``InputError`` naming the file.
-    static func load(_ path: String, catalog: DeviceCatalog) throws(InputError) -> ImportResult? {
-        let url = URL(fileURLWithPath: path)
+    /// What a path given to `scs analyze` or `scs import` turned out to hold.
+    enum Source {
+        /// A device log, imported.
+        case imported(ImportResult)
+        /// A recording (or a file the recording reader should judge), open and not yet read: a pipe
+        /// can be read only once.
+        case recording(InputFile)
+    }
+
+    /// Opens `path` (`-` for standard input) and imports it when it is a device log. Bad input
+    /// throws ``InputError`` naming the file and the cause.
+    static func load(_ path: String, catalog: DeviceCatalog) throws(InputError) -> Source {
         do {
-            switch try ImportSource.detect(url, name: path) {
-            case .recording:
-                return nil
-            case .rcsFolder:
+            if path != InputFile.standardInputPath, FileKind(path: path) == .folder {
                 let profile = try profile(RCSSession.profileID, in: catalog, for: path)
-                return try RCSSession.read(folder: url, name: path, limits: profile.limits)
-            case .perceptReport(let bytes):
-                return try PerceptReport.read(bytes, file: path)
+                return .imported(
+                    try RCSSession.read(folder: URL(fileURLWithPath: path), name: path, limits: profile.limits))
             }
+            let input = try InputFile(path: path)
+            switch try ImportSource.detect(input) {
+            case .recording, .rcsFolder: return .recording(input)
+            case .perceptReport(let bytes): return .imported(try PerceptReport.read(bytes, file: path))
+            }
+        } catch let error as FileError {
+            throw InputError(path, error.reason)
         } catch let error as ImportError {
             throw InputError(error.file, error.message)
         } catch let error as InputError {

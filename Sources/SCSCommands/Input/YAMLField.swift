@@ -1,4 +1,5 @@
 import DeviceProfiles
+import FileIO
 import Foundation
 import StimSafety
 import Yams
@@ -38,15 +39,21 @@ struct YAMLField {
         }
     }
 
-    /// Reads and parses the file at `path`.
+    /// Reads and parses the file at `path` (`-` for standard input; a pipe or FIFO is read as a stream).
     static func read(file path: String) throws(InputError) -> YAMLField {
+        let input: InputFile
+        do {
+            input = try InputFile(path: path)
+        } catch {
+            throw InputError(error.path, error.reason)
+        }
         let text: String
         do {
-            text = try YAMLDocument.read(contentsOf: URL(fileURLWithPath: path))
+            text = try YAMLDocument.read(input)
         } catch {
-            throw InputError(path, document: error)
+            throw InputError(input.name, document: error)
         }
-        return try parse(text, source: path)
+        return try parse(text, source: input.name)
     }
 
     /// An error located at this field.

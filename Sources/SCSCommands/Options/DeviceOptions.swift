@@ -1,5 +1,6 @@
 import ArgumentParser
 import DeviceProfiles
+import Foundation
 import StimSafety
 
 /// `--devices DIR`: the folder of profiles to load instead of the bundled `Devices/`.
@@ -11,6 +12,10 @@ struct CatalogOptions: ParsableArguments {
     func loadProfiles() throws(InputError) -> [DeviceProfile] {
         try ProfileSource.profiles(in: devices)
     }
+
+    /// The folder the profiles are read from (`--devices`, or the bundled one found): an input of
+    /// every command, so no output is written into it. Nil when there is none.
+    var folder: String? { devices ?? (try? DevicesFolder.locate().path) }
 }
 
 /// `--device ID [--devices DIR]`.

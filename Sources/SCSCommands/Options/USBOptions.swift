@@ -25,11 +25,7 @@ struct USBOptions: ParsableArguments {
                 "a stimulator's key file is needed to open a session: give --keys FILE (under "
                     + "`scs usb emulate` it is set for you in $\(keysVariable))")
         }
-        do {
-            return (try DeviceKeyStore(contentsOfFile: path), path)
-        } catch {
-            throw InputError(given == nil ? "$\(keysVariable) \(path)" : "--keys \(path)", error.description)
-        }
+        return (try KeyFile.read(path, location: given == nil ? "$\(keysVariable) \(path)" : "--keys \(path)"), path)
     }
 
     /// A programmer connected in `role` to the stimulator these options choose.

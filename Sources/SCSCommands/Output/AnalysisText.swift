@@ -35,8 +35,8 @@ enum AnalysisText {
         if report.isTruncated { span += " · " + Terminal.paint("TRUNCATED", .yellow) + " (no end line)" }
         let usage = report.usagePercent.map { " (\(Format.number($0, decimals: 1)) % of the recorded time)" } ?? ""
         return [
-            "Recording  \(report.file)",
-            "Device     \(device)",
+            "Recording  " + Terminal.escaped(report.file),
+            "Device     " + Terminal.escaped(device),
             "Span       \(span)",
             "Therapy    \(hours(report.therapyHours)) delivered\(usage) · on \(report.daysWithTherapy) of "
                 + count(report.days.count, "day"),
@@ -66,7 +66,7 @@ enum AnalysisText {
             let rules = report.rejected.byRule.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
             rejected += ": " + rules.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
         }
-        lines.append(rejected)
+        lines.append(Terminal.escaped(rejected))
         var charges = "Charges      \(count(report.charges.count, "session"))"
         if let interval = report.charges.meanIntervalHours {
             charges += ", one every \(hours(interval)) on average"
@@ -84,6 +84,7 @@ enum AnalysisText {
                     return "contact \(alerts.contact) " + parts.joined(separator: ", ")
                 }.joined(separator: "; ")
         }
+        impedance = Terminal.escaped(impedance)
         lines.append(report.impedanceAlerts > 0 ? Terminal.paint(impedance, .yellow) : impedance)
         return lines
     }

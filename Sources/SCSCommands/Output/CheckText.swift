@@ -2,9 +2,12 @@
 enum CheckText {
     static func render(_ results: [CheckResult]) -> String {
         var lines = results.map { result in
-            if result.passed { return Terminal.paint("✓", .green) + " \(result.name)" }
-            if result.isError { return Terminal.paint("!", .yellow) + " \(result.name): \(result.difference)" }
-            return Terminal.paint("✗", .red) + " \(result.name) (\(result.device)): \(result.difference)"
+            if result.passed { return Terminal.paint("✓", .green) + " " + Terminal.escaped(result.name) }
+            if result.isError {
+                return Terminal.paint("!", .yellow) + " " + Terminal.escaped("\(result.name): \(result.difference)")
+            }
+            return Terminal.paint("✗", .red) + " "
+                + Terminal.escaped("\(result.name) (\(result.device)): \(result.difference)")
         }
         let counts = results.counts
         var summary = "check: \(counts.passed) passed, \(counts.failed) failed"

@@ -5,9 +5,10 @@ import StimSafety
 enum EnvelopeText {
     static func render(profile: DeviceProfile, configuration: EnvelopeConfiguration, envelope: SafeEnvelope) -> String {
         var lines = [
-            "Safe envelope — \(profile.id) (\(profile.name))",
-            "Contacts \(ProgramText.contacts(configuration.contacts)) · \(configuration.waveform.rawValue) · "
-                + "\(configuration.recovery.rawValue) recovery",
+            Terminal.escaped("Safe envelope — \(profile.id) (\(profile.name))"),
+            Terminal.escaped(
+                "Contacts \(ProgramText.contacts(configuration.contacts)) · \(configuration.waveform.rawValue) · "
+                    + "\(configuration.recovery.rawValue) recovery"),
             "Largest amplitude in mA passing every error rule; after the slash, the largest that also raises",
             "no warning, where it is lower. — : no amplitude is safe (the pulse does not fit the period).",
             "",

@@ -9,7 +9,7 @@ struct ProgressBar {
 
     init(total: Int, label: String) {
         self.total = max(total, 1)
-        self.label = label
+        self.label = Terminal.escaped(label)
     }
 
     /// The bar's text for `done` of `total`.

@@ -2,7 +2,7 @@
 enum ReplayText {
     static func render(_ report: ReplayReport) -> String {
         var lines = [
-            "Replay   \(report.file) (\(report.device)) on the \(report.target)",
+            Terminal.escaped("Replay   \(report.file) (\(report.device)) on the \(report.target)"),
             "Driven   \(report.commands) commands; \(report.notDriven) readings and device events not driven",
         ]
         if !report.skippedLines.isEmpty {
@@ -26,7 +26,7 @@ enum ReplayText {
         if !report.notes.isEmpty {
             lines.append("")
             lines.append("Notes")
-            lines += report.notes.map { "  line \($0.line): \($0.message)" }
+            lines += report.notes.map { "  line \($0.line): " + Terminal.escaped($0.message) }
         }
         return lines.joined(separator: "\n")
     }

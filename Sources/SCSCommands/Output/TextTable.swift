@@ -1,4 +1,5 @@
-/// A plain text table with aligned columns, for human output.
+/// A plain text table with aligned columns, for human output. Every cell is passed through
+/// ``Terminal/escaped(_:keepingLineBreaks:)``, since cells carry what came from files and devices.
 struct TextTable {
     enum Alignment { case left, right }
 
@@ -7,11 +8,11 @@ struct TextTable {
     var rows: [[String]] = []
 
     init(_ header: [String], alignments: [Alignment]? = nil) {
-        self.header = header
+        self.header = header.map { Terminal.escaped($0) }
         self.alignments = alignments ?? Array(repeating: .left, count: header.count)
     }
 
-    mutating func add(_ row: [String]) { rows.append(row) }
+    mutating func add(_ row: [String]) { rows.append(row.map { Terminal.escaped($0) }) }
 
     /// The table as lines, columns separated by two spaces; `paint` may colour a cell after padding.
     func render(indent: String = "", paint: (_ row: Int, _ column: Int, _ cell: String) -> String = { $2 }) -> String {

@@ -7,8 +7,8 @@ enum ValidationText {
         profile: DeviceProfile, program: StimProgram, validation: Validation, acknowledged: RuleSet
     ) -> String {
         var lines: [String] = []
-        lines.append("Device   \(profile.id) — \(profile.name)")
-        lines.append("Program  \(ProgramText.summary(program))")
+        lines.append(Terminal.escaped("Device   \(profile.id) — \(profile.name)"))
+        lines.append(Terminal.escaped("Program  \(ProgramText.summary(program))", keepingLineBreaks: true))
         lines.append("")
         lines.append("Verdict  " + verdictLine(validation, acknowledged: acknowledged))
         if !validation.findings.isEmpty {

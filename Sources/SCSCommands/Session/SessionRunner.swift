@@ -22,13 +22,20 @@ actor SessionRunner {
 
     private let programmer: Programmer
     private let profile: DeviceProfile
+    /// What the session reads, which `log FILE` may not overwrite.
+    private let inputs: CommandInputs
     private let write: @Sendable (String) -> Void
     private var history: [String] = []
 
-    /// A runner on `programmer` for a device of `profile`, writing its answers with `write`.
-    init(programmer: Programmer, profile: DeviceProfile, write: @escaping @Sendable (String) -> Void) {
+    /// A runner on `programmer` for a device of `profile`, writing its answers with `write`; `log FILE`
+    /// writes none of `inputs`.
+    init(
+        programmer: Programmer, profile: DeviceProfile, inputs: CommandInputs,
+        write: @escaping @Sendable (String) -> Void
+    ) {
         self.programmer = programmer
         self.profile = profile
+        self.inputs = inputs
         self.write = write
     }
 
@@ -90,17 +97,17 @@ actor SessionRunner {
     private func log(to file: String?) async throws(ProgrammerError) -> Outcome {
         let recording = try await programmer.readEventLog()
         guard let file else {
-            write(String(decoding: recording, as: UTF8.self).trimmingCharacters(in: .newlines))
+            write(SessionText.eventLog(recording))
             return .done
         }
         do {
-            try Data(recording).write(to: URL(fileURLWithPath: file), options: .atomic)
+            try OutputFile.write(recording, to: file, location: file, inputs: inputs)
         } catch {
-            write("cannot write \(file): \(error.localizedDescription)")
+            write(Terminal.escaped("event log not written: \(error)"))
             return .refused
         }
         let lines = recording.lazy.filter { $0 == UInt8(ascii: "\n") }.count
-        write("event log written to \(file) (\(lines) lines)")
+        write(Terminal.escaped("event log written to \(file) (\(lines) lines)"))
         return .done
     }
 }

@@ -25,8 +25,9 @@ enum SessionText {
 
     /// The first line of a session: the device reached and the role.
     static func greeting(_ identity: DeviceIdentity, role: Role) -> String {
-        "connected to \(identity.model) (\(identity.profileID), serial \(identity.serial), firmware "
-            + "\(identity.firmware)) as \(role); type help for commands"
+        Terminal.escaped(
+            "connected to \(identity.model) (\(identity.profileID), serial \(identity.serial), firmware "
+                + "\(identity.firmware)) as \(role); type help for commands")
     }
 
     /// The answer to `status`: therapy, active slot, amplitude, battery, and every slot's program.
@@ -64,11 +65,18 @@ enum SessionText {
         return table.render(indent: "  ")
     }
 
+    /// The answer to `log`: the device's event log as its lines, with what the device wrote in them
+    /// (serials, fault details) escaped for the terminal.
+    static func eventLog(_ recording: [UInt8]) -> String {
+        Terminal.escaped(
+            String(decoding: recording, as: UTF8.self).trimmingCharacters(in: .newlines), keepingLineBreaks: true)
+    }
+
     /// The prompt of an interactive session: `tonic-16 · slot 1 · on 3.000 mA> `.
     static func prompt(profileID: String, state: DeviceState) -> String {
         let slot = state.activeSlot.map { "slot \($0)" } ?? "no slot"
         let therapy = state.isTherapyOn ? "on \(state.targetAmplitude)" : "off"
-        return "\(profileID) · \(slot) · \(therapy)> "
+        return Terminal.escaped("\(profileID) · \(slot) · \(therapy)> ")
     }
 
     /// A program written and read back, with the host's verdict on it.
@@ -118,7 +126,7 @@ enum SessionText {
         case .unauthenticatedReply(let type):
             return "the answer to \(type) did not carry the session's MAC, so it is not believed: it was forged or "
                 + "damaged on the way, or the device lost the session; what the device did is unknown"
-        default: return "\(error)"
+        default: return Terminal.escaped("\(error)")
         }
     }
 }

@@ -4,14 +4,53 @@ import Foundation
 enum Terminal {
     static let isColour: Bool = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
 
-    /// Writes a line to standard error.
+    /// Writes a line to standard error, with its control characters escaped (line breaks kept).
     static func error(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data((escaped(line, keepingLineBreaks: true) + "\n").utf8))
     }
 
     /// `text` in bold red, yellow or green on a terminal; unchanged elsewhere.
     static func paint(_ text: String, _ colour: Colour) -> String {
         isColour ? "\u{1B}[\(colour.rawValue)m\(text)\u{1B}[0m" : text
+    }
+
+    /// `text` safe to show on a terminal: every control character (C0, DEL, C1) and every
+    /// bidirectional override or isolate is shown as a visible escape (`\n`, `\r`, `\t`, `\u{1B}`),
+    /// so that a serial, a device id, a file name or a message read from a file cannot move the
+    /// cursor, recolour the screen or reorder what is shown. Other text, UTF-8 included, is kept.
+    ///
+    /// Every text writer passes what came from a file, a device or the command line through this
+    /// before it meets the terminal's own escapes (``paint(_:_:)``); ``TextTable`` does it for cells.
+    ///
+    /// - Parameter keepingLineBreaks: Keep `\n` as a line break (for text that is several lines).
+    static func escaped(_ text: String, keepingLineBreaks: Bool = false) -> String {
+        guard text.unicodeScalars.contains(where: { needsEscape($0, keepingLineBreaks: keepingLineBreaks) }) else {
+            return text
+        }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            guard needsEscape(scalar, keepingLineBreaks: keepingLineBreaks) else {
+                result.unicodeScalars.append(scalar)
+                continue
+            }
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default: result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            }
+        }
+        return result
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar, keepingLineBreaks: Bool) -> Bool {
+        switch scalar.value {
+        case 0x0A: !keepingLineBreaks
+        case 0x00...0x1F, 0x7F...0x9F: true
+        // Bidirectional embeddings, overrides and isolates, which reorder the text shown around them.
+        case 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
     }
 
     enum Colour: String {

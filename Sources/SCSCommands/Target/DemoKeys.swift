@@ -21,11 +21,7 @@ enum DemoKeys {
         if FileManager.default.fileExists(atPath: path) { return (try load(path, flag: flag), false) }
         var generator = SystemRandomNumberGenerator()
         let keys = DeviceKeyStore.generate(using: &generator)
-        do {
-            try keys.write(toFile: path)
-        } catch {
-            throw InputError("\(flag) \(path)", error.description)
-        }
+        try KeyFile.write(keys, to: path, location: "\(flag) \(path)")
         return (keys, true)
     }
 
@@ -35,10 +31,6 @@ enum DemoKeys {
             throw InputError(
                 "\(flag) \(path)", "no key file there; start the simulator with `scs serve` first, or give --keys FILE")
         }
-        do {
-            return try DeviceKeyStore(contentsOfFile: path)
-        } catch {
-            throw InputError("\(flag) \(path)", error.description)
-        }
+        return try KeyFile.read(path, location: "\(flag) \(path)")
     }
 }

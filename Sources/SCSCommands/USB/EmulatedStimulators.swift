@@ -35,10 +35,10 @@ final class EmulatedStimulators {
         do {
             try FileManager.default.createDirectory(
                 at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            try keys.write(toFile: keyFile)
         } catch {
-            throw InputError("usb emulate", "cannot write the key file \(keyFile): \(error)")
+            throw InputError("usb emulate", "cannot create the folder \(folder.path) for the key file")
         }
+        try KeyFile.write(keys, to: keyFile, location: "usb emulate: the key file \(keyFile)")
         var plugged: [VirtualDevice] = []
         for serial in serials {
             let configuration = SimulatorConfiguration(

@@ -1,6 +1,6 @@
 import StimProtocol
 
-/// Why a key file could not be read or written, with the line it concerns.
+/// Why the text of a key file is not a key store, with the line it concerns.
 public struct KeyStoreError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The 1-based line of the file, when the problem is on one.
     public var line: Int?
@@ -13,8 +13,6 @@ public struct KeyStoreError: Error, Hashable, Sendable, CustomStringConvertible 
 
     /// What went wrong.
     public enum Reason: Hashable, Sendable {
-        /// The file could not be opened, read or written; the text says why.
-        case unreadable(String)
         /// No `scs-keys` format line before the keys.
         case notAKeyFile
         /// A format version this code does not read.
@@ -34,7 +32,6 @@ public struct KeyStoreError: Error, Hashable, Sendable, CustomStringConvertible 
     public var description: String {
         let place = line.map { "line \($0): " } ?? ""
         switch reason {
-        case .unreadable(let why): return place + why
         case .notAKeyFile: return place + "not a key file (expected '\(DeviceKeyStore.formatName) 1' first)"
         case .unsupportedVersion(let version): return place + "unsupported key file version \(version)"
         case .malformedLine: return place + "expected '<role> <hex key>'"

@@ -1,0 +1,19 @@
+/// Path arithmetic on strings, as the shell spells paths (no normalisation, no file system access).
+public enum FilePath {
+    /// The folder part of `path`: `a/b` for `a/b/c`, `.` for `c`, `/` for `/c`.
+    public static func parent(of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return "." }
+        let parent = trimmed[..<slash]
+        return parent.isEmpty ? "/" : String(parent)
+    }
+
+    /// The last part of `path`: `c` for `a/b/c` and for `a/b/c/`; `/` for `/`.
+    public static func name(of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+        guard trimmed != "/", let slash = trimmed.lastIndex(of: "/") else { return String(trimmed) }
+        return String(trimmed[trimmed.index(after: slash)...])
+    }
+}
