@@ -14,7 +14,7 @@ import Yams
 /// ```
 /// `programFile` (a path relative to the plan) may stand for `program`. `expect.rules`, when given, is
 /// the exact set of rule ids that must fire; omitted, only the verdict is compared.
-struct CheckPlan {
+package struct CheckPlan {
     struct Case {
         var name: String
         var device: String
@@ -30,7 +30,7 @@ struct CheckPlan {
     var cases: [Case]
 
     /// Reads the whole plan; any malformed case is an error naming its field, before anything runs.
-    static func read(file: String) throws(InputError) -> CheckPlan {
+    package static func read(file: String) throws(InputError) -> CheckPlan {
         let root = try YAMLField.read(file: file)
         try root.rejectUnknownKeys(["cases"])
         let directory = URL(fileURLWithPath: file).deletingLastPathComponent().path

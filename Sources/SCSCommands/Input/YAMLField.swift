@@ -4,7 +4,7 @@ import Yams
 
 /// A node of a YAML (or JSON) document together with where it is, so that every problem can name the
 /// file, the field path and the line.
-struct YAMLField {
+package struct YAMLField {
     let node: Node?
     /// The file (or flag) the document came from.
     let source: String
@@ -12,7 +12,7 @@ struct YAMLField {
     let path: String
 
     /// Parses `text` (YAML or JSON) read from `source`.
-    static func parse(_ text: String, source: String) throws(InputError) -> YAMLField {
+    package static func parse(_ text: String, source: String) throws(InputError) -> YAMLField {
         do {
             return YAMLField(node: try Yams.compose(yaml: text), source: source, path: "")
         } catch let error as YamlError {
