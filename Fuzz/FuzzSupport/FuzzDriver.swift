@@ -116,16 +116,24 @@ public enum FuzzDriver {
     #if FUZZING
     /// The target libFuzzer's callback runs. A C callback cannot capture it, so it is a global: written
     /// once before the driver starts, then only read, on libFuzzer's one thread.
-    nonisolated(unsafe) private static var current: FuzzTarget?
+    nonisolated(unsafe) fileprivate static var current: FuzzTarget?
 
     private static func fuzz(_ target: FuzzTarget) -> Int32 {
         current = target
         var argc = CommandLine.argc
         var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        return LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-            FuzzDriver.current?.test(Array(UnsafeBufferPointer(start: data, count: size)))
-            return 0
-        }
+        return LLVMFuzzerRunDriver(&argc, &argv) { data, size in testOneInput(data, size) }
     }
     #endif
 }
+
+#if FUZZING
+/// libFuzzer's own `main`, which the linker pulls from the fuzzer library before SwiftPM's
+/// `--defsym main=…` takes effect, needs this symbol to link; the `@main` still runs, and both paths
+/// run the target the same way.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    FuzzDriver.current?.test(Array(UnsafeBufferPointer(start: data, count: size)))
+    return 0
+}
+#endif
