@@ -13,16 +13,39 @@ import CFuzzer
 public enum FuzzDriver {
     /// Runs `target` as the command line asks; does not return.
     public static func main(_ target: FuzzTarget) -> Never {
-        let arguments = Array(CommandLine.arguments.dropFirst())
+        switch command() {
+        case .writeSeeds(let folder): exit(writeSeeds(of: target, to: folder))
+        case .replay(let paths): exit(replay(target, paths: paths))
+        case .fuzz:
+            #if FUZZING
+            exit(fuzz(target))
+            #else
+            usage(target)
+            #endif
+        case .usage: usage(target)
+        }
+    }
+
+    /// What the command line asks for.
+    private enum Command {
+        case writeSeeds(String)
+        case replay([String])
+        /// Hand the command line to libFuzzer. Nothing of it is held here: the driver ends the process
+        /// with `exit`, and LeakSanitizer would count a copy still on this stack as a leak.
+        case fuzz
+        case usage
+    }
+
+    private static func command() -> Command {
+        let arguments = CommandLine.arguments.dropFirst()
         if arguments.first == "--write-seeds" {
-            guard arguments.count == 2 else { usage(target) }
-            exit(writeSeeds(of: target, to: arguments[1]))
+            return arguments.count == 2 ? .writeSeeds(arguments[arguments.startIndex + 1]) : .usage
         }
         #if FUZZING
-        exit(fuzz(target))
+        return .fuzz
         #else
-        guard !arguments.isEmpty, !arguments.contains(where: { $0.hasPrefix("-") }) else { usage(target) }
-        exit(replay(target, paths: arguments))
+        guard !arguments.isEmpty, !arguments.contains(where: { $0.hasPrefix("-") }) else { return .usage }
+        return .replay(Array(arguments))
         #endif
     }
 
