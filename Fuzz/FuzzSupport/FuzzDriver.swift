@@ -1,7 +1,7 @@
 import Foundation
 
 #if FUZZING
-import CFuzzer
+    import CFuzzer
 #endif
 
 /// The `main` of every fuzz executable.
@@ -18,9 +18,9 @@ public enum FuzzDriver {
         case .replay(let paths): exit(replay(target, paths: paths))
         case .fuzz:
             #if FUZZING
-            exit(fuzz(target))
+                exit(fuzz(target))
             #else
-            usage(target)
+                usage(target)
             #endif
         case .usage: usage(target)
         }
@@ -42,10 +42,10 @@ public enum FuzzDriver {
             return arguments.count == 2 ? .writeSeeds(arguments[arguments.startIndex + 1]) : .usage
         }
         #if FUZZING
-        return .fuzz
+            return .fuzz
         #else
-        guard !arguments.isEmpty, !arguments.contains(where: { $0.hasPrefix("-") }) else { return .usage }
-        return .replay(Array(arguments))
+            guard !arguments.isEmpty, !arguments.contains(where: { $0.hasPrefix("-") }) else { return .usage }
+            return .replay(Array(arguments))
         #endif
     }
 
@@ -63,9 +63,9 @@ public enum FuzzDriver {
     private static func usage(_ target: FuzzTarget) -> Never {
         let name = "fuzz-\(target.name)"
         #if FUZZING
-        let mode = "\(name) [libFuzzer flags] [CORPUS_FOLDER...]   (see -help=1)"
+            let mode = "\(name) [libFuzzer flags] [CORPUS_FOLDER...]   (see -help=1)"
         #else
-        let mode = "\(name) FILE_OR_FOLDER...   (replays each input; built without FUZZING)"
+            let mode = "\(name) FILE_OR_FOLDER...   (replays each input; built without FUZZING)"
         #endif
         printError("usage: \(mode)\n       \(name) --write-seeds FOLDER")
         exit(2)
@@ -137,26 +137,26 @@ public enum FuzzDriver {
     }
 
     #if FUZZING
-    /// The target libFuzzer's callback runs. A C callback cannot capture it, so it is a global: written
-    /// once before the driver starts, then only read, on libFuzzer's one thread.
-    nonisolated(unsafe) fileprivate static var current: FuzzTarget?
+        /// The target libFuzzer's callback runs. A C callback cannot capture it, so it is a global: written
+        /// once before the driver starts, then only read, on libFuzzer's one thread.
+        nonisolated(unsafe) fileprivate static var current: FuzzTarget?
 
-    private static func fuzz(_ target: FuzzTarget) -> Int32 {
-        current = target
-        var argc = CommandLine.argc
-        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        return LLVMFuzzerRunDriver(&argc, &argv) { data, size in testOneInput(data, size) }
-    }
+        private static func fuzz(_ target: FuzzTarget) -> Int32 {
+            current = target
+            var argc = CommandLine.argc
+            var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+            return LLVMFuzzerRunDriver(&argc, &argv) { data, size in testOneInput(data, size) }
+        }
     #endif
 }
 
 #if FUZZING
-/// libFuzzer's own `main`, which the linker pulls from the fuzzer library before SwiftPM's
-/// `--defsym main=…` takes effect, needs this symbol to link; the `@main` still runs, and both paths
-/// run the target the same way.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    FuzzDriver.current?.test(Array(UnsafeBufferPointer(start: data, count: size)))
-    return 0
-}
+    /// libFuzzer's own `main`, which the linker pulls from the fuzzer library before SwiftPM's
+    /// `--defsym main=…` takes effect, needs this symbol to link; the `@main` still runs, and both paths
+    /// run the target the same way.
+    @_cdecl("LLVMFuzzerTestOneInput")
+    public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+        FuzzDriver.current?.test(Array(UnsafeBufferPointer(start: data, count: size)))
+        return 0
+    }
 #endif

@@ -17,9 +17,12 @@ extension DeviceFuzzer {
             Seed(name: "stream-open-and-read", bytes: [0, 5] + identify + open + read),
             Seed(name: "stream-damaged", bytes: [0, 0] + damaged + identify),
         ]
-        let program = limits.sampleProgram() ?? StimProgram(
-            amplitude: Nanoamps(units: 2), pulseWidth: Nanoseconds(units: 200), rate: .frequency(Millihertz(units: 50)),
-            contacts: [])
+        let program =
+            limits.sampleProgram()
+            ?? StimProgram(
+                amplitude: Nanoamps(units: 2), pulseWidth: Nanoseconds(units: 200),
+                rate: .frequency(Millihertz(units: 50)),
+                contacts: [])
         var louder = program
         louder.amplitude = program.amplitude + program.amplitude
         let sessions: [(String, UInt8, [SessionRecord])] = [
@@ -46,7 +49,8 @@ extension DeviceFuzzer {
                 [
                     try SessionRecord(.adjustAmplitude(louder.amplitude), clockAdvanceSeconds: 1),
                     try SessionRecord(.adjustAmplitude(Nanoamps(units: 1))), try SessionRecord(.setTherapy(false)),
-                    try SessionRecord(.activateSlot(1)), try SessionRecord(.writeProgram(ProgramWrite(slot: 1, program: louder))),
+                    try SessionRecord(.activateSlot(1)),
+                    try SessionRecord(.writeProgram(ProgramWrite(slot: 1, program: louder))),
                 ]
             ),
         ]

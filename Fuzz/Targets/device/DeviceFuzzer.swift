@@ -1,6 +1,6 @@
 import DeviceProfiles
-import FuzzSupport
 import Foundation
+import FuzzSupport
 import StimDevice
 import StimProtocol
 import StimSafety
@@ -53,7 +53,8 @@ enum DeviceFuzzer {
         answers += connection.finish()
         fuzzExpect(device.state() == before, "unauthenticated bytes changed the device's state")
         let whole = TestHost.device(limits: limits).handle(frameBytes: bytes)
-        fuzzExpect(answers == whole, "a stream in chunks of \(chunkSize) bytes is answered differently from one transfer")
+        fuzzExpect(
+            answers == whole, "a stream in chunks of \(chunkSize) bytes is answered differently from one transfer")
     }
 
     static func session(_ input: InputCursor, role: StimProtocol.Role) {

@@ -29,7 +29,8 @@ struct TestHost {
     static func device(limits: DeviceLimits, clock: ManualClock = ManualClock(start: start)) -> SimulatedStimulator {
         let configuration = SimulatorConfiguration(
             profileID: "tonic-16", model: "Tonic 16", serial: "IPG-FUZZ", slotCount: 4, limits: limits)
-        return SimulatedStimulator(configuration: configuration, keys: keys, clock: clock, random: SeededRandom(seed: 8))
+        return SimulatedStimulator(
+            configuration: configuration, keys: keys, clock: clock, random: SeededRandom(seed: 8))
     }
 
     /// A host in an open session in `role` on a fresh device whose clinician has written the limits'
@@ -40,7 +41,9 @@ struct TestHost {
         var clinician = TestHost(device: device, clock: clock, role: .clinician)
         if var program = limits.sampleProgram() {
             program.patientRange = PatientRange(min: .zero, max: program.amplitude + program.amplitude)
-            for request: Request in [.writeProgram(ProgramWrite(slot: 1, program: program)), .activateSlot(1), .setTherapy(true)] {
+            for request: Request in [
+                .writeProgram(ProgramWrite(slot: 1, program: program)), .activateSlot(1), .setTherapy(true),
+            ] {
                 guard let record = try? SessionRecord(request) else { continue }
                 clinician.send(record)
             }
@@ -63,7 +66,9 @@ struct TestHost {
         let hostNonce = Nonce.random(using: &generator)
         let proof = ChallengeResponse.hostProof(
             key: key, deviceNonce: challenge.deviceNonce, role: role, hostNonce: hostNonce)
-        guard case .reply(.authenticate)? = answer(to: .authenticate(HostResponse(hostNonce: hostNonce, proof: proof)), session: session)
+        guard
+            case .reply(.authenticate)? = answer(
+                to: .authenticate(HostResponse(hostNonce: hostNonce, proof: proof)), session: session)
         else {
             fuzzExpect(false, "the device refused an honest \(role) handshake")
             return

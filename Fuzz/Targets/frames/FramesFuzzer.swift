@@ -69,7 +69,8 @@ enum FramesFuzzer {
             patientRange: PatientRange(min: Nanoamps(units: 2), max: Nanoamps(units: 4)))
         let nonce = Nonce(bytes: Array(0..<16))!
         let code = AuthenticationCode(bytes: Array(repeating: 0xA5, count: 32))!
-        let battery = BatteryStatus(percent: 80, voltage: Millivolts(rawValue: 3_900), isRechargeable: true, isCharging: false)
+        let battery = BatteryStatus(
+            percent: 80, voltage: Millivolts(rawValue: 3_900), isRechargeable: true, isCharging: false)
         let requests: [Request] = [
             .identify, .openSession(.clinician), .authenticate(HostResponse(hostNonce: nonce, proof: code)),
             .closeSession, .readState, .writeProgram(ProgramWrite(slot: 1, program: program)), .activateSlot(1),
@@ -88,20 +89,25 @@ enum FramesFuzzer {
                     slots: [SlotState(slot: 1, isEnabled: true, program: program)], activeSlot: 1, isTherapyOn: true,
                     runningAmplitude: Nanoamps(units: 2), targetAmplitude: Nanoamps(units: 3), battery: battery)),
             .writeProgram, .adjustAmplitude(Nanoamps(units: 3)),
-            .measureImpedance([ContactImpedance(.lead(1), Milliohms(units: 900)), ContactImpedance(.can, Milliohms(units: 80))]),
+            .measureImpedance([
+                ContactImpedance(.lead(1), Milliohms(units: 900)), ContactImpedance(.can, Milliohms(units: 80)),
+            ]),
             .readBattery(battery),
             .readEventLog(LogChunk(offset: 0, total: 12, isComplete: true, bytes: Array("{\"type\":\"x\"}".utf8))),
         ]
         var frames: [(String, Frame)] = []
         for (index, request) in requests.enumerated() {
-            frames.append(("request-\(request.type)", try Frame(request: request, sequence: UInt32(index + 1), session: session)))
+            frames.append(
+                ("request-\(request.type)", try Frame(request: request, sequence: UInt32(index + 1), session: session)))
         }
         for (index, reply) in replies.enumerated() {
-            frames.append(("reply-\(reply.type)", try Frame(reply: reply, sequence: UInt32(index + 1), session: session)))
+            frames.append(
+                ("reply-\(reply.type)", try Frame(reply: reply, sequence: UInt32(index + 1), session: session)))
         }
         let refused = FrameHeader(type: .writeProgram, kind: .request, sequence: 7, session: session)
         frames.append(
-            ("error", try Frame(error: ErrorReply(code: .safetyRejected, rules: [.amplitudeRange]), answering: refused)))
+            ("error", try Frame(error: ErrorReply(code: .safetyRejected, rules: [.amplitudeRange]), answering: refused))
+        )
         var seeds = frames.map { name, frame in Seed(name: name, bytes: [0xFF] + frame.encoded()) }
         seeds.append(Seed(name: "two-frames-split", bytes: [6] + frames[0].1.encoded() + frames[4].1.encoded()))
         return seeds

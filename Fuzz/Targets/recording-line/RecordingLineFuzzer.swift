@@ -30,7 +30,8 @@ enum RecordingLineFuzzer {
                 fuzzExpect(one == other, "the header decodes to \(one) by Foundation, \(other) by the scanner")
             case (.failure(let one), .failure(let other)):
                 fuzzExpect(
-                    kind(of: one) == kind(of: other), "the header is refused as \(one) by Foundation, \(other) by the scanner")
+                    kind(of: one) == kind(of: other),
+                    "the header is refused as \(one) by Foundation, \(other) by the scanner")
             default:
                 fuzzExpect(false, "the header decodes to \(expected) by Foundation, \(actual) by the scanner")
             }

@@ -38,7 +38,8 @@ enum RecordingFuzzer {
         let file = ScratchFolder.shared.write(cursor.rest(), to: "input.scsrec.jsonl")
         let lineLimit = control & 0x10 == 0 ? 1 << 20 : 256
         var analyzed: RecordingReport?
-        let scanned = read(file, decoder: ScanningLineDecoder(), options: ReadingOptions(maximumLineLength: lineLimit)) {
+        let scanned = read(file, decoder: ScanningLineDecoder(), options: ReadingOptions(maximumLineLength: lineLimit))
+        {
             reader, items, outcome in
             let limits = (try? catalog.profile(id: reader.header.device).limits) ?? catalog.profiles[0].limits
             var analyzer = TherapyAnalyzer(file: "input.scsrec.jsonl", header: reader.header, limits: limits)
