@@ -19,8 +19,8 @@ let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
     ("import", ["DeviceImport", "TherapyLog", "DeviceProfiles", "StimSafety"]),
     ("profile", ["DeviceProfiles", "StimSafety", "StimDevice"]),
     ("program", ["SCSCommands", "DeviceProfiles", "StimSafety"]),
-    ("check-plan", ["SCSCommands"]),
-    ("session-script", ["SCSCommands", "StimSafety"]),
+    ("check-plan", ["SCSCommands", "DeviceProfiles"]),
+    ("session-script", ["SCSCommands", "DeviceProfiles", "StimSafety"]),
 ]
 
 let package = Package(
@@ -85,10 +85,13 @@ let package = Package(
                 "USBTestbed",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictness
         ),
-        .executableTarget(name: "scs", dependencies: ["SCSCommands"], swiftSettings: strictness),
+        .executableTarget(
+            name: "scs", dependencies: ["SCSCommands", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictness),
         // libFuzzer's driver entry, imported only by FuzzSupport; -sanitize=fuzzer links the library.
         .systemLibrary(name: "CFuzzer", path: "Fuzz/CFuzzer"),
         .target(name: "FuzzSupport", dependencies: ["CFuzzer"], path: "Fuzz/FuzzSupport", swiftSettings: strictness),
@@ -99,7 +102,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DeviceProfilesTests",
-            dependencies: ["DeviceProfiles", "StimSafety"],
+            dependencies: ["DeviceProfiles", "StimSafety", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Fixtures")],
             swiftSettings: strictness
         ),
@@ -113,6 +116,7 @@ let package = Package(
             dependencies: [
                 "StimDevice", "StimProtocol", "StimSafety", "DeviceProfiles", "TherapyLog",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: strictness
         ),
@@ -137,6 +141,10 @@ let package = Package(
             name: "SCSCommandsTests",
             dependencies: [
                 "SCSCommands", "StimSafety", "DeviceProfiles", "StimDevice", "StimProtocol", "StimUSB", "USBTestbed",
+                "TherapyLog",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
             ],
             resources: [.copy("Golden")],
             swiftSettings: strictness

@@ -18,6 +18,10 @@ public struct ImportResult: Hashable, Sendable {
     /// Repairs, missing files, what the model cannot express, impossible values and disagreements.
     public var notes: [ImportNote]
 
+    /// The result of an import, holding only what a recording can: an event whose line the recording
+    /// reader would refuse (a negative amplitude, a number too large for its unit) or that lies more
+    /// than 292 years after `start` is left out with an `impossible` note naming its source, so that
+    /// the recording written and the analysis of the import judge the same events.
     public init(
         format: ImportFormat, device: String, serial: String, start: Timestamp, end: Timestamp,
         events: [ImportedEvent], notes: [ImportNote]
@@ -26,9 +30,22 @@ public struct ImportResult: Hashable, Sendable {
         self.device = device
         self.serial = serial
         self.start = start
-        self.end = end
-        self.events = events
+        let header = RecordingHeader(device: device, serial: serial, start: start)
+        var notes = notes
+        self.events = events.filter { imported in
+            let problem =
+                header.spans(imported.time)
+                ? imported.event.lineProblem(at: imported.time)
+                : "\(imported.time) is more than 292 years after the start \(start)"
+            guard let problem else { return true }
+            notes.append(
+                ImportNote(
+                    .impossible, file: imported.source, time: imported.time,
+                    "a \(imported.event.typeName) event the recording format cannot hold (\(problem)); not written"))
+            return false
+        }
         self.notes = notes
+        self.end = header.spans(end) ? end : self.events.last?.time ?? start
     }
 
     /// The recording's header line.

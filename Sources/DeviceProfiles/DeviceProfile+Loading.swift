@@ -23,46 +23,25 @@ extension DeviceProfile {
         let path = displayPath ?? Self.displayPath(for: url)
         let text: String
         do {
-            text = try String(contentsOf: url, encoding: .utf8)
+            text = try YAMLDocument.read(contentsOf: url)
         } catch {
-            throw ProfileError(file: path, field: "", message: "cannot be read: \(error.localizedDescription)")
+            throw ProfileError(file: path, document: error)
         }
         try self.init(yaml: text, path: path, sourceURL: url)
     }
 
     /// Parses and checks a profile from YAML text; `path` names it in errors.
     ///
-    /// The same fields, defaults and checks as ``init(contentsOf:displayPath:)``.
+    /// The same fields, defaults and checks as ``init(contentsOf:displayPath:)``, and the bounds of
+    /// ``YAMLDocument``.
     public init(yaml: String, path: String, sourceURL: URL? = nil) throws(ProfileError) {
         let root: Node
         do {
-            root = try Yams.compose(yaml: yaml) ?? Node("", .implicit)
-        } catch let error as YamlError {
-            throw Self.syntaxError(error, path: path)
+            root = try YAMLDocument.compose(yaml) ?? Node("", .implicit)
         } catch {
-            throw ProfileError(file: path, field: "", message: "is not valid YAML: \(error)")
+            throw ProfileError(file: path, document: error)
         }
         self = try ProfileParser.profile(from: ProfileNode(node: root, path: "", file: path), sourceURL: sourceURL)
-    }
-
-    /// A YAML error as a located ``ProfileError``.
-    private static func syntaxError(_ error: YamlError, path: String) -> ProfileError {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-            .composer(_, let problem, let mark, _):
-            return ProfileError(
-                file: path, field: "", message: "YAML syntax error: \(problem) (column \(mark.column))",
-                line: mark.line)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            return ProfileError(
-                file: path, field: "", message: "duplicate key \(keys) in one mapping (first given on this line)",
-                line: context.mark.line)
-        case .reader(let problem, _, _, _):
-            return ProfileError(file: path, field: "", message: "cannot be read as YAML text: \(problem)")
-        default:
-            return ProfileError(file: path, field: "", message: "is not valid YAML: \(error)")
-        }
     }
 
     /// `url`'s path relative to the current directory when it lies inside it, else its full path.

@@ -15,7 +15,7 @@ public struct DeviceProfile: Sendable {
     public var modeledOn: String
     /// How the output is regulated; only current-controlled outputs are supported.
     public var output: Output
-    /// The number of program slots the device stores.
+    /// The number of program slots the device stores, 1 … ``maximumPrograms``.
     public var programs: Int
     /// How the USB transport finds this model, if it has a USB presence.
     public var usb: USBIdentity?
@@ -25,6 +25,10 @@ public struct DeviceProfile: Sendable {
     public var sourceURL: URL?
     /// Everything the safety rules need, in exact units.
     public var limits: DeviceLimits
+
+    /// The most program slots a profile may declare: a slot travels as one byte on the wire, and
+    /// slot 0 there means "no slot", so slots are numbered 1 … 255.
+    public static let maximumPrograms = 255
 
     /// Creates a profile from parts already checked.
     public init(

@@ -23,6 +23,11 @@ public struct ProfileError: Error, Hashable, Sendable, CustomStringConvertible {
         self.line = line
     }
 
+    /// The error of a file that could not be read as a YAML document at all.
+    public init(file: String, document error: YAMLDocumentError) {
+        self.init(file: file, field: "", message: error.message, line: error.line)
+    }
+
     public var description: String {
         if field.isEmpty {
             let location = line.map { "\(file):\($0)" } ?? file

@@ -9,20 +9,20 @@ struct ProfileMapping {
     let owner: ProfileNode
     private let entries: [String: Node]
 
-    init(_ owner: ProfileNode, allowing allowed: [String], noun: String) throws(ProfileError) {
+    init(_ owner: ProfileNode, fields: ProfileFields) throws(ProfileError) {
+        let allowed = fields.keys
         guard case .mapping(let mapping) = owner.node else {
             throw owner.error("must be a mapping of fields, not \(owner.kind)")
         }
         var entries: [String: Node] = [:]
         for (keyNode, value) in mapping {
-            guard case .scalar(let scalar) = keyNode else {
+            guard let key = keyNode.writtenText else {
                 throw owner.error(
                     "has a key that is not plain text (\(ProfileNode(node: keyNode, path: "", file: "").kind))")
             }
-            let key = scalar.string
             guard allowed.contains(key) else {
                 let field = owner.child(keyNode, key: key)
-                var message = "unknown \(noun) '\(key)'"
+                var message = "unknown \(fields.noun) '\(key)'"
                 if let suggestion = closest(to: key, among: allowed) { message += " (did you mean '\(suggestion)'?)" }
                 message += "; known: " + allowed.joined(separator: ", ")
                 throw field.error(message)

@@ -49,9 +49,9 @@ struct ProfileNode {
         }
     }
 
-    /// Reads a mapping whose keys must all be among `allowed`.
-    func mapping(allowing allowed: [String], noun: String = "field") throws(ProfileError) -> ProfileMapping {
-        try ProfileMapping(self, allowing: allowed, noun: noun)
+    /// Reads a mapping whose keys must all be among those of `fields`.
+    func mapping(_ fields: ProfileFields) throws(ProfileError) -> ProfileMapping {
+        try ProfileMapping(self, fields: fields)
     }
 
     /// Reads a list, each element named `path[i]`.

@@ -1,16 +1,10 @@
 import StimSafety
 
 extension ProfileParser {
-    /// The battery fields a profile may give.
-    static let batteryKeys = [
-        "kind", "capacity", "usableFraction", "quiescentCurrent", "efficiency", "cellVoltage",
-        "minimumStimVoltage", "minimumLongevityYears",
-    ]
-
     /// Reads `battery`: `kind` and `capacity` (mAh) are required; the model constants default to
     /// `safety-rules.md` §3 (η 0.8, V_H,min 2.5 V, cell 3.6 V, I_q 10 µA, usable 0.8).
     static func batteryModel(_ node: ProfileNode, complianceVoltage: Millivolts) throws(ProfileError) -> BatteryModel {
-        let fields = try node.mapping(allowing: batteryKeys)
+        let fields = try node.mapping(.battery)
         let kindNode = try fields.required("kind")
         let kindText = try kindNode.text()
         guard let kind = BatteryModel.Kind(rawValue: kindText) else {

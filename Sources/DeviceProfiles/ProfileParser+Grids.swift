@@ -2,14 +2,11 @@ import StimSafety
 import Yams
 
 extension ProfileParser {
-    /// The waveforms a profile may list under `frequency`.
-    static let waveformKeys = ["tonic", "burst", "highFrequency"]
-
     /// Reads `{min, max, step}` where `step` is a number or a piecewise list `[{upTo, step}]`.
     static func grid<Quantity: FixedPoint>(
         _ node: ProfileNode, bound: ProfileNode.Bound
     ) throws(ProfileError) -> Grid<Quantity> {
-        try grid(node.mapping(allowing: ["min", "max", "step"]), bound: bound)
+        try grid(node.mapping(.grid), bound: bound)
     }
 
     /// Reads the grid fields of an already opened mapping.
@@ -48,7 +45,7 @@ extension ProfileParser {
         var segments: [GridSegment<Quantity>] = []
         var start = min
         for piece in pieces {
-            let fields = try piece.mapping(allowing: ["upTo", "step"])
+            let fields = try piece.mapping(.stepPiece)
             let upToNode = try fields.required("upTo")
             let pieceStepNode = try fields.required("step")
             let upTo: Quantity = try upToNode.quantity(Quantity.self, .any)
@@ -76,17 +73,18 @@ extension ProfileParser {
 
     /// Reads `frequency`: one rate grid per supported waveform.
     static func waveformRates(_ node: ProfileNode) throws(ProfileError) -> WaveformRates {
-        let fields = try node.mapping(allowing: waveformKeys, noun: "waveform")
+        let fields = try node.mapping(.waveforms)
         var rates = WaveformRates(tonic: nil, burst: nil, highFrequency: nil)
         if let tonic = fields.optional("tonic") {
-            rates.tonic = try rateGrid(tonic.mapping(allowing: ["min", "max", "step", "periodStep"]))
+            rates.tonic = try rateGrid(tonic.mapping(.rates))
         }
         if let highFrequency = fields.optional("highFrequency") {
-            rates.highFrequency = try rateGrid(highFrequency.mapping(allowing: ["min", "max", "step", "periodStep"]))
+            rates.highFrequency = try rateGrid(highFrequency.mapping(.rates))
         }
         if let burst = fields.optional("burst") { rates.burst = try burstRates(burst) }
         if rates.supported.isEmpty {
-            throw node.error("must list at least one waveform (\(waveformKeys.joined(separator: ", ")))")
+            throw node.error(
+                "must list at least one waveform (\(ProfileFields.waveforms.keys.joined(separator: ", ")))")
         }
         return rates
     }
@@ -130,12 +128,11 @@ extension ProfileParser {
 
     /// Reads `burst`: the burst rate, `pulsesPerBurst {min, max}` and `intraBurstRate {min, max, step}`.
     private static func burstRates(_ node: ProfileNode) throws(ProfileError) -> BurstRates {
-        let fields = try node.mapping(
-            allowing: ["min", "max", "step", "periodStep", "pulsesPerBurst", "intraBurstRate"])
+        let fields = try node.mapping(.burst)
         let burstRate = try rateGrid(fields)
 
         let pulsesNode = try fields.required("pulsesPerBurst")
-        let pulses = try pulsesNode.mapping(allowing: ["min", "max"])
+        let pulses = try pulsesNode.mapping(.pulsesPerBurst)
         let fewestNode = try pulses.required("min")
         let fewest = try fewestNode.integer(.positive)
         let most = try pulses.required("max").integer(.positive)

@@ -11,7 +11,7 @@ extension ProfileParser {
     ) throws(ProfileError) -> [SlotGroup] {
         var groups: [SlotGroup] = []
         for item in try node.list() {
-            let fields = try item.mapping(allowing: ["name", "slots", "pulseWidth", "frequency"])
+            let fields = try item.mapping(.group)
             let nameNode = try fields.required("name")
             let name = try nameNode.text()
             if groups.contains(where: { $0.name == name }) { throw nameNode.error("group '\(name)' is listed twice") }
@@ -37,7 +37,7 @@ extension ProfileParser {
                 group.pulseWidth = grid
             }
             if let rateNode = fields.optional("frequency") {
-                let rates = try rateGrid(rateNode.mapping(allowing: ["min", "max", "step", "periodStep"]))
+                let rates = try rateGrid(rateNode.mapping(.rates))
                 let (low, high) = rates.bounds
                 let outside = limits.waveforms.supported.compactMap { limits.waveforms.rates(for: $0) }.allSatisfy {
                     low < $0.bounds.min || high > $0.bounds.max

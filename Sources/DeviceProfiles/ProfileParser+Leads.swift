@@ -13,7 +13,7 @@ extension ProfileParser {
         var leads: [Lead] = []
         var owners: [Int: (lead: String, path: String)] = [:]
         for element in elements {
-            let fields = try element.mapping(allowing: ["name", "contacts", "areaMM2"])
+            let fields = try element.mapping(.lead)
             let nameNode = try fields.required("name")
             let name = try nameNode.text()
             if leads.contains(where: { $0.name == name }) {

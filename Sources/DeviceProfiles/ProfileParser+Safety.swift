@@ -39,7 +39,7 @@ extension ProfileParser {
 
     /// Reads `impedance {nominal, short, open}` in Ω, ordered `short < nominal < open`.
     private static func impedance(_ node: ProfileNode) throws(ProfileError) -> ImpedanceThresholds {
-        let fields = try node.mapping(allowing: ["nominal", "short", "open"])
+        let fields = try node.mapping(.impedance)
         let nominal: Milliohms = try fields.required("nominal").quantity(Milliohms.self, .positive)
         var short = Defaults.impedanceShort
         let shortNode = fields.optional("short")
@@ -69,7 +69,7 @@ extension ProfileParser {
         var density = ChargeDensityLimits(warn: Defaults.chargeDensityWarn, reject: nil)
         var shannon = ShannonLimits(warn: Defaults.shannonWarn, reject: Defaults.shannonReject)
         guard let node else { return (density, shannon, nil) }
-        let fields = try node.mapping(allowing: ["chargeDensity", "shannonK", "amplitudeSlewMax"])
+        let fields = try node.mapping(.limits)
         if let densityNode = fields.optional("chargeDensity") {
             density = try chargeDensity(densityNode)
         }
@@ -84,7 +84,7 @@ extension ProfileParser {
     }
 
     private static func chargeDensity(_ node: ProfileNode) throws(ProfileError) -> ChargeDensityLimits {
-        let fields = try node.mapping(allowing: ["warn", "reject"])
+        let fields = try node.mapping(.threshold)
         var warn = Defaults.chargeDensityWarn
         let warnNode = fields.optional("warn")
         if let warnNode { warn = try warnNode.quantity(ChargeDensity.self, .positive) }
@@ -102,7 +102,7 @@ extension ProfileParser {
     }
 
     private static func shannonK(_ node: ProfileNode) throws(ProfileError) -> ShannonLimits {
-        let fields = try node.mapping(allowing: ["warn", "reject"])
+        let fields = try node.mapping(.threshold)
         var warn = Defaults.shannonWarn
         let warnNode = fields.optional("warn")
         if let warnNode { warn = try warnNode.real(.any) }

@@ -6,19 +6,12 @@ import StimSafety
 /// The fields are those of `spec/device-profile.md`. Every check the spec asks for runs here, at load
 /// time, so the rules never meet an inverted range, a zero step or an unordered threshold.
 enum ProfileParser {
-    /// The top-level fields a profile may have; anything else is an error.
-    static let topLevelKeys = [
-        "id", "name", "modeledOn", "output", "amplitude", "pulseWidth", "frequency", "interphaseGap",
-        "passiveRecoveryMin", "programs", "maxActiveContacts", "fractionStep", "caseElectrode", "leads",
-        "currentPerContactMax", "complianceVoltage", "headroom", "impedance", "limits", "battery", "usb", "groups",
-    ]
-
     /// Reads a whole profile from its root node.
     static func profile(from root: ProfileNode, sourceURL: URL?) throws(ProfileError) -> DeviceProfile {
         if root.isNull {
             throw root.error("the file is empty; a profile is a mapping of fields such as 'id' and 'amplitude'")
         }
-        let fields = try root.mapping(allowing: topLevelKeys)
+        let fields = try root.mapping(.profile)
         let id = try identifier(fields.required("id"))
         var name = id
         if let node = fields.optional("name") { name = try node.text() }
@@ -26,7 +19,14 @@ enum ProfileParser {
         if let node = fields.optional("modeledOn") { modeledOn = try node.text() }
         let output = try output(fields.optional("output"))
         var programs = 1
-        if let node = fields.optional("programs") { programs = try node.integer(.positive) }
+        if let node = fields.optional("programs") {
+            programs = try node.integer(.positive)
+            guard programs <= DeviceProfile.maximumPrograms else {
+                throw node.error(
+                    "must be at most \(DeviceProfile.maximumPrograms): a slot travels as one byte and 0 means "
+                        + "no slot (got \(programs))")
+            }
+        }
 
         var limits = try deviceLimits(fields)
         if let node = fields.optional("groups") {
@@ -105,7 +105,7 @@ enum ProfileParser {
     }
 
     private static func usbIdentity(_ node: ProfileNode) throws(ProfileError) -> USBIdentity {
-        let fields = try node.mapping(allowing: ["vendorId", "productId"])
+        let fields = try node.mapping(.usb)
         let vendor = try fields.required("vendorId").uint16()
         let product = try fields.required("productId").uint16()
         return USBIdentity(vendorId: vendor, productId: product)

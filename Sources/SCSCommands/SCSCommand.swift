@@ -23,7 +23,7 @@ public struct SCSCommand: ParsableCommand {
     /// error to 2 (argument-parser's own default is 64) with a message and no stack trace.
     public static func run(_ arguments: [String]) -> Int32 {
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try parseAsRoot(NegativeOptionValues.attached(arguments))
             try command.run()
             return 0
         } catch let error as InputError {

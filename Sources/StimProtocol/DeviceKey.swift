@@ -1,9 +1,10 @@
 import Crypto
 
-/// A device's secret for one role: the HMAC-SHA256 key both sides prove they hold.
+/// A device's secret for one role: the HMAC-SHA256 key both sides prove they hold, and from which they
+/// derive each session's ``SessionKey``.
 ///
 /// Deliberately not `Equatable`: keys are only ever used through the constant-time verification of
-/// `ChallengeResponse`.
+/// `ChallengeResponse` and the key derivation.
 public struct DeviceKey: Sendable {
     /// The shortest key accepted, in bytes (128 bits).
     public static let minimumLength = 16

@@ -35,9 +35,18 @@ public struct ErrorCode: RawRepresentable, Hashable, Sendable, CustomStringConve
     public static let busy = ErrorCode(rawValue: 14)
     /// The device failed in a way the request did not cause.
     public static let internalFault = ErrorCode(rawValue: 15)
+    /// The request carries no MAC, or not the one its session's key gives: the device did nothing, and
+    /// the session, its sequence numbers included, is as it was. Sent without a MAC.
+    public static let unauthenticated = ErrorCode(rawValue: 16)
+    /// The frame is laid out in a protocol version the device does not speak; the refusal is laid out
+    /// in that version, and identify in that version answers with the version the device speaks.
+    public static let unsupportedVersion = ErrorCode(rawValue: 17)
+    /// A setClock to an instant outside the clock's range, 2000-01-01 to 2200-01-01 (UTC); the clock is
+    /// unchanged.
+    public static let clockOutOfRange = ErrorCode(rawValue: 18)
 
     /// Every code this protocol version defines.
-    public static let known: [ErrorCode] = (1...15).map { ErrorCode(rawValue: $0) }
+    public static let known: [ErrorCode] = (1...18).map { ErrorCode(rawValue: $0) }
 
     /// The code's name as used in `docs/protocol.md`, nil for a code this version does not define.
     public var name: String? {
@@ -57,6 +66,9 @@ public struct ErrorCode: RawRepresentable, Hashable, Sendable, CustomStringConve
         case 13: "logRangeInvalid"
         case 14: "busy"
         case 15: "internalFault"
+        case 16: "unauthenticated"
+        case 17: "unsupportedVersion"
+        case 18: "clockOutOfRange"
         default: nil
         }
     }

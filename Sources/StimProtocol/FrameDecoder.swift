@@ -11,7 +11,8 @@
 public struct FrameDecoder: Sendable {
     /// One result of `next()`.
     public enum Outcome: Hashable, Sendable {
-        /// A whole, intact frame of a known type (or an error reply of any type).
+        /// A whole frame of a known type (or an error reply of any type) whose CRC matches; its MAC,
+        /// if it has one, is for the session layer to check.
         case frame(Frame)
         /// The buffered bytes are the start of a frame, or nothing; feed more.
         case needMoreBytes
@@ -21,7 +22,7 @@ public struct FrameDecoder: Sendable {
 
     /// The longest payload this decoder accepts; longer frames are reported as `oversized`.
     public let maximumPayloadLength: Int
-    /// The most bytes the decoder buffers: one frame with the longest accepted payload.
+    /// The most bytes the decoder buffers: one frame with the longest accepted payload and a MAC.
     public let capacity: Int
     /// Bytes skipped while looking for a frame start, over the decoder's life.
     public private(set) var discardedByteCount = 0
@@ -38,7 +39,7 @@ public struct FrameDecoder: Sendable {
     public init(maximumPayloadLength: Int = Frame.maximumPayloadLength) {
         let limit = min(max(maximumPayloadLength, 0), Frame.maximumPayloadLength)
         self.maximumPayloadLength = limit
-        capacity = Frame.headerLength + limit + Frame.trailerLength
+        capacity = Frame.headerLength + limit + FrameTag.length + Frame.trailerLength
         buffer.reserveCapacity(capacity)
     }
 
@@ -99,23 +100,30 @@ public struct FrameDecoder: Sendable {
         guard bufferedByteCount >= Frame.headerLength else { return needMore() }
         let header = parseHeader()
         if case .failure(let error) = header { return fail(error, skipping: 1) }
-        guard case .success(let (frameHeader, length)) = header else { return needMore() }
-        let frameLength = Frame.headerLength + length + Frame.trailerLength
+        guard case .success(let parsed) = header else { return needMore() }
+        let tagLength = parsed.isAuthenticated ? FrameTag.length : 0
+        let frameLength = Frame.headerLength + parsed.length + tagLength + Frame.trailerLength
         guard bufferedByteCount >= frameLength else { return needMore() }
 
-        let crcStart = start + Frame.headerLength + length
+        let payloadEnd = start + Frame.headerLength + parsed.length
+        let crcStart = payloadEnd + tagLength
         let expected = CRC32.checksum(buffer[start..<crcStart])
         let received = littleEndian(UInt32.self, at: crcStart)
         guard expected == received else {
             return fail(.badCRC(expected: expected, received: received), skipping: 1)
         }
-        let payload = Array(buffer[(start + Frame.headerLength)..<crcStart])
+        let payload = Array(buffer[(start + Frame.headerLength)..<payloadEnd])
+        let tag =
+            parsed.isAuthenticated
+            ? FrameTag(
+                low: littleEndian(UInt64.self, at: payloadEnd), high: littleEndian(UInt64.self, at: payloadEnd + 8))
+            : nil
         start += frameLength
         isResynchronising = false
-        guard frameHeader.type.isKnown || frameHeader.kind == .error else {
-            return .failure(.unknownMessageType(frameHeader))
+        guard parsed.header.type.isKnown || parsed.header.kind == .error else {
+            return .failure(.unknownMessageType(parsed.header))
         }
-        return .frame(Frame(checkedHeader: frameHeader, payload: payload))
+        return .frame(Frame(checkedHeader: parsed.header, payload: payload, tag: tag))
     }
 
     /// "Need more bytes", or at the end of the stream the truncation of the frame begun at `start`.
@@ -156,16 +164,20 @@ public struct FrameDecoder: Sendable {
     }
 
     private enum HeaderParse {
-        case success((FrameHeader, Int))
+        case success((header: FrameHeader, length: Int, isAuthenticated: Bool))
         case failure(FrameError)
     }
 
     /// Reads and checks the 16 header bytes at `start` (magic already matched).
     private func parseHeader() -> HeaderParse {
         let version = buffer[start + 2]
-        guard version == Frame.protocolVersion else { return .failure(.unsupportedVersion(version)) }
+        guard Frame.decodableVersions.contains(version) else { return .failure(.unsupportedVersion(version)) }
         let flags = buffer[start + 4]
-        guard let kind = FrameKind(rawValue: flags) else { return .failure(.invalidFlags(flags)) }
+        // Version 1 frames carry no MAC, so their flag is one more reserved bit.
+        let macFlag = version == Frame.protocolVersion ? Frame.authenticatedFlag : 0
+        guard flags & ~(macFlag | 0x03) == 0, let kind = FrameKind(rawValue: flags & 0x03) else {
+            return .failure(.invalidFlags(flags))
+        }
         let reserved = buffer[start + 5]
         guard reserved == 0 else { return .failure(.reservedByteSet(reserved)) }
         let length = littleEndian(UInt16.self, at: start + 14)
@@ -174,10 +186,10 @@ public struct FrameDecoder: Sendable {
             return .failure(.oversized(length: Int(length), limit: maximumPayloadLength))
         }
         let header = FrameHeader(
-            type: MessageType(rawValue: buffer[start + 3]), kind: kind,
+            version: version, type: MessageType(rawValue: buffer[start + 3]), kind: kind,
             sequence: littleEndian(UInt32.self, at: start + 6),
             session: SessionID(rawValue: littleEndian(UInt32.self, at: start + 10)))
-        return .success((header, Int(length)))
+        return .success((header, Int(length), flags & macFlag != 0))
     }
 
     @inline(__always)

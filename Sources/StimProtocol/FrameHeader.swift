@@ -1,8 +1,10 @@
 /// The fields of a frame's header that say what the frame is and where it belongs.
 ///
-/// The magic, version, reserved byte, payload length and CRC are the framing's business and are
+/// The magic, reserved byte, payload length, MAC flag and CRC are the framing's business and are
 /// checked or computed by the decoder and encoder.
 public struct FrameHeader: Hashable, Sendable {
+    /// The protocol version the frame is laid out in (one of `Frame.decodableVersions`).
+    public var version: UInt8
     /// The message type; may be one this version does not know (see `FrameError.unknownMessageType`).
     public var type: MessageType
     /// Request, reply or error reply.
@@ -12,7 +14,11 @@ public struct FrameHeader: Hashable, Sendable {
     /// The session the frame belongs to, `.none` outside sessions.
     public var session: SessionID
 
-    public init(type: MessageType, kind: FrameKind, sequence: UInt32, session: SessionID) {
+    public init(
+        version: UInt8 = Frame.protocolVersion, type: MessageType, kind: FrameKind, sequence: UInt32,
+        session: SessionID
+    ) {
+        self.version = version
         self.type = type
         self.kind = kind
         self.sequence = sequence

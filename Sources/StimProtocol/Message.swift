@@ -14,25 +14,28 @@ extension Frame {
             payload: try request.encodedPayload())
     }
 
-    /// The frame carrying `reply` to the request with number `sequence`.
-    public init(reply: Reply, sequence: UInt32, session: SessionID) throws(EncodeError) {
+    /// The frame carrying `reply` to the request with number `sequence`, laid out in protocol `version`.
+    public init(
+        reply: Reply, sequence: UInt32, session: SessionID, version: UInt8 = Frame.protocolVersion
+    ) throws(EncodeError) {
         try self.init(
-            header: FrameHeader(type: reply.type, kind: .reply, sequence: sequence, session: session),
-            payload: try reply.encodedPayload())
+            header: FrameHeader(version: version, type: reply.type, kind: .reply, sequence: sequence, session: session),
+            payload: try reply.encodedPayload(version: version))
     }
 
-    /// The error frame refusing the request whose header is `request`: same type, sequence and session.
+    /// The error frame refusing the request whose header is `request`: same version, type, sequence
+    /// and session.
     public init(error: ErrorReply, answering request: FrameHeader) throws(EncodeError) {
-        try self.init(
-            header: FrameHeader(type: request.type, kind: .error, sequence: request.sequence, session: request.session),
-            payload: try error.encodedPayload())
+        var header = request
+        header.kind = .error
+        try self.init(header: header, payload: try error.encodedPayload())
     }
 
     /// Reads the frame's payload as what its header announces.
     public func message() throws(PayloadError) -> Message {
         switch header.kind {
         case .request: .request(try Request(type: header.type, payload: payload))
-        case .reply: .reply(try Reply(type: header.type, payload: payload))
+        case .reply: .reply(try Reply(type: header.type, payload: payload, version: header.version))
         case .error: .error(try ErrorReply(payload: payload))
         }
     }

@@ -39,6 +39,13 @@ public struct MessageType: RawRepresentable, Hashable, Sendable, CustomStringCon
         .setTherapy, .adjustAmplitude, .measureImpedance, .readBattery, .readEventLog, .setClock,
     ]
 
+    /// Whether frames of this type belong to the session handshake (identify, openSession, authenticate),
+    /// which happens before a session key exists: they travel without a MAC. Every other frame
+    /// travels inside a session and carries the MAC of its session key.
+    public var isHandshake: Bool {
+        self == .identify || self == .openSession || self == .authenticate
+    }
+
     /// Whether this protocol version defines the type.
     public var isKnown: Bool { name != nil }
 

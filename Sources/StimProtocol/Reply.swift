@@ -46,14 +46,14 @@ public enum Reply: Hashable, Sendable {
         }
     }
 
-    /// The payload bytes.
-    public func encodedPayload() throws(EncodeError) -> [UInt8] {
+    /// The payload bytes, in the form of protocol `version` (only identify's differs between versions).
+    public func encodedPayload(version: UInt8 = Frame.protocolVersion) throws(EncodeError) -> [UInt8] {
         var writer = ByteWriter()
         switch self {
         case .closeSession, .writeProgram, .activateSlot, .setTherapy, .setClock:
             break
         case .identify(let identity):
-            try writer.write(identity)
+            try writer.write(identity, version: version)
         case .openSession(let challenge):
             guard challenge.session != .none else { throw .valueOutOfRange(field: "session", value: 0) }
             writer.write(challenge.session.rawValue)
@@ -77,11 +77,13 @@ public enum Reply: Hashable, Sendable {
         return writer.bytes
     }
 
-    /// Reads the reply of `type` from `payload`.
-    public init(type: MessageType, payload: some Collection<UInt8>) throws(PayloadError) {
+    /// Reads the reply of `type` from `payload`, in the form of protocol `version`.
+    public init(
+        type: MessageType, payload: some Collection<UInt8>, version: UInt8 = Frame.protocolVersion
+    ) throws(PayloadError) {
         var reader = ByteReader(payload)
         switch type {
-        case .identify: self = .identify(try reader.readIdentity())
+        case .identify: self = .identify(try reader.readIdentity(version: version))
         case .openSession: self = .openSession(try reader.readChallenge())
         case .authenticate: self = .authenticate(deviceProof: try reader.readCode(field: "device proof"))
         case .closeSession: self = .closeSession

@@ -49,11 +49,16 @@ struct EnvelopeSolver {
                 errorBound, Int128(limits.currentPerContactMax.rawValue) * ContactLoad.wholePercent / contact.percent)
             guard width > 0 else { continue }
             let densityScale = Int128(contact.area.rawValue) * 1_000_000
+            // Saturating, as the rules' own thresholds are: a profile's density limit and area have no
+            // upper bound.
             if let reject = limits.chargeDensity.reject {
-                errorBound = min(errorBound, Int128(reject.rawValue) * densityScale / (contact.percent * width))
+                errorBound = min(
+                    errorBound,
+                    saturatingProduct(Int128(reject.rawValue), densityScale) / (contact.percent * width))
             }
             warningBound = min(
-                warningBound, Int128(limits.chargeDensity.warn.rawValue) * densityScale / (contact.percent * width))
+                warningBound,
+                saturatingProduct(Int128(limits.chargeDensity.warn.rawValue), densityScale) / (contact.percent * width))
         }
         let scale: Int128 = 100_000_000_000_000
         let volts = Int128(limits.complianceVoltage.rawValue)

@@ -2,6 +2,9 @@
 struct ExactDecimal {
     var significand: Int64
     var exponent: Int
+    /// Whether a non-zero digit did not fit in the significand: the number has more significant digits
+    /// than 64 bits hold, and the lost ones lie below `10^exponent`.
+    var hasLostDigits = false
 
     /// Reads `[+-]digits[.digits][e[+-]digits]`; at least one digit is required.
     init(parsing text: some StringProtocol) throws(DecimalParseError) {
@@ -16,7 +19,7 @@ struct ExactDecimal {
         var exponent = 0
         var digitCount = 0
         var seenPoint = false
-        var overflowed = false
+        var lostDigits = false
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "."), !seenPoint {
@@ -27,8 +30,10 @@ struct ExactDecimal {
                 let (times10, o1) = significand.multipliedReportingOverflow(by: 10)
                 let (sum, o2) = times10.addingReportingOverflow(digit)
                 if o1 || o2 {
-                    // A zero past the point adds nothing; any other digit that does not fit is lost precision.
-                    if !(seenPoint && digit == 0) { overflowed = true }
+                    // A digit that does not fit is dropped: before the point it still scales the number
+                    // up; a zero adds nothing, any other digit is lost.
+                    if !seenPoint { exponent += 1 }
+                    if digit != 0 { lostDigits = true }
                 } else {
                     significand = sum
                     if seenPoint { exponent -= 1 }
@@ -57,13 +62,14 @@ struct ExactDecimal {
             exponent += exponentNegative ? -written : written
         }
         guard index == bytes.count else { throw .notANumber(String(text)) }
-        if overflowed { throw .outOfRange(String(text)) }
         self.significand = negative ? -significand : significand
         self.exponent = exponent
+        hasLostDigits = lostDigits
     }
 
     /// The number times `10^digits` as a whole number, or nil when it is not whole or does not fit.
     func scaled(byPowerOfTen digits: Int) -> Int64? {
+        guard !hasLostDigits else { return nil }
         var value = significand
         var shift = exponent + digits
         while shift < 0 {
@@ -83,6 +89,9 @@ struct ExactDecimal {
 
     /// Whether scaling failed because of digits finer than `10^-digits` (rather than size).
     func isTooPrecise(forDigits digits: Int) -> Bool {
+        // The lost digits lie below 10^exponent: finer than the unit when the unit does not reach
+        // below 10^exponent; when it does, the kept digits alone are too many to scale (out of range).
+        if hasLostDigits { return exponent <= -digits }
         var value = significand
         var shift = exponent + digits
         while shift < 0 {

@@ -12,6 +12,10 @@ extension Finding {
                 ? "\(rule.quantity) \(shown) is above the maximum \(bound)"
                 : "\(subject) would carry \(shown), above the per-contact maximum \(bound)"
         case .offGrid: return "\(rule.quantity) \(shown) is not on the device's \(bound) grid"
+        case .finerThanStep:
+            // All the decimals a sub-unit holds, since the point is that the value has more than the step.
+            let exact = value.map { formatNumber($0, fractionDigits: 6) + unit } ?? ""
+            return "\(rule.quantity) \(exact) has more decimals than the device's \(bound) step"
         case .missing: return "burst needs both pulsesPerBurst and intraBurstRate"
         case .notSupported: return "the device does not support this waveform"
         case .notOnLeads: return "contact '\(contact?.description ?? "")' does not exist on the device's leads"
@@ -77,10 +81,11 @@ extension RuleID {
     }
 }
 
-/// Up to four decimals, trailing zeros dropped; no Foundation formatter in the core.
-func formatNumber(_ value: Double) -> String {
+/// Up to `fractionDigits` decimals (four unless told), trailing zeros dropped; no Foundation formatter
+/// in the core.
+func formatNumber(_ value: Double, fractionDigits: Int = 4) -> String {
     guard value.isFinite else { return String(describing: value) }
-    let scaled = value * 10_000 + (value < 0 ? -0.5 : 0.5)
+    let scaled = value * Double(powerOfTen(fractionDigits)) + (value < 0 ? -0.5 : 0.5)
     guard abs(scaled) < 9e15 else { return String(describing: value) }
-    return formatDecimal(Int64(scaled), fractionDigits: 4)
+    return formatDecimal(Int64(scaled), fractionDigits: fractionDigits)
 }

@@ -13,6 +13,9 @@ public enum FindingReason: Hashable, Sendable {
     case belowMinimum
     case aboveMaximum
     case offGrid
+    /// Off the grid for its decimals alone: more decimal places than the step (and the value its piece
+    /// counts from) have, such as 4.55555 mA on a 0.1 mA grid.
+    case finerThanStep
     case missing
     case notSupported
     case notOnLeads

@@ -65,6 +65,24 @@ public struct Grid<Quantity: FixedPoint>: Hashable, Sendable {
         return offset % step == 0
     }
 
+    /// Whether `value` has more decimal places than any settable value of its piece (whose decimals are
+    /// those of the step and of the value the piece counts from): off the grid for its decimals alone.
+    func hasMoreDecimalsThanItsStep(_ value: Quantity) -> Bool {
+        let (base, step) = segment(for: value)
+        return Self.decimalPlaces(value.rawValue) > Swift.max(Self.decimalPlaces(step), Self.decimalPlaces(base))
+    }
+
+    /// The decimal places a count of sub-units has in display units (0 for a whole number).
+    private static func decimalPlaces(_ raw: Int64) -> Int {
+        var places = Quantity.fractionDigits
+        var rest = raw
+        while places > 0, rest % 10 == 0 {
+            rest /= 10
+            places -= 1
+        }
+        return places
+    }
+
     /// Whether `value` is a settable value: in range and on a step.
     public func allows(_ value: Quantity) -> Bool { contains(value) && isOnStep(value) }
 

@@ -34,11 +34,13 @@ public enum Rate: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Whether a stretch of `duration` fits within one period (equal fits).
+    /// Whether a stretch of `duration` fits within one period (equal fits); the rate must be positive.
     @inline(__always)
     func fits(_ duration: Int128) -> Bool {
         let (numerator, denominator) = periodFraction
-        return duration * denominator <= numerator
+        let (product, overflow) = duration.multipliedReportingOverflow(by: denominator)
+        // Beyond 128 bits the product has the duration's sign, and lies beyond any period.
+        return overflow ? duration < 0 : product <= numerator
     }
 
     public var description: String {

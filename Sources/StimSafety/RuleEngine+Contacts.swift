@@ -10,10 +10,10 @@ extension DeviceLimits {
         var largestShareTimesOhms: Int64 = 0
         var largestShannonProduct = 0.0
         var seen = ContactSet()
-        for (index, share) in program.contacts.enumerated() {
+        for share in program.contacts {
             let percent = share.percent.rawValue
             let magnitude = Int64(clamping: percent.magnitude)
-            if !seen.insert(share.contact, at: index, in: program.contacts) {
+            if !seen.insert(share.contact) {
                 sink.report(
                     .contactsPolarity, .error, contact: share.contact, reason: .duplicateContact, value: nil,
                     limit: nil)
@@ -230,15 +230,17 @@ struct PolarityTally {
     }
 }
 
-/// The contacts met so far in a contact map, to find a key listed twice without allocating: lead
-/// contacts 0–63 and the case in a bit mask, anything else by looking back over the map.
+/// The contacts met so far in a contact map, to find a key listed twice: lead contacts 0–63 and the
+/// case in a bit mask, without allocating; any other key in a set made at the first such key, so that
+/// even a map of millions of keys is read in linear time.
 struct ContactSet {
     private var leads: UInt64 = 0
     private var hasCan = false
+    private var others: Set<ContactID> = []
 
-    /// Adds the contact at `index` of `contacts`; false when it was already there.
+    /// Adds `contact`; false when it was already there.
     @inline(__always)
-    mutating func insert(_ contact: ContactID, at index: Int, in contacts: [ContactShare]) -> Bool {
+    mutating func insert(_ contact: ContactID) -> Bool {
         switch contact {
         case .lead(let number) where number >= 0 && number < 64:
             let bit: UInt64 = 1 << UInt64(number)
@@ -248,7 +250,7 @@ struct ContactSet {
             defer { hasCan = true }
             return !hasCan
         default:
-            return !contacts[..<index].contains { $0.contact == contact }
+            return others.insert(contact).inserted
         }
     }
 }

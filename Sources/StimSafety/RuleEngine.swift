@@ -34,8 +34,8 @@ extension DeviceLimits {
         }
         if !grid.isOnStep(value) {
             sink.report(
-                step, .error, reason: .offGrid, value: value.doubleValue,
-                limit: grid.segment(for: value).step.doubleValue(of: Quantity.self))
+                step, .error, reason: grid.hasMoreDecimalsThanItsStep(value) ? .finerThanStep : .offGrid,
+                value: value.doubleValue, limit: grid.segment(for: value).step.doubleValue(of: Quantity.self))
         }
     }
 
@@ -97,8 +97,9 @@ extension DeviceLimits {
                 .burstRange, .error, reason: .aboveMaximum, value: intra.doubleValue,
                 limit: burst.intraBurstRate.max.doubleValue)
         } else if !burst.intraBurstRate.isOnStep(intra) {
+            let isFiner = burst.intraBurstRate.hasMoreDecimalsThanItsStep(intra)
             sink.report(
-                .burstRange, .error, reason: .offGrid, value: intra.doubleValue,
+                .burstRange, .error, reason: isFiner ? .finerThanStep : .offGrid, value: intra.doubleValue,
                 limit: burst.intraBurstRate.segment(for: intra).step.doubleValue(of: Millihertz.self))
         }
     }

@@ -28,8 +28,9 @@ public struct Cycling: Hashable, Sendable {
 
     /// The fraction of time stimulation is on: `on / (on + off)`.
     public var duty: Double {
-        let total = on.rawValue + off.rawValue
-        return total > 0 ? Double(on.rawValue) / Double(total) : 1
+        // Summed in 128 bits: two spans near 2⁶³ ms each are still a duty cycle, not an overflow.
+        let total = Int128(on.rawValue) + Int128(off.rawValue)
+        return total > 0 ? Double(on.rawValue) / Double(converting: total) : 1
     }
 }
 

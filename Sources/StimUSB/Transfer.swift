@@ -16,6 +16,8 @@ final class Transfer: @unchecked Sendable {
     private let buffer: UnsafeMutableRawBufferPointer
     private let isInput: Bool
     private let state = Mutex(Phase.ready)
+    /// The event thread of the handle's context, told when the transfer goes in flight and ends.
+    private let events: EventThread
 
     private typealias Completion = CheckedContinuation<Result<[UInt8], USBError>, Never>
 
@@ -39,6 +41,7 @@ final class Transfer: @unchecked Sendable {
         }
         pointer = transfer
         self.isInput = endpoint.isInput
+        events = handle.context.events
         transfer.pointee.dev_handle = handle.pointer
         transfer.pointee.endpoint = endpoint.rawValue
         transfer.pointee.type = UInt8(LIBUSB_TRANSFER_TYPE_BULK.rawValue)
@@ -87,8 +90,12 @@ final class Transfer: @unchecked Sendable {
         let refused: USBError? = state.withLock { phase in
             guard case .ready = phase else { return USBError.interrupted }
             pointer.pointee.user_data = Unmanaged.passRetained(self).toOpaque()
+            // Counted before submitting, so that a callback the event thread runs at once is counted out
+            // after it.
+            events.transferStarted()
             let result = libusb_submit_transfer(pointer)
             guard result == 0 else {
+                events.transferEnded()
                 Unmanaged<Transfer>.fromOpaque(pointer.pointee.user_data).release()
                 return USBError(rawValue: Int(result))
             }
@@ -117,6 +124,7 @@ final class Transfer: @unchecked Sendable {
             guard case .inFlight(let completion) = phase else { return nil }
             return completion
         }
+        events.transferEnded()
         completion?.resume(returning: result)
     }
 }

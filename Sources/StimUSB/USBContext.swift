@@ -8,7 +8,8 @@ import CLibUSB
 public final class USBContext: @unchecked Sendable {
     // @unchecked: libusb contexts are thread-safe, and the pointer is set once and freed only in deinit.
     let pointer: OpaquePointer
-    private let events: EventThread
+    /// The thread that completes this context's transfers.
+    let events: EventThread
 
     /// Starts a libusb session (`libusb_init`) and its event thread.
     public init() throws(USBError) {

@@ -11,7 +11,7 @@ import Synchronization
 public final class USBDeviceHandle: @unchecked Sendable {
     // @unchecked: libusb handles are thread-safe for transfers; the pointer is freed only in deinit.
     let pointer: OpaquePointer
-    private let context: USBContext
+    let context: USBContext
     private let transfers = Mutex<[ObjectIdentifier: Transfer]>([:])
 
     /// The device this handle belongs to.

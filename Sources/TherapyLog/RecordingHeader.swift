@@ -20,4 +20,11 @@ public struct RecordingHeader: Hashable, Sendable {
         self.serial = serial
         self.start = start
     }
+
+    /// Whether an event at `time` lies within the span a recording can measure: not more than 2⁶³ − 1 ns
+    /// (about 292 years) after ``start``, so that every duration between two instants of the recording
+    /// is exact. Earlier events are applied at the start, so they always lie within it.
+    public func spans(_ time: Timestamp) -> Bool {
+        time <= start || !time.nanosecondsSinceEpoch.subtractingReportingOverflow(start.nanosecondsSinceEpoch).overflow
+    }
 }

@@ -91,6 +91,14 @@ public final class RecordingReader<Decoder: RecordingLineDecoder> {
                 }
                 visit(.finding(ReadingFinding(line: line, kind: kind, message: message)))
             case .event(let time, let event):
+                guard header.spans(time) else {
+                    let message =
+                        "field 't' \(time) is more than 292 years (2⁶³ ns) after the header's start \(header.start), "
+                        + "longer than a recording can span"
+                    if options.isStrict { throw RecordingError(line: line, reason: .invalidLine(.wrongType, message)) }
+                    visit(.finding(ReadingFinding(line: line, kind: .wrongType, message: message)))
+                    continue
+                }
                 guard endTime == nil else {
                     visit(
                         .finding(ReadingFinding(line: line, kind: .outOfOrder, message: "after the end line; ignored")))

@@ -26,9 +26,11 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         return remainder < 0 ? quotient - 1 : quotient
     }
 
-    /// The first instant of the UTC day numbered `dayNumber` (days since 1970-01-01).
+    /// The first instant of the UTC day numbered `dayNumber` (days since 1970-01-01), held at the ends
+    /// of the representable range: the day after 2262-04-11 starts at its last instant.
     public static func startOfDay(_ dayNumber: Int64) -> Timestamp {
-        Timestamp(nanosecondsSinceEpoch: dayNumber * nanosecondsPerDay)
+        let (start, overflow) = dayNumber.multipliedReportingOverflow(by: nanosecondsPerDay)
+        return Timestamp(nanosecondsSinceEpoch: overflow ? (dayNumber < 0 ? .min : .max) : start)
     }
 
     /// Calls `body` with each UTC day the half-open interval `[from, to)` touches, in order, and the

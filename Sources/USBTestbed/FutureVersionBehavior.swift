@@ -17,7 +17,8 @@ public struct FutureVersionBehavior: DeviceBehavior {
         decoder.decode(bytes) { outcome in
             guard case .frame(let frame) = outcome, case .request(.identify)? = try? frame.message() else { return }
             let identity = DeviceIdentity(
-                protocolVersion: protocolVersion, profileID: "tonic-16", model: "from the future", serial: "FUTURE-1",
+                protocolVersions: [protocolVersion], profileID: "tonic-16", model: "from the future",
+                serial: "FUTURE-1",
                 firmware: "9")
             let reply = try? Frame(reply: .identify(identity), sequence: frame.header.sequence, session: .none)
             replies += reply?.encoded() ?? []

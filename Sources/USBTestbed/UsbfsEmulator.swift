@@ -11,12 +11,14 @@ import Synchronization
 /// behind one lock. URBs complete the way the kernel completes them: bulk OUT at once, bulk IN when
 /// the device has bytes for it, either with an error status on unplug; libusb then reaps them.
 final class UsbfsEmulator: Sendable {
-    /// How long an empty `USBDEVFS_REAPURBNDELAY` is held before it answers `EAGAIN`.
+    /// How long an empty `USBDEVFS_REAPURBNDELAY` is held, while a bulk IN URB of its client waits
+    /// for bytes, before it answers `EAGAIN`.
     ///
     /// umockdev's device node is a regular file, so libusb's `poll` on it never blocks and libusb
     /// would reap in a tight loop while a transfer is pending. Holding the empty reap, and answering
     /// it as soon as a URB completes, turns that loop into a wait; it costs a transfer issued from
-    /// another thread on the same handle at most this long.
+    /// another thread of the process at most this long (umockdev passes one ioctl at a time). With
+    /// nothing in flight the reap is answered at once: `StimUSB`'s event thread sleeps then.
     static let reapHold = DispatchTimeInterval.milliseconds(5)
 
     /// The usbfs features the emulated kernel reports: one URB per bulk transfer of any length, and
@@ -58,7 +60,14 @@ final class UsbfsEmulator: Sendable {
         var reapable: [UInt: [URB]] = [:]
         var heldReaps: [UInt: HeldReap] = [:]
         var claims: [UInt32: IoctlClient] = [:]
+        /// Claims granted since the device was plugged in.
+        var claimCount = 0
         var nextToken: UInt64 = 0
+    }
+
+    /// How many times a host has claimed the interface since the device was plugged in.
+    var claimCount: Int {
+        state.withLock { $0.claimCount }
     }
 
     /// Answers the ioctl `client` is waiting in.
@@ -126,6 +135,7 @@ final class UsbfsEmulator: Sendable {
                 return client.complete(result: -1, errno: EBUSY)
             }
             state.claims[interface] = client
+            state.claimCount += 1
         } else {
             guard state.claims[interface]?.id == client.id else { return client.complete(result: -1, errno: EINVAL) }
             state.claims[interface] = nil
@@ -174,6 +184,10 @@ final class UsbfsEmulator: Sendable {
             return client.complete()
         }
         guard !state.isUnplugged else { return client.complete(result: -1, errno: ENODEV) }
+        // Nothing of the client's in flight: nothing to wait for, so libusb's reaping ends at once.
+        guard waits || state.pendingIn.contains(where: { $0.client.id == client.id }) else {
+            return client.complete(result: -1, errno: EAGAIN)
+        }
         let token = state.nextToken
         state.nextToken += 1
         state.heldReaps[client.id] = HeldReap(client: client, slot: slot, token: token)

@@ -40,6 +40,10 @@ public final class VirtualDevice: @unchecked Sendable {
     /// The usbfs device node, e.g. `/dev/bus/usb/001/002`.
     public var path: String { node.path }
 
+    /// How many times a host has claimed the device's interface since it was plugged in: one for
+    /// each connection a transport made, however many sessions ran over it.
+    public var claimCount: Int { emulator.claimCount }
+
     /// Pulls the device out: transfers in flight fail as on a real unplug (libusb reports
     /// `LIBUSB_ERROR_NO_DEVICE`), later requests on open handles fail with `ENODEV`, and the device
     /// leaves the bus. Unplugging twice does nothing more.

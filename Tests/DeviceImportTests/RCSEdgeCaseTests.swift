@@ -121,4 +121,38 @@ struct RCSEdgeCaseTests {
         #expect(result.notes.contains { $0.record == 3 && $0.message.contains("earlier than record 2") })
         #expect(result.start == Fixtures.time(hours: 0, milliseconds: -1_000))
     }
+
+    @Test(
+        "Raw settings too large for their unit are impossible notes, not an overflow",
+        arguments: [
+            (#""ratePeriod": 9223372036854775807"#, "ratePeriod"),
+            (#""ratePeriod": 922337203685478"#, "ratePeriod"),
+            (#""program0": {"amplitude": 92233720368548, "pulseWidth": 9}"#, "amplitude"),
+            (#""program0": {"amplitude": 20, "pulseWidth": 9223372036854775807}"#, "pulseWidth"),
+        ])
+    func oversizedRawSettings(members: String, field: String) throws {
+        let group = #", "TherapyConfigGroup0": {\#(members)}"#
+        let result = try Self.session(["StimLog.json": "[" + Self.record(hour: 1, group) + "]"])
+        #expect(result.notes.contains { $0.kind == .impossible && $0.message.contains(field) }, "\(result.notes)")
+    }
+
+    @Test(
+        "Adaptive records placed by any systemTick a file holds do not overflow",
+        arguments: [Int64.max, Int64.min, -1, 65_535])
+    func extremeSystemTicks(tick: Int64) throws {
+        let group = #", "TherapyConfigGroup0": {"ratePeriod": 1000, "program0": \#(Self.program(20, 9))}"#
+        let first =
+            #"{"AdaptiveUpdate": {"Header": {"systemTick": \#(tick)}, "PacketGenTime": 1767603600000, "CurrentProgramAmplitudesInMilliamps": [1.0, 0, 0, 0]}}"#
+        let second =
+            #"{"AdaptiveUpdate": {"Header": {"systemTick": \#(tick == .min ? Int64.max : Int64.min)}, "CurrentProgramAmplitudesInMilliamps": [1.5, 0, 0, 0]}}"#
+        let result = try Self.session([
+            "StimLog.json": "["
+                + Self.record(hour: 0, group + #", "therapyStatusData": {"activeGroup": 0, "therapyStatus": 1}"#) + "]",
+            "AdaptiveLog.json": "[" + first + "," + second + "]",
+        ])
+        let placed = result.events.filter { $0.event.summary.hasPrefix("amplitude") }.map(\.time)
+        #expect(placed.count == 2)
+        #expect(
+            placed.allSatisfy { $0 >= Fixtures.time(hours: 1) && $0 < Fixtures.time(hours: 1, milliseconds: 6_554) })
+    }
 }

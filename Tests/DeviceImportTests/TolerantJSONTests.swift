@@ -29,6 +29,15 @@ struct TolerantJSONTests {
         #expect(document.repairs.first?.message.contains("'\(token)'") == true)
     }
 
+    @Test(
+        "A one-digit number with an exponent is a number, not a word",
+        arguments: ["1e30", "5E-3", "1e+2", "-1e309", "0e0", "9E9"])
+    func oneDigitExponents(number: String) throws {
+        let document = try Self.read(#"{"a": \#(number)}"#)
+        #expect(document.value == .object(["a": .number(number)]))
+        #expect(document.repairs.isEmpty)
+    }
+
     @Test("Trailing commas are dropped and reported, in arrays and in objects")
     func trailingCommas() throws {
         let document = try Self.read("{\"a\": [1, 2,],\n \"b\": 3,\n}")

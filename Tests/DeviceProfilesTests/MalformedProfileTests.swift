@@ -151,6 +151,16 @@ struct MalformedProfileTests {
             "a slot group rate beyond the device's", battery,
             battery + "\nprograms: 4\ngroups: [{name: A, slots: [1, 4], frequency: {min: 2, max: 2000, step: 1}}]",
             field: "groups[0].frequency", says: "within the rates"),
+        Case(
+            "256 program slots, one more than a byte numbers from 1", battery, battery + "\nprograms: 256",
+            field: "programs", says: "must be at most 255: a slot travels as one byte and 0 means no slot (got 256)"),
+        Case("no program slot", battery, battery + "\nprograms: 0", field: "programs", says: "must be greater than 0"),
+        Case(
+            "a negative number of program slots", battery, battery + "\nprograms: -1", field: "programs",
+            says: "must be greater than 0 (got -1)"),
+        Case(
+            "a number of program slots beyond 64 bits", battery, battery + "\nprograms: 99999999999999999999",
+            field: "programs", says: "must be a whole number"),
     ]
 
     @Test("A malformed profile is refused with its file and field path", arguments: cases)

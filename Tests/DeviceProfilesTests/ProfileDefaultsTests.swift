@@ -74,4 +74,11 @@ struct ProfileDefaultsTests {
         #expect(error.file == "/nonexistent/nowhere.yaml")
         #expect(error.message.contains("cannot be read"))
     }
+
+    @Test("Program slots from 1 to 255 load, the most one byte numbers", arguments: [1, 2, 254, 255])
+    func programSlotsWithinOneByteLoad(programs: Int) throws {
+        let profile = try DeviceProfile(yaml: minimalProfile + "programs: \(programs)\n", path: "x.yaml")
+        #expect(profile.programs == programs)
+        #expect(DeviceProfile.maximumPrograms == Int(UInt8.max))
+    }
 }

@@ -39,39 +39,139 @@ struct CheckCommandTests {
         #expect(counts.failures == 1)
     }
 
-    @Test(arguments: [
-        ("cases: []\n", "no cases"),
-        ("cases:\n  - name: x\n    device: tonic-16\n    expect: {verdict: accepted}\n", "program"),
-        (
-            "cases:\n  - name: x\n    device: tonic-16\n    program: {amplitude: 5}\n    expect: {verdict: accepted}\n",
-            "cases[0].program"
-        ),
-        (
-            "cases:\n  - name: x\n    device: nope\n    program: {amplitude: 5, pulseWidth: 300, frequency: 50, contacts: {\"1\": -100, \"2\": 100}}\n    expect: {verdict: accepted}\n",
-            "nope"
-        ),
-        (
-            "cases:\n  - name: x\n    device: tonic-16\n    program: {amplitude: 5, pulseWidth: 300, frequency: 50, contacts: {\"1\": -100, \"2\": 100}}\n    expect: {verdict: fine}\n",
-            "verdict"
-        ),
-        (
-            "cases:\n  - name: x\n    device: tonic-16\n    program: {amplitude: 5, pulseWidth: 300, frequency: 50, contacts: {\"1\": -100, \"2\": 100}}\n    expect: {verdict: accepted, rules: [shanon]}\n",
-            "shanon"
-        ),
-    ])
-    func aMalformedPlanIsBadInputBeforeAnyCaseRuns(text: String, mentions: String) throws {
+    static let unreadablePlans: [(text: String, says: String)] = [
+        ("cases: []\n", "plan.yaml: cases (line 1): the plan has no cases"),
+        ("# nothing but a comment\n", "plan.yaml: the plan is empty; give a list of cases"),
+        ("cases: 3\n", "plan.yaml: cases (line 1): expected a list"),
+        ("case:\n  - name: x\n", "plan.yaml: case (line 2): unknown field 'case'"),
+        ("cases:\n  - name: [x\n", "plan.yaml:3: YAML syntax error"),
+        ("base: &b {name: x}\ncases: [*b]\n", "plan.yaml:2: uses the alias *b"),
+        ("- just a list\n", "plan.yaml (line 1): expected a mapping of fields"),
+    ]
+
+    @Test(arguments: unreadablePlans)
+    func aPlanThatCannotBeReadIsBadInputNamingTheFileAndWritesNoReport(text: String, says: String) throws {
         let plan = try temporaryFile(text, name: "plan.yaml")
-        let result = try SCSProcess.run(["check", plan])
+        let junit = plan + ".xml"
+        let result = try SCSProcess.run(["check", plan, "--junit", junit])
         #expect(result.status == 2)
-        #expect(result.stderr.contains(mentions))
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains(says), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: junit))
     }
 
-    private func junitCounts(_ path: String) throws -> (tests: Int, failures: Int) {
+    /// A plan of three cases whose second is `lines` (after its name), each indented under the list entry.
+    static func planAround(_ lines: [String]) -> String {
+        let good = [
+            "    device: tonic-16",
+            "    program: {amplitude: 5, pulseWidth: 300, frequency: 50, contacts: {\"1\": -100, \"2\": 100}}",
+            "    expect: {verdict: accepted}",
+        ]
+        let cases = [
+            ["  - name: first"] + good, ["  - name: broken"] + lines.map { "    " + $0 }, ["  - name: third"] + good,
+        ]
+        return (["cases:"] + cases.flatMap { $0 }).joined(separator: "\n") + "\n"
+    }
+
+    static let program = "program: {amplitude: 5, pulseWidth: 300, frequency: 50, contacts: {\"1\": -100, \"2\": 100}}"
+
+    /// A broken second case (line 6 is its name, line 7 its first field) and what its error says.
+    static let brokenCases: [(lines: [String], says: String)] = [
+        (["device: nope", program, "expect: {verdict: accepted}"], "cases[1].device (line 7): unknown device 'nope'"),
+        (
+            ["device: tonic-16", "expect: {verdict: accepted}"],
+            "cases[1].program (line 6): give exactly one of program or programFile"
+        ),
+        (
+            ["device: tonic-16", "program: {amplitude: 5}", "expect: {verdict: accepted}"],
+            "cases[1].program.pulseWidth (line 8): missing"
+        ),
+        (
+            ["device: tonic-16", program, "expect: {verdict: fine}"],
+            "cases[1].expect.verdict (line 9): 'fine' is not one of"
+        ),
+        (
+            ["device: tonic-16", program, "expect: {verdict: accepted, rules: [shanon]}"],
+            "cases[1].expect.rules[0] (line 9): 'shanon' is not a rule id"
+        ),
+        (
+            ["device: tonic-16", "slot: 9", program, "expect: {verdict: accepted}"],
+            "cases[1].slot (line 8): tonic-16 has slots 1…4 (got 9)"
+        ),
+        (
+            ["device: tonic-16", program, "expct: {verdict: accepted}"],
+            "cases[1].expct (line 9): unknown field 'expct'"
+        ),
+        (
+            ["device: tonic-16", "impedance: {\"40\": 800}", program, "expect: {verdict: accepted}"],
+            "cases[1].impedance.40 (line 8): contact '40' does not exist on this device"
+        ),
+        (
+            [
+                "device: tonic-16",
+                "program: {amplitude: 5, pulseWidth: 300, frequency: 50, contacts: {"
+                    + (1...18).map { "\"\($0)\": 0" }.joined(separator: ", ") + "}}",
+                "expect: {verdict: accepted}",
+            ],
+            "cases[1].program.contacts (line 8): lists 18 contacts, more than the device has (16 lead contacts and the case)"
+        ),
+        (
+            ["device: tonic-16", "programFile: nowhere.yaml", "expect: {verdict: accepted}"],
+            "cases[1].programFile (line 8): "
+        ),
+
+    ]
+
+    @Test(arguments: brokenCases)
+    func aCaseThatCannotRunIsAnErrorCaseNamingThePlanAndLineAndTheOthersStillRun(
+        lines: [String], says: String
+    ) throws {
+        let plan = try temporaryFile(Self.planAround(lines), name: "plan.yaml")
+        let junit = plan + ".xml"
+        let result = try SCSProcess.run(["check", plan, "--junit", junit])
+        #expect(result.status == 1)
+        #expect(result.stderr.isEmpty)
+        let output = result.stdout.split(separator: "\n").map(String.init)
+        #expect(output.first == "✓ first")
+        #expect(output.dropFirst().first?.hasPrefix("! broken: ") == true)
+        #expect(output.dropFirst().first?.contains(says) == true, "\(result.stdout)")
+        #expect(output.dropFirst(2).first == "✓ third")
+        #expect(output.last == "check: 2 passed, 0 failed, 1 error (cases that could not run)")
+        let counts = try junitCounts(junit)
+        #expect(counts.tests == 3 && counts.failures == 0 && counts.errors == 1)
+        let document = try XMLDocument(contentsOf: URL(fileURLWithPath: junit))
+        let error = try #require(
+            try document.nodes(forXPath: "//testcase[@name='broken']/error").first as? XMLElement)
+        let message = try #require(error.attribute(forName: "message")?.stringValue)
+        #expect(message.contains(says))
+        #expect(message.hasPrefix(plan + ": cases[1]."))
+    }
+
+    @Test func aBadProgramFileNamesThePlanLineThatGivesItAndItsOwnFieldAndLine() throws {
+        let plan = try temporaryFile(
+            Self.planAround(["device: tonic-16", "programFile: program.json", "expect: {verdict: accepted}"]),
+            name: "plan.yaml")
+        let program = URL(fileURLWithPath: plan).deletingLastPathComponent().appendingPathComponent("program.json")
+        try "{\"amplitude\": 5,\n \"pulseWidth\": 300,\n \"frequency\": 50,\n \"contacts\": {\"1\": \"-\"}}\n"
+            .write(to: program, atomically: true, encoding: .utf8)
+        let result = try SCSProcess.run(["check", plan])
+        #expect(result.status == 1)
+        #expect(
+            result.stdout.contains(
+                "! broken: \(plan): cases[1].programFile (line 8): \(program.path): contacts.1 (line 4): expected a number"
+            ),
+            "\(result.stdout)")
+    }
+
+    private func junitCounts(_ path: String) throws -> (tests: Int, failures: Int, errors: Int) {
         let document = try XMLDocument(contentsOf: URL(fileURLWithPath: path))
         let suite = try #require(try document.nodes(forXPath: "/testsuites/testsuite").first as? XMLElement)
         let cases = try document.nodes(forXPath: "//testcase").count
         let failures = try document.nodes(forXPath: "//testcase/failure").count
+        let errors = try document.nodes(forXPath: "//testcase/error").count
         #expect(suite.attribute(forName: "tests")?.stringValue == String(cases))
-        return (cases, failures)
+        #expect(suite.attribute(forName: "failures")?.stringValue == String(failures))
+        #expect(suite.attribute(forName: "errors")?.stringValue == String(errors))
+        return (cases, failures, errors)
     }
 }

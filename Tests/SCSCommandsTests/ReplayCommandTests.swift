@@ -89,6 +89,31 @@ struct ReplayCommandTests {
         #expect(result.stdout.contains("No divergence"))
     }
 
+    @Test(
+        "--speed so slow that the wait overflows, or out of its range, exits 2 naming the flag",
+        arguments: ["1e-300", "1e-20", "0", "2000000"])
+    func speedOutOfRange(speed: String) throws {
+        let file = try Self.recording(Self.clean)
+        let result = try SCSProcess.run(["replay", file, "--target", "simulator", "--speed", speed])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("error: --speed: \(speed) is outside 0.001 to 1000000"), "\(result.stderr)")
+    }
+
+    @Test("a recording from before the device clock's range exits 2 naming the line of the first command")
+    func recordingBeforeTheClockRange() throws {
+        let lines = Self.clean.map { $0.replacingOccurrences(of: "2026-03-02", with: "1999-12-31") }
+        let text =
+            ([Self.header.replacingOccurrences(of: "2026-03-02", with: "1999-12-31")] + lines)
+            .joined(separator: "\n") + "\n"
+        let file = try temporaryFile(text, name: "old.scsrec.jsonl")
+        let result = try SCSProcess.run(["replay", file, "--target", "simulator"])
+        #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "\(file): line 2: 1999-12-31T09:00:00Z is outside the device clock's range (2000-01-01 to 2200-01-01)"),
+            "\(result.stderr)")
+    }
+
     @Test("a program the core rejects, shown applied, is a divergence on its line with its rule ids")
     func unsafeProgramShownApplied() throws {
         let unsafe = Self.program.replacingOccurrences(of: #""amplitude":3,"#, with: #""amplitude":30,"#)

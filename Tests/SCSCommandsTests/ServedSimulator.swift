@@ -1,4 +1,5 @@
 import Foundation
+import StimDevice
 import Testing
 
 /// `scs serve` running as its own process on a fresh socket, for the tests of the commands that talk
@@ -8,25 +9,36 @@ final class ServedSimulator {
     let process = Process()
     private let output = Pipe()
 
-    /// Starts `scs serve --device device` and waits until its socket exists.
-    init(device: String) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scs-serve-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        socket = folder.appendingPathComponent("sim.sock").path
+    /// Starts `scs serve --device device` with `arguments` on `socket` (default: a fresh one) and waits
+    /// until it answers there.
+    init(device: String, arguments: [String] = [], socket: String? = nil) throws {
+        self.socket = try socket ?? Self.freshSocket()
         process.executableURL = SCSProcess.executable
-        process.arguments = ["serve", "--device", device, "--socket", socket]
+        process.arguments = ["serve", "--device", device, "--socket", self.socket] + arguments
         process.currentDirectoryURL = SCSProcess.root
         process.standardOutput = output
         process.standardError = output
         try process.run()
         let deadline = Date().addingTimeInterval(10)
-        while !FileManager.default.fileExists(atPath: socket), Date() < deadline, process.isRunning {
+        while !isAnswering, Date() < deadline, process.isRunning {
             Thread.sleep(forTimeInterval: 0.02)
         }
-        guard FileManager.default.fileExists(atPath: socket) else {
+        guard isAnswering else {
             process.terminate()
             throw ServeFailure(output: String(decoding: output.fileHandleForReading.availableData, as: UTF8.self))
         }
+    }
+
+    /// Whether a server accepts a connection at the socket (a stale socket file there does not).
+    var isAnswering: Bool {
+        (try? UnixSocketTransport(path: socket)) != nil
+    }
+
+    /// A socket path in a fresh folder.
+    static func freshSocket() throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scs-serve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder.appendingPathComponent("sim.sock").path
     }
 
     /// Sends SIGTERM (or SIGINT, as Ctrl-C does, when `isInterrupt`) and waits; returns the exit

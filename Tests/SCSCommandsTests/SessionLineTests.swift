@@ -1,3 +1,5 @@
+import DeviceProfiles
+import Foundation
 import StimSafety
 import Testing
 
@@ -5,7 +7,10 @@ import Testing
 
 @Suite("session lines")
 struct SessionLineTests {
-    static let step = Percent(rawValue: 1_000)
+    /// The limits of the shipped tonic-16 (fraction step 1 %, as the shorthand cases assume).
+    static func limits() throws -> DeviceLimits {
+        try DeviceCatalog(contentsOf: SCSProcess.root.appendingPathComponent("Devices")).profile(id: "tonic-16").limits
+    }
 
     @Test(
         "words split at white space, quotes group, a # at a word's start begins a comment",
@@ -23,15 +28,16 @@ struct SessionLineTests {
 
     @Test("commands parse with their arguments")
     func commands() throws {
-        #expect(try SessionLine.parse("STATUS", fractionStep: Self.step) == .status)
-        #expect(try SessionLine.parse("activate 2", fractionStep: Self.step) == .activate(slot: 2))
-        #expect(try SessionLine.parse("on", fractionStep: Self.step) == .therapy(isOn: true))
-        #expect(try SessionLine.parse("adjust 3.5", fractionStep: Self.step) == .adjust(Nanoamps(rawValue: 3_500_000)))
-        #expect(try SessionLine.parse("log", fractionStep: Self.step) == .log(file: nil))
-        #expect(try SessionLine.parse("", fractionStep: Self.step) == .nothing)
+        let limits = try Self.limits()
+        #expect(try SessionLine.parse("STATUS", limits: limits) == .status)
+        #expect(try SessionLine.parse("activate 2", limits: limits) == .activate(slot: 2))
+        #expect(try SessionLine.parse("on", limits: limits) == .therapy(isOn: true))
+        #expect(try SessionLine.parse("adjust 3.5", limits: limits) == .adjust(Nanoamps(rawValue: 3_500_000)))
+        #expect(try SessionLine.parse("log", limits: limits) == .log(file: nil))
+        #expect(try SessionLine.parse("", limits: limits) == .nothing)
         let write = try SessionLine.parse(
             "write 1 --amplitude 3 --pulse-width 300 --frequency 50 --contacts 2-,3+ --acknowledge shannon",
-            fractionStep: Self.step)
+            limits: limits)
         guard case .write(let slot, let program, let acknowledged) = write else {
             Issue.record("not a write: \(write)")
             return
@@ -52,9 +58,10 @@ struct SessionLineTests {
             ("write 1 --amplitude 3 --pulse-width 300 --contacts 2-,3+", "--frequency: missing"),
             ("check 1 --amplitude 3 --pulse-width 300 --frequency 50 --contacts 2-,3+ --acknowledge nope", "nope"),
         ])
-    func errors(line: String, fragment: String) {
+    func errors(line: String, fragment: String) throws {
+        let limits = try Self.limits()
         #expect {
-            try SessionLine.parse(line, fractionStep: Self.step)
+            try SessionLine.parse(line, limits: limits)
         } throws: { error in
             "\(error)".contains(fragment)
         }

@@ -56,6 +56,8 @@ struct SimulateCommandTests {
             (["--device", "nope", "--days", "3"], "--device"),
             (["--device", "tonic-16", "--days", "0"], "--days"),
             (["--device", "tonic-16", "--days", "-2"], "--days"),
+            (["--device", "tonic-16", "--days", "36526"], "--days: must be from 1 to 36525 (100 years)"),
+            (["--device", "tonic-16", "--days", "2147483648"], "--days: must be from 1 to 36525 (100 years)"),
         ])
     func badInput(arguments: [String], flag: String) throws {
         let out = try Self.folder().appendingPathComponent("x.scsrec.jsonl").path
@@ -71,5 +73,33 @@ struct SimulateCommandTests {
         ])
         #expect(result.status == 2)
         #expect(result.stderr.contains("--out"))
+    }
+
+    @Test(
+        "a simulation the device stops after days of writing exits 1 and leaves --out as it was, with no temporary file"
+    )
+    func stoppedSimulationLeavesTheOutput() throws {
+        let folder = try Self.folder()
+        let devices = folder.appendingPathComponent("Devices")
+        try FileManager.default.createDirectory(at: devices, withIntermediateDirectories: true)
+        // A primary cell of 1 mAh empties on the first day; the next morning the device refuses therapy.
+        let profile = try String(
+            contentsOf: SCSProcess.root.appendingPathComponent("Devices/tonic-16.yaml"), encoding: .utf8
+        )
+        .replacingOccurrences(of: "  kind: rechargeable", with: "  kind: primary #")
+        .replacingOccurrences(of: "  capacity: 300", with: "  capacity: 1 #")
+        try profile.write(to: devices.appendingPathComponent("tonic-16.yaml"), atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("kept.scsrec.jsonl")
+        try "an earlier file\n".write(to: out, atomically: true, encoding: .utf8)
+        let result = try SCSProcess.run([
+            "simulate", "--devices", devices.path, "--device", "tonic-16", "--days", "10", "--out", out.path,
+        ])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("batteryEmpty"), "\(result.stderr)")
+        #expect(try String(contentsOf: out, encoding: .utf8) == "an earlier file\n")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
+                "Devices", "kept.scsrec.jsonl",
+            ])
     }
 }

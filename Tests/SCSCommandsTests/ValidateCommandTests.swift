@@ -150,4 +150,50 @@ struct ValidateCommandTests {
         #expect(result.status == 2)
         #expect(result.stderr.contains("40"))
     }
+
+    /// A JSON program on tonic-16 whose contact map has contacts 1 and 2 as a bipole and `extra` more
+    /// keys at 0 %: 3, 4, … and, from the 15th extra key on, the case and then contacts past 16.
+    static func programWithContacts(extra: Int) -> String {
+        var keys = ["\"1\": -100", "\"2\": 100"]
+        for index in 0..<extra {
+            let key = index < 14 ? String(index + 3) : index == 14 ? "case" : String(index + 2)
+            keys.append("\"\(key)\": 0")
+        }
+        return "{\"amplitude\": 5, \"pulseWidth\": 300, \"frequency\": 50,\n \"contacts\": {"
+            + keys.joined(separator: ", ") + "}}\n"
+    }
+
+    @Test(
+        "A contact map longer than the device's 16 contacts and the case is bad input naming the count",
+        arguments: [(15, nil), (16, 18), (60_000, 60_002)])
+    func aContactMapLongerThanTheDeviceIsRefused(extra: Int, refusedCount: Int?) throws {
+        let file = try temporaryFile(Self.programWithContacts(extra: extra), name: "program.json")
+        let result = try SCSProcess.run(["validate", "--device", "tonic-16", "--program", file])
+        if let refusedCount {
+            #expect(result.status == 2)
+            #expect(result.stdout.isEmpty)
+            #expect(
+                result.stderr
+                    == "error: \(file): contacts (line 2): lists \(refusedCount) contacts, more than the device has "
+                    + "(16 lead contacts and the case)\n")
+        } else {
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+    }
+
+    @Test func aProgramFileOverOneMebibyteIsRefusedUnread() throws {
+        let padding = "# " + String(repeating: "x", count: 1 << 20) + "\n"
+        let file = try temporaryFile(padding + Self.programWithContacts(extra: 0), name: "program.yaml")
+        let result = try SCSProcess.run(["validate", "--device", "tonic-16", "--program", file])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("\(file): is larger than 1 MiB"), "\(result.stderr)")
+    }
+
+    @Test func anAliasInAProgramFileIsRefusedWithItsLine() throws {
+        let text = "amplitude: &a 5\npulseWidth: 300\nfrequency: *a\ncontacts: {\"1\": -100, \"2\": 100}\n"
+        let file = try temporaryFile(text, name: "program.yaml")
+        let result = try SCSProcess.run(["validate", "--device", "tonic-16", "--program", file])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("\(file):3: uses the alias *a"), "\(result.stderr)")
+    }
 }

@@ -5,34 +5,29 @@ import Testing
 
 @Suite("Random and damaged bytes into the device")
 struct FuzzTests {
-    /// A device with a program written and running, and the frames of the session that did it.
-    static func running() throws -> (TestDevice, frames: [[UInt8]]) {
+    /// A device with a program written and running, the session that did it (closed unless
+    /// `keepingSessionOpen`), and that session's frames as they went over the wire.
+    static func running(keepingSessionOpen: Bool = false) throws -> (TestDevice, RawSession, frames: [[UInt8]]) {
         let test = try TestDevice()
         var raw = try RawSession.open(test.device, role: .clinician, key: test.key(.clinician))
         var frames: [[UInt8]] = []
-        for request: Request in [
+        var requests: [Request] = [
             .writeProgram(ProgramWrite(slot: 1, program: try tonic("3", patientRange: ("2", "5")))), .activateSlot(1),
             .setTherapy(true), .adjustAmplitude(try mA("4")), .readState, .measureImpedance, .readBattery,
-            .readEventLog(LogRange(offset: 0, length: 512)), .setClock(epochNanoseconds: 0), .closeSession,
-        ] {
-            frames.append(try Frame(request: request, sequence: raw.nextSequence, session: raw.session).encoded())
+            .readEventLog(LogRange(offset: 0, length: 512)), .setClock(epochNanoseconds: 0),
+        ]
+        if !keepingSessionOpen { requests.append(.closeSession) }
+        for request in requests {
+            frames.append(try raw.nextFrame(request))
             _ = try raw.send(request)
         }
-        return (test, frames)
-    }
-
-    /// What must not change: the state, the log and the battery.
-    static func fingerprint(_ device: SimulatedStimulator) -> [String] {
-        let snapshot = device.snapshot()
-        return [
-            "\(snapshot.state)", "\(snapshot.eventCount)", "\(snapshot.slotAmplitudes)", "\(snapshot.openSessionCount)",
-        ]
+        return (test, raw, frames)
     }
 
     @Test("random bytes never crash the device and never change it")
     func randomBytes() throws {
-        let (test, _) = try Self.running()
-        let before = Self.fingerprint(test.device)
+        let (test, _, _) = try Self.running()
+        let before = DeviceStateDump.of(test.device)
         var generator = SeededRandom(seed: 1)
         let connection = test.device.makeConnection()
         for round in 0..<3_000 {
@@ -46,13 +41,13 @@ struct FuzzTests {
             _ = connection.receive(bytes)
         }
         _ = connection.finish()
-        #expect(Self.fingerprint(test.device) == before)
+        #expect(DeviceStateDump.of(test.device) == before)
     }
 
     @Test("damaged copies of a real session's frames never change the device")
     func damagedFrames() throws {
-        let (test, frames) = try Self.running()
-        let before = Self.fingerprint(test.device)
+        let (test, _, frames) = try Self.running()
+        let before = DeviceStateDump.of(test.device)
         var generator = SeededRandom(seed: 2)
         for _ in 0..<20_000 {
             var bytes = frames[Int.random(in: 0..<frames.count, using: &generator)]
@@ -62,13 +57,13 @@ struct FuzzTests {
             }
             _ = test.device.handle(frameBytes: bytes)
         }
-        #expect(Self.fingerprint(test.device) == before)
+        #expect(DeviceStateDump.of(test.device) == before)
     }
 
     @Test("well-formed frames with mutated payloads in a closed or unknown session never change the device")
     func mutatedPayloads() throws {
-        let (test, frames) = try Self.running()
-        let before = Self.fingerprint(test.device)
+        let (test, _, frames) = try Self.running()
+        let before = DeviceStateDump.of(test.device)
         var generator = SeededRandom(seed: 3)
         var decoder = FrameDecoder()
         var decoded: [Frame] = []
@@ -93,7 +88,7 @@ struct FuzzTests {
             let mutated = try Frame(header: header, payload: payload)
             _ = test.device.handle(frameBytes: mutated.encoded())
         }
-        #expect(Self.fingerprint(test.device) == before)
+        #expect(DeviceStateDump.of(test.device) == before)
     }
 
     @Test("mutated requests in an open session never leave a program the core rejects")
@@ -115,7 +110,8 @@ struct FuzzTests {
             ]
             let type = types[Int.random(in: 0..<types.count, using: &generator)]
             let header = FrameHeader(type: type, kind: .request, sequence: raw.nextSequence, session: raw.session)
-            _ = test.device.handle(frameBytes: try Frame(header: header, payload: payload).encoded())
+            let frame = try Frame(header: header, payload: payload).authenticated(with: try #require(raw.key))
+            _ = test.device.handle(frameBytes: frame.encoded())
             _ = try raw.send(.readState)
         }
         let state = test.device.state()
@@ -128,7 +124,7 @@ struct FuzzTests {
 
     @Test("frames split across reads of a stream are answered as if whole")
     func splitStream() throws {
-        let (test, _) = try Self.running()
+        let (test, _, _) = try Self.running()
         let raw = RawSession(device: test.device)
         let identify = try Frame(request: .identify, sequence: 9, session: .none).encoded()
         let whole = test.device.handle(frameBytes: identify + identify)

@@ -102,4 +102,16 @@ struct RampTests {
         #expect(!delivered[10] && !delivered[29] && !delivered[40] && !delivered[59])
         #expect(delivered.count(where: { $0 }) == 9 + 10)
     }
+
+    @Test(
+        "cycling spans as long as 64 bits hold are judged and delivered without an overflow",
+        arguments: [Int64.max, Int64.max / 2, 9_223_372_036_854_776])
+    func hugeCycling(milliseconds: Int64) throws {
+        let test = try TestDevice()
+        var program = try tonic("2", "200")
+        program.cycling = Cycling(on: Milliseconds(rawValue: milliseconds), off: Milliseconds(rawValue: milliseconds))
+        _ = try Self.start(test, program)
+        test.clock.advance(by: .seconds(3_600))
+        #expect(test.device.state().runningAmplitude == (try mA("2")), "an hour into an on phase of ages")
+    }
 }

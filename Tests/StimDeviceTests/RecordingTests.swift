@@ -159,6 +159,35 @@ struct RecordingTests {
             ])
     }
 
+    @Test("a log drained piece by piece as it is made joins to the recording exported at the end")
+    func drainedInPieces() async throws {
+        var pieces: [[UInt8]] = []
+        var exported: [UInt8] = []
+        for drains in [true, false] {
+            let test = try TestDevice()
+            let clinician = try await test.connect()
+            for day: Int64 in 0..<3 {
+                Self.advance(test, day: day, seconds: 8 * Self.hour)
+                try await clinician.write(try tonic("\(day + 2)"), to: 1)
+                try await clinician.activate(slot: 1)
+                try await clinician.setTherapy(on: true)
+                Self.advance(test, day: day, seconds: 20 * Self.hour)
+                try await clinician.setTherapy(on: false)
+                if drains { pieces.append(test.device.drainRecording()) }
+            }
+            await clinician.close()
+            Self.advance(test, day: 3, seconds: 0)
+            if drains {
+                pieces.append(test.device.drainRecording(isClosing: true))
+            } else {
+                exported = test.device.exportRecording()
+            }
+        }
+        #expect(pieces.count == 4)
+        #expect(Array(pieces.joined()) == exported)
+        #expect(String(decoding: pieces[3], as: UTF8.self) == #"{"t":"2026-01-08T00:00:00Z","type":"end"}"# + "\n")
+    }
+
     @Test("setting the clock before anything happened moves the recording's start")
     func clockSetBeforeEvents() async throws {
         let test = try TestDevice()

@@ -9,10 +9,7 @@ struct ReplayTests {
     func duplicateAnsweredFromCache() throws {
         let test = try TestDevice()
         let raw = try RawSession.open(test.device, role: .clinician, key: test.key(.clinician))
-        let write = try Frame(
-            request: .writeProgram(ProgramWrite(slot: 1, program: try tonic("3"))), sequence: raw.nextSequence,
-            session: raw.session
-        ).encoded()
+        let write = try raw.nextFrame(.writeProgram(ProgramWrite(slot: 1, program: try tonic("3"))))
         let first = test.device.handle(frameBytes: write)
         let events = test.device.snapshot().eventCount
         let again = test.device.handle(frameBytes: write)
@@ -37,10 +34,9 @@ struct ReplayTests {
     func lateFrame() throws {
         let test = try TestDevice()
         var raw = try RawSession.open(test.device, role: .clinician, key: test.key(.clinician))
-        let late = try Frame(
-            request: .writeProgram(ProgramWrite(slot: 1, program: try tonic("3"))), sequence: raw.nextSequence + 1,
-            session: raw.session
-        ).encoded()
+        let late = try raw.frame(
+            .writeProgram(ProgramWrite(slot: 1, program: try tonic("3"))), sequence: raw.nextSequence + 1,
+            session: raw.session)
         _ = try raw.send(.readState)
         _ = try raw.send(.readBattery)
         _ = try raw.send(.readState)
@@ -69,11 +65,13 @@ struct ReplayTests {
         var generator = SeededRandom(seed: 3)
         let hostNonce = Nonce.random(using: &generator)
         let proof = ChallengeResponse.hostProof(
-            key: wrong, deviceNonce: challenge.deviceNonce, role: .clinician, hostNonce: hostNonce)
+            key: wrong, role: .clinician, session: challenge.session, deviceNonce: challenge.deviceNonce,
+            hostNonce: hostNonce)
         let response = Request.authenticate(HostResponse(hostNonce: hostNonce, proof: proof))
         #expect(try raw.send(response, sequence: 1, session: challenge.session).errorCode == .authenticationFailed)
         let right = ChallengeResponse.hostProof(
-            key: try test.key(.clinician), deviceNonce: challenge.deviceNonce, role: .clinician, hostNonce: hostNonce)
+            key: try test.key(.clinician), role: .clinician, session: challenge.session,
+            deviceNonce: challenge.deviceNonce, hostNonce: hostNonce)
         let retry = Request.authenticate(HostResponse(hostNonce: hostNonce, proof: right))
         #expect(try raw.send(retry, sequence: 2, session: challenge.session).errorCode == .noSession)
         #expect(test.device.state().slots[0].program == nil)
@@ -83,10 +81,9 @@ struct ReplayTests {
     func closedSession() throws {
         let test = try TestDevice()
         var raw = try RawSession.open(test.device, role: .clinician, key: test.key(.clinician))
-        let late = try Frame(
-            request: .writeProgram(ProgramWrite(slot: 1, program: try tonic("3"))), sequence: raw.nextSequence + 1,
-            session: raw.session
-        ).encoded()
+        let late = try raw.frame(
+            .writeProgram(ProgramWrite(slot: 1, program: try tonic("3"))), sequence: raw.nextSequence + 1,
+            session: raw.session)
         #expect(try raw.send(.closeSession) == .reply(.closeSession))
         #expect(try raw.answer(to: late).errorCode == .noSession)
         #expect(try raw.send(.readState).errorCode == .noSession)
@@ -104,7 +101,8 @@ struct ReplayTests {
         var generator = SeededRandom(seed: 5)
         let hostNonce = Nonce.random(using: &generator)
         let proof = ChallengeResponse.hostProof(
-            key: try test.key(.patient), deviceNonce: challenge.deviceNonce, role: .clinician, hostNonce: hostNonce)
+            key: try test.key(.patient), role: .clinician, session: challenge.session,
+            deviceNonce: challenge.deviceNonce, hostNonce: hostNonce)
         let answer = try raw.send(
             .authenticate(HostResponse(hostNonce: hostNonce, proof: proof)), sequence: 1, session: challenge.session)
         #expect(answer.errorCode == .authenticationFailed)

@@ -11,9 +11,7 @@ struct DeviceSessionTests {
 
     static func answer(_ role: Role, key: DeviceKey = key) -> HostResponse {
         HostResponse(
-            hostNonce: Samples.hostNonce,
-            proof: ChallengeResponse.hostProof(
-                key: key, deviceNonce: Samples.deviceNonce, role: role, hostNonce: Samples.hostNonce))
+            hostNonce: Samples.hostNonce, proof: ChallengeResponseTests.hostProof(key: key, role: role))
     }
 
     static func opened(_ role: Role) throws -> DeviceSession {
@@ -25,12 +23,25 @@ struct DeviceSessionTests {
     @Test("the right answer opens the session and returns a device proof the host can verify")
     func opens() throws {
         var session = Self.challenged(.clinician)
+        #expect(session.key == nil)
         let proof = try session.authenticate(Self.answer(.clinician), sequence: 1, key: Self.key)
         #expect(session.phase == .open)
         #expect(
             ChallengeResponse.verifyDeviceProof(
-                proof, key: Self.key, hostNonce: Samples.hostNonce, role: .clinician, deviceNonce: Samples.deviceNonce,
-                session: Samples.session))
+                proof, key: Self.key, role: .clinician, session: Samples.session, deviceNonce: Samples.deviceNonce,
+                hostNonce: Samples.hostNonce))
+    }
+
+    @Test("the session key the device derives is the one the host derives")
+    func sameSessionKey() throws {
+        var session = Self.challenged(.clinician)
+        _ = try session.authenticate(Self.answer(.clinician), sequence: 1, key: Self.key)
+        let deviceKey = try #require(session.key)
+        let frame = try Frame(request: .readState, sequence: 2, session: Samples.session)
+        #expect(frame.authenticated(with: deviceKey).isAuthentic(under: Samples.sessionKey))
+        #expect(frame.authenticated(with: deviceKey) == frame.authenticated(with: Samples.sessionKey))
+        session.close()
+        #expect(session.key != nil, "a closed session keeps its key, to sign its refusals")
     }
 
     @Test("a wrong key closes the session, and the challenge cannot be answered again")
@@ -41,6 +52,7 @@ struct DeviceSessionTests {
             try session.authenticate(Self.answer(.clinician, key: otherKey), sequence: 1, key: Self.key)
         }
         #expect(session.phase == .closed)
+        #expect(session.key == nil)
         #expect(throws: SessionError.notChallenged) {
             try session.authenticate(Self.answer(.clinician), sequence: 1, key: Self.key)
         }

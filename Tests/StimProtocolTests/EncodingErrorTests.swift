@@ -35,8 +35,17 @@ struct EncodingErrorTests {
     @Test("a string longer than 255 UTF-8 bytes is refused")
     func longString() {
         let identity = DeviceIdentity(
-            protocolVersion: 1, profileID: "p", model: String(repeating: "é", count: 128), serial: "", firmware: "")
+            protocolVersions: [2], profileID: "p", model: String(repeating: "é", count: 128), serial: "", firmware: "")
         #expect(throws: EncodeError.stringTooLong(field: "model", length: 256, limit: 255)) {
+            try Reply.identify(identity).encodedPayload()
+        }
+    }
+
+    @Test("an identity must list at least one protocol version, strictly ascending", arguments: [[], [2, 2], [3, 2]])
+    func identityVersions(versions: [UInt8]) {
+        let identity = DeviceIdentity(
+            protocolVersions: versions, profileID: "p", model: "m", serial: "s", firmware: "f")
+        #expect(throws: EncodeError.valueOutOfRange(field: "protocol versions", value: versions.count)) {
             try Reply.identify(identity).encodedPayload()
         }
     }

@@ -112,9 +112,9 @@ struct FrameDecoderTests {
     @Test("a length beyond any frame is a bad length")
     func badLength() {
         var bytes = Self.frame.encoded()
-        bytes[14] = 0xED  // 4077 = 0x0FED, one past the maximum payload
+        bytes[14] = 0xDD  // 4061 = 0x0FDD, one past the maximum payload
         bytes[15] = 0x0F
-        #expect(Decoding.all(bytes + Self.other.encoded()) == [.failure(.badLength(4077)), .frame(Self.other)])
+        #expect(Decoding.all(bytes + Self.other.encoded()) == [.failure(.badLength(4061)), .frame(Self.other)])
     }
 
     @Test("a length over the decoder's lowered limit is oversized")
@@ -125,15 +125,17 @@ struct FrameDecoderTests {
             outcomes == [
                 .failure(.oversized(length: Self.frame.payload.count, limit: 16)), .frame(Samples.frames[0].frame),
             ])
-        #expect(decoder.capacity == Frame.headerLength + 16 + Frame.trailerLength)
+        #expect(decoder.capacity == Frame.headerLength + 16 + FrameTag.length + Frame.trailerLength)
     }
 
     @Test(
         "a damaged header field is refused and the decoder resynchronises",
         arguments: [
-            (2, UInt8(2), FrameError.unsupportedVersion(2)),
+            (2, UInt8(3), FrameError.unsupportedVersion(3)),
             (2, UInt8(0), .unsupportedVersion(0)),
             (4, UInt8(0x02), .invalidFlags(0x02)),
+            (4, UInt8(0x06), .invalidFlags(0x06)),
+            (4, UInt8(0x0C), .invalidFlags(0x0C)),
             (4, UInt8(0x81), .invalidFlags(0x81)),
             (5, UInt8(0x01), .reservedByteSet(0x01)),
         ])
@@ -195,14 +197,28 @@ struct FrameDecoderTests {
         }
     }
 
-    @Test("a frame of the maximum size decodes; one byte more cannot be built")
+    @Test("a frame of the maximum size, MAC included, decodes; one byte more cannot be built")
     func maximumSize() throws {
-        let header = FrameHeader(type: .setClock, kind: .error, sequence: 1, session: .none)
+        let header = FrameHeader(type: .setClock, kind: .error, sequence: 1, session: Samples.session)
         let largest = try Frame(header: header, payload: Array(repeating: 0xAB, count: Frame.maximumPayloadLength))
+            .authenticated(with: Samples.sessionKey)
         #expect(largest.encodedLength == 4096)
         #expect(Decoding.chunked(largest.encoded(), seed: 3) == [.frame(largest)])
-        #expect(throws: EncodeError.payloadTooLarge(length: 4077, limit: 4076)) {
+        #expect(throws: EncodeError.payloadTooLarge(length: 4061, limit: 4060)) {
             try Frame(header: header, payload: Array(repeating: 0, count: Frame.maximumPayloadLength + 1))
+        }
+    }
+
+    @Test("a version-1 frame decodes, as far as its layout goes, and may not carry a MAC")
+    func versionOneFrames() throws {
+        let identify = FrameHeader(version: 1, type: .identify, kind: .request, sequence: 1, session: .none)
+        let frame = try Frame(header: identify, payload: [])
+        #expect(Decoding.all(frame.encoded()) == [.frame(frame)])
+        var flagged = frame.encoded()
+        flagged[4] = 0x04
+        #expect(Decoding.all(flagged + Self.other.encoded()) == [.failure(.invalidFlags(0x04)), .frame(Self.other)])
+        #expect(throws: EncodeError.valueOutOfRange(field: "version", value: 1)) {
+            try Frame(header: identify, payload: [], tag: FrameTag(bytes: Array(0..<16)))
         }
     }
 

@@ -10,7 +10,7 @@ struct FuzzTests {
         let again: [UInt8]?
         switch message {
         case .request(let request): again = try? request.encodedPayload()
-        case .reply(let reply): again = try? reply.encodedPayload()
+        case .reply(let reply): again = try? reply.encodedPayload(version: frame.header.version)
         case .error(let error): again = try? error.encodedPayload()
         }
         #expect(again == frame.payload, "\(frame.header) decoded to \(message) which encodes differently")

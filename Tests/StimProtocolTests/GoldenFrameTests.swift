@@ -36,9 +36,21 @@ struct GoldenFrameTests {
         for (name, text) in GoldenFrames.hex {
             let bytes = try #require(Hex.bytes(text), "\(name) is not hex")
             let length = Int(bytes[14]) | Int(bytes[15]) << 8
-            #expect(bytes.count == Frame.headerLength + length + Frame.trailerLength, "\(name)")
+            let tagLength = bytes[4] & 0x04 == 0 ? 0 : FrameTag.length
+            #expect(bytes.count == Frame.headerLength + length + tagLength + Frame.trailerLength, "\(name)")
             let crc = bytes.suffix(4).reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
             #expect(crc == CRC32.checksum(bytes.dropLast(4)), "\(name)")
+        }
+    }
+
+    @Test("every frame in a session carries the session key's MAC, except refusals the device cannot sign")
+    func goldenFramesInSessionsAreSigned() throws {
+        for (name, frame) in Samples.frames where frame.header.version == Frame.protocolVersion {
+            let isSigned =
+                !frame.header.type.isHandshake && !name.hasSuffix("unknownMessageType")
+                && !name.hasSuffix("unauthenticated")
+            #expect(frame.isAuthentic(under: Samples.sessionKey) == isSigned, "\(name)")
+            #expect((frame.tag != nil) == isSigned, "\(name)")
         }
     }
 }

@@ -110,7 +110,10 @@ struct PayloadDecodingTests {
                 .readState, "00 00 0000000000000000 0000000000000000 00 0000000000000000 00 01 00 04",
                 .invalidValue(field: "slot flags", value: 4)
             ),
-            (.identify, "01 01 ff", .invalidUTF8(field: "profile id")),
+            (.identify, "01 02 01 ff", .invalidUTF8(field: "profile id")),
+            (.identify, "00", .invalidValue(field: "protocol versions", value: 0)),
+            (.identify, "02 02 01", .invalidValue(field: "protocol version", value: 1)),
+            (.identify, "02 02 02", .invalidValue(field: "protocol version", value: 2)),
             (.openSession, "00000000 000102030405060708090a0b0c0d0e0f", .invalidValue(field: "session", value: 0)),
             (.readEventLog, "0000000000000000 0000000000000000 02 0000", .invalidValue(field: "log done", value: 2)),
         ])

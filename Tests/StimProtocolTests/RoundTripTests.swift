@@ -27,6 +27,7 @@ struct RoundTripTests {
         var expected: [Message] = Samples.requests.map { .request($0.request) }
         expected += Samples.replies.map { .reply($0.reply) }
         expected += Samples.errors.map { .error($0.error) }
+        expected += [.reply(Samples.replies[0].reply), .error(ErrorReply(code: .unsupportedVersion))]
         var decoder = FrameDecoder()
         var messages: [Message] = []
         for (_, frame) in Samples.frames {
@@ -91,11 +92,12 @@ struct RoundTripTests {
         #expect(error.code.name == nil)
     }
 
-    @Test("a log chunk of the largest size fills a frame exactly")
+    @Test("a log chunk of the largest size fills a frame exactly, MAC included")
     func largestLogChunk() throws {
         let chunk = LogChunk(
             offset: 0, total: 1 << 40, isComplete: false, bytes: Array(repeating: 0x41, count: LogChunk.maximumLength))
         let frame = try Frame(reply: .readEventLog(chunk), sequence: 1, session: Samples.session)
+            .authenticated(with: Samples.sessionKey)
         #expect(frame.encodedLength == Frame.maximumLength)
         #expect(try frame.message() == .reply(.readEventLog(chunk)))
     }

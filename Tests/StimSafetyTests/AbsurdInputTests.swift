@@ -72,4 +72,34 @@ struct AbsurdInputTests {
             acknowledged: RuleSet([.amplitudeSlew]), runningAmplitude: Nanoamps(rawValue: Int64.min))
         #expect(DeviceLimits.tonic16.maySend(tonic("5"), context: acknowledged))
     }
+
+    @Test("cycling spans near 2⁶³ ms each give a duty cycle, in validation and in the envelope, not a crash")
+    func hugeCycling() throws {
+        let cycling = Cycling(on: Milliseconds(rawValue: Int64.max), off: Milliseconds(rawValue: Int64.max))
+        #expect(cycling.duty == 0.5)
+        var program = tonic("5")
+        program.cycling = cycling
+        #expect(DeviceLimits.tonic16.validate(program).verdict == .accepted)
+        #expect(DeviceLimits.tonic16.maySend(program))
+        let configuration = EnvelopeConfiguration(contacts: bipolar, cycling: cycling)
+        let envelope = try DeviceLimits.tonic16.safeEnvelope(
+            for: configuration, pulseWidths: [us("300")], rates: [.frequency(hz("50"))])
+        #expect(envelope.maxAmplitude(row: 0, column: 0) != nil)
+    }
+
+    @Test(
+        "a burst or a pulse with its numbers near 2⁶³ is a timing error, not a crash",
+        arguments: [Recovery.active, .passive])
+    func hugeTiming(recovery: Recovery) {
+        var program = burst("1", "300", at: "40", pulses: 5, intraBurst: "500", recovery: recovery)
+        program.pulsesPerBurst = .max
+        program.intraBurstRate = Millihertz(rawValue: .max)
+        program.pulseWidth = Nanoseconds(rawValue: .max)
+        program.interphaseGap = Nanoseconds(rawValue: .max)
+        program.rate = .frequency(Millihertz(rawValue: .max))
+        #expect(DeviceLimits.tonic16.validate(program).ruleIDs.contains(.timingPeriod))
+        program.waveform = .tonic
+        #expect(DeviceLimits.tonic16.validate(program).ruleIDs.contains(.timingPeriod))
+        #expect(!DeviceLimits.tonic16.maySend(program))
+    }
 }

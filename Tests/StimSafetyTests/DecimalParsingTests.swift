@@ -12,7 +12,8 @@ struct DecimalParsingTests {
             ("25.500000", 25_500_000), (".5", 500_000), ("5.", 5_000_000), ("0", 0), ("-0", 0), ("007", 7_000_000),
             ("1e-3", 1000), ("1E3", 1_000_000_000), ("2.5e+1", 25_000_000), ("45e-1", 4_500_000),
             ("0.0000010", 1), ("1.000000000000000000000000000", 1_000_000), ("0e99999", 0),
-            ("9223372036854.775807", Int64.max),
+            ("9223372036854.775807", Int64.max), ("100000000000000000000e-20", 1_000_000),
+            ("4.50000000000000000000000000000", 4_500_000),
         ] as [(String, Int64)])
     func exactNanoamps(_ text: String, _ raw: Int64) throws {
         #expect(try Nanoamps(parsing: text).rawValue == raw)
@@ -23,6 +24,23 @@ struct DecimalParsingTests {
         arguments: ["4.5000001", "0.0000001", "1e-7", "1.23456789", "0.00000050"])
     func tooPreciseForNanoamps(_ text: String) {
         #expect(throws: DecimalParseError.tooPrecise(text, maximumDecimals: 6)) { try Nanoamps(parsing: text) }
+    }
+
+    @Test(
+        "More decimals than 64 bits hold is too precise, not out of range",
+        arguments: [
+            "4.555555555555555555555555", "-4.555555555555555555555555", "0.12345678901234567890123",
+            "4.5000000000000000000000001", "1.0000000000000000000001e3", "45555555555555555555555e-22",
+        ])
+    func tooPreciseBeyondSixtyFourBits(_ text: String) {
+        #expect(throws: DecimalParseError.tooPrecise(text, maximumDecimals: 6)) { try Nanoamps(parsing: text) }
+    }
+
+    @Test(
+        "A number whose whole part is too large stays out of range, however many decimals follow",
+        arguments: ["9223372036854775807.5", "922337203685477580.71", "12345678901234567.891234"])
+    func outOfRangeWithDecimals(_ text: String) {
+        #expect(throws: DecimalParseError.outOfRange(text)) { try Nanoamps(parsing: text) }
     }
 
     @Test("Units with three decimals reject a fourth", arguments: ["130.0003", "0.0001"])

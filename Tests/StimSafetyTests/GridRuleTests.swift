@@ -147,9 +147,28 @@ struct GridRuleTests {
         #expect(finding.reason == .aboveMaximum)
         #expect(finding.value == 25.6)
         #expect(finding.limit == 25.5)
-        let step = try #require(DeviceLimits.tonic16.validate(tonic("1", "130.3")).findings(for: .pulseWidthStep).first)
+        let step = try #require(DeviceLimits.tonic16.validate(tonic("1", "135")).findings(for: .pulseWidthStep).first)
         #expect(step.reason == .offGrid)
         #expect(step.limit == 10)
+        #expect(step.message == "pulse width 135 µs is not on the device's 10 µs grid")
+    }
+
+    @Test(
+        "A value with more decimals than its piece's step and base is finer than the step; one with as few is off the grid",
+        arguments: [
+            ("tonic16", "4.55555", true, "amplitude 4.55555 mA has more decimals than the device's 0.1 mA step"),
+            ("tonic16", "4.55", true, "amplitude 4.55 mA has more decimals than the device's 0.1 mA step"),
+            ("tonic16", "4.500001", true, "amplitude 4.500001 mA has more decimals than the device's 0.1 mA step"),
+            ("piecewise", "1.99", false, "amplitude 1.99 mA is not on the device's 0.025 mA grid"),
+            ("piecewise", "1.9999", true, "amplitude 1.9999 mA has more decimals than the device's 0.025 mA step"),
+            ("piecewise", "2.025", true, "amplitude 2.025 mA has more decimals than the device's 0.05 mA step"),
+            ("piecewise", "2.07", false, "amplitude 2.07 mA is not on the device's 0.05 mA grid"),
+        ])
+    func finerThanTheStep(device: String, amplitude: String, isFiner: Bool, message: String) throws {
+        let limits: DeviceLimits = device == "piecewise" ? .piecewise : .tonic16
+        let finding = try #require(limits.validate(tonic(amplitude, "100")).findings(for: .amplitudeStep).first)
+        #expect(finding.reason == (isFiner ? .finerThanStep : .offGrid))
+        #expect(finding.message == message)
     }
 
     @Test("An unsupported waveform still runs timing and battery on the given numbers")

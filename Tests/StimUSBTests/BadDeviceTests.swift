@@ -26,7 +26,7 @@ extension VirtualBusTests {
         func futureVersion() async throws {
             let fixture = try StimulatorFixture(serialNumber: "FUTURE-1")
             _ = try await VirtualBus.withDevice(fixture.identity, behavior: FutureVersionBehavior()) { _ in
-                await #expect(throws: ProgrammerError.protocolMismatch(version: 2)) {
+                await #expect(throws: ProgrammerError.protocolMismatch(deviceVersions: [3])) {
                     _ = try await Programmer.connect(
                         over: fixture.openTransport(), role: .clinician, key: fixture.key(.clinician),
                         limits: fixture.profile.limits, configuration: quick)

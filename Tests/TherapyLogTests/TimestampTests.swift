@@ -69,6 +69,18 @@ struct TimestampTests {
         #expect(CivilDate(dayNumber: -1).isoDate == "1969-12-31")
     }
 
+    @Test("the days past either end of the range start at the range's ends, not an overflow")
+    func daysPastTheRange() {
+        let last = Timestamp(nanosecondsSinceEpoch: .max)
+        let first = Timestamp(nanosecondsSinceEpoch: .min)
+        #expect(Timestamp.startOfDay(last.dayNumber).description == "2262-04-11T00:00:00Z")
+        #expect(Timestamp.startOfDay(last.dayNumber + 1) == last)
+        #expect(Timestamp.startOfDay(first.dayNumber) == first)
+        var days: [Int64] = []
+        Timestamp.forEachDay(from: Timestamp.startOfDay(last.dayNumber - 1), to: last) { day, _ in days.append(day) }
+        #expect(days == [last.dayNumber - 1, last.dayNumber])
+    }
+
     @Test func civilDatesRoundTripOverFourCenturies() {
         var previous: CivilDate?
         for day in Int64(-80_000)...Int64(80_000) {

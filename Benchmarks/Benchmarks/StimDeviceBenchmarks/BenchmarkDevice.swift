@@ -30,6 +30,21 @@ enum BenchmarkDevice {
             over: InProcessTransport(device: device), role: .clinician, key: key, limits: device.limits)
     }
 
+    /// The readState reply frame of a `tonic-16` simulator holding its sample program in slot 1, as the
+    /// device sends it in a clinician session, and that session's key.
+    static func readStateReply() async throws -> (Frame, SessionKey) {
+        let session = try await session()
+        try await session.write(try twoPrograms(session.limits)[0], to: 1)
+        let state = try await session.readState()
+        await session.close()
+        var generator = SeededRandom(seed: 3)
+        let roleKey = try DeviceKey(bytes: (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        let nonce = Nonce.random(using: &generator)
+        let id = SessionID(rawValue: 0x0A0B_0C0D)
+        let key = SessionKey(roleKey: roleKey, role: .clinician, session: id, deviceNonce: nonce, hostNonce: nonce)
+        return (try Frame(reply: .readState(state), sequence: 7, session: id), key)
+    }
+
     /// Two programs the device accepts in slot 1 without warnings: its sample program, and the same at
     /// the top of its patient range.
     static func twoPrograms(_ limits: DeviceLimits) throws -> [StimProgram] {

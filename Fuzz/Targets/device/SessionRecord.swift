@@ -7,7 +7,7 @@ import StimProtocol
 /// The control byte says how the request is sent: bits 0–2 advance the device's clock by 4ⁿ seconds
 /// first (n > 0, up to about 4.5 hours, so ramps, cycling and the battery move); bits 3–4 choose the
 /// sequence number (the next, the previous again as a retry, one below the previous, or 1000 ahead);
-/// bit 5 sends it under another session's id.
+/// bit 5 sends it under another session's id; bit 6 sends it without the session's MAC.
 struct SessionRecord {
     enum Sequence: UInt8 {
         case next, retry, stale, jump
@@ -17,6 +17,7 @@ struct SessionRecord {
     var clockAdvanceSeconds: Int64
     var sequence: Sequence
     var isForeignSession: Bool
+    var isAuthenticated: Bool
     var payload: [UInt8]
 
     /// The next record, nil when the input has no whole header left.
@@ -27,6 +28,7 @@ struct SessionRecord {
         clockAdvanceSeconds = exponent == 0 ? 0 : 1 << (2 * exponent)
         sequence = Sequence(rawValue: (control >> 3) & 0b11) ?? .next
         isForeignSession = control & 0b10_0000 != 0
+        isAuthenticated = control & 0b100_0000 == 0
         payload = Array(cursor.bytes(upTo: Int(length)))
     }
 
@@ -36,13 +38,15 @@ struct SessionRecord {
         clockAdvanceSeconds = exponent == 0 ? 0 : 1 << (2 * Int64(exponent))
         sequence = .next
         isForeignSession = false
+        isAuthenticated = true
         payload = try request.encodedPayload()
     }
 
     /// The record's input bytes.
     var encoded: [UInt8] {
         let exponent = clockAdvanceSeconds == 0 ? 0 : UInt8((clockAdvanceSeconds.trailingZeroBitCount / 2) & 0b111)
-        let control = exponent | sequence.rawValue << 3 | (isForeignSession ? 0b10_0000 : 0)
+        let control =
+            exponent | sequence.rawValue << 3 | (isForeignSession ? 0b10_0000 : 0) | (isAuthenticated ? 0 : 0b100_0000)
         return [type.rawValue, control, UInt8(min(payload.count, 255))] + payload.prefix(255)
     }
 }

@@ -14,6 +14,8 @@ struct TestHost {
     let clock: ManualClock
     private(set) var session = SessionID.none
     private var sequence: UInt32 = 0
+    /// The session key, once the handshake has succeeded: every frame of the session carries its MAC.
+    private var key: SessionKey?
 
     /// Monday 2026-01-05 00:00:00Z, where every device's clock starts.
     static let start = DeviceInstant(year: 2026, month: 1, day: 5)
@@ -65,7 +67,7 @@ struct TestHost {
         var generator = SeededRandom(seed: 9)
         let hostNonce = Nonce.random(using: &generator)
         let proof = ChallengeResponse.hostProof(
-            key: key, deviceNonce: challenge.deviceNonce, role: role, hostNonce: hostNonce)
+            key: key, role: role, session: challenge.session, deviceNonce: challenge.deviceNonce, hostNonce: hostNonce)
         guard
             case .reply(.authenticate)? = answer(
                 to: .authenticate(HostResponse(hostNonce: hostNonce, proof: proof)), session: session)
@@ -73,6 +75,9 @@ struct TestHost {
             fuzzExpect(false, "the device refused an honest \(role) handshake")
             return
         }
+        self.key = SessionKey(
+            roleKey: key, role: role, session: challenge.session, deviceNonce: challenge.deviceNonce,
+            hostNonce: hostNonce)
     }
 
     /// The single message the device answers `request` with, as the next request of `session`.
@@ -101,7 +106,8 @@ struct TestHost {
         }
         let target = record.isForeignSession ? SessionID(rawValue: session.rawValue &+ 1) : session
         let header = FrameHeader(type: record.type, kind: .request, sequence: number, session: target)
-        guard let frame = try? Frame(header: header, payload: record.payload) else { return }
+        guard var frame = try? Frame(header: header, payload: record.payload) else { return }
+        if let key, record.isAuthenticated { frame = frame.authenticated(with: key) }
         _ = device.handle(frameBytes: frame.encoded())
     }
 }

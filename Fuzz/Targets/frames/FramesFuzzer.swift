@@ -58,8 +58,9 @@ enum FramesFuzzer {
         }
     }
 
-    /// One frame of every request and reply type and an error reply, encoded now, so the seeds follow
-    /// the protocol version; each is preceded by a chunk-size byte.
+    /// One frame of every request and reply type, of every request in a session with its MAC, and an
+    /// error reply, encoded now, so the seeds follow the protocol version; each is preceded by a
+    /// chunk-size byte.
     @Sendable static func seeds() throws -> [Seed] {
         let session = SessionID(rawValue: 0x0A0B_0C0D)
         let program = StimProgram(
@@ -80,7 +81,8 @@ enum FramesFuzzer {
         let replies: [Reply] = [
             .identify(
                 DeviceIdentity(
-                    protocolVersion: Frame.protocolVersion, profileID: "tonic-16", model: "Tonic 16", serial: "IPG-1",
+                    protocolVersions: [Frame.protocolVersion], profileID: "tonic-16", model: "Tonic 16",
+                    serial: "IPG-1",
                     firmware: "sim-1.0")),
             .openSession(SessionChallenge(session: session, deviceNonce: nonce)),
             .authenticate(deviceProof: code),
@@ -103,6 +105,13 @@ enum FramesFuzzer {
         for (index, reply) in replies.enumerated() {
             frames.append(
                 ("reply-\(reply.type)", try Frame(reply: reply, sequence: UInt32(index + 1), session: session)))
+        }
+        let key = SessionKey(
+            roleKey: try DeviceKey(bytes: Array(repeating: 0x5A, count: 32)), role: .clinician, session: session,
+            deviceNonce: nonce, hostNonce: nonce)
+        for (index, request) in requests.enumerated() where !request.type.isHandshake {
+            let frame = try Frame(request: request, sequence: UInt32(100 + index), session: session)
+            frames.append(("authenticated-request-\(request.type)", frame.authenticated(with: key)))
         }
         let refused = FrameHeader(type: .writeProgram, kind: .request, sequence: 7, session: session)
         frames.append(

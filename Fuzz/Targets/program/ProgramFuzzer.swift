@@ -4,8 +4,8 @@ import FuzzSupport
 import SCSCommands
 import StimSafety
 
-/// The program file loader (`--program FILE`, JSON or YAML) and the safety core on every program it
-/// accepts, against every shipped device.
+/// The program file loader (`--program FILE`, JSON or YAML), for every shipped device, and the safety
+/// core on every program it accepts.
 ///
 /// Beyond crashes: snapping to a device's grids moves values down, never up (design principle 5).
 @main
@@ -18,9 +18,10 @@ enum ProgramFuzzer {
 
     @Sendable static func test(_ input: [UInt8]) {
         guard let text = String(validating: input, as: UTF8.self),
-            let program = try? ProgramDecoder.decode(YAMLField.parse(text, source: "program.yaml"))
+            let field = try? YAMLField.parse(text, source: "program.yaml")
         else { return }
         for profile in catalog.profiles {
+            guard let program = try? ProgramDecoder.decode(field, limits: profile.limits) else { continue }
             _ = profile.limits.validate(program)
             guard let snapped = profile.limits.snapDown(program)?.program else { continue }
             fuzzExpect(

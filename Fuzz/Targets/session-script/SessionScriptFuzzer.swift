@@ -1,3 +1,4 @@
+import DeviceProfiles
 import Foundation
 import FuzzSupport
 import SCSCommands
@@ -11,9 +12,13 @@ enum SessionScriptFuzzer {
         FuzzDriver.main(FuzzTarget(name: "session-script", seeds: seeds, test: test))
     }
 
+    static let limits = FuzzDriver.prepare("the tonic-16 profile") {
+        try DeviceCatalog.bundled().profile(id: "tonic-16").limits
+    }
+
     @Sendable static func test(_ input: [UInt8]) {
         let lines = String(decoding: input, as: UTF8.self).components(separatedBy: "\n")
-        _ = try? SessionScript(lines: lines, source: "script.scs", fractionStep: Percent(units: 1))
+        _ = try? SessionScript(lines: lines, source: "script.scs", limits: limits)
     }
 
     /// Scripts that use every command, the program flags and the quoting rules.

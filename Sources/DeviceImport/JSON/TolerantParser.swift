@@ -60,9 +60,11 @@ struct TolerantParser {
                 try parser.parseArray(isOutermost: isOutermost)
             }
         case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+        case UInt8(ascii: "-"), UInt8(ascii: "+"):
+            // A sign before a letter begins a word (`-Infinity`); after a digit a letter is an exponent.
             if index + 1 < bytes.count, Self.isLetter(bytes[index + 1]) { return try parseWord() }
             return try parseNumber()
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
         case let byte where Self.isLetter(byte): return try parseWord()
         default:
             throw .damage(damage(at: index, "\(Self.describe(bytes[index])) where a value should start"))

@@ -74,12 +74,16 @@ enum PerceptContacts {
             (percents(cathodes, sign: -1) + percents(anodes, sign: 1)).sorted { $0.contact < $1.contact })
     }
 
-    /// Whole percents in proportion to the weights, largest remainders first, summing to 100.
+    /// Whole percents in proportion to the weights, largest remainders first, summing to 100; an even
+    /// split when the weights are all zero or too large for their proportions to be computed (a
+    /// weight of 1e309 reads as infinity).
     private static func percents(_ entries: [(ContactID, Double?)], sign: Int64) -> [ContactShare] {
         guard !entries.isEmpty else { return [] }
         let weights = entries.map { $0.1 ?? 1 }
         let total = weights.reduce(0, +)
-        let exact = weights.map { total > 0 ? 100 * $0 / total : 100 / Double(entries.count) }
+        let proportional = weights.map { 100 * $0 / total }
+        let isProportional = total > 0 && total.isFinite && proportional.allSatisfy(\.isFinite)
+        let exact = isProportional ? proportional : weights.map { _ in 100 / Double(entries.count) }
         var whole = exact.map { Int64($0.rounded(.down)) }
         // Largest remainder first; equal remainders in list order.
         let order = exact.indices.sorted {

@@ -126,10 +126,12 @@ struct PerceptGroups {
         guard fractions.count == cathodes.count, !fractions.isEmpty else { return }
         let total = fractions.map(abs).reduce(0, +)
         if abs(total - 64) > 3 {
+            // A sum past any count of 64ths (a huge or infinite fraction) is shown as the number it is.
+            let sum = total < 1e15 ? String(Int(total)) : String(describing: total)
             notes.append(
                 ImportNote(
                     .mismatch, file: file,
-                    "\(place): cathode ElectrodeFractionOf64 sum to \(Int(total)), not about 64; percents follow "
+                    "\(place): cathode ElectrodeFractionOf64 sum to \(sum), not about 64; percents follow "
                         + "their proportions"))
         }
     }

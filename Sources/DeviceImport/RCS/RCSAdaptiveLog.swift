@@ -35,9 +35,15 @@ struct RCSAdaptiveLog {
             if let generated = RCSRecord.time(milliseconds: update["PacketGenTime"]) {
                 time = generated
             } else if let previous, let tick, let last = previous.tick {
-                let ticks = (tick - last + Self.tickCycle) % Self.tickCycle
-                time = Timestamp(
-                    nanosecondsSinceEpoch: previous.time.nanosecondsSinceEpoch + Int64(ticks) * Self.tickNanoseconds)
+                // Taken modulo the cycle first, so that no systemTick a file holds can overflow.
+                let ticks = (tick % Self.tickCycle - last % Self.tickCycle + 2 * Self.tickCycle) % Self.tickCycle
+                let (placed, overflow) = previous.time.nanosecondsSinceEpoch.addingReportingOverflow(
+                    Int64(ticks) * Self.tickNanoseconds)
+                guard !overflow else {
+                    note(.skipped, record, nil, "placed by systemTick after the last instant a recording can hold")
+                    continue
+                }
+                time = Timestamp(nanosecondsSinceEpoch: placed)
                 note(
                     .reading, record, time,
                     "PacketGenTime not set: placed \(Double(ticks) / 10) ms after record \(previous.index) by systemTick"

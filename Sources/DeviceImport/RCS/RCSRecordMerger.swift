@@ -58,8 +58,9 @@ struct RCSRecordMerger {
     private mutating func mergeGroup(_ block: JSONValue, group: Int) {
         let name = "group \(RCSState.letter(group))"
         if let raw = block["ratePeriod"]?.integer {
-            if raw > 0 {
-                state.groups[group].period = Nanoseconds(rawValue: Int64(raw) * 10_000)
+            let (period, overflow) = Int64(raw).multipliedReportingOverflow(by: 10_000)
+            if raw > 0, !overflow {
+                state.groups[group].period = Nanoseconds(rawValue: period)
                 if let hertz = block["RateInHz"], Self.agrees(hertz, with: 100_000 / Double(raw)) == false {
                     note(
                         .mismatch,
@@ -138,7 +139,12 @@ struct RCSRecordMerger {
             note(.impossible, "\(name): \(rawName) \(raw) is negative; ignored")
             return nil
         }
-        let decoded = Q(rawValue: Int64(raw) * unit.rawValue)
+        let (product, overflow) = Int64(raw).multipliedReportingOverflow(by: unit.rawValue)
+        guard !overflow else {
+            note(.impossible, "\(name): \(rawName) \(raw) × \(unitName) is beyond any setting; ignored")
+            return nil
+        }
+        let decoded = Q(rawValue: product)
         if let derived, Self.agrees(derived, with: decoded.doubleValue) == false {
             note(
                 .mismatch,

@@ -17,7 +17,7 @@ struct EnvelopeCommand: ParsableCommand {
     @Option(help: "Contacts: \"2-,3+\", \"1-60,2-40,3+\", \"case+\".") var contacts: String
     @Option(help: "tonic | burst | highFrequency.") var waveform: String = "tonic"
     @Option(help: "active | passive.") var recovery: String = "active"
-    @Option(help: "Pulses in each burst.") var pulsesPerBurst: Int?
+    @Option(help: "Pulses in each burst.") var pulsesPerBurst: String?
     @Option(help: "Rate of pulses within a burst, Hz.") var intraBurstRate: String?
     @Option(help: "Cycling ON/OFF in s, e.g. 30/90.") var cycling: String?
     @Option(help: "Measured impedances: a JSON or YAML map of contact to ohms.") var impedance: String?
@@ -59,7 +59,9 @@ struct EnvelopeCommand: ParsableCommand {
             contacts: try ContactShorthand.parse(contacts, fractionStep: limits.fractionStep),
             waveform: try FlagValue.choice(waveform, Waveform.self, flag: "--waveform") ?? .tonic,
             recovery: try FlagValue.choice(recovery, Recovery.self, flag: "--recovery") ?? .active)
-        configuration.pulsesPerBurst = pulsesPerBurst
+        if let pulsesPerBurst {
+            configuration.pulsesPerBurst = try FlagValue.count(pulsesPerBurst, flag: "--pulses-per-burst")
+        }
         if let intraBurstRate {
             configuration.intraBurstRate = try FlagValue.positive(
                 intraBurstRate, Millihertz.self, flag: "--intra-burst-rate")

@@ -33,7 +33,11 @@ struct ReplayCommand: ParsableCommand {
 
     @OptionGroup var simulator: TargetOptions
 
-    @Option(help: "max (no waiting, the default) or N: recorded time passes N times faster than real time.")
+    @Option(
+        help: """
+            max (no waiting, the default) or N from 0.001 to 1000000: recorded time passes N times faster than \
+            real time.
+            """)
     var speed = "max"
 
     @Flag(help: "Write one JSON document to stdout.") var json = false
@@ -78,7 +82,7 @@ struct ReplayCommand: ParsableCommand {
 
     /// The header, the events and the lines the reader skipped; what makes the file no recording is
     /// bad input.
-    private static func read(_ file: String) throws(InputError) -> (RecordingHeader, [RecordedEvent], [Int]) {
+    static func read(_ file: String) throws(InputError) -> (RecordingHeader, [RecordedEvent], [Int]) {
         var events: [RecordedEvent] = []
         var skipped: [Int] = []
         do {

@@ -40,18 +40,23 @@ struct SessionCommand: ParsableCommand {
 
     func run() throws {
         let lines = try scriptLines()
-        let target = try target.resolve(overUSB: usb)
-        let connection = try AsyncBridge.run { try await target.connect(as: .clinician) }
-        let programmer = connection.programmer
-        let runner = SessionRunner(programmer: programmer, profile: connection.profile, write: Self.say)
-        defer { _ = try? AsyncBridge.run { await programmer.close() } }
+        let link = try TargetLink(try target.resolve(overUSB: usb))
+        let session = try AsyncBridge.run { try await link.session(as: .clinician) }
+        let programmer = session.programmer
+        let runner = SessionRunner(programmer: programmer, profile: session.profile, write: Self.say)
+        defer {
+            _ = try? AsyncBridge.run {
+                await programmer.close()
+                await link.close()
+            }
+        }
         Self.say(SessionText.greeting(programmer.identity, role: programmer.role))
-        let step = connection.profile.limits.fractionStep
+        let limits = session.profile.limits
         if let lines {
-            let script = try SessionScript(lines: lines, source: script ?? "stdin", fractionStep: step)
+            let script = try SessionScript(lines: lines, source: script ?? "stdin", limits: limits)
             if try !Self.runScript(script, on: runner) { throw ExitCode(1) }
         } else {
-            try Self.runInteractively(on: runner, fractionStep: step)
+            try Self.runInteractively(on: runner, limits: limits)
         }
     }
 
@@ -87,14 +92,14 @@ struct SessionCommand: ParsableCommand {
 
     /// Reads commands at a prompt until quit or end of input; a line that is not a command is
     /// answered and the session goes on.
-    private static func runInteractively(on runner: SessionRunner, fractionStep: Percent) throws {
+    private static func runInteractively(on runner: SessionRunner, limits: DeviceLimits) throws {
         while true {
             let prompt = try AsyncBridge.run { await runner.prompt() }
             FileHandle.standardOutput.write(Data(prompt.utf8))
             guard let text = readLine() else { return say("") }
             let command: SessionLine
             do throws(SessionLine.SyntaxError) {
-                command = try SessionLine.parse(text, fractionStep: fractionStep)
+                command = try SessionLine.parse(text, limits: limits)
             } catch {
                 say(error.description)
                 continue

@@ -13,43 +13,50 @@ struct SimulateCommand: ParsableCommand {
             The model: therapy on each morning and off each night, patient amplitude adjustments within \
             the patient range, afternoons on a second program, recharges for rechargeable devices, weekly \
             impedance checks, and now and then a request the device refuses. Simulated time runs on a \
-            manual clock, so a month takes well under a second. The same seed gives the same file.
+            manual clock, so a month takes well under a second. The same seed gives the same file. The \
+            recording is written a day at a time to a temporary file beside --out, renamed into place when \
+            the simulation ends: memory does not grow with --days, and a simulation that stops leaves \
+            --out as it was.
 
-            Exit status: 0 written; 1 the simulation stopped (the device refused the model); 2 bad input (unknown device, days not above 0, a file that cannot be written).
+            Exit status: 0 written; 1 the simulation stopped (the device refused the model); 2 bad input \
+            (unknown device, days outside 1 to 36525, a file that cannot be written).
             """)
+
+    /// The days `--days` accepts: one day to a hundred years.
+    static let dayRange = 1...36_525
 
     @OptionGroup var device: DeviceOptions
 
-    @Option(help: "Number of days to simulate (at least 1).") var days: Int
+    @Option(help: "Number of days to simulate, from 1 to 36525 (100 years).") var days: Int
 
     @Option(help: "Seed of the model and the device's randomness.") var seed: UInt64 = 1
 
     @Option(help: ArgumentHelp("The recording to write (.scsrec.jsonl).", valueName: "file")) var out: String
 
     func run() throws {
-        guard days > 0 else { throw InputError("--days", "must be at least 1 (got \(days))") }
+        guard Self.dayRange.contains(days) else {
+            throw InputError("--days", "must be from 1 to 36525 (100 years) (got \(days))")
+        }
         let profile = try device.loadProfile()
-        try Self.checkWritable(out)
         let days = days
         let seed = seed
         let progress = ProgressBar(total: days, label: "simulating \(profile.id)")
-        let recording: [UInt8]
         do {
-            recording = try AsyncBridge.run {
-                var model = Self.model(profile: profile, seed: seed)
-                return try await model.run(days: days) { progress.update($0) }
+            try Self.writeThroughTemporaryFile(out) { write in
+                try AsyncBridge.run {
+                    var model = Self.model(profile: profile, seed: seed)
+                    try await model.run(days: days, progress: { progress.update($0) }, write: write)
+                }
             }
+        } catch let failure as WriteFailure {
+            progress.finish()
+            throw InputError("--out \(out)", failure.message)
         } catch {
             progress.finish()
             Terminal.error("error: the simulation of \(profile.id) stopped: \(error)")
             throw ExitCode(1)
         }
         progress.finish()
-        do {
-            try Data(recording).write(to: URL(fileURLWithPath: out), options: .atomic)
-        } catch {
-            throw InputError("--out \(out)", "cannot write the recording (\(error.localizedDescription))")
-        }
         print("\(days) days of \(profile.id) written to \(out)")
     }
 
@@ -62,15 +69,51 @@ struct SimulateCommand: ParsableCommand {
         return PatientModel(configuration: configuration, seed: seed)
     }
 
-    /// Fails early, before simulating, when `path`'s folder does not exist or cannot be written.
-    private static func checkWritable(_ path: String) throws(InputError) {
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw InputError("--out \(path)", "the folder \(folder) does not exist")
+    /// Why the output could not be written.
+    struct WriteFailure: Error {
+        var message: String
+
+        /// The failure to do `doing`, for the reason the last system call's `errno` gives.
+        static func ofLastCall(_ doing: String) -> WriteFailure {
+            WriteFailure(message: "cannot \(doing): \(String(cString: strerror(errno)))")
         }
-        guard FileManager.default.isWritableFile(atPath: folder) else {
-            throw InputError("--out \(path)", "the folder \(folder) is not writable")
+    }
+
+    /// Hands `produce` a writer into a new temporary file beside `path`, then renames the file to `path`;
+    /// when anything throws, the temporary file is removed and `path` is left as it was. The file is
+    /// created before `produce` runs, so an unwritable folder fails before any work is done.
+    ///
+    /// - Throws: ``WriteFailure`` when the file cannot be created, written or renamed; whatever
+    ///   `produce` throws.
+    private static func writeThroughTemporaryFile(
+        _ path: String, _ produce: (_ write: @escaping @Sendable ([UInt8]) throws -> Void) throws -> Void
+    ) throws {
+        let target = URL(fileURLWithPath: path)
+        let folder = target.deletingLastPathComponent().path
+        let temporary = folder + "/." + target.lastPathComponent + "." + UUID().uuidString + ".partial"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw WriteFailure.ofLastCall("create a file in \(folder)") }
+        var isClosed = false
+        var isRenamed = false
+        defer {
+            if !isClosed { close(descriptor) }
+            if !isRenamed { unlink(temporary) }
         }
+        try produce { bytes in
+            try bytes.withUnsafeBytes { buffer in
+                var offset = 0
+                while offset < buffer.count, let base = buffer.baseAddress {
+                    let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
+                    if written < 0, errno == EINTR { continue }
+                    guard written > 0 else { throw WriteFailure.ofLastCall("write \(temporary)") }
+                    offset += written
+                }
+            }
+        }
+        guard fsync(descriptor) == 0 else { throw WriteFailure.ofLastCall("write \(temporary)") }
+        isClosed = true
+        guard close(descriptor) == 0 else { throw WriteFailure.ofLastCall("write \(temporary)") }
+        guard rename(temporary, path) == 0 else { throw WriteFailure.ofLastCall("rename \(temporary) to \(path)") }
+        isRenamed = true
     }
 }

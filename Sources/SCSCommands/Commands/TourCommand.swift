@@ -19,13 +19,15 @@ struct TourCommand: ParsableCommand {
 
     @OptionGroup var catalog: CatalogOptions
     @Option(help: "The device the tour programs.") var device = "tonic-16"
-    @Option(help: "Days of patient use to simulate.") var days = 90
+    @Option(help: "Days of patient use to simulate, from 1 to 36525 (100 years).") var days = 90
     @Option(
         help: ArgumentHelp("Folder for the session script, the recording and the HTML report.", valueName: "dir"))
     var out = "out"
 
     func validate() throws {
-        guard days > 0 else { throw ValidationError("--days must be at least 1 (got \(days))") }
+        guard SimulateCommand.dayRange.contains(days) else {
+            throw ValidationError("--days must be from 1 to 36525 (100 years) (got \(days))")
+        }
     }
 
     func run() throws {

@@ -16,7 +16,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let profile = try device.loadProfile()
-        let program = try program.program(fractionStep: profile.limits.fractionStep)
+        let program = try program.program(for: profile.limits)
         let validationContext = try context.context(for: profile)
         let validation = profile.limits.validate(program, context: validationContext)
         if json {

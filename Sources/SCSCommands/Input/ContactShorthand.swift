@@ -11,6 +11,7 @@ enum ContactShorthand {
         -> [ContactShare]
     {
         var entries: [(contact: ContactID, cathode: Bool, percent: Percent?)] = []
+        var listed = Set<ContactID>()
         for rawEntry in text.split(separator: ",", omittingEmptySubsequences: false) {
             let entry = rawEntry.trimmingCharacters(in: " ")
             guard let signIndex = entry.firstIndex(where: { $0 == "-" || $0 == "+" }), signIndex != entry.startIndex
@@ -31,7 +32,7 @@ enum ContactShorthand {
                 }
             }
             let contact = ContactID(key: key)
-            if entries.contains(where: { $0.contact == contact }) {
+            guard listed.insert(contact).inserted else {
                 throw InputError(flag, "contact '\(key)' is listed twice")
             }
             entries.append((contact, entry[signIndex] == "-", percent))
@@ -43,10 +44,11 @@ enum ContactShorthand {
                     entry.contact, Percent(rawValue: entry.cathode ? -percent.rawValue : percent.rawValue))
             }
             let group = entries.filter { $0.cathode == entry.cathode }
-            let explicit = group.compactMap(\.percent).reduce(Int64(0)) { $0 + $1.rawValue }
+            // Summed in 128 bits: explicit percents as large as a flag can hold must not overflow.
+            let explicit = group.compactMap(\.percent).reduce(Int128(0)) { $0 + Int128($1.rawValue) }
             let open = group.filter { $0.percent == nil }
             let position = Int64(open.firstIndex { $0.contact == entry.contact } ?? 0)
-            let remainingSteps = max(Percent.whole.rawValue - explicit, 0) / step
+            let remainingSteps = Int64(max(Int128(Percent.whole.rawValue) - explicit, 0)) / step
             let steps = remainingSteps / Int64(open.count) + (position < remainingSteps % Int64(open.count) ? 1 : 0)
             return ContactShare(entry.contact, Percent(rawValue: (entry.cathode ? -steps : steps) * step))
         }

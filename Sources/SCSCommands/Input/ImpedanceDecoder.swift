@@ -2,8 +2,8 @@ import StimSafety
 
 /// Reads an impedance file: a JSON or YAML map of contact to ohms, `{"1": 812, "2": 790, "case": 95}`.
 enum ImpedanceDecoder {
-    /// Reads measurements; contacts that the device does not have are an error, so a measurement is
-    /// never silently dropped.
+    /// Reads measurements; contacts that the device does not have, and a contact given twice (`1` and
+    /// `01`), are errors, so a measurement is never silently dropped or replaced.
     static func decode(_ field: YAMLField, limits: DeviceLimits) throws(InputError) -> MeasuredImpedances {
         var measured: [ContactID: Milliohms] = [:]
         for (key, value) in try field.entries() {
@@ -13,8 +13,9 @@ enum ImpedanceDecoder {
             case .can: break
             default: throw value.error("contact '\(key)' does not exist on this device")
             }
-            let ohms = try value.quantity(Milliohms.self)
-            measured[contact] = ohms
+            guard measured.updateValue(try value.quantity(Milliohms.self), forKey: contact) == nil else {
+                throw value.error("contact '\(key)' is listed twice")
+            }
         }
         return MeasuredImpedances(measured)
     }

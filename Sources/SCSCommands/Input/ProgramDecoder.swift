@@ -11,8 +11,13 @@ package enum ProgramDecoder {
         "amplitude", "pulseWidth", "frequency", "period", "waveform", "pulsesPerBurst", "intraBurstRate",
         "contacts", "recovery", "interphaseGap", "cycling", "patientRange",
     ]
+    /// The fields of `cycling`.
+    static let cyclingFields: Set<String> = ["on", "off"]
+    /// The fields of `patientRange`.
+    static let patientRangeFields: Set<String> = ["min", "max"]
 
-    package static func decode(_ field: YAMLField) throws(InputError) -> StimProgram {
+    /// Reads the program of `field` for a device with `limits`.
+    package static func decode(_ field: YAMLField, limits: DeviceLimits) throws(InputError) -> StimProgram {
         try field.rejectUnknownKeys(fields)
         let waveform = field.child("waveform").isPresent ? try field.child("waveform").choice(Waveform.self) : .tonic
         var program = StimProgram(
@@ -20,7 +25,7 @@ package enum ProgramDecoder {
             pulseWidth: try field.child("pulseWidth").quantity(Nanoseconds.self),
             rate: try rate(field),
             waveform: waveform,
-            contacts: try contacts(field.child("contacts")))
+            contacts: try contacts(field.child("contacts"), limits: limits))
         if field.child("pulsesPerBurst").isPresent {
             program.pulsesPerBurst = try positive(field.child("pulsesPerBurst"))
         }
@@ -56,8 +61,16 @@ package enum ProgramDecoder {
     }
 
     /// A contact map `{"1": -100, "2": 100, "case": 0}`; keys are kept as written.
-    static func contacts(_ field: YAMLField) throws(InputError) -> [ContactShare] {
+    ///
+    /// A map longer than the device's contacts (every lead contact and the case) is refused before its
+    /// entries are read: it cannot be a program for this device, and a huge one would only cost time.
+    private static func contacts(_ field: YAMLField, limits: DeviceLimits) throws(InputError) -> [ContactShare] {
         guard field.isPresent else { throw field.error("missing") }
+        let leadContacts = limits.leads.reduce(0) { $0 + $1.contacts.count }
+        if let count = field.entryCount, count > leadContacts + 1 {
+            throw field.error(
+                "lists \(count) contacts, more than the device has (\(leadContacts) lead contacts and the case)")
+        }
         let entries = try field.entries()
         var seen = Set<ContactID>()
         var shares: [ContactShare] = []
@@ -77,7 +90,7 @@ package enum ProgramDecoder {
     }
 
     private static func cycling(_ field: YAMLField) throws(InputError) -> Cycling {
-        try field.rejectUnknownKeys(["on", "off"])
+        try field.rejectUnknownKeys(cyclingFields)
         let cycling = Cycling(
             on: try field.child("on").quantity(Milliseconds.self),
             off: try field.child("off").quantity(Milliseconds.self))
@@ -86,7 +99,7 @@ package enum ProgramDecoder {
     }
 
     private static func patientRange(_ field: YAMLField) throws(InputError) -> PatientRange {
-        try field.rejectUnknownKeys(["min", "max"])
+        try field.rejectUnknownKeys(patientRangeFields)
         return PatientRange(
             min: try field.child("min").quantity(Nanoamps.self), max: try field.child("max").quantity(Nanoamps.self))
     }

@@ -1,3 +1,4 @@
+import DeviceProfiles
 import Foundation
 import StimSafety
 import Yams
@@ -10,36 +11,54 @@ package struct YAMLField {
     let source: String
     /// The field path within the document (`cases[2].program.amplitude`), empty at the root.
     let path: String
+    /// The node's line; for a missing field, the line of the mapping it is missing from.
+    let line: Int?
 
-    /// Parses `text` (YAML or JSON) read from `source`.
+    private init(node: Node?, source: String, path: String, parentLine: Int?) {
+        self.node = node
+        self.source = source
+        self.path = path
+        line = node?.mark?.line ?? parentLine
+    }
+
+    /// A field or element of this node, holding `node`, at `path`.
+    private func member(_ node: Node?, path: String) -> YAMLField {
+        YAMLField(node: node, source: source, path: path, parentLine: line)
+    }
+
+    /// The path of this mapping's field `key`.
+    private func path(of key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    /// Parses `text` (YAML or JSON) read from `source`, within the bounds of ``YAMLDocument``.
     package static func parse(_ text: String, source: String) throws(InputError) -> YAMLField {
         do {
-            return YAMLField(node: try Yams.compose(yaml: text), source: source, path: "")
-        } catch let error as YamlError {
-            throw InputError(source, "not valid YAML or JSON: \(error.shortDescription)")
+            return YAMLField(node: try YAMLDocument.compose(text), source: source, path: "", parentLine: nil)
         } catch {
-            throw InputError(source, "not valid YAML or JSON: \(error)")
+            throw InputError(source, document: error)
         }
     }
 
     /// Reads and parses the file at `path`.
     static func read(file path: String) throws(InputError) -> YAMLField {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(path, "cannot read the file (missing or unreadable)")
+        let text: String
+        do {
+            text = try YAMLDocument.read(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw InputError(path, document: error)
         }
-        guard let text = String(data: data, encoding: .utf8) else { throw InputError(path, "not UTF-8 text") }
         return try parse(text, source: path)
     }
 
     /// An error located at this field.
     func error(_ message: String) -> InputError {
         var location = path.isEmpty ? source : "\(source): \(path)"
-        if let line = node?.mark?.line { location += " (line \(line))" }
+        if let line { location += " (line \(line))" }
         return InputError(location, message)
     }
 
+    /// The field `key`, matched as written (`on`, `"on"` and `'on'` are one key); absent when missing.
     func child(_ key: String) -> YAMLField {
-        YAMLField(node: node?.mapping?[key], source: source, path: path.isEmpty ? key : "\(path).\(key)")
+        member(node?.mapping?.value(forWrittenKey: key), path: path(of: key))
     }
 
     var isPresent: Bool {
@@ -52,17 +71,19 @@ package struct YAMLField {
     func entries() throws(InputError) -> [(key: String, value: YAMLField)] {
         guard let mapping = node?.mapping else { throw error("expected a mapping of fields") }
         return mapping.map { key, value in
-            let name = key.scalar?.string ?? "?"
-            return (name, YAMLField(node: value, source: source, path: path.isEmpty ? name : "\(path).\(name)"))
+            // YAMLDocument refuses keys that are lists or mappings, so every key has its text.
+            let name = key.writtenText ?? "?"
+            return (name, member(value, path: path(of: name)))
         }
     }
+
+    /// The number of entries of a mapping, counted without reading them; nil unless this is a mapping.
+    var entryCount: Int? { node?.mapping?.count }
 
     /// The elements of a sequence; throws unless this is a sequence.
     func elements() throws(InputError) -> [YAMLField] {
         guard let sequence = node?.sequence else { throw error("expected a list") }
-        return sequence.enumerated().map { index, value in
-            YAMLField(node: value, source: source, path: "\(path)[\(index)]")
-        }
+        return sequence.enumerated().map { index, value in member(value, path: "\(path)[\(index)]") }
     }
 
     /// Throws for any key of this mapping not in `known`, so a typo is never silently ignored.
@@ -119,17 +140,5 @@ package struct YAMLField {
             throw error("'\(value)' is not one of: \(options)")
         }
         return choice
-    }
-}
-
-extension YamlError {
-    /// The problem and its position, without the echoed document.
-    var shortDescription: String {
-        switch self {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-            .composer(_, let problem, let mark, _):
-            "\(problem) at line \(mark.line), column \(mark.column)"
-        default: "\(self)"
-        }
     }
 }

@@ -39,10 +39,10 @@ struct ProgramOptions: ParsableArguments {
         }
     }
 
-    /// The program, read from the file or built from the flags.
-    func program(fractionStep: Percent) throws(InputError) -> StimProgram {
-        if let programFile { return try ProgramDecoder.decode(try YAMLField.read(file: programFile)) }
-        return try programFromFlags(fractionStep: fractionStep)
+    /// The program for a device with `limits`, read from the file or built from the flags.
+    func program(for limits: DeviceLimits) throws(InputError) -> StimProgram {
+        if let programFile { return try ProgramDecoder.decode(try YAMLField.read(file: programFile), limits: limits) }
+        return try programFromFlags(fractionStep: limits.fractionStep)
     }
 
     private func programFromFlags(fractionStep: Percent) throws(InputError) -> StimProgram {
@@ -61,10 +61,7 @@ struct ProgramOptions: ParsableArguments {
             waveform: try FlagValue.choice(waveform, Waveform.self, flag: "--waveform") ?? .tonic,
             contacts: try ContactShorthand.parse(contacts, fractionStep: fractionStep))
         if let pulsesPerBurst {
-            guard let count = Int(pulsesPerBurst), count > 0 else {
-                throw InputError("--pulses-per-burst", "expected a whole number above 0 (got '\(pulsesPerBurst)')")
-            }
-            program.pulsesPerBurst = count
+            program.pulsesPerBurst = try FlagValue.count(pulsesPerBurst, flag: "--pulses-per-burst")
         }
         if let intraBurstRate {
             program.intraBurstRate = try FlagValue.positive(intraBurstRate, Millihertz.self, flag: "--intra-burst-rate")
@@ -91,13 +88,28 @@ enum FlagValue {
     {
         guard let text else { throw InputError(flag, "missing") }
         let value: Quantity
-        do {
+        do throws(DecimalParseError) {
             value = try Quantity(parsing: text)
+        } catch .tooPrecise(_, let digits) {
+            throw InputError(
+                flag,
+                "\(text) has more decimals than \(flag) takes: at most \(digits) decimal places "
+                    + "(\(Quantity(rawValue: 1)))")
         } catch {
             throw InputError(flag, "\(error)")
         }
-        guard value.rawValue >= 0 else { throw InputError(flag, "must not be negative (got \(text))") }
+        guard value.rawValue >= 0 else {
+            throw InputError(flag, "must not be negative (got \(text) \(Quantity.unitSymbol))")
+        }
         return value
+    }
+
+    /// A whole number above 0, such as a count of pulses.
+    static func count(_ text: String, flag: String) throws(InputError) -> Int {
+        guard let count = Int(text), count > 0 else {
+            throw InputError(flag, "expected a whole number above 0 (got '\(text)')")
+        }
+        return count
     }
 
     static func positive<Quantity: FixedPoint>(_ text: String, _ type: Quantity.Type, flag: String) throws(InputError)
@@ -128,6 +140,8 @@ enum FlagValue {
     }
 
     static func pair(_ text: String, separator: Character, flag: String) throws(InputError) -> (String, String) {
+        // `-2-6` would split at its sign; the first number is negative either way.
+        guard !text.hasPrefix("-") else { throw InputError(flag, "must not be negative (got \(text))") }
         let parts = text.split(separator: separator, omittingEmptySubsequences: false)
         guard parts.count == 2 else { throw InputError(flag, "expected A\(separator)B (got '\(text)')") }
         return (String(parts[0]), String(parts[1]))

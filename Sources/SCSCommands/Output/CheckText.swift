@@ -2,13 +2,17 @@
 enum CheckText {
     static func render(_ results: [CheckResult]) -> String {
         var lines = results.map { result in
-            result.passed
-                ? Terminal.paint("✓", .green) + " \(result.name)"
-                : Terminal.paint("✗", .red) + " \(result.name) (\(result.device)): \(result.difference)"
+            if result.passed { return Terminal.paint("✓", .green) + " \(result.name)" }
+            if result.isError { return Terminal.paint("!", .yellow) + " \(result.name): \(result.difference)" }
+            return Terminal.paint("✗", .red) + " \(result.name) (\(result.device)): \(result.difference)"
         }
-        let failed = results.filter { !$0.passed }.count
+        let counts = results.counts
+        var summary = "check: \(counts.passed) passed, \(counts.failed) failed"
+        if counts.errors > 0 {
+            summary += ", \(counts.errors) " + (counts.errors == 1 ? "error" : "errors") + " (cases that could not run)"
+        }
         lines.append("")
-        lines.append("check: \(results.count - failed) passed, \(failed) failed")
+        lines.append(summary)
         return lines.joined(separator: "\n")
     }
 }

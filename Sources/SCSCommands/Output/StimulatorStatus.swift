@@ -23,7 +23,8 @@ struct StimulatorStatus: Encodable, Equatable {
         model = identity.model
         serial = identity.serial
         firmware = identity.firmware
-        protocolVersion = Int(identity.protocolVersion)
+        // The version the session runs in: connecting succeeds only when the device speaks it.
+        protocolVersion = Int(Frame.protocolVersion)
         therapyOn = state.isTherapyOn
         activeSlot = state.activeSlot.map(Int.init)
         runningAmplitude = state.runningAmplitude.doubleValue

@@ -90,7 +90,7 @@ struct RecordingReplay {
         _ recorded: RecordedEvent, by: TherapyLog.Role,
         _ send: (Programmer) async throws(ProgrammerError) -> Void
     ) async throws(InputError) {
-        let programmer = try await prepare(at: recorded.appliedAt, role: Self.role(by))
+        let programmer = try await prepare(at: recorded.appliedAt, line: recorded.line, role: Self.role(by))
         report.commands += 1
         // The recording's state follows the recording, whatever the device does.
         expected.apply(recorded.event, line: recorded.line)
@@ -114,7 +114,7 @@ struct RecordingReplay {
             report.notes.append(.init(line: line, message: "the refused request is not one a replay can send"))
             return
         }
-        let programmer = try await prepare(at: time, role: Self.role(command.by))
+        let programmer = try await prepare(at: time, line: line, role: Self.role(command.by))
         guard try await reproduceDisabledSlot(request, command: command, programmer: programmer, line: line) else {
             return
         }
@@ -164,13 +164,21 @@ struct RecordingReplay {
         return true
     }
 
-    /// The programmer in `role`, with the device clock set to `time` first when time moved on.
-    private mutating func prepare(at time: Timestamp, role: StimProtocol.Role) async throws(InputError) -> Programmer {
+    /// The programmer in `role`, with the device clock set to `time` (of the event on `line`) first when
+    /// time moved on.
+    private mutating func prepare(
+        at time: Timestamp, line: Int, role: StimProtocol.Role
+    ) async throws(InputError) -> Programmer {
         if deviceTime.map({ time > $0 }) ?? true {
             let clinician = try await sessions.programmer(as: .clinician)
             do {
                 try await clinician.setClock(to: DeviceInstant(nanosecondsSinceEpoch: time.nanosecondsSinceEpoch))
                 deviceTime = time
+            } catch .clockOutOfRange {
+                throw InputError(
+                    "\(report.file): line \(line)",
+                    "\(time) is outside the device clock's range (2000-01-01 to 2200-01-01), so the event cannot "
+                        + "be replayed")
             } catch {
                 throw InputError(sessions.target.name, "cannot set the device clock: \(error)")
             }

@@ -23,8 +23,9 @@ enum SessionLine: Equatable, Sendable {
         var description: String
     }
 
-    /// Parses `text`; `fractionStep` is the device's contact fraction grid, for the contact shorthand.
-    static func parse(_ text: String, fractionStep: Percent) throws(SyntaxError) -> SessionLine {
+    /// Parses `text` for a device with `limits` (its contact fraction grid, for the contact shorthand,
+    /// and its contacts, which bound a program file's contact map).
+    static func parse(_ text: String, limits: DeviceLimits) throws(SyntaxError) -> SessionLine {
         let words = words(of: text)
         guard let command = words.first?.lowercased() else { return .nothing }
         let rest = Array(words.dropFirst())
@@ -57,14 +58,14 @@ enum SessionLine: Equatable, Sendable {
         case "write", "check":
             let arguments: ProgramArguments
             do {
-                arguments = try ProgramArguments.parse(rest)
+                arguments = try ProgramArguments.parse(NegativeOptionValues.attached(rest))
             } catch {
                 throw SyntaxError(
                     description: ProgramArguments.message(for: error) + " (usage: \(command) SLOT --amplitude …)")
             }
             let program: StimProgram
             do {
-                program = try arguments.program.program(fractionStep: fractionStep)
+                program = try arguments.program.program(for: limits)
             } catch {
                 throw SyntaxError(description: error.description)
             }

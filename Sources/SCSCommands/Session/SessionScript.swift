@@ -13,19 +13,17 @@ package struct SessionScript {
     /// The lines, in order.
     let lines: [Line]
 
-    /// Parses `lines` of `source` (a file name, or `stdin`) with the device's contact grid `fractionStep`.
+    /// Parses `lines` of `source` (a file name, or `stdin`) for a device with `limits`.
     ///
     /// - Throws: ``InputError`` naming the first bad line by `source:number`; the message lists every
     ///   bad line.
-    package init(lines: [String], source: String, fractionStep: Percent) throws(InputError) {
+    package init(lines: [String], source: String, limits: DeviceLimits) throws(InputError) {
         var parsed: [Line] = []
         var problems: [(number: Int, message: String)] = []
         for (index, text) in lines.enumerated() {
             do {
                 parsed.append(
-                    Line(
-                        number: index + 1, text: text, command: try SessionLine.parse(text, fractionStep: fractionStep))
-                )
+                    Line(number: index + 1, text: text, command: try SessionLine.parse(text, limits: limits)))
             } catch {
                 problems.append((index + 1, error.description))
             }

@@ -115,6 +115,9 @@ enum SessionText {
         case .disconnected: return "the device went away"
         case .writeOutcomeUnknown(let slot):
             return "the write to slot \(slot) got no answer and its outcome is unknown; check with status"
+        case .unauthenticatedReply(let type):
+            return "the answer to \(type) did not carry the session's MAC, so it is not believed: it was forged or "
+                + "damaged on the way, or the device lost the session; what the device did is unknown"
         default: return "\(error)"
         }
     }

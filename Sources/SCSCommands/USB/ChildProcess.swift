@@ -24,12 +24,9 @@ enum ChildProcess {
         // passed on, not lost.
         signal(SIGINT, SIG_IGN)
         for signalNumber in forwarded { signal(signalNumber, forwardToChild) }
-        // This thread may have inherited a mask that blocks them (a parent that spawned us from a
-        // thread that blocks signals); unblocked here, they interrupt the wait below and are handled.
-        var unblocked = sigset_t()
-        sigemptyset(&unblocked)
-        for signalNumber in forwarded { sigaddset(&unblocked, signalNumber) }
-        pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
+        // Unblocked in case this thread inherited a mask that blocks them: they then interrupt the
+        // wait below and are handled.
+        SignalMask.unblock(forwarded)
         defer {
             childProcessID.store(0, ordering: .sequentiallyConsistent)
             for signalNumber in [SIGINT] + forwarded { signal(signalNumber, SIG_DFL) }

@@ -28,27 +28,33 @@ enum USBTarget {
     }
 
     /// A programmer connected in `role` to the stimulator with `serial` on USB, or to the only one when
-    /// `serial` is nil (see ``select(_:serial:)`` and ``connect(_:in:role:key:keyFile:profiles:configuration:)``).
+    /// `serial` is nil (see ``open(serial:profiles:)`` and ``connect(over:to:role:key:keyFile:profiles:configuration:)``).
     static func connect(
         serial: String?, role: Role, key: DeviceKey, keyFile: String, profiles: [DeviceProfile],
         configuration: ProgrammerConfiguration = ProgrammerConfiguration()
     ) async throws(InputError) -> Programmer {
-        let context = try StimulatorDiscovery.makeContext()
-        let stimulator = try select(try StimulatorDiscovery.find(in: context, profiles: profiles), serial: serial)
+        let (transport, stimulator) = try open(serial: serial, profiles: profiles)
         return try await connect(
-            stimulator, in: context, role: role, key: key, keyFile: keyFile, profiles: profiles,
+            over: transport, to: stimulator, role: role, key: key, keyFile: keyFile, profiles: profiles,
             configuration: configuration)
     }
 
-    /// A programmer connected to `stimulator` in `role`: opens it through `context`, identifies it and
+    /// The stimulator with `serial` on USB, or the only one when `serial` is nil, opened with its
+    /// interface claimed, through a libusb context of its own that lives as long as the transport.
+    static func open(serial: String?, profiles: [DeviceProfile]) throws(InputError) -> (USBTransport, FoundStimulator) {
+        let context = try StimulatorDiscovery.makeContext()
+        let stimulator = try select(try StimulatorDiscovery.find(in: context, profiles: profiles), serial: serial)
+        return (try open(stimulator, in: context), stimulator)
+    }
+
+    /// A programmer connected in `role` over `transport` to `stimulator`: identifies it and
     /// authenticates a session with `key`; limits come from the profile the device reports.
     ///
-    /// The transport is closed again when connecting fails, so no device stays claimed.
+    /// The transport is closed again when connecting fails, so no device stays claimed by it.
     static func connect(
-        _ stimulator: FoundStimulator, in context: USBContext, role: Role, key: DeviceKey, keyFile: String,
+        over transport: any Transport, to stimulator: FoundStimulator, role: Role, key: DeviceKey, keyFile: String,
         profiles: [DeviceProfile], configuration: ProgrammerConfiguration = ProgrammerConfiguration()
     ) async throws(InputError) -> Programmer {
-        let transport = try open(stimulator, in: context)
         let limits = Dictionary(profiles.map { ($0.id, $0.limits) }) { first, _ in first }
         do {
             return try await Programmer.connect(
@@ -60,7 +66,8 @@ enum USBTarget {
         }
     }
 
-    private static func open(_ stimulator: FoundStimulator, in context: USBContext) throws(InputError) -> USBTransport {
+    /// Opens `stimulator` through `context` and claims its interface.
+    static func open(_ stimulator: FoundStimulator, in context: USBContext) throws(InputError) -> USBTransport {
         do {
             return try USBTransport(opening: stimulator.info, in: context)
         } catch .access {
@@ -85,8 +92,9 @@ enum USBTarget {
                 + "no frame): is it running stimulator firmware? Unplug it and plug it in again"
         case .invalidReply(let reason):
             return "\(device) answered outside the stimulator protocol: \(reason)"
-        case .protocolMismatch(let version):
-            return "\(device) speaks protocol version \(version); this scs speaks version \(Frame.protocolVersion). "
+        case .protocolMismatch(let versions):
+            let spoken = versions.map(String.init).joined(separator: ", ")
+            return "\(device) speaks protocol version \(spoken); this scs speaks version \(Frame.protocolVersion). "
                 + "Use an scs and a firmware of the same protocol version"
         case .unknownDevice(let profileID):
             return "\(device) reports profile '\(profileID)', which no loaded profile has (see `scs devices`; "

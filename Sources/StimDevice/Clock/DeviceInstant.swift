@@ -12,6 +12,12 @@ public struct DeviceInstant: Hashable, Comparable, Sendable, CustomStringConvert
     /// Nanoseconds in one UTC day.
     public static let nanosecondsPerDay: Int64 = 86_400 * nanosecondsPerSecond
 
+    /// The instants a setClock may set, 2000-01-01T00:00:00Z to 2200-01-01T00:00:00Z, both included:
+    /// a clock outside them is garbage (a wrapped counter, a typing slip), and the device refuses it
+    /// with `clockOutOfRange` (`docs/protocol.md`).
+    public static let settableRange: ClosedRange<DeviceInstant> =
+        DeviceInstant(year: 2000, month: 1, day: 1)...DeviceInstant(year: 2200, month: 1, day: 1)
+
     /// The instant `nanoseconds` after the epoch.
     public init(nanosecondsSinceEpoch: Int64) {
         self.nanosecondsSinceEpoch = nanosecondsSinceEpoch
@@ -29,9 +35,10 @@ public struct DeviceInstant: Hashable, Comparable, Sendable, CustomStringConvert
         return DeviceInstant(nanosecondsSinceEpoch: sum)
     }
 
-    /// The time from this instant to `later`.
+    /// The time from this instant to `later` (negative when `later` is earlier), exact over the whole
+    /// range.
     public func duration(to later: DeviceInstant) -> Duration {
-        .nanoseconds(later.nanosecondsSinceEpoch &- nanosecondsSinceEpoch)
+        .nanoseconds(Int128(later.nanosecondsSinceEpoch) - Int128(nanosecondsSinceEpoch))
     }
 
     /// The RFC 3339 text in UTC, with as many fractional digits as the instant needs.

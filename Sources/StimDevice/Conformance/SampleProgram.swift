@@ -28,7 +28,8 @@ extension DeviceLimits {
                 program.intraBurstRate = clamped(Millihertz(units: 500), burst.intraBurstRate)
             }
             guard var snapped = snapDown(program)?.program, snapped.amplitude.rawValue > 0 else { continue }
-            let high = snapDown(amplitude: Nanoamps(rawValue: snapped.amplitude.rawValue * 3 / 2)).value
+            let oneAndAHalf = Nanoamps(rawValue: Int64(clamping: Int128(snapped.amplitude.rawValue) * 3 / 2))
+            let high = snapDown(amplitude: oneAndAHalf).value
             snapped.patientRange = PatientRange(min: snapped.amplitude, max: high ?? snapped.amplitude)
             if accepts(snapped, slot: slot) { return snapped }
             snapped.patientRange = nil

@@ -2,7 +2,8 @@
 /// exporting it is a copy and reading it over the wire is a slice.
 ///
 /// The header and the `end` line are added on export: the header carries `start`, the `end` line the
-/// instant of the export (never earlier than the last event).
+/// instant of the export (never earlier than the last event). A long simulation drains the log as it
+/// goes instead (``drain(closingAt:)``), so that the lines it has written are not held twice.
 struct EventLog: Sendable {
     /// The profile id the header names.
     let device: String
@@ -12,8 +13,10 @@ struct EventLog: Sendable {
     private(set) var start: DeviceInstant
     /// The event lines, each ending in a line feed.
     private(set) var body: [UInt8] = []
-    /// How many events the log holds.
+    /// How many events have been logged (drained ones included).
     private(set) var eventCount = 0
+    /// Whether the header has been drained, which fixes `start`.
+    private var isDraining = false
     /// The instant of the latest event, `start` before the first.
     private(set) var lastTime: DeviceInstant
 
@@ -36,14 +39,36 @@ struct EventLog: Sendable {
     /// happened); returns whether it moved.
     @discardableResult
     mutating func restart(at time: DeviceInstant) -> Bool {
-        guard eventCount == 0 else { return false }
+        guard eventCount == 0, !isDraining else { return false }
         start = time
         lastTime = time
         return true
     }
 
     /// The whole recording: header, events, and an `end` line at `end` (or the last event, if later).
+    ///
+    /// After a drain, the header and the events not drained yet.
     func export(end: DeviceInstant) -> [UInt8] {
+        var bytes = headerLine
+        bytes.reserveCapacity(bytes.count + body.count + 64)
+        bytes.append(contentsOf: body)
+        bytes.append(contentsOf: endLine(at: end))
+        return bytes
+    }
+
+    /// The recording so far, piece by piece: the header on the first call, then the events logged since
+    /// the previous call, which the log forgets; with `end`, the `end` line too, closing the recording.
+    /// The pieces of successive calls, joined, are byte for byte what ``export(end:)`` would have given.
+    mutating func drain(closingAt end: DeviceInstant? = nil) -> [UInt8] {
+        var bytes = isDraining ? [] : headerLine
+        isDraining = true
+        bytes.append(contentsOf: body)
+        body.removeAll(keepingCapacity: true)
+        if let end { bytes.append(contentsOf: endLine(at: end)) }
+        return bytes
+    }
+
+    private var headerLine: [UInt8] {
         var header = JSONObjectWriter()
         header.string("type", "header")
         header.string("format", "scs-recording")
@@ -51,13 +76,13 @@ struct EventLog: Sendable {
         header.string("device", device)
         header.string("serial", serial)
         header.string("start", start.rfc3339)
+        return Array((header.finish() + "\n").utf8)
+    }
+
+    private func endLine(at end: DeviceInstant) -> [UInt8] {
         var last = JSONObjectWriter()
         last.string("t", max(end, lastTime).rfc3339)
         last.string("type", "end")
-        var bytes = Array((header.finish() + "\n").utf8)
-        bytes.reserveCapacity(bytes.count + body.count + 64)
-        bytes.append(contentsOf: body)
-        bytes.append(contentsOf: (last.finish() + "\n").utf8)
-        return bytes
+        return Array((last.finish() + "\n").utf8)
     }
 }

@@ -54,4 +54,23 @@ extension StimProgram {
     var listsAContactTwice: Bool {
         Set(contacts.map(\.contact)).count != contacts.count
     }
+
+    /// Whether a recording can hold the program (`recording-format.md` §1): no quantity negative, a
+    /// rate and a pulse count above 0, each contact once, and no percent of −2⁶³ sub-units (whose
+    /// magnitude no reader takes). The safety rules do not judge every field (an interphase gap, a
+    /// tonic program's burst fields), so a device checks this before it applies and logs a program.
+    var hasRecordingForm: Bool {
+        let quantities = [
+            amplitude.rawValue, pulseWidth.rawValue, intraBurstRate?.rawValue ?? 0, interphaseGap?.rawValue ?? 0,
+            cycling?.on.rawValue ?? 0, cycling?.off.rawValue ?? 0, patientRange?.min.rawValue ?? 0,
+            patientRange?.max.rawValue ?? 0,
+        ]
+        let rateValue =
+            switch rate {
+            case .frequency(let frequency): frequency.rawValue
+            case .period(let period): period.rawValue
+            }
+        return quantities.allSatisfy { $0 >= 0 } && rateValue > 0 && (pulsesPerBurst ?? 1) > 0
+            && !listsAContactTwice && contacts.allSatisfy { $0.percent.rawValue != .min }
+    }
 }

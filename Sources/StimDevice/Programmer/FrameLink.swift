@@ -1,9 +1,10 @@
 import Logging
 import StimProtocol
 
-/// The host end of the wire under a `Programmer`: numbers requests, frames them, sends them over the
-/// transport, picks the matching answer out of what comes back, and retries with the same number
-/// when none comes. Also runs the session handshake.
+/// The host end of the wire under a `Programmer`: numbers requests, frames them (with the session
+/// key's MAC inside the session), sends them over the transport, picks the matching answer out of what
+/// comes back and checks its MAC, and retries with the same number when none comes. Also runs the
+/// session handshake and derives the session key.
 ///
 /// Used by one operation at a time (the programmer serialises them).
 actor FrameLink {
@@ -18,6 +19,8 @@ actor FrameLink {
     private var sessionlessSequence: UInt32 = 0
     /// The open session, `.none` before the handshake and after closing.
     private(set) var session = SessionID.none
+    /// The open session's key, which signs every request and must have signed every answer.
+    private var sessionKey: SessionKey?
     private var nextSequence: UInt32 = 1
 
     init(
@@ -30,7 +33,8 @@ actor FrameLink {
         self.logger = logger
     }
 
-    /// Sends `request` and returns the device's reply; an error reply throws `deviceRejected`.
+    /// Sends `request` and returns the device's reply; an error reply throws `deviceRejected`, and an
+    /// answer in the session without the session key's MAC throws `unauthenticatedReply`.
     func exchange(_ request: Request) async throws(ProgrammerError) -> Reply {
         let isSessionless = request.type == .identify || request.type == .openSession
         let sequence: UInt32
@@ -46,9 +50,12 @@ actor FrameLink {
             nextSequence += 1
             frameSession = session
         }
+        let key = request.type.isHandshake ? nil : sessionKey
+        guard key != nil || request.type.isHandshake else { throw .closed }
         let bytes: [UInt8]
         do {
-            bytes = try Frame(request: request, sequence: sequence, session: frameSession).encoded()
+            let frame = try Frame(request: request, sequence: sequence, session: frameSession)
+            bytes = (key.map(frame.authenticated(with:)) ?? frame).encoded()
         } catch {
             throw .unencodable(error)
         }
@@ -63,8 +70,18 @@ actor FrameLink {
             let deadline = ContinuousClock.now.advanced(by: configuration.replyTimeout)
             while let frame = try await nextFrame(until: deadline) {
                 let header = frame.header
-                guard header.sequence == sequence, header.session == frameSession, header.type == request.type else {
+                guard header.sequence == sequence, header.session == frameSession, header.type == request.type,
+                    header.version == Frame.protocolVersion
+                else {
                     continue
+                }
+                if let key {
+                    guard frame.isAuthentic(under: key) else {
+                        logger.warning("\(request.type) #\(sequence): an answer without the session's MAC")
+                        throw .unauthenticatedReply(request.type)
+                    }
+                } else if frame.tag != nil {
+                    throw .invalidReply("the \(request.type) answer carries a MAC, which the handshake has none of")
                 }
                 switch try? frame.message() {
                 case .reply(let reply): return reply
@@ -126,9 +143,26 @@ actor FrameLink {
         }
     }
 
-    /// Opens and authenticates a session in `role` with `key`; the device must prove it holds the key too.
+    /// Opens and authenticates a session in `role` with `key`; the device must prove it holds the key
+    /// too. Both sides then derive the session key. A handshake that other handshakes displaced on the
+    /// device (`noSession`) starts over, as many times as a request is attempted.
     func openSession(role: Role, key: DeviceKey) async throws(ProgrammerError) {
+        for attempt in 1...configuration.attempts {
+            do {
+                try await handshake(role: role, key: key)
+                return
+            } catch .deviceRejected(.noSession, _) where attempt < configuration.attempts {
+                logger.debug("handshake displaced on the device; starting over")
+            } catch .deviceRejected(let code, _) where code == .authenticationFailed || code == .noSession {
+                throw .unauthorized
+            }
+        }
+    }
+
+    /// One openSession and authenticate exchange.
+    private func handshake(role: Role, key: DeviceKey) async throws(ProgrammerError) {
         session = .none
+        sessionKey = nil
         guard case .openSession(let challenge) = try await exchange(.openSession(role)) else {
             throw .invalidReply("openSession answered with another reply")
         }
@@ -136,25 +170,25 @@ actor FrameLink {
         nextSequence = 1
         let hostNonce = Nonce.random(using: &random)
         let proof = ChallengeResponse.hostProof(
-            key: key, deviceNonce: challenge.deviceNonce, role: role, hostNonce: hostNonce)
+            key: key, role: role, session: challenge.session, deviceNonce: challenge.deviceNonce, hostNonce: hostNonce)
         let reply: Reply
         do {
             reply = try await exchange(.authenticate(HostResponse(hostNonce: hostNonce, proof: proof)))
-        } catch .deviceRejected(let code, _) where code == .authenticationFailed || code == .noSession {
-            session = .none
-            throw .unauthorized
         } catch {
             session = .none
             throw error
         }
         guard case .authenticate(let deviceProof) = reply,
             ChallengeResponse.verifyDeviceProof(
-                deviceProof, key: key, hostNonce: hostNonce, role: role, deviceNonce: challenge.deviceNonce,
-                session: challenge.session)
+                deviceProof, key: key, role: role, session: challenge.session, deviceNonce: challenge.deviceNonce,
+                hostNonce: hostNonce)
         else {
             session = .none
             throw .unauthorized
         }
+        sessionKey = SessionKey(
+            roleKey: key, role: role, session: challenge.session, deviceNonce: challenge.deviceNonce,
+            hostNonce: hostNonce)
         logger.info("session \(challenge.session.rawValue) open as \(role)")
     }
 
@@ -168,5 +202,6 @@ actor FrameLink {
             // Already gone on the device.
         }
         session = .none
+        sessionKey = nil
     }
 }

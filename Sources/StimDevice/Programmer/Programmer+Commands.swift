@@ -149,8 +149,9 @@ extension Programmer {
         return battery
     }
 
-    /// Sets the device's clock to `instant`.
+    /// Sets the device's clock to `instant`, which must lie within ``DeviceInstant/settableRange``.
     public func setClock(to instant: DeviceInstant) async throws(ProgrammerError) {
+        guard DeviceInstant.settableRange.contains(instant) else { throw .clockOutOfRange(instant) }
         await acquire()
         defer { release() }
         try await command(.setClock(epochNanoseconds: instant.nanosecondsSinceEpoch))

@@ -4,11 +4,13 @@ import StimSafety
 
 /// The host programming API: one authenticated session with a stimulator over any ``Transport``.
 ///
-/// ``connect(over:role:key:limits:configuration:logger:)`` identifies the device, refuses protocol
-/// versions it does not know, opens and authenticates a session and reads the state. Every operation
-/// validates on the host first with the same `StimSafety` limits the device uses (and sends nothing
-/// the core rejects); writes are read back and compared. Requests that get no answer are retried with
-/// the same sequence number, which the device answers from its reply cache without acting twice.
+/// ``connect(over:role:key:limits:configuration:logger:)`` identifies the device, refuses a device that
+/// does not speak this protocol version, opens and authenticates a session and reads the state. Every
+/// frame of the session carries the session key's MAC, and every answer must carry it too. Every
+/// operation validates on the host first with the same `StimSafety` limits the device uses (and sends
+/// nothing the core rejects); writes are read back and compared. Requests that get no answer are
+/// retried with the same sequence number, which the device answers from its reply cache without acting
+/// twice.
 ///
 /// An actor: operations run one at a time, in the order they are called.
 public actor Programmer {
@@ -57,8 +59,8 @@ public actor Programmer {
         guard case .identify(let identity) = try await link.exchange(.identify) else {
             throw .invalidReply("identify answered with another reply")
         }
-        guard identity.protocolVersion == Frame.protocolVersion else {
-            throw .protocolMismatch(version: identity.protocolVersion)
+        guard identity.protocolVersions.contains(Frame.protocolVersion) else {
+            throw .protocolMismatch(deviceVersions: identity.protocolVersions)
         }
         guard let deviceLimits = limits(identity) else { throw .unknownDevice(profileID: identity.profileID) }
         try await link.openSession(role: role, key: key)

@@ -3,10 +3,12 @@ import StimSafety
 
 /// Why a `Programmer` operation failed.
 ///
-/// For ``Programmer/write(_:to:acknowledging:)`` every case but three means the program was **not**
+/// For ``Programmer/write(_:to:acknowledging:)`` every case but four means the program was **not**
 /// applied: `writeOutcomeUnknown` (the device holds either the old or the new program, and the host
-/// could not find out which), `writeUnverified` (the device applied it, but reading it back failed),
-/// and `readBackMismatch` (the device holds something else, which a correct device never does).
+/// could not find out which), `unauthenticatedReply` (the answer was not the device's, so the host
+/// does not know what the device did), `writeUnverified` (the device applied it, but reading it back
+/// failed), and `readBackMismatch` (the device holds something else, which a correct device never
+/// does).
 public enum ProgrammerError: Error, Hashable, Sendable {
     /// No answer arrived within the timeout, after every retry.
     case timeout
@@ -20,18 +22,26 @@ public enum ProgrammerError: Error, Hashable, Sendable {
     case deviceRejected(ErrorCode, rules: [RuleID])
     /// The host's own validation refused the program or amplitude; nothing was sent.
     case unsafe(Validation)
-    /// The device speaks a protocol version this host does not know.
-    case protocolMismatch(version: UInt8)
+    /// The device does not speak this host's protocol version (`Frame.protocolVersion`); it speaks
+    /// `deviceVersions`.
+    case protocolMismatch(deviceVersions: [UInt8])
     /// The host has no limits for the device's profile id, so it cannot validate anything for it.
     case unknownDevice(profileID: String)
     /// The session could not be authenticated: the device refused the key, or its own proof was wrong.
     case unauthorized
     /// The session's role may not send this request; nothing was sent.
     case notPermitted(MessageType)
+    /// A setClock to an instant outside ``DeviceInstant/settableRange``; nothing was sent.
+    case clockOutOfRange(DeviceInstant)
     /// The request cannot be put into a frame (a contact the wire cannot name, too many entries).
     case unencodable(EncodeError)
     /// The device answered with something that does not fit the request.
     case invalidReply(String)
+    /// An answer in the session carried no MAC, or not the session key's: it was forged, or damaged in
+    /// a way the CRC missed, so nothing it says is believed. The request's outcome is unknown; the
+    /// session itself is still good. (A device that lost the session, by a restart, also answers
+    /// without a MAC, since it no longer has the key.)
+    case unauthenticatedReply(MessageType)
     /// The device acknowledged the write but holds a different program in the slot.
     case readBackMismatch(slot: UInt8, expected: StimProgram, found: StimProgram?)
     /// The write got no answer and the host could not find out whether it was applied.

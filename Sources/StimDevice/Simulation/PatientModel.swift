@@ -14,7 +14,7 @@ import StimSafety
 /// half; the charge ends by itself when the cell is full. Every seventh
 /// day the clinician checks the impedances and reads the battery.
 ///
-/// A model runs once: ``run(days:progress:)`` leaves its device at the end of the simulation.
+/// A model runs once: ``run(days:progress:write:)`` leaves its device at the end of the simulation.
 public struct PatientModel: Sendable {
     /// The simulated device.
     public let device: SimulatedStimulator
@@ -55,12 +55,15 @@ public struct PatientModel: Sendable {
         public var description: String
     }
 
-    /// Runs `days` days and returns the device's recording, closed at midnight after the last day;
-    /// `progress` is told each finished day.
+    /// Runs `days` days and hands the device's recording to `write` as it is made, a day at a time, so
+    /// that memory does not grow with `days`: the pieces, joined, are the recording, closed at midnight
+    /// after the last day. `progress` is told each finished day.
     ///
     /// - Throws: ``Failure`` when the profile accepts no program to start from or a role has no key;
-    ///   ``ProgrammerError`` when the device refuses what the model does.
-    public mutating func run(days: Int, progress: (Int) -> Void = { _ in }) async throws -> [UInt8] {
+    ///   ``ProgrammerError`` when the device refuses what the model does; whatever `write` throws.
+    public mutating func run(
+        days: Int, progress: (Int) -> Void = { _ in }, write: ([UInt8]) throws -> Void
+    ) async throws {
         let limits = device.limits
         guard let first = limits.sampleProgram(slot: 1) else {
             throw Failure(description: "the profile accepts no sample program to start from")
@@ -112,11 +115,12 @@ public struct PatientModel: Sendable {
                 move(to: day, minute: Int.random(in: 1_385...1_420, using: &random))
                 try device.startCharging()
             }
+            try write(device.drainRecording())
             progress(day + 1)
         }
         await patient.close()
-        clock.advance(to: start.advanced(by: .seconds(Int64(days) * 86_400)))
-        return device.exportRecording()
+        move(to: days, minute: 0)
+        try write(device.drainRecording(isClosing: true))
     }
 
     /// Whether the patient charges tonight: every Sunday, and any night the battery is below half.

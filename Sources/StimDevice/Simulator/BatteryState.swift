@@ -23,7 +23,8 @@ struct BatteryState: Sendable {
     init(model: BatteryModel, fraction: Double, chargeRatePerHour: Double) {
         self.model = model
         let usable = model.kind == .rechargeable ? model.usableFraction : 1
-        full = max(model.capacity * 1000 * usable, 0)
+        // A profile's capacity has no upper bound; past the largest double the cell would never drain.
+        full = min(max(model.capacity * 1000 * usable, 0), .greatestFiniteMagnitude)
         remaining = full * max(0, min(fraction, 1))
         chargeCurrent = full * max(chargeRatePerHour, 0)
     }
@@ -46,7 +47,7 @@ struct BatteryState: Sendable {
     /// The cell voltage, an illustrative linear curve from 85 % of the nominal cell voltage empty to
     /// 115 % full.
     var voltage: Millivolts {
-        Millivolts(rawValue: Int64((model.cellVoltage * (0.85 + 0.3 * fraction) * 1000).rounded()))
+        Millivolts(rawValue: Int64(roundedClamping: model.cellVoltage * (0.85 + 0.3 * fraction) * 1000))
     }
 
     /// The reading the wire's battery reply carries.

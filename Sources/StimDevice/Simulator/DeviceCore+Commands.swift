@@ -20,7 +20,10 @@ extension DeviceCore {
             return .success(.readBattery(battery.status))
         case .readEventLog(let range): return readLog(range, session: session)
         case .setClock(let nanoseconds):
-            clockOffset = nanoseconds &- simulatedUntil
+            guard DeviceInstant.settableRange.contains(DeviceInstant(nanosecondsSinceEpoch: nanoseconds)) else {
+                return .failure(ErrorReply(code: .clockOutOfRange))
+            }
+            clockOffset = Int128(nanoseconds) - Int128(simulatedUntil)
             log.restart(at: deviceNow)
             return .success(.setClock)
         case .closeSession:
@@ -32,7 +35,8 @@ extension DeviceCore {
             logger.info("session \(session.rawValue) closed")
             return .success(.closeSession)
         case .openSession, .authenticate:
-            // Answered before sessions admit requests; here only if sent inside an open session.
+            // Never reached: `respond(to:)` answers the handshake before sessions admit requests. The
+            // refusal keeps the switch total without a trap.
             return .failure(ErrorReply(code: .noSession))
         }
     }
@@ -54,6 +58,8 @@ extension DeviceCore {
         {
             return refuse(refusal, by: initiator, request: request)
         }
+        // Applied, it would be logged as a line no reader takes (a negative interphase gap, say).
+        guard write.program.hasRecordingForm else { return .failure(ErrorReply(code: .malformedPayload)) }
         let previous = slots[index].program
         let oldTarget = target
         slots[index].program = write.program

@@ -25,8 +25,10 @@ struct DeviceCore: Sendable {
     var sessions: SessionTable
     var log: EventLog
     var simulatedUntil: Int64
-    var clockOffset: Int64 = 0
-    /// Frames that were not answered: damaged, replies sent to the device, or unanswerable.
+    /// Wider than a reading, so that no setClock and no later reading can make the device's time wrap.
+    var clockOffset: Int128 = 0
+    /// Frames that were not answered: damaged, replies sent to the device, or unanswerable. A count for
+    /// diagnosis, not device state: it is the one thing a frame from anyone may change.
     var droppedFrameCount = 0
     /// The battery current for the last (program, level, impedances) asked for, µA.
     var drainCache: (program: StimProgram, level: Nanoamps, impedances: MeasuredImpedances, current: Double)?
@@ -39,7 +41,7 @@ struct DeviceCore: Sendable {
     ) {
         self.configuration = configuration
         identity = DeviceIdentity(
-            protocolVersion: Frame.protocolVersion, profileID: configuration.profileID, model: configuration.model,
+            protocolVersions: [Frame.protocolVersion], profileID: configuration.profileID, model: configuration.model,
             serial: configuration.serial, firmware: configuration.firmware)
         self.keys = keys
         self.logger = logger
@@ -54,15 +56,16 @@ struct DeviceCore: Sendable {
             limits: configuration.limits, variation: configuration.impedanceVariation,
             seed: configuration.impedanceSeed)
         sessions = SessionTable(
-            capacity: configuration.maximumSessions, windowWidth: configuration.replayWindowWidth,
+            pendingLimit: configuration.maximumPendingSessions,
+            openLimitPerRole: configuration.maximumOpenSessionsPerRole, windowWidth: configuration.replayWindowWidth,
             cachedReplies: configuration.cachedRepliesPerSession)
         log = EventLog(device: configuration.profileID, serial: configuration.serial, start: start)
         simulatedUntil = start.nanosecondsSinceEpoch
     }
 
-    /// The device's own time now.
+    /// The device's own time now; at the ends of the `Int64` range it stops rather than wraps.
     var deviceNow: DeviceInstant {
-        DeviceInstant(nanosecondsSinceEpoch: simulatedUntil &+ clockOffset)
+        DeviceInstant(nanosecondsSinceEpoch: Int64(clamping: Int128(simulatedUntil) + clockOffset))
     }
 
     /// Appends `event` to the log at the device's present time.

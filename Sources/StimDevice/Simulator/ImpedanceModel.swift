@@ -40,8 +40,8 @@ struct ImpedanceModel: Sendable {
     func impedance(of contact: ContactID) -> Milliohms? {
         guard let base = baseline[contact] else { return nil }
         switch faults[contact] {
-        case .open: return Milliohms(rawValue: thresholds.open.rawValue * 5)
-        case .short: return Milliohms(rawValue: thresholds.short.rawValue * 2 / 5)
+        case .open: return Milliohms(rawValue: Int64(clamping: Int128(thresholds.open.rawValue) * 5))
+        case .short: return Milliohms(rawValue: Int64(Int128(thresholds.short.rawValue) * 2 / 5))
         case nil: return base
         }
     }
@@ -58,8 +58,9 @@ struct ImpedanceModel: Sendable {
         return nil
     }
 
-    /// Milliohms rounded to a whole ohm, as a device reports them.
+    /// Milliohms rounded to a whole ohm, as a device reports them; a profile's nominal value near the
+    /// top of the range stays there.
     private static func wholeOhms(_ milliohms: Double) -> Milliohms {
-        Milliohms(rawValue: Int64((milliohms / 1000).rounded()) * 1000)
+        Milliohms(rawValue: min(Int64(roundedClamping: milliohms / 1000), Int64.max / 1000) * 1000)
     }
 }

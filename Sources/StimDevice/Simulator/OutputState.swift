@@ -32,8 +32,8 @@ struct OutputState: Sendable {
         guard let step, rampFrom < target else { return target }
         let steps = max(0, (time - rampStart) / interval)
         let (rise, overflow) = step.rawValue.multipliedReportingOverflow(by: steps)
-        guard !overflow else { return target }
-        return min(target, Nanoamps(rawValue: rampFrom.rawValue + rise))
+        guard !overflow, rise < target.rawValue - rampFrom.rawValue else { return target }
+        return Nanoamps(rawValue: rampFrom.rawValue + rise)
     }
 
     /// The next instant after `time` at which the level rises, nil when it has reached `target`.
@@ -47,16 +47,20 @@ struct OutputState: Sendable {
     func stepCount(from: Nanoamps, to target: Nanoamps) -> Int64 {
         guard let step, target > from else { return 0 }
         let rise = target.rawValue - from.rawValue
-        return (rise + step.rawValue - 1) / step.rawValue
+        // Rounded up without adding: a profile's slew limit may lie near the top of the range.
+        return rise / step.rawValue + (rise % step.rawValue == 0 ? 0 : 1)
     }
 
     /// Whether cycling (if any) lets stimulation through at `time`.
     func isInOnPhase(at time: Int64, cycling: Cycling?) -> Bool {
         guard let cycling else { return true }
-        let on = cycling.on.rawValue * 1_000_000
-        let period = on + cycling.off.rawValue * 1_000_000
+        // In nanoseconds, 128 bits wide: the safety rules set no bound on a cycling span.
+        let on = Int128(cycling.on.rawValue) * 1_000_000
+        let period = on + Int128(cycling.off.rawValue) * 1_000_000
         guard period > 0, on < period else { return true }
-        return floorDivision(time - onSince, period).remainder < on
+        let elapsed = Int128(time) - Int128(onSince)
+        let remainder = elapsed % period
+        return (remainder < 0 ? remainder + period : remainder) < on
     }
 
     /// Switches stimulation on with a soft start from zero.

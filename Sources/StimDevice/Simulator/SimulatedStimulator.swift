@@ -27,7 +27,8 @@ public final class SimulatedStimulator: Sendable {
     /// The number of program slots.
     public let slotCount: Int
     private let clock: any DeviceClock
-    private let core: Mutex<DeviceCore>
+    /// Internal rather than private for the attack tests, which compare the whole state before and after.
+    let core: Mutex<DeviceCore>
 
     /// A device configured by `configuration`, authenticating sessions with `keys`, reading time from
     /// `clock`, drawing session ids and nonces from `random`, and logging to `logger`.
@@ -111,6 +112,14 @@ public final class SimulatedStimulator: Sendable {
     /// The event log as a recording (`.scsrec.jsonl`), closed by an `end` line at the present time.
     public func exportRecording() -> [UInt8] {
         withCore { $0.log.export(end: $0.deviceNow) }
+    }
+
+    /// The recording so far, piece by piece, for a simulation that writes it as it goes: the header on
+    /// the first call, then the events logged since the previous call, which the device then forgets
+    /// (later exports and log reads hold only what came after); `isClosing` adds the `end` line at the
+    /// present time. The pieces, joined, are the recording ``exportRecording()`` would have returned.
+    public func drainRecording(isClosing: Bool = false) -> [UInt8] {
+        withCore { $0.log.drain(closingAt: isClosing ? $0.deviceNow : nil) }
     }
 
     // MARK: What happens to the implant outside a session

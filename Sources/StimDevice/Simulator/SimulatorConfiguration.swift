@@ -33,9 +33,14 @@ public struct SimulatorConfiguration: Sendable {
     /// The replay guard's width: 1 (the default) accepts only numbers above the highest accepted,
     /// so a frame delayed past a later request can never act; up to 64 admits late frames.
     public var replayWindowWidth: Int = 1
-    /// The most sessions the device holds at once; opening one more evicts a closed or the least
-    /// recently used session.
-    public var maximumSessions: Int = 8
+    /// The most handshakes (openSession answered, authenticate not yet) the device holds at once; one
+    /// more openSession drops the oldest of them. A peer without a key can displace only these, never
+    /// an authenticated session.
+    public var maximumPendingSessions: Int = 8
+    /// The most sessions per role that may be authenticated at once (so two clinicians may hold
+    /// sessions at the same time); one more authentication in a role closes that role's least recently
+    /// used session.
+    public var maximumOpenSessionsPerRole: Int = 4
     /// How many recent replies each session keeps to answer retried requests.
     public var cachedRepliesPerSession: Int = 8
 

@@ -43,8 +43,8 @@ struct USBTargetOnBusTests {
             try StimulatorDiscovery.find(in: context, profiles: profiles), serial: serial)
         do {
             let programmer = try await USBTarget.connect(
-                stimulator, in: context, role: .clinician, key: key, keyFile: "test.keys", profiles: profiles,
-                configuration: quick)
+                over: try USBTarget.open(stimulator, in: context), to: stimulator, role: .clinician, key: key,
+                keyFile: "test.keys", profiles: profiles, configuration: quick)
             await programmer.close()
             return nil
         } catch {
@@ -66,7 +66,7 @@ struct USBTargetOnBusTests {
 
     @Test func aDeviceOfANewerProtocolVersionIsRefusedWithBothVersions() async throws {
         let error = try #require(try await connectionError("FUTURE-1", behavior: FutureVersionBehavior()))
-        #expect(error.message.contains("speaks protocol version 2; this scs speaks version 1"))
+        #expect(error.message.contains("speaks protocol version 3; this scs speaks version 2"))
     }
 
     @Test func theDeviceIsReleasedAfterAFailedConnection() async throws {

@@ -10,7 +10,7 @@ struct UsbListAndStatusTests {
         let status = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(status["profile"] as? String == "tonic-16")
         #expect(status["serial"] as? String == "STAT-1")
-        #expect(status["protocolVersion"] as? Int == 1)
+        #expect(status["protocolVersion"] as? Int == 2)
         #expect(status["therapyOn"] as? Bool == false)
     }
 

@@ -7,6 +7,10 @@ enum Samples {
     static let deviceNonce = Nonce(bytes: (0..<16).map { UInt8($0) })!
     static let hostNonce = Nonce(bytes: (0..<16).map { UInt8(0xF0 - $0) })!
     static let code = AuthenticationCode(bytes: (0..<32).map { UInt8($0 &* 7 &+ 1) })!
+    static let key = try! DeviceKey(bytes: Array("a device key of thirty-two bytes".utf8))
+    /// The key of the clinician session `session` after the handshake of the sample nonces.
+    static let sessionKey = SessionKey(
+        roleKey: key, role: .clinician, session: session, deviceNonce: deviceNonce, hostNonce: hostNonce)
 
     /// 3 mA, 210 µs, 40 Hz tonic; contacts 1 −100 %, 2 +100 %; nothing optional.
     static let tonic = StimProgram(
@@ -61,7 +65,7 @@ enum Samples {
             "identify",
             .identify(
                 DeviceIdentity(
-                    protocolVersion: 1, profileID: "tonic-16", model: "Tonic 16", serial: "SN-0001",
+                    protocolVersions: [2], profileID: "tonic-16", model: "Tonic 16", serial: "SN-0001",
                     firmware: "1.2.0"))
         ),
         ("openSession", .openSession(SessionChallenge(session: session, deviceNonce: deviceNonce))),
@@ -89,10 +93,13 @@ enum Samples {
         ("setClock", .setClock),
     ]
 
-    static let errors: [(name: String, type: MessageType, error: ErrorReply)] = [
-        ("safetyRejected", .writeProgram, ErrorReply(code: .safetyRejected, rules: [.shannon, .chargeDensity])),
-        ("unknownMessageType", MessageType(rawValue: 0x7F), ErrorReply(code: .unknownMessageType)),
-        ("notPermitted", .setClock, ErrorReply(code: .notPermitted)),
+    /// Error replies in the session; the device signs those that answer a request it could
+    /// authenticate, and cannot sign the others.
+    static let errors: [(name: String, type: MessageType, error: ErrorReply, isSigned: Bool)] = [
+        ("safetyRejected", .writeProgram, ErrorReply(code: .safetyRejected, rules: [.shannon, .chargeDensity]), true),
+        ("unknownMessageType", MessageType(rawValue: 0x7F), ErrorReply(code: .unknownMessageType), false),
+        ("notPermitted", .setClock, ErrorReply(code: .notPermitted), true),
+        ("unauthenticated", .readState, ErrorReply(code: .unauthenticated), false),
     ]
 
     /// The session a sample travels in: none for the messages sent before a session exists.
@@ -100,23 +107,43 @@ enum Samples {
         type == .identify || type == .openSession ? .none : session
     }
 
+    /// `frame` as it travels: with the session key's MAC unless it belongs to the handshake.
+    static func signed(_ frame: Frame) -> Frame {
+        frame.header.type.isHandshake ? frame : frame.authenticated(with: sessionKey)
+    }
+
+    /// The answers of a version-2 device to a version-1 host, in version 1's layout.
+    static let versionOne: [(name: String, frame: Frame)] = [
+        (
+            "version 1 identify reply",
+            try! Frame(reply: replies[0].reply, sequence: 1, session: .none, version: 1)
+        ),
+        (
+            "version 1 unsupportedVersion",
+            try! Frame(
+                error: ErrorReply(code: .unsupportedVersion),
+                answering: FrameHeader(version: 1, type: .openSession, kind: .request, sequence: 2, session: .none))
+        ),
+    ]
+
     /// Every sample as a frame, requests numbered from 1, each reply numbered as its request.
     static var frames: [(name: String, frame: Frame)] {
         var frames: [(String, Frame)] = []
         for (index, sample) in requests.enumerated() {
             let frame = try! Frame(
                 request: sample.request, sequence: UInt32(index + 1), session: session(for: sample.request.type))
-            frames.append(("request " + sample.name, frame))
+            frames.append(("request " + sample.name, signed(frame)))
         }
         for (index, sample) in replies.enumerated() {
             let frame = try! Frame(
                 reply: sample.reply, sequence: UInt32(index + 1), session: session(for: sample.reply.type))
-            frames.append(("reply " + sample.name, frame))
+            frames.append(("reply " + sample.name, signed(frame)))
         }
         for sample in errors {
             let header = FrameHeader(type: sample.type, kind: .request, sequence: 99, session: session)
-            frames.append(("error " + sample.name, try! Frame(error: sample.error, answering: header)))
+            let frame = try! Frame(error: sample.error, answering: header)
+            frames.append(("error " + sample.name, sample.isSigned ? frame.authenticated(with: sessionKey) : frame))
         }
-        return frames
+        return frames + versionOne
     }
 }

@@ -1,0 +1,96 @@
+import DeviceProfiles
+import Foundation
+import StimSafety
+
+/// One case of a ``CheckPlan``, read and ready to run.
+///
+/// `programFile` (a path relative to the plan) may stand for `program`; `impedance` is a map of
+/// contact to ohms; `slot` checks a slot group's limits. `expect.rules`, when given, is the exact set
+/// of rule ids that must fire; omitted, only the verdict is compared.
+package struct CheckCase {
+    var profile: DeviceProfile
+    var program: StimProgram
+    var context: ValidationContext
+    var expectedVerdict: Verdict
+    var expectedRules: [RuleID]?
+
+    /// The fields a case may have.
+    static let fields: Set<String> = ["name", "device", "program", "programFile", "impedance", "slot", "expect"]
+    /// The fields of `expect`.
+    static let expectFields: Set<String> = ["verdict", "rules"]
+
+    /// How reports name the case at `field`, even one that cannot be read: its `name` and `device` as
+    /// written, else its place in the plan (`cases[2]`) and `-`.
+    static func label(of field: YAMLField) -> (name: String, device: String) {
+        let name = (try? field.child("name").text()).flatMap { $0.isEmpty ? nil : $0 } ?? field.path
+        return (name, (try? field.child("device").text()) ?? "-")
+    }
+
+    /// Reads the case at `field` for one of `profiles`; `directory` is the plan's folder.
+    ///
+    /// - Throws: ``InputError`` naming the file, the field and its line.
+    package static func read(_ field: YAMLField, profiles: [DeviceProfile], directory: String) throws(InputError)
+        -> CheckCase
+    {
+        try field.rejectUnknownKeys(fields)
+        _ = try field.child("name").text()
+        let deviceField = field.child("device")
+        let id = try deviceField.text()
+        guard let profile = profiles.first(where: { $0.id == id }) else {
+            throw deviceField.error("unknown device '\(id)' (known: \(profiles.map(\.id).joined(separator: ", ")))")
+        }
+        var context = ValidationContext()
+        let slot = field.child("slot")
+        if slot.isPresent {
+            let number = try slot.integer()
+            guard (1...profile.programs).contains(number) else {
+                throw slot.error("\(profile.id) has slots 1…\(profile.programs) (got \(number))")
+            }
+            context.slot = number
+        }
+        if field.child("impedance").isPresent {
+            context.impedances = try ImpedanceDecoder.decode(field.child("impedance"), limits: profile.limits)
+        }
+        let expect = field.child("expect")
+        try expect.rejectUnknownKeys(expectFields)
+        return CheckCase(
+            profile: profile, program: try program(field, limits: profile.limits, directory: directory),
+            context: context, expectedVerdict: try expect.child("verdict").choice(Verdict.self),
+            expectedRules: try rules(expect.child("rules")))
+    }
+
+    private static func program(
+        _ field: YAMLField, limits: DeviceLimits, directory: String
+    ) throws(InputError) -> StimProgram {
+        switch (field.child("program").isPresent, field.child("programFile").isPresent) {
+        case (true, false): return try ProgramDecoder.decode(field.child("program"), limits: limits)
+        case (false, true):
+            // The program file's own error, located in it, is prefixed with the plan's line that names it.
+            let fileField = field.child("programFile")
+            let path = try fileField.text()
+            do throws(InputError) {
+                let file = try YAMLField.read(file: path.hasPrefix("/") ? path : "\(directory)/\(path)")
+                return try ProgramDecoder.decode(file, limits: limits)
+            } catch {
+                throw fileField.error(error.description)
+            }
+        default: throw field.child("program").error("give exactly one of program or programFile")
+        }
+    }
+
+    /// `expect.rules`: nil when absent (only the verdict is compared), else the exact set expected.
+    private static func rules(_ field: YAMLField) throws(InputError) -> [RuleID]? {
+        guard field.isPresent else { return nil }
+        var rules: [RuleID] = []
+        for element in try field.elements() {
+            let id = try element.text()
+            guard let rule = RuleID(name: id) else { throw element.error("'\(id)' is not a rule id") }
+            rules.append(rule)
+        }
+        return RuleSet(rules).rules
+    }
+}
+
+extension Verdict: CaseIterable {
+    public static var allCases: [Verdict] { [.accepted, .acceptedWithWarnings, .rejected] }
+}
