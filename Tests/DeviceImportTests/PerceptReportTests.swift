@@ -131,7 +131,8 @@ struct PerceptReportTests {
         #expect(result.events.last?.time == Timestamp(rfc3339: "2026-01-10T10:00:00Z"))
         #expect(
             result.notes.contains {
-                $0.kind == .impossible && $0.message.contains("SessionEndDate 2025-01-10T10:30:00Z is before SessionDate")
+                $0.kind == .impossible
+                    && $0.message.contains("SessionEndDate 2025-01-10T10:30:00Z is before SessionDate")
             })
     }
 
