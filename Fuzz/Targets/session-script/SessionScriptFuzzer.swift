@@ -24,13 +24,13 @@ enum SessionScriptFuzzer {
     /// Scripts that use every command, the program flags and the quoting rules.
     @Sendable static func seeds() throws -> [Seed] {
         let scripts = [
-            "first-session": """
-            # a first programming session
-            check 1 --amplitude 3 --pulse-width 300 --frequency 50 --contacts 2-,3+
-            write 1 --amplitude 3 --pulse-width 300 --frequency 50 --contacts 2-,3+ --patient-range 2-4
-            activate 1
+            "clinician-session": """
+            # a clinician's check, write and adjustments
+            check 2 --amplitude 4 --pulse-width 250 --frequency 60 --contacts 3-,4+ --recovery passive
+            write 2 --amplitude 4 --pulse-width 250 --frequency 60 --contacts 3-,4+ --patient-range 3-5 --interphase-gap 20
+            activate 2
             on
-            adjust 3.5
+            adjust 4.5
             impedance
             off
             history
