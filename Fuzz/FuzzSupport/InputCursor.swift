@@ -9,9 +9,6 @@ public struct InputCursor: Sendable {
         self.bytes = bytes
     }
 
-    /// Whether every byte has been taken.
-    public var isAtEnd: Bool { offset >= bytes.count }
-
     /// The next byte, nil at the end.
     public mutating func byte() -> UInt8? {
         guard offset < bytes.count else { return nil }

@@ -25,9 +25,4 @@ public struct ScratchFolder: Sendable {
         _ = FileManager.default.createFile(atPath: file.path, contents: Data(bytes))
         return file
     }
-
-    /// Removes the file `name` from the folder, if it is there.
-    public func remove(_ name: String) {
-        try? FileManager.default.removeItem(at: url.appendingPathComponent(name))
-    }
 }

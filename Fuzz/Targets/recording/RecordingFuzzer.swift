@@ -38,14 +38,16 @@ enum RecordingFuzzer {
         let file = ScratchFolder.shared.write(cursor.rest(), to: "input.scsrec.jsonl")
         let lineLimit = control & 0x10 == 0 ? 1 << 20 : 256
         var analyzed: RecordingReport?
-        let scanned = read(file, decoder: ScanningLineDecoder(), options: ReadingOptions(maximumLineLength: lineLimit))
-        {
-            reader, items, outcome in
+        func analyze(
+            _ reader: RecordingReader<ScanningLineDecoder>, _ items: [RecordingItem], _ outcome: ReadingOutcome
+        ) {
             let limits = (try? catalog.profile(id: reader.header.device).limits) ?? catalog.profiles[0].limits
             var analyzer = TherapyAnalyzer(file: "input.scsrec.jsonl", header: reader.header, limits: limits)
             for item in items { analyzer.consume(item) }
             analyzed = analyzer.finish(outcome)
         }
+        let scanned = read(
+            file, decoder: ScanningLineDecoder(), options: ReadingOptions(maximumLineLength: lineLimit), then: analyze)
         let referenced = read(
             file, decoder: FoundationLineDecoder(),
             options: ReadingOptions(chunkSize: Int(control & 0x0F) + 1, maximumLineLength: lineLimit))
