@@ -8,6 +8,21 @@ let strictness: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
+/// The fuzz targets (`docs/fuzzing.md`): each is an executable `fuzz-NAME` in `Fuzz/Targets/NAME`,
+/// and none is a product. `scripts/fuzz NAME` builds one with `-sanitize=fuzzer,address -DFUZZING`;
+/// a plain build makes replay-only executables, which CI runs over `Fuzz/Regressions/NAME`.
+let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+    ("frames", ["StimProtocol"]),
+    ("device", ["StimDevice", "StimProtocol", "StimSafety", "DeviceProfiles", "TherapyLog"]),
+    ("recording-line", ["TherapyLog"]),
+    ("recording", ["TherapyLog", "DeviceProfiles", "StimSafety"]),
+    ("import", ["DeviceImport", "TherapyLog", "DeviceProfiles", "StimSafety"]),
+    ("profile", ["DeviceProfiles", "StimSafety", "StimDevice"]),
+    ("program", ["SCSCommands", "DeviceProfiles", "StimSafety"]),
+    ("check-plan", ["SCSCommands", "DeviceProfiles"]),
+    ("session-script", ["SCSCommands", "DeviceProfiles", "StimSafety"]),
+]
+
 let package = Package(
     name: "scs",
     products: [
@@ -79,6 +94,9 @@ let package = Package(
         .executableTarget(
             name: "scs", dependencies: ["SCSCommands", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictness),
+        // libFuzzer's driver entry, imported only by FuzzSupport; -sanitize=fuzzer links the library.
+        .systemLibrary(name: "CFuzzer", path: "Fuzz/CFuzzer"),
+        .target(name: "FuzzSupport", dependencies: ["CFuzzer"], path: "Fuzz/FuzzSupport", swiftSettings: strictness),
         .testTarget(
             name: "StimSafetyTests",
             dependencies: ["StimSafety", .product(name: "PropertyBased", package: "swift-property-based")],
@@ -135,4 +153,9 @@ let package = Package(
             swiftSettings: strictness
         ),
     ]
+        + fuzzTargets.map { target in
+            .executableTarget(
+                name: "fuzz-\(target.name)", dependencies: ["FuzzSupport"] + target.dependencies,
+                path: "Fuzz/Targets/\(target.name)", swiftSettings: strictness)
+        }
 )

@@ -49,4 +49,22 @@ struct PerceptContactsTests {
         #expect(shares.dropLast().map(\.percent) == percents.map { Percent(units: Int64($0)) })
         #expect(shares.last == ContactShare(.can, .whole))
     }
+
+    @Test("Two active electrodes naming one contact are a problem, not a contact map that lists it twice")
+    func contactNamedTwice() {
+        let states: [JSONValue] = [
+            ("ElectrodeDef.One", "Negative", "-64"), ("ElectrodeDef.Case", "Positive", "64"),
+            ("ElectrodeDef.Case", "Positive", "0"),
+        ].map { name, polarity, fraction in
+            .object([
+                "Electrode": .string(name), "ElectrodeStateResult": .string("ElectrodeStateDef.\(polarity)"),
+                "ElectrodeFractionOf64": .number(fraction),
+            ])
+        }
+        guard case .failure(let problem) = PerceptContacts.shares(states, base: 0) else {
+            Issue.record("a contact map with the case twice was made")
+            return
+        }
+        #expect(problem.message == "electrode 'ElectrodeDef.Case' names contact case a second time")
+    }
 }

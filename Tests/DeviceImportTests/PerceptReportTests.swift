@@ -120,6 +120,22 @@ struct PerceptReportTests {
             })
     }
 
+    @Test("A session that ends before it starts places its final settings at its start, with a note")
+    func sessionEndBeforeItsStart() throws {
+        let url = Fixtures.url("percept-session.json")
+        var report = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        report["SessionEndDate"] = "2025-01-10T10:30:00Z"
+        let bytes = Array(try JSONSerialization.data(withJSONObject: report, options: [.prettyPrinted]))
+        let result = try PerceptReport.read(bytes, file: "changed.json")
+        #expect(result.events.allSatisfy { $0.time >= result.start }, "an event is written before the start")
+        #expect(result.events.last?.time == Timestamp(rfc3339: "2026-01-10T10:00:00Z"))
+        #expect(
+            result.notes.contains {
+                $0.kind == .impossible
+                    && $0.message.contains("SessionEndDate 2025-01-10T10:30:00Z is before SessionDate")
+            })
+    }
+
     @Test("JSON of another kind, or too damaged to repair, is an error naming the file")
     func badInput() throws {
         let other = #expect(throws: ImportError.self) {

@@ -247,7 +247,8 @@ struct SocketServerTests {
         let server = try serve(.init(readTimeout: .milliseconds(300)))
         defer { server.stop() }
         let programmer = try await connect()
-        #expect(await eventually { timeoutLines.count == 1 })
+        // At least once: on a slow machine (ThreadSanitizer) the handshake itself may outlast the deadline.
+        #expect(await eventually { timeoutLines.count >= 1 })
         let program = try tonic("2.5")
         try await programmer.write(program, to: 3)
         #expect(test.device.state().slots[2].program == program)

@@ -48,9 +48,11 @@ enum PerceptContacts {
     /// `ElectrodeStateResult` says the polarity (`Negative` cathode, `Positive` anode, anything else
     /// off); each polarity's percents follow `ElectrodeFractionOf64` (or, without it,
     /// `ElectrodeAmplitudeInMilliAmps`; or an even split), rounded to whole percents that sum to 100.
+    /// A contact that two active electrodes name is a problem: a contact map holds each contact once.
     static func shares(_ states: [JSONValue], base: Int) -> Result<[ContactShare], ContactProblem> {
         var cathodes: [(ContactID, Double?)] = []
         var anodes: [(ContactID, Double?)] = []
+        var named: Set<ContactID> = []
         for state in states {
             guard let polarity = state["ElectrodeStateResult"]?.text.map(PerceptEnum.value) else { continue }
             let isCathode = polarity.lowercased() == "negative"
@@ -60,6 +62,9 @@ enum PerceptContacts {
             }
             guard let contact = contact(name, base: base) else {
                 return .failure(ContactProblem("electrode '\(name)' names no contact this import knows"))
+            }
+            guard named.insert(contact).inserted else {
+                return .failure(ContactProblem("electrode '\(name)' names contact \(contact) a second time"))
             }
             let weight = (state["ElectrodeFractionOf64"]?.double ?? state["ElectrodeAmplitudeInMilliAmps"]?.double)
                 .map(abs)

@@ -35,6 +35,7 @@ struct PerceptTimeline {
             throw ImportError(file: file, "no SessionDate and no dated event-log entry: nothing can be placed in time")
         }
         let session = sessionStart ?? start
+        let sessionClose = closing(sessionEnd, after: session)
         // Before the first change the log records, the opposite of that change held.
         let firstTherapy = log.entries.lazy.compactMap { entry -> Bool? in
             if case .therapy(let isOn) = entry.change { return !isOn }
@@ -55,10 +56,10 @@ struct PerceptTimeline {
         for entry in log.entries where entry.time >= session {
             apply(entry, settings: final ?? initial, log: log)
         }
-        let end = max(sessionEnd ?? session, events.map(\.time).max() ?? session, log.entries.last?.time ?? session)
-        write(final, at: sessionEnd ?? session, source: "Groups.Final")
-        activate(group: final?.activeGroup, settings: final, at: sessionEnd ?? session, source: "Groups.Final")
-        setTherapy(stimStatus("FinalStimStatus"), at: sessionEnd ?? session, by: .clinician, source: "Stimulation")
+        let end = max(sessionClose, events.map(\.time).max() ?? session, log.entries.last?.time ?? session)
+        write(final, at: sessionClose, source: "Groups.Final")
+        activate(group: final?.activeGroup, settings: final, at: sessionClose, source: "Groups.Final")
+        setTherapy(stimStatus("FinalStimStatus"), at: sessionClose, by: .clinician, source: "Stimulation")
         notes += PerceptChecks.notes(report, file: file)
         if !events.isEmpty {
             notes.append(
@@ -74,6 +75,20 @@ struct PerceptTimeline {
         return ImportResult(
             format: .percept, device: PerceptReport.profileID, serial: serial, start: start, end: end, events: sorted,
             notes: notes)
+    }
+
+    /// When the session's final settings apply: its end, or its start when the end is missing or, which
+    /// cannot be, before the start (said in a note), so that nothing is written before the recording's
+    /// start.
+    private mutating func closing(_ sessionEnd: Timestamp?, after session: Timestamp) -> Timestamp {
+        guard let sessionEnd else { return session }
+        guard sessionEnd < session else { return sessionEnd }
+        notes.append(
+            ImportNote(
+                .impossible, file: file, time: sessionEnd,
+                "SessionEndDate \(sessionEnd) is before SessionDate \(session); the final settings are placed at "
+                    + "the session start"))
+        return session
     }
 
     private mutating func date(_ key: String) -> Timestamp? {

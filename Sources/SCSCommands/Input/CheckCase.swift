@@ -7,7 +7,7 @@ import StimSafety
 /// `programFile` (a path relative to the plan) may stand for `program`; `impedance` is a map of
 /// contact to ohms; `slot` checks a slot group's limits. `expect.rules`, when given, is the exact set
 /// of rule ids that must fire; omitted, only the verdict is compared.
-struct CheckCase {
+package struct CheckCase {
     var profile: DeviceProfile
     var program: StimProgram
     var context: ValidationContext
@@ -29,7 +29,9 @@ struct CheckCase {
     /// Reads the case at `field` for one of `profiles`; `directory` is the plan's folder.
     ///
     /// - Throws: ``InputError`` naming the file, the field and its line.
-    static func read(_ field: YAMLField, profiles: [DeviceProfile], directory: String) throws(InputError) -> CheckCase {
+    package static func read(_ field: YAMLField, profiles: [DeviceProfile], directory: String) throws(InputError)
+        -> CheckCase
+    {
         try field.rejectUnknownKeys(fields)
         _ = try field.child("name").text()
         let deviceField = field.child("device")

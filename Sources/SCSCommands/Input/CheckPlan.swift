@@ -13,14 +13,14 @@ import Foundation
 /// Only the plan itself is read here: a file that is not YAML, has other top-level fields or no
 /// cases cannot run at all. Each case is read when it runs (``CheckCase``), so that a bad case is an
 /// error of that case alone and the others still run.
-struct CheckPlan {
+package struct CheckPlan {
     /// The plan file, as given.
     var file: String
     /// The entries of `cases`, not read yet.
-    var cases: [YAMLField]
+    package var cases: [YAMLField]
 
     /// Reads the plan's structure: a mapping with a non-empty list of cases.
-    static func read(file: String) throws(InputError) -> CheckPlan {
+    package static func read(file: String) throws(InputError) -> CheckPlan {
         let root = try YAMLField.read(file: file)
         guard root.isPresent else { throw InputError(file, "the plan is empty; give a list of cases") }
         try root.rejectUnknownKeys(["cases"])

@@ -6,7 +6,7 @@ import StimSafety
 /// quantise rates as periods), `contacts`. Optional: `waveform` (tonic), `pulsesPerBurst`,
 /// `intraBurstRate`, `recovery` (active), `interphaseGap`, `cycling {on, off}` in s,
 /// `patientRange {min, max}` in mA. Unknown fields are an error: a misspelt limit must not vanish.
-enum ProgramDecoder {
+package enum ProgramDecoder {
     static let fields: Set<String> = [
         "amplitude", "pulseWidth", "frequency", "period", "waveform", "pulsesPerBurst", "intraBurstRate",
         "contacts", "recovery", "interphaseGap", "cycling", "patientRange",
@@ -17,7 +17,7 @@ enum ProgramDecoder {
     static let patientRangeFields: Set<String> = ["min", "max"]
 
     /// Reads the program of `field` for a device with `limits`.
-    static func decode(_ field: YAMLField, limits: DeviceLimits) throws(InputError) -> StimProgram {
+    package static func decode(_ field: YAMLField, limits: DeviceLimits) throws(InputError) -> StimProgram {
         try field.rejectUnknownKeys(fields)
         let waveform = field.child("waveform").isPresent ? try field.child("waveform").choice(Waveform.self) : .tonic
         var program = StimProgram(

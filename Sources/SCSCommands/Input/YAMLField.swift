@@ -6,7 +6,7 @@ import Yams
 
 /// A node of a YAML (or JSON) document together with where it is, so that every problem can name the
 /// file, the field path and the line.
-struct YAMLField {
+package struct YAMLField {
     let node: Node?
     /// The file (or flag) the document came from.
     let source: String
@@ -31,7 +31,7 @@ struct YAMLField {
     private func path(of key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     /// Parses `text` (YAML or JSON) read from `source`, within the bounds of ``YAMLDocument``.
-    static func parse(_ text: String, source: String) throws(InputError) -> YAMLField {
+    package static func parse(_ text: String, source: String) throws(InputError) -> YAMLField {
         do {
             return YAMLField(node: try YAMLDocument.compose(text), source: source, path: "", parentLine: nil)
         } catch {

@@ -2,7 +2,7 @@ import StimSafety
 
 /// A session script, every line parsed before any is run, so that a bad line stops the script before
 /// it changes anything.
-struct SessionScript {
+package struct SessionScript {
     /// One line of the script: its number, its text and the command it holds.
     struct Line {
         let number: Int
@@ -17,7 +17,7 @@ struct SessionScript {
     ///
     /// - Throws: ``InputError`` naming the first bad line by `source:number`; the message lists every
     ///   bad line.
-    init(lines: [String], source: String, limits: DeviceLimits) throws(InputError) {
+    package init(lines: [String], source: String, limits: DeviceLimits) throws(InputError) {
         var parsed: [Line] = []
         var problems: [(number: Int, message: String)] = []
         for (index, text) in lines.enumerated() {
