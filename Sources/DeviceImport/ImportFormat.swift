@@ -1,8 +1,8 @@
 /// The device log formats the importers read.
 public enum ImportFormat: String, CaseIterable, Hashable, Sendable {
-    /// A Summit RC+S session folder (`domain-reference.md` §5.2).
+    /// A Summit RC+S session folder (`docs/domain-reference.md` §5.2).
     case rcs = "rcs-session"
-    /// A Percept PC/RC session report (`domain-reference.md` §5.3).
+    /// A Percept PC/RC session report (`docs/domain-reference.md` §5.3).
     case percept = "percept-report"
 
     /// The name a person reads.

@@ -3,7 +3,7 @@ import StimSafety
 
 /// Turns the YAML tree of one profile into a checked ``DeviceProfile``, or the first problem found.
 ///
-/// The fields are those of `spec/device-profile.md`. Every check the spec asks for runs here, at load
+/// The fields are those of `docs/device-profiles.md` §1. Every check of its §2 runs here, at load
 /// time, so the rules never meet an inverted range, a zero step or an unordered threshold.
 enum ProfileParser {
     /// Reads a whole profile from its root node.

@@ -3,7 +3,7 @@ import FuzzSupport
 import StimDevice
 import StimSafety
 
-/// The device profile loader (`spec/device-profile.md`), which every command runs over the Devices
+/// The device profile loader (`docs/device-profiles.md`), which every command runs over the Devices
 /// folder, on any text; and the safety core on whatever limits a profile that loads describes.
 ///
 /// A profile that loads must be usable: its sample program (the modest program a device accepts

@@ -5,7 +5,7 @@ import TherapyLog
 /// `ElectrodeState[]` list into a contact map.
 ///
 /// The profile numbers the INS's two ports as Percept's `InsPort` does: `ZERO_SEVEN` (contacts 0–7)
-/// and `EIGHT_FIFTEEN` (8–15). `domain-reference.md` does not list the electrode names, so this is
+/// and `EIGHT_FIFTEEN` (8–15). `docs/domain-reference.md` does not list the electrode names, so this is
 /// the reading: the value after the enum prefix holds the contact as digits (`E03`, `Electrode_3`),
 /// a number word (`Three`), or a directional level and segment (`1A`…`2C`, SenSight's 1-3-3-1 order:
 /// 0, 1A, 1B, 1C, 2A, 2B, 2C, 3 are contacts 0–7 of the port); `Case` is the can. A number of 8 or

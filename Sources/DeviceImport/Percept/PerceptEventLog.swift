@@ -3,7 +3,7 @@ import TherapyLog
 /// Reads `DiagnosticData.EventLogs[]`: therapy on/off and active-group changes become events; lead
 /// integrity tests, adaptive switching, sessions and MRI mode are said in notes.
 ///
-/// The time of an entry is its `DateTime` (ISO 8601 UTC); `domain-reference.md` lists the entry
+/// The time of an entry is its `DateTime` (ISO 8601 UTC); `docs/domain-reference.md` lists the entry
 /// kinds but not the time's key, so this is the reading.
 struct PerceptEventLog {
     /// What an entry says happened.

@@ -2,7 +2,7 @@ import Foundation
 import StimSafety
 import TherapyLog
 
-/// Imports a Percept PC/RC session report (`domain-reference.md` §5.3) into the recording model.
+/// Imports a Percept PC/RC session report (`docs/domain-reference.md` §5.3) into the recording model.
 ///
 /// The span runs from the earliest dated entry of the event log (or the session start) to the end
 /// of the session. The initial group settings hold from the start; the event log's therapy and

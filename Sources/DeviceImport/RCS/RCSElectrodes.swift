@@ -3,7 +3,7 @@ import TherapyLog
 
 /// Reads a DeviceSettings program's `electrodes.electrodes[17]` as a contact map.
 ///
-/// Index 0–15 are the lead contacts and 16 the case (`domain-reference.md` §1.1). An electrode is
+/// Index 0–15 are the lead contacts and 16 the case (`docs/domain-reference.md` §1.1). An electrode is
 /// active when `isOff` is false; `electrodeType` 0 is a cathode and 1 an anode. The logs carry no
 /// current split (`elecValue` is undocumented), so each polarity's current is split evenly in whole
 /// percents, the first contacts taking the remainder, as the command line's `2-,3+` shorthand does.

@@ -1,4 +1,4 @@
-/// The session files of a Summit RC+S folder that the importer reads (`domain-reference.md` §5.2).
+/// The session files of a Summit RC+S folder that the importer reads (`docs/domain-reference.md` §5.2).
 public enum RCSFile: String, CaseIterable, Hashable, Sendable {
     /// Full settings first, then the blocks that changed: groups, limits, electrodes, battery.
     case deviceSettings = "DeviceSettings.json"

@@ -40,7 +40,7 @@ struct RCSState: Hashable {
         therapyStatus == 1 || therapyStatus == 4
     }
 
-    /// The names of the statuses (`domain-reference.md` §5.2).
+    /// The names of the statuses (`docs/domain-reference.md` §5.2).
     static let therapyStatusNames = [
         "Off", "On", "Lead integrity test", "Transitioning to off", "Transitioning to active",
         "Transitioning to lead integrity test",

@@ -15,7 +15,7 @@ struct RCSProgramState: Hashable {
     /// DeviceSettings `AmplitudeLimitsGroupN.progK{Lower,Upper}InMilliamps`.
     var amplitudeLimits: PatientRange?
 
-    /// The placeholder a disabled program shows: 8.5 mA and 850 µs (`domain-reference.md` §5.2).
+    /// The placeholder a disabled program shows: 8.5 mA and 850 µs (`docs/domain-reference.md` §5.2).
     static let placeholderAmplitude = Nanoamps(rawValue: 8_500_000)
     static let placeholderPulseWidth = Nanoseconds(rawValue: 850_000)
 

@@ -2,7 +2,7 @@ import Foundation
 import StimSafety
 import TherapyLog
 
-/// Imports a Summit RC+S session folder (`domain-reference.md` §5.2) into the recording model.
+/// Imports a Summit RC+S session folder (`docs/domain-reference.md` §5.2) into the recording model.
 ///
 /// Works with whatever subset of DeviceSettings.json, StimLog.json, EventLog.json and
 /// AdaptiveLog.json is present, and says what each missing file costs. Wall time is the host's

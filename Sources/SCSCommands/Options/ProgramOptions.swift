@@ -1,7 +1,7 @@
 import ArgumentParser
 import StimSafety
 
-/// A program given as flags or as a file (`--program`), the two ways `spec/cli.md` allows.
+/// A program given as flags or as a file (`--program`), the two ways `docs/cli.md` §2 allows.
 struct ProgramOptions: ParsableArguments {
     @Option(name: .customLong("program"), help: "A program file (YAML or JSON, fields of safety-rules.md §1).")
     var programFile: String?

@@ -1,6 +1,6 @@
 import StimSafety
 
-/// The outcome of `scs validate`, as the JSON document of `spec/cli.md`.
+/// The outcome of `scs validate`, as the JSON document of `docs/cli.md` §3.
 struct ValidationReport: Encodable {
     struct FindingEntry: Encodable {
         var rule: String
