@@ -27,6 +27,7 @@ let package = Package(
     name: "scs",
     products: [
         .executable(name: "scs", targets: ["scs"]),
+        .executable(name: "scs-usb-emulate", targets: ["scs-usb-emulate"]),
         .library(name: "StimSafety", targets: ["StimSafety"]),
         .library(name: "DeviceProfiles", targets: ["DeviceProfiles"]),
         .library(name: "TherapyLog", targets: ["TherapyLog"]),
@@ -66,9 +67,13 @@ let package = Package(
         .systemLibrary(name: "CLibUSB", pkgConfig: "libusb-1.0", providers: [.apt(["libusb-1.0-0-dev"])]),
         .target(name: "StimUSB", dependencies: ["CLibUSB", "StimDevice"], swiftSettings: strictness),
         .systemLibrary(name: "CUMockdev", pkgConfig: "umockdev-1.0", providers: [.apt(["libumockdev-dev"])]),
-        // The virtual stimulator on umockdev's virtual USB bus, for the USB tests and `scs usb emulate`.
+        // Test support, in no library product: the virtual stimulator on umockdev's virtual USB bus (for
+        // the USB tests and `scs-usb-emulate`), and the programming session every transport must pass.
         .target(
             name: "USBTestbed", dependencies: ["CUMockdev", "StimUSB", "StimDevice", "StimProtocol"],
+            swiftSettings: strictness),
+        .target(
+            name: "StimDeviceConformance", dependencies: ["StimDevice", "StimProtocol", "StimSafety"],
             swiftSettings: strictness),
         .target(
             name: "TherapyLog",
@@ -84,7 +89,7 @@ let package = Package(
             name: "SCSCommands",
             dependencies: [
                 "StimSafety", "DeviceProfiles", "TherapyLog", "DeviceImport", "StimDevice", "StimProtocol", "StimUSB",
-                "USBTestbed", "FileIO",
+                "FileIO",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -93,6 +98,14 @@ let package = Package(
         ),
         .executableTarget(
             name: "scs", dependencies: ["SCSCommands", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictness),
+        // `scs usb emulate` runs this executable in its place, so that only it links umockdev.
+        .executableTarget(
+            name: "scs-usb-emulate",
+            dependencies: [
+                "SCSCommands", "USBTestbed", "DeviceProfiles", "StimDevice",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strictness),
         // libFuzzer's driver entry, imported only by FuzzSupport; -sanitize=fuzzer links the library.
         .systemLibrary(name: "CFuzzer", path: "Fuzz/CFuzzer"),
@@ -117,7 +130,7 @@ let package = Package(
         .testTarget(
             name: "StimDeviceTests",
             dependencies: [
-                "StimDevice", "StimProtocol", "StimSafety", "DeviceProfiles", "TherapyLog",
+                "StimDevice", "StimDeviceConformance", "StimProtocol", "StimSafety", "DeviceProfiles", "TherapyLog",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
@@ -125,7 +138,10 @@ let package = Package(
         ),
         .testTarget(
             name: "StimUSBTests",
-            dependencies: ["StimUSB", "USBTestbed", "StimDevice", "StimProtocol", "StimSafety", "DeviceProfiles"],
+            dependencies: [
+                "StimUSB", "USBTestbed", "StimDevice", "StimDeviceConformance", "StimProtocol", "StimSafety",
+                "DeviceProfiles",
+            ],
             swiftSettings: strictness
         ),
         .testTarget(

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 /// `scs`: the spinal cord stimulator programming simulator and therapy-log analyzer.
-public struct SCSCommand: ParsableCommand {
+public struct SCSCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "scs",
         abstract: "Trial spinal cord stimulation programs against device profiles and their safety rules.",
@@ -19,32 +19,13 @@ public struct SCSCommand: ParsableCommand {
 
     public init() {}
 
-    /// Runs the command line and returns the process exit status, mapping every bad-input or usage
-    /// error to 2 (argument-parser's own default is 64) with a message and no stack trace.
-    public static func run(_ arguments: [String]) -> Int32 {
-        do {
-            var command = try parseAsRoot(NegativeOptionValues.attached(arguments))
-            try command.run()
-            return 0
-        } catch let error as InputError {
-            Terminal.error("error: \(error)")
-            return 2
-        } catch let error as ExitCode {
-            return error.rawValue
-        } catch {
-            let code = exitCode(for: error)
-            let message = fullMessage(for: error)
-            if code == .success {
-                print(message)
-                return 0
-            }
-            if !message.isEmpty { Terminal.error(message) }
-            return code == .failure ? 1 : 2
-        }
+    /// Runs the command line and returns the process exit status (see `status(running:)`).
+    public static func run(_ arguments: [String]) async -> Int32 {
+        await status(running: arguments)
     }
 
     /// The process entry point.
-    public static func runAndExit() -> Never {
-        Foundation.exit(run(Array(CommandLine.arguments.dropFirst())))
+    public static func runAndExit() async -> Never {
+        Foundation.exit(await run(Array(CommandLine.arguments.dropFirst())))
     }
 }

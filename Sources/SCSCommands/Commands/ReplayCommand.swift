@@ -4,7 +4,7 @@ import TherapyLog
 
 /// `scs replay`: drives a recording's commands into a stimulator and compares what the device does
 /// with what the recording says.
-struct ReplayCommand: ParsableCommand {
+struct ReplayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
         abstract: "Replay a recording's commands into a stimulator and report where the device differs.",
@@ -42,7 +42,7 @@ struct ReplayCommand: ParsableCommand {
 
     @Flag(help: "Write one JSON document to stdout.") var json = false
 
-    func run() throws {
+    func run() async throws {
         let speed = try ReplaySpeed(speed)
         if target == .usb, let socket = simulator.socket {
             throw InputError("--socket \(socket)", "reaches a served simulator, not the stimulator --target usb drives")
@@ -55,10 +55,8 @@ struct ReplayCommand: ParsableCommand {
             divergences: [], notes: [])
         let progress = ProgressBar(
             total: events.count, label: "replaying \(URL(fileURLWithPath: file).lastPathComponent)")
-        let report = try AsyncBridge.run {
-            var replay = RecordingReplay(events: events, target: target, speed: speed, report: empty)
-            return try await replay.run { progress.update($0) }
-        }
+        var replay = RecordingReplay(events: events, target: target, speed: speed, report: empty)
+        let report = try await replay.run { progress.update($0) }
         progress.finish()
         if json {
             try JSONOutput.write(report)
