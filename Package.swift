@@ -12,7 +12,7 @@ let strictness: [SwiftSetting] = [
 /// and none is a product. `scripts/fuzz NAME` builds one with `-sanitize=fuzzer,address -DFUZZING`;
 /// a plain build makes replay-only executables, which CI runs over `Fuzz/Regressions/NAME`.
 let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
-    ("frames", ["StimProtocol"]),
+    ("frames", ["StimProtocol", "StimSafety"]),
     ("device", ["StimDevice", "StimProtocol", "StimSafety", "DeviceProfiles", "TherapyLog"]),
     ("recording-line", ["TherapyLog"]),
     ("recording", ["TherapyLog", "DeviceProfiles", "StimSafety"]),
@@ -58,10 +58,7 @@ let package = Package(
         ),
         .target(
             name: "StimDevice",
-            dependencies: [
-                "StimSafety", "StimProtocol", .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
+            dependencies: ["StimSafety", "StimProtocol", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictness
         ),
         .systemLibrary(name: "CLibUSB", pkgConfig: "libusb-1.0", providers: [.apt(["libusb-1.0-0-dev"])]),
@@ -77,12 +74,12 @@ let package = Package(
             swiftSettings: strictness),
         .target(
             name: "TherapyLog",
-            dependencies: ["StimSafety", "DeviceProfiles", "StimDevice", "FileIO"],
+            dependencies: ["StimSafety", "StimDevice", "FileIO"],
             swiftSettings: strictness
         ),
         .target(
             name: "DeviceImport",
-            dependencies: ["TherapyLog", "StimSafety", "DeviceProfiles", "FileIO"],
+            dependencies: ["TherapyLog", "StimSafety", "FileIO"],
             swiftSettings: strictness
         ),
         .target(
@@ -146,13 +143,13 @@ let package = Package(
         ),
         .testTarget(
             name: "TherapyLogTests",
-            dependencies: ["TherapyLog", "StimSafety", "DeviceProfiles", "FileIO"],
+            dependencies: ["TherapyLog", "StimSafety", "DeviceProfiles"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictness
         ),
         .testTarget(
             name: "DeviceImportTests",
-            dependencies: ["DeviceImport", "TherapyLog", "StimSafety", "DeviceProfiles", "FileIO"],
+            dependencies: ["DeviceImport", "TherapyLog", "StimSafety", "DeviceProfiles"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictness
         ),
@@ -160,7 +157,7 @@ let package = Package(
             name: "SCSCommandsTests",
             dependencies: [
                 "SCSCommands", "StimSafety", "DeviceProfiles", "StimDevice", "StimProtocol", "StimUSB", "USBTestbed",
-                "TherapyLog", "FileIO",
+                "TherapyLog",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
