@@ -33,6 +33,7 @@ let package = Package(
         .library(name: "TherapyLog", targets: ["TherapyLog"]),
         .library(name: "StimProtocol", targets: ["StimProtocol"]),
         .library(name: "StimDevice", targets: ["StimDevice"]),
+        .library(name: "Replay", targets: ["Replay"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -82,11 +83,15 @@ let package = Package(
             dependencies: ["TherapyLog", "StimSafety", "FileIO"],
             swiftSettings: strictness
         ),
+        // A recording's commands driven into a stimulator and compared with what it does (`scs replay`).
+        .target(
+            name: "Replay", dependencies: ["StimSafety", "StimProtocol", "StimDevice", "TherapyLog"],
+            swiftSettings: strictness),
         .target(
             name: "SCSCommands",
             dependencies: [
                 "StimSafety", "DeviceProfiles", "TherapyLog", "DeviceImport", "StimDevice", "StimProtocol", "StimUSB",
-                "FileIO",
+                "Replay", "FileIO",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -154,10 +159,14 @@ let package = Package(
             swiftSettings: strictness
         ),
         .testTarget(
+            name: "ReplayTests",
+            dependencies: ["Replay", "StimDevice", "StimProtocol", "StimSafety", "DeviceProfiles"],
+            swiftSettings: strictness),
+        .testTarget(
             name: "SCSCommandsTests",
             dependencies: [
-                "SCSCommands", "StimSafety", "DeviceProfiles", "StimDevice", "StimProtocol", "StimUSB", "USBTestbed",
-                "TherapyLog",
+                "SCSCommands", "Replay", "StimSafety", "DeviceProfiles", "StimDevice", "StimProtocol", "StimUSB",
+                "USBTestbed", "TherapyLog",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Replay
 import TherapyLog
 
 /// `scs replay`: drives a recording's commands into a stimulator and compares what the device does
@@ -50,13 +51,18 @@ struct ReplayCommand: AsyncParsableCommand {
         let (header, events, skipped) = try Self.read(file)
         let target = try Self.target(simulator, overUSB: target == .usb, header: header, file: file)
         let empty = ReplayReport(
-            file: file, device: simulator.device ?? header.device, target: target.name, commands: 0, notDriven: 0,
-            skippedLines: skipped,
-            divergences: [], notes: [])
+            file: file, device: simulator.device ?? header.device, target: target.name, skippedLines: skipped)
         let progress = ProgressBar(
             total: events.count, label: "replaying \(URL(fileURLWithPath: file).lastPathComponent)")
-        var replay = RecordingReplay(events: events, target: target, speed: speed, report: empty)
-        let report = try await replay.run { progress.update($0) }
+        var replay = RecordingReplay(events: events, connection: try TargetLink(target), speed: speed, report: empty)
+        let report: ReplayReport
+        do {
+            report = try await replay.run { progress.update($0) }
+        } catch .connection(let error as InputError) {
+            throw error
+        } catch {
+            throw InputError(error.location, error.message)
+        }
         progress.finish()
         if json {
             try JSONOutput.write(report)
