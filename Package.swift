@@ -87,11 +87,15 @@ let package = Package(
         .target(
             name: "Replay", dependencies: ["StimSafety", "StimProtocol", "StimDevice", "TherapyLog"],
             swiftSettings: strictness),
+        // The HTML report of `scs analyze --html` (inline SVG charts) and the number formats of every report.
+        .target(
+            name: "Report", dependencies: ["TherapyLog", "DeviceImport", "DeviceProfiles", "StimSafety"],
+            swiftSettings: strictness),
         .target(
             name: "SCSCommands",
             dependencies: [
                 "StimSafety", "DeviceProfiles", "TherapyLog", "DeviceImport", "StimDevice", "StimProtocol", "StimUSB",
-                "Replay", "FileIO",
+                "Replay", "Report", "FileIO",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
