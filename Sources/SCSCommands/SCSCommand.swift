@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 
 /// `scs`: the spinal cord stimulator programming simulator and therapy-log analyzer.
-public struct SCSCommand: AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct SCSCommand: AsyncParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "scs",
         abstract: "Trial spinal cord stimulation programs against device profiles and their safety rules.",
         discussion: """
@@ -17,15 +17,15 @@ public struct SCSCommand: AsyncParsableCommand {
         ]
     )
 
-    public init() {}
+    package init() {}
 
     /// Runs the command line and returns the process exit status (see `status(running:)`).
-    public static func run(_ arguments: [String]) async -> Int32 {
+    package static func run(_ arguments: [String]) async -> Int32 {
         await status(running: arguments)
     }
 
     /// The process entry point.
-    public static func runAndExit() async -> Never {
+    package static func runAndExit() async -> Never {
         Foundation.exit(await run(Array(CommandLine.arguments.dropFirst())))
     }
 }

@@ -1,7 +1,6 @@
 import Foundation
+import SCSCommands
 import Testing
-
-@testable import SCSCommands
 
 /// Runs `scs` commands under `scs usb emulate`, which puts virtual stimulators on umockdev's bus.
 enum EmulatedUSB {
