@@ -12,7 +12,7 @@ let strictness: [SwiftSetting] = [
 /// and none is a product. `scripts/fuzz NAME` builds one with `-sanitize=fuzzer,address -DFUZZING`;
 /// a plain build makes replay-only executables, which CI runs over `Fuzz/Regressions/NAME`.
 let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
-    ("frames", ["StimProtocol"]),
+    ("frames", ["StimProtocol", "StimSafety"]),
     ("device", ["StimDevice", "StimProtocol", "StimSafety", "DeviceProfiles", "TherapyLog"]),
     ("recording-line", ["TherapyLog"]),
     ("recording", ["TherapyLog", "DeviceProfiles", "StimSafety"]),
@@ -27,11 +27,13 @@ let package = Package(
     name: "scs",
     products: [
         .executable(name: "scs", targets: ["scs"]),
+        .executable(name: "scs-usb-emulate", targets: ["scs-usb-emulate"]),
         .library(name: "StimSafety", targets: ["StimSafety"]),
         .library(name: "DeviceProfiles", targets: ["DeviceProfiles"]),
         .library(name: "TherapyLog", targets: ["TherapyLog"]),
         .library(name: "StimProtocol", targets: ["StimProtocol"]),
         .library(name: "StimDevice", targets: ["StimDevice"]),
+        .library(name: "Replay", targets: ["Replay"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -57,34 +59,43 @@ let package = Package(
         ),
         .target(
             name: "StimDevice",
-            dependencies: [
-                "StimSafety", "StimProtocol", .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
+            dependencies: ["StimSafety", "StimProtocol", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictness
         ),
         .systemLibrary(name: "CLibUSB", pkgConfig: "libusb-1.0", providers: [.apt(["libusb-1.0-0-dev"])]),
         .target(name: "StimUSB", dependencies: ["CLibUSB", "StimDevice"], swiftSettings: strictness),
         .systemLibrary(name: "CUMockdev", pkgConfig: "umockdev-1.0", providers: [.apt(["libumockdev-dev"])]),
-        // The virtual stimulator on umockdev's virtual USB bus, for the USB tests and `scs usb emulate`.
+        // Test support, in no library product: the virtual stimulator on umockdev's virtual USB bus (for
+        // the USB tests and `scs-usb-emulate`), and the programming session every transport must pass.
         .target(
             name: "USBTestbed", dependencies: ["CUMockdev", "StimUSB", "StimDevice", "StimProtocol"],
             swiftSettings: strictness),
         .target(
+            name: "StimDeviceConformance", dependencies: ["StimDevice", "StimProtocol", "StimSafety"],
+            swiftSettings: strictness),
+        .target(
             name: "TherapyLog",
-            dependencies: ["StimSafety", "DeviceProfiles", "StimDevice", "FileIO"],
+            dependencies: ["StimSafety", "StimDevice", "FileIO"],
             swiftSettings: strictness
         ),
         .target(
             name: "DeviceImport",
-            dependencies: ["TherapyLog", "StimSafety", "DeviceProfiles", "FileIO"],
+            dependencies: ["TherapyLog", "StimSafety", "FileIO"],
             swiftSettings: strictness
         ),
+        // A recording's commands driven into a stimulator and compared with what it does (`scs replay`).
+        .target(
+            name: "Replay", dependencies: ["StimSafety", "StimProtocol", "StimDevice", "TherapyLog"],
+            swiftSettings: strictness),
+        // The HTML report of `scs analyze --html` (inline SVG charts) and the number formats of every report.
+        .target(
+            name: "Report", dependencies: ["TherapyLog", "DeviceImport", "DeviceProfiles", "StimSafety"],
+            swiftSettings: strictness),
         .target(
             name: "SCSCommands",
             dependencies: [
                 "StimSafety", "DeviceProfiles", "TherapyLog", "DeviceImport", "StimDevice", "StimProtocol", "StimUSB",
-                "USBTestbed", "FileIO",
+                "Replay", "Report", "FileIO",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -93,6 +104,14 @@ let package = Package(
         ),
         .executableTarget(
             name: "scs", dependencies: ["SCSCommands", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictness),
+        // `scs usb emulate` runs this executable in its place, so that only it links umockdev.
+        .executableTarget(
+            name: "scs-usb-emulate",
+            dependencies: [
+                "SCSCommands", "USBTestbed", "DeviceProfiles", "StimDevice",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strictness),
         // libFuzzer's driver entry, imported only by FuzzSupport; -sanitize=fuzzer links the library.
         .systemLibrary(name: "CFuzzer", path: "Fuzz/CFuzzer"),
@@ -117,7 +136,7 @@ let package = Package(
         .testTarget(
             name: "StimDeviceTests",
             dependencies: [
-                "StimDevice", "StimProtocol", "StimSafety", "DeviceProfiles", "TherapyLog",
+                "StimDevice", "StimDeviceConformance", "StimProtocol", "StimSafety", "DeviceProfiles", "TherapyLog",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
@@ -125,26 +144,33 @@ let package = Package(
         ),
         .testTarget(
             name: "StimUSBTests",
-            dependencies: ["StimUSB", "USBTestbed", "StimDevice", "StimProtocol", "StimSafety", "DeviceProfiles"],
+            dependencies: [
+                "StimUSB", "USBTestbed", "StimDevice", "StimDeviceConformance", "StimProtocol", "StimSafety",
+                "DeviceProfiles",
+            ],
             swiftSettings: strictness
         ),
         .testTarget(
             name: "TherapyLogTests",
-            dependencies: ["TherapyLog", "StimSafety", "DeviceProfiles", "FileIO"],
+            dependencies: ["TherapyLog", "StimSafety", "DeviceProfiles"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictness
         ),
         .testTarget(
             name: "DeviceImportTests",
-            dependencies: ["DeviceImport", "TherapyLog", "StimSafety", "DeviceProfiles", "FileIO"],
+            dependencies: ["DeviceImport", "TherapyLog", "StimSafety", "DeviceProfiles"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictness
         ),
         .testTarget(
+            name: "ReplayTests",
+            dependencies: ["Replay", "StimDevice", "StimProtocol", "StimSafety", "DeviceProfiles"],
+            swiftSettings: strictness),
+        .testTarget(
             name: "SCSCommandsTests",
             dependencies: [
-                "SCSCommands", "StimSafety", "DeviceProfiles", "StimDevice", "StimProtocol", "StimUSB", "USBTestbed",
-                "TherapyLog", "FileIO",
+                "SCSCommands", "Replay", "StimSafety", "DeviceProfiles", "StimDevice", "StimProtocol", "StimUSB",
+                "USBTestbed", "TherapyLog",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),

@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 
 /// `scs`: the spinal cord stimulator programming simulator and therapy-log analyzer.
-public struct SCSCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct SCSCommand: AsyncParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "scs",
         abstract: "Trial spinal cord stimulation programs against device profiles and their safety rules.",
         discussion: """
@@ -17,34 +17,15 @@ public struct SCSCommand: ParsableCommand {
         ]
     )
 
-    public init() {}
+    package init() {}
 
-    /// Runs the command line and returns the process exit status, mapping every bad-input or usage
-    /// error to 2 (argument-parser's own default is 64) with a message and no stack trace.
-    public static func run(_ arguments: [String]) -> Int32 {
-        do {
-            var command = try parseAsRoot(NegativeOptionValues.attached(arguments))
-            try command.run()
-            return 0
-        } catch let error as InputError {
-            Terminal.error("error: \(error)")
-            return 2
-        } catch let error as ExitCode {
-            return error.rawValue
-        } catch {
-            let code = exitCode(for: error)
-            let message = fullMessage(for: error)
-            if code == .success {
-                print(message)
-                return 0
-            }
-            if !message.isEmpty { Terminal.error(message) }
-            return code == .failure ? 1 : 2
-        }
+    /// Runs the command line and returns the process exit status (see `status(running:)`).
+    package static func run(_ arguments: [String]) async -> Int32 {
+        await status(running: arguments)
     }
 
     /// The process entry point.
-    public static func runAndExit() -> Never {
-        Foundation.exit(run(Array(CommandLine.arguments.dropFirst())))
+    package static func runAndExit() async -> Never {
+        Foundation.exit(await run(Array(CommandLine.arguments.dropFirst())))
     }
 }

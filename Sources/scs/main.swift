@@ -3,4 +3,4 @@ import SCSCommands
 
 // The one place a logging backend is chosen: the libraries and commands only make loggers.
 LoggingSystem.bootstrap(StreamLogHandler.standardError)
-SCSCommand.runAndExit()
+await SCSCommand.runAndExit()

@@ -1,5 +1,6 @@
 import Foundation
 import StimDevice
+import StimDeviceConformance
 import StimProtocol
 import StimSafety
 import Testing

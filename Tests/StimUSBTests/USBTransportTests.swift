@@ -1,6 +1,7 @@
 import DeviceProfiles
 import Foundation
 import StimDevice
+import StimDeviceConformance
 import StimProtocol
 import StimSafety
 import StimUSB

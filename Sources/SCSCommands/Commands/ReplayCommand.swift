@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
+import Replay
 import TherapyLog
 
 /// `scs replay`: drives a recording's commands into a stimulator and compares what the device does
 /// with what the recording says.
-struct ReplayCommand: ParsableCommand {
+struct ReplayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
         abstract: "Replay a recording's commands into a stimulator and report where the device differs.",
@@ -42,7 +43,7 @@ struct ReplayCommand: ParsableCommand {
 
     @Flag(help: "Write one JSON document to stdout.") var json = false
 
-    func run() throws {
+    func run() async throws {
         let speed = try ReplaySpeed(speed)
         if target == .usb, let socket = simulator.socket {
             throw InputError("--socket \(socket)", "reaches a served simulator, not the stimulator --target usb drives")
@@ -50,14 +51,17 @@ struct ReplayCommand: ParsableCommand {
         let (header, events, skipped) = try Self.read(file)
         let target = try Self.target(simulator, overUSB: target == .usb, header: header, file: file)
         let empty = ReplayReport(
-            file: file, device: simulator.device ?? header.device, target: target.name, commands: 0, notDriven: 0,
-            skippedLines: skipped,
-            divergences: [], notes: [])
+            file: file, device: simulator.device ?? header.device, target: target.name, skippedLines: skipped)
         let progress = ProgressBar(
             total: events.count, label: "replaying \(URL(fileURLWithPath: file).lastPathComponent)")
-        let report = try AsyncBridge.run {
-            var replay = RecordingReplay(events: events, target: target, speed: speed, report: empty)
-            return try await replay.run { progress.update($0) }
+        var replay = RecordingReplay(events: events, connection: try TargetLink(target), speed: speed, report: empty)
+        let report: ReplayReport
+        do {
+            report = try await replay.run { progress.update($0) }
+        } catch .connection(let error as InputError) {
+            throw error
+        } catch {
+            throw InputError(error.location, error.message)
         }
         progress.finish()
         if json {

@@ -8,7 +8,7 @@ import StimSafety
 
 /// `scs session`: a clinician programming session on a stimulator, typed at a prompt or read from a
 /// script.
-struct SessionCommand: ParsableCommand {
+struct SessionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "session",
         abstract: "A clinician programming session on a simulated or USB stimulator, interactive or scripted.",
@@ -39,22 +39,31 @@ struct SessionCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let lines = try scriptLines()
         let link = try TargetLink(try target.resolve(overUSB: usb))
-        let session = try AsyncBridge.run { try await link.session(as: .clinician) }
+        let session = try await link.session(as: .clinician)
         let programmer = session.programmer
         let inputs = CommandInputs([script, self.target.keys, self.target.catalog.folder])
         let runner = SessionRunner(
             programmer: programmer, profile: session.profile, inputs: inputs, write: Self.say)
-        defer {
-            _ = try? AsyncBridge.run {
-                await programmer.close()
-                await link.close()
-            }
+        do {
+            try await converse(lines, with: programmer, on: runner, inputs: inputs, limits: session.profile.limits)
+        } catch {
+            await programmer.close()
+            await link.close()
+            throw error
         }
+        await programmer.close()
+        await link.close()
+    }
+
+    /// Greets, then runs the script of `lines`, or commands typed at the prompt when there is none.
+    private func converse(
+        _ lines: [String]?, with programmer: Programmer, on runner: SessionRunner, inputs: CommandInputs,
+        limits: DeviceLimits
+    ) async throws {
         Self.say(SessionText.greeting(programmer.identity, role: programmer.role))
-        let limits = session.profile.limits
         if let lines {
             let source = script ?? "stdin"
             let script = try SessionScript(lines: lines, source: source, limits: limits)
@@ -64,9 +73,9 @@ struct SessionCommand: ParsableCommand {
                     try inputs.check(output: file, location: "\(source):\(line.number): log \(file)")
                 }
             }
-            if try !Self.runScript(script, on: runner) { throw ExitCode(1) }
+            if await !Self.runScript(script, on: runner) { throw ExitCode(1) }
         } else {
-            try Self.runInteractively(on: runner, limits: limits)
+            await Self.runInteractively(on: runner, limits: limits)
         }
     }
 
@@ -87,13 +96,11 @@ struct SessionCommand: ParsableCommand {
     }
 
     /// Runs every line of `script`, echoing each after the prompt; false when one was refused or failed.
-    private static func runScript(_ script: SessionScript, on runner: SessionRunner) throws -> Bool {
+    private static func runScript(_ script: SessionScript, on runner: SessionRunner) async -> Bool {
         var isClean = true
         for line in script.lines where line.command != .nothing {
-            let outcome = try AsyncBridge.run {
-                say(await runner.prompt() + Terminal.escaped(line.text))
-                return await runner.run(line.command, text: line.text)
-            }
+            say(await runner.prompt() + Terminal.escaped(line.text))
+            let outcome = await runner.run(line.command, text: line.text)
             if outcome == .refused { isClean = false }
             if outcome == .quit { break }
         }
@@ -102,9 +109,9 @@ struct SessionCommand: ParsableCommand {
 
     /// Reads commands at a prompt until quit or end of input; a line that is not a command is
     /// answered and the session goes on.
-    private static func runInteractively(on runner: SessionRunner, limits: DeviceLimits) throws {
+    private static func runInteractively(on runner: SessionRunner, limits: DeviceLimits) async {
         while true {
-            let prompt = try AsyncBridge.run { await runner.prompt() }
+            let prompt = await runner.prompt()
             FileHandle.standardOutput.write(Data(prompt.utf8))
             guard let text = readLine() else { return say("") }
             let command: SessionLine
@@ -114,7 +121,7 @@ struct SessionCommand: ParsableCommand {
                 say(Terminal.escaped(error.description))
                 continue
             }
-            let outcome = try AsyncBridge.run { await runner.run(command, text: text) }
+            let outcome = await runner.run(command, text: text)
             if outcome == .quit { return }
         }
     }

@@ -5,7 +5,7 @@ import StimDevice
 
 /// `scs simulate`: a seeded patient-behaviour model against a simulated stimulator, written as a
 /// recording.
-struct SimulateCommand: ParsableCommand {
+struct SimulateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
         abstract: "Simulate days of a patient's use of a stimulator and write the device's recording.",
@@ -33,7 +33,7 @@ struct SimulateCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The recording to write (.scsrec.jsonl).", valueName: "file")) var out: String
 
-    func run() throws {
+    func run() async throws {
         guard Self.dayRange.contains(days) else {
             throw InputError("--days", "must be from 1 to 36525 (100 years) (got \(days))")
         }
@@ -45,10 +45,8 @@ struct SimulateCommand: ParsableCommand {
         let seed = seed
         let progress = ProgressBar(total: days, label: "simulating \(profile.id)")
         do {
-            try AsyncBridge.run {
-                var model = Self.model(profile: profile, seed: seed)
-                try await model.run(days: days, progress: { progress.update($0) }, write: { try output.write($0) })
-            }
+            var model = Self.model(profile: profile, seed: seed)
+            try await model.run(days: days, progress: { progress.update($0) }, write: { try output.write($0) })
             try output.commit()
         } catch let error as InputError {
             output.discard()

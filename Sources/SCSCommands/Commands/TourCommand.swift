@@ -6,7 +6,7 @@ import Foundation
 /// run as `scs` runs it — the devices, a safe and an unsafe program with the reasons, a safe envelope,
 /// a scripted programming session on the in-process simulator, months of a patient's use simulated to
 /// a recording, and that recording analysed with an HTML report.
-struct TourCommand: ParsableCommand {
+struct TourCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tour", abstract: "A guided tour on the bundled device profiles.",
         discussion: """
@@ -30,7 +30,7 @@ struct TourCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let profiles = try catalog.loadProfiles()
         guard profiles.contains(where: { $0.id == device }) else {
             throw InputError(
@@ -41,7 +41,7 @@ struct TourCommand: ParsableCommand {
         try files.createFolder(inputs: inputs)
         try files.writeSessionScript(TourScript.session, inputs: inputs)
         do {
-            for step in steps(files) { try step.run() }
+            for step in steps(files) { try await step.run() }
         } catch {
             Terminal.error("error: \(error)")
             throw ExitCode(1)

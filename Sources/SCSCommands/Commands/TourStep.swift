@@ -29,13 +29,13 @@ struct TourStep {
     /// Prints the heading and the command line, then runs the command.
     ///
     /// - Throws: ``Failure`` when the command's exit status is not ``expectedStatus``.
-    func run() throws(Failure) {
+    func run() async throws(Failure) {
         print("\n" + Terminal.paint(title, .bold) + "\n")
         print(Terminal.paint(Terminal.escaped("$ " + commandLine), .dim))
         // Commands print through stdio's buffer and through direct writes; flushing around each step
         // keeps the steps in order on a pipe.
         fflush(nil)
-        let status = SCSCommand.run(arguments)
+        let status = await SCSCommand.run(arguments)
         fflush(nil)
         guard status == expectedStatus else { throw Failure(step: self, status: status) }
     }

@@ -3,7 +3,7 @@ import StimDevice
 import StimProtocol
 
 /// `scs usb status`: connects to a stimulator over USB and shows what it reports.
-struct UsbStatusCommand: ParsableCommand {
+struct UsbStatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "Connect to a stimulator over USB and show its identity and state.",
@@ -20,15 +20,11 @@ struct UsbStatusCommand: ParsableCommand {
     @OptionGroup var catalog: CatalogOptions
     @Flag(help: "Write one JSON document to stdout.") var json = false
 
-    func run() throws {
+    func run() async throws {
         let profiles = try catalog.loadProfiles()
-        let usb = self.usb
-        let status = try AsyncBridge.run {
-            let programmer = try await usb.connect(profiles: profiles, role: .clinician)
-            let status = StimulatorStatus(identity: programmer.identity, state: await programmer.lastState)
-            await programmer.close()
-            return status
-        }
+        let programmer = try await usb.connect(profiles: profiles, role: .clinician)
+        let status = StimulatorStatus(identity: programmer.identity, state: await programmer.lastState)
+        await programmer.close()
         if json {
             try JSONOutput.write(status)
         } else {

@@ -4,9 +4,11 @@ import Foundation
 import StimSafety
 
 /// `--devices DIR`: the folder of profiles to load instead of the bundled `Devices/`.
-struct CatalogOptions: ParsableArguments {
+package struct CatalogOptions: ParsableArguments {
     @Option(help: "Folder of device profiles to load instead of the bundled Devices/.")
-    var devices: String?
+    package var devices: String?
+
+    package init() {}
 
     /// Every profile of the folder, sorted by id.
     func loadProfiles() throws(InputError) -> [DeviceProfile] {

@@ -2,7 +2,7 @@ import DeviceProfiles
 import Foundation
 
 /// Loads profiles for the commands, turning catalog errors into bad-input errors (exit 2).
-enum ProfileSource {
+package enum ProfileSource {
     /// The catalog of `folder`, or of the bundled `Devices/` when nil.
     static func catalog(in folder: String?) throws(InputError) -> DeviceCatalog {
         do {
@@ -17,7 +17,7 @@ enum ProfileSource {
         try catalog(in: folder).profiles
     }
 
-    static func profile(id: String, in folder: String?) throws(InputError) -> DeviceProfile {
+    package static func profile(id: String, in folder: String?) throws(InputError) -> DeviceProfile {
         do {
             return try catalog(in: folder).profile(id: id)
         } catch let error as CatalogError {

@@ -6,15 +6,17 @@ import StimProtocol
 import StimUSB
 
 /// `--serial S --keys FILE`: which stimulator on USB to use, and the key file to authenticate with.
-struct USBOptions: ParsableArguments {
+package struct USBOptions: ParsableArguments {
     /// The environment variable naming the default key file; `scs usb emulate` sets it.
-    static let keysVariable = "SCS_USB_KEYS"
+    package static let keysVariable = "SCS_USB_KEYS"
 
     @Option(help: "The serial number of the stimulator to use, when several are attached (see `scs usb list`).")
     var serial: String?
 
     @Option(help: "The stimulator's key file (default: $SCS_USB_KEYS, which `scs usb emulate` sets).")
     var keys: String?
+
+    package init() {}
 
     /// The key store and the path of its file: `given` (`--keys`), else `$SCS_USB_KEYS`.
     static func loadKeys(_ given: String?) throws(InputError) -> (keys: DeviceKeyStore, file: String) {

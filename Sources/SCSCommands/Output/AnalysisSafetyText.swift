@@ -1,3 +1,4 @@
+import Report
 import StimSafety
 import TherapyLog
 
@@ -11,7 +12,7 @@ enum AnalysisSafetyText {
             return ["Safety       every program and amplitude event passes the device's rules"]
         }
         let counts =
-            "\(AnalysisText.count(safety.eventsWithErrors, "event")) with errors, "
+            "\(Format.count(safety.eventsWithErrors, "event")) with errors, "
             + "\(safety.eventsWithWarnings) with warnings: " + safety.rules.map(\.name).joined(separator: ", ")
         var lines = ["Safety       " + Terminal.paint(counts, safety.eventsWithErrors > 0 ? .red : .yellow)]
         var table = TextTable(

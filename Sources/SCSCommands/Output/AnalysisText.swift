@@ -1,4 +1,5 @@
 import DeviceProfiles
+import Report
 import StimSafety
 import TherapyLog
 
@@ -31,16 +32,16 @@ enum AnalysisText {
             device += " — \(profile.name)"
         }
         var span =
-            "\(report.start) → \(report.end) · \(hours(report.recordedHours)) over \(count(report.days.count, "day"))"
+            "\(report.start) → \(report.end) · \(Format.hours(report.recordedHours)) over \(Format.count(report.days.count, "day"))"
         if report.isTruncated { span += " · " + Terminal.paint("TRUNCATED", .yellow) + " (no end line)" }
         let usage = report.usagePercent.map { " (\(Format.number($0, decimals: 1)) % of the recorded time)" } ?? ""
         return [
             "Recording  " + Terminal.escaped(report.file),
             "Device     " + Terminal.escaped(device),
             "Span       \(span)",
-            "Therapy    \(hours(report.therapyHours)) delivered\(usage) · on \(report.daysWithTherapy) of "
-                + count(report.days.count, "day"),
-            "Charge     \(coulombs(report.deliveredCharge)) cathodic charge delivered",
+            "Therapy    \(Format.hours(report.therapyHours)) delivered\(usage) · on \(report.daysWithTherapy) of "
+                + Format.count(report.days.count, "day"),
+            "Charge     \(Format.coulombs(report.deliveredCharge)) cathodic charge delivered",
         ]
     }
 
@@ -50,7 +51,7 @@ enum AnalysisText {
         for program in report.programs {
             let share = report.therapyHours > 0 ? 100 * program.therapyHours / report.therapyHours : 0
             table.add([
-                String(program.slot), hours(program.therapyHours), Format.number(share, decimals: 1) + " %",
+                String(program.slot), Format.hours(program.therapyHours), Format.number(share, decimals: 1) + " %",
                 Format.number(program.meanAmplitude, decimals: 2) + " mA",
             ])
         }
@@ -61,19 +62,19 @@ enum AnalysisText {
         var lines: [String] = []
         let adjustments = report.adjustments
         lines.append("Adjustments  \(adjustments.patient) by the patient, \(adjustments.clinician) by the clinician")
-        var rejected = "Rejected     \(count(report.rejected.total, "command"))"
+        var rejected = "Rejected     \(Format.count(report.rejected.total, "command"))"
         if !report.rejected.byRule.isEmpty {
             let rules = report.rejected.byRule.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
             rejected += ": " + rules.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
         }
         lines.append(Terminal.escaped(rejected))
-        var charges = "Charges      \(count(report.charges.count, "session"))"
+        var charges = "Charges      \(Format.count(report.charges.count, "session"))"
         if let interval = report.charges.meanIntervalHours {
-            charges += ", one every \(hours(interval)) on average"
+            charges += ", one every \(Format.hours(interval)) on average"
         }
         lines.append(charges)
         let thresholds = "\(limits.impedance.short.decimalText)–\(limits.impedance.open.description)"
-        var impedance = "Impedance    \(count(report.impedanceAlerts, "alert")) outside \(thresholds)"
+        var impedance = "Impedance    \(Format.count(report.impedanceAlerts, "alert")) outside \(thresholds)"
         if !report.impedanceAlertsByContact.isEmpty {
             impedance +=
                 ": "
@@ -94,19 +95,5 @@ enum AnalysisText {
         var table = TextTable(["line", "kind", "reason"], alignments: [.right, .left, .left])
         for finding in findings { table.add([String(finding.line), finding.kind.rawValue, finding.message]) }
         return ["", "Reading findings (\(findings.count))", table.render(indent: "  ")]
-    }
-
-    static func hours(_ value: Double) -> String {
-        value < 10 ? Format.number(value, decimals: 2) + " h" : Format.number(value, decimals: 1) + " h"
-    }
-
-    static func coulombs(_ value: Double) -> String {
-        value == 0 || value >= 0.1
-            ? Format.number(value, decimals: 3) + " C" : Format.number(value * 1000, decimals: 3) + " mC"
-    }
-
-    /// `1 day`, `3 days`.
-    static func count(_ number: Int, _ noun: String) -> String {
-        "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 }

@@ -1,4 +1,5 @@
 import DeviceProfiles
+import Report
 import StimSafety
 
 /// A profile's key limits, for `scs devices`.

@@ -1,4 +1,5 @@
 import DeviceProfiles
+import Report
 import StimSafety
 
 /// The envelope as a table a clinician reads: pulse width down, frequency across, mA in the cells.

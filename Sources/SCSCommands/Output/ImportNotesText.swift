@@ -1,11 +1,12 @@
 import DeviceImport
+import Report
 import TherapyLog
 
 /// The notes of an import as text: a heading with the source and counts by kind, then one line per
 /// note with its place, time and message.
 enum ImportNotesText {
     static func render(_ result: ImportResult) -> [String] {
-        var lines = ["Imported   \(result.format.title) · \(AnalysisText.count(result.events.count, "event"))"]
+        var lines = ["Imported   \(result.format.title) · \(Format.count(result.events.count, "event"))"]
         guard !result.notes.isEmpty else { return lines + ["Import notes: none"] }
         let counts = ImportNote.Kind.allCases.compactMap { kind -> String? in
             let count = result.notes.count { $0.kind == kind }

@@ -1,3 +1,4 @@
+import Report
 import StimSafety
 
 /// JUnit XML, the report format CI servers read: one `testcase` per plan case.

@@ -1,3 +1,5 @@
+import Replay
+
 /// The human report of `scs replay`: what was driven, then every divergence and note by line.
 enum ReplayText {
     static func render(_ report: ReplayReport) -> String {

@@ -1,4 +1,5 @@
 import DeviceProfiles
+import Report
 import StimSafety
 
 /// The human report of `scs validate`: the program, the verdict, every finding and the metrics.

@@ -1,13 +1,13 @@
 /// Bad input or usage: a file, line or field that cannot be read. The CLI prints it and exits 2.
-public struct InputError: Error, CustomStringConvertible, Equatable {
+package struct InputError: Error, CustomStringConvertible, Equatable {
     /// Where the problem is: a file, `file: field.path`, `file:line`, or a flag such as `--amplitude`.
-    public var location: String
-    public var message: String
+    package var location: String
+    package var message: String
 
-    public init(_ location: String, _ message: String) {
+    package init(_ location: String, _ message: String) {
         self.location = location
         self.message = message
     }
 
-    public var description: String { location.isEmpty ? message : "\(location): \(message)" }
+    package var description: String { location.isEmpty ? message : "\(location): \(message)" }
 }

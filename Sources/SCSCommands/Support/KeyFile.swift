@@ -3,7 +3,7 @@ import StimDevice
 
 /// The key files of `scs serve`, `scs session --keys` and `scs usb emulate`, read through ``InputFile``
 /// and written through ``OutputFile``: readable and writable by their owner only.
-enum KeyFile {
+package enum KeyFile {
     /// Reads the key store at `path`, named `location` in messages (`--keys FILE`).
     static func read(_ path: String, location: String) throws(InputError) -> DeviceKeyStore {
         let text: String
@@ -20,7 +20,7 @@ enum KeyFile {
     }
 
     /// Writes `keys` to `path` with mode 0600, replacing a file there whole or not at all.
-    static func write(_ keys: DeviceKeyStore, to path: String, location: String) throws(InputError) {
+    package static func write(_ keys: DeviceKeyStore, to path: String, location: String) throws(InputError) {
         try OutputFile.write(
             keys.fileContents, to: path, location: location, inputs: CommandInputs([]), permissions: 0o600)
     }

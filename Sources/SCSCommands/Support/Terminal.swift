@@ -1,11 +1,11 @@
 import Foundation
 
 /// Where output goes, and whether it may be coloured (only on a terminal, never under `NO_COLOR`).
-enum Terminal {
+package enum Terminal {
     static let isColour: Bool = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
 
     /// Writes a line to standard error, with its control characters escaped (line breaks kept).
-    static func error(_ line: String) {
+    package static func error(_ line: String) {
         FileHandle.standardError.write(Data((escaped(line, keepingLineBreaks: true) + "\n").utf8))
     }
 

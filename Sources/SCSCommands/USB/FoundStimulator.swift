@@ -23,7 +23,7 @@ struct FoundStimulator: Sendable {
 }
 
 /// Three decimal digits, as usbfs and `lsusb` write bus and device numbers.
-func threeDigits(_ value: UInt8) -> String {
+package func threeDigits(_ value: UInt8) -> String {
     let digits = String(value)
     return String(repeating: "0", count: max(3 - digits.count, 0)) + digits
 }

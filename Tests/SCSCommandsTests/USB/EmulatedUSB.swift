@@ -1,12 +1,11 @@
 import Foundation
+import SCSCommands
 import Testing
-
-@testable import SCSCommands
 
 /// Runs `scs` commands under `scs usb emulate`, which puts virtual stimulators on umockdev's bus.
 enum EmulatedUSB {
     /// Whether umockdev-wrapper is installed; CI has it (scripts/install-deps).
-    static let isAvailable = UmockdevPreload.executableOnPath("umockdev-wrapper") != nil
+    static let isAvailable = Executable.onPath("umockdev-wrapper") != nil
 
     static let skipMessage = Comment(
         rawValue: "needs umockdev-wrapper for `scs usb emulate`: run scripts/install-deps (apt: umockdev)")

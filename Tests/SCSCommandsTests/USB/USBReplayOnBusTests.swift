@@ -2,6 +2,7 @@ import DeviceProfiles
 import Foundation
 import InMemoryLogging
 import Logging
+import Replay
 import StimDevice
 import Testing
 import USBTestbed
@@ -50,10 +51,8 @@ struct USBReplayOnBusTests {
         let rounds = 24
         let (_, events, _) = try ReplayCommand.read(try Self.alternatingRoles(rounds: rounds))
         let target = SessionTarget.usb(serial: "REPLAY-1", keys: keys, keyFile: "test.keys", profiles: profiles)
-        let empty = ReplayReport(
-            file: "alternating", device: profile.id, target: target.name, commands: 0, notDriven: 0, skippedLines: [],
-            divergences: [], notes: [])
-        var replay = RecordingReplay(events: events, target: target, speed: .max, report: empty)
+        let empty = ReplayReport(file: "alternating", device: profile.id, target: target.name, skippedLines: [])
+        var replay = RecordingReplay(events: events, connection: try TargetLink(target), speed: .max, report: empty)
         let report = try await replay.run { _ in }
 
         #expect(report.divergences.isEmpty, "\(report.divergences)")

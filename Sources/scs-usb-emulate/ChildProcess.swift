@@ -1,4 +1,5 @@
 import Foundation
+import SCSCommands
 import Synchronization
 
 /// A command run as a child of this process, with its environment and standard streams, until it ends.

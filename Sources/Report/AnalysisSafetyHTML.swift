@@ -20,8 +20,8 @@ enum AnalysisSafetyHTML {
                 AnalysisMarkup.element(
                     "p", [("class", safety.eventsWithErrors > 0 ? "verdict error" : "verdict warning")],
                     AnalysisMarkup.escape(
-                        "\(AnalysisText.count(safety.eventsWithErrors, "event")) with errors, "
-                            + "\(AnalysisText.count(safety.eventsWithWarnings, "event")) with warnings. Rules: "
+                        "\(Format.count(safety.eventsWithErrors, "event")) with errors, "
+                            + "\(Format.count(safety.eventsWithWarnings, "event")) with warnings. Rules: "
                             + safety.rules.map(\.name).joined(separator: ", "))))
             let rows = safety.flaggedEvents.map { event in
                 [
@@ -47,7 +47,7 @@ enum AnalysisSafetyHTML {
             parts.append(AnalysisMarkup.element("p", [("class", "empty")], "None."))
         } else {
             let rules = report.rejected.byRule.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
-            let count = AnalysisText.count(report.rejected.total, "command")
+            let count = Format.count(report.rejected.total, "command")
             // A device refuses for other reasons than a rule too (a slot disabled for the remote); a
             // table of rules would then have no rows.
             parts.append(

@@ -6,8 +6,9 @@ import TherapyLog
 /// The HTML report of `scs analyze --html`: one self-contained page (inline CSS and SVG, no script,
 /// no font or image to fetch) with a section per recording: the key figures, therapy per day,
 /// amplitude per program, impedance per contact, battery and recharging, and the safety tables.
-enum AnalysisHTML {
-    static func render(_ analyses: [(report: RecordingReport, profile: DeviceProfile, imported: ImportResult?)])
+package enum AnalysisHTML {
+    /// The page for `analyses`, one section per recording, in their order.
+    package static func render(_ analyses: [(report: RecordingReport, profile: DeviceProfile, imported: ImportResult?)])
         -> String
     {
         let title =
@@ -66,8 +67,8 @@ enum AnalysisHTML {
         var device = "\(report.device) · serial \(report.serial)"
         device += profile.id != report.device ? " · judged as \(profile.id) — \(profile.name)" : " — \(profile.name)"
         var span = AnalysisMarkup.escape(
-            "\(report.start) → \(report.end) · \(AnalysisText.hours(report.recordedHours)) over "
-                + AnalysisText.count(report.days.count, "day"))
+            "\(report.start) → \(report.end) · \(Format.hours(report.recordedHours)) over "
+                + Format.count(report.days.count, "day"))
         if report.isTruncated {
             span += " " + AnalysisMarkup.element("span", [("class", "badge warning")], "truncated: no end line")
         }
@@ -81,16 +82,16 @@ enum AnalysisHTML {
         let usage =
             report.usagePercent.map { Format.number($0, decimals: 1) + " % of the recorded time" } ?? "no recorded time"
         var cards: [(String, String, String, String?)] = [
-            ("Therapy", AnalysisText.hours(report.therapyHours), usage, nil),
+            ("Therapy", Format.hours(report.therapyHours), usage, nil),
             ("Days with therapy", "\(report.daysWithTherapy) of \(report.days.count)", "UTC days", nil),
-            ("Delivered charge", AnalysisText.coulombs(report.deliveredCharge), "cathodic", nil),
+            ("Delivered charge", Format.coulombs(report.deliveredCharge), "cathodic", nil),
             (
                 "Adjustments", String(report.adjustments.patient + report.adjustments.clinician),
                 "\(report.adjustments.patient) by the patient, \(report.adjustments.clinician) by the clinician", nil
             ),
             (
                 "Recharge sessions", String(report.charges.count),
-                report.charges.meanIntervalHours.map { "one every \(AnalysisText.hours($0))" } ?? "fewer than two", nil
+                report.charges.meanIntervalHours.map { "one every \(Format.hours($0))" } ?? "fewer than two", nil
             ),
             (
                 "Impedance alerts", String(report.impedanceAlerts), "outside the short/open thresholds",

@@ -1,5 +1,6 @@
 import DeviceProfiles
 import Foundation
+import SCSCommands
 import StimDevice
 import USBTestbed
 

@@ -1,4 +1,5 @@
 import Foundation
+import SCSCommands
 import USBTestbed
 
 /// Puts this process under umockdev's preload library (`libumockdev-preload`), which the virtual USB
@@ -22,29 +23,14 @@ enum UmockdevPreload {
             throw InputError(
                 "usb emulate", "umockdev-wrapper did not preload libumockdev-preload; reinstall umockdev")
         }
-        guard let wrapper = executableOnPath("umockdev-wrapper") else {
+        guard let wrapper = Executable.onPath("umockdev-wrapper") else {
             throw InputError(
                 "usb emulate",
                 "umockdev-wrapper not found on PATH: install umockdev (Debian/Ubuntu: sudo apt-get install umockdev, "
                     + "or run scripts/install-deps)")
         }
         setenv(reexecMarker, "1", 1)
-        let argv = ([wrapper, currentExecutable] + CommandLine.arguments.dropFirst()).map { strdup($0) } + [nil]
-        execv(wrapper, argv)
-        // execv returns only when it failed.
-        let reason = String(cString: strerror(errno))
-        argv.forEach { free($0) }
-        throw InputError("usb emulate", "cannot run \(wrapper): \(reason)")
-    }
-
-    /// The path of this process's executable, so that the wrapper runs the same `scs`.
-    static var currentExecutable: String {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-    }
-
-    /// The first executable file named `name` in the directories of `PATH`.
-    static func executableOnPath(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").lazy.map { "\($0)/\(name)" }.first { access($0, X_OK) == 0 }
+        try Executable.replaceProcess(
+            with: wrapper, arguments: [Executable.current] + CommandLine.arguments.dropFirst(), location: "usb emulate")
     }
 }

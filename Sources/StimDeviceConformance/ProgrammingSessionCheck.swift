@@ -1,3 +1,4 @@
+import StimDevice
 import StimProtocol
 import StimSafety
 

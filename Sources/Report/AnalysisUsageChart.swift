@@ -23,8 +23,8 @@ enum AnalysisUsageChart {
             let gap = extent.upperBound - extent.lowerBound > 4 ? 1.0 : 0
             let label =
                 width == 1
-                ? "\(first.date): \(AnalysisText.hours(hours)) of therapy"
-                : "\(first.date) + \(group.count - 1) days: \(AnalysisText.hours(hours)) of therapy per day on average"
+                ? "\(first.date): \(Format.hours(hours)) of therapy"
+                : "\(first.date) + \(group.count - 1) days: \(Format.hours(hours)) of therapy per day on average"
             chart.add(
                 AnalysisMarkup.element(
                     "rect",
@@ -44,7 +44,7 @@ enum AnalysisUsageChart {
                     ("class", "mean"), ("x1", AnalysisChart.number(chart.plotLeft)),
                     ("x2", AnalysisChart.number(chart.plotRight)), ("y1", y), ("y2", y),
                 ],
-                AnalysisMarkup.element("title", [], "mean \(AnalysisText.hours(mean)) per day")))
+                AnalysisMarkup.element("title", [], "mean \(Format.hours(mean)) per day")))
         let caption =
             width == 1
             ? "Therapy delivered per UTC day, in hours; dashed: the mean per day"

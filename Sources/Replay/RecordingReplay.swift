@@ -13,27 +13,27 @@ import TherapyLog
 /// event's time. Readings and what the device does by itself (impedance, battery, charge, fault) are
 /// not commands and are not driven. At the end the device's therapy state, active slot and amplitude
 /// are compared with the recording's.
-struct RecordingReplay {
+public struct RecordingReplay {
     /// The recording's events, in file order.
-    let events: [RecordedEvent]
+    public let events: [RecordedEvent]
     /// How fast recorded time passes.
-    let speed: ReplaySpeed
+    public let speed: ReplaySpeed
     private var sessions: ReplaySessions
     private var report: ReplayReport
     private var expected = RecordedState()
     private var deviceTime: Timestamp?
 
-    /// A replay of `events` into `target`, reported under `report` (its counts and findings are
+    /// A replay of `events` over `connection`, reported under `report` (its counts and findings are
     /// filled in here).
-    init(events: [RecordedEvent], target: SessionTarget, speed: ReplaySpeed, report: ReplayReport) {
+    public init(events: [RecordedEvent], connection: any ReplayConnection, speed: ReplaySpeed, report: ReplayReport) {
         self.events = events
         self.speed = speed
-        sessions = ReplaySessions(target: target, device: report.device)
+        sessions = ReplaySessions(connection: connection, device: report.device)
         self.report = report
     }
 
     /// Runs the replay, telling `progress` the number of events done.
-    mutating func run(progress: (Int) -> Void) async throws(InputError) -> ReplayReport {
+    public mutating func run(progress: (Int) -> Void) async throws(Failure) -> ReplayReport {
         try await noteStartingState()
         var previous: Timestamp?
         for (index, recorded) in events.enumerated() {
@@ -47,7 +47,7 @@ struct RecordingReplay {
         return report
     }
 
-    private mutating func replay(_ recorded: RecordedEvent) async throws(InputError) {
+    private mutating func replay(_ recorded: RecordedEvent) async throws(Failure) {
         let line = recorded.line
         switch recorded.event {
         case .program(let slot, let program, let by):
@@ -89,7 +89,7 @@ struct RecordingReplay {
     private mutating func expectApplied(
         _ recorded: RecordedEvent, by: TherapyLog.Role,
         _ send: (Programmer) async throws(ProgrammerError) -> Void
-    ) async throws(InputError) {
+    ) async throws(Failure) {
         let programmer = try await prepare(at: recorded.appliedAt, line: recorded.line, role: Self.role(by))
         report.commands += 1
         // The recording's state follows the recording, whatever the device does.
@@ -109,7 +109,7 @@ struct RecordingReplay {
     /// divergence.
     private mutating func expectRefused(
         _ command: RejectedCommand, line: Int, at time: Timestamp
-    ) async throws(InputError) {
+    ) async throws(Failure) {
         guard let request = command.refusedRequest else {
             report.notes.append(.init(line: line, message: "the refused request is not one a replay can send"))
             return
@@ -144,19 +144,20 @@ struct RecordingReplay {
     /// command is not to be sent.
     private mutating func reproduceDisabledSlot(
         _ request: RefusedRequest, command: RejectedCommand, programmer: Programmer, line: Int
-    ) async throws(InputError) -> Bool {
+    ) async throws(Failure) -> Bool {
         guard command.by == .patient, command.rules.isEmpty, case .activate(let number) = request,
             let slot = UInt8(exactly: number),
             let state = try? await programmer.readState(),
             state.slots.contains(where: { $0.slot == slot && $0.isEnabled && $0.program != nil })
         else { return true }
-        guard let simulator = sessions.target.localSimulator, (try? simulator.setSlot(slot, isEnabled: false)) != nil
+        guard let simulator = sessions.connection.localSimulator,
+            (try? simulator.setSlot(slot, isEnabled: false)) != nil
         else {
             report.notes.append(
                 .init(
                     line: line,
                     message: "not sent: the refusal means slot \(slot) was disabled for the remote on the device, "
-                        + "which \(sessions.target.name) cannot do over the wire"))
+                        + "which \(sessions.connection.name) cannot do over the wire"))
             return false
         }
         report.notes.append(
@@ -168,19 +169,16 @@ struct RecordingReplay {
     /// time moved on.
     private mutating func prepare(
         at time: Timestamp, line: Int, role: StimProtocol.Role
-    ) async throws(InputError) -> Programmer {
+    ) async throws(Failure) -> Programmer {
         if deviceTime.map({ time > $0 }) ?? true {
             let clinician = try await sessions.programmer(as: .clinician)
             do {
                 try await clinician.setClock(to: DeviceInstant(nanosecondsSinceEpoch: time.nanosecondsSinceEpoch))
                 deviceTime = time
             } catch .clockOutOfRange {
-                throw InputError(
-                    "\(report.file): line \(line)",
-                    "\(time) is outside the device clock's range (2000-01-01 to 2200-01-01), so the event cannot "
-                        + "be replayed")
+                throw .clockOutOfRange(file: report.file, line: line, time: time)
             } catch {
-                throw InputError(sessions.target.name, "cannot set the device clock: \(error)")
+                throw .clockNotSet(target: sessions.connection.name, reason: "\(error)")
             }
         }
         return try await sessions.programmer(as: role)
@@ -188,7 +186,7 @@ struct RecordingReplay {
 
     /// A recording starts from a blank device (therapy off, no active slot); a served simulator may
     /// hold what an earlier session left, which the replay notes and does not change.
-    private mutating func noteStartingState() async throws(InputError) {
+    private mutating func noteStartingState() async throws(Failure) {
         let state = try await readState()
         let held = state.slots.filter { $0.program != nil }.map { "\($0.slot)" }
         guard state.isTherapyOn || state.activeSlot != nil || !held.isEmpty else { return }
@@ -200,16 +198,16 @@ struct RecordingReplay {
                     + (held.isEmpty ? "none" : held.joined(separator: ", "))))
     }
 
-    private mutating func readState() async throws(InputError) -> DeviceState {
+    private mutating func readState() async throws(Failure) -> DeviceState {
         let programmer = try await sessions.programmer(as: .clinician)
         do {
             return try await programmer.readState()
         } catch {
-            throw InputError(sessions.target.name, "cannot read the device's state: \(error)")
+            throw .stateUnreadable(target: sessions.connection.name, reason: "\(error)")
         }
     }
 
-    private mutating func compareFinalState() async throws(InputError) {
+    private mutating func compareFinalState() async throws(Failure) {
         let state = try await readState()
         let last = events.last?.line ?? 1
         func differ(_ what: String, recorded: String, device: String, line: Int) {

@@ -101,7 +101,7 @@ enum AnalysisImpedanceChart {
     }
 
     private static func describe(_ bucket: RecordingSeries.ImpedanceBucket) -> String {
-        let count = AnalysisText.count(bucket.measurements, "measurement")
+        let count = Format.count(bucket.measurements, "measurement")
         guard bucket.minimum != bucket.maximum else {
             return "\(AnalysisChartLine.dates(bucket.days)): \(Format.number(bucket.minimum, decimals: 1)) Ω (\(count))"
         }

@@ -59,7 +59,7 @@ enum AnalysisAmplitudeChart {
                 bucket.mean.map { (bucket.days, $0) }
             })
         let caption =
-            "Slot \(series.slot): amplitude in mA · \(AnalysisText.hours(usage.therapyHours)) delivered at a mean of "
+            "Slot \(series.slot): amplitude in mA · \(Format.hours(usage.therapyHours)) delivered at a mean of "
             + "\(Format.number(usage.meanAmplitude, decimals: 2)) mA"
         return AnalysisMarkup.element(
             "figure", [("class", "amplitude")],

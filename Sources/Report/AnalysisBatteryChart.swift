@@ -78,12 +78,12 @@ enum AnalysisBatteryChart {
                     AnalysisMarkup.element(
                         "title", [],
                         AnalysisMarkup.escape(
-                            "\(AnalysisChartLine.dates(bucket.days)): \(AnalysisText.hours(bucket.hours)) recharging, "
-                                + "\(AnalysisText.count(bucket.sessions, "session")) started"))))
+                            "\(AnalysisChartLine.dates(bucket.days)): \(Format.hours(bucket.hours)) recharging, "
+                                + "\(Format.count(bucket.sessions, "session")) started"))))
         }
-        var caption = "Recharging, in \(unit.name) per day · \(AnalysisText.count(report.charges.count, "session"))"
+        var caption = "Recharging, in \(unit.name) per day · \(Format.count(report.charges.count, "session"))"
         if let interval = report.charges.meanIntervalHours {
-            caption += ", one every \(AnalysisText.hours(interval)) on average"
+            caption += ", one every \(Format.hours(interval)) on average"
         }
         return AnalysisMarkup.element(
             "figure", [("class", "charging")],

@@ -8,8 +8,8 @@ enum ImportNotesHTML {
             "p", [],
             AnalysisMarkup.escape(
                 "\(result.format.title), judged as \(result.device): "
-                    + "\(AnalysisText.count(result.events.count, "event")) imported, "
-                    + "\(AnalysisText.count(result.notes.count, "note"))."))
+                    + "\(Format.count(result.events.count, "event")) imported, "
+                    + "\(Format.count(result.notes.count, "note"))."))
         guard !result.notes.isEmpty else { return summary }
         let rows = result.notes.map { [$0.kind.rawValue, $0.location, $0.time?.rfc3339 ?? "", $0.message] }
         let classes = result.notes.map { note -> String? in

@@ -1,0 +1,30 @@
+import Foundation
+
+/// Number formatting for human output, text and HTML alike (JSON carries unrounded numbers).
+package enum Format {
+    /// `value` with at most `decimals` decimals, trailing zeros dropped.
+    package static func number(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite else { return value > 0 ? "∞" : "—" }
+        var text = String(format: "%.\(decimals)f", value)
+        if text.contains(".") {
+            while text.last == "0" { text.removeLast() }
+            if text.last == "." { text.removeLast() }
+        }
+        return text == "-0" ? "0" : text
+    }
+
+    /// Hours, with two decimals under 10 h and one from there.
+    package static func hours(_ value: Double) -> String {
+        value < 10 ? number(value, decimals: 2) + " h" : number(value, decimals: 1) + " h"
+    }
+
+    /// Coulombs, as millicoulombs below 0.1 C.
+    package static func coulombs(_ value: Double) -> String {
+        value == 0 || value >= 0.1 ? number(value, decimals: 3) + " C" : number(value * 1000, decimals: 3) + " mC"
+    }
+
+    /// `1 day`, `3 days`.
+    package static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+}

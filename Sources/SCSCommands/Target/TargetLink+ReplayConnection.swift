@@ -1,0 +1,14 @@
+import Replay
+import StimDevice
+import StimProtocol
+
+/// The stimulator of `scs replay`: its sessions fail with the same ``InputError``s as every command's.
+extension TargetLink: ReplayConnection {
+    var name: String { target.name }
+
+    var localSimulator: SimulatedStimulator? { target.localSimulator }
+
+    func programmer(as role: Role) async throws -> Programmer {
+        try await session(as: role).programmer
+    }
+}
