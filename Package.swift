@@ -15,7 +15,7 @@ let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
     ("frames", ["StimProtocol"]),
     ("device", ["StimDevice", "StimProtocol", "StimSafety", "DeviceProfiles", "TherapyLog"]),
     ("recording-line", ["TherapyLog"]),
-    ("recording", ["TherapyLog", "DeviceProfiles", "StimSafety"]),
+    ("recording", ["TherapyLog", "RecordingFormat", "DeviceProfiles", "StimSafety"]),
     ("import", ["DeviceImport", "TherapyLog", "DeviceProfiles", "StimSafety"]),
     ("profile", ["DeviceProfiles", "StimSafety", "StimDevice"]),
     ("program", ["SCSCommands", "DeviceProfiles", "StimSafety"]),
@@ -28,6 +28,7 @@ let package = Package(
     products: [
         .executable(name: "scs", targets: ["scs"]),
         .library(name: "StimSafety", targets: ["StimSafety"]),
+        .library(name: "RecordingFormat", targets: ["RecordingFormat"]),
         .library(name: "DeviceProfiles", targets: ["DeviceProfiles"]),
         .library(name: "TherapyLog", targets: ["TherapyLog"]),
         .library(name: "StimProtocol", targets: ["StimProtocol"]),
@@ -43,6 +44,8 @@ let package = Package(
     targets: [
         // No imports, not even Foundation; `squareRoot()` still needs the C math library at link time.
         .target(name: "StimSafety", swiftSettings: strictness, linkerSettings: [.linkedLibrary("m")]),
+        // The recording vocabulary (`docs/recording-format.md`): instants, events and their one writer.
+        .target(name: "RecordingFormat", dependencies: ["StimSafety"], swiftSettings: strictness),
         // Files, pipes and standard input read and examined through POSIX calls, with plain errors.
         .target(name: "FileIO", swiftSettings: strictness),
         .target(
@@ -58,7 +61,7 @@ let package = Package(
         .target(
             name: "StimDevice",
             dependencies: [
-                "StimSafety", "StimProtocol", .product(name: "Crypto", package: "swift-crypto"),
+                "StimSafety", "StimProtocol", "RecordingFormat", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictness
@@ -72,19 +75,19 @@ let package = Package(
             swiftSettings: strictness),
         .target(
             name: "TherapyLog",
-            dependencies: ["StimSafety", "DeviceProfiles", "StimDevice", "FileIO"],
+            dependencies: ["RecordingFormat", "StimSafety", "DeviceProfiles", "FileIO"],
             swiftSettings: strictness
         ),
         .target(
             name: "DeviceImport",
-            dependencies: ["TherapyLog", "StimSafety", "DeviceProfiles", "FileIO"],
+            dependencies: ["TherapyLog", "RecordingFormat", "StimSafety", "DeviceProfiles", "FileIO"],
             swiftSettings: strictness
         ),
         .target(
             name: "SCSCommands",
             dependencies: [
-                "StimSafety", "DeviceProfiles", "TherapyLog", "DeviceImport", "StimDevice", "StimProtocol", "StimUSB",
-                "USBTestbed", "FileIO",
+                "StimSafety", "RecordingFormat", "DeviceProfiles", "TherapyLog", "DeviceImport", "StimDevice",
+                "StimProtocol", "StimUSB", "USBTestbed", "FileIO",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -104,6 +107,8 @@ let package = Package(
         ),
         .testTarget(name: "FileIOTests", dependencies: ["FileIO"], swiftSettings: strictness),
         .testTarget(
+            name: "RecordingFormatTests", dependencies: ["RecordingFormat", "StimSafety"], swiftSettings: strictness),
+        .testTarget(
             name: "DeviceProfilesTests",
             dependencies: ["DeviceProfiles", "StimSafety", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Fixtures")],
@@ -117,7 +122,7 @@ let package = Package(
         .testTarget(
             name: "StimDeviceTests",
             dependencies: [
-                "StimDevice", "StimProtocol", "StimSafety", "DeviceProfiles", "TherapyLog",
+                "StimDevice", "RecordingFormat", "StimProtocol", "StimSafety", "DeviceProfiles", "TherapyLog",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
@@ -130,20 +135,21 @@ let package = Package(
         ),
         .testTarget(
             name: "TherapyLogTests",
-            dependencies: ["TherapyLog", "StimSafety", "DeviceProfiles", "FileIO"],
+            dependencies: ["TherapyLog", "RecordingFormat", "StimSafety", "DeviceProfiles", "FileIO"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictness
         ),
         .testTarget(
             name: "DeviceImportTests",
-            dependencies: ["DeviceImport", "TherapyLog", "StimSafety", "DeviceProfiles", "FileIO"],
+            dependencies: ["DeviceImport", "RecordingFormat", "TherapyLog", "StimSafety", "DeviceProfiles", "FileIO"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictness
         ),
         .testTarget(
             name: "SCSCommandsTests",
             dependencies: [
-                "SCSCommands", "StimSafety", "DeviceProfiles", "StimDevice", "StimProtocol", "StimUSB", "USBTestbed",
+                "SCSCommands", "RecordingFormat", "StimSafety", "DeviceProfiles", "StimDevice", "StimProtocol",
+                "StimUSB", "USBTestbed",
                 "TherapyLog", "FileIO",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,3 +1,4 @@
+import RecordingFormat
 import StimSafety
 
 /// Reads the fields of one event line (`recording-format.md` §1) into a ``RecordingEvent``.

@@ -1,3 +1,4 @@
+import RecordingFormat
 import StimSafety
 
 /// A string-valued field of the schema with a fixed set of spellings (`type`, `by`, `state`,

@@ -1,3 +1,4 @@
+import RecordingFormat
 import StimSafety
 
 /// Reads the frequent small events written in exactly the layout that

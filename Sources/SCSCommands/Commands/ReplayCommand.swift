@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RecordingFormat
 import TherapyLog
 
 /// `scs replay`: drives a recording's commands into a stimulator and compares what the device does

@@ -1,3 +1,4 @@
+import RecordingFormat
 import TherapyLog
 
 /// Date labels for the time axis of the report's charts: days, weeks, months or years, whichever

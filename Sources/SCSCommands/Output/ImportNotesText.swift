@@ -1,4 +1,5 @@
 import DeviceImport
+import RecordingFormat
 import TherapyLog
 
 /// The notes of an import as text: a heading with the source and counts by kind, then one line per

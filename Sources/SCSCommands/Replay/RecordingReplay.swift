@@ -1,3 +1,4 @@
+import RecordingFormat
 import StimDevice
 import StimProtocol
 import StimSafety
@@ -87,7 +88,7 @@ struct RecordingReplay {
 
     /// Sends a command the recording shows applied; a refusal is a divergence.
     private mutating func expectApplied(
-        _ recorded: RecordedEvent, by: TherapyLog.Role,
+        _ recorded: RecordedEvent, by: RecordingFormat.Role,
         _ send: (Programmer) async throws(ProgrammerError) -> Void
     ) async throws(InputError) {
         let programmer = try await prepare(at: recorded.appliedAt, line: recorded.line, role: Self.role(by))

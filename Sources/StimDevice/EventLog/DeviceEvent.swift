@@ -1,3 +1,4 @@
+import RecordingFormat
 import StimProtocol
 import StimSafety
 
@@ -11,7 +12,7 @@ enum Initiator: String, CaseIterable, Hashable, Sendable {
     case device
 
     /// The initiator for requests of a session in `role`.
-    init(_ role: Role) {
+    init(_ role: StimProtocol.Role) {
         switch role {
         case .clinician: self = .clinician
         case .patient: self = .patient

@@ -1,3 +1,5 @@
+import RecordingFormat
+
 /// The simulator's event log, kept as the lines of its recording (`recording-format.md`), so that
 /// exporting it is a copy and reading it over the wire is a slice.
 ///

@@ -1,4 +1,5 @@
 import Logging
+import RecordingFormat
 import StimProtocol
 import StimSafety
 
@@ -6,7 +7,8 @@ extension DeviceCore {
     /// Executes an admitted request of a session in `role`: its reply, or the refusal. A refusal of a
     /// therapy command (a slot, the safety core, the battery) is logged as `rejected` and changes
     /// nothing.
-    mutating func execute(_ request: Request, role: Role, session: SessionID) -> Result<Reply, ErrorReply> {
+    mutating func execute(_ request: Request, role: StimProtocol.Role, session: SessionID) -> Result<Reply, ErrorReply>
+    {
         switch request {
         case .identify: return .success(.identify(identity))
         case .readState: return .success(.readState(state))
@@ -74,7 +76,7 @@ extension DeviceCore {
         return .success(.writeProgram)
     }
 
-    private mutating func activate(_ slot: UInt8, role: Role) -> Result<Reply, ErrorReply> {
+    private mutating func activate(_ slot: UInt8, role: StimProtocol.Role) -> Result<Reply, ErrorReply> {
         var request = JSONObjectWriter()
         request.integer("slot", slot)
         let initiator = Initiator(role)
@@ -121,7 +123,7 @@ extension DeviceCore {
         return .success(.setTherapy)
     }
 
-    private mutating func adjust(to amplitude: Nanoamps, role: Role) -> Result<Reply, ErrorReply> {
+    private mutating func adjust(to amplitude: Nanoamps, role: StimProtocol.Role) -> Result<Reply, ErrorReply> {
         let initiator = Initiator(role)
         var request = JSONObjectWriter()
         if let activeSlot { request.integer("slot", activeSlot) }

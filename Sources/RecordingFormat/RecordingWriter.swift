@@ -1,4 +1,4 @@
-import StimDevice
+import StimSafety
 
 /// Writes a recording (`recording-format.md` §1) from events: the header line, one line per event
 /// in the order given, and the `end` line.
