@@ -13,7 +13,7 @@ let strictness: [SwiftSetting] = [
 /// a plain build makes replay-only executables, which CI runs over `Fuzz/Regressions/NAME`.
 let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
     ("frames", ["StimProtocol"]),
-    ("device", ["StimDevice", "StimProtocol", "StimSafety", "DeviceProfiles", "TherapyLog"]),
+    ("device", ["StimDevice", "RecordingFormat", "StimProtocol", "StimSafety", "DeviceProfiles", "TherapyLog"]),
     ("recording-line", ["TherapyLog"]),
     ("recording", ["TherapyLog", "RecordingFormat", "DeviceProfiles", "StimSafety"]),
     ("import", ["DeviceImport", "TherapyLog", "DeviceProfiles", "StimSafety"]),
@@ -130,7 +130,10 @@ let package = Package(
         ),
         .testTarget(
             name: "StimUSBTests",
-            dependencies: ["StimUSB", "USBTestbed", "StimDevice", "StimProtocol", "StimSafety", "DeviceProfiles"],
+            dependencies: [
+                "StimUSB", "USBTestbed", "StimDevice", "RecordingFormat", "StimProtocol", "StimSafety",
+                "DeviceProfiles",
+            ],
             swiftSettings: strictness
         ),
         .testTarget(

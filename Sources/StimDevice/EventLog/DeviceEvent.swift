@@ -12,7 +12,7 @@ enum Initiator: String, CaseIterable, Hashable, Sendable {
     case device
 
     /// The initiator for requests of a session in `role`.
-    init(_ role: StimProtocol.Role) {
+    init(_ role: Role) {
         switch role {
         case .clinician: self = .clinician
         case .patient: self = .patient
@@ -43,7 +43,7 @@ enum DeviceEvent: Hashable, Sendable {
     case fault(code: String, detail: String)
 
     /// The event's line of the recording, stamped `time`.
-    func recordingLine(at time: DeviceInstant) -> String {
+    func recordingLine(at time: Timestamp) -> String {
         var line = JSONObjectWriter()
         line.string("t", time.rfc3339)
         switch self {

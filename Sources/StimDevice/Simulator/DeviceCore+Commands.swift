@@ -7,8 +7,7 @@ extension DeviceCore {
     /// Executes an admitted request of a session in `role`: its reply, or the refusal. A refusal of a
     /// therapy command (a slot, the safety core, the battery) is logged as `rejected` and changes
     /// nothing.
-    mutating func execute(_ request: Request, role: StimProtocol.Role, session: SessionID) -> Result<Reply, ErrorReply>
-    {
+    mutating func execute(_ request: Request, role: Role, session: SessionID) -> Result<Reply, ErrorReply> {
         switch request {
         case .identify: return .success(.identify(identity))
         case .readState: return .success(.readState(state))
@@ -22,7 +21,7 @@ extension DeviceCore {
             return .success(.readBattery(battery.status))
         case .readEventLog(let range): return readLog(range, session: session)
         case .setClock(let nanoseconds):
-            guard DeviceInstant.settableRange.contains(DeviceInstant(nanosecondsSinceEpoch: nanoseconds)) else {
+            guard Timestamp.settableRange.contains(Timestamp(nanosecondsSinceEpoch: nanoseconds)) else {
                 return .failure(ErrorReply(code: .clockOutOfRange))
             }
             clockOffset = Int128(nanoseconds) - Int128(simulatedUntil)
@@ -76,7 +75,7 @@ extension DeviceCore {
         return .success(.writeProgram)
     }
 
-    private mutating func activate(_ slot: UInt8, role: StimProtocol.Role) -> Result<Reply, ErrorReply> {
+    private mutating func activate(_ slot: UInt8, role: Role) -> Result<Reply, ErrorReply> {
         var request = JSONObjectWriter()
         request.integer("slot", slot)
         let initiator = Initiator(role)
@@ -123,7 +122,7 @@ extension DeviceCore {
         return .success(.setTherapy)
     }
 
-    private mutating func adjust(to amplitude: Nanoamps, role: StimProtocol.Role) -> Result<Reply, ErrorReply> {
+    private mutating func adjust(to amplitude: Nanoamps, role: Role) -> Result<Reply, ErrorReply> {
         let initiator = Initiator(role)
         var request = JSONObjectWriter()
         if let activeSlot { request.integer("slot", activeSlot) }
