@@ -36,6 +36,37 @@ extension StimProgram {
         return object.finish()
     }
 
+    /// The program as the value of a `program` member, for a request kept in a `rejected` event: the
+    /// members of ``recordingJSON``, whose order a JSON object does not keep.
+    public var recordingValue: JSONValue {
+        var members: [String: JSONValue] = [
+            "amplitude": .number(amplitude.decimalText), "pulseWidth": .number(pulseWidth.decimalText),
+            "waveform": .string(waveform.rawValue), "recovery": .string(recovery.rawValue),
+            "contacts": .object(
+                Dictionary(contacts.map { ($0.contact.description, .number($0.percent.decimalText)) }) { first, _ in
+                    first
+                }),
+        ]
+        switch rate {
+        case .frequency(let frequency): members["frequency"] = .number(frequency.decimalText)
+        case .period(let period): members["period"] = .number(period.decimalText)
+        }
+        if let pulsesPerBurst { members["pulsesPerBurst"] = .number(String(pulsesPerBurst)) }
+        if let intraBurstRate { members["intraBurstRate"] = .number(intraBurstRate.decimalText) }
+        if let interphaseGap { members["interphaseGap"] = .number(interphaseGap.decimalText) }
+        if let cycling {
+            members["cycling"] = .object([
+                "on": .number(cycling.on.decimalText), "off": .number(cycling.off.decimalText),
+            ])
+        }
+        if let patientRange {
+            members["patientRange"] = .object([
+                "min": .number(patientRange.min.decimalText), "max": .number(patientRange.max.decimalText),
+            ])
+        }
+        return .object(members)
+    }
+
     /// Whether some contact is listed twice, which a JSON contact map cannot express.
     public var listsAContactTwice: Bool {
         Set(contacts.map(\.contact)).count != contacts.count

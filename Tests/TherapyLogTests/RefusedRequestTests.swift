@@ -10,6 +10,13 @@ struct RefusedRequestTests {
         RejectedCommand(by: .patient, rules: [], request: json).refusedRequest
     }
 
+    @Test("a program kept in a request reads back as the program a program line holds")
+    func programValue() {
+        let program = RecordingWriterTests.program
+        let request = JSONValue.object(["slot": .number("2"), "program": program.recordingValue])
+        #expect(Self.request(request) == .write(slot: 2, program: program, acknowledged: []))
+    }
+
     @Test("each shape the simulator writes reads as its command")
     func shapes() {
         #expect(Self.request(.object(["slot": .number("3")])) == .activate(slot: 3))

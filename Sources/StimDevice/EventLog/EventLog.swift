@@ -30,7 +30,7 @@ struct EventLog: Sendable {
     }
 
     /// Appends `event` stamped `time`.
-    mutating func append(_ event: DeviceEvent, at time: Timestamp) {
+    mutating func append(_ event: RecordingEvent, at time: Timestamp) {
         body.append(contentsOf: event.recordingLine(at: time).utf8)
         body.append(0x0A)
         eventCount += 1
@@ -71,20 +71,10 @@ struct EventLog: Sendable {
     }
 
     private var headerLine: [UInt8] {
-        var header = JSONObjectWriter()
-        header.string("type", "header")
-        header.string("format", "scs-recording")
-        header.integer("version", 1)
-        header.string("device", device)
-        header.string("serial", serial)
-        header.string("start", start.rfc3339)
-        return Array((header.finish() + "\n").utf8)
+        Array((RecordingHeader(device: device, serial: serial, start: start).line + "\n").utf8)
     }
 
     private func endLine(at end: Timestamp) -> [UInt8] {
-        var last = JSONObjectWriter()
-        last.string("t", max(end, lastTime).rfc3339)
-        last.string("type", "end")
-        return Array((last.finish() + "\n").utf8)
+        Array((RecordingEvent.end.recordingLine(at: max(end, lastTime)) + "\n").utf8)
     }
 }

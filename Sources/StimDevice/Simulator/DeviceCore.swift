@@ -70,7 +70,7 @@ struct DeviceCore: Sendable {
     }
 
     /// Appends `event` to the log at the device's present time.
-    mutating func record(_ event: DeviceEvent) {
+    mutating func record(_ event: RecordingEvent) {
         log.append(event, at: deviceNow)
     }
 
