@@ -129,7 +129,7 @@ extension Programmer {
     }
 
     /// Measures the impedance of every contact and the case; later validations on this host use it.
-    public func measureImpedance() async throws(ProgrammerError) -> [ContactImpedance] {
+    public func measureImpedance() async throws(ProgrammerError) -> ImpedanceMeasurement {
         await acquire()
         defer { release() }
         guard role.isPermitted(.measureImpedance) else { throw .notPermitted(.measureImpedance) }

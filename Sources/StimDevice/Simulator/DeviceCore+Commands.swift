@@ -152,17 +152,15 @@ extension DeviceCore {
 
     /// Measures every contact, keeps the result for validation, logs it, and logs a fault for each
     /// lead contact outside the thresholds; stimulation stops when the running program drives one.
-    private mutating func measureImpedance() -> [ContactImpedance] {
+    private mutating func measureImpedance() -> ImpedanceMeasurement {
         let measurement = impedance.measurement()
         lastMeasurement = measurement
-        let recorded = ImpedanceMeasurement(
-            Dictionary(measurement.map { ($0.contact, $0.impedance) }) { first, _ in first })
-        measured = MeasuredImpedances(recorded)
-        record(.impedance(recorded))
+        measured = MeasuredImpedances(measurement)
+        record(.impedance(measurement))
         let driven = Set((active?.program?.contacts ?? []).filter { $0.percent.rawValue != 0 }.map(\.contact))
         var stops = false
         for entry in measurement where entry.contact != .can {
-            guard let fault = impedance.isFaulty(entry.impedance) else { continue }
+            guard let fault = impedance.isFaulty(entry.ohms) else { continue }
             record(.fault(code: fault == .open ? "lead-open" : "lead-short", detail: "contact \(entry.contact)"))
             if driven.contains(entry.contact) { stops = true }
         }

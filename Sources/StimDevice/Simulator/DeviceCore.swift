@@ -22,7 +22,7 @@ struct DeviceCore: Sendable {
     var impedance: ImpedanceModel
     /// The latest measurement, what validation uses for the contacts it covers.
     var measured: MeasuredImpedances = .none
-    var lastMeasurement: [ContactImpedance] = []
+    var lastMeasurement = ImpedanceMeasurement()
     var sessions: SessionTable
     var log: EventLog
     var simulatedUntil: Int64

@@ -18,7 +18,7 @@ public struct SimulatorSnapshot: Hashable, Sendable {
     /// Whether a charge session is running.
     public var isCharging: Bool
     /// The latest impedance measurement, empty before the first.
-    public var lastMeasurement: [ContactImpedance]
+    public var lastMeasurement: ImpedanceMeasurement
     /// How many events the log holds.
     public var eventCount: Int
     /// How many sessions are authenticated and not closed.
