@@ -13,9 +13,9 @@ let strictness: [SwiftSetting] = [
 /// a plain build makes replay-only executables, which CI runs over `Fuzz/Regressions/NAME`.
 let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
     ("frames", ["StimProtocol", "StimSafety"]),
-    ("device", ["StimDevice", "StimProtocol", "StimSafety", "DeviceProfiles", "TherapyLog"]),
+    ("device", ["StimDevice", "RecordingFormat", "StimProtocol", "StimSafety", "DeviceProfiles", "TherapyLog"]),
     ("recording-line", ["TherapyLog"]),
-    ("recording", ["TherapyLog", "DeviceProfiles", "StimSafety"]),
+    ("recording", ["TherapyLog", "RecordingFormat", "DeviceProfiles", "StimSafety"]),
     ("import", ["DeviceImport", "TherapyLog", "DeviceProfiles", "StimSafety"]),
     ("profile", ["DeviceProfiles", "StimSafety", "StimDevice"]),
     ("program", ["SCSCommands", "DeviceProfiles", "StimSafety"]),
@@ -29,6 +29,7 @@ let package = Package(
         .executable(name: "scs", targets: ["scs"]),
         .executable(name: "scs-usb-emulate", targets: ["scs-usb-emulate"]),
         .library(name: "StimSafety", targets: ["StimSafety"]),
+        .library(name: "RecordingFormat", targets: ["RecordingFormat"]),
         .library(name: "DeviceProfiles", targets: ["DeviceProfiles"]),
         .library(name: "TherapyLog", targets: ["TherapyLog"]),
         .library(name: "StimProtocol", targets: ["StimProtocol"]),
@@ -45,6 +46,8 @@ let package = Package(
     targets: [
         // No imports, not even Foundation; `squareRoot()` still needs the C math library at link time.
         .target(name: "StimSafety", swiftSettings: strictness, linkerSettings: [.linkedLibrary("m")]),
+        // The recording vocabulary (`docs/recording-format.md`): instants, events and their one writer.
+        .target(name: "RecordingFormat", dependencies: ["StimSafety"], swiftSettings: strictness),
         // Files, pipes and standard input read and examined through POSIX calls, with plain errors.
         .target(name: "FileIO", swiftSettings: strictness),
         .target(
@@ -59,7 +62,9 @@ let package = Package(
         ),
         .target(
             name: "StimDevice",
-            dependencies: ["StimSafety", "StimProtocol", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "StimSafety", "StimProtocol", "RecordingFormat", .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictness
         ),
         .systemLibrary(name: "CLibUSB", pkgConfig: "libusb-1.0", providers: [.apt(["libusb-1.0-0-dev"])]),
@@ -75,27 +80,27 @@ let package = Package(
             swiftSettings: strictness),
         .target(
             name: "TherapyLog",
-            dependencies: ["StimSafety", "StimDevice", "FileIO"],
+            dependencies: ["RecordingFormat", "StimSafety", "FileIO"],
             swiftSettings: strictness
         ),
         .target(
             name: "DeviceImport",
-            dependencies: ["TherapyLog", "StimSafety", "FileIO"],
+            dependencies: ["TherapyLog", "RecordingFormat", "StimSafety", "FileIO"],
             swiftSettings: strictness
         ),
         // A recording's commands driven into a stimulator and compared with what it does (`scs replay`).
         .target(
-            name: "Replay", dependencies: ["StimSafety", "StimProtocol", "StimDevice", "TherapyLog"],
+            name: "Replay", dependencies: ["StimSafety", "RecordingFormat", "StimProtocol", "StimDevice", "TherapyLog"],
             swiftSettings: strictness),
         // The HTML report of `scs analyze --html` (inline SVG charts) and the number formats of every report.
         .target(
-            name: "Report", dependencies: ["TherapyLog", "DeviceImport", "DeviceProfiles", "StimSafety"],
+            name: "Report", dependencies: ["TherapyLog", "RecordingFormat", "DeviceImport", "DeviceProfiles", "StimSafety"],
             swiftSettings: strictness),
         .target(
             name: "SCSCommands",
             dependencies: [
-                "StimSafety", "DeviceProfiles", "TherapyLog", "DeviceImport", "StimDevice", "StimProtocol", "StimUSB",
-                "Replay", "Report", "FileIO",
+                "StimSafety", "RecordingFormat", "DeviceProfiles", "TherapyLog", "DeviceImport", "StimDevice",
+                "StimProtocol", "StimUSB", "Replay", "Report", "FileIO",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -123,6 +128,8 @@ let package = Package(
         ),
         .testTarget(name: "FileIOTests", dependencies: ["FileIO"], swiftSettings: strictness),
         .testTarget(
+            name: "RecordingFormatTests", dependencies: ["RecordingFormat", "StimSafety"], swiftSettings: strictness),
+        .testTarget(
             name: "DeviceProfilesTests",
             dependencies: ["DeviceProfiles", "StimSafety", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Fixtures")],
@@ -136,7 +143,8 @@ let package = Package(
         .testTarget(
             name: "StimDeviceTests",
             dependencies: [
-                "StimDevice", "StimDeviceConformance", "StimProtocol", "StimSafety", "DeviceProfiles", "TherapyLog",
+                "StimDevice", "StimDeviceConformance", "RecordingFormat", "StimProtocol", "StimSafety", "DeviceProfiles",
+                "TherapyLog",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
@@ -145,20 +153,21 @@ let package = Package(
         .testTarget(
             name: "StimUSBTests",
             dependencies: [
-                "StimUSB", "USBTestbed", "StimDevice", "StimDeviceConformance", "StimProtocol", "StimSafety",
+                "StimUSB", "USBTestbed", "StimDevice", "StimDeviceConformance", "RecordingFormat", "StimProtocol",
+                "StimSafety",
                 "DeviceProfiles",
             ],
             swiftSettings: strictness
         ),
         .testTarget(
             name: "TherapyLogTests",
-            dependencies: ["TherapyLog", "StimSafety", "DeviceProfiles"],
+            dependencies: ["TherapyLog", "RecordingFormat", "StimSafety", "DeviceProfiles"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictness
         ),
         .testTarget(
             name: "DeviceImportTests",
-            dependencies: ["DeviceImport", "TherapyLog", "StimSafety", "DeviceProfiles"],
+            dependencies: ["DeviceImport", "RecordingFormat", "TherapyLog", "StimSafety", "DeviceProfiles"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictness
         ),
@@ -169,8 +178,8 @@ let package = Package(
         .testTarget(
             name: "SCSCommandsTests",
             dependencies: [
-                "SCSCommands", "Replay", "StimSafety", "DeviceProfiles", "StimDevice", "StimProtocol", "StimUSB",
-                "USBTestbed", "TherapyLog",
+                "SCSCommands", "Replay", "RecordingFormat", "StimSafety", "DeviceProfiles", "StimDevice",
+                "StimProtocol", "StimUSB", "USBTestbed", "TherapyLog",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),

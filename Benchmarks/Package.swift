@@ -13,7 +13,9 @@ let package = Package(
     ],
     targets: [
         benchmark("StimSafetyBenchmarks", using: ["StimSafety"]),
-        benchmark("TherapyLogBenchmarks", using: ["TherapyLog", "StimSafety", "DeviceProfiles", "StimDevice"]),
+        benchmark(
+            "TherapyLogBenchmarks",
+            using: ["TherapyLog", "RecordingFormat", "StimSafety", "DeviceProfiles", "StimDevice"]),
         benchmark("StimDeviceBenchmarks", using: ["StimDevice", "StimProtocol", "StimSafety", "DeviceProfiles"]),
     ]
 )

@@ -1,3 +1,4 @@
+import RecordingFormat
 import TherapyLog
 
 /// Something the import report says about the source: a repair, a missing file, what the recording

@@ -1,3 +1,4 @@
+import RecordingFormat
 import TherapyLog
 
 /// What an importer made of a device log: events of the recording model in time order, the span

@@ -1,3 +1,4 @@
+import RecordingFormat
 import StimSafety
 import TherapyLog
 

@@ -1,3 +1,4 @@
+import RecordingFormat
 import StimDevice
 import StimProtocol
 import StimSafety
@@ -6,7 +7,7 @@ import TherapyLog
 extension RecordingReplay {
     /// The session role for a recording's `by`: a patient's remote, else a clinician (what the device
     /// did by itself, such as switching therapy off, a clinician session does in its place).
-    static func role(_ by: TherapyLog.Role) -> StimProtocol.Role {
+    static func role(_ by: EventOrigin) -> StimProtocol.Role {
         by == .patient ? .patient : .clinician
     }
 

@@ -1,3 +1,4 @@
+import RecordingFormat
 import StimDevice
 import StimProtocol
 import StimSafety
@@ -87,7 +88,7 @@ public struct RecordingReplay {
 
     /// Sends a command the recording shows applied; a refusal is a divergence.
     private mutating func expectApplied(
-        _ recorded: RecordedEvent, by: TherapyLog.Role,
+        _ recorded: RecordedEvent, by: EventOrigin,
         _ send: (Programmer) async throws(ProgrammerError) -> Void
     ) async throws(Failure) {
         let programmer = try await prepare(at: recorded.appliedAt, line: recorded.line, role: Self.role(by))
@@ -173,7 +174,7 @@ public struct RecordingReplay {
         if deviceTime.map({ time > $0 }) ?? true {
             let clinician = try await sessions.programmer(as: .clinician)
             do {
-                try await clinician.setClock(to: DeviceInstant(nanosecondsSinceEpoch: time.nanosecondsSinceEpoch))
+                try await clinician.setClock(to: Timestamp(nanosecondsSinceEpoch: time.nanosecondsSinceEpoch))
                 deviceTime = time
             } catch .clockOutOfRange {
                 throw .clockOutOfRange(file: report.file, line: line, time: time)

@@ -1,3 +1,4 @@
+import RecordingFormat
 import TherapyLog
 
 /// How fast a replay lets recorded time pass: `max` (no waiting) or N times real time.

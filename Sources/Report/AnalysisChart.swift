@@ -1,4 +1,5 @@
 import Foundation
+import RecordingFormat
 import TherapyLog
 
 /// One inline SVG chart of the HTML report: a time axis over the recorded span, a value axis

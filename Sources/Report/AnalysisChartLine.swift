@@ -1,3 +1,4 @@
+import RecordingFormat
 import TherapyLog
 
 /// Lines, dots and legends shared by the report's time-series charts.

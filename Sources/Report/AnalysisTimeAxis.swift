@@ -1,3 +1,4 @@
+import RecordingFormat
 import TherapyLog
 
 /// Date labels for the time axis of the report's charts: days, weeks, months or years, whichever
@@ -42,19 +43,18 @@ enum AnalysisTimeAxis {
 
     /// `YYYY-MM-DD` of an instant.
     static func date(_ instant: Timestamp) -> String {
-        String(instant.rfc3339.prefix(10))
+        CivilDate(dayNumber: instant.dayNumber).isoDate
     }
 
     private static func yearAndMonth(_ instant: Timestamp) -> (Int, Int) {
-        let text = date(instant)
-        let parts = text.split(separator: "-")
-        return (Int(parts.first ?? "") ?? 1970, parts.count > 1 ? Int(parts[1]) ?? 1 : 1)
+        let date = CivilDate(dayNumber: instant.dayNumber)
+        return (Int(date.year), Int(date.month))
     }
 
     private static func monthStart(year: Int, month: Int) -> Timestamp? {
         guard (0...9999).contains(year) else { return nil }
-        let yearText = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
-        let monthText = month < 10 ? "0\(month)" : String(month)
-        return Timestamp(rfc3339: "\(yearText)-\(monthText)-01T00:00:00Z")
+        let day = CivilDate(year: Int64(year), month: Int64(month), day: 1).dayNumber
+        let (start, overflow) = day.multipliedReportingOverflow(by: Timestamp.nanosecondsPerDay)
+        return overflow ? nil : Timestamp(nanosecondsSinceEpoch: start)
     }
 }

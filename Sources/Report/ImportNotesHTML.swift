@@ -1,4 +1,5 @@
 import DeviceImport
+import RecordingFormat
 import TherapyLog
 
 /// The import section of the HTML report: the source, and every note in a table that folds when long.

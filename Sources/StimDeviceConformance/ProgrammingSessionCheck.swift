@@ -74,8 +74,8 @@ public struct ProgrammingSessionCheck: Sendable {
         for entry in measurement {
             let truth = device.impedance(of: entry.contact)
             try expect(
-                truth == entry.impedance, "measure impedance",
-                "\(entry.contact): \(entry.impedance) ≠ \(truth.map { "\($0)" } ?? "none")")
+                truth == entry.ohms, "measure impedance",
+                "\(entry.contact): \(entry.ohms) ≠ \(truth.map { "\($0)" } ?? "none")")
         }
         _ = try await step("write and read back") { try await programmer.write(program, to: 1) }
         try expect(device.state().slots.first?.program == program, "write", "slot 1 does not hold the program")

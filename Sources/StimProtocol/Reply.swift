@@ -19,8 +19,8 @@ public enum Reply: Hashable, Sendable {
     case setTherapy
     /// The amplitude the device now ramps towards. Payload: amplitude nA (Int64).
     case adjustAmplitude(Nanoamps)
-    /// Payload: the `ContactImpedance` list, the case included.
-    case measureImpedance([ContactImpedance])
+    /// Payload: the measurement of every contact, the case included.
+    case measureImpedance(ImpedanceMeasurement)
     /// Payload: `BatteryStatus`.
     case readBattery(BatteryStatus)
     /// Payload: `LogChunk`.

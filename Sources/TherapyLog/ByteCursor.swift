@@ -1,3 +1,4 @@
+import RecordingFormat
 import StimSafety
 
 /// A reading position in the bytes of one line, for ``WrittenLayout``: each step checks that the

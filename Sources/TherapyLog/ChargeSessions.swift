@@ -1,3 +1,5 @@
+import RecordingFormat
+
 /// Counts recharge sessions (a `start` followed by an `end`) and the time between their starts.
 struct ChargeSessions: Sendable {
     private var pendingStart: Timestamp?

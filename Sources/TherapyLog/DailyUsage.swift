@@ -1,3 +1,5 @@
+import RecordingFormat
+
 /// Therapy time per UTC day, from the first day of the span: the only state of the analysis that
 /// grows, by one counter per day.
 struct DailyUsage: Sendable {

@@ -1,3 +1,5 @@
+import RecordingFormat
+
 /// Therapy delivered on one UTC day.
 public struct DayUsage: Hashable, Sendable {
     /// Days since 1970-01-01.

@@ -1,3 +1,4 @@
+import RecordingFormat
 import StimSafety
 
 /// Reads the fields of one event line (`recording-format.md` §1) into a ``RecordingEvent``.
@@ -52,15 +53,15 @@ enum EventDecoder {
             return .program(
                 slot: try fields.positiveInteger(.slot),
                 program: try ProgramFields.decode(try fields.object(.program)),
-                by: try fields.choice(.by, Role.self))
+                by: try fields.choice(.by, EventOrigin.self))
         case .activate:
-            return .activate(slot: try fields.positiveInteger(.slot), by: try fields.choice(.by, Role.self))
+            return .activate(slot: try fields.positiveInteger(.slot), by: try fields.choice(.by, EventOrigin.self))
         case .therapy:
-            return .therapy(isOn: try fields.bool(.on), by: try fields.choice(.by, Role.self))
+            return .therapy(isOn: try fields.bool(.on), by: try fields.choice(.by, EventOrigin.self))
         case .amplitude:
             return .amplitude(
                 slot: try fields.positiveInteger(.slot), amplitude: try fields.quantity(.amplitude, Nanoamps.self),
-                by: try fields.choice(.by, Role.self))
+                by: try fields.choice(.by, EventOrigin.self))
         case .impedance: return .impedance(try impedances(try fields.object(.ohms)))
         case .battery: return .battery(try fields.quantity(.percent, Percent.self))
         case .charge: return .charge(try fields.choice(.state, ChargeState.self))
@@ -85,7 +86,7 @@ enum EventDecoder {
     }
 
     private static func rejected(_ fields: some LineFields) throws(LineProblem) -> RejectedCommand {
-        let by = try fields.choice(.by, Role.self)
+        let by = try fields.choice(.by, EventOrigin.self)
         let list = try fields.value(.rules)
         guard case .array(let elements) = list else {
             throw fields.wrongType(SchemaKey.rules, "an array of rule ids", list.typeName)

@@ -1,4 +1,5 @@
 import Foundation
+import RecordingFormat
 
 /// The reference line decoder: Foundation's `JSONSerialization` for the JSON, then
 /// ``EventDecoder`` for the schema. ``ScanningLineDecoder`` reads every line to the same outcome,

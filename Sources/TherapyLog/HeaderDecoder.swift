@@ -1,3 +1,5 @@
+import RecordingFormat
+
 /// Reads the header line's fields (`recording-format.md` §1).
 enum HeaderDecoder {
     static func decode(_ fields: some LineFields) throws(RecordingError) -> RecordingHeader {

@@ -1,3 +1,4 @@
+import RecordingFormat
 import StimSafety
 
 #if canImport(Glibc)

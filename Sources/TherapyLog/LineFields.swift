@@ -1,3 +1,4 @@
+import RecordingFormat
 import StimSafety
 
 /// The members of one JSON object of a line, read by field name, with problems that name the field.

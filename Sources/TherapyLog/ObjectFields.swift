@@ -1,3 +1,4 @@
+import RecordingFormat
 import StimSafety
 
 /// The members of one JSON object as Foundation's parser returned them (the reference decoder's

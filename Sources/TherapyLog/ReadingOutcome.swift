@@ -1,3 +1,5 @@
+import RecordingFormat
+
 /// What the reader knows once it has read to the end of the file.
 public struct ReadingOutcome: Hashable, Sendable {
     /// The number of lines read.

@@ -1,3 +1,5 @@
+import RecordingFormat
+
 /// An event as read from a recording: where it was, when it says it happened, and when it applies.
 public struct RecordedEvent: Hashable, Sendable {
     /// The 1-based line number in the file.

@@ -1,5 +1,6 @@
 import FileIO
 import Foundation
+import RecordingFormat
 import StimSafety
 
 /// Reads and analyses a recording in one pass.

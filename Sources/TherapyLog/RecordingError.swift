@@ -1,3 +1,5 @@
+import RecordingFormat
+
 /// Why a recording could not be read at all, or (in strict mode) where reading stopped.
 public struct RecordingError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The 1-based line the problem is on, when it is on one.

@@ -1,3 +1,5 @@
+import RecordingFormat
+
 /// Turns the bytes of one line of a recording into a header, an event or a problem.
 ///
 /// The reader owns everything that spans lines (line numbers, time order, truncation, strictness);

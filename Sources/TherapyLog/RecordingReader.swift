@@ -1,5 +1,6 @@
 import FileIO
 import Foundation
+import RecordingFormat
 
 /// Reads a recording (`recording-format.md` §1–2) as a stream: the header when it is opened, then
 /// every event and finding in file order, holding one chunk of the file at a time.

@@ -1,3 +1,4 @@
+import RecordingFormat
 import StimSafety
 
 /// The JSON object of `recording-format.md` §3: exactly its fields, unrounded, with `null` written

@@ -1,3 +1,4 @@
+import RecordingFormat
 import StimSafety
 
 /// The analysis of one recording: the fields of `recording-format.md` §3, unrounded, plus a little

@@ -1,3 +1,4 @@
+import RecordingFormat
 import StimSafety
 
 /// The request of a `rejected` event, read as the command it was: what a replay sends again.

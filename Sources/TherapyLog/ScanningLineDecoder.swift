@@ -1,3 +1,5 @@
+import RecordingFormat
+
 /// The fast line decoder: a JSON scanner specialised to reading this schema, with the same outcome
 /// as ``FoundationLineDecoder`` for every line.
 ///

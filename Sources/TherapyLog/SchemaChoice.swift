@@ -1,3 +1,4 @@
+import RecordingFormat
 import StimSafety
 
 /// A string-valued field of the schema with a fixed set of spellings (`type`, `by`, `state`,
@@ -25,12 +26,12 @@ extension SchemaChoice {
     }
 }
 
-extension Role: SchemaChoice {
+extension EventOrigin: SchemaChoice {
     static let packedSpellings = packedTable()
 
     /// The packed raw values (a test checks them against ``packedSpellings``).
     @inline(__always)
-    static func matching(_ text: PackedText) -> Role? {
+    static func matching(_ text: PackedText) -> EventOrigin? {
         switch (text.low, text.high) {
         case (0x6169_6369_6E69_6C63, 0x6E): .clinician
         case (0x74_6E65_6974_6170, 0x0): .patient

@@ -1,3 +1,4 @@
+import RecordingFormat
 import StimSafety
 
 /// Builds a recording's ``RecordingSeries`` while ``TherapyAnalyzer`` folds its events: per-day (or

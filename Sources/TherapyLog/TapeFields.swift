@@ -1,3 +1,4 @@
+import RecordingFormat
 import StimSafety
 
 /// The members of one object of a scanned line (the scanner's ``LineFields``): looked up in the

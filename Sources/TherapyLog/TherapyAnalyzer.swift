@@ -1,3 +1,4 @@
+import RecordingFormat
 import StimSafety
 
 /// Folds a recording's events, one at a time, into the analysis of `recording-format.md` §3.

@@ -1,3 +1,4 @@
+import RecordingFormat
 import StimSafety
 
 /// Reads the frequent small events written in exactly the layout that
@@ -139,13 +140,13 @@ enum WrittenLayout {
 
     /// The `by` member that ends these events.
     @inline(__always)
-    private static func role(_ cursor: inout ByteCursor) -> Role? {
+    private static func role(_ cursor: inout ByteCursor) -> EventOrigin? {
         cursor.skip(#","by":""#) ? roleName(&cursor) : nil
     }
 
     /// A role's name and its closing quote.
     @inline(__always)
-    private static func roleName(_ cursor: inout ByteCursor) -> Role? {
+    private static func roleName(_ cursor: inout ByteCursor) -> EventOrigin? {
         if cursor.skip(#"patient""#) { return .patient }
         if cursor.skip(#"clinician""#) { return .clinician }
         if cursor.skip(#"device""#) { return .device }

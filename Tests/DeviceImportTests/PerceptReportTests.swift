@@ -1,5 +1,6 @@
 import DeviceImport
 import Foundation
+import RecordingFormat
 import StimSafety
 import Testing
 import TherapyLog

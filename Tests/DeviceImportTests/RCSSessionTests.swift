@@ -1,5 +1,6 @@
 import DeviceProfiles
 import Foundation
+import RecordingFormat
 import StimSafety
 import Testing
 import TherapyLog

@@ -1,5 +1,6 @@
 import DeviceImport
 import Foundation
+import RecordingFormat
 import Testing
 import TherapyLog
 

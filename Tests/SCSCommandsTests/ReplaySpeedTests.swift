@@ -1,3 +1,4 @@
+import RecordingFormat
 import Replay
 import Testing
 import TherapyLog

@@ -1,5 +1,6 @@
 import DeviceProfiles
 import Foundation
+import RecordingFormat
 import StimDevice
 import StimProtocol
 import Testing
@@ -7,8 +8,8 @@ import TherapyLog
 
 @Suite("The device clock's range")
 struct ClockRangeTests {
-    static let first = DeviceInstant.settableRange.lowerBound
-    static let last = DeviceInstant.settableRange.upperBound
+    static let first = Timestamp.settableRange.lowerBound
+    static let last = Timestamp.settableRange.upperBound
 
     /// The instants at and one nanosecond beyond each end of the range, and the ends of 64 bits.
     static let cases: [(Int64, Bool)] = [
@@ -36,7 +37,7 @@ struct ClockRangeTests {
                 Issue.record("refused: \(answer)")
                 return
             }
-            #expect(test.device.now == DeviceInstant(nanosecondsSinceEpoch: nanoseconds))
+            #expect(test.device.now == Timestamp(nanosecondsSinceEpoch: nanoseconds))
         } else {
             #expect(answer.errorCode == .clockOutOfRange)
             #expect(test.device.now == before, "a refused setClock leaves the clock as it was")
@@ -48,7 +49,7 @@ struct ClockRangeTests {
         let test = try TestDevice()
         let programmer = try await test.connect()
         defer { Task { await programmer.close() } }
-        let instant = DeviceInstant(nanosecondsSinceEpoch: nanoseconds)
+        let instant = Timestamp(nanosecondsSinceEpoch: nanoseconds)
         do throws(ProgrammerError) {
             try await programmer.setClock(to: instant)
             #expect(isAccepted)
@@ -67,7 +68,7 @@ struct ClockRangeTests {
         try await programmer.setClock(to: Self.last)
         try await programmer.write(try tonic("3"), to: 1)
         test.clock.advance(by: .seconds(100 * 365 * 86_400))
-        #expect(test.device.now == DeviceInstant(nanosecondsSinceEpoch: .max))
+        #expect(test.device.now == Timestamp(nanosecondsSinceEpoch: .max))
         try await programmer.activate(slot: 1)
         await programmer.close()
 
@@ -86,8 +87,8 @@ struct ClockRangeTests {
 
     @Test("durations between the ends of 64 bits are exact")
     func widestDuration() {
-        let earliest = DeviceInstant(nanosecondsSinceEpoch: .min)
-        let latest = DeviceInstant(nanosecondsSinceEpoch: .max)
+        let earliest = Timestamp(nanosecondsSinceEpoch: .min)
+        let latest = Timestamp(nanosecondsSinceEpoch: .max)
         #expect(earliest.duration(to: latest) == .nanoseconds(UInt64.max))
         #expect(latest.duration(to: earliest) == .zero - .nanoseconds(UInt64.max))
     }

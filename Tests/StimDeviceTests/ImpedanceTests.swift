@@ -39,8 +39,8 @@ struct ImpedanceTests {
         let measurement = try await programmer.measureImpedance()
         #expect(measurement.count == 17)
         #expect(measurement.last?.contact == .can)
-        #expect(measurement.first { $0.contact == .lead(3) }?.impedance == Milliohms(units: 20_000))
-        #expect(measurement.first { $0.contact == .lead(4) }?.impedance == Milliohms(units: 100))
+        #expect(measurement[.lead(3)] == Milliohms(units: 20_000))
+        #expect(measurement[.lead(4)] == Milliohms(units: 100))
         let log = String(decoding: test.device.exportRecording(), as: UTF8.self)
         #expect(log.contains(#""ohms":{"1":"#))
         #expect(log.contains(#""3":20000,"4":100,"#))
@@ -48,7 +48,7 @@ struct ImpedanceTests {
         #expect(log.contains(#""type":"fault","code":"lead-short","detail":"contact 4""#))
         try test.device.setImpedanceFault(nil, on: .lead(3))
         #expect(
-            try await programmer.measureImpedance().first { $0.contact == .lead(3) }?.impedance
+            try await programmer.measureImpedance()[.lead(3)]
                 != Milliohms(units: 20_000))
     }
 

@@ -1,5 +1,6 @@
 import DeviceProfiles
 import Foundation
+import RecordingFormat
 import StimDevice
 import StimProtocol
 import StimSafety
@@ -192,7 +193,7 @@ struct RecordingTests {
     func clockSetBeforeEvents() async throws {
         let test = try TestDevice()
         let programmer = try await test.connect()
-        try await programmer.setClock(to: DeviceInstant(year: 2027, month: 6, day: 1))
+        try await programmer.setClock(to: Timestamp(year: 2027, month: 6, day: 1))
         try await programmer.write(try tonic("3"), to: 1)
         let text = String(decoding: try await programmer.readEventLog(), as: UTF8.self)
         #expect(

@@ -116,6 +116,14 @@ struct PayloadDecodingTests {
             (.identify, "02 02 02", .invalidValue(field: "protocol version", value: 2)),
             (.openSession, "00000000 000102030405060708090a0b0c0d0e0f", .invalidValue(field: "session", value: 0)),
             (.readEventLog, "0000000000000000 0000000000000000 02 0000", .invalidValue(field: "log done", value: 2)),
+            (
+                .measureImpedance, "02 00 0300 2083 0c00 0000 0000 00 0300 2083 0c00 0000 0000",
+                .invalidValue(field: "impedance contact order", value: 3)
+            ),
+            (
+                .measureImpedance, "02 01 0000 2083 0c00 0000 0000 00 0300 2083 0c00 0000 0000",
+                .invalidValue(field: "impedance contact order", value: 3)
+            ),
         ])
     func invalidReplyField(type: MessageType, hex: String, error: PayloadError) throws {
         let payload = try #require(Hex.bytes(hex))

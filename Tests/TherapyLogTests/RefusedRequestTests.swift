@@ -1,3 +1,4 @@
+import RecordingFormat
 import StimSafety
 import Testing
 
@@ -7,6 +8,13 @@ import Testing
 struct RefusedRequestTests {
     static func request(_ json: JSONValue) -> RefusedRequest? {
         RejectedCommand(by: .patient, rules: [], request: json).refusedRequest
+    }
+
+    @Test("a program kept in a request reads back as the program a program line holds")
+    func programValue() {
+        let program = RecordingWriterTests.program
+        let request = JSONValue.object(["slot": .number("2"), "program": program.recordingValue])
+        #expect(Self.request(request) == .write(slot: 2, program: program, acknowledged: []))
     }
 
     @Test("each shape the simulator writes reads as its command")

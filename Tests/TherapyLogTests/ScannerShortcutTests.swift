@@ -1,3 +1,4 @@
+import RecordingFormat
 import StimSafety
 import Testing
 
@@ -163,16 +164,16 @@ struct ScannerShortcutTests {
             #expect(PackedText(bytes + [0x20]).flatMap(EventDecoder.Kind.matching) == nil)
             #expect(PackedText(Array(bytes.dropLast())).flatMap(EventDecoder.Kind.matching) == nil)
         }
-        for role in Role.allCases {
-            #expect(PackedText(Array(role.rawValue.utf8)).flatMap(Role.matching) == role)
+        for role in EventOrigin.allCases {
+            #expect(PackedText(Array(role.rawValue.utf8)).flatMap(EventOrigin.matching) == role)
         }
-        #expect(PackedText(Array("Patient".utf8)).flatMap(Role.matching) == nil)
+        #expect(PackedText(Array("Patient".utf8)).flatMap(EventOrigin.matching) == nil)
     }
 
     @Test("every spelling of every choice packs, so a string too long to pack is none of them")
     func everySpellingPacks() {
         #expect(EventDecoder.Kind.packedSpellings.count == EventDecoder.Kind.allCases.count)
-        #expect(Role.packedSpellings.count == Role.allCases.count)
+        #expect(EventOrigin.packedSpellings.count == EventOrigin.allCases.count)
         #expect(ChargeState.packedSpellings.count == ChargeState.allCases.count)
         #expect(Waveform.packedSpellings.count == Waveform.allCases.count)
         #expect(Recovery.packedSpellings.count == Recovery.allCases.count)

@@ -1,4 +1,5 @@
 import Foundation
+import RecordingFormat
 import StimSafety
 import TherapyLog
 
@@ -132,8 +133,8 @@ struct CodableLineDecoder: RecordingLineDecoder {
         return program
     }
 
-    private func role(_ line: Line) throws -> Role {
-        guard let role = Role(rawValue: try need(line.by, "by")) else {
+    private func role(_ line: Line) throws -> EventOrigin {
+        guard let role = EventOrigin(rawValue: try need(line.by, "by")) else {
             throw Invalid(kind: .wrongType, message: "bad role")
         }
         return role

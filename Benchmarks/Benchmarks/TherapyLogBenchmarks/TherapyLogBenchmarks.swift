@@ -1,6 +1,7 @@
 import Benchmark
 import DeviceProfiles
 import Foundation
+import RecordingFormat
 import StimSafety
 import TherapyLog
 

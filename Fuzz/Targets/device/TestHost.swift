@@ -1,4 +1,5 @@
 import FuzzSupport
+import RecordingFormat
 import StimDevice
 import StimProtocol
 import StimSafety
@@ -18,7 +19,7 @@ struct TestHost {
     private var key: SessionKey?
 
     /// Monday 2026-01-05 00:00:00Z, where every device's clock starts.
-    static let start = DeviceInstant(year: 2026, month: 1, day: 5)
+    static let start = Timestamp(year: 2026, month: 1, day: 5)
 
     /// The keys of every device, from a fixed seed.
     static let keys: DeviceKeyStore = {

@@ -91,9 +91,7 @@ enum FramesFuzzer {
                     slots: [SlotState(slot: 1, isEnabled: true, program: program)], activeSlot: 1, isTherapyOn: true,
                     runningAmplitude: Nanoamps(units: 2), targetAmplitude: Nanoamps(units: 3), battery: battery)),
             .writeProgram, .adjustAmplitude(Nanoamps(units: 3)),
-            .measureImpedance([
-                ContactImpedance(.lead(1), Milliohms(units: 900)), ContactImpedance(.can, Milliohms(units: 80)),
-            ]),
+            .measureImpedance([.lead(1): Milliohms(units: 900), .can: Milliohms(units: 80)]),
             .readBattery(battery),
             .readEventLog(LogChunk(offset: 0, total: 12, isComplete: true, bytes: Array("{\"type\":\"x\"}".utf8))),
         ]

@@ -1,6 +1,7 @@
 import DeviceProfiles
 import Foundation
 import FuzzSupport
+import RecordingFormat
 import StimSafety
 import TherapyLog
 

@@ -1,3 +1,4 @@
+import RecordingFormat
 import TherapyLog
 
 /// A JSON document read the way real device logs need: bare `NaN`, `Infinity` and `INF` tokens,

@@ -1,3 +1,4 @@
+import RecordingFormat
 import TherapyLog
 
 /// The scalar values: strings with their escapes, numbers kept as text, and the words `true`,

@@ -1,3 +1,4 @@
+import RecordingFormat
 import TherapyLog
 
 /// The recursive-descent reader behind ``TolerantJSON``.

@@ -1,3 +1,4 @@
+import RecordingFormat
 import TherapyLog
 
 /// Reads `DiagnosticData.EventLogs[]`: therapy on/off and active-group changes become events; lead

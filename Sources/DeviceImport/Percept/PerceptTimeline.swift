@@ -1,3 +1,4 @@
+import RecordingFormat
 import StimSafety
 import TherapyLog
 
@@ -150,7 +151,7 @@ struct PerceptTimeline {
     }
 
     private mutating func activate(
-        group: Int?, settings: PerceptGroups?, at time: Timestamp, source: String, by role: Role = .clinician
+        group: Int?, settings: PerceptGroups?, at time: Timestamp, source: String, by role: EventOrigin = .clinician
     ) {
         guard let group else { return }
         let slots = (settings?.programs ?? []).filter { $0.group == group }.map(\.slot)
@@ -174,7 +175,7 @@ struct PerceptTimeline {
         events.append(ImportedEvent(time: time, event: .activate(slot: slot, by: role), source: source))
     }
 
-    private mutating func setTherapy(_ isOn: Bool?, at time: Timestamp, by role: Role, source: String) {
+    private mutating func setTherapy(_ isOn: Bool?, at time: Timestamp, by role: EventOrigin, source: String) {
         guard let isOn, isOn != isTherapyOn else { return }
         isTherapyOn = isOn
         events.append(ImportedEvent(time: time, event: .therapy(isOn: isOn, by: role), source: source))

@@ -3,6 +3,7 @@ import DeviceImport
 import DeviceProfiles
 import FileIO
 import Foundation
+import RecordingFormat
 import Report
 import StimSafety
 import TherapyLog

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RecordingFormat
 import Replay
 import TherapyLog
 

@@ -1,4 +1,5 @@
 import DeviceImport
+import RecordingFormat
 import TherapyLog
 
 /// The `import` object of a report (and of `scs import --json`): the source format, the device and

@@ -1,4 +1,5 @@
 import DeviceImport
+import RecordingFormat
 import Report
 import TherapyLog
 

@@ -59,9 +59,9 @@ enum SessionText {
     }
 
     /// The answer to `impedance`: each contact's measurement, the case included.
-    static func impedance(_ measurement: [ContactImpedance]) -> String {
+    static func impedance(_ measurement: ImpedanceMeasurement) -> String {
         var table = TextTable(["contact", "impedance"], alignments: [.left, .right])
-        for entry in measurement { table.add(["\(entry.contact)", "\(entry.impedance)"]) }
+        for entry in measurement { table.add(["\(entry.contact)", "\(entry.ohms)"]) }
         return table.render(indent: "  ")
     }
 

@@ -1,3 +1,5 @@
+import RecordingFormat
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -12,17 +14,17 @@
 public protocol DeviceClock: Sendable {
     /// The current instant. Readings should not go backwards; the simulator treats a step back as no
     /// time passing.
-    func now() -> DeviceInstant
+    func now() -> Timestamp
 }
 
 /// The computer's real-time clock (`clock_gettime(CLOCK_REALTIME)`).
 public struct SystemClock: DeviceClock {
     public init() {}
 
-    public func now() -> DeviceInstant {
+    public func now() -> Timestamp {
         var spec = timespec()
         clock_gettime(CLOCK_REALTIME, &spec)
-        return DeviceInstant(
-            nanosecondsSinceEpoch: Int64(spec.tv_sec) * DeviceInstant.nanosecondsPerSecond + Int64(spec.tv_nsec))
+        return Timestamp(
+            nanosecondsSinceEpoch: Int64(spec.tv_sec) * Timestamp.nanosecondsPerSecond + Int64(spec.tv_nsec))
     }
 }

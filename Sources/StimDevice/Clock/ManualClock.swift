@@ -1,3 +1,4 @@
+import RecordingFormat
 import Synchronization
 
 /// A clock that moves only when told to: simulated time for tests and for `scs simulate`.
@@ -5,14 +6,14 @@ import Synchronization
 /// Thread-safe (its reading sits behind a lock), so a test can advance it while a transport thread
 /// talks to the simulator.
 public final class ManualClock: DeviceClock {
-    private let instant: Mutex<DeviceInstant>
+    private let instant: Mutex<Timestamp>
 
     /// A clock reading `start` until it is advanced.
-    public init(start: DeviceInstant) {
+    public init(start: Timestamp) {
         instant = Mutex(start)
     }
 
-    public func now() -> DeviceInstant {
+    public func now() -> Timestamp {
         instant.withLock { $0 }
     }
 
@@ -23,7 +24,7 @@ public final class ManualClock: DeviceClock {
     }
 
     /// Moves the clock forward to `later`; an earlier instant is ignored.
-    public func advance(to later: DeviceInstant) {
+    public func advance(to later: Timestamp) {
         instant.withLock { $0 = max($0, later) }
     }
 }

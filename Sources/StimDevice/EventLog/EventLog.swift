@@ -1,3 +1,5 @@
+import RecordingFormat
+
 /// The simulator's event log, kept as the lines of its recording (`recording-format.md`), so that
 /// exporting it is a copy and reading it over the wire is a slice.
 ///
@@ -10,7 +12,7 @@ struct EventLog: Sendable {
     /// The serial number the header names.
     let serial: String
     /// The start of the recorded span.
-    private(set) var start: DeviceInstant
+    private(set) var start: Timestamp
     /// The event lines, each ending in a line feed.
     private(set) var body: [UInt8] = []
     /// How many events have been logged (drained ones included).
@@ -18,9 +20,9 @@ struct EventLog: Sendable {
     /// Whether the header has been drained, which fixes `start`.
     private var isDraining = false
     /// The instant of the latest event, `start` before the first.
-    private(set) var lastTime: DeviceInstant
+    private(set) var lastTime: Timestamp
 
-    init(device: String, serial: String, start: DeviceInstant) {
+    init(device: String, serial: String, start: Timestamp) {
         self.device = device
         self.serial = serial
         self.start = start
@@ -28,7 +30,7 @@ struct EventLog: Sendable {
     }
 
     /// Appends `event` stamped `time`.
-    mutating func append(_ event: DeviceEvent, at time: DeviceInstant) {
+    mutating func append(_ event: RecordingEvent, at time: Timestamp) {
         body.append(contentsOf: event.recordingLine(at: time).utf8)
         body.append(0x0A)
         eventCount += 1
@@ -38,7 +40,7 @@ struct EventLog: Sendable {
     /// Moves the start of the span, which only an empty log allows (a clock set before anything
     /// happened); returns whether it moved.
     @discardableResult
-    mutating func restart(at time: DeviceInstant) -> Bool {
+    mutating func restart(at time: Timestamp) -> Bool {
         guard eventCount == 0, !isDraining else { return false }
         start = time
         lastTime = time
@@ -48,7 +50,7 @@ struct EventLog: Sendable {
     /// The whole recording: header, events, and an `end` line at `end` (or the last event, if later).
     ///
     /// After a drain, the header and the events not drained yet.
-    func export(end: DeviceInstant) -> [UInt8] {
+    func export(end: Timestamp) -> [UInt8] {
         var bytes = headerLine
         bytes.reserveCapacity(bytes.count + body.count + 64)
         bytes.append(contentsOf: body)
@@ -59,7 +61,7 @@ struct EventLog: Sendable {
     /// The recording so far, piece by piece: the header on the first call, then the events logged since
     /// the previous call, which the log forgets; with `end`, the `end` line too, closing the recording.
     /// The pieces of successive calls, joined, are byte for byte what ``export(end:)`` would have given.
-    mutating func drain(closingAt end: DeviceInstant? = nil) -> [UInt8] {
+    mutating func drain(closingAt end: Timestamp? = nil) -> [UInt8] {
         var bytes = isDraining ? [] : headerLine
         isDraining = true
         bytes.append(contentsOf: body)
@@ -69,20 +71,10 @@ struct EventLog: Sendable {
     }
 
     private var headerLine: [UInt8] {
-        var header = JSONObjectWriter()
-        header.string("type", "header")
-        header.string("format", "scs-recording")
-        header.integer("version", 1)
-        header.string("device", device)
-        header.string("serial", serial)
-        header.string("start", start.rfc3339)
-        return Array((header.finish() + "\n").utf8)
+        Array((RecordingHeader(device: device, serial: serial, start: start).line + "\n").utf8)
     }
 
-    private func endLine(at end: DeviceInstant) -> [UInt8] {
-        var last = JSONObjectWriter()
-        last.string("t", max(end, lastTime).rfc3339)
-        last.string("type", "end")
-        return Array((last.finish() + "\n").utf8)
+    private func endLine(at end: Timestamp) -> [UInt8] {
+        Array((RecordingEvent.end.recordingLine(at: max(end, lastTime)) + "\n").utf8)
     }
 }

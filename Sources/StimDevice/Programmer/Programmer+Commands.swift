@@ -1,4 +1,5 @@
 import Logging
+import RecordingFormat
 import StimProtocol
 import StimSafety
 
@@ -128,7 +129,7 @@ extension Programmer {
     }
 
     /// Measures the impedance of every contact and the case; later validations on this host use it.
-    public func measureImpedance() async throws(ProgrammerError) -> [ContactImpedance] {
+    public func measureImpedance() async throws(ProgrammerError) -> ImpedanceMeasurement {
         await acquire()
         defer { release() }
         guard role.isPermitted(.measureImpedance) else { throw .notPermitted(.measureImpedance) }
@@ -149,9 +150,9 @@ extension Programmer {
         return battery
     }
 
-    /// Sets the device's clock to `instant`, which must lie within ``DeviceInstant/settableRange``.
-    public func setClock(to instant: DeviceInstant) async throws(ProgrammerError) {
-        guard DeviceInstant.settableRange.contains(instant) else { throw .clockOutOfRange(instant) }
+    /// Sets the device's clock to `instant`, which must lie within ``Timestamp/settableRange``.
+    public func setClock(to instant: Timestamp) async throws(ProgrammerError) {
+        guard Timestamp.settableRange.contains(instant) else { throw .clockOutOfRange(instant) }
         await acquire()
         defer { release() }
         try await command(.setClock(epochNanoseconds: instant.nanosecondsSinceEpoch))

@@ -135,8 +135,7 @@ public actor Programmer {
                 impedances: measuredImpedances, acknowledged: acknowledging, slot: slot.map(Int.init)))
     }
 
-    func remember(_ measurement: [ContactImpedance]) {
-        measuredImpedances = MeasuredImpedances(
-            Dictionary(measurement.map { ($0.contact, $0.impedance) }) { first, _ in first })
+    func remember(_ measurement: ImpedanceMeasurement) {
+        measuredImpedances = MeasuredImpedances(measurement)
     }
 }

@@ -1,3 +1,4 @@
+import RecordingFormat
 import StimProtocol
 import StimSafety
 
@@ -31,8 +32,8 @@ public enum ProgrammerError: Error, Hashable, Sendable {
     case unauthorized
     /// The session's role may not send this request; nothing was sent.
     case notPermitted(MessageType)
-    /// A setClock to an instant outside ``DeviceInstant/settableRange``; nothing was sent.
-    case clockOutOfRange(DeviceInstant)
+    /// A setClock to an instant outside ``Timestamp/settableRange``; nothing was sent.
+    case clockOutOfRange(Timestamp)
     /// The request cannot be put into a frame (a contact the wire cannot name, too many entries).
     case unencodable(EncodeError)
     /// The device answered with something that does not fit the request.

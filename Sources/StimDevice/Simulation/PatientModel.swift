@@ -1,3 +1,4 @@
+import RecordingFormat
 import StimProtocol
 import StimSafety
 
@@ -23,19 +24,19 @@ public struct PatientModel: Sendable {
     /// The device's keys.
     public let keys: DeviceKeyStore
     /// The instant the simulation starts (midnight UTC).
-    public let start: DeviceInstant
+    public let start: Timestamp
     /// The model's own randomness, so a seed reproduces a run.
     private var random: SeededRandom
 
     /// The first simulated day unless told otherwise: Monday 2026-01-05, midnight UTC.
-    public static let defaultStart = DeviceInstant(year: 2026, month: 1, day: 5)
+    public static let defaultStart = Timestamp(year: 2026, month: 1, day: 5)
 
     /// A model of a patient using a fresh device made from `configuration`, starting at `start`.
     ///
     /// `seed` fixes everything random, so the same configuration and seed give the same recording:
     /// the device's keys, its contacts' impedances (it replaces `configuration.impedanceSeed`), its
     /// session ids and nonces, and the patient's behaviour.
-    public init(configuration: SimulatorConfiguration, seed: UInt64, start: DeviceInstant = defaultStart) {
+    public init(configuration: SimulatorConfiguration, seed: UInt64, start: Timestamp = defaultStart) {
         var generator = SeededRandom(seed: seed)
         let keys = DeviceKeyStore.generate(using: &generator)
         let clock = ManualClock(start: start)

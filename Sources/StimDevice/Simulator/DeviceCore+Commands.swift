@@ -1,4 +1,5 @@
 import Logging
+import RecordingFormat
 import StimProtocol
 import StimSafety
 
@@ -10,17 +11,17 @@ extension DeviceCore {
         switch request {
         case .identify: return .success(.identify(identity))
         case .readState: return .success(.readState(state))
-        case .writeProgram(let write): return writeProgram(write, by: Initiator(role))
+        case .writeProgram(let write): return writeProgram(write, by: EventOrigin(role))
         case .activateSlot(let slot): return activate(slot, role: role)
-        case .setTherapy(let isOn): return setTherapy(isOn, by: Initiator(role))
+        case .setTherapy(let isOn): return setTherapy(isOn, by: EventOrigin(role))
         case .adjustAmplitude(let amplitude): return adjust(to: amplitude, role: role)
         case .measureImpedance: return .success(.measureImpedance(measureImpedance()))
         case .readBattery:
-            record(.battery(percent: battery.percent))
+            record(.battery(Percent(units: Int64(battery.percent))))
             return .success(.readBattery(battery.status))
         case .readEventLog(let range): return readLog(range, session: session)
         case .setClock(let nanoseconds):
-            guard DeviceInstant.settableRange.contains(DeviceInstant(nanosecondsSinceEpoch: nanoseconds)) else {
+            guard Timestamp.settableRange.contains(Timestamp(nanosecondsSinceEpoch: nanoseconds)) else {
                 return .failure(ErrorReply(code: .clockOutOfRange))
             }
             clockOffset = Int128(nanoseconds) - Int128(simulatedUntil)
@@ -41,22 +42,22 @@ extension DeviceCore {
         }
     }
 
-    private mutating func writeProgram(_ write: ProgramWrite, by initiator: Initiator) -> Result<Reply, ErrorReply> {
+    private mutating func writeProgram(_ write: ProgramWrite, by origin: EventOrigin) -> Result<Reply, ErrorReply> {
         // A JSON contact map cannot hold a contact twice, so such a program has no recording form.
         guard !write.program.listsAContactTwice else { return .failure(ErrorReply(code: .malformedPayload)) }
-        var request = JSONObjectWriter()
-        request.integer("slot", write.slot)
-        request.raw("program", write.program.recordingJSON)
+        var request: [String: JSONValue] = [
+            "slot": .number(String(write.slot)), "program": write.program.recordingValue,
+        ]
         if !write.acknowledged.rules.isEmpty {
-            request.raw("acknowledged", JSONObjectWriter.stringArray(write.acknowledged.rules.map(\.name)))
+            request["acknowledged"] = .array(write.acknowledged.rules.map { .string($0.name) })
         }
         guard let index = slotIndex(write.slot) else {
-            return refuse(ErrorReply(code: .noSuchSlot), by: initiator, request: request)
+            return refuse(ErrorReply(code: .noSuchSlot), by: origin, request: request)
         }
         if let refusal = refusal(
             of: write.program, context: context(slot: write.slot, acknowledging: write.acknowledged))
         {
-            return refuse(refusal, by: initiator, request: request)
+            return refuse(refusal, by: origin, request: request)
         }
         // Applied, it would be logged as a line no reader takes (a negative interphase gap, say).
         guard write.program.hasRecordingForm else { return .failure(ErrorReply(code: .malformedPayload)) }
@@ -66,7 +67,7 @@ extension DeviceCore {
         slots[index].amplitude = write.program.amplitude
         slots[index].acknowledged = write.acknowledged
         slots[index].isEnabled = true
-        record(.program(slot: write.slot, program: write.program, by: initiator))
+        record(.program(slot: Int(write.slot), program: write.program, by: origin))
         if activeSlot == write.slot {
             let sameConfiguration = previous.map { $0.hasSameConfiguration(as: write.program) } ?? false
             output.retarget(at: simulatedUntil, from: oldTarget, to: target, fromZero: !sameConfiguration)
@@ -75,65 +76,62 @@ extension DeviceCore {
     }
 
     private mutating func activate(_ slot: UInt8, role: Role) -> Result<Reply, ErrorReply> {
-        var request = JSONObjectWriter()
-        request.integer("slot", slot)
-        let initiator = Initiator(role)
+        let request: [String: JSONValue] = ["slot": .number(String(slot))]
+        let origin = EventOrigin(role)
         guard let index = slotIndex(slot) else {
-            return refuse(ErrorReply(code: .noSuchSlot), by: initiator, request: request)
+            return refuse(ErrorReply(code: .noSuchSlot), by: origin, request: request)
         }
         guard let running = slots[index].runningProgram else {
-            return refuse(ErrorReply(code: .slotEmpty), by: initiator, request: request)
+            return refuse(ErrorReply(code: .slotEmpty), by: origin, request: request)
         }
         guard role == .clinician || slots[index].isEnabled else {
-            return refuse(ErrorReply(code: .slotDisabled), by: initiator, request: request)
+            return refuse(ErrorReply(code: .slotDisabled), by: origin, request: request)
         }
         if let refusal = refusal(of: running, context: context(slot: slot, acknowledging: slots[index].acknowledged)) {
-            return refuse(refusal, by: initiator, request: request)
+            return refuse(refusal, by: origin, request: request)
         }
         let previous = active?.program
         let oldTarget = target
         activeSlot = slot
-        record(.activate(slot: slot, by: initiator))
+        record(.activate(slot: Int(slot), by: origin))
         let sameConfiguration = previous.map { $0.hasSameConfiguration(as: running) } ?? false
         output.retarget(at: simulatedUntil, from: oldTarget, to: target, fromZero: !sameConfiguration)
         return .success(.activateSlot)
     }
 
-    private mutating func setTherapy(_ isOn: Bool, by initiator: Initiator) -> Result<Reply, ErrorReply> {
+    private mutating func setTherapy(_ isOn: Bool, by origin: EventOrigin) -> Result<Reply, ErrorReply> {
         guard isOn else {
             output.switchOff()
-            record(.therapy(isOn: false, by: initiator))
+            record(.therapy(isOn: false, by: origin))
             return .success(.setTherapy)
         }
-        var request = JSONObjectWriter()
-        request.bool("on", true)
+        let request: [String: JSONValue] = ["on": .bool(true)]
         guard let slot = active, let running = slot.runningProgram else {
-            return refuse(ErrorReply(code: .slotEmpty), by: initiator, request: request)
+            return refuse(ErrorReply(code: .slotEmpty), by: origin, request: request)
         }
         guard !battery.isEmpty else {
-            return refuse(ErrorReply(code: .batteryEmpty), by: initiator, request: request)
+            return refuse(ErrorReply(code: .batteryEmpty), by: origin, request: request)
         }
         if let refusal = refusal(of: running, context: context(slot: slot.number, acknowledging: slot.acknowledged)) {
-            return refuse(refusal, by: initiator, request: request)
+            return refuse(refusal, by: origin, request: request)
         }
         output.switchOn(at: simulatedUntil)
-        record(.therapy(isOn: true, by: initiator))
+        record(.therapy(isOn: true, by: origin))
         return .success(.setTherapy)
     }
 
     private mutating func adjust(to amplitude: Nanoamps, role: Role) -> Result<Reply, ErrorReply> {
-        let initiator = Initiator(role)
-        var request = JSONObjectWriter()
-        if let activeSlot { request.integer("slot", activeSlot) }
-        request.decimal("amplitude", amplitude)
+        let origin = EventOrigin(role)
+        var request: [String: JSONValue] = ["amplitude": .number(amplitude.decimalText)]
+        if let activeSlot { request["slot"] = .number(String(activeSlot)) }
         guard let slotNumber = activeSlot, let index = slotIndex(slotNumber), var program = slots[index].program
         else {
-            return refuse(ErrorReply(code: .slotEmpty), by: initiator, request: request)
+            return refuse(ErrorReply(code: .slotEmpty), by: origin, request: request)
         }
         if role == .patient {
             guard let range = program.patientRange, range.min <= amplitude, amplitude <= range.max else {
                 return refuse(
-                    ErrorReply(code: .safetyRejected, rules: [.patientRange]), by: initiator, request: request)
+                    ErrorReply(code: .safetyRejected, rules: [.patientRange]), by: origin, request: request)
             }
         }
         program.amplitude = amplitude
@@ -143,26 +141,26 @@ extension DeviceCore {
         if let refusal = refusal(
             of: program, context: context(slot: slotNumber, acknowledging: acknowledged, running: running))
         {
-            return refuse(refusal, by: initiator, request: request)
+            return refuse(refusal, by: origin, request: request)
         }
         let oldTarget = target
         slots[index].amplitude = amplitude
-        record(.amplitude(slot: slotNumber, amplitude: amplitude, by: initiator))
+        record(.amplitude(slot: Int(slotNumber), amplitude: amplitude, by: origin))
         output.retarget(at: simulatedUntil, from: oldTarget, to: amplitude, fromZero: false)
         return .success(.adjustAmplitude(amplitude))
     }
 
     /// Measures every contact, keeps the result for validation, logs it, and logs a fault for each
     /// lead contact outside the thresholds; stimulation stops when the running program drives one.
-    private mutating func measureImpedance() -> [ContactImpedance] {
+    private mutating func measureImpedance() -> ImpedanceMeasurement {
         let measurement = impedance.measurement()
         lastMeasurement = measurement
-        measured = MeasuredImpedances(Dictionary(measurement.map { ($0.contact, $0.impedance) }) { first, _ in first })
+        measured = MeasuredImpedances(measurement)
         record(.impedance(measurement))
         let driven = Set((active?.program?.contacts ?? []).filter { $0.percent.rawValue != 0 }.map(\.contact))
         var stops = false
         for entry in measurement where entry.contact != .can {
-            guard let fault = impedance.isFaulty(entry.impedance) else { continue }
+            guard let fault = impedance.isFaulty(entry.ohms) else { continue }
             record(.fault(code: fault == .open ? "lead-open" : "lead-short", detail: "contact \(entry.contact)"))
             if driven.contains(entry.contact) { stops = true }
         }
@@ -196,9 +194,9 @@ extension DeviceCore {
     }
 
     private mutating func refuse(
-        _ refusal: ErrorReply, by initiator: Initiator, request: JSONObjectWriter
+        _ refusal: ErrorReply, by origin: EventOrigin, request: [String: JSONValue]
     ) -> Result<Reply, ErrorReply> {
-        record(.rejected(by: initiator, rules: refusal.rules, request: request.finish()))
+        record(.rejected(RejectedCommand(by: origin, rules: refusal.rules.map(\.name), request: .object(request))))
         logger.debug("refused (\(refusal.code)): \(refusal.rules.map(\.name))")
         return .failure(refusal)
     }

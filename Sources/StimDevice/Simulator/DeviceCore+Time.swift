@@ -1,4 +1,5 @@
 import Logging
+import RecordingFormat
 import StimSafety
 
 extension DeviceCore {
@@ -28,8 +29,8 @@ extension DeviceCore {
     private mutating func settleBattery() {
         if battery.isCharging, battery.isFull {
             battery.isCharging = false
-            record(.charge(isStart: false))
-            record(.battery(percent: battery.percent))
+            record(.charge(.end))
+            record(.battery(Percent(units: Int64(battery.percent))))
             logger.info("charge session ended: battery full")
         }
         if output.isOn, battery.isEmpty {
@@ -63,8 +64,8 @@ extension DeviceCore {
     mutating func startCharging() -> Bool {
         guard battery.model.kind == .rechargeable, !battery.isCharging else { return false }
         battery.isCharging = true
-        record(.charge(isStart: true))
-        record(.battery(percent: battery.percent))
+        record(.charge(.start))
+        record(.battery(Percent(units: Int64(battery.percent))))
         return true
     }
 
@@ -72,8 +73,8 @@ extension DeviceCore {
     mutating func stopCharging() -> Bool {
         guard battery.isCharging else { return false }
         battery.isCharging = false
-        record(.charge(isStart: false))
-        record(.battery(percent: battery.percent))
+        record(.charge(.end))
+        record(.battery(Percent(units: Int64(battery.percent))))
         return true
     }
 }

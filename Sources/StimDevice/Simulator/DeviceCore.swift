@@ -1,4 +1,5 @@
 import Logging
+import RecordingFormat
 import StimProtocol
 import StimSafety
 
@@ -21,7 +22,7 @@ struct DeviceCore: Sendable {
     var impedance: ImpedanceModel
     /// The latest measurement, what validation uses for the contacts it covers.
     var measured: MeasuredImpedances = .none
-    var lastMeasurement: [ContactImpedance] = []
+    var lastMeasurement = ImpedanceMeasurement()
     var sessions: SessionTable
     var log: EventLog
     var simulatedUntil: Int64
@@ -36,7 +37,7 @@ struct DeviceCore: Sendable {
     var limits: DeviceLimits { configuration.limits }
 
     init(
-        configuration: SimulatorConfiguration, keys: DeviceKeyStore, start: DeviceInstant,
+        configuration: SimulatorConfiguration, keys: DeviceKeyStore, start: Timestamp,
         random: any RandomNumberGenerator & Sendable, logger: Logger
     ) {
         self.configuration = configuration
@@ -64,12 +65,12 @@ struct DeviceCore: Sendable {
     }
 
     /// The device's own time now; at the ends of the `Int64` range it stops rather than wraps.
-    var deviceNow: DeviceInstant {
-        DeviceInstant(nanosecondsSinceEpoch: Int64(clamping: Int128(simulatedUntil) + clockOffset))
+    var deviceNow: Timestamp {
+        Timestamp(nanosecondsSinceEpoch: Int64(clamping: Int128(simulatedUntil) + clockOffset))
     }
 
     /// Appends `event` to the log at the device's present time.
-    mutating func record(_ event: DeviceEvent) {
+    mutating func record(_ event: RecordingEvent) {
         log.append(event, at: deviceNow)
     }
 

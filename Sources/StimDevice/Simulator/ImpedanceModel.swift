@@ -47,8 +47,10 @@ struct ImpedanceModel: Sendable {
     }
 
     /// A measurement of every lead contact in number order, then the case.
-    func measurement() -> [ContactImpedance] {
-        baseline.keys.sorted().compactMap { contact in impedance(of: contact).map { ContactImpedance(contact, $0) } }
+    func measurement() -> ImpedanceMeasurement {
+        var measured: [ContactID: Milliohms] = [:]
+        for contact in baseline.keys { measured[contact] = impedance(of: contact) }
+        return ImpedanceMeasurement(measured)
     }
 
     /// Whether a measured value is outside the profile's short and open thresholds.

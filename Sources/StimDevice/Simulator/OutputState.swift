@@ -1,3 +1,4 @@
+import RecordingFormat
 import StimSafety
 
 /// The stimulation output: on or off, and the ramp by which the delivered amplitude reaches the

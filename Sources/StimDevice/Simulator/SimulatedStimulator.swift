@@ -1,4 +1,5 @@
 import Logging
+import RecordingFormat
 import StimProtocol
 import StimSafety
 import Synchronization
@@ -105,7 +106,7 @@ public final class SimulatedStimulator: Sendable {
     }
 
     /// The device's own time (the clock's reading, shifted by any setClock).
-    public var now: DeviceInstant {
+    public var now: Timestamp {
         withCore { $0.deviceNow }
     }
 

@@ -1,3 +1,4 @@
+import RecordingFormat
 import StimProtocol
 import StimSafety
 
@@ -5,7 +6,7 @@ import StimSafety
 /// reply carries.
 public struct SimulatorSnapshot: Hashable, Sendable {
     /// The device's own time.
-    public var time: DeviceInstant
+    public var time: Timestamp
     /// What a readState reply would carry.
     public var state: DeviceState
     /// Each slot's running amplitude, slot 1 first (the program's amplitude until adjusted).
@@ -17,7 +18,7 @@ public struct SimulatorSnapshot: Hashable, Sendable {
     /// Whether a charge session is running.
     public var isCharging: Bool
     /// The latest impedance measurement, empty before the first.
-    public var lastMeasurement: [ContactImpedance]
+    public var lastMeasurement: ImpedanceMeasurement
     /// How many events the log holds.
     public var eventCount: Int
     /// How many sessions are authenticated and not closed.

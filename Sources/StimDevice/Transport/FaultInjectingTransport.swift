@@ -1,3 +1,4 @@
+import RecordingFormat
 import Synchronization
 
 /// Wraps any transport and damages what passes through it, per direction and with seeded

@@ -1,5 +1,6 @@
 import DeviceProfiles
 import Foundation
+import RecordingFormat
 import StimDevice
 import StimProtocol
 import StimSafety
@@ -13,7 +14,7 @@ struct TestDevice {
     let device: SimulatedStimulator
 
     /// Monday 2026-01-05 00:00:00Z, the start of every test device's clock.
-    static let start = DeviceInstant(year: 2026, month: 1, day: 5)
+    static let start = Timestamp(year: 2026, month: 1, day: 5)
 
     init(
         _ profileID: String = "tonic-16", seed: UInt64 = 7, configure: (inout SimulatorConfiguration) -> Void = { _ in }

@@ -79,9 +79,7 @@ enum Samples {
         (
             "measureImpedance",
             .measureImpedance([
-                ContactImpedance(.lead(1), Milliohms(units: 820)),
-                ContactImpedance(.lead(2), Milliohms(rawValue: 1_045_500)),
-                ContactImpedance(.can, Milliohms(units: 150)),
+                .lead(1): Milliohms(units: 820), .lead(2): Milliohms(rawValue: 1_045_500), .can: Milliohms(units: 150),
             ])
         ),
         ("readBattery", .readBattery(battery)),

@@ -1,5 +1,6 @@
 import DeviceProfiles
 import Foundation
+import RecordingFormat
 import StimDevice
 import StimProtocol
 import StimSafety
@@ -29,7 +30,7 @@ struct StimulatorFixture {
         configure(&configuration)
         device = SimulatedStimulator(
             configuration: configuration, keys: keys,
-            clock: ManualClock(start: DeviceInstant(year: 2026, month: 1, day: 5)),
+            clock: ManualClock(start: Timestamp(year: 2026, month: 1, day: 5)),
             random: SeededRandom(seed: 12))
         self.serialNumber = serialNumber
     }

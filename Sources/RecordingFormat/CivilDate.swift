@@ -2,19 +2,23 @@
 ///
 /// The conversions are Howard Hinnant's `days_from_civil` and `civil_from_days`, exact for every
 /// day an `Int64` nanosecond timestamp can reach.
-struct CivilDate: Hashable, Sendable {
-    var year: Int64
-    var month: Int64
-    var day: Int64
+public struct CivilDate: Hashable, Sendable {
+    public var year: Int64
+    /// 1 to 12.
+    public var month: Int64
+    /// 1 to the month's last day.
+    public var day: Int64
 
-    init(year: Int64, month: Int64, day: Int64) {
+    /// The date with these fields, taken as given.
+    @inlinable
+    public init(year: Int64, month: Int64, day: Int64) {
         self.year = year
         self.month = month
         self.day = day
     }
 
     /// The date of the day numbered `dayNumber` (days since 1970-01-01).
-    init(dayNumber: Int64) {
+    public init(dayNumber: Int64) {
         let shifted = dayNumber + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097
@@ -27,7 +31,8 @@ struct CivilDate: Hashable, Sendable {
     }
 
     /// Days since 1970-01-01.
-    var dayNumber: Int64 {
+    @inlinable
+    public var dayNumber: Int64 {
         let marchYear = month <= 2 ? year - 1 : year
         let era = (marchYear >= 0 ? marchYear : marchYear - 399) / 400
         let yearOfEra = marchYear - era * 400
@@ -37,14 +42,15 @@ struct CivilDate: Hashable, Sendable {
     }
 
     /// `YYYY-MM-DD`.
-    var isoDate: String {
+    public var isoDate: String {
         let yearText = String(year)
         let padded = String(repeating: "0", count: max(0, 4 - yearText.count)) + yearText
         return padded + "-" + Timestamp.twoDigits(month) + "-" + Timestamp.twoDigits(day)
     }
 
     /// The number of days in `month` of `year`.
-    static func daysIn(month: Int64, year: Int64) -> Int64 {
+    @inlinable
+    public static func daysIn(month: Int64, year: Int64) -> Int64 {
         switch month {
         case 2: isLeap(year) ? 29 : 28
         case 4, 6, 9, 11: 30
@@ -52,7 +58,9 @@ struct CivilDate: Hashable, Sendable {
         }
     }
 
-    static func isLeap(_ year: Int64) -> Bool {
+    /// Whether `year` has a 29 February.
+    @inlinable
+    public static func isLeap(_ year: Int64) -> Bool {
         year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
     }
 }

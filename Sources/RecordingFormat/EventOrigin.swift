@@ -1,5 +1,8 @@
 /// Who caused an event: the `by` field of a recording.
-public enum Role: String, CaseIterable, Hashable, Sendable {
+///
+/// Not the role a session speaks for (`StimProtocol.Role`): a device acts by itself too, and a
+/// recording names whoever caused each change, whatever the session.
+public enum EventOrigin: String, CaseIterable, Hashable, Sendable {
     /// A clinician programmer session.
     case clinician
     /// The patient's remote.

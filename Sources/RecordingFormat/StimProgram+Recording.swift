@@ -36,22 +36,39 @@ extension StimProgram {
         return object.finish()
     }
 
-    /// Whether two programs drive the same contacts with the same signed shares, whatever the order
-    /// they are written in: a change here is a change of electrode configuration.
-    func hasSameConfiguration(as other: StimProgram) -> Bool {
-        Self.activeShares(contacts) == Self.activeShares(other.contacts)
-    }
-
-    private static func activeShares(_ shares: [ContactShare]) -> [ContactID: Int64] {
-        var map: [ContactID: Int64] = [:]
-        for share in shares where share.percent.rawValue != 0 {
-            map[share.contact, default: 0] += share.percent.rawValue
+    /// The program as the value of a `program` member, for a request kept in a `rejected` event: the
+    /// members of ``recordingJSON``, whose order a JSON object does not keep.
+    public var recordingValue: JSONValue {
+        var members: [String: JSONValue] = [
+            "amplitude": .number(amplitude.decimalText), "pulseWidth": .number(pulseWidth.decimalText),
+            "waveform": .string(waveform.rawValue), "recovery": .string(recovery.rawValue),
+            "contacts": .object(
+                Dictionary(contacts.map { ($0.contact.description, .number($0.percent.decimalText)) }) { first, _ in
+                    first
+                }),
+        ]
+        switch rate {
+        case .frequency(let frequency): members["frequency"] = .number(frequency.decimalText)
+        case .period(let period): members["period"] = .number(period.decimalText)
         }
-        return map
+        if let pulsesPerBurst { members["pulsesPerBurst"] = .number(String(pulsesPerBurst)) }
+        if let intraBurstRate { members["intraBurstRate"] = .number(intraBurstRate.decimalText) }
+        if let interphaseGap { members["interphaseGap"] = .number(interphaseGap.decimalText) }
+        if let cycling {
+            members["cycling"] = .object([
+                "on": .number(cycling.on.decimalText), "off": .number(cycling.off.decimalText),
+            ])
+        }
+        if let patientRange {
+            members["patientRange"] = .object([
+                "min": .number(patientRange.min.decimalText), "max": .number(patientRange.max.decimalText),
+            ])
+        }
+        return .object(members)
     }
 
     /// Whether some contact is listed twice, which a JSON contact map cannot express.
-    var listsAContactTwice: Bool {
+    public var listsAContactTwice: Bool {
         Set(contacts.map(\.contact)).count != contacts.count
     }
 
@@ -59,7 +76,7 @@ extension StimProgram {
     /// rate and a pulse count above 0, each contact once, and no percent of −2⁶³ sub-units (whose
     /// magnitude no reader takes). The safety rules do not judge every field (an interphase gap, a
     /// tonic program's burst fields), so a device checks this before it applies and logs a program.
-    var hasRecordingForm: Bool {
+    public var hasRecordingForm: Bool {
         let quantities = [
             amplitude.rawValue, pulseWidth.rawValue, intraBurstRate?.rawValue ?? 0, interphaseGap?.rawValue ?? 0,
             cycling?.on.rawValue ?? 0, cycling?.off.rawValue ?? 0, patientRange?.min.rawValue ?? 0,

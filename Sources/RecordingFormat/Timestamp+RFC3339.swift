@@ -12,24 +12,33 @@ extension Timestamp {
     }
 
     /// Parses the bytes of an RFC 3339 UTC timestamp; nil when they are not one.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Timestamp? {
+    @inlinable
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Timestamp? {
         var day: DayMemo?
         return parse(bytes, day: &day)
     }
 
     /// The date of the last timestamp read, for ``parse(_:day:)``.
-    struct DayMemo {
+    public struct DayMemo: Sendable {
         /// Bytes 0 to 7 of the text (`YYYY-MM-`), byte i in bits 8i to 8i + 7.
-        var yearAndMonth: UInt64
+        @usableFromInline var yearAndMonth: UInt64
         /// Bytes 8 and 9 (`DD`).
-        var dayOfMonth: UInt64
-        var dayNumber: Int64
+        @usableFromInline var dayOfMonth: UInt64
+        @usableFromInline var dayNumber: Int64
+
+        @inlinable
+        init(yearAndMonth: UInt64, dayOfMonth: UInt64, dayNumber: Int64) {
+            self.yearAndMonth = yearAndMonth
+            self.dayOfMonth = dayOfMonth
+            self.dayNumber = dayNumber
+        }
     }
 
     /// Parses the bytes of an RFC 3339 UTC timestamp; nil when they are not one. When the date is the
     /// one in `day`, its day number is taken from there; otherwise `day` becomes this one's.
-    @inline(__always)
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, day memo: inout DayMemo?) -> Timestamp? {
+    // Inlinable: the readers of every recording line call it, from another module.
+    @inlinable @inline(__always)
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, day memo: inout DayMemo?) -> Timestamp? {
         // The fixed part is 20 bytes: YYYY-MM-DDTHH:MM:SS plus at least the zone letter.
         guard bytes.count >= 20, let base = bytes.baseAddress else { return nil }
         // `YYYY-MM-` and `DDTHH:MM` as words, byte i of the text in bits 8i to 8i + 7; each checked for
@@ -127,7 +136,8 @@ extension Timestamp {
         return text + "Z"
     }
 
-    static func twoDigits(_ value: Int64) -> String {
+    /// `value` in decimal with at least two digits.
+    public static func twoDigits(_ value: Int64) -> String {
         value < 10 ? "0" + String(value) : String(value)
     }
 }

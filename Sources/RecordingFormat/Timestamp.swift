@@ -16,11 +16,13 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     public static let nanosecondsPerDay: Int64 = 86_400 * nanosecondsPerSecond
 
     /// Creates an instant from nanoseconds since the epoch.
+    @inlinable
     public init(nanosecondsSinceEpoch: Int64) {
         self.nanosecondsSinceEpoch = nanosecondsSinceEpoch
     }
 
     /// The UTC calendar day this instant falls on, counted in days since 1970-01-01.
+    @inlinable
     public var dayNumber: Int64 {
         let (quotient, remainder) = nanosecondsSinceEpoch.quotientAndRemainder(dividingBy: Self.nanosecondsPerDay)
         return remainder < 0 ? quotient - 1 : quotient
@@ -28,6 +30,7 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// The first instant of the UTC day numbered `dayNumber` (days since 1970-01-01), held at the ends
     /// of the representable range: the day after 2262-04-11 starts at its last instant.
+    @inlinable
     public static func startOfDay(_ dayNumber: Int64) -> Timestamp {
         let (start, overflow) = dayNumber.multipliedReportingOverflow(by: nanosecondsPerDay)
         return Timestamp(nanosecondsSinceEpoch: overflow ? (dayNumber < 0 ? .min : .max) : start)
@@ -35,8 +38,9 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Calls `body` with each UTC day the half-open interval `[from, to)` touches, in order, and the
     /// nanoseconds of the interval in it.
-    @inline(__always)
-    static func forEachDay(from: Timestamp, to: Timestamp, _ body: (_ day: Int64, _ nanoseconds: Int64) -> Void) {
+    @inlinable @inline(__always)
+    public static func forEachDay(from: Timestamp, to: Timestamp, _ body: (_ day: Int64, _ nanoseconds: Int64) -> Void)
+    {
         guard from < to else { return }
         var day = from.dayNumber
         var cursor = from
@@ -49,6 +53,7 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// The time from `earlier` to this instant, in nanoseconds.
+    @inlinable
     public func nanoseconds(since earlier: Timestamp) -> Int64 {
         nanosecondsSinceEpoch - earlier.nanosecondsSinceEpoch
     }
@@ -57,6 +62,7 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     /// whole second): `2026-01-05T08:00:00Z`, `2026-01-05T08:00:00.25Z`.
     public var description: String { rfc3339 }
 
+    @inlinable
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
         lhs.nanosecondsSinceEpoch < rhs.nanosecondsSinceEpoch
     }

@@ -1,4 +1,4 @@
-import StimDevice
+import StimSafety
 
 /// Writes a recording (`recording-format.md` §1) from events: the header line, one line per event
 /// in the order given, and the `end` line.
@@ -12,14 +12,7 @@ public enum RecordingWriter {
     public static func text(header: RecordingHeader, events: [(time: Timestamp, event: RecordingEvent)], end: Timestamp)
         -> String
     {
-        var first = JSONObjectWriter()
-        first.string("type", "header")
-        first.string("format", RecordingHeader.format)
-        first.integer("version", header.version)
-        first.string("device", header.device)
-        first.string("serial", header.serial)
-        first.string("start", header.start.rfc3339)
-        var text = first.finish() + "\n"
+        var text = header.line + "\n"
         for (time, event) in events where event != .end {
             text += event.recordingLine(at: time) + "\n"
         }

@@ -21,6 +21,18 @@ public struct RecordingHeader: Hashable, Sendable {
         self.start = start
     }
 
+    /// The header as the first line of a recording, without the line feed.
+    public var line: String {
+        var first = JSONObjectWriter()
+        first.string("type", "header")
+        first.string("format", Self.format)
+        first.integer("version", version)
+        first.string("device", device)
+        first.string("serial", serial)
+        first.string("start", start.rfc3339)
+        return first.finish()
+    }
+
     /// Whether an event at `time` lies within the span a recording can measure: not more than 2⁶³ − 1 ns
     /// (about 292 years) after ``start``, so that every duration between two instants of the recording
     /// is exact. Earlier events are applied at the start, so they always lie within it.
