@@ -29,7 +29,7 @@ public enum RecordingAnalysis {
         // so that the reader's loop is compiled for both: a caller in another module could only run the
         // generic code, which reaches the decoder through its witness table on every line, and a
         // generic body here leaves the visitor a closure call per line.
-        let reader = try RecordingReader(input: input, decoder: ScanningLineDecoder(), options: options)
+        let reader = try RecordingReader(input: input, decoder: StrictLineDecoder(), options: options)
         var analyzer = TherapyAnalyzer(file: file, header: reader.header, limits: try limits(reader.header))
         let outcome = try reader.read { analyzer.consume($0) }
         return analyzer.finish(outcome)

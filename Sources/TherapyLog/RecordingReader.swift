@@ -186,9 +186,9 @@ extension InputFile {
     }
 }
 
-extension RecordingReader where Decoder == ScanningLineDecoder {
+extension RecordingReader where Decoder == StrictLineDecoder {
     /// Opens `url` with the scanner, the decoder `scs analyze` uses.
     public convenience init(contentsOf url: URL, options: ReadingOptions = ReadingOptions()) throws(RecordingError) {
-        try self.init(contentsOf: url, decoder: ScanningLineDecoder(), options: options)
+        try self.init(contentsOf: url, decoder: StrictLineDecoder(), options: options)
     }
 }

@@ -7,9 +7,8 @@ import StimSafety
 ///
 /// Such a line is valid JSON with one reading, so checking its bytes against the layout decodes it.
 /// Every other line, a valid one in another spelling or any line with a problem, is left to the
-/// scanner (nil), which reads it as a JSON parser does. The values are read by the scanner's own
-/// steps (``Timestamp/parse(_:day:)``, ``JSONNumber/plainDecimal(prefixOf:fractionDigits:)``), and the
-/// differential test holds both paths to Foundation's outcome.
+/// parser (nil), which reads it by ``EventDecoder``'s schema; the tests and the `recording-line` fuzz
+/// target hold both paths to the same events.
 enum WrittenLayout {
     /// The event of `line`, or nil when the line is not in the written layout of a battery,
     /// amplitude, therapy, activate, impedance, charge or program event or of a refusal of a request

@@ -4,7 +4,7 @@ import Testing
 @testable import TherapyLog
 
 /// The shortcut for lines in the writer's own layout: it reads what the writer writes, and any line
-/// it takes decodes as Foundation's parser decodes it.
+/// it takes decodes as the strict parser and the schema decode it (and as Foundation does).
 @Suite("Lines in the written layout")
 struct WrittenLayoutTests {
     static let generatedLines = 20_000
@@ -14,6 +14,17 @@ struct WrittenLayoutTests {
     static func decode(_ line: [UInt8]) -> DecodedLine? {
         var day: Timestamp.DayMemo?
         return line.withUnsafeBytes { WrittenLayout.decode($0, day: &day) }
+    }
+
+    /// Expects every line the shortcut takes to decode as the parser's path decodes it.
+    static func expectSameAsParser(_ lines: [[UInt8]], sourceLocation: SourceLocation = #_sourceLocation) {
+        let differing = lines.filter { line in
+            guard let taken = decode(line) else { return false }
+            return taken != line.withUnsafeBytes { StrictLineDecoder.parsedEvent($0) }
+        }
+        #expect(
+            differing.isEmpty, "\(differing.prefix(3).map { String(decoding: $0, as: UTF8.self) })",
+            sourceLocation: sourceLocation)
     }
 
     static let events: [RecordingEvent] = [
@@ -72,6 +83,7 @@ struct WrittenLayoutTests {
             let time = Timestamp(nanosecondsSinceEpoch: 1_767_571_200_000_000_000 + Int64(index) * 1_000_000_001)
             let line = Array(event.recordingLine(at: time).utf8)
             #expect(Self.decode(line) == .event(time: time, event: event), "\(event)")
+            #expect(line.withUnsafeBytes { StrictLineDecoder.parsedEvent($0) } == .event(time: time, event: event))
             #expect(DifferentialDecodingTests.difference(line) == nil)
         }
     }
@@ -139,6 +151,7 @@ struct WrittenLayoutTests {
         var mutator = LineMutator(seed: DifferentialDecodingTests.seed &+ 12)
         let lines = (0..<Self.generatedLines).map { _ in generator.writtenLayoutLine() }
         let damaged = (0..<Self.mutatedLines).map { _ in mutator.mutate(generator.writtenLayoutLine()) }
+        Self.expectSameAsParser(lines + damaged)
         DifferentialDecodingTests.expectNoDifferences(lines)
         DifferentialDecodingTests.expectNoDifferences(damaged)
         // Not vacuous: the shortcut takes a share of the lines (the others have an escape, a number in
@@ -164,6 +177,7 @@ struct WrittenLayoutTests {
                 changed.append(copy)
             }
         }
+        Self.expectSameAsParser(changed)
         DifferentialDecodingTests.expectNoDifferences(changed)
     }
 
@@ -218,6 +232,7 @@ struct WrittenLayoutTests {
                 changed.append(copy)
             }
         }
+        Self.expectSameAsParser(changed)
         DifferentialDecodingTests.expectNoDifferences(changed)
         // Not vacuous: many changed lines are still in the layout, with other values (fewer of the
         // long program lines, where a change more often breaks the layout).
@@ -232,7 +247,7 @@ struct WrittenLayoutTests {
         ] as [(String, Int, Int64, Int)])
     func plainDecimalPrefixes(_ text: String, _ fractionDigits: Int, _ value: Int64, _ length: Int) {
         let read = Array(text.utf8).withUnsafeBufferPointer {
-            JSONNumber.plainDecimal(prefixOf: $0, fractionDigits: fractionDigits)
+            ByteCursor.plainDecimal(prefixOf: $0, fractionDigits: fractionDigits)
         }
         #expect(read?.value == value)
         #expect(read?.length == length)
@@ -242,7 +257,7 @@ struct WrittenLayoutTests {
         "a number JSON does not allow, or one too long or too fine to read in one pass, is left to the general path",
         arguments: ["01", "-01", "00.5", "1.", "1.}", "-", "-x", ".5", "", "x", "1234567890123456", "64.0001"])
     func notPlainDecimals(_ text: String) {
-        let read = Array(text.utf8).withUnsafeBufferPointer { JSONNumber.plainDecimal(prefixOf: $0, fractionDigits: 3) }
+        let read = Array(text.utf8).withUnsafeBufferPointer { ByteCursor.plainDecimal(prefixOf: $0, fractionDigits: 3) }
         #expect(read == nil)
     }
 }
