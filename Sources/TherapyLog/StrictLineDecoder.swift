@@ -25,7 +25,9 @@ public struct StrictLineDecoder: RecordingLineDecoder {
     }
 
     /// The line read by the parser and the schema, without the written-layout path: what that path
-    /// must agree with.
+    /// must agree with. Kept out of line, so that the usual line's path stays small enough to be
+    /// compiled into the reader's loop.
+    @inline(never)
     package static func parsedEvent(_ line: UnsafeRawBufferPointer) -> DecodedLine {
         switch object(line) {
         case .failure(let problem): .problem(problem.kind, problem.message)
