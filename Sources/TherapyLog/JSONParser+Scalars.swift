@@ -15,14 +15,23 @@ extension JSONParser {
                 scalars.append(contentsOf: String(decoding: slice, as: UTF8.self).unicodeScalars)
             }
         }
+        var isPlain = true
         while index < bytes.count {
             let byte = bytes[index]
+            if byte == UInt8(ascii: "\""), isPlain,
+                let text = String(validating: UnsafeRawBufferPointer(rebasing: bytes[run..<index]), as: UTF8.self)
+            {
+                // The usual string, without an escape: its bytes are its text.
+                index += 1
+                return text
+            }
             if byte == UInt8(ascii: "\"") {
                 try flush(&self, upTo: index)
                 index += 1
                 return String(scalars)
             }
             if byte == UInt8(ascii: "\\") {
+                isPlain = false
                 try flush(&self, upTo: index)
                 scalars.append(try parseEscape())
                 run = index

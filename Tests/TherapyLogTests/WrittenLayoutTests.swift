@@ -33,7 +33,8 @@ struct WrittenLayoutTests {
         .amplitude(slot: 12, amplitude: Nanoamps(rawValue: 25_500_001), by: .clinician),
         .amplitude(slot: 3, amplitude: Nanoamps(rawValue: 0), by: .device),
         .therapy(isOn: true, by: .patient), .therapy(isOn: false, by: .device),
-        .activate(slot: 2, by: .clinician), .charge(.start), .charge(.end), .impedance([:]),
+        .activate(slot: 2, by: .clinician), .charge(.start), .charge(.end), .impedance([:]), .end,
+        .fault(code: "lead-open", detail: "contact 3"), .fault(code: "", detail: nil), .fault(code: "x", detail: ""),
         .impedance([
             .lead(1): Milliohms(units: 812), .lead(16): Milliohms(rawValue: 4_000_500), .can: Milliohms(units: 95),
         ]),
@@ -137,7 +138,13 @@ struct WrittenLayoutTests {
             #"{"t":"2026-01-05T08:00:00Z","type":"impedance","ohms":{"x":812}}"#,
             #"{"t":"2026-01-05T08:00:00Z","type":"impedance","ohms":{"1":812,}}"#,
             #"{"t":"2026-01-05T08:00:00Z","type":"impedance","ohms":{"1":-812}}"#,
-            #"{"t":"2026-01-05T08:00:00Z","type":"end"}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"end","note":1}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"endx"}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"fault","code":"a\u0062"}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"fault","code":"é"}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"fault","detail":"x","code":"y"}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"fault","code":1}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"fault","code":"x","detail":null}"#,
         ])
     func otherSpellingsAreLeftToTheScanner(_ line: String) {
         let bytes = Array(line.utf8)
