@@ -4,7 +4,7 @@ import StimSafety
 
 /// Reads and analyses a recording in one pass.
 public enum RecordingAnalysis {
-    /// Streams the recording at `url` through a ``TherapyAnalyzer``, reading it with the scanner.
+    /// Streams the recording at `url` through a ``TherapyAnalyzer``, reading it with the ``StrictLineDecoder``.
     ///
     /// - Parameters:
     ///   - file: The name the report gives the file.
@@ -36,7 +36,7 @@ public enum RecordingAnalysis {
     }
 
     /// Streams the recording at `url` through a ``TherapyAnalyzer``, reading each line with `decoder`
-    /// (the Foundation reference the scanner matches, or another for comparison).
+    /// (a reference or a baseline to compare with).
     public static func analyze(
         contentsOf url: URL, file: String, options: ReadingOptions = ReadingOptions(),
         decoder: some RecordingLineDecoder, limits: (RecordingHeader) throws -> DeviceLimits

@@ -90,7 +90,7 @@ struct WrittenLayoutTests {
     }
 
     @Test(
-        "a line in any other spelling, or with a problem, is left to the scanner",
+        "a line in any other spelling, or with a problem, is left to the parser",
         arguments: [
             #"{"t":"2026-01-05T08:00:00Z", "type":"battery","percent":64}"#,
             #"{"type":"battery","t":"2026-01-05T08:00:00Z","percent":64}"#,
@@ -146,7 +146,7 @@ struct WrittenLayoutTests {
             #"{"t":"2026-01-05T08:00:00Z","type":"fault","code":1}"#,
             #"{"t":"2026-01-05T08:00:00Z","type":"fault","code":"x","detail":null}"#,
         ])
-    func otherSpellingsAreLeftToTheScanner(_ line: String) {
+    func otherSpellingsAreLeftToTheParser(_ line: String) {
         let bytes = Array(line.utf8)
         #expect(Self.decode(bytes) == nil)
         #expect(DifferentialDecodingTests.difference(bytes) == nil)
