@@ -90,11 +90,13 @@ let package = Package(
         ),
         // A recording's commands driven into a stimulator and compared with what it does (`scs replay`).
         .target(
-            name: "Replay", dependencies: ["StimSafety", "RecordingFormat", "StimProtocol", "StimDevice", "TherapyLog"],
+            name: "Replay",
+            dependencies: ["StimSafety", "RecordingFormat", "StimProtocol", "StimDevice", "TherapyLog"],
             swiftSettings: strictness),
         // The HTML report of `scs analyze --html` (inline SVG charts) and the number formats of every report.
         .target(
-            name: "Report", dependencies: ["TherapyLog", "RecordingFormat", "DeviceImport", "DeviceProfiles", "StimSafety"],
+            name: "Report",
+            dependencies: ["TherapyLog", "RecordingFormat", "DeviceImport", "DeviceProfiles", "StimSafety"],
             swiftSettings: strictness),
         .target(
             name: "SCSCommands",
@@ -143,7 +145,8 @@ let package = Package(
         .testTarget(
             name: "StimDeviceTests",
             dependencies: [
-                "StimDevice", "StimDeviceConformance", "RecordingFormat", "StimProtocol", "StimSafety", "DeviceProfiles",
+                "StimDevice", "StimDeviceConformance", "RecordingFormat", "StimProtocol", "StimSafety",
+                "DeviceProfiles",
                 "TherapyLog",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PropertyBased", package: "swift-property-based"),

@@ -63,12 +63,12 @@ struct ByteCursor {
         return time
     }
 
-    /// Reads a JSON number written as a plain decimal
-    /// (``JSONNumber/plainDecimal(prefixOf:fractionDigits:)``); nil for any other number.
+    /// Reads a JSON number written as a plain decimal (``plainDecimal(prefixOf:fractionDigits:)``) in
+    /// units of 10^-`fractionDigits`; nil for any other number.
     @inline(__always)
     mutating func plainDecimal(fractionDigits: Int) -> Int64? {
         let rest = UnsafeBufferPointer(start: position, count: end - position)
-        guard let (value, length) = JSONNumber.plainDecimal(prefixOf: rest, fractionDigits: fractionDigits) else {
+        guard let (value, length) = Self.plainDecimal(prefixOf: rest, fractionDigits: fractionDigits) else {
             return nil
         }
         position += length
@@ -83,16 +83,18 @@ struct ByteCursor {
         return leadNumber().map(ContactID.lead)
     }
 
-    /// Reads a lead contact number in the spelling ``ContactID/description`` gives it (a number of at
-    /// most nine digits without a leading zero, read by ``ContactID/leadNumber(_:)``); nil, reading
+    /// Reads a lead contact number in the spelling ``ContactID/description`` gives it (one to nine
+    /// digits without a leading zero, a number ``ContactID/init(key:)`` reads alike); nil, reading
     /// nothing, for anything else.
     @inline(__always)
     mutating func leadNumber() -> Int? {
         var digits = 0
-        while digits < end - position, position[digits] &- UInt8(ascii: "0") < 10 { digits += 1 }
-        guard digits == 1 || (digits > 1 && position[0] != UInt8(ascii: "0")),
-            let number = ContactID.leadNumber(UnsafeBufferPointer(start: position, count: digits))
-        else { return nil }
+        var number = 0
+        while digits < end - position, case let digit = position[digits] &- UInt8(ascii: "0"), digit < 10 {
+            number = number &* 10 &+ Int(digit)
+            digits += 1
+        }
+        guard (1...9).contains(digits), digits == 1 || position[0] != UInt8(ascii: "0") else { return nil }
         position += digits
         return number
     }
@@ -114,20 +116,73 @@ struct ByteCursor {
         return nil
     }
 
-    /// Reads a JSON number written as a plain decimal of at most 15 bytes, as the text Foundation's
-    /// chain gives it (``FoundationNumber/plainText(_:)``); nil for any other number.
+    /// Reads a JSON number written as a plain decimal (`-?(0|[1-9][0-9]*)(\.[0-9]+)?`) as its text;
+    /// nil for any other number.
     mutating func plainNumberText() -> String? {
-        var length = 0
-        while length < end - position,
-            position[length] &- UInt8(ascii: "0") < 10
-                || position[length] == UInt8(ascii: "-") || position[length] == UInt8(ascii: ".")
-        {
-            length += 1
-        }
-        guard let text = FoundationNumber.plainText(UnsafeBufferPointer(start: position, count: length)) else {
+        var length = position < end && position[0] == UInt8(ascii: "-") ? 1 : 0
+        let integerStart = length
+        while length < end - position, position[length] &- UInt8(ascii: "0") < 10 { length += 1 }
+        let integerDigits = length - integerStart
+        guard integerDigits == 1 || (integerDigits > 1 && position[integerStart] != UInt8(ascii: "0")) else {
             return nil
         }
+        if length < end - position, position[length] == UInt8(ascii: ".") {
+            let fractionStart = length + 1
+            length = fractionStart
+            while length < end - position, position[length] &- UInt8(ascii: "0") < 10 { length += 1 }
+            guard length > fractionStart else { return nil }
+        }
+        let text = String(decoding: UnsafeBufferPointer(start: position, count: length), as: UTF8.self)
         position += length
         return text
     }
+
+    /// The plain decimal JSON number at the start of `bytes` (`-?(0|[1-9][0-9]*)(\.[0-9]+)?`, the form
+    /// nearly every number of a recording takes) in units of 10^-`fractionDigits`, and the count of
+    /// its bytes, read in one pass; nil when the bytes do not start with one, or it has more than 15
+    /// bytes or more than `fractionDigits` decimals (the parser's path reads those). A byte that
+    /// cannot continue it ends it (in `1e3`, the `e`): the caller checks what follows.
+    @inline(__always)
+    static func plainDecimal(
+        prefixOf bytes: UnsafeBufferPointer<UInt8>, fractionDigits: Int
+    ) -> (value: Int64, length: Int)? {
+        guard !bytes.isEmpty else { return nil }
+        let isNegative = bytes[0] == UInt8(ascii: "-")
+        var index = isNegative ? 1 : 0
+        var value: Int64 = 0
+        @inline(__always) func readDigits() -> Int {
+            let first = index
+            while index < bytes.count {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { break }
+                value = value &* 10 &+ Int64(digit)
+                index &+= 1
+            }
+            return index &- first
+        }
+        let integerStart = index
+        let integerDigits = readDigits()
+        // JSON allows a leading zero only on its own.
+        guard integerDigits == 1 || (integerDigits > 1 && bytes[integerStart] != UInt8(ascii: "0")) else {
+            return nil
+        }
+        var decimals = 0
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index &+= 1
+            decimals = readDigits()
+            guard decimals > 0 else { return nil }
+        }
+        // Within 18 digits once scaled, the value fits an `Int64`.
+        guard index <= 15, decimals <= fractionDigits, integerDigits + fractionDigits <= 18 else { return nil }
+        value &*= powersOfTen[fractionDigits &- decimals]
+        return (isNegative ? -value : value, index)
+    }
+
+    /// 10⁰ to 10¹⁸, every power of ten an `Int64` holds; written out, so that the table is built at
+    /// compile time and read without a check that it was made.
+    private static let powersOfTen: [Int64] = [
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000,
+        100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
+        10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000,
+    ]
 }

@@ -8,7 +8,7 @@ import StimSafety
 /// impedance map naming the same contact (`"1"` and `"01"`) are a `wrong-type` finding: the
 /// measurement would otherwise depend on which one a parser happened to read last.
 enum EventDecoder {
-    static func decode(_ fields: some LineFields) -> DecodedLine {
+    static func decode(_ fields: ObjectFields) -> DecodedLine {
         do throws(LineProblem) {
             let kind = try fields.choice(.type, Kind.self) { type in
                 LineProblem(
@@ -25,29 +25,9 @@ enum EventDecoder {
     /// The event types of format version 1.
     enum Kind: String, SchemaChoice {
         case program, activate, therapy, amplitude, impedance, battery, charge, rejected, fault, end
-
-        static let packedSpellings = packedTable()
-
-        /// The packed raw values (a test checks them against ``packedSpellings``).
-        @inline(__always)
-        static func matching(_ text: PackedText) -> Kind? {
-            switch (text.low, text.high) {
-            case (0x6D_6172_676F_7270, 0x0): .program
-            case (0x6574_6176_6974_6361, 0x0): .activate
-            case (0x79_7061_7265_6874, 0x0): .therapy
-            case (0x6475_7469_6C70_6D61, 0x65): .amplitude
-            case (0x636E_6164_6570_6D69, 0x65): .impedance
-            case (0x79_7265_7474_6162, 0x0): .battery
-            case (0x6567_7261_6863, 0x0): .charge
-            case (0x6465_7463_656A_6572, 0x0): .rejected
-            case (0x74_6C75_6166, 0x0): .fault
-            case (0x64_6E65, 0x0): .end
-            default: nil
-            }
-        }
     }
 
-    private static func event(_ type: Kind, _ fields: some LineFields) throws(LineProblem) -> RecordingEvent {
+    private static func event(_ type: Kind, _ fields: ObjectFields) throws(LineProblem) -> RecordingEvent {
         switch type {
         case .program:
             return .program(
@@ -73,7 +53,7 @@ enum EventDecoder {
         }
     }
 
-    private static func impedances(_ ohms: some LineFields) throws(LineProblem) -> ImpedanceMeasurement {
+    private static func impedances(_ ohms: ObjectFields) throws(LineProblem) -> ImpedanceMeasurement {
         let read = try ohms.contacts(Milliohms.self, allowNegative: false)
         var measured: [ContactID: Milliohms] = [:]
         measured.reserveCapacity(read.count)
@@ -85,7 +65,7 @@ enum EventDecoder {
         return ImpedanceMeasurement(measured)
     }
 
-    private static func rejected(_ fields: some LineFields) throws(LineProblem) -> RejectedCommand {
+    private static func rejected(_ fields: ObjectFields) throws(LineProblem) -> RejectedCommand {
         let by = try fields.choice(.by, EventOrigin.self)
         let list = try fields.value(.rules)
         guard case .array(let elements) = list else {
@@ -106,7 +86,7 @@ enum EventDecoder {
 
 extension ContactID {
     /// The problem of two keys of the map `fields` that both name `contact`.
-    static func repeated(_ contact: ContactID, in fields: some LineFields) -> LineProblem {
+    static func repeated(_ contact: ContactID, in fields: ObjectFields) -> LineProblem {
         let spellings = fields.keys().filter { ContactID(key: $0) == contact }.sorted().map { "'\($0)'" }
         return LineProblem(
             .wrongType,

@@ -2,7 +2,7 @@ import RecordingFormat
 
 /// Reads the header line's fields (`recording-format.md` §1).
 enum HeaderDecoder {
-    static func decode(_ fields: some LineFields) throws(RecordingError) -> RecordingHeader {
+    static func decode(_ fields: ObjectFields) throws(RecordingError) -> RecordingHeader {
         guard (try? fields.string(.type)) == "header", (try? fields.string(.format)) == RecordingHeader.format else {
             let reason = "the first line is not a header with \"format\": \"\(RecordingHeader.format)\""
             throw RecordingError(line: 1, reason: .notARecording(reason))

@@ -1,9 +1,11 @@
 import RecordingFormat
 import StimSafety
 
-/// The members of one JSON object as Foundation's parser returned them (the reference decoder's
-/// ``LineFields``).
-struct ObjectFields: LineFields {
+/// The members of one JSON object of a line, read by field name, with problems that name the field:
+/// all the schema decoders (``EventDecoder``, ``ProgramFields``, ``HeaderDecoder``) ask of the
+/// parser. A repeated key keeps its last value, a `null` counts as absent, and numbers are read
+/// exactly from their text as written.
+struct ObjectFields {
     let members: [String: JSONValue]
     /// The field path of this object within the line (`program.cycling`), empty at the top.
     let path: String
@@ -15,6 +17,7 @@ struct ObjectFields: LineFields {
 
     func name(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
 
+    /// Whether `key` is present and not `null`.
     func has(_ key: SchemaKey) -> Bool {
         switch members[key.description] {
         case nil, .null?: false
@@ -45,6 +48,7 @@ struct ObjectFields: LineFields {
         return ObjectFields(members, path: name(key))
     }
 
+    /// A whole number, written as an integer or as a number with no fraction (`2`, `2.0`, `2e0`).
     func integer(_ key: SchemaKey) throws(LineProblem) -> Int {
         let value = try value(key)
         guard case .number(let text) = value else { throw wrongType(key, "a whole number", value.typeName) }
@@ -73,6 +77,9 @@ struct ObjectFields: LineFields {
         return time
     }
 
+    /// Every member of this object as a contact (``ContactID/init(key:)``) and a quantity, in no
+    /// particular order. When members fail, the problem is that of the failing member whose key sorts
+    /// first, so that the outcome never depends on an order JSON does not define.
     func contacts<Quantity: FixedPoint>(
         _: Quantity.Type, allowNegative: Bool
     ) throws(LineProblem) -> [(contact: ContactID, value: Quantity)] {

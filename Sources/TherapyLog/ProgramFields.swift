@@ -9,7 +9,7 @@ import StimSafety
 /// is a `wrong-type` finding, and so are two contact keys naming one contact (`"1"` and `"01"`). What the safety rules judge (an empty contact map, a burst without its
 /// pulse count, a value off the grid) is left to them: the device wrote it, so the recording says it.
 enum ProgramFields {
-    static func decode(_ fields: some LineFields) throws(LineProblem) -> StimProgram {
+    static func decode(_ fields: ObjectFields) throws(LineProblem) -> StimProgram {
         var program = StimProgram(
             amplitude: try fields.quantity(.amplitude, Nanoamps.self),
             pulseWidth: try fields.quantity(.pulseWidth, Nanoseconds.self),
@@ -37,7 +37,7 @@ enum ProgramFields {
         return program
     }
 
-    private static func rate(_ fields: some LineFields) throws(LineProblem) -> Rate {
+    private static func rate(_ fields: ObjectFields) throws(LineProblem) -> Rate {
         switch (fields.has(.frequency), fields.has(.period)) {
         case (true, true):
             throw LineProblem(
@@ -60,7 +60,7 @@ enum ProgramFields {
     }
 
     /// The contact map, sorted by contact (a JSON object's member order carries no meaning).
-    private static func contacts(_ fields: some LineFields) throws(LineProblem) -> [ContactShare] {
+    private static func contacts(_ fields: ObjectFields) throws(LineProblem) -> [ContactShare] {
         var shares = try fields.contacts(Percent.self, allowNegative: true).map { ContactShare($0.contact, $0.value) }
         shares.sort { $0.contact < $1.contact }
         for index in shares.indices.dropFirst() where shares[index].contact == shares[index - 1].contact {

@@ -5,7 +5,7 @@ import StimSafety
 
 /// Reads and analyses a recording in one pass.
 public enum RecordingAnalysis {
-    /// Streams the recording at `url` through a ``TherapyAnalyzer``, reading it with the scanner.
+    /// Streams the recording at `url` through a ``TherapyAnalyzer``, reading it with the ``StrictLineDecoder``.
     ///
     /// - Parameters:
     ///   - file: The name the report gives the file.
@@ -30,14 +30,14 @@ public enum RecordingAnalysis {
         // so that the reader's loop is compiled for both: a caller in another module could only run the
         // generic code, which reaches the decoder through its witness table on every line, and a
         // generic body here leaves the visitor a closure call per line.
-        let reader = try RecordingReader(input: input, decoder: ScanningLineDecoder(), options: options)
+        let reader = try RecordingReader(input: input, decoder: StrictLineDecoder(), options: options)
         var analyzer = TherapyAnalyzer(file: file, header: reader.header, limits: try limits(reader.header))
         let outcome = try reader.read { analyzer.consume($0) }
         return analyzer.finish(outcome)
     }
 
     /// Streams the recording at `url` through a ``TherapyAnalyzer``, reading each line with `decoder`
-    /// (the Foundation reference the scanner matches, or another for comparison).
+    /// (a reference or a baseline to compare with).
     public static func analyze(
         contentsOf url: URL, file: String, options: ReadingOptions = ReadingOptions(),
         decoder: some RecordingLineDecoder, limits: (RecordingHeader) throws -> DeviceLimits

@@ -3,9 +3,8 @@ import RecordingFormat
 /// Turns the bytes of one line of a recording into a header, an event or a problem.
 ///
 /// The reader owns everything that spans lines (line numbers, time order, truncation, strictness);
-/// a decoder sees one line at a time, so a faster decoder (a scanner specialised to this schema) can
-/// replace ``FoundationLineDecoder`` without touching the reader, provided it decodes every line
-/// to the same outcome.
+/// a decoder sees one line at a time. ``StrictLineDecoder`` is the one `scs` uses; the tests and the
+/// benchmarks plug in Foundation's decoders for comparison.
 public protocol RecordingLineDecoder {
     /// Decodes the first line, which must be a recording header; the error names line 1.
     mutating func decodeHeader(_ line: UnsafeRawBufferPointer) throws(RecordingError) -> RecordingHeader

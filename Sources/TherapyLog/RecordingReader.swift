@@ -187,9 +187,9 @@ extension InputFile {
     }
 }
 
-extension RecordingReader where Decoder == ScanningLineDecoder {
-    /// Opens `url` with the scanner, the decoder `scs analyze` uses.
+extension RecordingReader where Decoder == StrictLineDecoder {
+    /// Opens `url` with the ``StrictLineDecoder``, the decoder `scs analyze` uses.
     public convenience init(contentsOf url: URL, options: ReadingOptions = ReadingOptions()) throws(RecordingError) {
-        try self.init(contentsOf: url, decoder: ScanningLineDecoder(), options: options)
+        try self.init(contentsOf: url, decoder: StrictLineDecoder(), options: options)
     }
 }

@@ -8,14 +8,13 @@ import StimSafety
 ///
 /// Such a line is valid JSON with one reading, so checking its bytes against the layout decodes it.
 /// Every other line, a valid one in another spelling or any line with a problem, is left to the
-/// scanner (nil), which reads it as a JSON parser does. The values are read by the scanner's own
-/// steps (``Timestamp/parse(_:day:)``, ``JSONNumber/plainDecimal(prefixOf:fractionDigits:)``), and the
-/// differential test holds both paths to Foundation's outcome.
+/// parser (nil), which reads it by ``EventDecoder``'s schema; the tests and the `recording-line` fuzz
+/// target hold both paths to the same events.
 enum WrittenLayout {
     /// The event of `line`, or nil when the line is not in the written layout of a battery,
-    /// amplitude, therapy, activate, impedance, charge or program event or of a refusal of a request
-    /// of scalar members, or breaks the schema. `day` is the
-    /// date of the last time read (``Timestamp/parse(_:day:)``).
+    /// amplitude, therapy, activate, impedance, charge, program, fault or end event or of a refusal
+    /// of a request of scalar members, or breaks the schema. `day` is the date of the last time read
+    /// (``Timestamp/parse(_:day:)``).
     static func decode(_ line: UnsafeRawBufferPointer, day: inout Timestamp.DayMemo?) -> DecodedLine? {
         guard var cursor = ByteCursor(line), cursor.skip(#"{"t":""#), let time = cursor.timestamp(day: &day),
             cursor.skip(#","type":""#), let event = event(&cursor), cursor.skip("}"), cursor.isAtEnd
@@ -57,6 +56,12 @@ enum WrittenLayout {
             else { return nil }
             return .program(slot: slot, program: program, by: by)
         }
+        if cursor.skip(#"fault","code":""#) {
+            guard let code = cursor.plainString() else { return nil }
+            guard cursor.skip(#","detail":""#) else { return .fault(code: code, detail: nil) }
+            return cursor.plainString().map { .fault(code: code, detail: $0) }
+        }
+        if cursor.skip(#"end""#) { return .end }
         if cursor.skip(#"rejected","by":""#) {
             guard let by = roleName(&cursor), cursor.skip(#","rules":["#), let rules = ruleIDs(&cursor),
                 cursor.skip(#","request":{"#), let request = request(&cursor)

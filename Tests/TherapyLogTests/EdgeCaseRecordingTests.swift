@@ -29,13 +29,21 @@ struct EdgeCaseRecordingTests {
     }
 
     @Test(arguments: reports)
-    func theScannerAndTheFoundationDecoderGiveTheSameReport(_ name: String) throws {
+    func theStrictDecoderAndTheFoundationDecoderGiveTheSameReport(_ name: String) throws {
         let url = Self.recording(name)
         let scanned = try TestRecordings.analyze(url)
         let reference = try RecordingAnalysis.analyze(
             contentsOf: url, file: url.lastPathComponent, decoder: FoundationLineDecoder()
         ) { header in try TestRecordings.limits(header.device) }
-        #expect(scanned == reference)
+        // An invalid-json finding says where the strict parser stopped; Foundation gives no place.
+        func withoutParserMessages(_ report: RecordingReport) -> RecordingReport {
+            var report = report
+            for index in report.findings.indices where report.findings[index].kind == .invalidJSON {
+                report.findings[index].message = ""
+            }
+            return report
+        }
+        #expect(withoutParserMessages(scanned) == withoutParserMessages(reference))
     }
 
     @Test(arguments: errors)

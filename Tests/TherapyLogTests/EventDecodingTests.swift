@@ -7,7 +7,7 @@ import Testing
 @Suite("Decoding event lines")
 struct EventDecodingTests {
     static func decode(_ line: String) -> DecodedLine {
-        var decoder = FoundationLineDecoder()
+        var decoder = StrictLineDecoder()
         return Array(line.utf8).withUnsafeBytes { decoder.decodeEvent($0) }
     }
 
@@ -204,7 +204,11 @@ struct EventDecodingTests {
 
     @Test func aLineThatIsNotAnObjectOrNotJSONIsReportedAsSuch() {
         #expect(Self.decode("") == .problem(.invalidJSON, "empty line"))
-        #expect(Self.decode("{\"t\":") == .problem(.invalidJSON, "not valid JSON"))
+        #expect(
+            Self.decode("{\"t\":") == .problem(.invalidJSON, "not valid JSON: the text ends inside a value (column 6)"))
+        #expect(
+            Self.decode(#"{"t":1,}"#)
+                == .problem(.invalidJSON, "not valid JSON: a trailing comma before '}' (column 7)"))
         #expect(Self.decode("42") == .problem(.wrongType, "the line is not a JSON object"))
         #expect(Self.decode(#"{"t":"2026-01-01T00:00:00Z"}"#) == .problem(.missingField, "missing field 'type'"))
         #expect(

@@ -5,7 +5,7 @@ import Testing
 @testable import TherapyLog
 
 /// The shortcut for lines in the writer's own layout: it reads what the writer writes, and any line
-/// it takes decodes as Foundation's parser decodes it.
+/// it takes decodes as the strict parser and the schema decode it (and as Foundation does).
 @Suite("Lines in the written layout")
 struct WrittenLayoutTests {
     static let generatedLines = 20_000
@@ -17,13 +17,25 @@ struct WrittenLayoutTests {
         return line.withUnsafeBytes { WrittenLayout.decode($0, day: &day) }
     }
 
+    /// Expects every line the shortcut takes to decode as the parser's path decodes it.
+    static func expectSameAsParser(_ lines: [[UInt8]], sourceLocation: SourceLocation = #_sourceLocation) {
+        let differing = lines.filter { line in
+            guard let taken = decode(line) else { return false }
+            return taken != line.withUnsafeBytes { StrictLineDecoder.parsedEvent($0) }
+        }
+        #expect(
+            differing.isEmpty, "\(differing.prefix(3).map { String(decoding: $0, as: UTF8.self) })",
+            sourceLocation: sourceLocation)
+    }
+
     static let events: [RecordingEvent] = [
         .battery(Percent(units: 64)), .battery(Percent(rawValue: 71_500)), .battery(Percent(rawValue: 0)),
         .amplitude(slot: 1, amplitude: Nanoamps(rawValue: 5_100_000), by: .patient),
         .amplitude(slot: 12, amplitude: Nanoamps(rawValue: 25_500_001), by: .clinician),
         .amplitude(slot: 3, amplitude: Nanoamps(rawValue: 0), by: .device),
         .therapy(isOn: true, by: .patient), .therapy(isOn: false, by: .device),
-        .activate(slot: 2, by: .clinician), .charge(.start), .charge(.end), .impedance([:]),
+        .activate(slot: 2, by: .clinician), .charge(.start), .charge(.end), .impedance([:]), .end,
+        .fault(code: "lead-open", detail: "contact 3"), .fault(code: "", detail: nil), .fault(code: "x", detail: ""),
         .impedance([
             .lead(1): Milliohms(units: 812), .lead(16): Milliohms(rawValue: 4_000_500), .can: Milliohms(units: 95),
         ]),
@@ -73,12 +85,13 @@ struct WrittenLayoutTests {
             let time = Timestamp(nanosecondsSinceEpoch: 1_767_571_200_000_000_000 + Int64(index) * 1_000_000_001)
             let line = Array(event.recordingLine(at: time).utf8)
             #expect(Self.decode(line) == .event(time: time, event: event), "\(event)")
+            #expect(line.withUnsafeBytes { StrictLineDecoder.parsedEvent($0) } == .event(time: time, event: event))
             #expect(DifferentialDecodingTests.difference(line) == nil)
         }
     }
 
     @Test(
-        "a line in any other spelling, or with a problem, is left to the scanner",
+        "a line in any other spelling, or with a problem, is left to the parser",
         arguments: [
             #"{"t":"2026-01-05T08:00:00Z", "type":"battery","percent":64}"#,
             #"{"type":"battery","t":"2026-01-05T08:00:00Z","percent":64}"#,
@@ -126,9 +139,15 @@ struct WrittenLayoutTests {
             #"{"t":"2026-01-05T08:00:00Z","type":"impedance","ohms":{"x":812}}"#,
             #"{"t":"2026-01-05T08:00:00Z","type":"impedance","ohms":{"1":812,}}"#,
             #"{"t":"2026-01-05T08:00:00Z","type":"impedance","ohms":{"1":-812}}"#,
-            #"{"t":"2026-01-05T08:00:00Z","type":"end"}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"end","note":1}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"endx"}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"fault","code":"a\u0062"}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"fault","code":"é"}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"fault","detail":"x","code":"y"}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"fault","code":1}"#,
+            #"{"t":"2026-01-05T08:00:00Z","type":"fault","code":"x","detail":null}"#,
         ])
-    func otherSpellingsAreLeftToTheScanner(_ line: String) {
+    func otherSpellingsAreLeftToTheParser(_ line: String) {
         let bytes = Array(line.utf8)
         #expect(Self.decode(bytes) == nil)
         #expect(DifferentialDecodingTests.difference(bytes) == nil)
@@ -140,6 +159,7 @@ struct WrittenLayoutTests {
         var mutator = LineMutator(seed: DifferentialDecodingTests.seed &+ 12)
         let lines = (0..<Self.generatedLines).map { _ in generator.writtenLayoutLine() }
         let damaged = (0..<Self.mutatedLines).map { _ in mutator.mutate(generator.writtenLayoutLine()) }
+        Self.expectSameAsParser(lines + damaged)
         DifferentialDecodingTests.expectNoDifferences(lines)
         DifferentialDecodingTests.expectNoDifferences(damaged)
         // Not vacuous: the shortcut takes a share of the lines (the others have an escape, a number in
@@ -165,6 +185,7 @@ struct WrittenLayoutTests {
                 changed.append(copy)
             }
         }
+        Self.expectSameAsParser(changed)
         DifferentialDecodingTests.expectNoDifferences(changed)
     }
 
@@ -219,6 +240,7 @@ struct WrittenLayoutTests {
                 changed.append(copy)
             }
         }
+        Self.expectSameAsParser(changed)
         DifferentialDecodingTests.expectNoDifferences(changed)
         // Not vacuous: many changed lines are still in the layout, with other values (fewer of the
         // long program lines, where a change more often breaks the layout).
@@ -233,7 +255,7 @@ struct WrittenLayoutTests {
         ] as [(String, Int, Int64, Int)])
     func plainDecimalPrefixes(_ text: String, _ fractionDigits: Int, _ value: Int64, _ length: Int) {
         let read = Array(text.utf8).withUnsafeBufferPointer {
-            JSONNumber.plainDecimal(prefixOf: $0, fractionDigits: fractionDigits)
+            ByteCursor.plainDecimal(prefixOf: $0, fractionDigits: fractionDigits)
         }
         #expect(read?.value == value)
         #expect(read?.length == length)
@@ -243,7 +265,7 @@ struct WrittenLayoutTests {
         "a number JSON does not allow, or one too long or too fine to read in one pass, is left to the general path",
         arguments: ["01", "-01", "00.5", "1.", "1.}", "-", "-x", ".5", "", "x", "1234567890123456", "64.0001"])
     func notPlainDecimals(_ text: String) {
-        let read = Array(text.utf8).withUnsafeBufferPointer { JSONNumber.plainDecimal(prefixOf: $0, fractionDigits: 3) }
+        let read = Array(text.utf8).withUnsafeBufferPointer { ByteCursor.plainDecimal(prefixOf: $0, fractionDigits: 3) }
         #expect(read == nil)
     }
 }

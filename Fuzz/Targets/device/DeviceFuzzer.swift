@@ -77,7 +77,7 @@ enum DeviceFuzzer {
     static func expectReadable(_ recording: [UInt8]) {
         let file = ScratchFolder.shared.write(recording, to: "device.scsrec.jsonl")
         do {
-            let reader = try RecordingReader(contentsOf: file, decoder: ScanningLineDecoder())
+            let reader = try RecordingReader(contentsOf: file, decoder: StrictLineDecoder())
             var findings: [ReadingFinding] = []
             _ = try reader.read { item in
                 if case .finding(let finding) = item, finding.kind != .outOfOrder { findings.append(finding) }

@@ -7,12 +7,11 @@ import TherapyLog
 
 /// The recording reader and the analysis behind `scs analyze`, on any file.
 ///
-/// Input: a control byte, then the file. The file is read twice: by the scanner in the reader's
-/// usual chunks, which feeds the analyzer as `scs analyze` does, and by the Foundation reference in
-/// chunks of 1 … 16 bytes (the control byte's low bits). Both must see the same header (or refuse the
-/// file alike), the same events, the same findings on the same lines and the same end, since the
-/// reader's results may depend neither on the decoder nor on where chunks end. Bit 4 lowers the line
-/// length limit to 256 bytes, so overlong lines are reached.
+/// Input: a control byte, then the file. The file is read twice: in the reader's usual chunks, which
+/// feeds the analyzer as `scs analyze` does, and in chunks of 1 … 16 bytes (the control byte's low
+/// bits). Both must see the same header (or refuse the file alike), the same events, the same
+/// findings on the same lines and the same end, since the reader's results may not depend on where
+/// chunks end. Bit 4 lowers the line length limit to 256 bytes, so overlong lines are reached.
 @main
 enum RecordingFuzzer {
     static func main() {
@@ -21,7 +20,7 @@ enum RecordingFuzzer {
 
     static let catalog = FuzzDriver.prepare("the Devices catalog") { try DeviceCatalog.bundled() }
 
-    /// What a read produced, comparable across decoders: findings by line and kind.
+    /// What a read produced, comparable across chunk sizes: findings by line and kind.
     struct Reading {
         var header: RecordingHeader?
         var refusal: String?
@@ -37,19 +36,19 @@ enum RecordingFuzzer {
         let lineLimit = control & 0x10 == 0 ? 1 << 20 : 256
         var analyzed: RecordingReport?
         func analyze(
-            _ reader: RecordingReader<ScanningLineDecoder>, _ items: [RecordingItem], _ outcome: ReadingOutcome
+            _ reader: RecordingReader<StrictLineDecoder>, _ items: [RecordingItem], _ outcome: ReadingOutcome
         ) {
             let limits = (try? catalog.profile(id: reader.header.device).limits) ?? catalog.profiles[0].limits
             var analyzer = TherapyAnalyzer(file: "input.scsrec.jsonl", header: reader.header, limits: limits)
             for item in items { analyzer.consume(item) }
             analyzed = analyzer.finish(outcome)
         }
-        let scanned = read(
-            file, decoder: ScanningLineDecoder(), options: ReadingOptions(maximumLineLength: lineLimit), then: analyze)
-        let referenced = read(
-            file, decoder: FoundationLineDecoder(),
+        let whole = read(
+            file, decoder: StrictLineDecoder(), options: ReadingOptions(maximumLineLength: lineLimit), then: analyze)
+        let small = read(
+            file, decoder: StrictLineDecoder(),
             options: ReadingOptions(chunkSize: Int(control & 0x0F) + 1, maximumLineLength: lineLimit))
-        expectSame(scanned, referenced)
+        expectSame(whole, small)
         if let report = analyzed {
             fuzzExpect(report.recordedHours >= 0, "the report spans \(report.recordedHours) hours")
             fuzzExpect(
@@ -58,20 +57,21 @@ enum RecordingFuzzer {
         }
     }
 
-    /// Fails on the first difference between the scanner's reading and the reference's, naming it.
-    static func expectSame(_ scanned: Reading, _ referenced: Reading) {
+    /// Fails on the first difference between the reading in whole chunks and the one in small chunks,
+    /// naming it.
+    static func expectSame(_ whole: Reading, _ small: Reading) {
         let differences = [
-            ("header", "\(scanned.header as Any)", "\(referenced.header as Any)"),
-            ("refusal", "\(scanned.refusal ?? "none")", "\(referenced.refusal ?? "none")"),
-            ("event count", "\(scanned.events.count)", "\(referenced.events.count)"),
-            ("findings", "\(scanned.findings)", "\(referenced.findings)"),
-            ("outcome", "\(scanned.outcome ?? "none")", "\(referenced.outcome ?? "none")"),
+            ("header", "\(whole.header as Any)", "\(small.header as Any)"),
+            ("refusal", "\(whole.refusal ?? "none")", "\(small.refusal ?? "none")"),
+            ("event count", "\(whole.events.count)", "\(small.events.count)"),
+            ("findings", "\(whole.findings)", "\(small.findings)"),
+            ("outcome", "\(whole.outcome ?? "none")", "\(small.outcome ?? "none")"),
         ].filter { $0.1 != $0.2 }
         if let (what, one, other) = differences.first {
-            fuzzExpect(false, "the \(what) differs: \(one) by the scanner in whole chunks, \(other) in small chunks")
+            fuzzExpect(false, "the \(what) differs: \(one) in whole chunks, \(other) in small chunks")
         }
-        for (one, other) in zip(scanned.events, referenced.events) where one != other {
-            fuzzExpect(false, "an event differs: \(one) by the scanner in whole chunks, \(other) in small chunks")
+        for (one, other) in zip(whole.events, small.events) where one != other {
+            fuzzExpect(false, "an event differs: \(one) in whole chunks, \(other) in small chunks")
         }
     }
 
@@ -99,7 +99,7 @@ enum RecordingFuzzer {
         return reading
     }
 
-    /// A refusal's kind; the decoders' messages may differ.
+    /// A refusal's kind.
     static func kind(of reason: RecordingError.Reason) -> String {
         switch reason {
         case .unreadable: "unreadable"

@@ -1,7 +1,7 @@
 import RecordingFormat
 import TherapyLog
 
-/// A JSON document read the way real device logs need: bare `NaN`, `Infinity` and `INF` tokens,
+/// A JSON document read the way real device logs need, by ``JSONParser`` in its tolerant mode: bare `NaN`, `Infinity` and `INF` tokens,
 /// trailing commas, missing commas between records and a file cut off part-way are repaired, and
 /// every repair is listed with its place.
 ///
@@ -19,8 +19,9 @@ public struct TolerantJSON: Hashable, Sendable {
     /// - Throws: ``JSONDamage`` when the bytes hold no document, or damage no repair can undo (a
     ///   character where no value can start, text after the document, nesting deeper than 512).
     public init(parsing bytes: [UInt8]) throws(JSONDamage) {
-        var parser = TolerantParser(bytes)
-        value = try parser.document()
-        repairs = parser.repairs
+        let parsed = bytes.withUnsafeBytes { bytes in
+            Result { () throws(JSONDamage) in try JSONParser.parse(bytes, mode: .tolerant) }
+        }
+        (value, repairs) = try parsed.get()
     }
 }

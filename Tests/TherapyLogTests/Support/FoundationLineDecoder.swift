@@ -1,24 +1,27 @@
 import Foundation
 import RecordingFormat
 
-/// The reference line decoder: Foundation's `JSONSerialization` for the JSON, then
-/// ``EventDecoder`` for the schema. ``ScanningLineDecoder`` reads every line to the same outcome,
-/// faster; this one stays as the reference the differential test holds it to.
+@testable import TherapyLog
+
+/// The reference line decoder of the differential tests: Foundation's `JSONSerialization` for the
+/// JSON, then ``EventDecoder`` for the schema. ``StrictLineDecoder`` reads every line to the same
+/// outcome, except where the recording format is stricter than Foundation on purpose
+/// (``DifferentialDecodingTests/isDeliberatelyDifferent(_:)``).
 ///
 /// Numbers keep the digits Foundation read: integers as integers, numbers with more digits than a
 /// `Double` holds as the exact decimal Foundation keeps for them, and other numbers through their
 /// shortest round-tripping form (which is the text a JSON writer produced from a `Double`).
-public struct FoundationLineDecoder: RecordingLineDecoder {
-    public init() {}
+struct FoundationLineDecoder: RecordingLineDecoder {
+    init() {}
 
-    public mutating func decodeHeader(_ line: UnsafeRawBufferPointer) throws(RecordingError) -> RecordingHeader {
+    mutating func decodeHeader(_ line: UnsafeRawBufferPointer) throws(RecordingError) -> RecordingHeader {
         switch Self.object(line) {
         case .failure(let problem): throw RecordingError(line: 1, reason: .notARecording(problem.message))
         case .success(let fields): try HeaderDecoder.decode(fields)
         }
     }
 
-    public mutating func decodeEvent(_ line: UnsafeRawBufferPointer) -> DecodedLine {
+    mutating func decodeEvent(_ line: UnsafeRawBufferPointer) -> DecodedLine {
         switch Self.object(line) {
         case .failure(let problem): .problem(problem.kind, problem.message)
         case .success(let fields): EventDecoder.decode(fields)

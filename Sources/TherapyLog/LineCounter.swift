@@ -5,7 +5,7 @@ struct LineCounter {
     private var line = 1
     private var lineStart = 0
 
-    mutating func position(of target: Int, in bytes: [UInt8]) -> TextPosition {
+    mutating func position(of target: Int, in bytes: UnsafeRawBufferPointer) -> TextPosition {
         let target = min(max(target, 0), bytes.count)
         if target < offset { self = LineCounter() }
         while offset < target {

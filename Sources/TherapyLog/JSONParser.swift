@@ -1,12 +1,26 @@
 import RecordingFormat
-import TherapyLog
 
-/// The recursive-descent reader behind ``TolerantJSON``.
+/// The one JSON parser of the package: RFC 8259 over UTF-8 bytes, into a ``JSONValue`` whose numbers
+/// keep their decimal text.
 ///
-/// Only the outermost container recovers from a cut-off file: a deeper one that meets the end of
-/// the bytes hands the cut up, so that a record cut in the middle is dropped whole rather than kept
-/// half-read.
-struct TolerantParser {
+/// In ``Mode/strict`` (recording lines, `docs/recording-format.md` §1) anything RFC 8259 does not
+/// allow is damage: a trailing or missing comma, a leading `+` or `0`, a bare `NaN`, a raw control
+/// character or bytes that are not UTF-8 in a string, a byte-order mark, bytes that end inside a
+/// value. A name written twice keeps its later value, as the RFC leaves that choice to the reader.
+///
+/// In ``Mode/tolerant`` (device logs) each of those is repaired where it can be, and every repair is
+/// recorded with its position. Only the outermost container recovers from a cut-off file: a deeper
+/// one that meets the end of the bytes hands the cut up, so that a record cut in the middle is
+/// dropped whole rather than kept half-read.
+package struct JSONParser {
+    /// How the parser treats what RFC 8259 does not allow.
+    package enum Mode: Sendable {
+        /// Damage: the bytes are not JSON.
+        case strict
+        /// Repaired where possible, and each repair recorded.
+        case tolerant
+    }
+
     /// Why a value could not be read.
     enum Stop: Error {
         /// The bytes ended inside the value.
@@ -15,35 +29,55 @@ struct TolerantParser {
         case damage(JSONDamage)
     }
 
+    /// Containers nested deeper than this are damage (a guard for the recursion).
     static let maximumDepth = 512
 
-    let bytes: [UInt8]
+    let bytes: UnsafeRawBufferPointer
+    let mode: Mode
     var index = 0
     private var depth = 0
     private var lines = LineCounter()
+    /// The repairs made, in file order (always empty in strict mode).
     private(set) var repairs: [JSONRepair] = []
 
-    init(_ bytes: [UInt8]) {
+    private init(_ bytes: UnsafeRawBufferPointer, mode: Mode) {
         self.bytes = bytes
+        self.mode = mode
     }
 
-    /// The whole document: one value, then nothing but white space.
-    mutating func document() throws(JSONDamage) -> JSONValue {
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+    /// Reads `bytes` as one JSON document in `mode`: one value, then nothing but white space.
+    ///
+    /// - Throws: ``JSONDamage`` when the bytes hold no document, or damage `mode` does not repair.
+    package static func parse(
+        _ bytes: UnsafeRawBufferPointer, mode: Mode
+    ) throws(JSONDamage) -> (value: JSONValue, repairs: [JSONRepair]) {
+        var parser = JSONParser(bytes, mode: mode)
+        let value = try parser.document()
+        return (value, parser.repairs)
+    }
+
+    private mutating func document() throws(JSONDamage) -> JSONValue {
+        if mode == .tolerant, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
         skipSpace()
-        guard index < bytes.count else { throw damage(at: index, "the file holds no JSON value") }
+        guard index < bytes.count else {
+            throw damage(at: index, mode == .strict ? "no JSON value" : "the file holds no JSON value")
+        }
         let value: JSONValue
         do throws(Stop) {
             value = try parseValue(isOutermost: true)
         } catch {
             switch error {
-            case .cut: throw damage(at: bytes.count, "the file ends inside its first value; nothing complete to keep")
+            case .cut:
+                throw damage(
+                    at: bytes.count,
+                    mode == .strict ? Self.endsInside : "the file ends inside its first value; nothing complete to keep"
+                )
             case .damage(let found): throw found
             }
         }
         skipSpace()
         if index < bytes.count {
-            throw damage(at: index, "text follows the end of the JSON document")
+            throw damage(at: index, "text follows the end of the JSON \(mode == .strict ? "value" : "document")")
         }
         return value
     }
@@ -89,7 +123,7 @@ struct TolerantParser {
             guard index < bytes.count else {
                 return try closeCut(.array(elements), isOutermost: isOutermost, kept: elements.count, dropped: false)
             }
-            if bytes[index] == UInt8(ascii: "]") {
+            if bytes[index] == UInt8(ascii: "]"), elements.isEmpty {
                 index += 1
                 return .array(elements)
             }
@@ -102,7 +136,10 @@ struct TolerantParser {
             guard index < bytes.count else {
                 return try closeCut(.array(elements), isOutermost: isOutermost, kept: elements.count, dropped: false)
             }
-            try separator(closing: UInt8(ascii: "]"), member: "element")
+            if try isClosed(by: UInt8(ascii: "]"), member: "element") {
+                index += 1
+                return .array(elements)
+            }
         }
     }
 
@@ -114,7 +151,7 @@ struct TolerantParser {
             guard index < bytes.count else {
                 return try closeCut(.object(members), isOutermost: isOutermost, kept: members.count, dropped: false)
             }
-            if bytes[index] == UInt8(ascii: "}") {
+            if bytes[index] == UInt8(ascii: "}"), members.isEmpty {
                 index += 1
                 return .object(members)
             }
@@ -132,8 +169,8 @@ struct TolerantParser {
                 }
                 index += 1
                 let value = try parseValue()
-                if members.updateValue(value, forKey: key) != nil {
-                    repair(at: keyStart, "the name '\(key)' appears twice in one object; the later value is kept")
+                if members.updateValue(value, forKey: key) != nil, mode == .tolerant {
+                    try repair(at: keyStart, "the name '\(key)' appears twice in one object", "the later value is kept")
                 }
             } catch .cut {
                 return try closeCut(.object(members), isOutermost: isOutermost, kept: members.count, dropped: true)
@@ -142,27 +179,30 @@ struct TolerantParser {
             guard index < bytes.count else {
                 return try closeCut(.object(members), isOutermost: isOutermost, kept: members.count, dropped: false)
             }
-            try separator(closing: UInt8(ascii: "}"), member: "member")
+            if try isClosed(by: UInt8(ascii: "}"), member: "member") {
+                index += 1
+                return .object(members)
+            }
         }
     }
 
-    /// After a member: a comma (a trailing one before the closing bracket is dropped), the closing
-    /// bracket, or the start of the next member where a comma was left out.
-    private mutating func separator(closing: UInt8, member: String) throws(Stop) {
+    /// Reads what follows a member: true at the `closing` bracket (left for the caller to step over),
+    /// false after a comma with more to follow. A trailing comma before the bracket, or a comma left
+    /// out before the next member, is repaired.
+    private mutating func isClosed(by closing: UInt8, member: String) throws(Stop) -> Bool {
         let byte = bytes[index]
-        if byte == closing { return }
+        if byte == closing { return true }
         if byte == UInt8(ascii: ",") {
             let comma = index
             index += 1
             skipSpace()
-            if index < bytes.count, bytes[index] == closing {
-                repair(at: comma, "a trailing comma before '\(Character(Unicode.Scalar(closing)))'; dropped")
-            }
-            return
+            guard index < bytes.count, bytes[index] == closing else { return false }
+            try repair(at: comma, "a trailing comma before '\(Character(Unicode.Scalar(closing)))'", "dropped")
+            return true
         }
         if Self.startsValue(byte) {
-            repair(at: index, "no comma before this \(member); one is assumed")
-            return
+            try repair(at: index, "no comma before this \(member)", "one is assumed")
+            return false
         }
         throw .damage(
             damage(
@@ -171,23 +211,29 @@ struct TolerantParser {
     }
 
     /// The end of the bytes inside a container: the outermost one keeps its complete members and is
-    /// closed; a deeper one hands the cut up.
+    /// closed (tolerant mode); a deeper one hands the cut up.
     private mutating func closeCut(_ value: JSONValue, isOutermost: Bool, kept: Int, dropped: Bool) throws(Stop)
         -> JSONValue
     {
         guard isOutermost else { throw .cut }
+        guard mode == .tolerant else { throw .damage(damage(at: bytes.count, Self.endsInside)) }
         let what = if case .array = value { "record" } else { "member" }
         guard kept > 0 else {
             throw .damage(damage(at: bytes.count, "the file is cut off before its first complete \(what)"))
         }
         let complete = "the \(kept) complete \(what)\(kept == 1 ? "" : "s")"
-        let message =
-            dropped
-            ? "the file is cut off inside a \(what); kept \(complete) before it and dropped the cut one"
-            : "the file is cut off before its closing bracket; kept \(complete)"
-        repair(at: bytes.count, message)
+        if dropped {
+            try repair(
+                at: bytes.count, "the file is cut off inside a \(what)",
+                "kept \(complete) before it and dropped the cut one")
+        } else {
+            try repair(at: bytes.count, "the file is cut off before its closing bracket", "kept \(complete)")
+        }
         return value
     }
+
+    /// The damage of strict text that ends inside a value.
+    private static let endsInside = "the text ends inside a value"
 
     private mutating func skipSpace() {
         while index < bytes.count {
@@ -198,8 +244,11 @@ struct TolerantParser {
         }
     }
 
-    mutating func repair(at offset: Int, _ message: String) {
-        repairs.append(JSONRepair(position: lines.position(of: offset, in: bytes), message: message))
+    /// Something RFC 8259 does not allow at `offset`: damage in strict mode; in tolerant mode, the
+    /// repair `action` is recorded.
+    mutating func repair(at offset: Int, _ problem: String, _ action: String) throws(Stop) {
+        guard mode == .tolerant else { throw .damage(damage(at: offset, problem)) }
+        repairs.append(JSONRepair(position: lines.position(of: offset, in: bytes), message: "\(problem); \(action)"))
     }
 
     mutating func damage(at offset: Int, _ message: String) -> JSONDamage {

@@ -1,38 +1,46 @@
 import RecordingFormat
-import TherapyLog
 
 /// The scalar values: strings with their escapes, numbers kept as text, and the words `true`,
 /// `false`, `null` and the non-finite tokens.
-extension TolerantParser {
+extension JSONParser {
     mutating func parseString() throws(Stop) -> String {
         index += 1
         var scalars = String.UnicodeScalarView()
         var run = index
-        func flush(_ parser: inout Self, upTo end: Int) {
+        func flush(_ parser: inout Self, upTo end: Int) throws(Stop) {
             guard end > run else { return }
-            let slice = parser.bytes[run..<end]
+            let slice = UnsafeRawBufferPointer(rebasing: parser.bytes[run..<end])
             if let text = String(validating: slice, as: UTF8.self) {
                 scalars.append(contentsOf: text.unicodeScalars)
             } else {
+                try parser.repair(at: run, "bytes that are not UTF-8 in a string", "replaced by U+FFFD")
                 scalars.append(contentsOf: String(decoding: slice, as: UTF8.self).unicodeScalars)
-                parser.repair(at: run, "bytes that are not UTF-8 in a string; replaced by U+FFFD")
             }
         }
+        var isPlain = true
         while index < bytes.count {
             let byte = bytes[index]
+            if byte == UInt8(ascii: "\""), isPlain,
+                let text = String(validating: UnsafeRawBufferPointer(rebasing: bytes[run..<index]), as: UTF8.self)
+            {
+                // The usual string, without an escape: its bytes are its text.
+                index += 1
+                return text
+            }
             if byte == UInt8(ascii: "\"") {
-                flush(&self, upTo: index)
+                try flush(&self, upTo: index)
                 index += 1
                 return String(scalars)
             }
             if byte == UInt8(ascii: "\\") {
-                flush(&self, upTo: index)
+                isPlain = false
+                try flush(&self, upTo: index)
                 scalars.append(try parseEscape())
                 run = index
                 continue
             }
             if byte < 0x20 {
-                repair(at: index, "a raw control character in a string; kept as it is")
+                try repair(at: index, "a raw control character in a string", "kept as it is")
             }
             index += 1
         }
@@ -67,7 +75,7 @@ extension TolerantParser {
                 }
             }
             if let scalar = Unicode.Scalar(high) { return scalar }
-            repair(at: start, "an escape that names no Unicode scalar; replaced by U+FFFD")
+            try repair(at: start, "an escape that names no Unicode scalar", "replaced by U+FFFD")
             return "\u{FFFD}"
         default:
             throw .damage(damage(at: start, "an unknown escape '\\\(Character(Unicode.Scalar(letter)))' in a string"))
@@ -90,7 +98,11 @@ extension TolerantParser {
     mutating func parseNumber() throws(Stop) -> JSONValue {
         let start = index
         if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+        let integerStart = index
         try digits(of: start, "a sign with no digits after it")
+        if bytes[integerStart] == UInt8(ascii: "0"), index - integerStart > 1 {
+            try repair(at: integerStart, "a number with a leading zero", "read as written")
+        }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
             try digits(of: start, "a number with no digits after its point")
@@ -102,12 +114,12 @@ extension TolerantParser {
             }
             try digits(of: start, "a number with no digits in its exponent")
         }
-        // A number that runs to the end of the bytes may have lost digits.
-        guard index < bytes.count else { throw .cut }
-        var text = String(decoding: bytes[start..<index], as: UTF8.self)
+        // A number that runs to the end of a cut-off file may have lost digits.
+        guard index < bytes.count || mode == .strict else { throw .cut }
+        var text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         if text.hasPrefix("+") {
+            try repair(at: start, "a number written with a leading '+'", "read without it")
             text.removeFirst()
-            repair(at: start, "a number written with a leading '+'; read without it")
         }
         return .number(text)
     }
@@ -118,8 +130,8 @@ extension TolerantParser {
         let start = index
         if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
         while index < bytes.count, Self.isLetter(bytes[index]) { index += 1 }
-        guard index < bytes.count else { throw .cut }
-        let word = String(decoding: bytes[start..<index], as: UTF8.self)
+        guard index < bytes.count || mode == .strict else { throw .cut }
+        let word = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         switch word {
         case "true": return .bool(true)
         case "false": return .bool(false)
@@ -128,7 +140,7 @@ extension TolerantParser {
         }
         let bare = word.drop(while: { $0 == "-" || $0 == "+" }).lowercased()
         if bare == "nan" || bare == "inf" || bare == "infinity" {
-            repair(at: start, "the bare token '\(word)' is not a JSON number; read as null (no value)")
+            try repair(at: start, "the bare token '\(word)' is not a JSON number", "read as null (no value)")
             return .null
         }
         throw .damage(damage(at: start, "the word '\(word)' where a value should be"))
