@@ -16,7 +16,7 @@ struct AreaBounds: Hashable, Sendable {
     init(area: SquareMicrometers, limits: borrowing DeviceLimits) {
         self.area = area
         // a·|p|·PW ≤ L·A·10⁶, exact in 128 bits; a bound beyond 64 bits is one no 64-bit load exceeds.
-        let scale = Int128(area.rawValue) * 1_000_000
+        let scale = ContactLoad.densityScale(area)
         let densityWarn = Int64(clamping: saturatingProduct(Int128(limits.chargeDensity.warn.rawValue), scale))
         densityReject =
             limits.chargeDensity.reject.map { Int64(clamping: saturatingProduct(Int128($0.rawValue), scale)) }

@@ -4,7 +4,7 @@
 /// Units: amplitude in nA times percent in thousandths, so 100 % of 1 nA is 100 000.
 struct ContactLoad {
     /// `|percent|` of a whole, in the raw units of `Percent`.
-    static let wholePercent: Int128 = 100_000
+    static let wholePercent = Int128(Percent.whole.rawValue)
 
     /// `amplitude (nA) × |percent| (m%)`.
     let amperePercent: Int128
@@ -20,6 +20,10 @@ struct ContactLoad {
     /// µC per unit of `a·|p|` at `pulseWidth`.
     @inline(__always)
     static func chargeScale(_ pulseWidth: Nanoseconds) -> Double { Double(pulseWidth.rawValue) * 1e-17 }
+
+    /// `A · 10⁶` for a contact of `area`: `chargeDensity` holds at limit `L` exactly when `a·|p|·PW ≤ L·A·10⁶`.
+    @inline(__always)
+    static func densityScale(_ area: SquareMicrometers) -> Int128 { Int128(area.rawValue) * powerOfTen(6) }
 
     /// A contact area in cm².
     @inline(__always)

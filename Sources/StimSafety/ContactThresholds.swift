@@ -18,7 +18,7 @@ struct ContactThresholds {
     private var densityReject = Int128.max
 
     /// `I × Z` in mV is `a·|p|·Z / 10¹⁴`.
-    static let voltageScale: Int128 = 100_000_000_000_000
+    static let voltageScale: Int128 = powerOfTen(14)
 
     @inline(__always)
     init(limits: borrowing DeviceLimits, amplitude: Nanoamps, pulseWidth: Nanoseconds) {
@@ -46,7 +46,7 @@ struct ContactThresholds {
         self.area = area.rawValue
         areaSquareCentimetres = ContactLoad.squareCentimetres(area)
         // a·|p|·PW ≤ L·A·10⁶.
-        let scale = Int128(area.rawValue) * 1_000_000
+        let scale = ContactLoad.densityScale(area)
         densityWarn = saturatingProduct(Int128(limits.chargeDensity.warn.rawValue), scale)
         densityReject = limits.chargeDensity.reject.map { saturatingProduct(Int128($0.rawValue), scale) } ?? .max
     }

@@ -7,7 +7,7 @@ public enum Rate: Hashable, Sendable, CustomStringConvertible {
     case period(Nanoseconds)
 
     /// Picoseconds per second over millihertz per hertz: `period in ns = periodScale / frequency in mHz`.
-    static let periodScale: Int128 = 1_000_000_000_000
+    static let periodScale: Int128 = powerOfTen(12)
 
     /// The period in nanoseconds as an exact fraction `numerator / denominator`.
     @inline(__always)

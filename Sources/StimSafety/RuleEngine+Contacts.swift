@@ -1,3 +1,5 @@
+import RealModule
+
 extension DeviceLimits {
     /// The contact rules — `contacts.unknown`, `contacts.polarity`, `contacts.count`, `impedance` — and the
     /// per-contact load rules at the programmed amplitude, in one pass over the contact map.
@@ -71,7 +73,7 @@ extension DeviceLimits {
         tally.report(maxActiveContacts: maxActiveContacts, into: &sink)
         metrics.maxRequiredVoltage = requiredVoltage(
             amplitude: program.amplitude, largestShareTimesOhms: largestShareTimesOhms)
-        if largestShannonProduct > 0 { metrics.maxShannonK = log10(largestShannonProduct) }
+        if largestShannonProduct > 0 { metrics.maxShannonK = Double.log10(largestShannonProduct) }
     }
 
     /// The per-contact load rules at the patient range's maximum, reported under `patientRange.` ids.
@@ -132,11 +134,11 @@ extension DeviceLimits {
         let product = thresholds.shannonProduct(amperePercent)
         if let bound = shannon.rejectBound, let reject = shannon.reject, exceedsShannon(product, bound: bound) {
             sink.report(
-                rules.shannon, .error, contact: contact, reason: .aboveRejectLimit, value: log10(product),
+                rules.shannon, .error, contact: contact, reason: .aboveRejectLimit, value: Double.log10(product),
                 limit: reject)
         } else if exceedsShannon(product, bound: shannon.warnBound) {
             sink.report(
-                rules.shannon, .warning, contact: contact, reason: .aboveWarnLimit, value: log10(product),
+                rules.shannon, .warning, contact: contact, reason: .aboveWarnLimit, value: Double.log10(product),
                 limit: shannon.warn)
         }
         checkCompliance(
