@@ -60,7 +60,7 @@ struct EnvelopeSolver {
                 warningBound,
                 saturatingProduct(Int128(limits.chargeDensity.warn.rawValue), densityScale) / (contact.percent * width))
         }
-        let scale = ContactThresholds.voltageScale
+        let scale = ContactLoad.voltageScale
         let volts = Int128(limits.complianceVoltage.rawValue)
         let headroom = Int128(limits.headroom.rawValue)
         // Error: a·c + h·s ≤ V·s. Warning-free: 10(a·c + h·s) < 9·V·s, i.e. a·c ≤ (9V − 10h)·s/10 − 1.
