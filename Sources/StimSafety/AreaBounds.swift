@@ -35,14 +35,14 @@ struct AreaBounds: Hashable, Sendable {
     /// the rejection bound, else a warning above the warning bound.
     @inline(__always)
     func densitySeverity(_ load: Int128) -> Severity? {
-        load > densityReject ? .error : load > densityLimit ? .warning : nil
+        load > densityLimit ? (load > densityReject ? .error : .warning) : nil
     }
 
     /// `shannon` for a contact of this area whose charge per phase squared is `squaredCharge` (µC²): the
     /// comparison of `Q² / A` with the widened bounds of `exceedsShannon`, bit for bit.
     @inline(__always)
     func shannonSeverity(squaredCharge: Double) -> Severity? {
-        squaredCharge > shannonReject ? .error : squaredCharge > shannonLimit ? .warning : nil
+        squaredCharge > shannonLimit ? (squaredCharge > shannonReject ? .error : .warning) : nil
     }
 
     /// The largest `x ≥ 0` with `x / area ≤ bound` in `Double` arithmetic, so that for every `x ≥ 0`

@@ -122,7 +122,7 @@ struct DerivedLimits: Hashable, Sendable {
     /// voltage, else a warning from 90 % of it.
     @inline(__always)
     func complianceSeverity(_ term: Int128) -> Severity? {
-        term > complianceError ? .error : term > complianceWarning ? .warning : nil
+        term > complianceWarning ? (term > complianceError ? .error : .warning) : nil
     }
 
     /// Whether the fast entry point can track every distinct area of the device.

@@ -2,7 +2,8 @@ import RealModule
 
 extension DeviceLimits {
     /// The contact rules — `contacts.unknown`, `contacts.polarity`, `contacts.count`, `impedance` — and the
-    /// per-contact load rules at the programmed amplitude, in one pass over the contact map.
+    /// per-contact load rules at the programmed amplitude and, with a patient range, at its maximum under
+    /// `patientRange.` ids, in one pass over the contact map.
     @inline(__always)
     func checkContacts<Sink: FindingSink>(
         _ program: StimProgram, context: ValidationContext, into sink: inout Sink, metrics: inout Metrics
@@ -11,6 +12,7 @@ extension DeviceLimits {
         var largestShareTimesOhms: Int64 = 0
         var largestShannonProduct = 0.0
         var seen = ContactSet()
+        let rangeMaximum = program.patientRange?.max
         for share in program.contacts {
             let percent = share.percent.rawValue
             let magnitude = Int64(clamping: percent.magnitude)
@@ -40,6 +42,11 @@ extension DeviceLimits {
                 checkLoad(
                     magnitude, ohms: ohms, area: area, contact: share.contact, amplitude: program.amplitude,
                     pulseWidth: program.pulseWidth, rules: .programmed, into: &sink)
+                if let rangeMaximum {
+                    checkLoad(
+                        magnitude, ohms: ohms, area: area, contact: share.contact, amplitude: rangeMaximum,
+                        pulseWidth: program.pulseWidth, rules: .patientMaximum, into: &sink)
+                }
                 largestShareTimesOhms = max(largestShareTimesOhms, shareTimesOhms(magnitude, ohms))
                 if Sink.collectsMetrics {
                     let area = derived.areas[area].area
@@ -63,6 +70,11 @@ extension DeviceLimits {
                 checkCompliance(
                     ContactLoad(amplitude: program.amplitude, percent: share.percent), ohms: ohms,
                     contact: share.contact, rule: LoadRules.programmed.compliance, into: &sink)
+                if let rangeMaximum {
+                    checkCompliance(
+                        ContactLoad(amplitude: rangeMaximum, percent: share.percent), ohms: ohms,
+                        contact: share.contact, rule: LoadRules.patientMaximum.compliance, into: &sink)
+                }
                 largestShareTimesOhms = max(largestShareTimesOhms, shareTimesOhms(magnitude, ohms))
             case .unrecognized:
                 sink.report(
@@ -74,31 +86,6 @@ extension DeviceLimits {
         metrics.maxRequiredVoltage = requiredVoltage(
             amplitude: program.amplitude, largestShareTimesOhms: largestShareTimesOhms)
         if largestShannonProduct > 0 { metrics.maxShannonK = Double.log10(largestShannonProduct) }
-    }
-
-    /// The per-contact load rules at the patient range's maximum, reported under `patientRange.` ids.
-    @inline(__always)
-    func checkContactLoads<Sink: FindingSink>(
-        _ program: StimProgram, amplitude: Nanoamps, context: ValidationContext, into sink: inout Sink
-    ) {
-        for share in program.contacts where share.percent.rawValue != 0 {
-            let magnitude = Int64(clamping: share.percent.rawValue.magnitude)
-            switch share.contact {
-            case .lead(let number):
-                guard let area = derived.areaIndex(ofContact: number) else { continue }
-                let ohms = context.impedances.ohms(ofContact: number) ?? impedance.nominal
-                checkLoad(
-                    magnitude, ohms: ohms, area: area, contact: share.contact, amplitude: amplitude,
-                    pulseWidth: program.pulseWidth, rules: .patientMaximum, into: &sink)
-            case .can where caseElectrode:
-                checkCompliance(
-                    ContactLoad(amplitude: amplitude, percent: share.percent),
-                    ohms: context.impedances.can ?? impedance.nominal, contact: share.contact,
-                    rule: LoadRules.patientMaximum.compliance, into: &sink)
-            case .can, .unrecognized:
-                continue
-            }
-        }
     }
 
     /// `|p| × Z`, saturating.

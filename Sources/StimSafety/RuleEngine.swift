@@ -18,7 +18,7 @@ extension DeviceLimits {
         checkWaveformAndRate(program, slot: context.slot, into: &sink)
         if !contactsChecked {
             checkContacts(program, context: context, into: &sink, metrics: &metrics)
-            checkPatientRange(program, context: context, into: &sink)
+            checkPatientRange(program, into: &sink)
         }
         checkTiming(program, into: &sink)
         checkBattery(program, into: &sink, metrics: &metrics)
@@ -136,17 +136,15 @@ extension DeviceLimits {
         }
     }
 
+    /// `patientRange`'s own checks; `checkContacts` checks the load rules at the range's maximum.
     @inline(__always)
-    private func checkPatientRange<Sink: FindingSink>(
-        _ program: StimProgram, context: ValidationContext, into sink: inout Sink
-    ) {
+    private func checkPatientRange<Sink: FindingSink>(_ program: StimProgram, into sink: inout Sink) {
         guard let range = program.patientRange else { return }
         if let broken = patientRangeBreak(program, range) {
             sink.report(
                 .patientRange, .error, reason: broken.reason, value: broken.value.doubleValue,
                 limit: broken.limit.doubleValue)
         }
-        checkContactLoads(program, amplitude: range.max, context: context, into: &sink)
     }
 
     /// What breaks `range`'s own checks, if anything: a bound outside the device's amplitude range, or
