@@ -42,10 +42,14 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     ],
     targets: [
-        // No imports, not even Foundation; `squareRoot()` still needs the C math library at link time.
-        .target(name: "StimSafety", swiftSettings: strictness, linkerSettings: [.linkedLibrary("m")]),
+        // No I/O and no Foundation: the rules' only import is swift-numerics' `RealModule`, for the C math
+        // library's logarithms and powers (`squareRoot()` needs that library at link time too).
+        .target(
+            name: "StimSafety", dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+            swiftSettings: strictness, linkerSettings: [.linkedLibrary("m")]),
         // The recording vocabulary (`docs/recording-format.md`): instants, events and their one writer.
         .target(name: "RecordingFormat", dependencies: ["StimSafety"], swiftSettings: strictness),
         // Files, pipes and standard input read and examined through POSIX calls, with plain errors.

@@ -1,13 +1,13 @@
-/// The bounds of the per-contact load rules for the contacts of one area, in the form the fast entry point
-/// compares against.
+/// The bounds of the per-contact load rules for the contacts of one area, and the decisions of
+/// `chargeDensity` and `shannon` that both entry points ask.
 struct AreaBounds: Hashable, Sendable {
     let area: SquareMicrometers
     /// `chargeDensity`: an error when `a·|p|·PW` exceeds this (`reject · A · 10⁶`, saturated);
-    /// `Int64.max` without a rejection limit.
-    let densityReject: Int64
+    /// `Int128.max` without a rejection limit.
+    let densityReject: Int128
     /// A warning or an error when `a·|p|·PW` exceeds this: the lesser of the rejection bound and the warning
     /// bound `warn · A · 10⁶`.
-    let densityLimit: Int64
+    let densityLimit: Int128
     /// `shannon`: an error exactly when the squared charge `Q²` exceeds this; +∞ without a rejection limit.
     let shannonReject: Double
     /// A warning or an error exactly when `Q²` exceeds this.
@@ -15,12 +15,11 @@ struct AreaBounds: Hashable, Sendable {
 
     init(area: SquareMicrometers, limits: borrowing DeviceLimits) {
         self.area = area
-        // a·|p|·PW ≤ L·A·10⁶, exact in 128 bits; a bound beyond 64 bits is one no 64-bit load exceeds.
-        let scale = Int128(area.rawValue) * 1_000_000
-        let densityWarn = Int64(clamping: saturatingProduct(Int128(limits.chargeDensity.warn.rawValue), scale))
-        densityReject =
-            limits.chargeDensity.reject.map { Int64(clamping: saturatingProduct(Int128($0.rawValue), scale)) }
-            ?? .max
+        // a·|p|·PW ≤ L·A·10⁶, exact in 128 bits; a saturated load exceeds a saturated bound only when both
+        // are beyond every exact value.
+        let scale = ContactLoad.densityScale(area)
+        let densityWarn = saturatingProduct(Int128(limits.chargeDensity.warn.rawValue), scale)
+        densityReject = limits.chargeDensity.reject.map { saturatingProduct(Int128($0.rawValue), scale) } ?? .max
         let squareCentimetres = ContactLoad.squareCentimetres(area)
         let shannonWarn = Self.squaredChargeLimit(
             area: squareCentimetres, bound: shannonThreshold(limits.shannon.warnBound))
@@ -30,6 +29,20 @@ struct AreaBounds: Hashable, Sendable {
             } ?? .infinity
         densityLimit = min(densityReject, densityWarn)
         shannonLimit = min(shannonReject, shannonWarn)
+    }
+
+    /// `chargeDensity` for a contact of this area carrying the load `a·|p|·PW` (saturated): an error above
+    /// the rejection bound, else a warning above the warning bound.
+    @inline(__always)
+    func densitySeverity(_ load: Int128) -> Severity? {
+        load > densityLimit ? (load > densityReject ? .error : .warning) : nil
+    }
+
+    /// `shannon` for a contact of this area whose charge per phase squared is `squaredCharge` (µC²): the
+    /// comparison of `Q² / A` with the widened bounds of `exceedsShannon`, bit for bit.
+    @inline(__always)
+    func shannonSeverity(squaredCharge: Double) -> Severity? {
+        squaredCharge > shannonLimit ? (squaredCharge > shannonReject ? .error : .warning) : nil
     }
 
     /// The largest `x ≥ 0` with `x / area ≤ bound` in `Double` arithmetic, so that for every `x ≥ 0`

@@ -4,7 +4,10 @@
 /// Units: amplitude in nA times percent in thousandths, so 100 % of 1 nA is 100 000.
 struct ContactLoad {
     /// `|percent|` of a whole, in the raw units of `Percent`.
-    static let wholePercent: Int128 = 100_000
+    static let wholePercent = Int128(Percent.whole.rawValue)
+
+    /// `I × Z` in mV is `a·|p|·Z / 10¹⁴`.
+    static let voltageScale: Int128 = powerOfTen(14)
 
     /// `amplitude (nA) × |percent| (m%)`.
     let amperePercent: Int128
@@ -20,6 +23,10 @@ struct ContactLoad {
     /// µC per unit of `a·|p|` at `pulseWidth`.
     @inline(__always)
     static func chargeScale(_ pulseWidth: Nanoseconds) -> Double { Double(pulseWidth.rawValue) * 1e-17 }
+
+    /// `A · 10⁶` for a contact of `area`: `chargeDensity` holds at limit `L` exactly when `a·|p|·PW ≤ L·A·10⁶`.
+    @inline(__always)
+    static func densityScale(_ area: SquareMicrometers) -> Int128 { Int128(area.rawValue) * powerOfTen(6) }
 
     /// A contact area in cm².
     @inline(__always)
@@ -63,12 +70,35 @@ func exceedsShannon(_ product: Double, bound: Double) -> Bool { product > shanno
 @inline(__always)
 func shannonThreshold(_ bound: Double) -> Double { bound * (1 + 1e-12) }
 
-/// How a contact's required voltage compares with the compliance voltage.
-enum ComplianceLevel {
-    /// Below 90 % of the compliance voltage.
-    case clear
-    /// From 90 % up to and including 100 %: a warning.
-    case near
-    /// Above the compliance voltage: an error.
-    case over
+/// `x × y` for `y` within `Int64`: a plain wrapping multiply when `x` also fits in `Int64` (the product
+/// then fits in 126 bits), else the checked product saturated at the extremes.
+@inline(__always)
+func product(_ x: Int128, _ y: Int64) -> Int128 {
+    if x == Int128(Int64(truncatingIfNeeded: x)) { return x &* Int128(y) }
+    return saturatingProduct(x, Int128(y))
+}
+
+/// `x × y` exactly while it fits, else `Int128.max` or `Int128.min` by the product's sign.
+@inline(__always)
+func saturatingProduct(_ x: Int128, _ y: Int128) -> Int128 {
+    let (result, overflow) = x.multipliedReportingOverflow(by: y)
+    guard overflow else { return result }
+    return (x < 0) != (y < 0) ? .min : .max
+}
+
+extension DeviceLimits {
+    /// `max(I × Z) + headroom` in volts, from the largest `|p| × Z` of the active contacts; the one formula
+    /// the rules and the safe envelope share.
+    @inline(__always)
+    func requiredVoltage(amplitude: Nanoamps, largestShareTimesOhms: Int64) -> Double {
+        Self.requiredVoltage(
+            amplitude: amplitude, largestShareTimesOhms: largestShareTimesOhms, headroomVolts: derived.headroomVolts)
+    }
+
+    /// The same for a headroom of `headroomVolts` (`headroom.doubleValue`), for callers that must not
+    /// capture the limits.
+    @inline(__always)
+    static func requiredVoltage(amplitude: Nanoamps, largestShareTimesOhms: Int64, headroomVolts: Double) -> Double {
+        Double(converting: Int128(amplitude.rawValue) &* Int128(largestShareTimesOhms)) * 1e-17 + headroomVolts
+    }
 }

@@ -17,12 +17,13 @@ struct DerivedLimits: Hashable, Sendable {
     /// The bounds of each distinct contact area.
     let areas: [AreaBounds]
     let fractionStep: DivisibilityTest
-    /// `current.contact`: an error when `a·|p|` exceeds this (`max · 10⁵`, saturated).
-    let currentLimit: Int64
-    /// `compliance`: an error when `a·|p|·Z` exceeds this (`(V − h) · 10¹⁴`, saturated).
-    let complianceError: Int64
-    /// A warning or an error when `a·|p|·Z` exceeds this: `min((V − h) · 10¹⁴, (9V − 10h) · 10¹³ − 1)`.
-    let complianceWarning: Int64
+    /// `current.contact`: an error when `a·|p|` exceeds this (`max · 10⁵`).
+    private let currentLimit: Int128
+    /// `compliance`: an error when `a·|p|·Z` exceeds this (`(V − h) · 10¹⁴`).
+    private let complianceError: Int128
+    /// A warning or an error when `a·|p|·Z` exceeds this: `min((V − h) · 10¹⁴, (9V − 10h) · 10¹³ − 1)`, since
+    /// `I × Z + h ≥ 0.9 V` exactly when `10·a·|p|·Z ≥ (9V − 10h) · 10¹⁴`.
+    private let complianceWarning: Int128
     /// The device-wide grids in fast form; nil where the general check must run.
     let amplitude: UniformGrid?
     let pulseWidth: UniformGrid?
@@ -75,13 +76,11 @@ struct DerivedLimits: Hashable, Sendable {
         }
         self.leadsBelow64 = leadsBelow64
         fractionStep = DivisibilityTest(step: limits.fractionStep.rawValue)
-        currentLimit = Int64(clamping: Int128(limits.currentPerContactMax.rawValue) * ContactLoad.wholePercent)
+        currentLimit = Int128(limits.currentPerContactMax.rawValue) * ContactLoad.wholePercent
         let volts = Int128(limits.complianceVoltage.rawValue)
         let headroom = Int128(limits.headroom.rawValue)
-        let error = (volts - headroom) * ContactThresholds.voltageScale
-        complianceError = Int64(clamping: error)
-        complianceWarning = Int64(
-            clamping: min(error, (9 * volts - 10 * headroom) * (ContactThresholds.voltageScale / 10) - 1))
+        complianceError = (volts - headroom) * ContactLoad.voltageScale
+        complianceWarning = min(complianceError, (9 * volts - 10 * headroom) * (ContactLoad.voltageScale / 10) - 1)
         amplitude = UniformGrid(limits.amplitude)
         pulseWidth = UniformGrid(limits.pulseWidth)
         tonicRate = Self.frequencyGrid(limits.waveforms.tonic)
@@ -113,6 +112,17 @@ struct DerivedLimits: Hashable, Sendable {
         guard UInt(bitPattern: number) < UInt(bitPattern: areaByNumber.count) else { return nil }
         let index = areaByNumber[number]
         return index == Self.noContact ? nil : Int(index)
+    }
+
+    /// `current.contact` for a contact carrying `a·|p|`: an error above the device's maximum.
+    @inline(__always)
+    func exceedsCurrent(_ amperePercent: Int128) -> Bool { amperePercent > currentLimit }
+
+    /// `compliance` for a contact whose `a·|p|·Z` is `term` (saturated): an error above the compliance
+    /// voltage, else a warning from 90 % of it.
+    @inline(__always)
+    func complianceSeverity(_ term: Int128) -> Severity? {
+        term > complianceWarning ? (term > complianceError ? .error : .warning) : nil
     }
 
     /// Whether the fast entry point can track every distinct area of the device.

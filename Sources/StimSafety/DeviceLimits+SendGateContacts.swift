@@ -188,10 +188,8 @@ extension DeviceLimits {
         amplitude: Nanoamps, rules: LoadRules, _ pulseWidth: Nanoseconds, acknowledged: RuleSet, shares: ContactShares
     ) -> Bool? {
         guard let term = multiplied(amplitude.rawValue, shares.largestShareTimesOhms) else { return nil }
-        // With at least two active contacts, some contact's `a·|p|·Z` exceeds a bound exactly when the largest does.
-        if term > (acknowledged.contains(rules.compliance) ? derived.complianceError : derived.complianceWarning) {
-            return false
-        }
+        // Some contact's `a·|p|·Z` exceeds a bound exactly when the largest does.
+        if !allows(derived.complianceSeverity(Int128(term)), rules.compliance, acknowledged) { return false }
         // The current, density and Shannon rules: one check of the largest share per area.
         if shares.largestFirstAreaShare > 0 {
             guard
@@ -223,14 +221,19 @@ extension DeviceLimits {
         guard let amperePercent = multiplied(amplitude.rawValue, share),
             let load = multiplied(amperePercent, pulseWidth.rawValue)
         else { return nil }
-        if amperePercent > derived.currentLimit { return false }
-        let density = acknowledged.contains(rules.chargeDensity) ? bounds.densityReject : bounds.densityLimit
-        if load > density { return false }
-        // `ContactLoad.shannonProduct`'s charge, so that `Q²` and the bound it is compared with match the
-        // general rules' product to the last bit.
+        if derived.exceedsCurrent(Int128(amperePercent)) { return false }
+        if !allows(bounds.densitySeverity(Int128(load)), rules.chargeDensity, acknowledged) { return false }
+        // `ContactLoad.charge`, so that `Q²` matches the general rules' to the last bit.
         let charge = Double(amperePercent) * ContactLoad.chargeScale(pulseWidth)
-        return charge * charge <= (acknowledged.contains(rules.shannon) ? bounds.shannonReject : bounds.shannonLimit)
+        return allows(bounds.shannonSeverity(squaredCharge: charge * charge), rules.shannon, acknowledged)
     }
+}
+
+/// Whether a finding of `severity` (nil: none) under `rule` leaves the set sendable, as `SendGate` decides.
+@inline(__always)
+private func allows(_ severity: Severity?, _ rule: RuleID, _ acknowledged: RuleSet) -> Bool {
+    guard let severity else { return true }
+    return severity == .warning && acknowledged.contains(rule)
 }
 
 /// `x × y`, or nil when it leaves 64 bits.

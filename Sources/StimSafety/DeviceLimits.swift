@@ -1,3 +1,5 @@
+import RealModule
+
 /// Everything the rules need to know about one stimulator model, in exact units.
 ///
 /// Built by the profile loader from `Devices/*.yaml`; the core holds no device numbers of its own.
@@ -173,8 +175,8 @@ public struct ShannonLimits: Hashable, Sendable {
     public init(warn: Double, reject: Double?) {
         self.warn = warn
         self.reject = reject
-        warnBound = pow10(warn)
-        rejectBound = reject.map(pow10)
+        warnBound = .pow(10, warn)
+        rejectBound = reject.map { .pow(10, $0) }
     }
 }
 

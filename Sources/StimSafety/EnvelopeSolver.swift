@@ -48,7 +48,7 @@ struct EnvelopeSolver {
             errorBound = min(
                 errorBound, Int128(limits.currentPerContactMax.rawValue) * ContactLoad.wholePercent / contact.percent)
             guard width > 0 else { continue }
-            let densityScale = Int128(contact.area.rawValue) * 1_000_000
+            let densityScale = ContactLoad.densityScale(contact.area)
             // Saturating, as the rules' own thresholds are: a profile's density limit and area have no
             // upper bound.
             if let reject = limits.chargeDensity.reject {
@@ -60,7 +60,7 @@ struct EnvelopeSolver {
                 warningBound,
                 saturatingProduct(Int128(limits.chargeDensity.warn.rawValue), densityScale) / (contact.percent * width))
         }
-        let scale: Int128 = 100_000_000_000_000
+        let scale = ContactLoad.voltageScale
         let volts = Int128(limits.complianceVoltage.rawValue)
         let headroom = Int128(limits.headroom.rawValue)
         // Error: a·c + h·s ≤ V·s. Warning-free: 10(a·c + h·s) < 9·V·s, i.e. a·c ≤ (9V − 10h)·s/10 − 1.

@@ -85,7 +85,7 @@ extension RuleID {
 /// in the core.
 func formatNumber(_ value: Double, fractionDigits: Int = 4) -> String {
     guard value.isFinite else { return String(describing: value) }
-    let scaled = value * Double(powerOfTen(fractionDigits)) + (value < 0 ? -0.5 : 0.5)
+    let scaled = value * Double(powerOfTen(fractionDigits) as Int64) + (value < 0 ? -0.5 : 0.5)
     guard abs(scaled) < 9e15 else { return String(describing: value) }
     return formatDecimal(Int64(scaled), fractionDigits: fractionDigits)
 }

@@ -59,15 +59,17 @@ extension FixedPoint {
     public static func - (lhs: Self, rhs: Self) -> Self { Self(rawValue: lhs.rawValue - rhs.rawValue) }
 }
 
+/// `10^exponent` as an integer: the one way the rules write an integer power of ten (a `Double` one is a
+/// literal such as `1e-17`).
 @inline(__always)
-func powerOfTen(_ exponent: Int) -> Int64 {
-    var result: Int64 = 1
+func powerOfTen<Integer: FixedWidthInteger>(_ exponent: Int) -> Integer {
+    var result: Integer = 1
     for _ in 0..<exponent { result *= 10 }
     return result
 }
 
 func formatDecimal(_ raw: Int64, fractionDigits: Int) -> String {
-    let scale = powerOfTen(fractionDigits)
+    let scale: Int64 = powerOfTen(fractionDigits)
     let magnitude = raw.magnitude
     let whole = magnitude / UInt64(scale)
     var fraction = magnitude % UInt64(scale)

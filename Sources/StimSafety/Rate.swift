@@ -7,7 +7,7 @@ public enum Rate: Hashable, Sendable, CustomStringConvertible {
     case period(Nanoseconds)
 
     /// Picoseconds per second over millihertz per hertz: `period in ns = periodScale / frequency in mHz`.
-    static let periodScale: Int128 = 1_000_000_000_000
+    static let periodScale: Int128 = powerOfTen(12)
 
     /// The period in nanoseconds as an exact fraction `numerator / denominator`.
     @inline(__always)
@@ -37,6 +37,11 @@ public enum Rate: Hashable, Sendable, CustomStringConvertible {
     /// Whether a stretch of `duration` fits within one period (equal fits); the rate must be positive.
     @inline(__always)
     func fits(_ duration: Int128) -> Bool {
+        // The usual case, a frequency and a duration within 64 bits, without a 128-bit multiplication.
+        if case .frequency(let rate) = self, let duration = Int64(exactly: duration) {
+            let (product, overflow) = duration.multipliedReportingOverflow(by: rate.rawValue)
+            if !overflow { return Int128(product) <= Rate.periodScale }
+        }
         let (numerator, denominator) = periodFraction
         let (product, overflow) = duration.multipliedReportingOverflow(by: denominator)
         // Beyond 128 bits the product has the duration's sign, and lies beyond any period.

@@ -1,5 +1,6 @@
 extension DeviceLimits {
-    /// The battery metrics of `safety-rules.md` §3 and the `battery` warning.
+    /// The battery metrics of `safety-rules.md` §3 and the `battery` warning, decided on the model's edge
+    /// as the send gate decides it (by the estimate only for a model without an edge).
     @inline(__always)
     func checkBattery<Sink: FindingSink>(_ program: StimProgram, into sink: inout Sink, metrics: inout Metrics) {
         guard let pulseRate = program.pulseRate else { return }
@@ -9,22 +10,47 @@ extension DeviceLimits {
         metrics.pulseRate = pulseRate
         metrics.stimulationCurrent = estimate.stimulationCurrent
         metrics.batteryCurrent = estimate.batteryCurrent
+        let warns = batteryEdgeWarns(program, requiredVoltage: metrics.maxRequiredVoltage) ?? estimate.warns
         switch self.battery.kind {
         case .rechargeable:
             let days = estimate.rechargeIntervalDays
             metrics.rechargeIntervalDays = days
-            if estimate.warns {
+            if warns {
                 sink.report(.battery, .warning, reason: .shortRechargeInterval, value: days, limit: 1)
             }
         case .primary:
             let years = estimate.longevityYears
             metrics.longevityYears = years
-            if estimate.warns {
+            if warns {
                 sink.report(
                     .battery, .warning, reason: .shortLongevity, value: years,
                     limit: self.battery.minimumLongevityYears)
             }
         }
+    }
+
+    /// Whether the `battery` rule warns, by comparing the supply load with the model's edge: from the
+    /// division-free estimate where it decides (a tonic or high-frequency rate), else from the rule's own
+    /// load; nil where the device has no edge, a burst lacks its pulse count, or the load is not finite
+    /// and non-negative.
+    @inline(__always)
+    func batteryEdgeWarns(_ program: StimProgram, requiredVoltage: Double) -> Bool? {
+        guard let edge = derived.battery else { return nil }
+        let supply = battery.supplyVoltage(requiredVoltage: requiredVoltage)
+        if program.waveform != .burst, case .frequency(let rate) = program.rate,
+            let warns = edge.warnsClearly(
+                amplitude: program.amplitude.rawValue, pulseWidth: program.pulseWidth.rawValue, rate: rate.rawValue,
+                phases: program.recovery == .active ? 2 : 1, duty: program.cycling?.duty ?? 1, supply: supply)
+        {
+            return warns
+        }
+        guard let pulseRate = program.pulseRate else { return nil }
+        let stimulationCurrent = BatteryEstimate.stimulationCurrent(
+            amplitude: program.amplitude, pulseWidth: program.pulseWidth, pulseRate: pulseRate,
+            recovery: program.recovery)
+        let load = supply * stimulationCurrent
+        guard load >= 0, load <= .greatestFiniteMagnitude else { return nil }
+        return load > edge.limit
     }
 }
 

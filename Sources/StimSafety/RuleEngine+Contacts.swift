@@ -1,15 +1,18 @@
+import RealModule
+
 extension DeviceLimits {
     /// The contact rules — `contacts.unknown`, `contacts.polarity`, `contacts.count`, `impedance` — and the
-    /// per-contact load rules at the programmed amplitude, in one pass over the contact map.
+    /// per-contact load rules at the programmed amplitude and, with a patient range, at its maximum under
+    /// `patientRange.` ids, in one pass over the contact map.
     @inline(__always)
     func checkContacts<Sink: FindingSink>(
         _ program: StimProgram, context: ValidationContext, into sink: inout Sink, metrics: inout Metrics
     ) {
         var tally = PolarityTally()
-        var thresholds = ContactThresholds(limits: self, amplitude: program.amplitude, pulseWidth: program.pulseWidth)
         var largestShareTimesOhms: Int64 = 0
         var largestShannonProduct = 0.0
         var seen = ContactSet()
+        let rangeMaximum = program.patientRange?.max
         for share in program.contacts {
             let percent = share.percent.rawValue
             let magnitude = Int64(clamping: percent.magnitude)
@@ -25,7 +28,7 @@ extension DeviceLimits {
             }
             switch share.contact {
             case .lead(let number):
-                guard let area = area(ofContact: number) else {
+                guard let area = derived.areaIndex(ofContact: number) else {
                     sink.report(
                         .contactsUnknown, .error, contact: share.contact, reason: .notOnLeads, value: nil, limit: nil)
                     tally.add(percent)
@@ -37,10 +40,16 @@ extension DeviceLimits {
                 if let measured { checkImpedance(measured, contact: share.contact, into: &sink) }
                 let ohms = measured ?? impedance.nominal
                 checkLoad(
-                    magnitude, ohms: ohms, area: area, contact: share.contact, thresholds: &thresholds,
-                    rules: .programmed, into: &sink)
+                    magnitude, ohms: ohms, area: area, contact: share.contact, amplitude: program.amplitude,
+                    pulseWidth: program.pulseWidth, rules: .programmed, into: &sink)
+                if let rangeMaximum {
+                    checkLoad(
+                        magnitude, ohms: ohms, area: area, contact: share.contact, amplitude: rangeMaximum,
+                        pulseWidth: program.pulseWidth, rules: .patientMaximum, into: &sink)
+                }
                 largestShareTimesOhms = max(largestShareTimesOhms, shareTimesOhms(magnitude, ohms))
                 if Sink.collectsMetrics {
+                    let area = derived.areas[area].area
                     let load = ContactLoad(amplitude: program.amplitude, percent: share.percent)
                     metrics.chargePerPhase = max(metrics.chargePerPhase, load.charge(pulseWidth: program.pulseWidth))
                     metrics.maxChargeDensity = max(
@@ -59,8 +68,13 @@ extension DeviceLimits {
                 guard percent != 0 else { continue }
                 let ohms = context.impedances.can ?? impedance.nominal
                 checkCompliance(
-                    magnitude, ohms: ohms, contact: share.contact, thresholds: thresholds,
-                    rule: LoadRules.programmed.compliance, into: &sink)
+                    ContactLoad(amplitude: program.amplitude, percent: share.percent), ohms: ohms,
+                    contact: share.contact, rule: LoadRules.programmed.compliance, into: &sink)
+                if let rangeMaximum {
+                    checkCompliance(
+                        ContactLoad(amplitude: rangeMaximum, percent: share.percent), ohms: ohms,
+                        contact: share.contact, rule: LoadRules.patientMaximum.compliance, into: &sink)
+                }
                 largestShareTimesOhms = max(largestShareTimesOhms, shareTimesOhms(magnitude, ohms))
             case .unrecognized:
                 sink.report(
@@ -71,32 +85,7 @@ extension DeviceLimits {
         tally.report(maxActiveContacts: maxActiveContacts, into: &sink)
         metrics.maxRequiredVoltage = requiredVoltage(
             amplitude: program.amplitude, largestShareTimesOhms: largestShareTimesOhms)
-        if largestShannonProduct > 0 { metrics.maxShannonK = log10(largestShannonProduct) }
-    }
-
-    /// The per-contact load rules at the patient range's maximum, reported under `patientRange.` ids.
-    @inline(__always)
-    func checkContactLoads<Sink: FindingSink>(
-        _ program: StimProgram, amplitude: Nanoamps, context: ValidationContext, into sink: inout Sink
-    ) {
-        var thresholds = ContactThresholds(limits: self, amplitude: amplitude, pulseWidth: program.pulseWidth)
-        for share in program.contacts where share.percent.rawValue != 0 {
-            let magnitude = Int64(clamping: share.percent.rawValue.magnitude)
-            switch share.contact {
-            case .lead(let number):
-                guard let area = area(ofContact: number) else { continue }
-                let ohms = context.impedances.ohms(ofContact: number) ?? impedance.nominal
-                checkLoad(
-                    magnitude, ohms: ohms, area: area, contact: share.contact, thresholds: &thresholds,
-                    rules: .patientMaximum, into: &sink)
-            case .can where caseElectrode:
-                checkCompliance(
-                    magnitude, ohms: context.impedances.can ?? impedance.nominal, contact: share.contact,
-                    thresholds: thresholds, rule: LoadRules.patientMaximum.compliance, into: &sink)
-            case .can, .unrecognized:
-                continue
-            }
-        }
+        if largestShannonProduct > 0 { metrics.maxShannonK = Double.log10(largestShannonProduct) }
     }
 
     /// `|p| × Z`, saturating.
@@ -106,65 +95,49 @@ extension DeviceLimits {
         return overflow ? .max : product
     }
 
-    /// `current.contact`, `chargeDensity`, `shannon` and `compliance` for one active lead contact.
+    /// `current.contact`, `chargeDensity`, `shannon` and `compliance` for one active lead contact of the
+    /// area at index `area`, by the decisions the send gate asks.
     @inline(__always)
     private func checkLoad<Sink: FindingSink>(
-        _ magnitude: Int64, ohms: Milliohms, area: SquareMicrometers, contact: ContactID,
-        thresholds: inout ContactThresholds, rules: LoadRules, into sink: inout Sink
+        _ magnitude: Int64, ohms: Milliohms, area: Int, contact: ContactID, amplitude: Nanoamps,
+        pulseWidth: Nanoseconds, rules: LoadRules, into sink: inout Sink
     ) {
-        let amperePercent = thresholds.amperePercent(magnitude)
-        let amplitude = thresholds.amplitude
-        let width = thresholds.pulseWidth
-        let load = { ContactLoad(amplitude: amplitude, percent: Percent(rawValue: magnitude)) }
-        if thresholds.exceedsCurrent(amperePercent) {
+        let load = ContactLoad(amplitude: amplitude, percent: Percent(rawValue: magnitude))
+        if derived.exceedsCurrent(load.amperePercent) {
             sink.report(
                 rules.currentContact, .error, contact: contact,
-                reason: .aboveMaximum, value: load().milliamps, limit: currentPerContactMax.doubleValue)
+                reason: .aboveMaximum, value: load.milliamps, limit: currentPerContactMax.doubleValue)
         }
-        thresholds.prepare(area: area, limits: self)
-        if let severity = thresholds.densitySeverity(amperePercent) {
+        let bounds = derived.areas[area]
+        if let severity = bounds.densitySeverity(product(load.amperePercent, pulseWidth.rawValue)) {
             let limit = severity == .error ? chargeDensity.reject ?? chargeDensity.warn : chargeDensity.warn
             sink.report(
                 rules.chargeDensity, severity, contact: contact,
                 reason: severity == .error ? .aboveRejectLimit : .aboveWarnLimit,
-                value: load().density(pulseWidth: width, area: area), limit: limit.doubleValue)
+                value: load.density(pulseWidth: pulseWidth, area: bounds.area), limit: limit.doubleValue)
         }
-        let product = thresholds.shannonProduct(amperePercent)
-        if let bound = shannon.rejectBound, let reject = shannon.reject, exceedsShannon(product, bound: bound) {
+        let charge = load.charge(pulseWidth: pulseWidth)
+        if let severity = bounds.shannonSeverity(squaredCharge: charge * charge) {
             sink.report(
-                rules.shannon, .error, contact: contact, reason: .aboveRejectLimit, value: log10(product),
-                limit: reject)
-        } else if exceedsShannon(product, bound: shannon.warnBound) {
-            sink.report(
-                rules.shannon, .warning, contact: contact, reason: .aboveWarnLimit, value: log10(product),
-                limit: shannon.warn)
+                rules.shannon, severity, contact: contact,
+                reason: severity == .error ? .aboveRejectLimit : .aboveWarnLimit,
+                value: Double.log10(load.shannonProduct(pulseWidth: pulseWidth, area: bounds.area)),
+                limit: severity == .error ? shannon.reject ?? shannon.warn : shannon.warn)
         }
-        checkCompliance(
-            magnitude, ohms: ohms, contact: contact, thresholds: thresholds,
-            rule: rules.compliance, into: &sink)
+        checkCompliance(load, ohms: ohms, contact: contact, rule: rules.compliance, into: &sink)
     }
 
+    /// `compliance` for a contact carrying `load` through `ohms`.
     @inline(__always)
     private func checkCompliance<Sink: FindingSink>(
-        _ magnitude: Int64, ohms: Milliohms, contact: ContactID, thresholds: ContactThresholds, rule: RuleID,
-        into sink: inout Sink
+        _ load: ContactLoad, ohms: Milliohms, contact: ContactID, rule: RuleID, into sink: inout Sink
     ) {
-        let amplitude = thresholds.amplitude
-        let required = {
-            ContactLoad(amplitude: amplitude, percent: Percent(rawValue: magnitude))
-                .requiredVoltage(ohms: ohms, headroom: self.headroom)
-        }
-        switch thresholds.complianceLevel(thresholds.amperePercent(magnitude), ohms: ohms) {
-        case .clear: break
-        case .over:
-            sink.report(
-                rule, .error, contact: contact, reason: .aboveCompliance, value: required(),
-                limit: complianceVoltage.doubleValue)
-        case .near:
-            sink.report(
-                rule, .warning, contact: contact, reason: .nearCompliance, value: required(),
-                limit: 0.9 * complianceVoltage.doubleValue)
-        }
+        guard let severity = derived.complianceSeverity(product(load.amperePercent, ohms.rawValue)) else { return }
+        let volts = complianceVoltage.doubleValue
+        sink.report(
+            rule, severity, contact: contact, reason: severity == .error ? .aboveCompliance : .nearCompliance,
+            value: load.requiredVoltage(ohms: ohms, headroom: headroom), limit: severity == .error ? volts : 0.9 * volts
+        )
     }
 
     /// `impedance`: an active lead contact measured below the short or above the open threshold.

@@ -4,8 +4,9 @@
 ///
 /// The rules are methods of the limits themselves, so neither the limits nor the context is copied.
 extension DeviceLimits {
-    /// Every rule; with `contactsChecked`, the contact pass has already run (the fast entry point's own)
-    /// and `metrics.maxRequiredVoltage` holds its result.
+    /// Every rule; with `contactsChecked`, the send gate's contact pass and load rules (at the programmed
+    /// amplitude and at the patient range's maximum) have already cleared the program, and
+    /// `metrics.maxRequiredVoltage` holds the pass's result.
     @inline(__always)
     func runRules<Sink: FindingSink>(
         _ program: StimProgram, context: ValidationContext, into sink: inout Sink, metrics: Metrics = Metrics(),
@@ -15,18 +16,25 @@ extension DeviceLimits {
         checkAmplitude(program, into: &sink)
         checkPulseWidth(program, slot: context.slot, into: &sink)
         checkWaveformAndRate(program, slot: context.slot, into: &sink)
-        if !contactsChecked { checkContacts(program, context: context, into: &sink, metrics: &metrics) }
-        checkPatientRange(program, context: context, into: &sink)
+        if !contactsChecked {
+            checkContacts(program, context: context, into: &sink, metrics: &metrics)
+            checkPatientRange(program, into: &sink)
+        }
         checkTiming(program, into: &sink)
         checkBattery(program, into: &sink, metrics: &metrics)
         checkSlew(program, context: context, into: &sink)
         return metrics
     }
 
+    /// The range and step rules of `grid`; `uniform`, the grid's fast form where it has one, clears a
+    /// settable value without a division and without fetching the grid.
     @inline(__always)
     private func checkGrid<Quantity: FixedPoint, Sink: FindingSink>(
-        _ value: Quantity, _ grid: Grid<Quantity>, range: RuleID, step: RuleID, into sink: inout Sink
+        _ value: Quantity, uniform: UniformGrid?, grid: @autoclosure () -> Grid<Quantity>, range: RuleID,
+        step: RuleID, into sink: inout Sink
     ) {
+        if let uniform, uniform.allows(value.rawValue) { return }
+        let grid = grid()
         if value < grid.min {
             sink.report(range, .error, reason: .belowMinimum, value: value.doubleValue, limit: grid.min.doubleValue)
         } else if value > grid.max {
@@ -41,34 +49,58 @@ extension DeviceLimits {
 
     @inline(__always)
     private func checkAmplitude<Sink: FindingSink>(_ program: StimProgram, into sink: inout Sink) {
-        checkGrid(program.amplitude, self.amplitude, range: .amplitudeRange, step: .amplitudeStep, into: &sink)
+        checkGrid(
+            program.amplitude, uniform: derived.amplitude, grid: self.amplitude, range: .amplitudeRange,
+            step: .amplitudeStep, into: &sink)
     }
 
     @inline(__always)
     private func checkPulseWidth<Sink: FindingSink>(_ program: StimProgram, slot: Int?, into sink: inout Sink) {
+        // A slot of a slot group has its own grid, which has no fast form.
+        let grouped = group(forSlot: slot) != nil
         checkGrid(
-            program.pulseWidth, pulseWidthGrid(forSlot: slot), range: .pulseWidthRange, step: .pulseWidthStep,
-            into: &sink)
+            program.pulseWidth, uniform: grouped ? nil : derived.pulseWidth, grid: pulseWidthGrid(forSlot: slot),
+            range: .pulseWidthRange, step: .pulseWidthStep, into: &sink)
     }
 
     @inline(__always)
     private func checkWaveformAndRate<Sink: FindingSink>(_ program: StimProgram, slot: Int?, into sink: inout Sink) {
+        // A rate the fast form of a device-wide tonic or high-frequency grid allows is supported and settable,
+        // and has no burst rules.
+        if fastRateGridAllows(program.rate, waveform: program.waveform, slot: slot) { return }
         guard let grid = rateGrid(for: program.waveform, slot: slot) else {
             sink.report(.waveformSupported, .error, reason: .notSupported)
             return
         }
-        if !grid.contains(program.rate) {
-            let (low, high) = grid.bounds
-            let below = program.rate.hertz < low.doubleValue
-            sink.report(
-                .frequencyRange, .error, reason: below ? .belowMinimum : .aboveMaximum, value: program.rate.hertz,
-                limit: (below ? low : high).doubleValue)
-        }
-        if !grid.isOnStep(program.rate) {
-            sink.report(.frequencyStep, .error, reason: .offGrid, value: program.rate.hertz, limit: grid.stepSize)
-        }
+        checkRate(program.rate, grid, into: &sink)
         guard program.waveform == .burst, let burst = self.waveforms.burst else { return }
         checkBurst(program, burst, into: &sink)
+    }
+
+    /// Whether the fast form of the rate grid, which a device-wide tonic or high-frequency grid with one step
+    /// has, clears `rate` as supported and settable (the send gate asks the same form).
+    @inline(__always)
+    private func fastRateGridAllows(_ rate: Rate, waveform: Waveform, slot: Int?) -> Bool {
+        guard group(forSlot: slot) == nil, case .frequency(let value) = rate,
+            let uniform = derived.rateGrid(for: waveform)
+        else { return false }
+        // `RateGrid.contains` counts only positive rates as in range.
+        return value.rawValue > 0 && uniform.allows(value.rawValue)
+    }
+
+    /// `frequency.range` and `frequency.step`.
+    @inline(__always)
+    private func checkRate<Sink: FindingSink>(_ rate: Rate, _ grid: RateGrid, into sink: inout Sink) {
+        if !grid.contains(rate) {
+            let (low, high) = grid.bounds
+            let below = rate.hertz < low.doubleValue
+            sink.report(
+                .frequencyRange, .error, reason: below ? .belowMinimum : .aboveMaximum, value: rate.hertz,
+                limit: (below ? low : high).doubleValue)
+        }
+        if !grid.isOnStep(rate) {
+            sink.report(.frequencyStep, .error, reason: .offGrid, value: rate.hertz, limit: grid.stepSize)
+        }
     }
 
     @inline(__always)
@@ -104,17 +136,15 @@ extension DeviceLimits {
         }
     }
 
+    /// `patientRange`'s own checks; `checkContacts` checks the load rules at the range's maximum.
     @inline(__always)
-    private func checkPatientRange<Sink: FindingSink>(
-        _ program: StimProgram, context: ValidationContext, into sink: inout Sink
-    ) {
+    private func checkPatientRange<Sink: FindingSink>(_ program: StimProgram, into sink: inout Sink) {
         guard let range = program.patientRange else { return }
         if let broken = patientRangeBreak(program, range) {
             sink.report(
                 .patientRange, .error, reason: broken.reason, value: broken.value.doubleValue,
                 limit: broken.limit.doubleValue)
         }
-        checkContactLoads(program, amplitude: range.max, context: context, into: &sink)
     }
 
     /// What breaks `range`'s own checks, if anything: a bound outside the device's amplitude range, or
@@ -135,14 +165,19 @@ extension DeviceLimits {
     private func checkSlew<Sink: FindingSink>(
         _ program: StimProgram, context: ValidationContext, into sink: inout Sink
     ) {
-        guard let running = context.runningAmplitude, let slewMax = self.amplitudeSlewMax else { return }
+        guard let increase = slewBreak(program, context: context), let slewMax = self.amplitudeSlewMax else { return }
+        sink.report(
+            .amplitudeSlew, .warning, reason: .stepTooLarge,
+            value: Double(converting: increase) / Double(Nanoamps.subunitsPerUnit), limit: slewMax.doubleValue)
+    }
+
+    /// The increase over the running amplitude in nA when it exceeds the device's largest step, else nil.
+    @inline(__always)
+    func slewBreak(_ program: StimProgram, context: ValidationContext) -> Int128? {
+        guard let running = context.runningAmplitude, let slewMax = self.amplitudeSlewMax else { return nil }
         // In 128 bits: an absurd running amplitude must not overflow the difference.
         let increase = Int128(program.amplitude.rawValue) - Int128(running.rawValue)
-        if increase > Int128(slewMax.rawValue) {
-            sink.report(
-                .amplitudeSlew, .warning, reason: .stepTooLarge,
-                value: Double(converting: increase) / Double(Nanoamps.subunitsPerUnit), limit: slewMax.doubleValue)
-        }
+        return increase > Int128(slewMax.rawValue) ? increase : nil
     }
 }
 

@@ -35,7 +35,7 @@ struct DerivedLimitsTests {
         for _ in 0..<300 {
             let area = ContactLoad.squareCentimetres(
                 SquareMicrometers(rawValue: Int64.random(in: 1...100_000_000_000, using: &rng)))
-            let bound = shannonThreshold(pow10(Double.random(in: -3...4, using: &rng)))
+            let bound = shannonThreshold(ShannonLimits(warn: .random(in: -3...4, using: &rng), reject: nil).warnBound)
             let edge = AreaBounds.squaredChargeLimit(area: area, bound: bound)
             for x in [edge, edge.nextUp, edge.nextDown, edge.nextUp.nextUp, edge.nextDown.nextDown, edge * 1.5] {
                 #expect((x / area > bound) == (x > edge), "x \(x), area \(area), bound \(bound)")
