@@ -57,11 +57,13 @@ enum EventDecoder {
         let read = try ohms.contacts(Milliohms.self, allowNegative: false)
         var measured: [ContactID: Milliohms] = [:]
         measured.reserveCapacity(read.count)
-        for (contact, value) in read {
-            guard measured.updateValue(value, forKey: contact) == nil else {
-                throw ContactID.repeated(contact, in: ohms)
-            }
+        // The smallest contact named twice is the one reported, as for a program's contacts: the
+        // members come in no fixed order, and the same line must always get the same finding.
+        var repeated: ContactID?
+        for (contact, value) in read where measured.updateValue(value, forKey: contact) != nil {
+            repeated = min(repeated ?? contact, contact)
         }
+        if let repeated { throw ContactID.repeated(repeated, in: ohms) }
         return ImpedanceMeasurement(measured)
     }
 
