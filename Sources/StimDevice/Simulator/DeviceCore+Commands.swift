@@ -17,7 +17,7 @@ extension DeviceCore {
         case .adjustAmplitude(let amplitude): return adjust(to: amplitude, role: role)
         case .measureImpedance: return .success(.measureImpedance(measureImpedance()))
         case .readBattery:
-            record(.battery(Percent(units: Int64(battery.percent))))
+            recordBatteryLevel()
             return .success(.readBattery(battery.status))
         case .readEventLog(let range): return readLog(range, session: session)
         case .setClock(let nanoseconds):
