@@ -55,16 +55,7 @@ enum EventDecoder {
 
     private static func impedances(_ ohms: ObjectFields) throws(LineProblem) -> ImpedanceMeasurement {
         let read = try ohms.contacts(Milliohms.self, allowNegative: false)
-        var measured: [ContactID: Milliohms] = [:]
-        measured.reserveCapacity(read.count)
-        // The smallest contact named twice is the one reported, as for a program's contacts: the
-        // members come in no fixed order, and the same line must always get the same finding.
-        var repeated: ContactID?
-        for (contact, value) in read where measured.updateValue(value, forKey: contact) != nil {
-            repeated = min(repeated ?? contact, contact)
-        }
-        if let repeated { throw ContactID.repeated(repeated, in: ohms) }
-        return ImpedanceMeasurement(measured)
+        return ImpedanceMeasurement(Dictionary(uniqueKeysWithValues: read.lazy.map { ($0.contact, $0.value) }))
     }
 
     private static func rejected(_ fields: ObjectFields) throws(LineProblem) -> RejectedCommand {
@@ -83,16 +74,5 @@ enum EventDecoder {
         let request = try fields.value(.request)
         guard case .object = request else { throw fields.wrongType(SchemaKey.request, "an object", request.typeName) }
         return RejectedCommand(by: by, rules: rules, request: request)
-    }
-}
-
-extension ContactID {
-    /// The problem of two keys of the map `fields` that both name `contact`.
-    static func repeated(_ contact: ContactID, in fields: ObjectFields) -> LineProblem {
-        let spellings = fields.keys().filter { ContactID(key: $0) == contact }.sorted().map { "'\($0)'" }
-        return LineProblem(
-            .wrongType,
-            "field '\(fields.path)': contact \(contact) is given more than once (as "
-                + spellings.joined(separator: " and ") + ")")
     }
 }
