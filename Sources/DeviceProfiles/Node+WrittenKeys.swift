@@ -6,12 +6,12 @@ extension Node {
     ///
     /// This is how every key of our schemas is read: YAML 1.1 types an unquoted `on` as a Boolean and
     /// `01` as a number, so Yams' own look-up by a string misses them.
-    public var writtenText: String? { scalar?.string }
+    package var writtenText: String? { scalar?.string }
 }
 
 extension Node.Mapping {
     /// The value of the key written as `key`; keys are unique as written in a ``YAMLDocument``.
-    public func value(forWrittenKey key: String) -> Node? {
+    package func value(forWrittenKey key: String) -> Node? {
         first { $0.key.writtenText == key }?.value
     }
 }

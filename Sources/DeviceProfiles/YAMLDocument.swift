@@ -16,8 +16,7 @@ import Yams
 /// - a second document in the stream.
 ///
 /// Keys are compared as written: `on` and `"on"` are the same key, although YAML 1.1 types the first
-/// as a Boolean. Read them with ``Yams/Node/writtenText`` and ``Yams/Node/Mapping/value(forWrittenKey:)``,
-/// never with Yams' typed look-up.
+/// as a Boolean. Read the tree through ``YAMLField``, never with Yams' typed look-up.
 public enum YAMLDocument {
     /// The largest file read: 1 MiB.
     public static let maximumBytes = 1 << 20
