@@ -19,14 +19,8 @@ extension DeviceProfile {
     ///     directory when it lies inside it, else its full path.
     /// - Throws: ``YAMLFieldError`` naming the file, the field and the problem; nothing is half-loaded.
     public init(contentsOf url: URL, displayPath: String? = nil) throws(YAMLFieldError) {
-        let path = displayPath ?? Self.displayPath(for: url)
-        let text: String
-        do {
-            text = try YAMLDocument.read(contentsOf: url)
-        } catch {
-            throw YAMLFieldError(file: path, document: error)
-        }
-        try self.init(yaml: text, path: path, sourceURL: url)
+        let root = try YAMLField.read(file: url.path, as: displayPath ?? Self.displayPath(for: url))
+        self = try ProfileParser.profile(from: root, sourceURL: url)
     }
 
     /// Parses and checks a profile from YAML text; `path` names it in errors.

@@ -47,21 +47,22 @@ package struct YAMLField {
         }
     }
 
-    /// Reads and parses the file at `path` (`-` for standard input; a pipe or FIFO is read as a stream).
-    package static func read(file path: String) throws(YAMLFieldError) -> YAMLField {
+    /// Reads and parses the file at `path` (`-` for standard input; a pipe or FIFO is read as a stream),
+    /// naming it `name` in errors (by default as given, or `standard input`).
+    package static func read(file path: String, as name: String? = nil) throws(YAMLFieldError) -> YAMLField {
         let input: InputFile
         do {
             input = try InputFile(path: path)
         } catch {
-            throw YAMLFieldError(file: error.path, message: error.reason)
+            throw YAMLFieldError(file: name ?? error.path, message: error.reason)
         }
         let text: String
         do {
             text = try YAMLDocument.read(input)
         } catch {
-            throw YAMLFieldError(file: input.name, document: error)
+            throw YAMLFieldError(file: name ?? input.name, document: error)
         }
-        return try parse(text, file: input.name)
+        return try parse(text, file: name ?? input.name)
     }
 
     /// An error located at this field.
