@@ -95,8 +95,12 @@ package struct YAMLField {
     }
 
     /// The field `key` of this mapping, matched as written; absent when missing.
+    ///
+    /// YAML 1.1 types an unquoted `on` as a Boolean and `01` as a number, so Yams' own look-up by a
+    /// string would miss them; a key's scalar text (quotes and escapes resolved) never does, and keys
+    /// are unique as written in a ``YAMLDocument``.
     package func child(_ key: String) -> YAMLField {
-        member(node?.mapping?.value(forWrittenKey: key), path: path(of: key))
+        member(node?.mapping?.first { $0.key.scalar?.string == key }?.value, path: path(of: key))
     }
 
     /// The field `key`, when it is given and not null.
@@ -132,7 +136,7 @@ package struct YAMLField {
         guard let mapping = node?.mapping else { throw error("must be a mapping of fields, not \(kind)") }
         return mapping.map { key, value in
             // YAMLDocument refuses keys that are lists or mappings, so every key has its text.
-            let name = key.writtenText ?? "?"
+            let name = key.scalar?.string ?? "?"
             return (name, member(value, path: path(of: name)))
         }
     }

@@ -143,10 +143,10 @@ struct YAMLDocumentTests {
 
     @Test("Two keys that only YAML's typing would merge are two keys")
     func keysDifferingAsWrittenAreDistinct() throws {
-        let mapping = try #require(try YAMLDocument.compose("{1: a, 01: b, 0x1: c, true: d, True: e}\n")?.mapping)
-        #expect(mapping.count == 5)
-        #expect(mapping.value(forWrittenKey: "01")?.writtenText == "b")
-        #expect(mapping.value(forWrittenKey: "True")?.writtenText == "e")
+        let root = try YAMLField.parse("{1: a, 01: b, 0x1: c, true: d, True: e}\n", file: "x.yaml")
+        #expect(try root.entries().count == 5)
+        #expect(try root.required("01").text() == "b")
+        #expect(try root.required("True").text() == "e")
     }
 
     @Test("A key that is a list or a mapping is refused")
@@ -181,16 +181,15 @@ struct YAMLDocumentTests {
             case "double": "\"\(key)\""
             default: key
             }
-        let root = try #require(try YAMLDocument.compose("\(written): value\nother: 2\n"))
-        let mapping = try #require(root.mapping)
-        #expect(mapping.value(forWrittenKey: key)?.writtenText == "value")
-        #expect(mapping.first?.key.writtenText == key)
+        let root = try YAMLField.parse("\(written): value\nother: 2\n", file: "x.yaml")
+        #expect(try root.required(key).text() == "value")
+        #expect(try root.entries().first?.key == key)
     }
 
     @Test("A value keeps its YAML meaning: an unquoted true is a Boolean, a quoted one is text")
     func valuesKeepTheirMeaning() throws {
-        let mapping = try #require(try YAMLDocument.compose("a: true\nb: 'true'\n")?.mapping)
-        #expect(mapping.value(forWrittenKey: "a")?.bool == true)
-        #expect(mapping.value(forWrittenKey: "b")?.bool == nil)
+        let root = try YAMLField.parse("a: true\nb: 'true'\n", file: "x.yaml")
+        #expect(root.child("a").node?.bool == true)
+        #expect(root.child("b").node?.bool == nil)
     }
 }

@@ -145,7 +145,7 @@ struct SchemaSample: Sendable, CustomTestStringConvertible {
             switch node {
             case .mapping(let mapping):
                 for (key, value) in mapping {
-                    if let text = key.writtenText, let mark = key.mark { found.append((text, mark.line, mark.column)) }
+                    if let text = key.scalar?.string, let mark = key.mark { found.append((text, mark.line, mark.column)) }
                     walk(value)
                 }
             case .sequence(let sequence): sequence.forEach(walk)
@@ -172,7 +172,7 @@ struct SchemaSample: Sendable, CustomTestStringConvertible {
             switch node {
             case .mapping(let mapping):
                 "{"
-                    + mapping.map { quoted($0.key.writtenText ?? "") + ": " + write($0.value) }
+                    + mapping.map { quoted($0.key.scalar?.string ?? "") + ": " + write($0.value) }
                     .joined(separator: ", ") + "}"
             case .sequence(let sequence): "[" + sequence.map(write).joined(separator: ", ") + "]"
             case .scalar(let scalar):
