@@ -145,7 +145,9 @@ struct SchemaSample: Sendable, CustomTestStringConvertible {
             switch node {
             case .mapping(let mapping):
                 for (key, value) in mapping {
-                    if let text = key.scalar?.string, let mark = key.mark { found.append((text, mark.line, mark.column)) }
+                    if let text = key.scalar?.string, let mark = key.mark {
+                        found.append((text, mark.line, mark.column))
+                    }
                     walk(value)
                 }
             case .sequence(let sequence): sequence.forEach(walk)
