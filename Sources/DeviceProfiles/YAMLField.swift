@@ -10,7 +10,7 @@ import Yams
 package struct YAMLField {
     /// The node; nil when the field is absent or the document empty.
     package let node: Node?
-    /// The file (or flag) the document came from.
+    /// The file the document came from, as errors name it.
     package let file: String
     /// The field path within the document (`cases[2].program.amplitude`), empty at the root.
     package let path: String
@@ -71,7 +71,7 @@ package struct YAMLField {
     }
 
     /// Whether the field is absent or an explicit YAML null (`null`, `~` or nothing).
-    package var isNull: Bool {
+    var isNull: Bool {
         guard let node else { return true }
         guard case .scalar = node else { return false }
         return tagName == .null
@@ -84,7 +84,7 @@ package struct YAMLField {
     var tagName: Tag.Name? { node.map { Tag.Name(rawValue: $0.tag.description) } }
 
     /// How the node reads to a person, for "must be X, not Y" messages.
-    package var kind: String {
+    var kind: String {
         switch node {
         case nil: "nothing"
         case .mapping: "a mapping"
@@ -110,7 +110,7 @@ package struct YAMLField {
     }
 
     /// The field `key`, even an explicit null; nil only when the key is absent.
-    package func present(_ key: String) -> YAMLField? {
+    func present(_ key: String) -> YAMLField? {
         let field = child(key)
         return field.node == nil ? nil : field
     }
