@@ -13,12 +13,30 @@ public struct SafetySummary: Hashable, Sendable {
     public var eventsFlagged = 0
     /// Every rule id seen, sorted by id.
     public var rules: [RuleID] { ruleSet.rules }
+    /// The rules some event could not be judged by, because the source did not give what they need:
+    /// said once, never counted as errors.
+    public var notEvaluated: RuleSet = []
+
+    /// The rules that judge a program's contacts, which a program with its contacts unknown cannot be
+    /// judged by (`docs/safety-rules.md`).
+    public static let contactRules = RuleSet([
+        RuleID.contactsUnknown, .contactsPolarity, .contactsCount, .currentContact, .chargeDensity, .shannon,
+        .compliance, .impedance, .patientRangeCurrentContact, .patientRangeChargeDensity, .patientRangeShannon,
+        .patientRangeCompliance,
+    ])
     /// The first flagged events, in line order, for the human report.
     public private(set) var flaggedEvents: [FlaggedEvent] = []
 
     private var ruleSet: RuleSet = []
 
     public init() {}
+
+    /// The sentence the reports print for ``notEvaluated``; nil when every rule was evaluated.
+    public var notEvaluatedText: String? {
+        guard !notEvaluated.isEmpty else { return nil }
+        return "not evaluated where a program's contacts are unknown: "
+            + notEvaluated.rules.map(\.name).joined(separator: ", ")
+    }
 
     /// Counts one re-validated event by the rules it broke.
     public mutating func record(line: Int, slot: Int, type: String, fired: FiredRules) {

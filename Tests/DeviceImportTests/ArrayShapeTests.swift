@@ -9,7 +9,7 @@ import TherapyLog
 /// fixture in both shapes.
 @Suite("Reports and session files whose one-element arrays are bare objects")
 struct ArrayShapeTests {
-    static let perceptFixtures = ["percept-session.json", "percept-sparse.json"]
+    static let perceptFixtures = ["percept-session.json", "percept-sparse.json", "percept-sensing.json"]
     static let rcsFixtures = ["rcs-session", "rcs-stimlog-only"]
 
     /// `value` with its one-element arrays of objects written as their object where `seed` picks them:

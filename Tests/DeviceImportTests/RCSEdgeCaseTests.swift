@@ -40,7 +40,9 @@ struct RCSEdgeCaseTests {
             result.notes.contains { $0.kind == .inexpressible && $0.message.contains("runs programs 0, 1 together") })
         let report = Fixtures.report(result, file: "session")
         #expect(report.programs.map(\.slot) == [1])
-        #expect(report.safety.eventsWithErrors == 2)
+        // Without DeviceSettings both programs' contacts are unknown: validated, contact rules not evaluated.
+        #expect(report.safety.eventsWithErrors == 0)
+        #expect(report.safety.notEvaluated == SafetySummary.contactRules)
     }
 
     @Test("An active group with no enabled program delivers nothing: therapy is written off until a group has one")

@@ -99,7 +99,7 @@ struct RCSSessionTests {
         #expect(report.programs.map(\.slot) == [1, 5])
         #expect(report.programs.map(\.therapyHours) == [4, 2])
         #expect(report.findings.isEmpty)
-        #expect(report.adjustments == AdjustmentCounts())
+        #expect(report.adjustments == AdjustmentCounts(device: 3))
     }
 
     @Test("StimLog alone gives the therapy timeline, with placeholder programs skipped and the gaps said")
@@ -111,7 +111,11 @@ struct RCSSessionTests {
         #expect(result.notes.contains { $0.message.contains("C1 (placeholder 8.5 mA, 850 µs), C2 (placeholder") })
         let report = Fixtures.report(result, file: "rcs-stimlog-only")
         #expect(report.therapyHours == 2)
-        #expect(report.safety.rules.contains(.contactsPolarity))
+        #expect(report.safety.eventsWithErrors == 0)
+        #expect(report.safety.rules.isEmpty)
+        #expect(report.safety.notEvaluated == SafetySummary.contactRules)
+        #expect(result.events.first?.contactsUnknown == true)
+        #expect(result.notes.contains { $0.message.contains("contacts unknown (the contact rules are not evaluated)") })
     }
 
     @Test("A folder with none of the session files is an error naming the folder")
