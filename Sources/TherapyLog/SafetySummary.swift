@@ -34,7 +34,7 @@ public struct SafetySummary: Hashable, Sendable {
     /// The sentence the reports print for ``notEvaluated``; nil when every rule was evaluated.
     public var notEvaluatedText: String? {
         guard !notEvaluated.isEmpty else { return nil }
-        return "not evaluated where a program's contacts are unknown: "
+        return "not evaluated where the contacts of a program are unknown: "
             + notEvaluated.rules.map(\.name).joined(separator: ", ")
     }
 
