@@ -153,4 +153,21 @@ struct RCSSessionTests {
     func eventTextClaims(text: String, isOn: Bool?, group: Int?) {
         #expect(RCSEventLog.claim(in: text) == RCSEventLog.Claim(isTherapyOn: isOn, group: group))
     }
+
+    @Test(
+        "Event-log text claims an amplitude, rate and pulse width by their units, whatever the spacing, case or micro sign",
+        arguments: [
+            (
+                "Start Stim Run. Stim amp: 0.6mA. Stim Rate: 130.2Hz. Pulse Width: 60μs. Group A", 0, "0.6", "130.2",
+                "60"
+            ),
+            ("AMP 1.5 MA, RATE 100 HZ, PW 90 US", nil, "1.5", "100", "90"),
+            ("group b at 2mA and 90µs", 1, "2", nil, "90"),
+        ] as [(String, Int?, String, String?, String)])
+    func eventTextSettings(text: String, group: Int?, milliamps: String, hertz: String?, micros: String) throws {
+        let expected = RCSEventLog.Claim(
+            group: group, amplitude: try Nanoamps(parsing: milliamps),
+            rate: try hertz.map { try Millihertz(parsing: $0) }, pulseWidth: try Nanoseconds(parsing: micros))
+        #expect(RCSEventLog.claim(in: text) == expected)
+    }
 }
