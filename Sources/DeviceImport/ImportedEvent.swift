@@ -11,7 +11,7 @@ public struct ImportedEvent: Hashable, Sendable {
     /// event the safety re-validation flags, can be traced to the log.
     public var source: String
     /// Whether a `program` event's contacts were not in the source: the program is written with an
-    /// empty contact map and its contact rules are not evaluated (`docs/safety-rules.md`).
+    /// empty contact map and its contact rules are not evaluated (`docs/recording-format.md` §3, `safety`).
     public var contactsUnknown: Bool
 
     public init(time: Timestamp, event: RecordingEvent, source: String, contactsUnknown: Bool = false) {

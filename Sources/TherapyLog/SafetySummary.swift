@@ -18,7 +18,7 @@ public struct SafetySummary: Hashable, Sendable {
     public var notEvaluated: RuleSet = []
 
     /// The rules that judge a program's contacts, which a program with its contacts unknown cannot be
-    /// judged by (`docs/safety-rules.md`).
+    /// judged by (`docs/safety-rules.md` §2).
     public static let contactRules = RuleSet([
         RuleID.contactsUnknown, .contactsPolarity, .contactsCount, .currentContact, .chargeDensity, .shannon,
         .compliance, .impedance, .patientRangeCurrentContact, .patientRangeChargeDensity, .patientRangeShannon,
