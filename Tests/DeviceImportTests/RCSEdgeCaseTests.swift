@@ -1,6 +1,7 @@
 import DeviceImport
 import DeviceProfiles
 import Foundation
+import StimSafety
 import Testing
 import TherapyLog
 
@@ -191,5 +192,17 @@ struct RCSEdgeCaseTests {
             })
         #expect(messages.contains { $0.contains("says pulse width 90 µs, but the settings log has 60 µs") })
         #expect(messages.allSatisfy { $0.hasSuffix("the settings log is kept") })
+    }
+
+    @Test("Without an electrode configuration the contact rules are not evaluated, and the other rules still run")
+    func unknownContactsLeaveTheOtherRulesRunning() throws {
+        // Group A allows 60–200 µs: 250 µs breaks pulseWidth.range, whatever the contacts.
+        let group = #", "TherapyConfigGroup0": {"ratePeriod": 1000, "program0": \#(Self.program(20, 25))}"#
+        let status = #", "therapyStatusData": {"activeGroup": 0, "therapyStatus": 1}"#
+        let result = try Self.session(["StimLog.json": "[" + Self.record(hour: 0, group + status) + "]"])
+        let report = Fixtures.report(result, file: "session")
+        #expect(report.safety.eventsWithErrors == 1)
+        #expect(report.safety.rules == [.pulseWidthRange])
+        #expect(report.safety.notEvaluated == SafetySummary.contactRules)
     }
 }
