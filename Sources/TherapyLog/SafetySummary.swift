@@ -31,13 +31,6 @@ public struct SafetySummary: Hashable, Sendable {
 
     public init() {}
 
-    /// The sentence the reports print for ``notEvaluated``; nil when every rule was evaluated.
-    public var notEvaluatedText: String? {
-        guard !notEvaluated.isEmpty else { return nil }
-        return "not evaluated where the contacts of a program are unknown: "
-            + notEvaluated.rules.map(\.name).joined(separator: ", ")
-    }
-
     /// Counts one re-validated event by the rules it broke.
     public mutating func record(line: Int, slot: Int, type: String, fired: FiredRules) {
         guard !fired.isEmpty else { return }

@@ -6,13 +6,13 @@ import TherapyLog
 /// `ElectrodeState[]` list into a contact map.
 ///
 /// The profile numbers the INS's two ports as Percept's `InsPort` does: `ZERO_SEVEN` (contacts 0–7)
-/// and `EIGHT_FIFTEEN` (8–15). Reports name the electrodes of the leads a
-/// Percept drives as the public research toolboxes read them (`docs/domain-reference.md` §5.3): `FourElectrodes_0`…`_3` (`_8`…`_11` on
-/// the second port) for a four-ring lead; `SenSight_0`, `_1a`…`_1c`, `_2a`…`_2c`, `_3` (`_8`,
-/// `_9a`…`_10c`, `_11`) for SenSight's directional 1-3-3-1 lead, contacts 0–7 of its port in that
-/// order; `Case` is the can. Other names are read as the value after the enum prefix holding the
-/// contact as digits (`E03`, `Electrode_3`), a number word (`Three`), or a level and segment
-/// (`1A`…`2C`); a number of 8 or more is taken as the contact number itself.
+/// and `EIGHT_FIFTEEN` (8–15). Reports name the electrodes of the leads a Percept drives as the
+/// public research toolboxes read them (`docs/domain-reference.md` §5.3): `FourElectrodes_0`…`_3`
+/// (`_8`…`_11` on the second port) for a four-ring lead; `SenSight_0`, `_1a`…`_1c`, `_2a`…`_2c`,
+/// `_3` (`_8`, `_9a`…`_10c`, `_11`) for SenSight's directional 1-3-3-1 lead, contacts 0–7 of its
+/// port in that order; `Case` is the can. Other names are read as the value after the enum prefix
+/// holding the contact as digits (`E03`, `Electrode_3`), a number word (`Three`), or a level and
+/// segment (`1A`…`2C`); a number of 8 or more is taken as the contact number itself.
 enum PerceptContacts {
     private static let words = [
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",

@@ -20,9 +20,10 @@ enum RCSEventLog {
         var pulseWidth: Nanoseconds?
     }
 
-    /// One device step of each setting (`docs/domain-reference.md` §5.2).
-    static let amplitudeStep: Int64 = 100_000
-    static let timeStep: Int64 = 10_000
+    /// One device step (`docs/domain-reference.md` §5.2): 0.1 mA of amplitude, in nanoamps, and 10 µs
+    /// of pulse width or period, in nanoseconds.
+    private static let amplitudeStep: Int64 = 100_000
+    private static let timeStep: Int64 = 10_000
 
     static func notes(_ records: [RCSRecord], timeline: RCSTimeline, hasSettings: Bool) -> [ImportNote] {
         var notes: [ImportNote] = []

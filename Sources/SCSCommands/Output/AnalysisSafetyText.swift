@@ -8,7 +8,8 @@ enum AnalysisSafetyText {
     static let shownEvents = 10
 
     static func render(_ safety: SafetySummary) -> [String] {
-        let unevaluated = safety.notEvaluatedText.map { ["             " + Terminal.escaped($0)] } ?? []
+        let unevaluated =
+            Format.notEvaluated(safety.notEvaluated).map { ["             " + Terminal.escaped($0)] } ?? []
         guard !safety.rules.isEmpty else {
             return ["Safety       every program and amplitude event passes the device's rules"] + unevaluated
         }
