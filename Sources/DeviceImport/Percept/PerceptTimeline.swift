@@ -146,7 +146,7 @@ struct PerceptTimeline {
             events.append(
                 ImportedEvent(
                     time: time, event: .program(slot: entry.slot, program: entry.program, by: .clinician),
-                    source: source))
+                    source: source, contactsUnknown: entry.contactsUnknown))
         }
     }
 
