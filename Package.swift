@@ -190,7 +190,7 @@ let package = Package(
             name: "SCSCommandsTests",
             dependencies: [
                 "SCSCommands", "Replay", "RecordingFormat", "StimSafety", "DeviceProfiles", "StimDevice",
-                "StimProtocol", "StimUSB", "USBTestbed", "TherapyLog",
+                "StimProtocol", "StimUSB", "USBTestbed", "TherapyLog", "Report",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),

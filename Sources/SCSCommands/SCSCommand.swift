@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Report
 
 /// `scs`: the spinal cord stimulator programming simulator and therapy-log analyzer.
 package struct SCSCommand: AsyncParsableCommand {
@@ -10,6 +11,7 @@ package struct SCSCommand: AsyncParsableCommand {
             Exit status: 0 success; 1 the program is unsafe or a check failed; 2 bad input or usage.
             Device profiles are read from the bundled Devices/ folder unless --devices names another.
             """,
+        version: SCSVersion.text,
         subcommands: [
             DevicesCommand.self, ValidateCommand.self, EnvelopeCommand.self, CheckCommand.self, TourCommand.self,
             AnalyzeCommand.self, SimulateCommand.self, ServeCommand.self, SessionCommand.self, ReplayCommand.self,

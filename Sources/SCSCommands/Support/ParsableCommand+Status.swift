@@ -1,4 +1,5 @@
 import ArgumentParser
+import DeviceProfiles
 
 extension ParsableCommand {
     /// Runs `arguments` as a command line with this command as the root and returns the process exit
@@ -25,8 +26,33 @@ extension ParsableCommand {
                 print(message)
                 return 0
             }
+            if let (word, command, suggestion) = unknownSubcommand(in: arguments) {
+                let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
+                Terminal.error("error: \(word): not a command of \(command)\(hint); see '\(command) --help'")
+                return 2
+            }
             if !message.isEmpty { Terminal.error(message) }
             return code == .failure ? 1 : 2
         }
+    }
+
+    /// The word of `arguments` that stands where a subcommand must (of this command, or of the
+    /// subcommand named before it) but names none, with the command it was given to and the nearest
+    /// real name when it is a likely misspelling; nil when every such word names a subcommand.
+    static func unknownSubcommand(in arguments: [String]) -> (word: String, command: String, suggestion: String?)? {
+        var command: any ParsableCommand.Type = self
+        var path = _commandName
+        for argument in arguments {
+            let subcommands = command.configuration.subcommands
+            guard !argument.hasPrefix("-"), argument != "help", !subcommands.isEmpty else { return nil }
+            if let named = subcommands.first(where: { $0._commandName == argument }) {
+                command = named
+                path += " " + argument
+                continue
+            }
+            let names = subcommands.map { $0._commandName }
+            return (argument, path, Misspelling.likelyIntent(of: argument, among: names))
+        }
+        return nil
     }
 }
