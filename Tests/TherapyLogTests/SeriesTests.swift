@@ -54,18 +54,19 @@ struct SeriesTests {
     }
 
     @Test func deliveryAcrossMidnightIsSplitBetweenTheDaysAndBatterySamplesKeepTheirExtremes() throws {
-        let report = try R.analyze(lines: [
-            R.header("2026-01-01T00:00:00Z"),
-            #"{"t":"2026-01-01T18:00:00Z","type":"program","slot":3,"by":"clinician","program":{"amplitude":2,"pulseWidth":200,"frequency":40,"contacts":{"1":-100,"2":100}}}"#,
-            #"{"t":"2026-01-01T18:00:00Z","type":"activate","slot":3,"by":"clinician"}"#,
-            #"{"t":"2026-01-01T18:00:00Z","type":"therapy","on":true,"by":"clinician"}"#,
-            #"{"t":"2026-01-01T20:00:00Z","type":"battery","percent":80}"#,
-            #"{"t":"2026-01-01T22:00:00Z","type":"amplitude","slot":3,"amplitude":4,"by":"patient"}"#,
-            #"{"t":"2026-01-01T23:00:00Z","type":"battery","percent":60.5}"#,
-            #"{"t":"2026-01-02T02:00:00Z","type":"therapy","on":false,"by":"patient"}"#,
-            #"{"t":"2026-01-02T03:00:00Z","type":"battery","percent":70}"#,
-            #"{"t":"2026-01-03T00:00:00Z","type":"end"}"#,
-        ])
+        let program = bipolarProgram(amplitude: "2", pulseWidth: "200", frequency: "40")
+        let report = try R.analyze(
+            start: "2026-01-01T00:00:00Z",
+            [
+                ("2026-01-01T18:00:00Z", .program(slot: 3, program: program, by: .clinician)),
+                ("2026-01-01T18:00:00Z", .activate(slot: 3, by: .clinician)),
+                ("2026-01-01T18:00:00Z", .therapy(isOn: true, by: .clinician)),
+                ("2026-01-01T20:00:00Z", .battery(quantity("80"))),
+                ("2026-01-01T22:00:00Z", .amplitude(slot: 3, amplitude: quantity("4"), by: .patient)),
+                ("2026-01-01T23:00:00Z", .battery(quantity("60.5"))),
+                ("2026-01-02T02:00:00Z", .therapy(isOn: false, by: .patient)),
+                ("2026-01-02T03:00:00Z", .battery(quantity("70"))),
+            ], end: "2026-01-03T00:00:00Z")
         let first = try Self.day("2026-01-01")
         let buckets = try #require(report.series.amplitude.first?.buckets)
         // Day 1: 2 mA for 4 h, 4 mA for 2 h; day 2: 4 mA for 2 h.
@@ -102,17 +103,16 @@ struct SeriesTests {
     }
 
     @Test func aRecordingOfTwentyYearsKeepsAtMostTheBucketLimitPerSeries() throws {
-        var lines = [
-            R.header("2000-01-01T00:00:00Z"),
-            #"{"t":"2000-01-01T00:00:00Z","type":"program","slot":1,"by":"clinician","program":{"amplitude":2,"pulseWidth":200,"frequency":40,"contacts":{"1":-100,"2":100}}}"#,
-            #"{"t":"2000-01-01T00:00:00Z","type":"activate","slot":1,"by":"clinician"}"#,
-            #"{"t":"2000-01-01T00:00:00Z","type":"therapy","on":true,"by":"clinician"}"#,
+        let program = bipolarProgram(amplitude: "2", pulseWidth: "200", frequency: "40")
+        var events: [(String, RecordingEvent)] = [
+            ("2000-01-01T00:00:00Z", .program(slot: 1, program: program, by: .clinician)),
+            ("2000-01-01T00:00:00Z", .activate(slot: 1, by: .clinician)),
+            ("2000-01-01T00:00:00Z", .therapy(isOn: true, by: .clinician)),
         ]
         for year in 2000..<2020 {
-            lines.append(#"{"t":"\#(year)-06-01T00:00:00Z","type":"battery","percent":50}"#)
+            events.append(("\(year)-06-01T00:00:00Z", .battery(quantity("50"))))
         }
-        lines.append(#"{"t":"2020-01-01T00:00:00Z","type":"end"}"#)
-        let report = try R.analyze(lines: lines)
+        let report = try R.analyze(start: "2000-01-01T00:00:00Z", events, end: "2020-01-01T00:00:00Z")
         let amplitude = try #require(report.series.amplitude.first?.buckets)
         #expect(report.days.count == 7_305)
         #expect(amplitude.count <= RecordingSeries.bucketLimit)
