@@ -7,7 +7,7 @@ enum AnalysisAmplitudeChart {
     static func render(_ report: RecordingReport) -> String {
         let slots = report.series.amplitude.filter { !$0.buckets.isEmpty }
         guard !slots.isEmpty else {
-            return AnalysisMarkup.element("p", [("class", "empty")], "No program was written in this recording.")
+            return Markup.element("p", [("class", "empty")], "No program was written in this recording.")
         }
         return slots.map { chart($0, report) }.joined(separator: "\n")
     }
@@ -17,9 +17,9 @@ enum AnalysisAmplitudeChart {
         // A slot written but never run (one the patient's remote cannot select, say) has no amplitude
         // to draw: a chart would show a sliver of patient range on the day it was written.
         guard let usage, usage.therapyHours > 0 else {
-            return AnalysisMarkup.element(
+            return Markup.element(
                 "p", [("class", "note")],
-                AnalysisMarkup.escape("Slot \(series.slot): programmed, but no therapy was delivered on it."))
+                Markup.escape("Slot \(series.slot): programmed, but no therapy was delivered on it."))
         }
         let top = series.buckets.map { max($0.maximum, $0.patientRange?.upperBound ?? 0) }.max() ?? 1
         let ticks = AnalysisChart.linearTicks(upTo: top * 1.05, count: 4)
@@ -28,7 +28,7 @@ enum AnalysisAmplitudeChart {
             guard let range = bucket.patientRange else { continue }
             let extent = chart.x(bucket.days)
             chart.add(
-                AnalysisMarkup.empty(
+                Markup.empty(
                     "rect",
                     [
                         ("class", "band"), ("x", AnalysisChart.number(extent.lowerBound)),
@@ -45,14 +45,14 @@ enum AnalysisAmplitudeChart {
                 bucket.patientRange.map { bucket.maximum > $0.upperBound || bucket.minimum < $0.lowerBound } ?? false
             let top = chart.y(bucket.maximum)
             chart.add(
-                AnalysisMarkup.element(
+                Markup.element(
                     "rect",
                     [
                         ("class", isOutside ? "spread outside" : "spread"),
                         ("x", AnalysisChart.number(centre - width / 2)),
                         ("y", AnalysisChart.number(top - 1)), ("width", AnalysisChart.number(width)),
                         ("height", AnalysisChart.number(max(chart.y(bucket.minimum) - top, 0) + 2)),
-                    ], AnalysisMarkup.element("title", [], AnalysisMarkup.escape(describe(bucket)))))
+                    ], Markup.element("title", [], Markup.escape(describe(bucket)))))
         }
         chart.add(
             AnalysisChartLine.polyline(series.buckets, in: chart, className: "line amplitude") { bucket in
@@ -61,9 +61,9 @@ enum AnalysisAmplitudeChart {
         let caption =
             "Slot \(series.slot): amplitude in mA · \(Format.hours(usage.therapyHours)) delivered at a mean of "
             + "\(Format.number(usage.meanAmplitude, decimals: 2)) mA"
-        return AnalysisMarkup.element(
+        return Markup.element(
             "figure", [("class", "amplitude")],
-            AnalysisMarkup.element("figcaption", [], AnalysisMarkup.escape(caption))
+            Markup.element("figcaption", [], Markup.escape(caption))
                 + chart.svg(label: caption, ticks: ticks.map { ($0, Format.number($0, decimals: 2) + " mA") })
                 + AnalysisChartLine.legend([
                     ("band", "patient range"), ("spread", "lowest to highest amplitude of the day"),

@@ -7,7 +7,7 @@ enum AnalysisBatteryChart {
         let battery = report.series.battery
         let charging = report.series.charging.filter { $0.hours > 0 }
         guard !battery.isEmpty || !charging.isEmpty else {
-            return AnalysisMarkup.element(
+            return Markup.element(
                 "p", [("class", "empty")], "No battery level or recharge session was recorded.")
         }
         var figures: [String] = []
@@ -28,7 +28,7 @@ enum AnalysisBatteryChart {
                 : "\(Format.number(bucket.minimum, decimals: 1))–\(Format.number(bucket.maximum, decimals: 1)) %, "
                     + "last \(Format.number(bucket.last, decimals: 1)) %"
             chart.add(
-                AnalysisMarkup.element(
+                Markup.element(
                     "rect",
                     [
                         ("class", "spread battery"),
@@ -36,8 +36,8 @@ enum AnalysisBatteryChart {
                         ("y", AnalysisChart.number(top - 1)), ("width", AnalysisChart.number(width)),
                         ("height", AnalysisChart.number(max(chart.y(bucket.minimum) - top, 0) + 2)),
                     ],
-                    AnalysisMarkup.element(
-                        "title", [], AnalysisMarkup.escape("\(AnalysisChartLine.dates(bucket.days)): battery \(range)"))
+                    Markup.element(
+                        "title", [], Markup.escape("\(AnalysisChartLine.dates(bucket.days)): battery \(range)"))
                 ))
         }
         chart.add(
@@ -45,9 +45,9 @@ enum AnalysisBatteryChart {
                 ($0.days, $0.last)
             })
         let caption = "Battery level in %"
-        return AnalysisMarkup.element(
+        return Markup.element(
             "figure", [("class", "battery")],
-            AnalysisMarkup.element("figcaption", [], caption)
+            Markup.element("figcaption", [], caption)
                 + chart.svg(label: caption, ticks: [0, 25, 50, 75, 100].map { ($0, "\(Int($0)) %") })
                 + AnalysisChartLine.legend([
                     ("spread battery", "lowest to highest level of the day"), ("line battery", "last level of the day"),
@@ -67,7 +67,7 @@ enum AnalysisBatteryChart {
             let gap = extent.upperBound - extent.lowerBound > 4 ? 1.0 : 0
             let top = chart.y(amount)
             chart.add(
-                AnalysisMarkup.element(
+                Markup.element(
                     "rect",
                     [
                         ("class", "bar charging"), ("x", AnalysisChart.number(extent.lowerBound + gap / 2)),
@@ -75,9 +75,9 @@ enum AnalysisBatteryChart {
                         ("width", AnalysisChart.number(max(extent.upperBound - extent.lowerBound - gap, 1))),
                         ("height", AnalysisChart.number(chart.y(0) - top)),
                     ],
-                    AnalysisMarkup.element(
+                    Markup.element(
                         "title", [],
-                        AnalysisMarkup.escape(
+                        Markup.escape(
                             "\(AnalysisChartLine.dates(bucket.days)): \(Format.hours(bucket.hours)) recharging, "
                                 + "\(Format.count(bucket.sessions, "session")) started"))))
         }
@@ -85,9 +85,9 @@ enum AnalysisBatteryChart {
         if let interval = report.charges.meanIntervalHours {
             caption += ", one every \(Format.hours(interval)) on average"
         }
-        return AnalysisMarkup.element(
+        return Markup.element(
             "figure", [("class", "charging")],
-            AnalysisMarkup.element("figcaption", [], AnalysisMarkup.escape(caption))
+            Markup.element("figcaption", [], Markup.escape(caption))
                 + chart.svg(
                     label: caption, ticks: ticks.map { ($0, Format.number($0, decimals: 2) + " " + unit.symbol) }))
     }

@@ -80,25 +80,25 @@ struct AnalysisChart {
         for tick in ticks {
             let level = Self.number(y(tick.value))
             parts.append(
-                AnalysisMarkup.empty(
+                Markup.empty(
                     "line",
                     [
                         ("class", "grid"), ("x1", Self.number(plotLeft)), ("x2", Self.number(plotRight)), ("y1", level),
                         ("y2", level),
                     ]))
             parts.append(
-                AnalysisMarkup.element(
+                Markup.element(
                     "text",
                     [
                         ("class", "tick"), ("x", Self.number(plotLeft - 6)), ("y", Self.number(y(tick.value) + 4)),
                         ("text-anchor", "end"),
                     ],
-                    AnalysisMarkup.escape(tick.label)))
+                    Markup.escape(tick.label)))
         }
         for tick in AnalysisTimeAxis.ticks(span, maximumTicks: width < 600 ? 4 : 10) {
             let position = Self.number(x(tick.nanoseconds))
             parts.append(
-                AnalysisMarkup.empty(
+                Markup.empty(
                     "line",
                     [
                         ("class", "grid time"), ("x1", position), ("x2", position), ("y1", Self.number(plotTop)),
@@ -107,20 +107,20 @@ struct AnalysisChart {
             // A label near an edge is anchored on that side, so that it stays inside the picture.
             let anchor = x(tick.nanoseconds) > width - 36 ? "end" : x(tick.nanoseconds) < 36 ? "start" : "middle"
             parts.append(
-                AnalysisMarkup.element(
+                Markup.element(
                     "text",
                     [("class", "tick"), ("x", position), ("y", Self.number(plotBottom + 18)), ("text-anchor", anchor)],
-                    AnalysisMarkup.escape(tick.label)))
+                    Markup.escape(tick.label)))
         }
         parts.append(
-            AnalysisMarkup.empty(
+            Markup.empty(
                 "rect",
                 [
                     ("class", "frame"), ("x", Self.number(plotLeft)), ("y", Self.number(plotTop)),
                     ("width", Self.number(plotRight - plotLeft)), ("height", Self.number(plotBottom - plotTop)),
                 ]))
         parts.append(contentsOf: marks)
-        return AnalysisMarkup.element(
+        return Markup.element(
             "svg",
             [
                 ("class", "chart"), ("viewBox", "0 0 \(Self.number(width)) \(Self.number(height))"), ("role", "img"),

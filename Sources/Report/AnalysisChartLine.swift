@@ -31,7 +31,7 @@ enum AnalysisChartLine {
         if !run.isEmpty { runs.append(run) }
         return runs.map { run in
             if run.count == 1, let point = run.first {
-                return AnalysisMarkup.empty(
+                return Markup.empty(
                     "circle",
                     [
                         ("class", className), ("cx", AnalysisChart.number(point.0)),
@@ -40,19 +40,19 @@ enum AnalysisChartLine {
             }
             let points = run.map { "\(AnalysisChart.number($0.0)),\(AnalysisChart.number($0.1))" }.joined(
                 separator: " ")
-            return AnalysisMarkup.empty("polyline", [("class", className), ("points", points)])
+            return Markup.empty("polyline", [("class", className), ("points", points)])
         }.joined(separator: "\n")
     }
 
     /// A row of legend keys, each a swatch styled like the mark of `className`.
     static func legend(_ keys: [(className: String, label: String)]) -> String {
-        AnalysisMarkup.element(
+        Markup.element(
             "ul", [("class", "legend")],
             keys.map { key in
-                AnalysisMarkup.element(
+                Markup.element(
                     "li", [],
-                    AnalysisMarkup.element("span", [("class", "key " + key.className)], "")
-                        + AnalysisMarkup.escape(key.label))
+                    Markup.element("span", [("class", "key " + key.className)], "")
+                        + Markup.escape(key.label))
             }.joined())
     }
 

@@ -22,13 +22,13 @@ package enum AnalysisHTML {
             <head>
             <meta charset="utf-8"/>
             <meta name="viewport" content="width=device-width, initial-scale=1"/>
-            <title>\(AnalysisMarkup.escape(title))</title>
+            <title>\(Markup.escape(title))</title>
             <style>
             \(AnalysisHTMLStyle.css)
             </style>
             </head>
             <body>
-            <header><h1>\(AnalysisMarkup.escape(title))</h1>
+            <header><h1>\(Markup.escape(title))</h1>
             <p class="note">Written by <code>scs analyze</code>. Days are UTC calendar days; hover over a mark for its figures.</p></header>
             \(sections.joined(separator: "\n"))
             </body>
@@ -41,24 +41,24 @@ package enum AnalysisHTML {
         _ report: RecordingReport, profile: DeviceProfile, imported: ImportResult?, number: Int
     ) -> String {
         var parts = [
-            AnalysisMarkup.element("h2", [], AnalysisMarkup.escape(report.file)),
+            Markup.element("h2", [], Markup.escape(report.file)),
             overview(report, profile: profile),
             figures(report),
-            AnalysisMarkup.element("h3", [], "Therapy per day"),
+            Markup.element("h3", [], "Therapy per day"),
             AnalysisUsageChart.render(report),
-            AnalysisMarkup.element("h3", [], "Amplitude per program"),
+            Markup.element("h3", [], "Amplitude per program"),
             AnalysisAmplitudeChart.render(report),
-            AnalysisMarkup.element("h3", [], "Impedance per contact"),
+            Markup.element("h3", [], "Impedance per contact"),
             AnalysisImpedanceChart.render(report, limits: profile.limits),
-            AnalysisMarkup.element("h3", [], "Battery and recharging"),
+            Markup.element("h3", [], "Battery and recharging"),
             AnalysisBatteryChart.render(report),
-            AnalysisMarkup.element("h3", [], "Safety re-validation"),
+            Markup.element("h3", [], "Safety re-validation"),
             AnalysisSafetyHTML.render(report),
         ]
         if let imported {
-            parts += [AnalysisMarkup.element("h3", [], "Import from a device log"), ImportNotesHTML.render(imported)]
+            parts += [Markup.element("h3", [], "Import from a device log"), ImportNotesHTML.render(imported)]
         }
-        return AnalysisMarkup.element(
+        return Markup.element(
             "section", [("class", "recording"), ("id", "recording-\(number)")], parts.joined(separator: "\n"))
     }
 
@@ -66,15 +66,15 @@ package enum AnalysisHTML {
     private static func overview(_ report: RecordingReport, profile: DeviceProfile) -> String {
         var device = "\(report.device) · serial \(report.serial)"
         device += profile.id != report.device ? " · judged as \(profile.id) — \(profile.name)" : " — \(profile.name)"
-        var span = AnalysisMarkup.escape(
+        var span = Markup.escape(
             "\(report.start) → \(report.end) · \(Format.hours(report.recordedHours)) over "
                 + Format.count(report.days.count, "day"))
         if report.isTruncated {
-            span += " " + AnalysisMarkup.element("span", [("class", "badge warning")], "truncated: no end line")
+            span += " " + Markup.element("span", [("class", "badge warning")], "truncated: no end line")
         }
-        return AnalysisMarkup.element(
+        return Markup.element(
             "p", [("class", "overview")],
-            AnalysisMarkup.escape(device) + AnalysisMarkup.empty("br", []) + span)
+            Markup.escape(device) + Markup.empty("br", []) + span)
     }
 
     /// The key figures as a row of cards.
@@ -109,14 +109,14 @@ package enum AnalysisHTML {
         if !report.findings.isEmpty {
             cards.append(("Reading findings", String(report.findings.count), "lines skipped or repaired", "warning"))
         }
-        return AnalysisMarkup.element(
+        return Markup.element(
             "div", [("class", "figures")],
             cards.map { name, value, detail, state in
-                AnalysisMarkup.element(
+                Markup.element(
                     "div", [("class", state.map { "figure-card " + $0 } ?? "figure-card")],
-                    AnalysisMarkup.element("div", [("class", "name")], AnalysisMarkup.escape(name))
-                        + AnalysisMarkup.element("div", [("class", "value")], AnalysisMarkup.escape(value))
-                        + AnalysisMarkup.element("div", [("class", "detail")], AnalysisMarkup.escape(detail)))
+                    Markup.element("div", [("class", "name")], Markup.escape(name))
+                        + Markup.element("div", [("class", "value")], Markup.escape(value))
+                        + Markup.element("div", [("class", "detail")], Markup.escape(detail)))
             }.joined(separator: "\n"))
     }
 }

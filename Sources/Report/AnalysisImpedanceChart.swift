@@ -10,7 +10,7 @@ enum AnalysisImpedanceChart {
     static func render(_ report: RecordingReport, limits: DeviceLimits) -> String {
         let contacts = report.series.impedance.filter { !$0.buckets.isEmpty }
         guard !contacts.isEmpty else {
-            return AnalysisMarkup.element(
+            return Markup.element(
                 "p", [("class", "empty")], "No impedance was measured on the device's contacts.")
         }
         let short = limits.impedance.short.doubleValue
@@ -22,10 +22,10 @@ enum AnalysisImpedanceChart {
         let caption =
             "Impedance per contact in Ω (logarithmic); dashed: the short (\(Format.number(short, decimals: 1)) Ω) and "
             + "open (\(Format.number(open, decimals: 1)) Ω) thresholds"
-        return AnalysisMarkup.element(
+        return Markup.element(
             "figure", [("class", "impedance")],
-            AnalysisMarkup.element("figcaption", [], AnalysisMarkup.escape(caption))
-                + AnalysisMarkup.element("div", [("class", "contacts")], charts.joined(separator: "\n"))
+            Markup.element("figcaption", [], Markup.escape(caption))
+                + Markup.element("div", [("class", "contacts")], charts.joined(separator: "\n"))
                 + AnalysisChartLine.legend([
                     ("normal", "between the thresholds"), ("spread", "lowest to highest measurement of the day"),
                     ("line impedance", "mean"), ("alert", "past a threshold"),
@@ -41,7 +41,7 @@ enum AnalysisImpedanceChart {
         let left = AnalysisChart.number(chart.plotLeft)
         let right = AnalysisChart.number(chart.plotRight)
         chart.add(
-            AnalysisMarkup.empty(
+            Markup.empty(
                 "rect",
                 [
                     ("class", "normal"), ("x", left), ("y", AnalysisChart.number(chart.y(open))),
@@ -51,9 +51,9 @@ enum AnalysisImpedanceChart {
         for (threshold, name) in [(short, "short"), (open, "open")] {
             let y = AnalysisChart.number(chart.y(threshold))
             chart.add(
-                AnalysisMarkup.element(
+                Markup.element(
                     "line", [("class", "threshold"), ("x1", left), ("x2", right), ("y1", y), ("y2", y)],
-                    AnalysisMarkup.element("title", [], "\(name) threshold \(Format.number(threshold, decimals: 1)) Ω"))
+                    Markup.element("title", [], "\(name) threshold \(Format.number(threshold, decimals: 1)) Ω"))
             )
         }
         var alerts: [String] = []
@@ -63,25 +63,25 @@ enum AnalysisImpedanceChart {
             let barWidth = max(min((extent.upperBound - extent.lowerBound) * 0.6, 6), 1.5)
             let top = chart.y(bucket.maximum)
             chart.add(
-                AnalysisMarkup.element(
+                Markup.element(
                     "rect",
                     [
                         ("class", "spread"),
                         ("x", AnalysisChart.number((extent.lowerBound + extent.upperBound - barWidth) / 2)),
                         ("y", AnalysisChart.number(top - 1)), ("width", AnalysisChart.number(barWidth)),
                         ("height", AnalysisChart.number(max(chart.y(bucket.minimum) - top, 0) + 2)),
-                    ], AnalysisMarkup.element("title", [], AnalysisMarkup.escape(describe(bucket)))))
+                    ], Markup.element("title", [], Markup.escape(describe(bucket)))))
             for value in [bucket.minimum, bucket.maximum] where value < short || value > open {
                 alerts.append(
-                    AnalysisMarkup.element(
+                    Markup.element(
                         "circle",
                         [
                             ("class", "alert"), ("cx", centre), ("cy", AnalysisChart.number(chart.y(value))),
                             ("r", "3.5"),
                         ],
-                        AnalysisMarkup.element(
+                        Markup.element(
                             "title", [],
-                            AnalysisMarkup.escape(
+                            Markup.escape(
                                 "\(AnalysisChartLine.dates(bucket.days)): \(Format.number(value, decimals: 1)) Ω, "
                                     + (value < short ? "below the short threshold" : "above the open threshold")))))
                 if bucket.minimum == bucket.maximum { break }
@@ -94,9 +94,9 @@ enum AnalysisImpedanceChart {
         alerts.forEach { chart.add($0) }
         let ticks = decadeTicks(values)
         let label = "Contact \(series.contact)"
-        return AnalysisMarkup.element(
+        return Markup.element(
             "div", [("class", alerts.isEmpty ? "contact" : "contact alerted")],
-            AnalysisMarkup.element("h4", [], AnalysisMarkup.escape(label))
+            Markup.element("h4", [], Markup.escape(label))
                 + chart.svg(label: "\(label) impedance", ticks: ticks.map { ($0, ohms($0)) }))
     }
 

@@ -8,7 +8,7 @@ enum AnalysisUsageChart {
 
     static func render(_ report: RecordingReport) -> String {
         guard !report.days.isEmpty else {
-            return AnalysisMarkup.element("p", [("class", "empty")], "No recorded days.")
+            return Markup.element("p", [("class", "empty")], "No recorded days.")
         }
         var chart = AnalysisChart(height: 220, start: report.start, end: report.end, values: 0...24)
         let width = [1, 7, 14, 28, 56, 112, 224, 448].first { (report.days.count + $0 - 1) / $0 <= maximumBars } ?? 896
@@ -26,32 +26,32 @@ enum AnalysisUsageChart {
                 ? "\(first.date): \(Format.hours(hours)) of therapy"
                 : "\(first.date) + \(group.count - 1) days: \(Format.hours(hours)) of therapy per day on average"
             chart.add(
-                AnalysisMarkup.element(
+                Markup.element(
                     "rect",
                     [
                         ("class", "bar therapy"), ("x", AnalysisChart.number(extent.lowerBound + gap / 2)),
                         ("y", AnalysisChart.number(chart.y(hours))),
                         ("width", AnalysisChart.number(max(extent.upperBound - extent.lowerBound - gap, 0.5))),
                         ("height", AnalysisChart.number(chart.y(0) - chart.y(hours))),
-                    ], AnalysisMarkup.element("title", [], AnalysisMarkup.escape(label))))
+                    ], Markup.element("title", [], Markup.escape(label))))
         }
         let mean = report.therapyHours / Double(report.days.count)
         let y = AnalysisChart.number(chart.y(mean))
         chart.add(
-            AnalysisMarkup.element(
+            Markup.element(
                 "line",
                 [
                     ("class", "mean"), ("x1", AnalysisChart.number(chart.plotLeft)),
                     ("x2", AnalysisChart.number(chart.plotRight)), ("y1", y), ("y2", y),
                 ],
-                AnalysisMarkup.element("title", [], "mean \(Format.hours(mean)) per day")))
+                Markup.element("title", [], "mean \(Format.hours(mean)) per day")))
         let caption =
             width == 1
             ? "Therapy delivered per UTC day, in hours; dashed: the mean per day"
             : "Therapy delivered per day, averaged over \(width)-day groups, in hours; dashed: the mean per day"
-        return AnalysisMarkup.element(
+        return Markup.element(
             "figure", [("class", "usage")],
-            AnalysisMarkup.element("figcaption", [], AnalysisMarkup.escape(caption))
+            Markup.element("figcaption", [], Markup.escape(caption))
                 + chart.svg(label: caption, ticks: [0, 6, 12, 18, 24].map { ($0, "\(Int($0)) h") }))
     }
 }

@@ -5,9 +5,9 @@ import TherapyLog
 /// The import section of the HTML report: the source, and every note in a table that folds when long.
 enum ImportNotesHTML {
     static func render(_ result: ImportResult) -> String {
-        let summary = AnalysisMarkup.element(
+        let summary = Markup.element(
             "p", [],
-            AnalysisMarkup.escape(
+            Markup.escape(
                 "\(result.format.title), judged as \(result.device): "
                     + "\(Format.count(result.events.count, "event")) imported, "
                     + "\(Format.count(result.notes.count, "note"))."))
@@ -19,10 +19,10 @@ enum ImportNotesHTML {
             default: nil
             }
         }
-        let table = AnalysisMarkup.table(["kind", "where", "time", "note"], rows, rowClasses: classes)
-        let details = AnalysisMarkup.element(
+        let table = Markup.table(["kind", "where", "time", "note"], rows, rowClasses: classes)
+        let details = Markup.element(
             "details", result.notes.count <= AnalysisSafetyHTML.foldedAbove ? [("open", "open")] : [],
-            AnalysisMarkup.element("summary", [], AnalysisMarkup.escape("Import notes (\(result.notes.count))"))
+            Markup.element("summary", [], Markup.escape("Import notes (\(result.notes.count))"))
                 + table)
         return summary + "\n" + details
     }

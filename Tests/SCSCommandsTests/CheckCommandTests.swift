@@ -60,6 +60,23 @@ struct CheckCommandTests {
         #expect(!FileManager.default.fileExists(atPath: junit))
     }
 
+    @Test func caseNamesWithMarkupAndControlCharactersStayWellFormedJUnit() throws {
+        let plan = try temporaryFile(
+            """
+            cases:
+              - name: "a <b> & \\"c\\" 'd' \\x01 e"
+                device: tonic-16
+                program: {amplitude: 5, pulseWidth: 300, frequency: 50, contacts: {"1": -100, "2": 100}}
+                expect: {verdict: accepted}
+            """, name: "plan.yaml")
+        let junit = plan + ".xml"
+        #expect(try SCSProcess.run(["check", plan, "--junit", junit]).status == 0)
+        let document = try XMLDocument(contentsOf: URL(fileURLWithPath: junit))
+        let testcase = try #require(try document.nodes(forXPath: "//testcase").first as? XMLElement)
+        // The five markup characters come back as written; a control character XML cannot hold becomes U+FFFD.
+        #expect(testcase.attribute(forName: "name")?.stringValue == "a <b> & \"c\" 'd' \u{FFFD} e")
+    }
+
     /// A plan of three cases whose second is `lines` (after its name), each indented under the list entry.
     static func planAround(_ lines: [String]) -> String {
         let good = [

@@ -9,16 +9,16 @@ enum JUnitReport {
         let counts = "tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"\(errors)\""
         var xml = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
         xml.append("<testsuites name=\"scs check\" \(counts) time=\"\(time(total))\">")
-        xml.append("  <testsuite name=\"\(escape(suite))\" \(counts) skipped=\"0\" time=\"\(time(total))\">")
+        xml.append("  <testsuite name=\"\(Markup.escape(suite))\" \(counts) skipped=\"0\" time=\"\(time(total))\">")
         for result in results {
             let opening =
-                "    <testcase classname=\"\(escape(result.device))\" name=\"\(escape(result.name))\" time=\"\(time(result.seconds))\""
+                "    <testcase classname=\"\(Markup.escape(result.device))\" name=\"\(Markup.escape(result.name))\" time=\"\(time(result.seconds))\""
             guard !result.passed else {
                 xml.append(opening + "/>")
                 continue
             }
             xml.append(opening + ">")
-            let message = escape(result.difference)
+            let message = Markup.escape(result.difference)
             switch result.outcome {
             case .error:
                 // A case that could not run is a JUnit error, not a failure: the plan, not the program, is wrong.
@@ -26,7 +26,7 @@ enum JUnitReport {
             case .ran(_, _, let validation):
                 let detail = validation.findings.map { "\($0.severity.rawValue) \($0.rule.name): \($0.message)" }
                 xml.append(
-                    "      <failure type=\"verdict\" message=\"\(message)\">\(escape(detail.joined(separator: "\n")))</failure>"
+                    "      <failure type=\"verdict\" message=\"\(message)\">\(Markup.escape(detail.joined(separator: "\n")))</failure>"
                 )
             }
             xml.append("    </testcase>")
@@ -37,21 +37,4 @@ enum JUnitReport {
     }
 
     private static func time(_ seconds: Double) -> String { Format.number(seconds, decimals: 6) }
-
-    /// Escapes the five XML special characters and drops control characters XML 1.0 forbids.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            case "\n", "\t", "\r": result.unicodeScalars.append(scalar)
-            default: if scalar.value >= 0x20 { result.unicodeScalars.append(scalar) }
-            }
-        }
-        return result
-    }
 }

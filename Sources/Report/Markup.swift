@@ -1,12 +1,13 @@
-/// Text made safe for the HTML report, and the few element shapes it repeats.
+/// Text made safe for the HTML report and the JUnit XML report, and the few element shapes the HTML
+/// repeats.
 ///
-/// The report is also well-formed XML (every element closed, only the five XML entities), so that a
-/// test can parse it without a browser.
-enum AnalysisMarkup {
+/// The HTML report is also well-formed XML (every element closed, only the five XML entities), so that
+/// a test can parse it without a browser, and one escape serves both.
+package enum Markup {
     /// `text` escaped for an HTML text node or a quoted attribute value; characters that HTML and XML
     /// do not allow in a document (C0 controls other than tab, line feed and carriage return, and
     /// U+FFFE/U+FFFF) become U+FFFD.
-    static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var escaped = ""
         escaped.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
