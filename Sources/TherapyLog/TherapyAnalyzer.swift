@@ -10,7 +10,7 @@ import StimSafety
 /// flagged events.
 public struct TherapyAnalyzer: Sendable {
     /// A program slot's state.
-    struct Slot: Sendable {
+    struct StoredProgram: Sendable {
         /// The program written, at the running amplitude, which `amplitude` events change.
         var program: StimProgram
         /// Pulses per second after burst and cycling (`safety-rules.md` §3).
@@ -55,10 +55,10 @@ public struct TherapyAnalyzer: Sendable {
     private var isTherapyOn = false
     private var activeSlot: Int?
     /// The slots written, except the active one while ``activeState`` holds it.
-    private var slots: [Int: Slot] = [:]
+    private var slots: [Int: StoredProgram] = [:]
     /// The active slot's state while it holds a program, held apart from the other slots: the
     /// `amplitude` events, which mostly adjust the active slot, change and check it without a look-up.
-    private var activeState: Slot?
+    private var activeState: StoredProgram?
     /// The send gate's latest answers for ``activeState``'s program, and the gate prepared for it;
     /// forgotten when the active slot, its program or the measured impedances change.
     private var activeVerdicts = AmplitudeVerdicts()
@@ -158,7 +158,7 @@ public struct TherapyAnalyzer: Sendable {
         case .program(let slot, let program, _):
             let fired = limits.firedRules(program, context: context(slot: slot))
             releaseDelivery()
-            slots[slot] = Slot(program: program, pulseRate: program.pulseRate)
+            slots[slot] = StoredProgram(program: program, pulseRate: program.pulseRate)
             holdDelivery()
             safety.record(line: line, slot: slot, type: "program", fired: fired)
             series.set(slot: slot, amplitude: program.amplitude, range: program.patientRange, at: time)
@@ -237,7 +237,7 @@ public struct TherapyAnalyzer: Sendable {
     /// The context of every validation of `slot`: the latest measured impedances, nothing acknowledged,
     /// no slew rule, and the slot (so that a slot in a profile's group is held to the group's limits).
     private func context(slot: Int) -> ValidationContext {
-        ValidationContext(impedances: impedances, runningAmplitude: nil, slot: slot)
+        ValidationContext(impedances: impedances, runningAmplitude: nil, slot: Slot(number: slot))
     }
 
     private mutating func countAlerts(_ measured: ImpedanceMeasurement) {

@@ -168,19 +168,23 @@ struct RCSTimeline {
     private mutating func checkOwnLimits(
         _ program: StimProgram, slot: Int, group: RCSGroupState, name: String, record: RCSRecord
     ) {
-        guard group.pulseWidthLimits != nil || group.rateLimits != nil else { return }
+        // The device's groups hold four programs each, from slot 1.
+        let first = (slot - 1) / 4 * 4 + 1
+        guard group.pulseWidthLimits != nil || group.rateLimits != nil, let low = Slot(number: first),
+            let high = Slot(number: first + 3)
+        else { return }
         let step = Nanoseconds(rawValue: 10_000)
-        let base = limits.group(forSlot: slot)
+        let base = limits.group(forSlot: Slot(number: slot))
         var own = limits
         own.groups = [
             SlotGroup(
-                name: "device", slots: (slot - 1) / 4 * 4 + 1...(slot - 1) / 4 * 4 + 4,
+                name: "device", slots: low...high,
                 pulseWidth: group.pulseWidthLimits.map { Grid(min: $0.lowerBound, max: $0.upperBound, step: step) }
                     ?? base?.pulseWidth,
                 rates: group.rateLimits.map { .period(min: $0.lowerBound, max: $0.upperBound, periodStep: step) }
                     ?? base?.rates)
         ]
-        let validation = own.validate(program, context: ValidationContext(slot: slot))
+        let validation = own.validate(program, context: ValidationContext(slot: Slot(number: slot)))
         for finding in validation.findings where finding.rule == .pulseWidthRange || finding.rule == .frequencyRange {
             notes.append(
                 ImportNote(
@@ -197,7 +201,7 @@ struct RCSTimeline {
                 || comparedLimits[index]?.rateLimits != group.rateLimits
         else { return }
         comparedLimits[index] = group
-        let profileGroup = limits.group(forSlot: RCSState.slot(group: index, program: 0))
+        let profileGroup = limits.group(forSlot: Slot(number: RCSState.slot(group: index, program: 0)))
         let letter = RCSState.letter(index)
         let pulseWidths = profileGroup?.pulseWidth ?? limits.pulseWidth
         if let own = group.pulseWidthLimits, own.lowerBound < pulseWidths.min || own.upperBound > pulseWidths.max {

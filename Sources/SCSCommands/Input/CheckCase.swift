@@ -43,10 +43,10 @@ package struct CheckCase {
         let slot = field.child("slot")
         if slot.isPresent {
             let number = try slot.integer()
-            guard (1...profile.programs).contains(number) else {
+            guard let chosen = Slot(number: number), number <= profile.programs else {
                 throw slot.error("\(profile.id) has slots 1…\(profile.programs) (got \(number))")
             }
-            context.slot = number
+            context.slot = chosen
         }
         if field.child("impedance").isPresent {
             context.impedances = try ImpedanceDecoder.decode(field.child("impedance"), limits: profile.limits)

@@ -132,7 +132,8 @@ public actor Programmer {
         limits.validate(
             program,
             context: ValidationContext(
-                impedances: measuredImpedances, acknowledged: acknowledging, slot: slot.map(Int.init)))
+                impedances: measuredImpedances, acknowledged: acknowledging,
+                slot: slot.flatMap { Slot(number: Int($0)) }))
     }
 
     func remember(_ measurement: ImpedanceMeasurement) {

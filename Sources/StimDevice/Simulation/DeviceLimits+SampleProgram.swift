@@ -40,7 +40,7 @@ extension DeviceLimits {
 
     /// Whether `program` is accepted without warnings, also at its patient range's maximum.
     private func accepts(_ program: StimProgram, slot: UInt8) -> Bool {
-        let context = ValidationContext(slot: Int(slot))
+        let context = ValidationContext(slot: Slot(number: Int(slot)))
         guard validate(program, context: context).verdict == .accepted else { return false }
         guard let range = program.patientRange else { return true }
         var atMaximum = program

@@ -167,6 +167,6 @@ public struct PatientModel: Sendable {
     }
 
     private func check(_ program: StimProgram, slot: UInt8) -> Bool {
-        device.limits.validate(program, context: ValidationContext(slot: Int(slot))).verdict == .accepted
+        device.limits.validate(program, context: ValidationContext(slot: Slot(number: Int(slot)))).verdict == .accepted
     }
 }

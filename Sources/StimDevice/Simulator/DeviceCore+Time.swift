@@ -53,7 +53,7 @@ extension DeviceCore {
         if let cached = drainCache, cached.level == level, cached.program == program, cached.impedances == measured {
             return cached.current
         }
-        let slot = activeSlot.map(Int.init)
+        let slot = activeSlot.flatMap { Slot(number: Int($0)) }
         let metrics = limits.validate(program, context: ValidationContext(impedances: measured, slot: slot)).metrics
         let current = metrics.batteryCurrent.flatMap { $0.isFinite && $0 > 0 ? $0 : nil } ?? quiescent
         drainCache = (program, level, measured, current)
