@@ -99,6 +99,14 @@ struct CheckCommandTests {
             "cases[1].slot (line 8): tonic-16 has slots 1…4 (got 9)"
         ),
         (
+            ["device: tonic-16", "slot: 0", program, "expect: {verdict: accepted}"],
+            "cases[1].slot (line 8): tonic-16 has slots 1…4 (got 0)"
+        ),
+        (
+            ["device: tonic-16", "slot: -1", program, "expect: {verdict: accepted}"],
+            "cases[1].slot (line 8): tonic-16 has slots 1…4 (got -1)"
+        ),
+        (
             ["device: tonic-16", program, "expct: {verdict: accepted}"],
             "cases[1].expct (line 9): unknown field 'expct'"
         ),

@@ -53,6 +53,13 @@ struct SessionLineTests {
             ("frobnicate", "unknown command 'frobnicate'"),
             ("activate", "usage: activate SLOT"),
             ("activate 0", "'0' is not a slot number"),
+            ("activate -1", "'-1' is not a slot number"),
+            ("write 0 --amplitude 3 --pulse-width 300 --frequency 50 --contacts 2-,3+", "'0' is not a slot number"),
+            // A negative slot reads as an option, so the slot is missing.
+            (
+                "check -1 --amplitude 3 --pulse-width 300 --frequency 50 --contacts 2-,3+",
+                "Missing expected argument '<slot>'"
+            ),
             ("status now", "status takes no arguments"),
             ("adjust lots", "adjust"),
             ("write 1 --amplitude 3 --pulse-width 300 --contacts 2-,3+", "--frequency: missing"),
