@@ -46,16 +46,16 @@ extension DeviceCore {
         // A JSON contact map cannot hold a contact twice, so such a program has no recording form.
         guard !write.program.listsAContactTwice else { return .failure(ErrorReply(code: .malformedPayload)) }
         var request: [String: JSONValue] = [
-            "slot": .number(String(write.slot)), "program": write.program.recordingValue,
+            "slot": .number(write.slot.description), "program": write.program.recordingValue,
         ]
         if !write.acknowledged.rules.isEmpty {
             request["acknowledged"] = .array(write.acknowledged.rules.map { .string($0.name) })
         }
-        guard let index = slotIndex(write.slot) else {
+        guard let number = write.slot.wireByte, let index = slotIndex(number) else {
             return refuse(ErrorReply(code: .noSuchSlot), by: origin, request: request)
         }
         if let refusal = refusal(
-            of: write.program, context: context(slot: write.slot, acknowledging: write.acknowledged))
+            of: write.program, context: context(slot: number, acknowledging: write.acknowledged))
         {
             return refuse(refusal, by: origin, request: request)
         }
@@ -67,18 +67,18 @@ extension DeviceCore {
         slots[index].amplitude = write.program.amplitude
         slots[index].acknowledged = write.acknowledged
         slots[index].isEnabled = true
-        record(.program(slot: Int(write.slot), program: write.program, by: origin))
-        if activeSlot == write.slot {
+        record(.program(slot: write.slot.number, program: write.program, by: origin))
+        if activeSlot == number {
             let sameConfiguration = previous.map { $0.hasSameConfiguration(as: write.program) } ?? false
             output.retarget(at: simulatedUntil, from: oldTarget, to: target, fromZero: !sameConfiguration)
         }
         return .success(.writeProgram)
     }
 
-    private mutating func activate(_ slot: UInt8, role: Role) -> Result<Reply, ErrorReply> {
-        let request: [String: JSONValue] = ["slot": .number(String(slot))]
+    private mutating func activate(_ requested: Slot, role: Role) -> Result<Reply, ErrorReply> {
+        let request: [String: JSONValue] = ["slot": .number(requested.description)]
         let origin = EventOrigin(role)
-        guard let index = slotIndex(slot) else {
+        guard let slot = requested.wireByte, let index = slotIndex(slot) else {
             return refuse(ErrorReply(code: .noSuchSlot), by: origin, request: request)
         }
         guard let running = slots[index].runningProgram else {
