@@ -223,7 +223,7 @@ public struct RecordingReplay {
                 device: state.isTherapyOn ? "on" : "off",
                 line: expected.isTherapyOn.line)
         }
-        let deviceSlot = state.activeSlot.map(Int.init)
+        let deviceSlot = state.activeSlot.flatMap { Slot(wireByte: $0) }
         if deviceSlot != expected.activeSlot?.value {
             differ(
                 "active slot", recorded: expected.activeSlot.map { "\($0.value)" } ?? "none",

@@ -19,7 +19,7 @@ public struct TherapyAnalyzer: Sendable {
 
     /// What ``advance(to:)`` reads of the active slot, kept apart so that it copies and looks up nothing.
     struct Delivery: Sendable {
-        var slot: Int
+        var slot: Slot
         var amplitude: Nanoamps
         var range: PatientRange?
         var pulseWidth: Nanoseconds
@@ -53,9 +53,9 @@ public struct TherapyAnalyzer: Sendable {
     /// Where the span of unchanged delivery that ends at ``now`` starts: everything before it is accounted.
     private var spanStart: Timestamp
     private var isTherapyOn = false
-    private var activeSlot: Int?
+    private var activeSlot: Slot?
     /// The slots written, except the active one while ``activeState`` holds it.
-    private var slots: [Int: StoredProgram] = [:]
+    private var slots: [Slot: StoredProgram] = [:]
     /// The active slot's state while it holds a program, held apart from the other slots: the
     /// `amplitude` events, which mostly adjust the active slot, change and check it without a look-up.
     private var activeState: StoredProgram?
@@ -64,7 +64,7 @@ public struct TherapyAnalyzer: Sendable {
     private var activeVerdicts = AmplitudeVerdicts()
     /// The active slot's ``Delivery`` while it holds a program, else nil.
     private var delivery: Delivery?
-    private var totals: [Int: SlotTotals] = [:]
+    private var totals: [Slot: SlotTotals] = [:]
     private var therapyNanoseconds: Int64 = 0
     private var daily: DailyUsage
     private var deliveredCharge = 0.0
@@ -111,7 +111,7 @@ public struct TherapyAnalyzer: Sendable {
             guard let total = totals[slot], total.nanoseconds > 0 else { return nil }
             let meanNanoamps = Double(converting: total.nanoampNanoseconds) / Double(total.nanoseconds)
             return ProgramUsage(
-                slot: slot, therapyHours: Hours.from(nanoseconds: total.nanoseconds),
+                slot: slot.number, therapyHours: Hours.from(nanoseconds: total.nanoseconds),
                 meanAmplitude: meanNanoamps / Double(Nanoamps.subunitsPerUnit))
         }
         return RecordingReport(
@@ -144,7 +144,8 @@ public struct TherapyAnalyzer: Sendable {
         Timestamp.forEachDay(from: spanStart, to: now) { day, nanoseconds in
             daily.add(nanoseconds, onDay: day)
             series.delivered(
-                slot: slot.slot, amplitude: slot.amplitude, range: slot.range, nanoseconds: nanoseconds, onDay: day)
+                slot: slot.slot.number, amplitude: slot.amplitude, range: slot.range, nanoseconds: nanoseconds,
+                onDay: day)
         }
         delivery?.delivered.add(duration, at: slot.amplitude)
         // A (nA → A) × s (ns → s) × 1/s × s (ns → s): three factors of 1e-9.
@@ -160,8 +161,8 @@ public struct TherapyAnalyzer: Sendable {
             releaseDelivery()
             slots[slot] = StoredProgram(program: program, pulseRate: program.pulseRate)
             holdDelivery()
-            safety.record(line: line, slot: slot, type: "program", fired: fired)
-            series.set(slot: slot, amplitude: program.amplitude, range: program.patientRange, at: time)
+            safety.record(line: line, slot: slot.number, type: "program", fired: fired)
+            series.set(slot: slot.number, amplitude: program.amplitude, range: program.patientRange, at: time)
         case .activate(let slot, _):
             releaseDelivery()
             activeSlot = slot
@@ -180,7 +181,7 @@ public struct TherapyAnalyzer: Sendable {
                 closeSpan()
                 delivery?.amplitude = amplitude
                 activeState!.program.amplitude = amplitude
-                series.set(slot: slot, amplitude: amplitude, range: activeState!.program.patientRange, at: time)
+                series.set(slot: slot.number, amplitude: amplitude, range: activeState!.program.patientRange, at: time)
                 if let known = activeVerdicts.refusal(at: amplitude) {
                     fired = known
                 } else {
@@ -189,11 +190,12 @@ public struct TherapyAnalyzer: Sendable {
             } else {
                 guard let index = slots.index(forKey: slot) else { return }
                 slots.values[index].program.amplitude = amplitude
-                series.set(slot: slot, amplitude: amplitude, range: slots.values[index].program.patientRange, at: time)
+                series.set(
+                    slot: slot.number, amplitude: amplitude, range: slots.values[index].program.patientRange, at: time)
                 fired = limits.refusal(of: slots.values[index].program, context: context(slot: slot))
             }
             guard let fired else { return }
-            safety.record(line: line, slot: slot, type: "amplitude", fired: fired)
+            safety.record(line: line, slot: slot.number, type: "amplitude", fired: fired)
         case .impedance(let measured):
             impedances.replace(with: measured)
             activeVerdicts = AmplitudeVerdicts()
@@ -236,8 +238,8 @@ public struct TherapyAnalyzer: Sendable {
 
     /// The context of every validation of `slot`: the latest measured impedances, nothing acknowledged,
     /// no slew rule, and the slot (so that a slot in a profile's group is held to the group's limits).
-    private func context(slot: Int) -> ValidationContext {
-        ValidationContext(impedances: impedances, runningAmplitude: nil, slot: Slot(number: slot))
+    private func context(slot: Slot) -> ValidationContext {
+        ValidationContext(impedances: impedances, runningAmplitude: nil, slot: slot)
     }
 
     private mutating func countAlerts(_ measured: ImpedanceMeasurement) {

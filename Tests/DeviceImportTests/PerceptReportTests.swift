@@ -36,7 +36,7 @@ struct PerceptReportTests {
     @Test("Electrode names and fractions of 64 become contact percents on the hemisphere's port")
     func contacts() throws {
         let result = try Fixtures.percept("percept-session.json")
-        let programs = result.events.compactMap { event -> (Int, StimProgram)? in
+        let programs = result.events.compactMap { event -> (Slot, StimProgram)? in
             if case .program(let slot, let program, _) = event.event { return (slot, program) }
             return nil
         }

@@ -98,11 +98,11 @@ struct RCSTimeline {
                 "group \(RCSState.letter(group)) has cyclingEnabled, but the units code of cycleOnTime and "
                     + "cycleOffTime is undocumented: its programs are written without cycling")
         }
-        guard written[slot] != settingsProgram else { return }
+        guard written[slot] != settingsProgram, let recorded = Slot(number: slot) else { return }
         written[slot] = settingsProgram
         events.append(
             ImportedEvent(
-                time: time, event: .program(slot: slot, program: settingsProgram, by: .clinician),
+                time: time, event: .program(slot: recorded, program: settingsProgram, by: .clinician),
                 source: record.source))
         checkOwnLimits(settingsProgram, slot: slot, group: state.groups[group], name: name, record: record)
     }
@@ -130,10 +130,10 @@ struct RCSTimeline {
                 )
             }
         }
-        if let slot, slot != activeSlot {
+        if let slot, slot != activeSlot, let recorded = Slot(number: slot) {
             activeSlot = slot
             events.append(
-                ImportedEvent(time: time, event: .activate(slot: slot, by: .clinician), source: record.source))
+                ImportedEvent(time: time, event: .activate(slot: recorded, by: .clinician), source: record.source))
         }
         guard let status = state.therapyStatus else { return }
         defer { lastStatus = status }

@@ -67,7 +67,7 @@ extension DeviceCore {
         slots[index].amplitude = write.program.amplitude
         slots[index].acknowledged = write.acknowledged
         slots[index].isEnabled = true
-        record(.program(slot: write.slot.number, program: write.program, by: origin))
+        record(.program(slot: write.slot, program: write.program, by: origin))
         if activeSlot == number {
             let sameConfiguration = previous.map { $0.hasSameConfiguration(as: write.program) } ?? false
             output.retarget(at: simulatedUntil, from: oldTarget, to: target, fromZero: !sameConfiguration)
@@ -93,7 +93,7 @@ extension DeviceCore {
         let previous = active?.program
         let oldTarget = target
         activeSlot = slot
-        record(.activate(slot: Int(slot), by: origin))
+        record(.activate(slot: requested, by: origin))
         let sameConfiguration = previous.map { $0.hasSameConfiguration(as: running) } ?? false
         output.retarget(at: simulatedUntil, from: oldTarget, to: target, fromZero: !sameConfiguration)
         return .success(.activateSlot)
@@ -124,7 +124,8 @@ extension DeviceCore {
         let origin = EventOrigin(role)
         var request: [String: JSONValue] = ["amplitude": .number(amplitude.decimalText)]
         if let activeSlot { request["slot"] = .number(String(activeSlot)) }
-        guard let slotNumber = activeSlot, let index = slotIndex(slotNumber), var program = slots[index].program
+        guard let slotNumber = activeSlot, let slot = Slot(wireByte: slotNumber), let index = slotIndex(slotNumber),
+            var program = slots[index].program
         else {
             return refuse(ErrorReply(code: .slotEmpty), by: origin, request: request)
         }
@@ -145,7 +146,7 @@ extension DeviceCore {
         }
         let oldTarget = target
         slots[index].amplitude = amplitude
-        record(.amplitude(slot: Int(slotNumber), amplitude: amplitude, by: origin))
+        record(.amplitude(slot: slot, amplitude: amplitude, by: origin))
         output.retarget(at: simulatedUntil, from: oldTarget, to: amplitude, fromZero: false)
         return .success(.adjustAmplitude(amplitude))
     }
