@@ -147,9 +147,9 @@ public struct RecordingReplay {
         _ request: RefusedRequest, command: RejectedCommand, programmer: Programmer, line: Int
     ) async throws(Failure) -> Bool {
         guard command.by == .patient, command.rules.isEmpty, case .activate(let number) = request,
-            let slot = UInt8(exactly: number),
+            let slot = Slot(number: number),
             let state = try? await programmer.readState(),
-            state.slots.contains(where: { $0.slot == slot && $0.isEnabled && $0.program != nil })
+            state.slots.contains(where: { $0.slot == slot.wireByte && $0.isEnabled && $0.program != nil })
         else { return true }
         guard let simulator = sessions.connection.localSimulator,
             (try? simulator.setSlot(slot, isEnabled: false)) != nil
