@@ -118,7 +118,7 @@ struct FuzzTests {
         for slot in state.slots {
             guard let program = slot.program else { continue }
             let validation = test.limits.validate(
-                program, context: ValidationContext(slot: Slot(number: Int(slot.slot))))
+                program, context: ValidationContext(slot: Slot(wireByte: slot.slot)))
             #expect(validation.verdict != .rejected, "slot \(slot.slot) holds a program the core rejects")
         }
     }

@@ -1,5 +1,6 @@
 import Logging
 import RecordingFormat
+import StimProtocol
 import StimSafety
 
 extension DeviceCore {
@@ -53,7 +54,7 @@ extension DeviceCore {
         if let cached = drainCache, cached.level == level, cached.program == program, cached.impedances == measured {
             return cached.current
         }
-        let slot = activeSlot.flatMap { Slot(number: Int($0)) }
+        let slot = activeSlot.flatMap { Slot(wireByte: $0) }
         let metrics = limits.validate(program, context: ValidationContext(impedances: measured, slot: slot)).metrics
         let current = metrics.batteryCurrent.flatMap { $0.isFinite && $0 > 0 ? $0 : nil } ?? quiescent
         drainCache = (program, level, measured, current)

@@ -107,7 +107,7 @@ struct DeviceCore: Sendable {
     /// slew rule.
     func context(slot: UInt8, acknowledging acknowledged: RuleSet, running: Nanoamps? = nil) -> ValidationContext {
         ValidationContext(
-            impedances: measured, acknowledged: acknowledged, runningAmplitude: running, slot: Slot(number: Int(slot)))
+            impedances: measured, acknowledged: acknowledged, runningAmplitude: running, slot: Slot(wireByte: slot))
     }
 
     /// Why the device refuses `program`, nil when it may run: the rules with errors, or else the
