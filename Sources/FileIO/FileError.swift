@@ -55,7 +55,7 @@ public struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(path): \(reason)" }
 
     /// `byte` as two upper-case hexadecimal digits.
-    static func hex(_ byte: UInt8) -> String {
+    public static func hex(_ byte: UInt8) -> String {
         let digits = String(byte, radix: 16, uppercase: true)
         return digits.count == 1 ? "0" + digits : digits
     }

@@ -35,25 +35,11 @@ extension InputFile {
         let skip = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let body = bytes[skip...]
         if let text = String(validating: body, as: UTF8.self) { return text }
-        let offset = skip + firstInvalidOffset(in: body)
+        let offset = skip + UTF8Prefix.validLength(of: body)
         let lineStart = bytes[..<offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
         let line = 1 + bytes[..<offset].count { $0 == 0x0A }
         throw FileError(
             path: name,
             cause: .notUTF8(byte: bytes[offset], offset: offset, line: line, column: offset - lineStart + 1))
-    }
-
-    /// The index of the first byte of `bytes` that does not start a valid UTF-8 sequence (its end
-    /// when every one does).
-    private static func firstInvalidOffset(in bytes: ArraySlice<UInt8>) -> Int {
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        var offset = bytes.startIndex
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let scalar): offset += scalar.count
-            case .emptyInput, .error: return offset
-            }
-        }
     }
 }

@@ -5,33 +5,15 @@ extension StimProgram {
     /// and units of `safety-rules.md` §1, optional fields only when set, contacts in written order.
     public var recordingJSON: String {
         var object = JSONObjectWriter()
-        object.decimal("amplitude", amplitude)
-        object.decimal("pulseWidth", pulseWidth)
-        switch rate {
-        case .frequency(let frequency): object.decimal("frequency", frequency)
-        case .period(let period): object.decimal("period", period)
-        }
-        object.string("waveform", waveform.rawValue)
-        if let pulsesPerBurst { object.integer("pulsesPerBurst", pulsesPerBurst) }
-        if let intraBurstRate { object.decimal("intraBurstRate", intraBurstRate) }
-        var contactMap = JSONObjectWriter()
-        for share in contacts {
-            contactMap.decimal(share.contact.description, share.percent)
-        }
-        object.raw("contacts", contactMap.finish())
-        object.string("recovery", recovery.rawValue)
-        if let interphaseGap { object.decimal("interphaseGap", interphaseGap) }
-        if let cycling {
-            var times = JSONObjectWriter()
-            times.decimal("on", cycling.on)
-            times.decimal("off", cycling.off)
-            object.raw("cycling", times.finish())
-        }
-        if let patientRange {
-            var range = JSONObjectWriter()
-            range.decimal("min", patientRange.min)
-            range.decimal("max", patientRange.max)
-            object.raw("patientRange", range.finish())
+        for (name, value) in recordingMembers {
+            switch value {
+            case .number(let text): object.raw(name, text)
+            case .string(let text): object.string(name, text)
+            case .numbers(let members):
+                var nested = JSONObjectWriter()
+                for (key, text) in members { nested.raw(key, text) }
+                object.raw(name, nested.finish())
+            }
         }
         return object.finish()
     }
@@ -39,32 +21,52 @@ extension StimProgram {
     /// The program as the value of a `program` member, for a request kept in a `rejected` event: the
     /// members of ``recordingJSON``, whose order a JSON object does not keep.
     public var recordingValue: JSONValue {
-        var members: [String: JSONValue] = [
-            "amplitude": .number(amplitude.decimalText), "pulseWidth": .number(pulseWidth.decimalText),
-            "waveform": .string(waveform.rawValue), "recovery": .string(recovery.rawValue),
-            "contacts": .object(
-                Dictionary(contacts.map { ($0.contact.description, .number($0.percent.decimalText)) }) { first, _ in
-                    first
-                }),
+        func value(_ member: RecordingMember) -> JSONValue {
+            switch member {
+            case .number(let text): .number(text)
+            case .string(let text): .string(text)
+            case .numbers(let members): .object(Dictionary(members.map { ($0, .number($1)) }) { first, _ in first })
+            }
+        }
+        return .object(Dictionary(recordingMembers.map { ($0, value($1)) }) { first, _ in first })
+    }
+
+    /// A member's value in a program's recording object.
+    private enum RecordingMember {
+        /// A number, as its exact decimal text.
+        case number(String)
+        case string(String)
+        /// An object of numbers, its members in written order (the contact map, cycling, patient range).
+        case numbers([(String, String)])
+    }
+
+    /// The one list of a program's recording members, in the order they are written, that both
+    /// ``recordingJSON`` and ``recordingValue`` are made from.
+    private var recordingMembers: [(String, RecordingMember)] {
+        var members: [(String, RecordingMember)] = [
+            ("amplitude", .number(amplitude.decimalText)), ("pulseWidth", .number(pulseWidth.decimalText)),
         ]
         switch rate {
-        case .frequency(let frequency): members["frequency"] = .number(frequency.decimalText)
-        case .period(let period): members["period"] = .number(period.decimalText)
+        case .frequency(let frequency): members.append(("frequency", .number(frequency.decimalText)))
+        case .period(let period): members.append(("period", .number(period.decimalText)))
         }
-        if let pulsesPerBurst { members["pulsesPerBurst"] = .number(String(pulsesPerBurst)) }
-        if let intraBurstRate { members["intraBurstRate"] = .number(intraBurstRate.decimalText) }
-        if let interphaseGap { members["interphaseGap"] = .number(interphaseGap.decimalText) }
+        members.append(("waveform", .string(waveform.rawValue)))
+        if let pulsesPerBurst { members.append(("pulsesPerBurst", .number(String(pulsesPerBurst)))) }
+        if let intraBurstRate { members.append(("intraBurstRate", .number(intraBurstRate.decimalText))) }
+        members.append(("contacts", .numbers(contacts.map { ($0.contact.description, $0.percent.decimalText) })))
+        members.append(("recovery", .string(recovery.rawValue)))
+        if let interphaseGap { members.append(("interphaseGap", .number(interphaseGap.decimalText))) }
         if let cycling {
-            members["cycling"] = .object([
-                "on": .number(cycling.on.decimalText), "off": .number(cycling.off.decimalText),
-            ])
+            members.append(("cycling", .numbers([("on", cycling.on.decimalText), ("off", cycling.off.decimalText)])))
         }
         if let patientRange {
-            members["patientRange"] = .object([
-                "min": .number(patientRange.min.decimalText), "max": .number(patientRange.max.decimalText),
-            ])
+            members.append(
+                (
+                    "patientRange",
+                    .numbers([("min", patientRange.min.decimalText), ("max", patientRange.max.decimalText)])
+                ))
         }
-        return .object(members)
+        return members
     }
 
     /// Whether some contact is listed twice, which a JSON contact map cannot express.

@@ -174,7 +174,7 @@ public struct RecordingReplay {
         if deviceTime.map({ time > $0 }) ?? true {
             let clinician = try await sessions.programmer(as: .clinician)
             do {
-                try await clinician.setClock(to: Timestamp(nanosecondsSinceEpoch: time.nanosecondsSinceEpoch))
+                try await clinician.setClock(to: time)
                 deviceTime = time
             } catch .clockOutOfRange {
                 throw .clockOutOfRange(file: report.file, line: line, time: time)

@@ -55,14 +55,7 @@ enum EventDecoder {
 
     private static func impedances(_ ohms: ObjectFields) throws(LineProblem) -> ImpedanceMeasurement {
         let read = try ohms.contacts(Milliohms.self, allowNegative: false)
-        var measured: [ContactID: Milliohms] = [:]
-        measured.reserveCapacity(read.count)
-        for (contact, value) in read {
-            guard measured.updateValue(value, forKey: contact) == nil else {
-                throw ContactID.repeated(contact, in: ohms)
-            }
-        }
-        return ImpedanceMeasurement(measured)
+        return ImpedanceMeasurement(Dictionary(uniqueKeysWithValues: read.lazy.map { ($0.contact, $0.value) }))
     }
 
     private static func rejected(_ fields: ObjectFields) throws(LineProblem) -> RejectedCommand {
@@ -81,16 +74,5 @@ enum EventDecoder {
         let request = try fields.value(.request)
         guard case .object = request else { throw fields.wrongType(SchemaKey.request, "an object", request.typeName) }
         return RejectedCommand(by: by, rules: rules, request: request)
-    }
-}
-
-extension ContactID {
-    /// The problem of two keys of the map `fields` that both name `contact`.
-    static func repeated(_ contact: ContactID, in fields: ObjectFields) -> LineProblem {
-        let spellings = fields.keys().filter { ContactID(key: $0) == contact }.sorted().map { "'\($0)'" }
-        return LineProblem(
-            .wrongType,
-            "field '\(fields.path)': contact \(contact) is given more than once (as "
-                + spellings.joined(separator: " and ") + ")")
     }
 }

@@ -77,9 +77,10 @@ struct ObjectFields {
         return time
     }
 
-    /// Every member of this object as a contact (``ContactID/init(key:)``) and a quantity, in no
-    /// particular order. When members fail, the problem is that of the failing member whose key sorts
-    /// first, so that the outcome never depends on an order JSON does not define.
+    /// Every member of this object as a contact (``ContactID/init(key:)``) and a quantity, sorted by
+    /// contact. The outcome never depends on the members' order, which JSON does not define: when
+    /// members fail, the problem is that of the failing member whose key sorts first, and when two keys
+    /// name one contact (`7` and `07`), that of the smallest such contact.
     func contacts<Quantity: FixedPoint>(
         _: Quantity.Type, allowNegative: Bool
     ) throws(LineProblem) -> [(contact: ContactID, value: Quantity)] {
@@ -98,7 +99,20 @@ struct ObjectFields {
             }
         }
         if let failure { throw failure.problem }
+        read.sort { $0.contact < $1.contact }
+        for index in read.indices.dropFirst() where read[index].contact == read[index - 1].contact {
+            throw repeated(read[index].contact)
+        }
         return read
+    }
+
+    /// The problem of two keys of this map that both name `contact`.
+    private func repeated(_ contact: ContactID) -> LineProblem {
+        let spellings = keys().filter { ContactID(key: $0) == contact }.sorted().map { "'\($0)'" }
+        return LineProblem(
+            .wrongType,
+            "field '\(path)': contact \(contact) is given more than once (as " + spellings.joined(separator: " and ")
+                + ")")
     }
 
     func keys() -> [String] { Array(members.keys) }

@@ -165,13 +165,9 @@ public final class RecordingReader<Decoder: RecordingLineDecoder> {
 
     /// Where the first byte of `line` that is not UTF-8 is.
     private static func notUTF8Message(_ line: UnsafeRawBufferPointer) -> String {
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = line.makeIterator()
-        var column = 1
-        while case .valid(let scalar) = parser.parseScalar(from: &iterator) { column += scalar.count }
-        let byte = column - 1 < line.count ? line[column - 1] : 0
-        return
-            "the header line is not UTF-8 text (byte 0x\(String(byte, radix: 16, uppercase: true)) at column \(column)); "
+        let offset = UTF8Prefix.validLength(of: line)
+        let byte = offset < line.count ? line[offset] : 0
+        return "the header line is not UTF-8 text (byte 0x\(FileError.hex(byte)) at column \(offset + 1)); "
             + "a recording is UTF-8"
     }
 }

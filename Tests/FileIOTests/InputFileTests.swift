@@ -105,6 +105,15 @@ struct InputFileTests {
                 == "not UTF-8 text: byte 0xE9 at line 2, column 4 (byte offset 9)")
     }
 
+    @Test func textAfterAByteOrderMarkThatIsNotUTF8NamesTheByteAtItsOffsetInTheFile() throws {
+        let scratch = try Scratch()
+        // The offset counts the mark's 3 bytes once: the bad byte is the file's last.
+        let path = try scratch.file("bom-latin1", [0xEF, 0xBB, 0xBF] + Array("caf".utf8) + [0xE9])
+        #expect(throws: FileError(path: path, cause: .notUTF8(byte: 0xE9, offset: 6, line: 1, column: 7))) {
+            try InputFile(path: path).readText()
+        }
+    }
+
     @Test func crlfLineEndsAndAByteOrderMarkAreReadAsPlainLines() throws {
         let scratch = try Scratch()
         let path = try scratch.file("crlf", "\u{FEFF}status\r\nwrite 1 --amplitude 3\r\n\r\nquit\r\n")

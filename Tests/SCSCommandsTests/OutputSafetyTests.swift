@@ -205,7 +205,7 @@ struct OutputSafetyTests {
         try "the previous report".write(toFile: report, atomically: true, encoding: .utf8)
         let fifo = folder + "/stream"
         #expect(mkfifo(fifo, 0o600) == 0)
-        let process = try TerminalProcess(["analyze", fifo, "--html", report])
+        let process = try SpawnedSCS(["analyze", fifo, "--html", report])
         // The output is opened before the input, which waits for a writer to the FIFO.
         let deadline = Date().addingTimeInterval(30)
         while !Self.holdsTemporaryFile(folder), Date() < deadline { usleep(20_000) }

@@ -88,72 +88,19 @@ struct ServeCommandTests {
     @Test("scs serve started with SIGINT and SIGTERM blocked still ends on SIGTERM, sent at once or once it serves")
     func blockedSignals() throws {
         // At once: before serve's own handling is set up, the signal's default action must end it.
-        let early = try BlockedSignalsChild([
-            "serve", "--device", "tonic-16", "--socket", ServedSimulator.freshSocket(),
-        ])
+        let early = try SpawnedSCS(
+            ["serve", "--device", "tonic-16", "--socket", ServedSimulator.freshSocket()], blocking: [SIGINT, SIGTERM])
         kill(early.pid, SIGTERM)
-        let earlyStatus = early.waitForExit(within: .seconds(20))
+        let earlyStatus = early.waitForEnd(within: .seconds(20))?.shellStatus
         #expect(earlyStatus == 0 || earlyStatus == 128 + SIGTERM, "still running after SIGTERM")
 
         let socket = try ServedSimulator.freshSocket()
-        let serving = try BlockedSignalsChild(["serve", "--device", "tonic-16", "--socket", socket])
+        let serving = try SpawnedSCS(
+            ["serve", "--device", "tonic-16", "--socket", socket], blocking: [SIGINT, SIGTERM])
         let deadline = Date().addingTimeInterval(20)
         while (try? UnixSocketTransport(path: socket)) == nil, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
         kill(serving.pid, SIGTERM)
-        #expect(serving.waitForExit(within: .seconds(20)) == 0)
+        #expect(serving.waitForEnd(within: .seconds(20)) == .exit(0))
         #expect(!FileManager.default.fileExists(atPath: socket))
-    }
-}
-
-/// `scs` started with SIGINT and SIGTERM blocked (`posix_spawn` with a signal mask), as a parent that
-/// blocks them hands down; its output is thrown away. Killed when the test is done with it.
-final class BlockedSignalsChild {
-    let pid: pid_t
-    private var hasExited = false
-
-    init(_ arguments: [String]) throws {
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var mask = sigset_t()
-        sigemptyset(&mask)
-        sigaddset(&mask, SIGINT)
-        sigaddset(&mask, SIGTERM)
-        posix_spawnattr_setsigmask(&attributes, &mask)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = ([SCSProcess.executable.path] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let result = posix_spawn(&pid, SCSProcess.executable.path, &actions, &attributes, argv, environ)
-        guard result == 0 else { throw POSIXError(POSIXErrorCode(rawValue: result) ?? .EINVAL) }
-        self.pid = pid
-    }
-
-    /// The exit status (128 + the signal's number when a signal ended it), nil when the process is still
-    /// running after `limit`.
-    func waitForExit(within limit: Duration) -> Int32? {
-        let deadline = ContinuousClock.now.advanced(by: limit)
-        var status: Int32 = 0
-        while ContinuousClock.now < deadline {
-            if waitpid(pid, &status, WNOHANG) == pid {
-                hasExited = true
-                let signalNumber = status & 0x7F
-                return signalNumber == 0 ? (status >> 8) & 0xFF : 128 + signalNumber
-            }
-            Thread.sleep(forTimeInterval: 0.02)
-        }
-        return nil
-    }
-
-    deinit {
-        guard !hasExited else { return }
-        kill(pid, SIGKILL)
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
     }
 }

@@ -111,7 +111,7 @@ struct StreamInputTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let fifo = folder.appendingPathComponent("nobody-writes").path
         #expect(mkfifo(fifo, 0o600) == 0)
-        let process = try TerminalProcess(["analyze", fifo])
+        let process = try SpawnedSCS(["analyze", fifo])
         usleep(300_000)
         #expect(process.interrupt() == .signal(SIGINT))
     }

@@ -62,6 +62,18 @@ struct BadByteTests {
         }
     }
 
+    @Test func aHeaderLineThatIsNotUTF8IsAnErrorNamingTheByteAndItsColumn() {
+        var bytes = Array(([Self.header, Self.battery, Self.end].joined(separator: "\n") + "\n").utf8)
+        bytes[30] = 0xE9
+        #expect(
+            Self.error(bytes)
+                == RecordingError(
+                    line: 1,
+                    reason: .notARecording(
+                        "the header line is not UTF-8 text (byte 0xE9 at column 31); a recording is UTF-8")
+                ))
+    }
+
     @Test(arguments: [64 * 1024 - 1, 64 * 1024, 64 * 1024 + 1])
     func aNULAroundTheEndOfTheFirstChunkCostsOnlyItsLine(_ offset: Int) throws {
         var text = Self.header + "\n"

@@ -122,6 +122,23 @@ struct DifferentialDecodingTests {
         Self.expectNoDifferences(lines)
     }
 
+    @Test func anImpedanceMapWithTwoContactsEachNamedTwiceAlwaysReportsTheSmallest() {
+        // Found by the recording-line fuzzer: the map's members come in no fixed order, so which
+        // repeated contact was named depended on the dictionary's order.
+        let line = Array(
+            #"{"t":"2026-03-29T10:00:00Z","type":"impedance","ohms":{"7":7,"6":663,"07":585,"06":625,"case":79}}"#
+                .utf8)
+        for _ in 0..<20 {
+            var decoder = StrictLineDecoder()
+            let outcome = line.withUnsafeBytes { decoder.decodeEvent($0) }
+            guard case .problem(.wrongType, let message) = outcome else {
+                Issue.record("read as \(outcome)")
+                return
+            }
+            #expect(message == "field 'ohms': contact 6 is given more than once (as '06' and '6')")
+        }
+    }
+
     @Test func linesInUTF16AndUTF32AreInvalidJSON() {
         var generator = LineGenerator(seed: Self.seed &+ 3)
         var mutator = LineMutator(seed: Self.seed &+ 4)

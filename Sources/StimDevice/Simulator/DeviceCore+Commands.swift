@@ -17,7 +17,7 @@ extension DeviceCore {
         case .adjustAmplitude(let amplitude): return adjust(to: amplitude, role: role)
         case .measureImpedance: return .success(.measureImpedance(measureImpedance()))
         case .readBattery:
-            record(.battery(Percent(units: Int64(battery.percent))))
+            recordBatteryLevel()
             return .success(.readBattery(battery.status))
         case .readEventLog(let range): return readLog(range, session: session)
         case .setClock(let nanoseconds):
@@ -45,19 +45,13 @@ extension DeviceCore {
     private mutating func writeProgram(_ write: ProgramWrite, by origin: EventOrigin) -> Result<Reply, ErrorReply> {
         // A JSON contact map cannot hold a contact twice, so such a program has no recording form.
         guard !write.program.listsAContactTwice else { return .failure(ErrorReply(code: .malformedPayload)) }
-        var request: [String: JSONValue] = [
-            "slot": .number(write.slot.description), "program": write.program.recordingValue,
-        ]
-        if !write.acknowledged.rules.isEmpty {
-            request["acknowledged"] = .array(write.acknowledged.rules.map { .string($0.name) })
-        }
         guard let number = write.slot.wireByte, let index = slotIndex(number) else {
-            return refuse(ErrorReply(code: .noSuchSlot), by: origin, request: request)
+            return refuse(ErrorReply(code: .noSuchSlot), by: origin, request: write.recordedRequest)
         }
         if let refusal = refusal(
             of: write.program, context: context(slot: number, acknowledging: write.acknowledged))
         {
-            return refuse(refusal, by: origin, request: request)
+            return refuse(refusal, by: origin, request: write.recordedRequest)
         }
         // Applied, it would be logged as a line no reader takes (a negative interphase gap, say).
         guard write.program.hasRecordingForm else { return .failure(ErrorReply(code: .malformedPayload)) }
@@ -200,5 +194,16 @@ extension DeviceCore {
         record(.rejected(RejectedCommand(by: origin, rules: refusal.rules.map(\.name), request: .object(request))))
         logger.debug("refused (\(refusal.code)): \(refusal.rules.map(\.name))")
         return .failure(refusal)
+    }
+}
+
+extension ProgramWrite {
+    /// The write as a refusal's `rejected` line keeps it; made only when a write is refused.
+    fileprivate var recordedRequest: [String: JSONValue] {
+        var request: [String: JSONValue] = ["slot": .number(slot.description), "program": program.recordingValue]
+        if !acknowledged.rules.isEmpty {
+            request["acknowledged"] = .array(acknowledged.rules.map { .string($0.name) })
+        }
+        return request
     }
 }

@@ -31,7 +31,7 @@ extension DeviceCore {
         if battery.isCharging, battery.isFull {
             battery.isCharging = false
             record(.charge(.end))
-            record(.battery(Percent(units: Int64(battery.percent))))
+            recordBatteryLevel()
             logger.info("charge session ended: battery full")
         }
         if output.isOn, battery.isEmpty {
@@ -66,7 +66,7 @@ extension DeviceCore {
         guard battery.model.kind == .rechargeable, !battery.isCharging else { return false }
         battery.isCharging = true
         record(.charge(.start))
-        record(.battery(Percent(units: Int64(battery.percent))))
+        recordBatteryLevel()
         return true
     }
 
@@ -75,7 +75,7 @@ extension DeviceCore {
         guard battery.isCharging else { return false }
         battery.isCharging = false
         record(.charge(.end))
-        record(.battery(Percent(units: Int64(battery.percent))))
+        recordBatteryLevel()
         return true
     }
 }

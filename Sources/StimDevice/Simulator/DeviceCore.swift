@@ -74,6 +74,11 @@ struct DeviceCore: Sendable {
         log.append(event, at: deviceNow)
     }
 
+    /// Logs the battery level the device reports now (a `battery` line).
+    mutating func recordBatteryLevel() {
+        record(.battery(Percent(units: Int64(battery.percent))))
+    }
+
     /// The index of slot `number` in `slots`, nil when the device has no such slot.
     func slotIndex(_ number: UInt8) -> Int? {
         let index = Int(number) - 1
