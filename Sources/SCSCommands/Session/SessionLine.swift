@@ -1,4 +1,5 @@
 import ArgumentParser
+import StimProtocol
 import StimSafety
 
 /// One line of a programming session, parsed: what `scs session` reads at its prompt or from a script.
@@ -79,10 +80,14 @@ enum SessionLine: Equatable, Sendable {
         }
     }
 
-    /// A slot number; one the wire cannot carry is left to the wire, which refuses it before sending.
+    /// A slot number the wire can carry: refused here, not when sent, so that a script with such a line
+    /// stops before its earlier lines change anything.
     private static func slot(_ text: String) throws(SyntaxError) -> Slot {
         guard let number = Int(text), let slot = Slot(number: number) else {
             throw SyntaxError(description: "'\(text)' is not a slot number (1, 2, …)")
+        }
+        guard slot.wireByte != nil else {
+            throw SyntaxError(description: "slot \(slot) is beyond what the protocol can address (1…\(UInt8.max))")
         }
         return slot
     }
