@@ -45,11 +45,11 @@ extension DeviceCore {
     private mutating func writeProgram(_ write: ProgramWrite, by origin: EventOrigin) -> Result<Reply, ErrorReply> {
         // A JSON contact map cannot hold a contact twice, so such a program has no recording form.
         guard !write.program.listsAContactTwice else { return .failure(ErrorReply(code: .malformedPayload)) }
-        guard let number = write.slot.wireByte, let index = slotIndex(number) else {
+        guard let index = slotIndex(write.slot) else {
             return refuse(ErrorReply(code: .noSuchSlot), by: origin, request: write.recordedRequest)
         }
         if let refusal = refusal(
-            of: write.program, context: context(slot: number, acknowledging: write.acknowledged))
+            of: write.program, context: context(slot: write.slot, acknowledging: write.acknowledged))
         {
             return refuse(refusal, by: origin, request: write.recordedRequest)
         }
@@ -62,17 +62,17 @@ extension DeviceCore {
         slots[index].acknowledged = write.acknowledged
         slots[index].isEnabled = true
         record(.program(slot: write.slot, program: write.program, by: origin))
-        if activeSlot == number {
+        if activeSlot == write.slot {
             let sameConfiguration = previous.map { $0.hasSameConfiguration(as: write.program) } ?? false
             output.retarget(at: simulatedUntil, from: oldTarget, to: target, fromZero: !sameConfiguration)
         }
         return .success(.writeProgram)
     }
 
-    private mutating func activate(_ requested: Slot, role: Role) -> Result<Reply, ErrorReply> {
-        let request: [String: JSONValue] = ["slot": .number(requested.description)]
+    private mutating func activate(_ slot: Slot, role: Role) -> Result<Reply, ErrorReply> {
+        let request: [String: JSONValue] = ["slot": .number(slot.description)]
         let origin = EventOrigin(role)
-        guard let slot = requested.wireByte, let index = slotIndex(slot) else {
+        guard let index = slotIndex(slot) else {
             return refuse(ErrorReply(code: .noSuchSlot), by: origin, request: request)
         }
         guard let running = slots[index].runningProgram else {
@@ -87,7 +87,7 @@ extension DeviceCore {
         let previous = active?.program
         let oldTarget = target
         activeSlot = slot
-        record(.activate(slot: requested, by: origin))
+        record(.activate(slot: slot, by: origin))
         let sameConfiguration = previous.map { $0.hasSameConfiguration(as: running) } ?? false
         output.retarget(at: simulatedUntil, from: oldTarget, to: target, fromZero: !sameConfiguration)
         return .success(.activateSlot)
@@ -117,10 +117,8 @@ extension DeviceCore {
     private mutating func adjust(to amplitude: Nanoamps, role: Role) -> Result<Reply, ErrorReply> {
         let origin = EventOrigin(role)
         var request: [String: JSONValue] = ["amplitude": .number(amplitude.decimalText)]
-        if let activeSlot { request["slot"] = .number(String(activeSlot)) }
-        guard let slotNumber = activeSlot, let slot = Slot(wireByte: slotNumber), let index = slotIndex(slotNumber),
-            var program = slots[index].program
-        else {
+        if let activeSlot { request["slot"] = .number(activeSlot.description) }
+        guard let slot = activeSlot, let index = slotIndex(slot), var program = slots[index].program else {
             return refuse(ErrorReply(code: .slotEmpty), by: origin, request: request)
         }
         if role == .patient {
@@ -134,7 +132,7 @@ extension DeviceCore {
         let acknowledged = slots[index].acknowledged.union(RuleSet(rule: .amplitudeSlew))
         let running = output.level(at: simulatedUntil, target: target)
         if let refusal = refusal(
-            of: program, context: context(slot: slotNumber, acknowledging: acknowledged, running: running))
+            of: program, context: context(slot: slot, acknowledging: acknowledged, running: running))
         {
             return refuse(refusal, by: origin, request: request)
         }
