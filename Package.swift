@@ -73,15 +73,19 @@ let package = Package(
         ),
         .systemLibrary(name: "CLibUSB", pkgConfig: "libusb-1.0", providers: [.apt(["libusb-1.0-0-dev"])]),
         .target(name: "StimUSB", dependencies: ["CLibUSB", "StimDevice"], swiftSettings: strictness),
-        .systemLibrary(name: "CUMockdev", pkgConfig: "umockdev-1.0", providers: [.apt(["libumockdev-dev"])]),
-        // Test support, in no library product: the virtual stimulator on umockdev's virtual USB bus (for
-        // the USB tests and `scs-usb-emulate`), and the programming session every transport must pass.
+        .systemLibrary(
+            name: "CUMockdev", path: "Tests/Support/CUMockdev", pkgConfig: "umockdev-1.0",
+            providers: [.apt(["libumockdev-dev"])]),
+        // Test support under Tests/Support, in no library product: the virtual stimulator on umockdev's
+        // virtual USB bus (for the USB tests and `scs-usb-emulate`), the fault-injecting transport, and
+        // the programming session every transport must pass.
         .target(
             name: "USBTestbed", dependencies: ["CUMockdev", "StimUSB", "StimDevice", "StimProtocol"],
-            swiftSettings: strictness),
+            path: "Tests/Support/USBTestbed", swiftSettings: strictness),
         .target(
-            name: "StimDeviceConformance", dependencies: ["StimDevice", "StimProtocol", "StimSafety"],
-            swiftSettings: strictness),
+            name: "StimDeviceTestSupport",
+            dependencies: ["StimDevice", "StimProtocol", "StimSafety", "RecordingFormat"],
+            path: "Tests/Support/StimDeviceTestSupport", swiftSettings: strictness),
         .target(
             name: "TherapyLog",
             dependencies: ["RecordingFormat", "StimSafety", "FileIO"],
@@ -149,7 +153,7 @@ let package = Package(
         .testTarget(
             name: "StimDeviceTests",
             dependencies: [
-                "StimDevice", "StimDeviceConformance", "RecordingFormat", "StimProtocol", "StimSafety",
+                "StimDevice", "StimDeviceTestSupport", "RecordingFormat", "StimProtocol", "StimSafety",
                 "DeviceProfiles",
                 "TherapyLog",
                 .product(name: "Logging", package: "swift-log"),
@@ -160,7 +164,7 @@ let package = Package(
         .testTarget(
             name: "StimUSBTests",
             dependencies: [
-                "StimUSB", "USBTestbed", "StimDevice", "StimDeviceConformance", "RecordingFormat", "StimProtocol",
+                "StimUSB", "USBTestbed", "StimDevice", "StimDeviceTestSupport", "RecordingFormat", "StimProtocol",
                 "StimSafety",
                 "DeviceProfiles",
             ],

@@ -1,4 +1,5 @@
 import StimDevice
+import StimDeviceTestSupport
 import StimProtocol
 import StimSafety
 import Testing

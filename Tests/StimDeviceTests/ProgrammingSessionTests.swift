@@ -1,6 +1,6 @@
 import Foundation
 import StimDevice
-import StimDeviceConformance
+import StimDeviceTestSupport
 import StimProtocol
 import StimSafety
 import Testing

@@ -1,7 +1,7 @@
 import DeviceProfiles
 import Foundation
 import StimDevice
-import StimDeviceConformance
+import StimDeviceTestSupport
 import StimProtocol
 import StimSafety
 import StimUSB

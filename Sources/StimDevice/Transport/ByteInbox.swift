@@ -6,7 +6,7 @@ import Synchronization
 /// Producers call `deliver` (from any thread: a socket reader, a delayed-delivery task, a send);
 /// `receive` hands out everything buffered, or waits for the next delivery until its timeout. After
 /// `fail`, buffered bytes are still handed out, then every receive throws the failure.
-final class ByteInbox: Sendable {
+package final class ByteInbox: Sendable {
     private typealias Waiter = CheckedContinuation<Result<[UInt8], TransportError>, Never>
 
     private struct State {
@@ -18,8 +18,11 @@ final class ByteInbox: Sendable {
 
     private let state = Mutex(State())
 
+    /// An empty inbox with no receiver waiting.
+    package init() {}
+
     /// Adds `bytes`, waking the longest-waiting receiver.
-    func deliver(_ bytes: [UInt8]) {
+    package func deliver(_ bytes: [UInt8]) {
         guard !bytes.isEmpty else { return }
         let woken = state.withLock { state -> (Waiter, Task<Void, Never>?, [UInt8])? in
             guard state.failure == nil else { return nil }
@@ -36,7 +39,7 @@ final class ByteInbox: Sendable {
 
     /// Ends the inbox: waiting receivers (and, once the buffer is drained, later ones) get `error`.
     /// The first failure stays.
-    func fail(_ error: TransportError) {
+    package func fail(_ error: TransportError) {
         let woken = state.withLock { state -> [(Waiter, Task<Void, Never>?)] in
             if state.failure == nil { state.failure = error }
             let woken = state.waiters.map { ($0.continuation, $0.timer) }
@@ -53,7 +56,7 @@ final class ByteInbox: Sendable {
     var hasFailed: Bool { state.withLock { $0.failure != nil } }
 
     /// Everything buffered, or the next delivery within `timeout`.
-    func receive(timeout: Duration) async throws(TransportError) -> [UInt8] {
+    package func receive(timeout: Duration) async throws(TransportError) -> [UInt8] {
         let id = state.withLock { state in
             state.nextID += 1
             return state.nextID

@@ -2,8 +2,8 @@
 ///
 /// Framing, sessions and retries sit above it (`Programmer`); a transport knows nothing of frames.
 /// Implementations: ``InProcessTransport`` (the simulator in the same process), ``UnixSocketTransport``
-/// (a simulator process), ``FaultInjectingTransport`` (any transport with seeded faults), and the USB
-/// transport of `StimUSB`.
+/// (a simulator process), the USB transport of `StimUSB`, and in tests `FaultInjectingTransport` (any
+/// transport with seeded faults, from `StimDeviceTestSupport`).
 ///
 /// A message transport (in-process, USB) delivers each `send` to the device as one unit, which should
 /// hold whole frames; a stream transport (a socket) may split and join them, and the device decodes

@@ -1,4 +1,5 @@
 import RecordingFormat
+import StimDevice
 import Synchronization
 
 /// Wraps any transport and damages what passes through it, per direction and with seeded
