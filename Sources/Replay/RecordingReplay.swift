@@ -149,7 +149,7 @@ public struct RecordingReplay {
         guard command.by == .patient, command.rules.isEmpty, case .activate(let number) = request,
             let slot = Slot(number: number),
             let state = try? await programmer.readState(),
-            state.slots.contains(where: { $0.slot == slot.wireByte && $0.isEnabled && $0.program != nil })
+            state.slots.contains(where: { $0.slot == slot && $0.isEnabled && $0.program != nil })
         else { return true }
         guard let simulator = sessions.connection.localSimulator,
             (try? simulator.setSlot(slot, isEnabled: false)) != nil
@@ -223,11 +223,10 @@ public struct RecordingReplay {
                 device: state.isTherapyOn ? "on" : "off",
                 line: expected.isTherapyOn.line)
         }
-        let deviceSlot = state.activeSlot.flatMap { Slot(wireByte: $0) }
-        if deviceSlot != expected.activeSlot?.value {
+        if state.activeSlot != expected.activeSlot?.value {
             differ(
                 "active slot", recorded: expected.activeSlot.map { "\($0.value)" } ?? "none",
-                device: deviceSlot.map { "\($0)" } ?? "none", line: expected.activeSlot?.line ?? last)
+                device: state.activeSlot.map { "\($0)" } ?? "none", line: expected.activeSlot?.line ?? last)
         } else if let amplitude = expected.activeAmplitude, amplitude.value != state.targetAmplitude {
             differ(
                 "amplitude", recorded: "\(amplitude.value)", device: "\(state.targetAmplitude)", line: amplitude.line)

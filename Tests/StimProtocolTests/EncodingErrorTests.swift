@@ -93,7 +93,7 @@ struct EncodingErrorTests {
         var program = Samples.tonic
         program.contacts = (0..<200).map { ContactShare(.lead($0), .zero) }
         var state = Samples.state
-        state.slots = [0, 1].map { SlotState(slot: $0, isEnabled: true, program: program) }
+        state.slots = [1, 2].map { SlotState(slot: $0, isEnabled: true, program: program) }
         #expect(throws: EncodeError.payloadTooLarge(length: 4_491, limit: Frame.maximumPayloadLength)) {
             try Reply.readState(state).encodedPayload()
         }

@@ -108,8 +108,14 @@ struct PayloadDecodingTests {
             (.readBattery, "64 0000000000000000 04", .invalidValue(field: "battery flags", value: 4)),
             (.readState, "04 00", .invalidValue(field: "state flags", value: 4)),
             (.readState, "01 03", .invalidValue(field: "active slot", value: 3)),
+            // Slots count from 1: an active slot of 0 and a listed slot 0 name no slot.
+            (.readState, "02 00", .invalidValue(field: "active slot", value: 0)),
             (
-                .readState, "00 00 0000000000000000 0000000000000000 00 0000000000000000 00 01 00 04",
+                .readState, "00 00 0000000000000000 0000000000000000 00 0000000000000000 00 01 00 00",
+                .invalidValue(field: "slot", value: 0)
+            ),
+            (
+                .readState, "00 00 0000000000000000 0000000000000000 00 0000000000000000 00 01 01 04",
                 .invalidValue(field: "slot flags", value: 4)
             ),
             (.identify, "01 02 01 ff", .invalidUTF8(field: "profile id")),

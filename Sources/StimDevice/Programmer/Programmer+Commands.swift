@@ -52,7 +52,7 @@ extension Programmer {
         } catch {
             throw .writeUnverified(slot: slot)
         }
-        let found = state.slots.first { $0.slot == slot.wireByte }?.program
+        let found = state.slots.first { $0.slot == slot }?.program
         guard found == program else { throw .readBackMismatch(slot: slot, expected: program, found: found) }
         return validation
     }
@@ -71,7 +71,7 @@ extension Programmer {
         } catch {
             throw .writeOutcomeUnknown(slot: slot)
         }
-        guard state.slots.first(where: { $0.slot == slot.wireByte })?.program == program else { throw cause }
+        guard state.slots.first(where: { $0.slot == slot })?.program == program else { throw cause }
         return validation
     }
 
@@ -79,7 +79,7 @@ extension Programmer {
     public func activate(slot: Slot) async throws(ProgrammerError) {
         await acquire()
         defer { release() }
-        if let program = lastState.slots.first(where: { $0.slot == slot.wireByte })?.program {
+        if let program = lastState.slots.first(where: { $0.slot == slot })?.program {
             let check = validation(of: program, slot: slot)
             guard check.verdict != .rejected else { throw .unsafe(check) }
         }
@@ -96,7 +96,7 @@ extension Programmer {
             let state = try await fetchState()
             if let slot = state.activeSlot, var program = state.slots.first(where: { $0.slot == slot })?.program {
                 program.amplitude = state.targetAmplitude
-                let check = validation(of: program, slot: Slot(wireByte: slot))
+                let check = validation(of: program, slot: slot)
                 guard check.verdict != .rejected else { throw .unsafe(check) }
             }
         }
@@ -118,7 +118,7 @@ extension Programmer {
         let state = try await fetchState()
         if let slot = state.activeSlot, var program = state.slots.first(where: { $0.slot == slot })?.program {
             program.amplitude = amplitude
-            let check = validation(of: program, slot: Slot(wireByte: slot))
+            let check = validation(of: program, slot: slot)
             guard check.verdict != .rejected else { throw .unsafe(check) }
         }
         guard case .adjustAmplitude(let target) = try await link.exchange(.adjustAmplitude(amplitude)) else {

@@ -100,11 +100,11 @@ struct DeviceCore: Sendable {
         return output.level(at: simulatedUntil, target: target)
     }
 
-    /// The state the wire's readState reply carries; every slot has a byte, as `init` caps their count.
+    /// The state the wire's readState reply carries.
     var state: DeviceState {
         DeviceState(
-            slots: slots.map { SlotState(slot: $0.number.wireByte ?? 0, isEnabled: $0.isEnabled, program: $0.program) },
-            activeSlot: activeSlot?.wireByte, isTherapyOn: output.isOn, runningAmplitude: deliveredAmplitude,
+            slots: slots.map { SlotState(slot: $0.number, isEnabled: $0.isEnabled, program: $0.program) },
+            activeSlot: activeSlot, isTherapyOn: output.isOn, runningAmplitude: deliveredAmplitude,
             targetAmplitude: target, battery: battery.status)
     }
 
