@@ -1,6 +1,5 @@
 import Foundation
 import StimSafety
-import Yams
 
 extension DeviceProfile {
     /// Loads and checks the profile in the YAML file at `url`.
@@ -18,30 +17,18 @@ extension DeviceProfile {
     ///   - url: The file to read.
     ///   - displayPath: How to name the file in errors; by default its path relative to the current
     ///     directory when it lies inside it, else its full path.
-    /// - Throws: ``ProfileError`` naming the file, the field and the problem; nothing is half-loaded.
-    public init(contentsOf url: URL, displayPath: String? = nil) throws(ProfileError) {
-        let path = displayPath ?? Self.displayPath(for: url)
-        let text: String
-        do {
-            text = try YAMLDocument.read(contentsOf: url)
-        } catch {
-            throw ProfileError(file: path, document: error)
-        }
-        try self.init(yaml: text, path: path, sourceURL: url)
+    /// - Throws: ``YAMLFieldError`` naming the file, the field and the problem; nothing is half-loaded.
+    public init(contentsOf url: URL, displayPath: String? = nil) throws(YAMLFieldError) {
+        let root = try YAMLField.read(file: url.path, as: displayPath ?? Self.displayPath(for: url))
+        self = try ProfileParser.profile(from: root, sourceURL: url)
     }
 
     /// Parses and checks a profile from YAML text; `path` names it in errors.
     ///
     /// The same fields, defaults and checks as ``init(contentsOf:displayPath:)``, and the bounds of
     /// ``YAMLDocument``.
-    public init(yaml: String, path: String, sourceURL: URL? = nil) throws(ProfileError) {
-        let root: Node
-        do {
-            root = try YAMLDocument.compose(yaml) ?? Node("", .implicit)
-        } catch {
-            throw ProfileError(file: path, document: error)
-        }
-        self = try ProfileParser.profile(from: ProfileNode(node: root, path: "", file: path), sourceURL: sourceURL)
+    public init(yaml: String, path: String, sourceURL: URL? = nil) throws(YAMLFieldError) {
+        self = try ProfileParser.profile(from: YAMLField.parse(yaml, file: path), sourceURL: sourceURL)
     }
 
     /// `url`'s path relative to the current directory when it lies inside it, else its full path.

@@ -56,3 +56,10 @@ enum ProfileFields: CaseIterable {
     /// What an unknown key is called in messages.
     var noun: String { self == .waveforms ? "waveform" : "field" }
 }
+
+extension YAMLField {
+    /// This field, checked to be a mapping of the keys of `fields`.
+    func mapping(_ fields: ProfileFields) throws(YAMLFieldError) -> YAMLField {
+        try mapping(allowing: fields.keys, noun: fields.noun)
+    }
+}

@@ -7,8 +7,8 @@ extension ProfileParser {
     /// Slots must lie within `1…programs` and belong to one group at most; a group's grids must lie
     /// within the device's own ranges.
     static func slotGroups(
-        _ node: ProfileNode, limits: DeviceLimits, programs: Int
-    ) throws(ProfileError) -> [SlotGroup] {
+        _ node: YAMLField, limits: DeviceLimits, programs: Int
+    ) throws(YAMLFieldError) -> [SlotGroup] {
         var groups: [SlotGroup] = []
         for item in try node.list() {
             let fields = try item.mapping(.group)

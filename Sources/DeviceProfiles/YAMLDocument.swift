@@ -1,5 +1,4 @@
 import FileIO
-import Foundation
 import Yams
 
 /// A YAML or JSON file that a person writes (a device profile, a program, an impedance map, a check
@@ -16,27 +15,12 @@ import Yams
 /// - a second document in the stream.
 ///
 /// Keys are compared as written: `on` and `"on"` are the same key, although YAML 1.1 types the first
-/// as a Boolean. Read them with ``Yams/Node/writtenText`` and ``Yams/Node/Mapping/value(forWrittenKey:)``,
-/// never with Yams' typed look-up.
+/// as a Boolean. Read the tree through ``YAMLField``, never with Yams' typed look-up.
 public enum YAMLDocument {
     /// The largest file read: 1 MiB.
     public static let maximumBytes = 1 << 20
     /// The deepest nesting of lists and mappings, the root counting as 1.
     public static let maximumDepth = 32
-
-    /// The text of the file at `url`, as ``read(_:)`` reads it.
-    ///
-    /// - Throws: ``YAMLDocumentError`` when the file cannot be opened (the cause in plain words, such as
-    ///   "is a folder, not a file"), is too large or is not UTF-8.
-    public static func read(contentsOf url: URL) throws(YAMLDocumentError) -> String {
-        let input: InputFile
-        do {
-            input = try InputFile(path: url.path)
-        } catch {
-            throw YAMLDocumentError(error.reason)
-        }
-        return try read(input)
-    }
 
     /// The text of the open `input` (a file, a pipe or standard input), reading no more than a chunk
     /// past ``maximumBytes``; a device such as `/dev/zero` was refused when it was opened.

@@ -1,7 +1,6 @@
 /// Why a YAML or JSON file could not be read as a document: the problem and, when known, its line.
 ///
-/// The file is not part of the error: each reader names it in its own error type (``ProfileError``
-/// for profiles, the command line's input error for programs and plans).
+/// The file is not part of the error: ``YAMLField`` adds it, in a ``YAMLFieldError``.
 public struct YAMLDocumentError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What is wrong, in words (with the column when it helps).
     public var message: String

@@ -86,8 +86,10 @@ package enum AnalysisHTML {
             ("Days with therapy", "\(report.daysWithTherapy) of \(report.days.count)", "UTC days", nil),
             ("Delivered charge", Format.coulombs(report.deliveredCharge), "cathodic", nil),
             (
-                "Adjustments", String(report.adjustments.patient + report.adjustments.clinician),
-                "\(report.adjustments.patient) by the patient, \(report.adjustments.clinician) by the clinician", nil
+                "Adjustments",
+                String(report.adjustments.patient + report.adjustments.clinician + report.adjustments.device),
+                "\(report.adjustments.patient) by the patient, \(report.adjustments.clinician) by the clinician, "
+                    + "\(report.adjustments.device) by the device", nil
             ),
             (
                 "Recharge sessions", String(report.charges.count),

@@ -11,6 +11,11 @@ enum AnalysisSafetyHTML {
     static func render(_ report: RecordingReport) -> String {
         var parts: [String] = []
         let safety = report.safety
+        if let unevaluated = Format.notEvaluated(safety.notEvaluated) {
+            parts.append(
+                AnalysisMarkup.element(
+                    "p", [("class", "verdict warning")], AnalysisMarkup.escape("Rules " + unevaluated)))
+        }
         if safety.rules.isEmpty {
             parts.append(
                 AnalysisMarkup.element(

@@ -1,6 +1,7 @@
 import Foundation
+import StimSafety
 
-/// Number formatting for human output, text and HTML alike (JSON carries unrounded numbers).
+/// Numbers and phrases for human output, text and HTML alike (JSON carries unrounded numbers).
 package enum Format {
     /// `value` with at most `decimals` decimals, trailing zeros dropped.
     package static func number(_ value: Double, decimals: Int) -> String {
@@ -26,5 +27,13 @@ package enum Format {
     /// `1 day`, `3 days`.
     package static func count(_ number: Int, _ noun: String) -> String {
         "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+
+    /// The sentence text and HTML print for the rules an analysis could not evaluate
+    /// (`SafetySummary.notEvaluated`); nil when it evaluated every rule.
+    package static func notEvaluated(_ rules: RuleSet) -> String? {
+        guard !rules.isEmpty else { return nil }
+        return "not evaluated where the contacts of a program are unknown: "
+            + rules.rules.map(\.name).joined(separator: ", ")
     }
 }

@@ -12,9 +12,11 @@ struct EnvelopeSolver {
     private var voltageCoefficients: [Int128] = []
     /// The largest of `voltageCoefficients`, which sets the battery model's required voltage.
     private var maxVoltageCoefficient: Int128 = 0
+    private let recovery: Recovery
 
     init(limits: DeviceLimits, configuration: EnvelopeConfiguration) {
         self.limits = limits
+        recovery = configuration.recovery
         for share in configuration.contacts where share.percent.rawValue != 0 {
             let percent = Int128(share.percent.rawValue.magnitude)
             switch share.contact {
@@ -106,13 +108,13 @@ struct EnvelopeSolver {
     }
 
     /// Lowers `candidate` to the largest grid amplitude at which the `battery` rule does not warn, at
-    /// the pulse width and rate of `probe`.
-    func batteryCap(_ candidate: Nanoamps, probe: inout StimProgram) -> Nanoamps? {
-        guard let pulseRate = probe.pulseRate else { return candidate }
+    /// `pulseWidth` and `pulseRate` (pulses per second, bursts and cycling included; nil when the
+    /// program gives none, and the rule then cannot warn).
+    func batteryCap(_ candidate: Nanoamps, pulseWidth: Nanoseconds, pulseRate: Double?) -> Nanoamps? {
+        guard let pulseRate else { return candidate }
         let coefficient = maxVoltageCoefficient
         let model = limits.battery
-        let pulseWidth = probe.pulseWidth
-        let recovery = probe.recovery
+        let recovery = self.recovery
         let headroomVolts = limits.derived.headroomVolts
         // A local function rather than a closure in a constant: such a closure escapes, so its context
         // (a copy of the solver and its device limits) was allocated and released for every cell. It

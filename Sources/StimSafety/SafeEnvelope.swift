@@ -41,24 +41,36 @@ extension DeviceLimits {
         try rejectConfigurationErrors(configuration, pulseWidth: rows.first, rate: columns.first)
         let solver = EnvelopeSolver(limits: self, configuration: configuration)
         var errorFree = [Int64](repeating: -1, count: rows.count * columns.count)
-        var warningFree = errorFree
+        var warningFree = [Int64](repeating: -1, count: rows.count * columns.count)
         let rateGrid = waveforms.rates(for: configuration.waveform)
         let settableColumns = columns.map { rateGrid?.allows($0) == true }
+        var probe = configuration.program(amplitude: .zero, pulseWidth: .zero, rate: .frequency(.zero))
+        let pulseRates = columns.map { rate in
+            probe.rate = rate
+            return probe.pulseRate
+        }
+        // Highest pulse rate first: the battery rule's load grows with the pulse rate, so once a row's
+        // amplitude passes it at one pulse rate, it passes at every lower one without asking again.
+        let columnsByFallingPulseRate = columns.indices.sorted { (pulseRates[$0] ?? 0) > (pulseRates[$1] ?? 0) }
         for (row, width) in rows.enumerated() {
             // A pulse width or rate the device cannot set fails `pulseWidth.*` or `frequency.*` at every
             // amplitude, so its cells stay empty, as `validate` would have them.
             guard pulseWidth.allows(width) else { continue }
             let bounds = solver.rowBounds(pulseWidth: width)
-            var probe = configuration.program(amplitude: .zero, pulseWidth: width, rate: .frequency(.zero))
-            for (column, rate) in columns.enumerated() {
-                probe.rate = rate
+            probe.pulseWidth = width
+            var batteryPassesUpTo = -Double.infinity
+            for column in columnsByFallingPulseRate {
+                probe.rate = columns[column]
                 guard settableColumns[column], timingViolation(of: probe) == nil else { continue }
                 let index = row * columns.count + column
                 if let errorBound = bounds.errorFree { errorFree[index] = errorBound.rawValue }
-                if let warningBound = bounds.warningFree,
-                    let capped = solver.batteryCap(warningBound, probe: &probe)
-                {
+                guard let warningBound = bounds.warningFree else { continue }
+                let pulseRate = pulseRates[column]
+                if let pulseRate, pulseRate <= batteryPassesUpTo {
+                    warningFree[index] = warningBound.rawValue
+                } else if let capped = solver.batteryCap(warningBound, pulseWidth: width, pulseRate: pulseRate) {
                     warningFree[index] = capped.rawValue
+                    if capped == warningBound, let pulseRate { batteryPassesUpTo = max(batteryPassesUpTo, pulseRate) }
                 }
             }
         }

@@ -12,10 +12,10 @@ extension RecordingReport: Encodable {
 
     private enum DayKeys: String, CodingKey { case date, therapyHours }
     private enum ProgramKeys: String, CodingKey { case slot, therapyHours, meanAmplitude }
-    private enum AdjustmentKeys: String, CodingKey { case patient, clinician }
+    private enum AdjustmentKeys: String, CodingKey { case patient, clinician, device }
     private enum RejectedKeys: String, CodingKey { case total, byRule }
     private enum ChargeKeys: String, CodingKey { case count, meanIntervalHours }
-    private enum SafetyKeys: String, CodingKey { case eventsWithErrors, eventsWithWarnings, rules }
+    private enum SafetyKeys: String, CodingKey { case eventsWithErrors, eventsWithWarnings, rules, notEvaluated }
     private enum FindingKeys: String, CodingKey { case line, kind, message }
 
     public func encode(to encoder: any Encoder) throws {
@@ -46,6 +46,7 @@ extension RecordingReport: Encodable {
         var adjustmentEntry = container.nestedContainer(keyedBy: AdjustmentKeys.self, forKey: .adjustments)
         try adjustmentEntry.encode(adjustments.patient, forKey: .patient)
         try adjustmentEntry.encode(adjustments.clinician, forKey: .clinician)
+        try adjustmentEntry.encode(adjustments.device, forKey: .device)
         var rejectedEntry = container.nestedContainer(keyedBy: RejectedKeys.self, forKey: .rejected)
         try rejectedEntry.encode(rejected.total, forKey: .total)
         try rejectedEntry.encode(rejected.byRule, forKey: .byRule)
@@ -58,6 +59,7 @@ extension RecordingReport: Encodable {
         try safetyEntry.encode(safety.eventsWithErrors, forKey: .eventsWithErrors)
         try safetyEntry.encode(safety.eventsWithWarnings, forKey: .eventsWithWarnings)
         try safetyEntry.encode(safety.rules.map(\.name), forKey: .rules)
+        try safetyEntry.encode(safety.notEvaluated.rules.map(\.name), forKey: .notEvaluated)
         var findingList = container.nestedUnkeyedContainer(forKey: .findings)
         for finding in findings {
             var entry = findingList.nestedContainer(keyedBy: FindingKeys.self)

@@ -13,6 +13,17 @@ public struct SafetySummary: Hashable, Sendable {
     public var eventsFlagged = 0
     /// Every rule id seen, sorted by id.
     public var rules: [RuleID] { ruleSet.rules }
+    /// The rules some event could not be judged by, because the source did not give what they need:
+    /// said once, never counted as errors.
+    public var notEvaluated: RuleSet = []
+
+    /// The rules that judge a program's contacts, which a program with its contacts unknown cannot be
+    /// judged by (`docs/safety-rules.md` §2).
+    public static let contactRules = RuleSet([
+        RuleID.contactsUnknown, .contactsPolarity, .contactsCount, .currentContact, .chargeDensity, .shannon,
+        .compliance, .impedance, .patientRangeCurrentContact, .patientRangeChargeDensity, .patientRangeShannon,
+        .patientRangeCompliance,
+    ])
     /// The first flagged events, in line order, for the human report.
     public private(set) var flaggedEvents: [FlaggedEvent] = []
 

@@ -75,6 +75,8 @@ public struct TherapyAnalyzer: Sendable {
     private var impedanceAlerts = 0
     private var alertsByContact: [Int: ContactAlerts] = [:]
     private var safety = SafetySummary()
+    /// Slots holding a program whose contacts the source did not give: their contact rules are not evaluated.
+    private var contactsUnknown: Set<Slot> = []
     private var findings: [ReadingFinding] = []
     private var series: SeriesRecorder
 
@@ -98,6 +100,16 @@ public struct TherapyAnalyzer: Sendable {
             advance(to: recorded.appliedAt)
             apply(recorded.event, line: recorded.line, at: recorded.appliedAt)
         }
+    }
+
+    /// Takes the next item of an import; `contactsUnknown` says that a `program` event's contacts were
+    /// not in the source (its map is empty), so that its slot's contact rules are reported as not
+    /// evaluated, not as broken, until a program with known contacts is written to the slot.
+    public mutating func consume(_ item: consuming RecordingItem, contactsUnknown isUnknown: Bool) {
+        if case .event(let recorded) = item, case .program(let slot, _, _) = recorded.event {
+            if isUnknown { contactsUnknown.insert(slot) } else { contactsUnknown.remove(slot) }
+        }
+        consume(item)
     }
 
     /// Closes the span where the reader says and returns the report.
@@ -161,7 +173,7 @@ public struct TherapyAnalyzer: Sendable {
             releaseDelivery()
             slots[slot] = StoredProgram(program: program, pulseRate: program.pulseRate)
             holdDelivery()
-            safety.record(line: line, slot: slot.number, type: "program", fired: fired)
+            safety.record(line: line, slot: slot.number, type: "program", fired: judged(fired, slot: slot))
             series.set(slot: slot.number, amplitude: program.amplitude, range: program.patientRange, at: time)
         case .activate(let slot, _):
             releaseDelivery()
@@ -174,7 +186,7 @@ public struct TherapyAnalyzer: Sendable {
             switch role {
             case .patient: adjustments.patient += 1
             case .clinician: adjustments.clinician += 1
-            case .device: break
+            case .device: adjustments.device += 1
             }
             let fired: FiredRules?
             if slot == delivery?.slot, activeState != nil {
@@ -195,7 +207,7 @@ public struct TherapyAnalyzer: Sendable {
                 fired = limits.refusal(of: slots.values[index].program, context: context(slot: slot))
             }
             guard let fired else { return }
-            safety.record(line: line, slot: slot.number, type: "amplitude", fired: fired)
+            safety.record(line: line, slot: slot.number, type: "amplitude", fired: judged(fired, slot: slot))
         case .impedance(let measured):
             impedances.replace(with: measured)
             activeVerdicts = AmplitudeVerdicts()
@@ -209,6 +221,16 @@ public struct TherapyAnalyzer: Sendable {
             rejected.count(naming: command.rules)
         case .fault, .end: break
         }
+    }
+
+    /// `fired` without the contact rules when `slot`'s contacts are unknown, which are then not evaluated.
+    private mutating func judged(_ fired: FiredRules, slot: Slot) -> FiredRules {
+        guard !contactsUnknown.isEmpty, contactsUnknown.contains(slot) else { return fired }
+        safety.notEvaluated.formUnion(SafetySummary.contactRules)
+        var kept = fired
+        kept.errors.subtract(SafetySummary.contactRules)
+        kept.warnings.subtract(SafetySummary.contactRules)
+        return kept
     }
 
     /// Adds what the active slot delivered to its ``totals``.

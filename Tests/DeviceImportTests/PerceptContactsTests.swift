@@ -13,6 +13,12 @@ struct PerceptContactsTests {
             ("ElectrodeDef.Zero", 0, ContactID.lead(0)), ("ElectrodeDef.Three", 8, .lead(11)),
             ("ElectrodeDef.OneB", 0, .lead(2)), ("SensightElectrodeDef.E2C", 8, .lead(14)),
             ("ElectrodeDef.Case", 8, .can), ("ElectrodeDef.Eleven", 0, .lead(11)), ("ElectrodeDef.E03", 0, .lead(3)),
+            ("ElectrodeDef.SenSight_0", 0, .lead(0)), ("ElectrodeDef.SenSight_1a", 0, .lead(1)),
+            ("ElectrodeDef.SenSight_1C", 0, .lead(3)), ("ElectrodeDef.SenSight_2b", 8, .lead(13)),
+            ("ElectrodeDef.SenSight_3", 0, .lead(7)), ("ElectrodeDef.SenSight_8", 8, .lead(8)),
+            ("ElectrodeDef.SenSight_9b", 8, .lead(10)), ("ElectrodeDef.SenSight_10c", 8, .lead(14)),
+            ("ElectrodeDef.SenSight_11", 8, .lead(15)), ("ElectrodeDef.FourElectrodes_0", 0, .lead(0)),
+            ("ElectrodeDef.FourElectrodes_3", 8, .lead(11)), ("ElectrodeDef.FourElectrodes_9", 8, .lead(9)),
         ] as [(String, Int, ContactID)])
     func names(name: String, base: Int, contact: ContactID) {
         #expect(PerceptContacts.contact(name, base: base) == contact)
@@ -20,7 +26,10 @@ struct PerceptContactsTests {
 
     @Test(
         "A name read no way, or a segment on a ring level, names no contact",
-        arguments: ["ElectrodeDef.Nonsense", "ElectrodeDef.ThreeA"])
+        arguments: [
+            "ElectrodeDef.Nonsense", "ElectrodeDef.ThreeA", "ElectrodeDef.SenSight_8a", "ElectrodeDef.SenSight_1",
+            "ElectrodeDef.SenSight_4", "ElectrodeDef.SenSight_3a", "ElectrodeDef.FourElectrodes_4",
+        ])
     func unreadableNames(name: String) {
         #expect(PerceptContacts.contact(name, base: 0) == nil)
     }

@@ -86,6 +86,77 @@ struct PerceptReportTests {
         #expect(Set(report.safety.rules).isSuperset(of: [.impedance, .compliance]))
     }
 
+    @Test("A sensing group's channels are both hemispheres' programs, SenSight segments their contacts")
+    func sensingChannels() throws {
+        let result = try Fixtures.percept("percept-sensing.json")
+        #expect(
+            result.events.map { "\($0.time) \($0.event.summary)" } == [
+                "2026-02-28T17:00:00Z program 1 2.5 mA", "2026-02-28T17:00:00Z program 3 2 mA",
+                "2026-02-28T17:00:00Z program 5 1.2 mA", "2026-02-28T17:00:00Z program 7 1 mA",
+                "2026-02-28T17:00:00Z activate 1", "2026-02-28T17:00:00Z therapy on",
+            ])
+        let programs = result.events.compactMap { event -> (Slot, StimProgram)? in
+            if case .program(let slot, let program, _) = event.event { return (slot, program) }
+            return nil
+        }
+        let left = try #require(programs.first { $0.0 == 1 }?.1)
+        #expect(
+            left.contacts == [
+                ContactShare(.lead(1), Percent(units: -32)), ContactShare(.lead(2), Percent(units: -32)),
+                ContactShare(.lead(3), Percent(units: -36)), ContactShare(.can, .whole),
+            ])
+        #expect(left.rate == .frequency(Millihertz(units: 130)))
+        #expect(left.pulseWidth == Nanoseconds(units: 60))
+        let groupB = programs.filter { $0.0 >= 5 }.map(\.1.contacts)
+        #expect(
+            groupB == [
+                [ContactShare(.lead(0), .whole), ContactShare(.lead(2), Percent(units: -100))],
+                [ContactShare(.lead(14), .whole), ContactShare(.lead(15), Percent(units: -100))],
+            ])
+        #expect(programs.first { $0.0 == 5 }?.1.rate == .frequency(Millihertz(units: 60)))
+    }
+
+    @Test("A program whose electrode is unknown keeps its settings, with its contacts unknown and a note")
+    func unknownElectrode() throws {
+        let result = try Fixtures.percept("percept-sensing.json")
+        let event = try #require(
+            result.events.first {
+                if case .program(3, _, _) = $0.event { return true }
+                return false
+            })
+        #expect(event.contactsUnknown)
+        guard case .program(_, let program, _) = event.event else { return }
+        #expect(program.amplitude == Nanoamps(units: 2))
+        #expect(program.pulseWidth == Nanoseconds(units: 60))
+        #expect(program.contacts.isEmpty)
+        #expect(
+            result.notes.contains {
+                $0.message.contains("SensingChannel[1]: electrode 'ElectrodeDef.SenSight_8a' names no contact")
+                    && $0.message.contains("contacts unknown")
+            })
+    }
+
+    @Test("Stimulation on throughout is therapy delivered; unknown contacts are not evaluated, never errors")
+    func sensingAnalysis() throws {
+        let report = Fixtures.report(try Fixtures.percept("percept-sensing.json"), file: "percept-sensing.json")
+        #expect(report.recordedHours == 41)
+        #expect(report.therapyHours == 41)
+        #expect(report.programs.map(\.slot) == [1])
+        #expect(report.programs.first?.meanAmplitude == 2.5)
+        #expect(!report.safety.rules.contains(.contactsPolarity))
+        #expect(report.safety.notEvaluated == SafetySummary.contactRules)
+    }
+
+    @Test("Device limits that contradict themselves are an impossible note naming the group and both values")
+    func impossibleLimits() throws {
+        let notes = try Fixtures.percept("percept-sensing.json").notes
+        #expect(
+            notes.contains {
+                $0.kind == .impossible && $0.message.contains("(group A) SensingChannel[1]")
+                    && $0.message.contains("LowerLimitInMilliAmps 3.5 mA is above UpperLimitInMilliAmps 2 mA")
+            })
+    }
+
     @Test("Missing keys, empty entries and NaN tokens are said; what is there is still read")
     func sparseReport() throws {
         let result = try Fixtures.percept("percept-sparse.json")

@@ -1,6 +1,7 @@
 import DeviceImport
 import DeviceProfiles
 import Foundation
+import StimSafety
 import Testing
 import TherapyLog
 
@@ -40,7 +41,9 @@ struct RCSEdgeCaseTests {
             result.notes.contains { $0.kind == .inexpressible && $0.message.contains("runs programs 0, 1 together") })
         let report = Fixtures.report(result, file: "session")
         #expect(report.programs.map(\.slot) == [1])
-        #expect(report.safety.eventsWithErrors == 2)
+        // Without DeviceSettings both programs' contacts are unknown: validated, contact rules not evaluated.
+        #expect(report.safety.eventsWithErrors == 0)
+        #expect(report.safety.notEvaluated == SafetySummary.contactRules)
     }
 
     @Test("An active group with no enabled program delivers nothing: therapy is written off until a group has one")
@@ -154,5 +157,52 @@ struct RCSEdgeCaseTests {
         #expect(placed.count == 2)
         #expect(
             placed.allSatisfy { $0 >= Fixtures.time(hours: 1) && $0 < Fixtures.time(hours: 1, milliseconds: 6_554) })
+    }
+
+    @Test("An app's stated amplitude, rate or pulse width beyond one device step of the settings log is a disagreement")
+    func eventLogSettingsAgainstTheSettingsLog() throws {
+        // Group A: a 7680 µs period (130.2 Hz), 0.6 mA, 60 µs.
+        let group = #", "TherapyConfigGroup0": {"ratePeriod": 768, "program0": \#(Self.program(6, 6))}"#
+        let status = #", "therapyStatusData": {"activeGroup": 0, "therapyStatus": 1}"#
+        func event(hour: Int, _ text: String) -> String {
+            let time = 1_767_600_000_000 + hour * 3_600_000
+            return
+                #"{"RecordInfo": {"HostUnixTime": \#(time)}, "Event": {"EventName": "\#(text)", "UnixOnsetTime": \#(time)}}"#
+        }
+        let result = try Self.session([
+            "StimLog.json": "[" + Self.record(hour: 0, group + status) + "]",
+            "EventLog.json": "["
+                + event(hour: 1, "Start Stim Run. Stim amp: 0.6mA. Stim Rate: 130.2Hz. Pulse Width: 60μs. Group A")
+                + ","
+                + event(hour: 2, "Stim amp: 0.7 mA. Stim Rate: 130.1 Hz. Pulse Width: 70 us") + ","
+                + event(hour: 3, "Stim amp: 1.2mA. Stim Rate: 100Hz. Pulse Width: 90µs") + "]",
+        ])
+        let disagreements = result.notes.filter { $0.kind == .disagreement }
+        #expect(disagreements.map(\.location) == Array(repeating: "EventLog.json record 3", count: 3))
+        let messages = disagreements.map(\.message)
+        #expect(
+            messages.contains {
+                $0.contains(
+                    "says amplitude 1.2 mA, but the settings log has 0.6 mA for group A program 0 as of StimLog.json record 1"
+                )
+            })
+        #expect(
+            messages.contains {
+                $0.contains("says rate 100 Hz, but the settings log has 130.208 Hz (period 7680 µs) for group A")
+            })
+        #expect(messages.contains { $0.contains("says pulse width 90 µs, but the settings log has 60 µs") })
+        #expect(messages.allSatisfy { $0.hasSuffix("the settings log is kept") })
+    }
+
+    @Test("Without an electrode configuration the contact rules are not evaluated, and the other rules still run")
+    func unknownContactsLeaveTheOtherRulesRunning() throws {
+        // Group A allows 60–200 µs: 250 µs breaks pulseWidth.range, whatever the contacts.
+        let group = #", "TherapyConfigGroup0": {"ratePeriod": 1000, "program0": \#(Self.program(20, 25))}"#
+        let status = #", "therapyStatusData": {"activeGroup": 0, "therapyStatus": 1}"#
+        let result = try Self.session(["StimLog.json": "[" + Self.record(hour: 0, group + status) + "]"])
+        let report = Fixtures.report(result, file: "session")
+        #expect(report.safety.eventsWithErrors == 1)
+        #expect(report.safety.rules == [.pulseWidthRange])
+        #expect(report.safety.notEvaluated == SafetySummary.contactRules)
     }
 }

@@ -99,7 +99,7 @@ struct RCSSessionTests {
         #expect(report.programs.map(\.slot) == [1, 5])
         #expect(report.programs.map(\.therapyHours) == [4, 2])
         #expect(report.findings.isEmpty)
-        #expect(report.adjustments == AdjustmentCounts())
+        #expect(report.adjustments == AdjustmentCounts(device: 3))
     }
 
     @Test("StimLog alone gives the therapy timeline, with placeholder programs skipped and the gaps said")
@@ -111,7 +111,11 @@ struct RCSSessionTests {
         #expect(result.notes.contains { $0.message.contains("C1 (placeholder 8.5 mA, 850 µs), C2 (placeholder") })
         let report = Fixtures.report(result, file: "rcs-stimlog-only")
         #expect(report.therapyHours == 2)
-        #expect(report.safety.rules.contains(.contactsPolarity))
+        #expect(report.safety.eventsWithErrors == 0)
+        #expect(report.safety.rules.isEmpty)
+        #expect(report.safety.notEvaluated == SafetySummary.contactRules)
+        #expect(result.events.first?.contactsUnknown == true)
+        #expect(result.notes.contains { $0.message.contains("contacts unknown (the contact rules are not evaluated)") })
     }
 
     @Test("A folder with none of the session files is an error naming the folder")
@@ -148,5 +152,22 @@ struct RCSSessionTests {
         ] as [(String, Bool?, Int?)])
     func eventTextClaims(text: String, isOn: Bool?, group: Int?) {
         #expect(RCSEventLog.claim(in: text) == RCSEventLog.Claim(isTherapyOn: isOn, group: group))
+    }
+
+    @Test(
+        "Event-log text claims an amplitude, rate and pulse width by their units, whatever the spacing, case or micro sign",
+        arguments: [
+            (
+                "Start Stim Run. Stim amp: 0.6mA. Stim Rate: 130.2Hz. Pulse Width: 60μs. Group A", 0, "0.6", "130.2",
+                "60"
+            ),
+            ("AMP 1.5 MA, RATE 100 HZ, PW 90 US", nil, "1.5", "100", "90"),
+            ("group b at 2mA and 90µs", 1, "2", nil, "90"),
+        ] as [(String, Int?, String, String?, String)])
+    func eventTextSettings(text: String, group: Int?, milliamps: String, hertz: String?, micros: String) throws {
+        let expected = RCSEventLog.Claim(
+            group: group, amplitude: try Nanoamps(parsing: milliamps),
+            rate: try hertz.map { try Millihertz(parsing: $0) }, pulseWidth: try Nanoseconds(parsing: micros))
+        #expect(RCSEventLog.claim(in: text) == expected)
     }
 }

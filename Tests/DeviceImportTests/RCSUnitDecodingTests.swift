@@ -79,4 +79,14 @@ struct RCSUnitDecodingTests {
         #expect(merger.state.therapyStatus == nil)
         #expect(merger.state.groups[0].programs[0].isEnabled == nil)
     }
+
+    @Test(
+        "Millisecond Unix times stay exact and print to the millisecond",
+        arguments: [
+            ("1565897564493", "2019-08-15T19:32:44.493Z"), ("1565897564000", "2019-08-15T19:32:44Z"),
+            ("1.565897564493e12", "2019-08-15T19:32:44.493Z"), ("8999999999999", "2255-03-14T15:59:59.999Z"),
+        ])
+    func millisecondTimes(milliseconds: String, printed: String) {
+        #expect(RCSRecord.time(milliseconds: .number(milliseconds))?.description == printed)
+    }
 }

@@ -7,7 +7,9 @@ import TherapyLog
 struct RecordingRoundTripTests {
     @Test(
         "The written recording reads back strictly as the same events, header and end",
-        arguments: ["rcs-session", "rcs-stimlog-only", "percept-session.json", "percept-sparse.json"])
+        arguments: [
+            "rcs-session", "rcs-stimlog-only", "percept-session.json", "percept-sparse.json", "percept-sensing.json",
+        ])
     func roundTrip(name: String) throws {
         let result =
             name.hasPrefix("rcs") ? try Fixtures.rcs(name) : try Fixtures.percept(name)

@@ -103,25 +103,21 @@ struct YAMLDocumentTests {
 
     @Test("An endless device is refused when opened, and a file past the bound as too large")
     func endlessFileIsRefused() throws {
-        let device = try #require(throws: YAMLDocumentError.self) {
-            try YAMLDocument.read(contentsOf: URL(fileURLWithPath: "/dev/zero"))
-        }
-        #expect(device.message == "is a character device, not a regular file or a pipe")
+        let device = try #require(throws: YAMLFieldError.self) { try YAMLField.read(file: "/dev/zero") }
+        #expect(device.description == "/dev/zero: is a character device, not a regular file or a pipe")
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("scs-large-\(UUID().uuidString).yaml")
         try Data(repeating: 0x20, count: YAMLDocument.maximumBytes + 1).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
-        let large = try #require(throws: YAMLDocumentError.self) { try YAMLDocument.read(contentsOf: url) }
-        #expect(large.message.contains("larger than 1 MiB"))
+        let large = try #require(throws: YAMLFieldError.self) { try YAMLField.read(file: url.path, as: "large.yaml") }
+        #expect(large.file == "large.yaml" && large.message.contains("larger than 1 MiB"))
     }
 
     @Test(
         "A file that cannot be read says why in plain words, not Foundation's",
         arguments: [("/", "is a folder, not a file"), ("/no/such.yaml", "no such file")])
     func unreadableFileSaysWhy(path: String, message: String) throws {
-        let error = try #require(throws: YAMLDocumentError.self) {
-            try YAMLDocument.read(contentsOf: URL(fileURLWithPath: path))
-        }
-        #expect(error.message == message)
+        let error = try #require(throws: YAMLFieldError.self) { try YAMLField.read(file: path) }
+        #expect(error.file == path && error.message == message)
     }
 
     @Test("A file that is not UTF-8 is refused as such")
@@ -129,7 +125,7 @@ struct YAMLDocumentTests {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("scs-latin1-\(UUID().uuidString).yaml")
         try (Data("name: caf".utf8) + [0xE9, 0x0A]).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
-        let error = try #require(throws: YAMLDocumentError.self) { try YAMLDocument.read(contentsOf: url) }
+        let error = try #require(throws: YAMLFieldError.self) { try YAMLField.read(file: url.path) }
         #expect(error.message == "not UTF-8 text: byte 0xE9 at line 1, column 10 (byte offset 9)")
     }
 
@@ -147,10 +143,10 @@ struct YAMLDocumentTests {
 
     @Test("Two keys that only YAML's typing would merge are two keys")
     func keysDifferingAsWrittenAreDistinct() throws {
-        let mapping = try #require(try YAMLDocument.compose("{1: a, 01: b, 0x1: c, true: d, True: e}\n")?.mapping)
-        #expect(mapping.count == 5)
-        #expect(mapping.value(forWrittenKey: "01")?.writtenText == "b")
-        #expect(mapping.value(forWrittenKey: "True")?.writtenText == "e")
+        let root = try YAMLField.parse("{1: a, 01: b, 0x1: c, true: d, True: e}\n", file: "x.yaml")
+        #expect(try root.entries().count == 5)
+        #expect(try root.required("01").text() == "b")
+        #expect(try root.required("True").text() == "e")
     }
 
     @Test("A key that is a list or a mapping is refused")
@@ -185,16 +181,15 @@ struct YAMLDocumentTests {
             case "double": "\"\(key)\""
             default: key
             }
-        let root = try #require(try YAMLDocument.compose("\(written): value\nother: 2\n"))
-        let mapping = try #require(root.mapping)
-        #expect(mapping.value(forWrittenKey: key)?.writtenText == "value")
-        #expect(mapping.first?.key.writtenText == key)
+        let root = try YAMLField.parse("\(written): value\nother: 2\n", file: "x.yaml")
+        #expect(try root.required(key).text() == "value")
+        #expect(try root.entries().first?.key == key)
     }
 
     @Test("A value keeps its YAML meaning: an unquoted true is a Boolean, a quoted one is text")
     func valuesKeepTheirMeaning() throws {
-        let mapping = try #require(try YAMLDocument.compose("a: true\nb: 'true'\n")?.mapping)
-        #expect(mapping.value(forWrittenKey: "a")?.bool == true)
-        #expect(mapping.value(forWrittenKey: "b")?.bool == nil)
+        let root = try YAMLField.parse("a: true\nb: 'true'\n", file: "x.yaml")
+        #expect(root.child("a").node?.bool == true)
+        #expect(root.child("b").node?.bool == nil)
     }
 }

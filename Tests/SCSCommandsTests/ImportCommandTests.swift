@@ -46,6 +46,35 @@ struct ImportCommandTests {
         #expect(folder?["therapyHours"] as? Double == 6)
     }
 
+    @Test func contactRulesAFolderCannotEvaluateAreSaidOnceAsNotEvaluatedInTextJSONAndHTML() throws {
+        let folder = "\(Self.fixtures)/rcs-stimlog-only"
+        let unevaluated = "not evaluated where the contacts of a program are unknown: chargeDensity, compliance"
+        let text = try SCSProcess.run(["analyze", folder])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("Safety       every program and amplitude event passes the device's rules"))
+        #expect(text.stdout.contains(unevaluated))
+        let json = try SCSProcess.run(["analyze", folder, "--json"])
+        let report = try #require(try Self.json(json.stdout)["recordings"] as? [[String: Any]]).first
+        let safety = try #require(report?["safety"] as? [String: Any])
+        #expect(safety["eventsWithErrors"] as? Int == 0)
+        #expect((safety["notEvaluated"] as? [String])?.contains("contacts.polarity") == true)
+        let html = try temporaryFile("", name: "report.html")
+        #expect(try SCSProcess.run(["analyze", folder, "--html", html]).status == 0)
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(page.contains("Rules " + unevaluated))
+    }
+
+    @Test func adaptiveAmplitudeChangesCountAsAdjustmentsByTheDeviceInTextJSONAndHTML() throws {
+        let text = try SCSProcess.run(["analyze", Self.session])
+        #expect(text.stdout.contains("Adjustments  0 by the patient, 0 by the clinician, 3 by the device"))
+        let json = try SCSProcess.run(["analyze", Self.session, "--json"])
+        let report = try #require(try Self.json(json.stdout)["recordings"] as? [[String: Any]]).first
+        #expect((report?["adjustments"] as? [String: Any])?["device"] as? Int == 3)
+        let html = try temporaryFile("", name: "report.html")
+        #expect(try SCSProcess.run(["analyze", Self.session, "--html", html]).status == 0)
+        #expect(try String(contentsOfFile: html, encoding: .utf8).contains("3 by the device"))
+    }
+
     @Test func analyzeReadsAPerceptReportByContentWhateverItsName() throws {
         let copy = try temporaryFile(
             try String(contentsOfFile: SCSProcess.root.appendingPathComponent(Self.percept).path, encoding: .utf8),

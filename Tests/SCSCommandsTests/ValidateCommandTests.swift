@@ -174,7 +174,7 @@ struct ValidateCommandTests {
             #expect(result.stdout.isEmpty)
             #expect(
                 result.stderr
-                    == "error: \(file): contacts (line 2): lists \(refusedCount) contacts, more than the device has "
+                    == "error: \(file):2:14: contacts: lists \(refusedCount) contacts, more than the device has "
                     + "(16 lead contacts and the case)\n")
         } else {
             #expect(result.status == 0, "\(result.stderr)")

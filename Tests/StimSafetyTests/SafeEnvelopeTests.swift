@@ -63,6 +63,10 @@ struct EnvelopeCase: Sendable, CustomTestStringConvertible {
             testDescription: "a 20 mAh rechargeable cell, where the battery binds", limits: tinyRechargeable,
             configuration: EnvelopeConfiguration(contacts: contacts(["1": "-100", "2": "50", "3": "50"]))),
         EnvelopeCase(
+            testDescription: "the battery binding, with the rates in no order", limits: tinyRechargeable,
+            configuration: EnvelopeConfiguration(contacts: contacts(["1": "-100", "2": "50", "3": "50"])),
+            rates: ["500", "2", "1200", "50", "1000", "130", "50"]),
+        EnvelopeCase(
             testDescription: "the piecewise device", limits: .piecewise,
             configuration: EnvelopeConfiguration(
                 contacts: contacts(["1": "-100", "2": "100"]), impedances: measured(["1": "1800"])),

@@ -18,7 +18,7 @@ enum ProgramFuzzer {
 
     @Sendable static func test(_ input: [UInt8]) {
         guard let text = String(validating: input, as: UTF8.self),
-            let field = try? YAMLField.parse(text, source: "program.yaml")
+            let field = try? YAMLField.parse(text, file: "program.yaml")
         else { return }
         for profile in catalog.profiles {
             guard let program = try? ProgramDecoder.decode(field, limits: profile.limits) else { continue }

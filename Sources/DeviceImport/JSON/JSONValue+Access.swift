@@ -20,10 +20,17 @@ extension JSONValue {
         return nil
     }
 
-    /// The array's elements, or nil.
+    /// The array's elements, an object read as a one-element array, or nil.
+    ///
+    /// MATLAB's JSON encoder writes a one-element array as its bare element (`"Programs": {…}`), and
+    /// reports made that way circulate widely; every field the formats hold as an array of objects is
+    /// read through this, so both shapes give the same import.
     var elements: [JSONValue]? {
-        if case .array(let elements) = self { return elements }
-        return nil
+        switch self {
+        case .array(let elements): elements
+        case .object: [self]
+        default: nil
+        }
     }
 
     /// The text of a string, or nil.

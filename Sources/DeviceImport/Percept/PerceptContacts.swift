@@ -6,11 +6,13 @@ import TherapyLog
 /// `ElectrodeState[]` list into a contact map.
 ///
 /// The profile numbers the INS's two ports as Percept's `InsPort` does: `ZERO_SEVEN` (contacts 0–7)
-/// and `EIGHT_FIFTEEN` (8–15). `docs/domain-reference.md` does not list the electrode names, so this is
-/// the reading: the value after the enum prefix holds the contact as digits (`E03`, `Electrode_3`),
-/// a number word (`Three`), or a directional level and segment (`1A`…`2C`, SenSight's 1-3-3-1 order:
-/// 0, 1A, 1B, 1C, 2A, 2B, 2C, 3 are contacts 0–7 of the port); `Case` is the can. A number of 8 or
-/// more is taken as the contact number itself.
+/// and `EIGHT_FIFTEEN` (8–15). Reports name the electrodes of the leads a Percept drives as the
+/// public research toolboxes read them (`docs/domain-reference.md` §5.3): `FourElectrodes_0`…`_3`
+/// (`_8`…`_11` on the second port) for a four-ring lead; `SenSight_0`, `_1a`…`_1c`, `_2a`…`_2c`,
+/// `_3` (`_8`, `_9a`…`_10c`, `_11`) for SenSight's directional 1-3-3-1 lead, contacts 0–7 of its
+/// port in that order; `Case` is the can. Other names are read as the value after the enum prefix
+/// holding the contact as digits (`E03`, `Electrode_3`), a number word (`Three`), or a level and
+/// segment (`1A`…`2C`); a number of 8 or more is taken as the contact number itself.
 enum PerceptContacts {
     private static let words = [
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -21,6 +23,14 @@ enum PerceptContacts {
     static func contact(_ name: String, base: Int) -> ContactID? {
         var value = Substring(PerceptEnum.value(name).lowercased())
         if value.contains("case") { return .can }
+        if value.hasPrefix("sensight_") { return senSight(value.dropFirst("sensight_".count), base: base) }
+        if value.hasPrefix("fourelectrodes_") {
+            switch Int(value.dropFirst("fourelectrodes_".count)) {
+            case let number? where (0...3).contains(number): return .lead(base + number)
+            case let number? where (8...11).contains(number): return .lead(number)
+            default: return nil
+            }
+        }
         var segment: Int?
         if let last = value.last, let letter = "abc".firstIndex(of: last), value.count > 1 {
             let rest = value.dropLast()
@@ -42,6 +52,22 @@ enum PerceptContacts {
             return .lead(base + 1 + (number - 1) * 3 + segment)
         }
         return .lead(number >= 8 ? number : base + number)
+    }
+
+    /// A SenSight electrode (`1a`, `3`, `10c`): levels 0–3 on the port whose first contact is `base`,
+    /// 8–11 on the second port; levels 1 and 2 are split into segments a, b and c.
+    private static func senSight(_ text: Substring, base: Int) -> ContactID? {
+        let segment = text.last.flatMap { "abc".firstIndex(of: $0) }.map {
+            "abc".distance(from: "abc".startIndex, to: $0)
+        }
+        guard let number = Int(segment == nil ? text : text.dropLast()) else { return nil }
+        let (first, level) = number >= 8 ? (8, number - 8) : (base, number)
+        switch (level, segment) {
+        case (0, nil): return .lead(first)
+        case (3, nil): return .lead(first + 7)
+        case (1...2, let segment?): return .lead(first + 1 + (level - 1) * 3 + segment)
+        default: return nil
+        }
     }
 
     /// The contact map of a program's `ElectrodeState[]`, or a reason it cannot be read.

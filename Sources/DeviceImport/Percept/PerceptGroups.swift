@@ -5,15 +5,19 @@ import TherapyLog
 /// Reads a `Groups.Initial` or `Groups.Final` list: each group's programs per hemisphere as
 /// recording programs, and which group is active.
 ///
-/// Slots follow the `percept-pc` profile: group A holds slots 1–4, B 5–8, and so on; within a
-/// group the left hemisphere's first and second programs take the first two slots and the right
-/// hemisphere's the next two.
+/// A hemisphere's programs are its `LeftHemisphere` / `RightHemisphere` `Programs`, and in a
+/// sensing group its `SensingChannel` entry (placed by `HemisphereLocation`); each has its own
+/// `RateInHertz` or the group's. Slots follow the `percept-pc` profile: group A holds slots 1–4, B
+/// 5–8, and so on; within a group the left hemisphere's first and second programs take the first two
+/// slots and the right hemisphere's the next two.
 struct PerceptGroups {
     /// A program as the report gives it, placed in its slot.
     struct Program: Hashable {
         var slot: Int
         var group: Int
         var program: StimProgram
+        /// The report's electrodes could not be read: the program has an empty contact map.
+        var contactsUnknown: Bool
     }
 
     private(set) var programs: [Program] = []
@@ -57,34 +61,67 @@ struct PerceptGroups {
                     .inexpressible, file: file,
                     "\(place): cycling is enabled, but the report's cycling fields are not documented; not carried"))
         }
-        guard let rate = settings["RateInHertz"]?.quantity(Millihertz.self), rate.rawValue > 0 else {
-            notes.append(
-                ImportNote(.missing, file: file, "\(place): no RateInHertz; the group's programs are not written"))
-            return
-        }
+        var hemispheres: [[(place: String, value: JSONValue)]] = [[], []]
         for (hemisphere, key) in ["LeftHemisphere", "RightHemisphere"].enumerated() {
-            let list = settings[key]?["Programs"]?.elements ?? []
-            for (number, value) in list.enumerated() {
-                let location = "\(place) \(key).Programs[\(number)]"
+            for (number, value) in (settings[key]?["Programs"]?.elements ?? []).enumerated() {
+                hemispheres[hemisphere].append(("\(place) \(key).Programs[\(number)]", value))
+            }
+        }
+        for (number, channel) in (settings["SensingChannel"]?.elements ?? []).enumerated() {
+            let location = "\(place) SensingChannel[\(number)]"
+            let side = channel["HemisphereLocation"]?.text.map(PerceptEnum.value)?.lowercased() ?? ""
+            guard let hemisphere = side.contains("left") ? 0 : side.contains("right") ? 1 : nil else {
+                notes.append(ImportNote(.skipped, file: file, "\(location): no HemisphereLocation; skipped"))
+                continue
+            }
+            hemispheres[hemisphere].append((location, channel))
+        }
+        for (hemisphere, list) in hemispheres.enumerated() {
+            for (number, entry) in list.enumerated() {
                 guard number < 2 else {
                     notes.append(
                         ImportNote(
                             .inexpressible, file: file,
-                            "\(location): a third program in one hemisphere has no slot in the percept-pc profile"))
+                            "\(entry.place): a third program in one hemisphere has no slot in the percept-pc profile"))
                     continue
                 }
-                if let program = readProgram(value, rate: rate, place: location, file: file, base: bases[hemisphere]) {
-                    let slot = Self.slot(group: group, hemisphere: hemisphere, program: number)
-                    programs.append(Program(slot: slot, group: group, program: program))
+                guard
+                    let rate = (entry.value["RateInHertz"] ?? settings["RateInHertz"])?.quantity(Millihertz.self),
+                    rate.rawValue > 0
+                else {
+                    notes.append(
+                        ImportNote(.missing, file: file, "\(entry.place): no RateInHertz; the program is not written"))
+                    continue
+                }
+                let slot = Self.slot(group: group, hemisphere: hemisphere, program: number)
+                if let program = readProgram(
+                    entry.value, rate: rate, place: entry.place, file: file, base: bases[hemisphere])
+                {
+                    programs.append(
+                        Program(slot: slot, group: group, program: program.program, contactsUnknown: program.isUnknown))
                 }
             }
         }
     }
 
+    /// The amplitude a program states, or the sum of its cathodes' currents (a sensing channel's
+    /// electrodes carry them), or, failing both, a sensing channel's `SuspendAmplitudeInMilliAmps`.
+    private static func amplitude(_ value: JSONValue) -> Nanoamps? {
+        if let stated = value["AmplitudeInMilliAmps"]?.quantity(Nanoamps.self) { return stated }
+        let cathodes = (value["ElectrodeState"]?.elements ?? []).filter {
+            $0["ElectrodeStateResult"]?.text.map(PerceptEnum.value) == "Negative"
+        }
+        let currents = cathodes.compactMap { $0["ElectrodeAmplitudeInMilliAmps"]?.quantity(Nanoamps.self) }
+        if !currents.isEmpty, currents.count == cathodes.count {
+            return currents.reduce(Nanoamps.zero) { $0 + Nanoamps(rawValue: abs($1.rawValue)) }
+        }
+        return value["SuspendAmplitudeInMilliAmps"]?.quantity(Nanoamps.self)
+    }
+
     private mutating func readProgram(
         _ value: JSONValue, rate: Millihertz, place: String, file: String, base: Int
-    ) -> StimProgram? {
-        guard let amplitude = value["AmplitudeInMilliAmps"]?.quantity(Nanoamps.self),
+    ) -> (program: StimProgram, isUnknown: Bool)? {
+        guard let amplitude = Self.amplitude(value),
             let pulseWidth = value["PulseWidthInMicroSecond"]?.quantity(Nanoseconds.self)
         else {
             notes.append(
@@ -93,12 +130,17 @@ struct PerceptGroups {
             return nil
         }
         let states = value["ElectrodeState"]?.elements ?? []
-        let contacts: [ContactShare]
+        var contacts: [ContactShare] = []
+        var isUnknown = false
         switch PerceptContacts.shares(states, base: base) {
         case .success(let shares): contacts = shares
         case .failure(let problem):
-            notes.append(ImportNote(.skipped, file: file, "\(place): \(problem.message); the program is not written"))
-            return nil
+            isUnknown = true
+            notes.append(
+                ImportNote(
+                    .inexpressible, file: file,
+                    "\(place): \(problem.message); the program is written with its contacts unknown, and the "
+                        + "contact rules are not evaluated for it"))
         }
         checkFractions(states, place: place, file: file)
         var range: PatientRange?
@@ -115,9 +157,10 @@ struct PerceptGroups {
                             + "no patient range is carried"))
             }
         }
-        return StimProgram(
+        let program = StimProgram(
             amplitude: amplitude, pulseWidth: pulseWidth, rate: .frequency(rate), contacts: contacts,
             patientRange: range)
+        return (program, isUnknown)
     }
 
     /// Cathode fractions of 64 should sum to about 64 (three segments at 21/64 give 63).

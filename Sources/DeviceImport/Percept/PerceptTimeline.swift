@@ -147,7 +147,7 @@ struct PerceptTimeline {
             events.append(
                 ImportedEvent(
                     time: time, event: .program(slot: slot, program: entry.program, by: .clinician),
-                    source: source))
+                    source: source, contactsUnknown: entry.contactsUnknown))
         }
     }
 

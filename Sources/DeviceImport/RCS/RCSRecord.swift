@@ -15,9 +15,14 @@ struct RCSRecord {
     /// `StimLog.json record 4`.
     var source: String { "\(file.name) record \(index)" }
 
-    /// A time in milliseconds since the Unix epoch; nil for a value that is not a positive number.
+    /// A time in milliseconds since the Unix epoch, to the millisecond; nil for a value that is not a
+    /// positive number.
+    ///
+    /// Below 9e12 a double holds every whole millisecond exactly, so the count is rounded to whole
+    /// milliseconds first and scaled as an integer: scaling the double would print 1565897564493 ms as
+    /// `…44.492999936Z`.
     static func time(milliseconds value: JSONValue?) -> Timestamp? {
         guard let milliseconds = value?.double, milliseconds > 0, milliseconds < 9e12 else { return nil }
-        return Timestamp(nanosecondsSinceEpoch: Int64((milliseconds * 1_000_000).rounded()))
+        return Timestamp(nanosecondsSinceEpoch: Int64(milliseconds.rounded()) * 1_000_000)
     }
 }

@@ -98,10 +98,9 @@ public enum RCSSession {
     private static func missingCost(_ file: RCSFile, present: Set<RCSFile>) -> String {
         switch file {
         case .deviceSettings:
-            "no electrode configuration, recovery, enable flags, device limits or battery: programs are written with no "
-                + "contacts (so the contact rules report contacts.polarity) and the default active recovery, and disabled "
-                + "programs are known only "
-                + "by their placeholder values"
+            "no electrode configuration, recovery, enable flags, device limits or battery: programs are written with their "
+                + "contacts unknown (the contact rules are not evaluated) and the default active recovery, and disabled "
+                + "programs are known only by their placeholder values"
         case .stimLog:
             present.contains(.deviceSettings)
                 ? "the therapy timeline comes from DeviceSettings.json alone"

@@ -103,7 +103,7 @@ struct RCSTimeline {
         events.append(
             ImportedEvent(
                 time: time, event: .program(slot: recorded, program: settingsProgram, by: .clinician),
-                source: record.source))
+                source: record.source, contactsUnknown: settings.contacts == nil))
         checkOwnLimits(settingsProgram, slot: slot, group: state.groups[group], name: name, record: record)
     }
 

@@ -19,7 +19,12 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var catalog: CatalogOptions
 
     func run() throws {
-        let plan = try CheckPlan.read(file: self.plan)
+        let plan: CheckPlan
+        do {
+            plan = try CheckPlan.read(file: self.plan)
+        } catch {
+            throw InputError(error)
+        }
         let inputs = CommandInputs([self.plan, catalog.folder] + plan.programFiles)
         let output = try junit.map { path throws(InputError) in
             try OutputFile(path, location: "--junit \(path)", inputs: inputs)

@@ -1,3 +1,4 @@
+import DeviceProfiles
 import StimSafety
 
 /// One case's outcome in a `scs check` run.
@@ -7,7 +8,7 @@ struct CheckResult {
         /// The case ran: what was expected and what the validation found.
         case ran(expectedVerdict: Verdict, expectedRules: [RuleID]?, validation: Validation)
         /// The case could not run (an unknown device, a bad program or field): the problem, located.
-        case error(InputError)
+        case error(YAMLFieldError)
     }
 
     var name: String

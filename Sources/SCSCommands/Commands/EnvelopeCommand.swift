@@ -68,7 +68,7 @@ struct EnvelopeCommand: ParsableCommand {
         }
         if let cycling { configuration.cycling = try FlagValue.cycling(cycling) }
         if let impedance {
-            configuration.impedances = try ImpedanceDecoder.decode(try YAMLField.read(file: impedance), limits: limits)
+            configuration.impedances = try ImpedanceDecoder.read(file: impedance, limits: limits)
         }
         return configuration
     }

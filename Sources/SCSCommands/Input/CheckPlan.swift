@@ -1,3 +1,4 @@
+import DeviceProfiles
 import Foundation
 
 /// A `scs check` plan: cases, each a program on a device with the verdict and rule ids expected.
@@ -20,12 +21,12 @@ package struct CheckPlan {
     package var cases: [YAMLField]
 
     /// Reads the plan's structure: a mapping with a non-empty list of cases.
-    package static func read(file: String) throws(InputError) -> CheckPlan {
+    package static func read(file: String) throws(YAMLFieldError) -> CheckPlan {
         let root = try YAMLField.read(file: file)
-        guard root.isPresent else { throw InputError(file, "the plan is empty; give a list of cases") }
-        try root.rejectUnknownKeys(["cases"])
-        let cases = try root.child("cases").elements()
-        guard !cases.isEmpty else { throw root.child("cases").error("the plan has no cases") }
+        guard root.isPresent else { throw root.error("the plan is empty; give a list of cases") }
+        let casesField = try root.mapping(allowing: ["cases"]).required("cases")
+        let cases = try casesField.list()
+        guard !cases.isEmpty else { throw casesField.error("the plan has no cases") }
         return CheckPlan(file: file, cases: cases)
     }
 

@@ -53,7 +53,7 @@ struct ContextOptions: ParsableArguments {
 
     func impedances(for limits: DeviceLimits) throws(InputError) -> MeasuredImpedances {
         guard let impedance else { return .none }
-        return try ImpedanceDecoder.decode(try YAMLField.read(file: impedance), limits: limits)
+        return try ImpedanceDecoder.read(file: impedance, limits: limits)
     }
 
     var acknowledged: RuleSet { RuleSet(acknowledge.compactMap { RuleID(name: $0) }) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DeviceProfiles
 import StimSafety
 
 /// A program given as flags or as a file (`--program`), the two ways `docs/cli.md` §2 allows.
@@ -41,7 +42,13 @@ struct ProgramOptions: ParsableArguments {
 
     /// The program for a device with `limits`, read from the file or built from the flags.
     func program(for limits: DeviceLimits) throws(InputError) -> StimProgram {
-        if let programFile { return try ProgramDecoder.decode(try YAMLField.read(file: programFile), limits: limits) }
+        if let programFile {
+            do {
+                return try ProgramDecoder.decode(try YAMLField.read(file: programFile), limits: limits)
+            } catch {
+                throw InputError(error)
+            }
+        }
         return try programFromFlags(fractionStep: limits.fractionStep)
     }
 

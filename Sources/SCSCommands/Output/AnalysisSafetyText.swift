@@ -8,13 +8,16 @@ enum AnalysisSafetyText {
     static let shownEvents = 10
 
     static func render(_ safety: SafetySummary) -> [String] {
+        let unevaluated =
+            Format.notEvaluated(safety.notEvaluated).map { ["             " + Terminal.escaped($0)] } ?? []
         guard !safety.rules.isEmpty else {
-            return ["Safety       every program and amplitude event passes the device's rules"]
+            return ["Safety       every program and amplitude event passes the device's rules"] + unevaluated
         }
         let counts =
             "\(Format.count(safety.eventsWithErrors, "event")) with errors, "
             + "\(safety.eventsWithWarnings) with warnings: " + safety.rules.map(\.name).joined(separator: ", ")
-        var lines = ["Safety       " + Terminal.paint(counts, safety.eventsWithErrors > 0 ? .red : .yellow)]
+        var lines =
+            ["Safety       " + Terminal.paint(counts, safety.eventsWithErrors > 0 ? .red : .yellow)] + unevaluated
         var table = TextTable(
             ["line", "event", "slot", "verdict", "rules"], alignments: [.right, .left, .right, .left, .left])
         for event in safety.flaggedEvents.prefix(shownEvents) {

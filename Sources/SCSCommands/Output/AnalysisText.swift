@@ -61,7 +61,9 @@ enum AnalysisText {
     private static func events(_ report: RecordingReport, limits: DeviceLimits) -> [String] {
         var lines: [String] = []
         let adjustments = report.adjustments
-        lines.append("Adjustments  \(adjustments.patient) by the patient, \(adjustments.clinician) by the clinician")
+        lines.append(
+            "Adjustments  \(adjustments.patient) by the patient, \(adjustments.clinician) by the clinician, "
+                + "\(adjustments.device) by the device")
         var rejected = "Rejected     \(Format.count(report.rejected.total, "command"))"
         if !report.rejected.byRule.isEmpty {
             let rules = report.rejected.byRule.sorted { ($1.value, $0.key) < ($0.value, $1.key) }

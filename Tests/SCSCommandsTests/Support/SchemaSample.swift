@@ -94,11 +94,11 @@ struct SchemaSample: Sendable, CustomTestStringConvertible {
     static func schemaKeys(_ schema: Schema) -> Set<String> {
         switch schema {
         case .program:
-            ProgramDecoder.fields.union(ProgramDecoder.cyclingFields).union(ProgramDecoder.patientRangeFields)
+            Set(ProgramDecoder.fields + ProgramDecoder.cyclingFields + ProgramDecoder.patientRangeFields)
         case .impedance: []
         case .plan:
             // A plan's programs are read by the program reader, whose keys the program samples cover.
-            Set(["cases"]).union(CheckCase.fields).union(CheckCase.expectFields)
+            Set(["cases"] + CheckCase.fields + CheckCase.expectFields)
         case .profile: Set(ProfileFields.allCases.flatMap(\.keys))
         }
     }
@@ -112,9 +112,9 @@ struct SchemaSample: Sendable, CustomTestStringConvertible {
         let tonic = try catalog.profile(id: "tonic-16").limits
         switch schema {
         case .program:
-            return try ProgramDecoder.decode(YAMLField.parse(text, source: "program.yaml"), limits: tonic)
+            return try ProgramDecoder.decode(YAMLField.parse(text, file: "program.yaml"), limits: tonic)
         case .impedance:
-            return try ImpedanceDecoder.decode(YAMLField.parse(text, source: "impedance.yaml"), limits: tonic)
+            return try ImpedanceDecoder.decode(YAMLField.parse(text, file: "impedance.yaml"), limits: tonic)
         case .plan:
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scs-plan-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -145,7 +145,9 @@ struct SchemaSample: Sendable, CustomTestStringConvertible {
             switch node {
             case .mapping(let mapping):
                 for (key, value) in mapping {
-                    if let text = key.writtenText, let mark = key.mark { found.append((text, mark.line, mark.column)) }
+                    if let text = key.scalar?.string, let mark = key.mark {
+                        found.append((text, mark.line, mark.column))
+                    }
                     walk(value)
                 }
             case .sequence(let sequence): sequence.forEach(walk)
@@ -172,7 +174,7 @@ struct SchemaSample: Sendable, CustomTestStringConvertible {
             switch node {
             case .mapping(let mapping):
                 "{"
-                    + mapping.map { quoted($0.key.writtenText ?? "") + ": " + write($0.value) }
+                    + mapping.map { quoted($0.key.scalar?.string ?? "") + ": " + write($0.value) }
                     .joined(separator: ", ") + "}"
             case .sequence(let sequence): "[" + sequence.map(write).joined(separator: ", ") + "]"
             case .scalar(let scalar):

@@ -1,71 +1,23 @@
 import StimSafety
 import Yams
 
-/// A YAML node of a profile being read, with the field path and file that name it in errors.
+/// The typed values of a field.
 ///
 /// Numbers are read from the scalar's text, never through `Double`, so that `0.025` stays exactly
 /// 25 µA. Only plain (unquoted) scalars that YAML resolves as numbers count as numbers: `"12"` in
 /// quotes is text, and text where a number belongs is an error, as is a list or a mapping.
-struct ProfileNode {
-    let node: Node
-    /// The field path, such as `leads[1].areaMM2`; empty for the document root.
-    let path: String
-    /// The file, as shown in messages.
-    let file: String
-
+extension YAMLField {
     /// What a read number must satisfy beyond being a number.
-    enum Bound {
+    package enum Bound {
         case any
         case nonNegative
         case positive
     }
 
-    /// An error located at this node.
-    func error(_ message: String) -> ProfileError {
-        ProfileError(file: file, field: path, message: message, line: node.mark?.line)
-    }
-
-    /// The node of `key` inside this one.
-    func child(_ node: Node, key: String) -> ProfileNode {
-        ProfileNode(node: node, path: path.isEmpty ? key : path + "." + key, file: file)
-    }
-
-    /// The resolved YAML type of the node (`Tag.name` itself is not public in Yams).
-    private var tagName: Tag.Name { Tag.Name(rawValue: node.tag.description) }
-
-    /// Whether the node is an explicit YAML null (`null`, `~` or nothing).
-    var isNull: Bool {
-        guard case .scalar(_) = node else { return false }
-        return tagName == .null
-    }
-
-    /// How the node reads to a person, for "must be X, not Y" messages.
-    var kind: String {
-        switch node {
-        case .mapping: "a mapping"
-        case .sequence: "a list"
-        case .alias: "an alias"
-        case .scalar(let scalar): isNull ? "null" : "'\(scalar.string)'"
-        }
-    }
-
-    /// Reads a mapping whose keys must all be among those of `fields`.
-    func mapping(_ fields: ProfileFields) throws(ProfileError) -> ProfileMapping {
-        try ProfileMapping(self, fields: fields)
-    }
-
-    /// Reads a list, each element named `path[i]`.
-    func list() throws(ProfileError) -> [ProfileNode] {
-        guard case .sequence(let sequence) = node else { throw error("must be a list, not \(kind)") }
-        return sequence.enumerated().map { index, element in
-            ProfileNode(node: element, path: path + "[\(index)]", file: file)
-        }
-    }
-
-    /// Reads an exact quantity in the display unit of `Quantity` (mA, µs, Hz, Ω, V, mm², µC/cm², %).
-    func quantity<Quantity: FixedPoint>(
+    /// Reads an exact quantity in the display unit of `Quantity` (mA, µs, Hz, Ω, V, s, mm², µC/cm², %).
+    package func quantity<Quantity: FixedPoint>(
         _: Quantity.Type = Quantity.self, _ bound: Bound = .nonNegative
-    ) throws(ProfileError) -> Quantity {
+    ) throws(YAMLFieldError) -> Quantity {
         let text = try numberText()
         let value: Quantity
         do {
@@ -83,7 +35,7 @@ struct ProfileNode {
     }
 
     /// Reads a whole number written in decimal.
-    func integer(_ bound: Bound = .nonNegative) throws(ProfileError) -> Int {
+    package func integer(_ bound: Bound = .nonNegative) throws(YAMLFieldError) -> Int {
         let text = try numberText()
         guard tagName == .int, let value = Int(text) else {
             throw error("must be a whole number (got '\(text)')")
@@ -93,7 +45,7 @@ struct ProfileNode {
     }
 
     /// Reads a whole number from 0 to 0xFFFF, written in decimal or as `0x` hexadecimal.
-    func uint16() throws(ProfileError) -> UInt16 {
+    func uint16() throws(YAMLFieldError) -> UInt16 {
         let text = try numberText()
         let lowered = text.lowercased()
         let value = lowered.hasPrefix("0x") ? UInt16(lowered.dropFirst(2), radix: 16) : UInt16(text)
@@ -104,7 +56,7 @@ struct ProfileNode {
     }
 
     /// Reads a finite binary floating-point number, for model constants that are not limits.
-    func real(_ bound: Bound = .nonNegative) throws(ProfileError) -> Double {
+    func real(_ bound: Bound = .nonNegative) throws(YAMLFieldError) -> Double {
         let text = try numberText()
         // Swift's Double(_:) also reads hexadecimal floats, which YAML's decimal numbers are not.
         guard !text.lowercased().contains("0x"), let value = Double(text), value.isFinite else {
@@ -119,16 +71,16 @@ struct ProfileNode {
     }
 
     /// Reads a non-empty piece of text.
-    func text() throws(ProfileError) -> String {
-        guard case .scalar(let scalar) = node, tagName == .str else {
-            throw error("must be text, not \(kind)")
-        }
+    package func text() throws(YAMLFieldError) -> String {
+        try requireValue()
+        guard case .scalar(let scalar) = node, tagName == .str else { throw error("must be text, not \(kind)") }
         guard !scalar.string.isEmpty else { throw error("must not be empty") }
         return scalar.string
     }
 
-    /// Reads `true` or `false`.
-    func boolean() throws(ProfileError) -> Bool {
+    /// Reads `true` or `false` (and YAML 1.1's other spellings of them).
+    func boolean() throws(YAMLFieldError) -> Bool {
+        try requireValue()
         guard case .scalar(let scalar) = node, tagName == .bool else {
             throw error("must be true or false, not \(kind)")
         }
@@ -138,16 +90,26 @@ struct ProfileNode {
         }
     }
 
-    /// The scalar's text, when YAML reads it as a number.
-    private func numberText() throws(ProfileError) -> String {
-        guard case .scalar(let scalar) = node else { throw error("must be a number, not \(kind)") }
-        guard tagName == .int || tagName == .float else {
-            throw error("must be a number (got \(kind))")
+    /// Reads one of the raw values of `Choice`.
+    package func choice<Choice: RawRepresentable & CaseIterable>(_: Choice.Type) throws(YAMLFieldError) -> Choice
+    where Choice.RawValue == String {
+        let value = try text()
+        guard let choice = Choice(rawValue: value) else {
+            let options = Choice.allCases.map(\.rawValue).joined(separator: ", ")
+            throw error("'\(value)' is not one of: \(options)")
         }
+        return choice
+    }
+
+    /// The scalar's text, when YAML reads it as a number.
+    private func numberText() throws(YAMLFieldError) -> String {
+        try requireValue()
+        guard case .scalar(let scalar) = node else { throw error("must be a number, not \(kind)") }
+        guard tagName == .int || tagName == .float else { throw error("must be a number (got \(kind))") }
         return scalar.string
     }
 
-    private func check(_ raw: Int64, against bound: Bound, shown: String) throws(ProfileError) {
+    private func check(_ raw: Int64, against bound: Bound, shown: String) throws(YAMLFieldError) {
         switch bound {
         case .any: break
         case .nonNegative: if raw < 0 { throw error("must not be negative (got \(shown))") }
