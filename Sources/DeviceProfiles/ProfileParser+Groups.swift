@@ -20,13 +20,13 @@ extension ProfileParser {
             guard bounds.count == 2 else { throw slotsNode.error("must be [first, last], two slot numbers") }
             let first = try bounds[0].integer(.positive)
             let last = try bounds[1].integer(.positive)
-            guard first <= last, last <= programs else {
+            guard let low = Slot(number: first), let high = Slot(number: last), first <= last, last <= programs else {
                 throw slotsNode.error("must be slots within 1…\(programs), first ≤ last (got [\(first), \(last)])")
             }
-            if let clash = groups.first(where: { $0.slots.overlaps(first...last) }) {
+            if let clash = groups.first(where: { $0.slots.overlaps(low...high) }) {
                 throw slotsNode.error("overlaps the slots of group '\(clash.name)'")
             }
-            var group = SlotGroup(name: name, slots: first...last)
+            var group = SlotGroup(name: name, slots: low...high)
             if let widthNode = fields.optional("pulseWidth") {
                 let grid: Grid<Nanoseconds> = try grid(widthNode, bound: .positive)
                 guard grid.min >= limits.pulseWidth.min, grid.max <= limits.pulseWidth.max else {

@@ -9,17 +9,17 @@ extension RecordingEvent {
         line.string("type", typeName)
         switch self {
         case .program(let slot, let program, let by):
-            line.integer("slot", slot)
+            line.integer("slot", slot.number)
             line.string("by", by.rawValue)
             line.raw("program", program.recordingJSON)
         case .activate(let slot, let by):
-            line.integer("slot", slot)
+            line.integer("slot", slot.number)
             line.string("by", by.rawValue)
         case .therapy(let isOn, let by):
             line.bool("on", isOn)
             line.string("by", by.rawValue)
         case .amplitude(let slot, let amplitude, let by):
-            line.integer("slot", slot)
+            line.integer("slot", slot.number)
             line.decimal("amplitude", amplitude)
             line.string("by", by.rawValue)
         case .impedance(let measured):

@@ -4,13 +4,13 @@ import StimSafety
 public enum RecordingEvent: Hashable, Sendable {
     /// A program slot was written; the slot's running amplitude becomes the program's amplitude.
     /// (Boxed: a program is large, and every other event is copied the smaller for it.)
-    indirect case program(slot: Int, program: StimProgram, by: EventOrigin)
+    indirect case program(slot: Slot, program: StimProgram, by: EventOrigin)
     /// The slot became the active program.
-    case activate(slot: Int, by: EventOrigin)
+    case activate(slot: Slot, by: EventOrigin)
     /// Stimulation was switched on or off.
     case therapy(isOn: Bool, by: EventOrigin)
     /// The amplitude of a slot changed without rewriting its program.
-    case amplitude(slot: Int, amplitude: Nanoamps, by: EventOrigin)
+    case amplitude(slot: Slot, amplitude: Nanoamps, by: EventOrigin)
     /// An impedance measurement, per contact (the case included where it was measured).
     case impedance(ImpedanceMeasurement)
     /// The battery state, in percent.

@@ -12,8 +12,8 @@ struct RecordedState {
     }
 
     private(set) var isTherapyOn = Traced(value: false, line: 1)
-    private(set) var activeSlot: Traced<Int>?
-    private var slotAmplitudes: [Int: Traced<Nanoamps>] = [:]
+    private(set) var activeSlot: Traced<Slot>?
+    private var slotAmplitudes: [Slot: Traced<Nanoamps>] = [:]
 
     /// The amplitude of the active slot, with the line that set it.
     var activeAmplitude: Traced<Nanoamps>? {

@@ -11,10 +11,17 @@ extension RecordingReplay {
         by == .patient ? .patient : .clinician
     }
 
-    /// A recording's slot as the wire's; a number the wire cannot carry is refused as no such slot.
-    static func slot(_ number: Int) throws(ProgrammerError) -> UInt8 {
-        guard let slot = UInt8(exactly: number) else { throw .deviceRejected(.noSuchSlot, rules: []) }
+    /// A recording's slot for the device; a number the wire cannot carry is refused as no such slot,
+    /// as the device refuses a slot it does not have.
+    static func slot(_ slot: Slot) throws(ProgrammerError) -> Slot {
+        guard slot.wireByte != nil else { throw .deviceRejected(.noSuchSlot, rules: []) }
         return slot
+    }
+
+    /// A refused request's slot for the device, which refuses a number that names no slot as well.
+    static func slot(_ number: Int) throws(ProgrammerError) -> Slot {
+        guard let slot = Slot(number: number) else { throw .deviceRejected(.noSuchSlot, rules: []) }
+        return try Self.slot(slot)
     }
 
     /// Sends a refused command again.

@@ -147,7 +147,7 @@ public struct RecordingReplay {
         _ request: RefusedRequest, command: RejectedCommand, programmer: Programmer, line: Int
     ) async throws(Failure) -> Bool {
         guard command.by == .patient, command.rules.isEmpty, case .activate(let number) = request,
-            let slot = UInt8(exactly: number),
+            let slot = Slot(number: number),
             let state = try? await programmer.readState(),
             state.slots.contains(where: { $0.slot == slot && $0.isEnabled && $0.program != nil })
         else { return true }
@@ -223,11 +223,10 @@ public struct RecordingReplay {
                 device: state.isTherapyOn ? "on" : "off",
                 line: expected.isTherapyOn.line)
         }
-        let deviceSlot = state.activeSlot.map(Int.init)
-        if deviceSlot != expected.activeSlot?.value {
+        if state.activeSlot != expected.activeSlot?.value {
             differ(
                 "active slot", recorded: expected.activeSlot.map { "\($0.value)" } ?? "none",
-                device: deviceSlot.map { "\($0)" } ?? "none", line: expected.activeSlot?.line ?? last)
+                device: state.activeSlot.map { "\($0)" } ?? "none", line: expected.activeSlot?.line ?? last)
         } else if let amplitude = expected.activeAmplitude, amplitude.value != state.targetAmplitude {
             differ(
                 "amplitude", recorded: "\(amplitude.value)", device: "\(state.targetAmplitude)", line: amplitude.line)

@@ -9,7 +9,7 @@ public struct DeviceState: Hashable, Sendable {
     /// The device's slots, in the order it lists them.
     public var slots: [SlotState]
     /// The slot whose program runs (or would run with therapy on), nil when none is chosen.
-    public var activeSlot: UInt8?
+    public var activeSlot: Slot?
     /// Whether therapy is on.
     public var isTherapyOn: Bool
     /// The amplitude delivered now; differs from `targetAmplitude` while a ramp runs.
@@ -20,7 +20,7 @@ public struct DeviceState: Hashable, Sendable {
     public var battery: BatteryStatus
 
     public init(
-        slots: [SlotState], activeSlot: UInt8?, isTherapyOn: Bool, runningAmplitude: Nanoamps,
+        slots: [SlotState], activeSlot: Slot?, isTherapyOn: Bool, runningAmplitude: Nanoamps,
         targetAmplitude: Nanoamps, battery: BatteryStatus
     ) {
         self.slots = slots
@@ -35,7 +35,7 @@ public struct DeviceState: Hashable, Sendable {
 extension ByteWriter {
     mutating func write(_ state: DeviceState) throws(EncodeError) {
         write((state.isTherapyOn ? UInt8(1) : 0) | (state.activeSlot != nil ? 2 : 0))
-        write(state.activeSlot ?? 0)
+        if let active = state.activeSlot { try write(active, field: "active slot") } else { write(UInt8(0)) }
         write(state.runningAmplitude.rawValue)
         write(state.targetAmplitude.rawValue)
         try write(state.battery)
@@ -49,7 +49,10 @@ extension ByteReader {
         let flags: UInt8 = try read(field: "state flags")
         guard flags & ~0b11 == 0 else { throw .invalidValue(field: "state flags", value: Int(flags)) }
         let active: UInt8 = try read(field: "active slot")
-        guard flags & 2 != 0 || active == 0 else { throw .invalidValue(field: "active slot", value: Int(active)) }
+        let activeSlot = Slot(wireByte: active)
+        guard (flags & 2 != 0) == (activeSlot != nil) else {
+            throw .invalidValue(field: "active slot", value: Int(active))
+        }
         let running = Nanoamps(rawValue: try read(field: "running amplitude"))
         let target = Nanoamps(rawValue: try read(field: "target amplitude"))
         let battery = try readBattery()
@@ -58,7 +61,7 @@ extension ByteReader {
         slots.reserveCapacity(Int(count))
         for _ in 0..<count { slots.append(try readSlot()) }
         return DeviceState(
-            slots: slots, activeSlot: flags & 2 != 0 ? active : nil, isTherapyOn: flags & 1 != 0,
+            slots: slots, activeSlot: activeSlot, isTherapyOn: flags & 1 != 0,
             runningAmplitude: running, targetAmplitude: target, battery: battery)
     }
 }

@@ -2,17 +2,17 @@ import StimSafety
 
 /// The writeProgram request: a program for a slot, with the warnings the clinician acknowledged.
 ///
-/// Wire form: slot (UInt8), acknowledged count (UInt8), the acknowledged rules' wire numbers
+/// Wire form: slot (UInt8, 1…255), acknowledged count (UInt8), the acknowledged rules' wire numbers
 /// (UInt8 each, strictly ascending), the program (see `StimProgram`'s wire form).
 public struct ProgramWrite: Hashable, Sendable {
     /// The slot to write.
-    public var slot: UInt8
+    public var slot: Slot
     /// The program, which the device validates again before storing it.
     public var program: StimProgram
     /// Warning rule ids the clinician acknowledged; the device refuses unacknowledged warnings.
     public var acknowledged: RuleSet
 
-    public init(slot: UInt8, program: StimProgram, acknowledged: RuleSet = []) {
+    public init(slot: Slot, program: StimProgram, acknowledged: RuleSet = []) {
         self.slot = slot
         self.program = program
         self.acknowledged = acknowledged
@@ -21,7 +21,7 @@ public struct ProgramWrite: Hashable, Sendable {
 
 extension ByteWriter {
     mutating func write(_ write: ProgramWrite) throws(EncodeError) {
-        self.write(write.slot)
+        try self.write(write.slot, field: "slot")
         let numbers = RuleID.allCases.filter { write.acknowledged.contains($0) }.map(\.wireNumber).sorted()
         try writeCount(numbers.count, field: "acknowledged")
         for number in numbers { self.write(number) }
@@ -31,7 +31,7 @@ extension ByteWriter {
 
 extension ByteReader {
     mutating func readProgramWrite() throws(PayloadError) -> ProgramWrite {
-        let slot: UInt8 = try read(field: "slot")
+        let slot = try readSlotNumber(field: "slot")
         let count: UInt8 = try read(field: "acknowledged")
         var acknowledged: RuleSet = []
         var previous = 0

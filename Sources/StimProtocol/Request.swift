@@ -17,8 +17,8 @@ public enum Request: Hashable, Sendable {
     case readState
     /// Writes a program into a slot. Payload: `ProgramWrite`.
     case writeProgram(ProgramWrite)
-    /// Makes a slot the running one. Payload: slot (UInt8).
-    case activateSlot(UInt8)
+    /// Makes a slot the running one. Payload: slot (UInt8, 1…255).
+    case activateSlot(Slot)
     /// Switches therapy on (true) or off. Payload: UInt8 0/1.
     case setTherapy(Bool)
     /// Sets the running program's amplitude (absolute, so a retried request changes nothing more).
@@ -66,7 +66,7 @@ public enum Request: Hashable, Sendable {
         case .writeProgram(let write):
             try writer.write(write)
         case .activateSlot(let slot):
-            writer.write(slot)
+            try writer.write(slot, field: "slot")
         case .setTherapy(let isOn):
             writer.write(isOn)
         case .adjustAmplitude(let amplitude):
@@ -93,7 +93,7 @@ public enum Request: Hashable, Sendable {
         case .closeSession: self = .closeSession
         case .readState: self = .readState
         case .writeProgram: self = .writeProgram(try reader.readProgramWrite())
-        case .activateSlot: self = .activateSlot(try reader.read(field: "slot"))
+        case .activateSlot: self = .activateSlot(try reader.readSlotNumber(field: "slot"))
         case .setTherapy: self = .setTherapy(try reader.readBool(field: "therapy"))
         case .adjustAmplitude: self = .adjustAmplitude(Nanoamps(rawValue: try reader.read(field: "amplitude")))
         case .measureImpedance: self = .measureImpedance

@@ -5,14 +5,14 @@ import StimSafety
 /// Wire form: slot number (UInt8), flags (UInt8: bit 0 enabled, bit 1 has a program; bits 2–7 zero),
 /// then the program when bit 1 is set.
 public struct SlotState: Hashable, Sendable {
-    /// The slot's number.
-    public var slot: UInt8
+    /// The slot.
+    public var slot: Slot
     /// Whether a patient may activate the slot.
     public var isEnabled: Bool
     /// The program stored in the slot, nil when empty.
     public var program: StimProgram?
 
-    public init(slot: UInt8, isEnabled: Bool, program: StimProgram?) {
+    public init(slot: Slot, isEnabled: Bool, program: StimProgram?) {
         self.slot = slot
         self.isEnabled = isEnabled
         self.program = program
@@ -21,7 +21,7 @@ public struct SlotState: Hashable, Sendable {
 
 extension ByteWriter {
     mutating func write(_ slot: SlotState) throws(EncodeError) {
-        write(slot.slot)
+        try write(slot.slot, field: "slot")
         write((slot.isEnabled ? UInt8(1) : 0) | (slot.program != nil ? 2 : 0))
         if let program = slot.program { try write(program) }
     }
@@ -29,7 +29,7 @@ extension ByteWriter {
 
 extension ByteReader {
     mutating func readSlot() throws(PayloadError) -> SlotState {
-        let slot: UInt8 = try read(field: "slot")
+        let slot = try readSlotNumber(field: "slot")
         let flags: UInt8 = try read(field: "slot flags")
         guard flags & ~0b11 == 0 else { throw .invalidValue(field: "slot flags", value: Int(flags)) }
         let program = flags & 2 != 0 ? try readProgram() : nil

@@ -70,11 +70,11 @@ public struct ValidationContext: Sendable, Hashable {
     /// The amplitude running now, for the stateful `amplitude.slew` rule; nil skips that rule.
     public var runningAmplitude: Nanoamps?
     /// The program slot the set is meant for; a slot in a `SlotGroup` is checked against its group's grids.
-    public var slot: Int?
+    public var slot: Slot?
 
     public init(
         impedances: MeasuredImpedances = .none, acknowledged: RuleSet = [], runningAmplitude: Nanoamps? = nil,
-        slot: Int? = nil
+        slot: Slot? = nil
     ) {
         self.impedances = impedances
         self.acknowledged = acknowledged

@@ -55,7 +55,7 @@ extension DeviceLimits {
     }
 
     @inline(__always)
-    private func checkPulseWidth<Sink: FindingSink>(_ program: StimProgram, slot: Int?, into sink: inout Sink) {
+    private func checkPulseWidth<Sink: FindingSink>(_ program: StimProgram, slot: Slot?, into sink: inout Sink) {
         // A slot of a slot group has its own grid, which has no fast form.
         let grouped = group(forSlot: slot) != nil
         checkGrid(
@@ -64,7 +64,7 @@ extension DeviceLimits {
     }
 
     @inline(__always)
-    private func checkWaveformAndRate<Sink: FindingSink>(_ program: StimProgram, slot: Int?, into sink: inout Sink) {
+    private func checkWaveformAndRate<Sink: FindingSink>(_ program: StimProgram, slot: Slot?, into sink: inout Sink) {
         // A rate the fast form of a device-wide tonic or high-frequency grid allows is supported and settable,
         // and has no burst rules.
         if fastRateGridAllows(program.rate, waveform: program.waveform, slot: slot) { return }
@@ -80,7 +80,7 @@ extension DeviceLimits {
     /// Whether the fast form of the rate grid, which a device-wide tonic or high-frequency grid with one step
     /// has, clears `rate` as supported and settable (the send gate asks the same form).
     @inline(__always)
-    private func fastRateGridAllows(_ rate: Rate, waveform: Waveform, slot: Int?) -> Bool {
+    private func fastRateGridAllows(_ rate: Rate, waveform: Waveform, slot: Slot?) -> Bool {
         guard group(forSlot: slot) == nil, case .frequency(let value) = rate,
             let uniform = derived.rateGrid(for: waveform)
         else { return false }

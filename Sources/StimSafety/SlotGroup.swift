@@ -6,13 +6,13 @@
 public struct SlotGroup: Hashable, Sendable {
     public var name: String
     /// The program slots (1-based) of the group.
-    public var slots: ClosedRange<Int>
+    public var slots: ClosedRange<Slot>
     /// The group's pulse-width grid; nil keeps the device's.
     public var pulseWidth: Grid<Nanoseconds>?
     /// The group's rate grid, for every waveform; nil keeps the device's.
     public var rates: RateGrid?
 
-    public init(name: String, slots: ClosedRange<Int>, pulseWidth: Grid<Nanoseconds>? = nil, rates: RateGrid? = nil) {
+    public init(name: String, slots: ClosedRange<Slot>, pulseWidth: Grid<Nanoseconds>? = nil, rates: RateGrid? = nil) {
         self.name = name
         self.slots = slots
         self.pulseWidth = pulseWidth
@@ -23,20 +23,20 @@ public struct SlotGroup: Hashable, Sendable {
 extension DeviceLimits {
     /// The group that holds `slot`, if any.
     @inline(__always)
-    public func group(forSlot slot: Int?) -> SlotGroup? {
+    public func group(forSlot slot: Slot?) -> SlotGroup? {
         guard let slot, !groups.isEmpty else { return nil }
         return groups.first { $0.slots.contains(slot) }
     }
 
     /// The pulse-width grid that applies to `slot`.
     @inline(__always)
-    func pulseWidthGrid(forSlot slot: Int?) -> Grid<Nanoseconds> {
+    func pulseWidthGrid(forSlot slot: Slot?) -> Grid<Nanoseconds> {
         group(forSlot: slot)?.pulseWidth ?? pulseWidth
     }
 
     /// The rate grid of `waveform` that applies to `slot`; nil when the device lacks the waveform.
     @inline(__always)
-    func rateGrid(for waveform: Waveform, slot: Int?) -> RateGrid? {
+    func rateGrid(for waveform: Waveform, slot: Slot?) -> RateGrid? {
         guard let deviceRates = waveforms.rates(for: waveform) else { return nil }
         return group(forSlot: slot)?.rates ?? deviceRates
     }

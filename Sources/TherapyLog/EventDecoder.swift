@@ -31,16 +31,16 @@ enum EventDecoder {
         switch type {
         case .program:
             return .program(
-                slot: try fields.positiveInteger(.slot),
+                slot: try fields.slot(.slot),
                 program: try ProgramFields.decode(try fields.object(.program)),
                 by: try fields.choice(.by, EventOrigin.self))
         case .activate:
-            return .activate(slot: try fields.positiveInteger(.slot), by: try fields.choice(.by, EventOrigin.self))
+            return .activate(slot: try fields.slot(.slot), by: try fields.choice(.by, EventOrigin.self))
         case .therapy:
             return .therapy(isOn: try fields.bool(.on), by: try fields.choice(.by, EventOrigin.self))
         case .amplitude:
             return .amplitude(
-                slot: try fields.positiveInteger(.slot), amplitude: try fields.quantity(.amplitude, Nanoamps.self),
+                slot: try fields.slot(.slot), amplitude: try fields.quantity(.amplitude, Nanoamps.self),
                 by: try fields.choice(.by, EventOrigin.self))
         case .impedance: return .impedance(try impedances(try fields.object(.ohms)))
         case .battery: return .battery(try fields.quantity(.percent, Percent.self))

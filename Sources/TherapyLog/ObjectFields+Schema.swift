@@ -2,6 +2,15 @@ import StimSafety
 
 /// The schema's readings built on the plain ones, and the problems that name their field.
 extension ObjectFields {
+    /// A slot number: a whole number of 1 or more.
+    func slot(_ key: SchemaKey) throws(LineProblem) -> Slot {
+        let number = try integer(key)
+        guard let slot = Slot(number: number) else {
+            throw LineProblem(.wrongType, "field '\(name(key))' must be 1 or more, not \(number)")
+        }
+        return slot
+    }
+
     /// A positive whole number.
     func positiveInteger(_ key: SchemaKey) throws(LineProblem) -> Int {
         let number = try integer(key)

@@ -10,7 +10,7 @@ import StimSafety
 /// flagged events.
 public struct TherapyAnalyzer: Sendable {
     /// A program slot's state.
-    struct Slot: Sendable {
+    struct StoredProgram: Sendable {
         /// The program written, at the running amplitude, which `amplitude` events change.
         var program: StimProgram
         /// Pulses per second after burst and cycling (`safety-rules.md` §3).
@@ -19,7 +19,7 @@ public struct TherapyAnalyzer: Sendable {
 
     /// What ``advance(to:)`` reads of the active slot, kept apart so that it copies and looks up nothing.
     struct Delivery: Sendable {
-        var slot: Int
+        var slot: Slot
         var amplitude: Nanoamps
         var range: PatientRange?
         var pulseWidth: Nanoseconds
@@ -53,18 +53,18 @@ public struct TherapyAnalyzer: Sendable {
     /// Where the span of unchanged delivery that ends at ``now`` starts: everything before it is accounted.
     private var spanStart: Timestamp
     private var isTherapyOn = false
-    private var activeSlot: Int?
+    private var activeSlot: Slot?
     /// The slots written, except the active one while ``activeState`` holds it.
-    private var slots: [Int: Slot] = [:]
+    private var slots: [Slot: StoredProgram] = [:]
     /// The active slot's state while it holds a program, held apart from the other slots: the
     /// `amplitude` events, which mostly adjust the active slot, change and check it without a look-up.
-    private var activeState: Slot?
+    private var activeState: StoredProgram?
     /// The send gate's latest answers for ``activeState``'s program, and the gate prepared for it;
     /// forgotten when the active slot, its program or the measured impedances change.
     private var activeVerdicts = AmplitudeVerdicts()
     /// The active slot's ``Delivery`` while it holds a program, else nil.
     private var delivery: Delivery?
-    private var totals: [Int: SlotTotals] = [:]
+    private var totals: [Slot: SlotTotals] = [:]
     private var therapyNanoseconds: Int64 = 0
     private var daily: DailyUsage
     private var deliveredCharge = 0.0
@@ -76,7 +76,7 @@ public struct TherapyAnalyzer: Sendable {
     private var alertsByContact: [Int: ContactAlerts] = [:]
     private var safety = SafetySummary()
     /// Slots holding a program whose contacts the source did not give: their contact rules are not evaluated.
-    private var contactsUnknown: Set<Int> = []
+    private var contactsUnknown: Set<Slot> = []
     private var findings: [ReadingFinding] = []
     private var series: SeriesRecorder
 
@@ -123,7 +123,7 @@ public struct TherapyAnalyzer: Sendable {
             guard let total = totals[slot], total.nanoseconds > 0 else { return nil }
             let meanNanoamps = Double(converting: total.nanoampNanoseconds) / Double(total.nanoseconds)
             return ProgramUsage(
-                slot: slot, therapyHours: Hours.from(nanoseconds: total.nanoseconds),
+                slot: slot.number, therapyHours: Hours.from(nanoseconds: total.nanoseconds),
                 meanAmplitude: meanNanoamps / Double(Nanoamps.subunitsPerUnit))
         }
         return RecordingReport(
@@ -156,7 +156,8 @@ public struct TherapyAnalyzer: Sendable {
         Timestamp.forEachDay(from: spanStart, to: now) { day, nanoseconds in
             daily.add(nanoseconds, onDay: day)
             series.delivered(
-                slot: slot.slot, amplitude: slot.amplitude, range: slot.range, nanoseconds: nanoseconds, onDay: day)
+                slot: slot.slot.number, amplitude: slot.amplitude, range: slot.range, nanoseconds: nanoseconds,
+                onDay: day)
         }
         delivery?.delivered.add(duration, at: slot.amplitude)
         // A (nA → A) × s (ns → s) × 1/s × s (ns → s): three factors of 1e-9.
@@ -170,10 +171,10 @@ public struct TherapyAnalyzer: Sendable {
         case .program(let slot, let program, _):
             let fired = limits.firedRules(program, context: context(slot: slot))
             releaseDelivery()
-            slots[slot] = Slot(program: program, pulseRate: program.pulseRate)
+            slots[slot] = StoredProgram(program: program, pulseRate: program.pulseRate)
             holdDelivery()
-            safety.record(line: line, slot: slot, type: "program", fired: judged(fired, slot: slot))
-            series.set(slot: slot, amplitude: program.amplitude, range: program.patientRange, at: time)
+            safety.record(line: line, slot: slot.number, type: "program", fired: judged(fired, slot: slot))
+            series.set(slot: slot.number, amplitude: program.amplitude, range: program.patientRange, at: time)
         case .activate(let slot, _):
             releaseDelivery()
             activeSlot = slot
@@ -192,7 +193,7 @@ public struct TherapyAnalyzer: Sendable {
                 closeSpan()
                 delivery?.amplitude = amplitude
                 activeState!.program.amplitude = amplitude
-                series.set(slot: slot, amplitude: amplitude, range: activeState!.program.patientRange, at: time)
+                series.set(slot: slot.number, amplitude: amplitude, range: activeState!.program.patientRange, at: time)
                 if let known = activeVerdicts.refusal(at: amplitude) {
                     fired = known
                 } else {
@@ -201,11 +202,12 @@ public struct TherapyAnalyzer: Sendable {
             } else {
                 guard let index = slots.index(forKey: slot) else { return }
                 slots.values[index].program.amplitude = amplitude
-                series.set(slot: slot, amplitude: amplitude, range: slots.values[index].program.patientRange, at: time)
+                series.set(
+                    slot: slot.number, amplitude: amplitude, range: slots.values[index].program.patientRange, at: time)
                 fired = limits.refusal(of: slots.values[index].program, context: context(slot: slot))
             }
             guard let fired else { return }
-            safety.record(line: line, slot: slot, type: "amplitude", fired: judged(fired, slot: slot))
+            safety.record(line: line, slot: slot.number, type: "amplitude", fired: judged(fired, slot: slot))
         case .impedance(let measured):
             impedances.replace(with: measured)
             activeVerdicts = AmplitudeVerdicts()
@@ -222,7 +224,7 @@ public struct TherapyAnalyzer: Sendable {
     }
 
     /// `fired` without the contact rules when `slot`'s contacts are unknown, which are then not evaluated.
-    private mutating func judged(_ fired: FiredRules, slot: Int) -> FiredRules {
+    private mutating func judged(_ fired: FiredRules, slot: Slot) -> FiredRules {
         guard !contactsUnknown.isEmpty, contactsUnknown.contains(slot) else { return fired }
         safety.notEvaluated.formUnion(SafetySummary.contactRules)
         var kept = fired
@@ -258,7 +260,7 @@ public struct TherapyAnalyzer: Sendable {
 
     /// The context of every validation of `slot`: the latest measured impedances, nothing acknowledged,
     /// no slew rule, and the slot (so that a slot in a profile's group is held to the group's limits).
-    private func context(slot: Int) -> ValidationContext {
+    private func context(slot: Slot) -> ValidationContext {
         ValidationContext(impedances: impedances, runningAmplitude: nil, slot: slot)
     }
 

@@ -12,7 +12,7 @@ extension WrittenLayout {
         else { return nil }
         var pulsesPerBurst: Int?
         if cursor.skip(#","pulsesPerBurst":"#) {
-            guard let count = slot(&cursor) else { return nil }
+            guard let count = positiveInteger(&cursor) else { return nil }
             pulsesPerBurst = count
         }
         var intraBurstRate: Millihertz?

@@ -129,11 +129,17 @@ enum WrittenLayout {
     /// Room reserved for an impedance map: the contacts of two 8-contact leads and the case.
     private static let usualMapCount = 17
 
-    /// A slot number: a positive integer.
+    /// A positive whole number.
     @inline(__always)
-    static func slot(_ cursor: inout ByteCursor) -> Int? {
-        guard let slot = cursor.plainDecimal(fractionDigits: 0), slot > 0 else { return nil }
-        return Int(slot)
+    static func positiveInteger(_ cursor: inout ByteCursor) -> Int? {
+        guard let number = cursor.plainDecimal(fractionDigits: 0), number > 0 else { return nil }
+        return Int(number)
+    }
+
+    /// A slot number.
+    @inline(__always)
+    static func slot(_ cursor: inout ByteCursor) -> Slot? {
+        positiveInteger(&cursor).flatMap { Slot(number: $0) }
     }
 
     /// A quantity that must not be negative.

@@ -36,7 +36,7 @@ struct PerceptReportTests {
     @Test("Electrode names and fractions of 64 become contact percents on the hemisphere's port")
     func contacts() throws {
         let result = try Fixtures.percept("percept-session.json")
-        let programs = result.events.compactMap { event -> (Int, StimProgram)? in
+        let programs = result.events.compactMap { event -> (Slot, StimProgram)? in
             if case .program(let slot, let program, _) = event.event { return (slot, program) }
             return nil
         }
@@ -95,7 +95,7 @@ struct PerceptReportTests {
                 "2026-02-28T17:00:00Z program 5 1.2 mA", "2026-02-28T17:00:00Z program 7 1 mA",
                 "2026-02-28T17:00:00Z activate 1", "2026-02-28T17:00:00Z therapy on",
             ])
-        let programs = result.events.compactMap { event -> (Int, StimProgram)? in
+        let programs = result.events.compactMap { event -> (Slot, StimProgram)? in
             if case .program(let slot, let program, _) = event.event { return (slot, program) }
             return nil
         }

@@ -81,7 +81,7 @@ struct RCSSessionTests {
     @Test("Disabled programs are never written, so their placeholder values are never validated")
     func disabledProgramsAreNotWritten() throws {
         let result = try Fixtures.rcs("rcs-session")
-        let slots = result.events.compactMap { event -> Int? in
+        let slots = result.events.compactMap { event -> Slot? in
             if case .program(let slot, _, _) = event.event { return slot }
             return nil
         }

@@ -140,6 +140,13 @@ struct MalformedProfileTests {
             battery + "\nprograms: 4\ngroups: [{name: A, slots: [1, 5]}]", field: "groups[0].slots",
             says: "within 1…4"),
         Case(
+            "a slot group from slot 0", battery, battery + "\nprograms: 4\ngroups: [{name: A, slots: [0, 2]}]",
+            field: "groups[0].slots[0]", says: "must be greater than 0 (got 0)"),
+        Case(
+            "a slot group from a negative slot", battery,
+            battery + "\nprograms: 4\ngroups: [{name: A, slots: [-1, 2]}]", field: "groups[0].slots[0]",
+            says: "must be greater than 0 (got -1)"),
+        Case(
             "two slot groups sharing a slot", battery,
             battery + "\nprograms: 8\ngroups: [{name: A, slots: [1, 4]}, {name: B, slots: [4, 8]}]",
             field: "groups[1].slots", says: "overlaps the slots of group 'A'"),

@@ -117,6 +117,14 @@ struct CheckCommandTests {
             "8:11: cases[1].slot: tonic-16 has slots 1…4 (got 9)"
         ),
         (
+            ["device: tonic-16", "slot: 0", program, "expect: {verdict: accepted}"],
+            "8:11: cases[1].slot: tonic-16 has slots 1…4 (got 0)"
+        ),
+        (
+            ["device: tonic-16", "slot: -1", program, "expect: {verdict: accepted}"],
+            "8:11: cases[1].slot: must not be negative (got -1)"
+        ),
+        (
             ["device: tonic-16", program, "expct: {verdict: accepted}"],
             "9:12: cases[1].expct: unknown field 'expct' (did you mean 'expect'?)"
         ),

@@ -92,6 +92,13 @@ struct NumericFlagMessageTests {
         #expect(!result.stderr.contains("Missing value"))
     }
 
+    @Test("--slot 0 and a slot beyond the device's are refused with its range", arguments: ["0", "5"])
+    func slotOutsideTheDevice(slot: String) throws {
+        let result = try SCSProcess.run(["validate", "--device", "tonic-16"] + Self.program + ["--slot", slot])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("error: --slot: tonic-16 has slots 1…4 (got \(slot))"), "\(result.stderr)")
+    }
+
     @Test("a negative amplitude in a session script's write line is judged as the amplitude")
     func negativeInSessionScript() throws {
         let script = try temporaryFile(

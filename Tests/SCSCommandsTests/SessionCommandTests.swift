@@ -77,6 +77,19 @@ struct SessionCommandTests {
         #expect(!result.stdout.contains("written"))
     }
 
+    @Test("a script's write to a slot the wire cannot carry stops the script before its first line is sent")
+    func slotBeyondTheWire() throws {
+        let file = try temporaryFile(
+            "write 1 --amplitude 3 --pulse-width 300 --frequency 50 --contacts 2-,3+\n"
+                + "write 256 --amplitude 3 --pulse-width 300 --frequency 50 --contacts 2-,3+\n",
+            name: "wide.scs")
+        let result = try SCSProcess.run(["session", "--device", "tonic-16", "--script", file])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("wide.scs:2: slot 256 is beyond what the protocol can address"))
+        #expect(result.stderr.contains("nothing was run"))
+        #expect(!result.stdout.contains("written"))
+    }
+
     @Test("a session needs exactly one target, and a missing socket is bad input")
     func targets() throws {
         #expect(try SCSProcess.run(["session"]).status == 2)

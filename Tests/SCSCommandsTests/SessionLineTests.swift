@@ -31,6 +31,7 @@ struct SessionLineTests {
         let limits = try Self.limits()
         #expect(try SessionLine.parse("STATUS", limits: limits) == .status)
         #expect(try SessionLine.parse("activate 2", limits: limits) == .activate(slot: 2))
+        #expect(try SessionLine.parse("activate 255", limits: limits) == .activate(slot: 255))
         #expect(try SessionLine.parse("on", limits: limits) == .therapy(isOn: true))
         #expect(try SessionLine.parse("adjust 3.5", limits: limits) == .adjust(Nanoamps(rawValue: 3_500_000)))
         #expect(try SessionLine.parse("log", limits: limits) == .log(file: nil))
@@ -53,6 +54,17 @@ struct SessionLineTests {
             ("frobnicate", "unknown command 'frobnicate'"),
             ("activate", "usage: activate SLOT"),
             ("activate 0", "'0' is not a slot number"),
+            ("activate -1", "'-1' is not a slot number"),
+            ("write 0 --amplitude 3 --pulse-width 300 --frequency 50 --contacts 2-,3+", "'0' is not a slot number"),
+            // One byte carries a slot on the wire: a larger one is refused when read, not when sent.
+            ("activate 256", "slot 256 is beyond what the protocol can address (1…255)"),
+            ("write 256 --amplitude 3 --pulse-width 300 --frequency 50 --contacts 2-,3+", "slot 256 is beyond"),
+            ("check 256 --amplitude 3 --pulse-width 300 --frequency 50 --contacts 2-,3+", "slot 256 is beyond"),
+            // A negative slot reads as an option, so the slot is missing.
+            (
+                "check -1 --amplitude 3 --pulse-width 300 --frequency 50 --contacts 2-,3+",
+                "Missing expected argument '<slot>'"
+            ),
             ("status now", "status takes no arguments"),
             ("adjust lots", "adjust"),
             ("write 1 --amplitude 3 --pulse-width 300 --contacts 2-,3+", "--frequency: missing"),

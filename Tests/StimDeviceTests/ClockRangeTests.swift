@@ -3,6 +3,7 @@ import Foundation
 import RecordingFormat
 import StimDevice
 import StimProtocol
+import StimSafety
 import Testing
 import TherapyLog
 

@@ -13,11 +13,11 @@ struct ConcurrencyTests {
         let test = try TestDevice()
         let programs = try FaultInjectionTests.programs()
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for slot in UInt8(1)...4 {
+            for slot: Slot in [1, 2, 3, 4] {
                 group.addTask {
                     let programmer = try await test.connect()
                     for round in 0..<40 {
-                        try await programmer.write(programs[(round + Int(slot)) % programs.count], to: slot)
+                        try await programmer.write(programs[(round + slot.number) % programs.count], to: slot)
                     }
                     await programmer.close()
                 }

@@ -79,7 +79,7 @@ struct DeviceValidationTests {
     func slotsAndDuplicates() throws {
         let test = try TestDevice()
         var raw = try RawSession.open(test.device, role: .clinician, key: test.key(.clinician))
-        for slot: UInt8 in [0, 5, 255] {
+        for slot: Slot in [5, 255] {
             #expect(
                 try raw.send(.writeProgram(ProgramWrite(slot: slot, program: try tonic("3")))).errorCode == .noSuchSlot)
             #expect(try raw.send(.activateSlot(slot)).errorCode == .noSuchSlot)

@@ -117,7 +117,7 @@ struct FuzzTests {
         let state = test.device.state()
         for slot in state.slots {
             guard let program = slot.program else { continue }
-            let validation = test.limits.validate(program, context: ValidationContext(slot: Int(slot.slot)))
+            let validation = test.limits.validate(program, context: ValidationContext(slot: slot.slot))
             #expect(validation.verdict != .rejected, "slot \(slot.slot) holds a program the core rejects")
         }
     }

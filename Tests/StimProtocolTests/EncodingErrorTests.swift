@@ -7,7 +7,29 @@ struct EncodingErrorTests {
     static func write(_ contacts: [ContactShare]) -> Request {
         var program = Samples.tonic
         program.contacts = contacts
-        return .writeProgram(ProgramWrite(slot: 0, program: program))
+        return .writeProgram(ProgramWrite(slot: 1, program: program))
+    }
+
+    @Test("a slot above 255 is refused before sending, in a write and an activation")
+    func slotAboveOneByte() {
+        #expect(throws: EncodeError.valueOutOfRange(field: "slot", value: 256)) {
+            try Request.writeProgram(ProgramWrite(slot: 256, program: Samples.tonic)).encodedPayload()
+        }
+        #expect(throws: EncodeError.valueOutOfRange(field: "slot", value: 256)) {
+            try Request.activateSlot(256).encodedPayload()
+        }
+    }
+
+    @Test("slots 1 and 255 travel as their one byte", arguments: [Slot(integerLiteral: 1), 255])
+    func slotsThatFitOneByte(slot: Slot) throws {
+        let activation = try Request.activateSlot(slot).encodedPayload()
+        #expect(activation == [UInt8(slot.number)])
+        #expect(try Request(type: .activateSlot, payload: activation) == .activateSlot(slot))
+        let write = try Request.writeProgram(ProgramWrite(slot: slot, program: Samples.tonic)).encodedPayload()
+        #expect(write.first == UInt8(slot.number))
+        #expect(
+            try Request(type: .writeProgram, payload: write)
+                == .writeProgram(ProgramWrite(slot: slot, program: Samples.tonic)))
     }
 
     @Test("a contact key that is neither a number nor the case has no wire form")
@@ -71,7 +93,7 @@ struct EncodingErrorTests {
         var program = Samples.tonic
         program.contacts = (0..<200).map { ContactShare(.lead($0), .zero) }
         var state = Samples.state
-        state.slots = [0, 1].map { SlotState(slot: $0, isEnabled: true, program: program) }
+        state.slots = [1, 2].map { SlotState(slot: $0, isEnabled: true, program: program) }
         #expect(throws: EncodeError.payloadTooLarge(length: 4_491, limit: Frame.maximumPayloadLength)) {
             try Reply.readState(state).encodedPayload()
         }

@@ -45,10 +45,10 @@ struct PayloadDecodingTests {
         #expect(throws: PayloadError.trailingBytes(count: 1)) { try sample.decode(sample.payload + [0]) }
     }
 
-    /// `writeProgram` of the tonic sample to slot 0 without acknowledgements: slot 0, ack count 1,
+    /// `writeProgram` of the tonic sample to slot 1 without acknowledgements: slot 0, ack count 1,
     /// presence 2, amplitude 3–10, pulse width 11–18, rate tag 19, rate 20–27, waveform 28, recovery
     /// 29, contact count 30, first contact tag 31, number 32–33, percent 34–41, second tag 42.
-    static let tonicWrite = try! Request.writeProgram(ProgramWrite(slot: 0, program: Samples.tonic)).encodedPayload()
+    static let tonicWrite = try! Request.writeProgram(ProgramWrite(slot: 1, program: Samples.tonic)).encodedPayload()
 
     static func tonicWrite(setting offset: Int, to value: UInt8) -> [UInt8] {
         var payload = tonicWrite
@@ -59,7 +59,8 @@ struct PayloadDecodingTests {
     @Test(
         "invalid program fields are refused by name",
         arguments: [
-            (2, UInt8(0x20), PayloadError.invalidValue(field: "program presence", value: 0x20)),
+            (0, UInt8(0), PayloadError.invalidValue(field: "slot", value: 0)),
+            (2, 0x20, .invalidValue(field: "program presence", value: 0x20)),
             (19, 2, .invalidValue(field: "rate tag", value: 2)),
             (28, 3, .invalidValue(field: "waveform", value: 3)),
             (29, 2, .invalidValue(field: "recovery", value: 2)),
@@ -81,7 +82,7 @@ struct PayloadDecodingTests {
             ([0x19], .invalidValue(field: "acknowledged rule", value: 25)),
         ])
     func invalidAcknowledgements(rules: [UInt8], error: PayloadError) {
-        let payload = [0, UInt8(rules.count)] + rules + Self.tonicWrite.dropFirst(2)
+        let payload = [1, UInt8(rules.count)] + rules + Self.tonicWrite.dropFirst(2)
         #expect(throws: error) { try Request(type: .writeProgram, payload: payload) }
     }
 
@@ -91,6 +92,7 @@ struct PayloadDecodingTests {
             (MessageType.openSession, [UInt8(0)], PayloadError.invalidValue(field: "role", value: 0)),
             (.openSession, [3], .invalidValue(field: "role", value: 3)),
             (.setTherapy, [2], .invalidValue(field: "therapy", value: 2)),
+            (.activateSlot, [0], .invalidValue(field: "slot", value: 0)),
         ])
     func invalidRequestField(type: MessageType, payload: [UInt8], error: PayloadError) {
         #expect(throws: error) { try Request(type: type, payload: payload) }
@@ -106,8 +108,14 @@ struct PayloadDecodingTests {
             (.readBattery, "64 0000000000000000 04", .invalidValue(field: "battery flags", value: 4)),
             (.readState, "04 00", .invalidValue(field: "state flags", value: 4)),
             (.readState, "01 03", .invalidValue(field: "active slot", value: 3)),
+            // Slots count from 1: an active slot of 0 and a listed slot 0 name no slot.
+            (.readState, "02 00", .invalidValue(field: "active slot", value: 0)),
             (
-                .readState, "00 00 0000000000000000 0000000000000000 00 0000000000000000 00 01 00 04",
+                .readState, "00 00 0000000000000000 0000000000000000 00 0000000000000000 00 01 00 00",
+                .invalidValue(field: "slot", value: 0)
+            ),
+            (
+                .readState, "00 00 0000000000000000 0000000000000000 00 0000000000000000 00 01 01 04",
                 .invalidValue(field: "slot flags", value: 4)
             ),
             (.identify, "01 02 01 ff", .invalidUTF8(field: "profile id")),

@@ -28,6 +28,27 @@ struct EventDecodingTests {
         return program
     }
 
+    static let slotLines = [
+        #"{"t":"2026-01-01T00:00:00Z","type":"activate","slot":SLOT,"by":"clinician"}"#,
+        #"{"t":"2026-01-01T00:00:00Z","type":"amplitude","slot":SLOT,"amplitude":4.5,"by":"patient"}"#,
+        #"{"t":"2026-01-01T00:00:00Z","type":"program","slot":SLOT,"by":"clinician","program":"#
+            + #"{"amplitude":4.5,"pulseWidth":300,"frequency":50,"contacts":{"2":-100,"3":100}}}"#,
+    ]
+
+    @Test("slot 0 and negative slots are refused on every event line", arguments: slotLines, ["0", "-1"])
+    func nonPositiveSlotIsRefused(line: String, slot: String) {
+        let decoded = Self.decode(line.replacing("SLOT", with: slot))
+        #expect(decoded == .problem(.wrongType, "field 'slot' must be 1 or more, not \(slot)"))
+    }
+
+    @Test("a recording's slot may go beyond what one wire byte holds", arguments: slotLines)
+    func slotAboveOneByteIsKept(line: String) throws {
+        switch try Self.event(line.replacing("SLOT", with: "256")) {
+        case .activate(let slot, _), .amplitude(let slot, _, _), .program(let slot, _, _): #expect(slot == 256)
+        default: Issue.record("not a slot event")
+        }
+    }
+
     @Test func programNumbersConvertExactlyWithoutRoundingOntoAGrid() throws {
         let program = try Self.program(
             #""amplitude":4.5004,"pulseWidth":130.3,"frequency":5.5,"contacts":{"2":-100,"3":100}"#)

@@ -174,7 +174,7 @@ struct WrittenLayoutTests {
         var changed: [[UInt8]] = []
         for index in 0..<1_000 {
             let event = RecordingEvent.program(
-                slot: Int.random(in: 1...16, using: &random), program: Self.randomProgram(&random),
+                slot: Slot(number: .random(in: 1...16, using: &random)) ?? 1, program: Self.randomProgram(&random),
                 by: random.pick([.patient, .clinician, .device]))
             let time = Timestamp(nanosecondsSinceEpoch: 1_767_571_200_000_000_000 + Int64(index) * 1_000_000_001)
             let line = Array(event.recordingLine(at: time).utf8)

@@ -85,13 +85,13 @@ struct CodableLineDecoder: RecordingLineDecoder {
         switch line.type {
         case "program":
             return .program(
-                slot: try need(line.slot, "slot"), program: try program(need(line.program, "program")),
+                slot: try slot(line), program: try program(need(line.program, "program")),
                 by: try role(line))
-        case "activate": return .activate(slot: try need(line.slot, "slot"), by: try role(line))
+        case "activate": return .activate(slot: try slot(line), by: try role(line))
         case "therapy": return .therapy(isOn: try need(line.on, "on"), by: try role(line))
         case "amplitude":
             return .amplitude(
-                slot: try need(line.slot, "slot"), amplitude: try quantity(need(line.amplitude, "amplitude")),
+                slot: try slot(line), amplitude: try quantity(need(line.amplitude, "amplitude")),
                 by: try role(line))
         case "impedance":
             var measured: [ContactID: Milliohms] = [:]
@@ -110,6 +110,14 @@ struct CodableLineDecoder: RecordingLineDecoder {
         case "end": return .end
         default: throw Invalid(kind: .unknownType, message: "unknown event type '\(line.type)'")
         }
+    }
+
+    private func slot(_ line: Line) throws -> Slot {
+        let number = try need(line.slot, "slot")
+        guard let slot = Slot(number: number) else {
+            throw Invalid(kind: .wrongType, message: "slot must be 1 or more, not \(number)")
+        }
+        return slot
     }
 
     private func program(_ written: Program) throws -> StimProgram {

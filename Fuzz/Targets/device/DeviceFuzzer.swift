@@ -66,7 +66,7 @@ enum DeviceFuzzer {
         let state = host.device.state()
         for slot in state.slots {
             guard let program = slot.program else { continue }
-            let verdict = limits.validate(program, context: ValidationContext(slot: Int(slot.slot))).verdict
+            let verdict = limits.validate(program, context: ValidationContext(slot: slot.slot)).verdict
             fuzzExpect(verdict != .rejected, "slot \(slot.slot) holds a program the safety core rejects: \(program)")
         }
         expectReadable(host.device.exportRecording())

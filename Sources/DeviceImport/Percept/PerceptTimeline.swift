@@ -142,10 +142,11 @@ struct PerceptTimeline {
 
     private mutating func write(_ settings: PerceptGroups?, at time: Timestamp, source: String) {
         for entry in settings?.programs ?? [] where programs[entry.slot] != entry.program {
+            guard let slot = Slot(number: entry.slot) else { continue }
             programs[entry.slot] = entry.program
             events.append(
                 ImportedEvent(
-                    time: time, event: .program(slot: entry.slot, program: entry.program, by: .clinician),
+                    time: time, event: .program(slot: slot, program: entry.program, by: .clinician),
                     source: source, contactsUnknown: entry.contactsUnknown))
         }
     }
@@ -170,9 +171,9 @@ struct PerceptTimeline {
                         + "\(slots.map(String.init).joined(separator: ", "))); a recording has one active slot, so "
                         + "slot \(slot) carries the group's therapy time"))
         }
-        guard slot != activeSlot else { return }
+        guard slot != activeSlot, let recorded = Slot(number: slot) else { return }
         activeSlot = slot
-        events.append(ImportedEvent(time: time, event: .activate(slot: slot, by: role), source: source))
+        events.append(ImportedEvent(time: time, event: .activate(slot: recorded, by: role), source: source))
     }
 
     private mutating func setTherapy(_ isOn: Bool?, at time: Timestamp, by role: EventOrigin, source: String) {

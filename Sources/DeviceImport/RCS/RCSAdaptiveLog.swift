@@ -72,7 +72,7 @@ struct RCSAdaptiveLog {
         placed.sort { $0.time < $1.time }
         for (time, record, amplitudes) in placed {
             while let next = programEvents.first, next.time <= time {
-                if case .program(let slot, let program, _) = next.event { running[slot] = program.amplitude }
+                if case .program(let slot, let program, _) = next.event { running[slot.number] = program.amplitude }
                 programEvents.removeFirst()
             }
             guard let moment = timeline.state(at: time), let group = moment.state.activeGroup else {
@@ -85,12 +85,13 @@ struct RCSAdaptiveLog {
                 let slot = RCSState.slot(group: group, program: program)
                 // Only a slot holding written settings has an amplitude to change.
                 guard !moment.state.groups[group].programs[program].isDisabled, let current = running[slot],
-                    let amplitude = value.quantity(Nanoamps.self), current != amplitude
+                    let amplitude = value.quantity(Nanoamps.self), current != amplitude,
+                    let recorded = Slot(number: slot)
                 else { continue }
                 running[slot] = amplitude
                 events.append(
                     ImportedEvent(
-                        time: time, event: .amplitude(slot: slot, amplitude: amplitude, by: .device),
+                        time: time, event: .amplitude(slot: recorded, amplitude: amplitude, by: .device),
                         source: record.source))
             }
         }

@@ -98,11 +98,11 @@ struct RCSTimeline {
                 "group \(RCSState.letter(group)) has cyclingEnabled, but the units code of cycleOnTime and "
                     + "cycleOffTime is undocumented: its programs are written without cycling")
         }
-        guard written[slot] != settingsProgram else { return }
+        guard written[slot] != settingsProgram, let recorded = Slot(number: slot) else { return }
         written[slot] = settingsProgram
         events.append(
             ImportedEvent(
-                time: time, event: .program(slot: slot, program: settingsProgram, by: .clinician),
+                time: time, event: .program(slot: recorded, program: settingsProgram, by: .clinician),
                 source: record.source, contactsUnknown: settings.contacts == nil))
         checkOwnLimits(settingsProgram, slot: slot, group: state.groups[group], name: name, record: record)
     }
@@ -130,10 +130,10 @@ struct RCSTimeline {
                 )
             }
         }
-        if let slot, slot != activeSlot {
+        if let slot, slot != activeSlot, let recorded = Slot(number: slot) {
             activeSlot = slot
             events.append(
-                ImportedEvent(time: time, event: .activate(slot: slot, by: .clinician), source: record.source))
+                ImportedEvent(time: time, event: .activate(slot: recorded, by: .clinician), source: record.source))
         }
         guard let status = state.therapyStatus else { return }
         defer { lastStatus = status }
@@ -168,19 +168,23 @@ struct RCSTimeline {
     private mutating func checkOwnLimits(
         _ program: StimProgram, slot: Int, group: RCSGroupState, name: String, record: RCSRecord
     ) {
-        guard group.pulseWidthLimits != nil || group.rateLimits != nil else { return }
+        // The device's groups hold four programs each, from slot 1.
+        let first = (slot - 1) / 4 * 4 + 1
+        guard group.pulseWidthLimits != nil || group.rateLimits != nil, let low = Slot(number: first),
+            let high = Slot(number: first + 3)
+        else { return }
         let step = Nanoseconds(rawValue: 10_000)
-        let base = limits.group(forSlot: slot)
+        let base = limits.group(forSlot: Slot(number: slot))
         var own = limits
         own.groups = [
             SlotGroup(
-                name: "device", slots: (slot - 1) / 4 * 4 + 1...(slot - 1) / 4 * 4 + 4,
+                name: "device", slots: low...high,
                 pulseWidth: group.pulseWidthLimits.map { Grid(min: $0.lowerBound, max: $0.upperBound, step: step) }
                     ?? base?.pulseWidth,
                 rates: group.rateLimits.map { .period(min: $0.lowerBound, max: $0.upperBound, periodStep: step) }
                     ?? base?.rates)
         ]
-        let validation = own.validate(program, context: ValidationContext(slot: slot))
+        let validation = own.validate(program, context: ValidationContext(slot: Slot(number: slot)))
         for finding in validation.findings where finding.rule == .pulseWidthRange || finding.rule == .frequencyRange {
             notes.append(
                 ImportNote(
@@ -197,7 +201,7 @@ struct RCSTimeline {
                 || comparedLimits[index]?.rateLimits != group.rateLimits
         else { return }
         comparedLimits[index] = group
-        let profileGroup = limits.group(forSlot: RCSState.slot(group: index, program: 0))
+        let profileGroup = limits.group(forSlot: Slot(number: RCSState.slot(group: index, program: 0)))
         let letter = RCSState.letter(index)
         let pulseWidths = profileGroup?.pulseWidth ?? limits.pulseWidth
         if let own = group.pulseWidthLimits, own.lowerBound < pulseWidths.min || own.upperBound > pulseWidths.max {

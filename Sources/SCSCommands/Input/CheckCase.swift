@@ -42,10 +42,10 @@ package struct CheckCase {
         var context = ValidationContext()
         if let slot = fields.optional("slot") {
             let number = try slot.integer()
-            guard (1...profile.programs).contains(number) else {
+            guard let chosen = Slot(number: number), number <= profile.programs else {
                 throw slot.error("\(profile.id) has slots 1…\(profile.programs) (got \(number))")
             }
-            context.slot = number
+            context.slot = chosen
         }
         if let impedance = fields.optional("impedance") {
             context.impedances = try ImpedanceDecoder.decode(impedance, limits: profile.limits)

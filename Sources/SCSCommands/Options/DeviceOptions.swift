@@ -60,10 +60,14 @@ struct ContextOptions: ParsableArguments {
 
     /// The context for `profile`: measured impedances, acknowledgements and the slot.
     func context(for profile: DeviceProfile) throws(InputError) -> ValidationContext {
-        if let slot, !(1...profile.programs).contains(slot) {
-            throw InputError("--slot", "\(profile.id) has slots 1…\(profile.programs) (got \(slot))")
+        var chosen: Slot?
+        if let slot {
+            guard let valid = Slot(number: slot), slot <= profile.programs else {
+                throw InputError("--slot", "\(profile.id) has slots 1…\(profile.programs) (got \(slot))")
+            }
+            chosen = valid
         }
         return ValidationContext(
-            impedances: try impedances(for: profile.limits), acknowledged: acknowledged, slot: slot)
+            impedances: try impedances(for: profile.limits), acknowledged: acknowledged, slot: chosen)
     }
 }

@@ -27,7 +27,7 @@ struct StimulatorStatus: Encodable, Equatable {
         // The version the session runs in: connecting succeeds only when the device speaks it.
         protocolVersion = Int(Frame.protocolVersion)
         therapyOn = state.isTherapyOn
-        activeSlot = state.activeSlot.map(Int.init)
+        activeSlot = state.activeSlot?.number
         runningAmplitude = state.runningAmplitude.doubleValue
         targetAmplitude = state.targetAmplitude.doubleValue
         batteryPercent = Int(state.battery.percent)

@@ -1,12 +1,13 @@
 import ArgumentParser
+import StimProtocol
 import StimSafety
 
 /// One line of a programming session, parsed: what `scs session` reads at its prompt or from a script.
 enum SessionLine: Equatable, Sendable {
     case status
-    case write(slot: UInt8, program: StimProgram, acknowledged: RuleSet)
-    case check(slot: UInt8, program: StimProgram, acknowledged: RuleSet)
-    case activate(slot: UInt8)
+    case write(slot: Slot, program: StimProgram, acknowledged: RuleSet)
+    case check(slot: Slot, program: StimProgram, acknowledged: RuleSet)
+    case activate(slot: Slot)
     case adjust(Nanoamps)
     case therapy(isOn: Bool)
     case impedance
@@ -79,9 +80,14 @@ enum SessionLine: Equatable, Sendable {
         }
     }
 
-    private static func slot(_ text: String) throws(SyntaxError) -> UInt8 {
-        guard let slot = UInt8(text), slot > 0 else {
+    /// A slot number the wire can carry: refused here, not when sent, so that a script with such a line
+    /// stops before its earlier lines change anything.
+    private static func slot(_ text: String) throws(SyntaxError) -> Slot {
+        guard let number = Int(text), let slot = Slot(number: number) else {
             throw SyntaxError(description: "'\(text)' is not a slot number (1, 2, …)")
+        }
+        guard slot.wireByte != nil else {
+            throw SyntaxError(description: "slot \(slot) is beyond what the protocol can address (1…\(UInt8.max))")
         }
         return slot
     }

@@ -81,7 +81,7 @@ enum SessionText {
 
     /// A program written and read back, with the host's verdict on it.
     static func written(
-        slot: UInt8, program: StimProgram, validation: Validation, acknowledged: RuleSet
+        slot: Slot, program: StimProgram, validation: Validation, acknowledged: RuleSet
     ) -> String {
         var lines = ["slot \(slot) written and read back: \(ProgramText.summary(program))"]
         if validation.verdict == .acceptedWithWarnings {

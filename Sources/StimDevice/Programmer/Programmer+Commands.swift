@@ -13,7 +13,7 @@ extension Programmer {
 
     /// What the host's validation says about `program` in `slot` (with the impedances measured in this
     /// session), without sending anything: the immediate feedback of a programming session.
-    public func check(_ program: StimProgram, slot: UInt8, acknowledging: RuleSet = []) -> Validation {
+    public func check(_ program: StimProgram, slot: Slot, acknowledging: RuleSet = []) -> Validation {
         validation(of: program, slot: slot, acknowledging: acknowledging)
     }
 
@@ -27,7 +27,7 @@ extension Programmer {
     /// ``ProgrammerError`` for which errors leave the program unapplied.
     @discardableResult
     public func write(
-        _ program: StimProgram, to slot: UInt8, acknowledging: RuleSet = []
+        _ program: StimProgram, to slot: Slot, acknowledging: RuleSet = []
     ) async throws(ProgrammerError) -> Validation {
         await acquire()
         defer { release() }
@@ -60,7 +60,7 @@ extension Programmer {
     /// Finds out whether an unanswered write was applied: closes the session so that the write can no
     /// longer act, opens a new one and reads the slot.
     private func resolveUnanswered(
-        _ program: StimProgram, slot: UInt8, validation: Validation, cause: ProgrammerError
+        _ program: StimProgram, slot: Slot, validation: Validation, cause: ProgrammerError
     ) async throws(ProgrammerError) -> Validation {
         logger.notice("write to slot \(slot) unanswered (\(cause)); closing the session to find out")
         let state: DeviceState
@@ -76,7 +76,7 @@ extension Programmer {
     }
 
     /// Makes `slot` the active program. The host refuses a slot whose program the core rejects.
-    public func activate(slot: UInt8) async throws(ProgrammerError) {
+    public func activate(slot: Slot) async throws(ProgrammerError) {
         await acquire()
         defer { release() }
         if let program = lastState.slots.first(where: { $0.slot == slot })?.program {

@@ -128,11 +128,12 @@ public actor Programmer {
     }
 
     /// The host's validation of `program` for `slot`, with the impedances measured in this session.
-    func validation(of program: StimProgram, slot: UInt8?, acknowledging: RuleSet = []) -> Validation {
+    func validation(of program: StimProgram, slot: Slot?, acknowledging: RuleSet = []) -> Validation {
         limits.validate(
             program,
             context: ValidationContext(
-                impedances: measuredImpedances, acknowledged: acknowledging, slot: slot.map(Int.init)))
+                impedances: measuredImpedances, acknowledged: acknowledging,
+                slot: slot))
     }
 
     func remember(_ measurement: ImpedanceMeasurement) {

@@ -44,11 +44,11 @@ public enum ProgrammerError: Error, Hashable, Sendable {
     /// without a MAC, since it no longer has the key.)
     case unauthenticatedReply(MessageType)
     /// The device acknowledged the write but holds a different program in the slot.
-    case readBackMismatch(slot: UInt8, expected: StimProgram, found: StimProgram?)
+    case readBackMismatch(slot: Slot, expected: StimProgram, found: StimProgram?)
     /// The write got no answer and the host could not find out whether it was applied.
-    case writeOutcomeUnknown(slot: UInt8)
+    case writeOutcomeUnknown(slot: Slot)
     /// The device acknowledged the write (so it was applied) but reading it back failed.
-    case writeUnverified(slot: UInt8)
+    case writeUnverified(slot: Slot)
 }
 
 /// How a `Programmer` waits and retries.

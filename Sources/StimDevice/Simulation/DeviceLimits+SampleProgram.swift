@@ -6,7 +6,7 @@ extension DeviceLimits {
     /// which such a program exists; nil when none does.
     ///
     /// For checks that must run against any profile (the programming-session check, transport tests).
-    public func sampleProgram(slot: UInt8 = 1) -> StimProgram? {
+    public func sampleProgram(slot: Slot = 1) -> StimProgram? {
         let contacts = leads.flatMap(\.contacts).sorted()
         guard contacts.count >= 2 else { return nil }
         let bipole = [
@@ -39,8 +39,8 @@ extension DeviceLimits {
     }
 
     /// Whether `program` is accepted without warnings, also at its patient range's maximum.
-    private func accepts(_ program: StimProgram, slot: UInt8) -> Bool {
-        let context = ValidationContext(slot: Int(slot))
+    private func accepts(_ program: StimProgram, slot: Slot) -> Bool {
+        let context = ValidationContext(slot: slot)
         guard validate(program, context: context).verdict == .accepted else { return false }
         guard let range = program.patientRange else { return true }
         var atMaximum = program

@@ -166,7 +166,7 @@ public struct PatientModel: Sendable {
         return swapped
     }
 
-    private func check(_ program: StimProgram, slot: UInt8) -> Bool {
-        device.limits.validate(program, context: ValidationContext(slot: Int(slot))).verdict == .accepted
+    private func check(_ program: StimProgram, slot: Slot) -> Bool {
+        device.limits.validate(program, context: ValidationContext(slot: slot)).verdict == .accepted
     }
 }

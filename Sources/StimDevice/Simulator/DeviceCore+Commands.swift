@@ -61,7 +61,7 @@ extension DeviceCore {
         slots[index].amplitude = write.program.amplitude
         slots[index].acknowledged = write.acknowledged
         slots[index].isEnabled = true
-        record(.program(slot: Int(write.slot), program: write.program, by: origin))
+        record(.program(slot: write.slot, program: write.program, by: origin))
         if activeSlot == write.slot {
             let sameConfiguration = previous.map { $0.hasSameConfiguration(as: write.program) } ?? false
             output.retarget(at: simulatedUntil, from: oldTarget, to: target, fromZero: !sameConfiguration)
@@ -69,8 +69,8 @@ extension DeviceCore {
         return .success(.writeProgram)
     }
 
-    private mutating func activate(_ slot: UInt8, role: Role) -> Result<Reply, ErrorReply> {
-        let request: [String: JSONValue] = ["slot": .number(String(slot))]
+    private mutating func activate(_ slot: Slot, role: Role) -> Result<Reply, ErrorReply> {
+        let request: [String: JSONValue] = ["slot": .number(slot.description)]
         let origin = EventOrigin(role)
         guard let index = slotIndex(slot) else {
             return refuse(ErrorReply(code: .noSuchSlot), by: origin, request: request)
@@ -87,7 +87,7 @@ extension DeviceCore {
         let previous = active?.program
         let oldTarget = target
         activeSlot = slot
-        record(.activate(slot: Int(slot), by: origin))
+        record(.activate(slot: slot, by: origin))
         let sameConfiguration = previous.map { $0.hasSameConfiguration(as: running) } ?? false
         output.retarget(at: simulatedUntil, from: oldTarget, to: target, fromZero: !sameConfiguration)
         return .success(.activateSlot)
@@ -117,9 +117,8 @@ extension DeviceCore {
     private mutating func adjust(to amplitude: Nanoamps, role: Role) -> Result<Reply, ErrorReply> {
         let origin = EventOrigin(role)
         var request: [String: JSONValue] = ["amplitude": .number(amplitude.decimalText)]
-        if let activeSlot { request["slot"] = .number(String(activeSlot)) }
-        guard let slotNumber = activeSlot, let index = slotIndex(slotNumber), var program = slots[index].program
-        else {
+        if let activeSlot { request["slot"] = .number(activeSlot.description) }
+        guard let slot = activeSlot, let index = slotIndex(slot), var program = slots[index].program else {
             return refuse(ErrorReply(code: .slotEmpty), by: origin, request: request)
         }
         if role == .patient {
@@ -133,13 +132,13 @@ extension DeviceCore {
         let acknowledged = slots[index].acknowledged.union(RuleSet(rule: .amplitudeSlew))
         let running = output.level(at: simulatedUntil, target: target)
         if let refusal = refusal(
-            of: program, context: context(slot: slotNumber, acknowledging: acknowledged, running: running))
+            of: program, context: context(slot: slot, acknowledging: acknowledged, running: running))
         {
             return refuse(refusal, by: origin, request: request)
         }
         let oldTarget = target
         slots[index].amplitude = amplitude
-        record(.amplitude(slot: Int(slotNumber), amplitude: amplitude, by: origin))
+        record(.amplitude(slot: slot, amplitude: amplitude, by: origin))
         output.retarget(at: simulatedUntil, from: oldTarget, to: amplitude, fromZero: false)
         return .success(.adjustAmplitude(amplitude))
     }
@@ -199,7 +198,7 @@ extension DeviceCore {
 extension ProgramWrite {
     /// The write as a refusal's `rejected` line keeps it; made only when a write is refused.
     fileprivate var recordedRequest: [String: JSONValue] {
-        var request: [String: JSONValue] = ["slot": .number(String(slot)), "program": program.recordingValue]
+        var request: [String: JSONValue] = ["slot": .number(slot.description), "program": program.recordingValue]
         if !acknowledged.rules.isEmpty {
             request["acknowledged"] = .array(acknowledged.rules.map { .string($0.name) })
         }

@@ -1,5 +1,6 @@
 import Logging
 import RecordingFormat
+import StimProtocol
 import StimSafety
 
 extension DeviceCore {
@@ -53,8 +54,8 @@ extension DeviceCore {
         if let cached = drainCache, cached.level == level, cached.program == program, cached.impedances == measured {
             return cached.current
         }
-        let slot = activeSlot.map(Int.init)
-        let metrics = limits.validate(program, context: ValidationContext(impedances: measured, slot: slot)).metrics
+        let context = ValidationContext(impedances: measured, slot: activeSlot)
+        let metrics = limits.validate(program, context: context).metrics
         let current = metrics.batteryCurrent.flatMap { $0.isFinite && $0 > 0 ? $0 : nil } ?? quiescent
         drainCache = (program, level, measured, current)
         return current

@@ -16,7 +16,7 @@ struct DeviceCore: Sendable {
     let logger: Logger
     var random: any RandomNumberGenerator & Sendable
     var slots: [ProgramSlot]
-    var activeSlot: UInt8?
+    var activeSlot: Slot?
     var output: OutputState
     var battery: BatteryState
     var impedance: ImpedanceModel
@@ -47,8 +47,9 @@ struct DeviceCore: Sendable {
         self.keys = keys
         self.logger = logger
         self.random = random
+        // A state reply numbers each slot in one byte, so a device has at most 255.
         let count = max(1, min(configuration.slotCount, Int(UInt8.max)))
-        slots = (1...count).map { ProgramSlot(number: UInt8($0)) }
+        slots = (1...count).compactMap { Slot(number: $0).map(ProgramSlot.init) }
         output = OutputState(step: configuration.limits.amplitudeSlewMax, interval: configuration.rampStepInterval)
         battery = BatteryState(
             model: configuration.limits.battery, fraction: configuration.initialBatteryFraction,
@@ -79,9 +80,9 @@ struct DeviceCore: Sendable {
         record(.battery(Percent(units: Int64(battery.percent))))
     }
 
-    /// The index of slot `number` in `slots`, nil when the device has no such slot.
-    func slotIndex(_ number: UInt8) -> Int? {
-        let index = Int(number) - 1
+    /// The index of `slot` in `slots`, nil when the device has no such slot.
+    func slotIndex(_ slot: Slot) -> Int? {
+        let index = slot.number - 1
         return slots.indices.contains(index) ? index : nil
     }
 
@@ -110,9 +111,8 @@ struct DeviceCore: Sendable {
     /// The validation context of the device for a program in `slot` (whose slot group may narrow the
     /// limits): its latest measurement, `acknowledged`, and optionally the running amplitude for the
     /// slew rule.
-    func context(slot: UInt8, acknowledging acknowledged: RuleSet, running: Nanoamps? = nil) -> ValidationContext {
-        ValidationContext(
-            impedances: measured, acknowledged: acknowledged, runningAmplitude: running, slot: Int(slot))
+    func context(slot: Slot, acknowledging acknowledged: RuleSet, running: Nanoamps? = nil) -> ValidationContext {
+        ValidationContext(impedances: measured, acknowledged: acknowledged, runningAmplitude: running, slot: slot)
     }
 
     /// Why the device refuses `program`, nil when it may run: the rules with errors, or else the

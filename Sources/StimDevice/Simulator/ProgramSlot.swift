@@ -3,7 +3,7 @@ import StimSafety
 /// One program slot of the device.
 struct ProgramSlot: Sendable {
     /// The slot's number, 1 … N.
-    let number: UInt8
+    let number: Slot
     /// Whether a patient may activate the slot; writing a program enables it.
     var isEnabled = false
     /// The program as written, nil while the slot is empty.
@@ -14,7 +14,7 @@ struct ProgramSlot: Sendable {
     /// amplitude adjustments of the same program.
     var acknowledged: RuleSet = []
 
-    init(number: UInt8) {
+    init(number: Slot) {
         self.number = number
     }
 

@@ -156,7 +156,7 @@ public final class SimulatedStimulator: Sendable {
     }
 
     /// Enables or disables a slot for the patient's remote (writing a program enables its slot).
-    public func setSlot(_ slot: UInt8, isEnabled: Bool) throws(SimulatorError) {
+    public func setSlot(_ slot: Slot, isEnabled: Bool) throws(SimulatorError) {
         let isKnown = withCore { state in
             guard let index = state.slotIndex(slot) else { return false }
             state.slots[index].isEnabled = isEnabled

@@ -34,7 +34,7 @@ public enum SimulatorError: Error, Hashable, Sendable {
     /// A charge session while one is running.
     case alreadyCharging
     /// A slot number the device does not have.
-    case noSuchSlot(UInt8)
+    case noSuchSlot(Slot)
     /// A contact the device's leads do not have.
     case noSuchContact(ContactID)
 }

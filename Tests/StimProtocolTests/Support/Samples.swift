@@ -35,10 +35,10 @@ enum Samples {
 
     static let state = DeviceState(
         slots: [
-            SlotState(slot: 0, isEnabled: true, program: tonic),
-            SlotState(slot: 1, isEnabled: false, program: nil),
+            SlotState(slot: 1, isEnabled: true, program: tonic),
+            SlotState(slot: 2, isEnabled: false, program: nil),
         ],
-        activeSlot: 0, isTherapyOn: true, runningAmplitude: Nanoamps(rawValue: 2_500_000),
+        activeSlot: 1, isTherapyOn: true, runningAmplitude: Nanoamps(rawValue: 2_500_000),
         targetAmplitude: Nanoamps(units: 3), battery: battery)
 
     static let requests: [(name: String, request: Request)] = [
