@@ -46,7 +46,8 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(
         name: .customLong("html"),
         help: ArgumentHelp(
-            "Also write a self-contained HTML report with charts to this file.", valueName: "out"))
+            "Also write a self-contained HTML report with charts to this file (- for standard output, instead of the text report).",
+            valueName: "out"))
     var htmlPath: String?
 
     func validate() throws {
@@ -54,6 +55,9 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     func run() throws {
+        if json, OutputFile.isStandardOutput(htmlPath) {
+            throw InputError("--html -", "standard output already carries the --json document; give the report a file")
+        }
         let profiles = try ProfileSource.catalog(in: catalog.devices)
         let override = try device.map { id throws(InputError) in
             try Self.profile(id, in: profiles, location: "--device")
@@ -75,7 +79,7 @@ struct AnalyzeCommand: ParsableCommand {
             try JSONOutput.write(
                 AnalysisDocument(
                     recordings: analyses.map { AnalyzedRecording(report: $0.report, imported: $0.imported) }))
-        } else {
+        } else if !OutputFile.isStandardOutput(htmlPath) {
             let texts = analyses.map { analysis in
                 let text = AnalysisText.render(analysis.report, profile: analysis.profile)
                 guard let imported = analysis.imported else { return text }

@@ -31,7 +31,8 @@ struct CheckCommand: ParsableCommand {
         }
         let profiles = try catalog.loadProfiles()
         let results = CheckRunner.run(plan, profiles: profiles)
-        print(CheckText.render(results))
+        let text = CheckText.render(results)
+        if OutputFile.isStandardOutput(junit) { Terminal.aside(text) } else { print(text) }
         if let output {
             try output.write(JUnitReport.render(suite: self.plan, results: results))
             try output.commit()

@@ -22,7 +22,8 @@ struct ImportCommand: ParsableCommand {
         help: "An RC+S session folder or a Percept session report (.json); - reads the report from standard input.")
     var path: String
 
-    @Option(help: ArgumentHelp("The recording to write (.scsrec.jsonl).", valueName: "file")) var out: String
+    @Option(help: ArgumentHelp("The recording to write (.scsrec.jsonl); - for standard output.", valueName: "file"))
+    var out: String
 
     @OptionGroup var catalog: CatalogOptions
 
@@ -38,13 +39,16 @@ struct ImportCommand: ParsableCommand {
         try output.write(result.recordingText)
         try output.commit()
         if json {
+            guard !OutputFile.isStandardOutput(out) else {
+                throw InputError("--json", "standard output already carries the recording (--out -); leave out --json")
+            }
             try JSONOutput.write(ImportNotesJSON(result: result))
         } else {
-            print(ImportNotesText.render(result).joined(separator: "\n"))
-            print(
-                Terminal.escaped(
-                    "\nRecording of \(result.device) · serial \(result.serial) · \(result.start) → \(result.end) "
-                        + "written to \(out)", keepingLineBreaks: true))
+            let text = Terminal.escaped(
+                ImportNotesText.render(result).joined(separator: "\n")
+                    + "\n\nRecording of \(result.device) · serial \(result.serial) · \(result.start) → \(result.end) "
+                    + "written to \(out)", keepingLineBreaks: true)
+            if OutputFile.isStandardOutput(out) { Terminal.aside(text) } else { print(text) }
         }
     }
 }

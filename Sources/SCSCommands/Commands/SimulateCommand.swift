@@ -31,7 +31,8 @@ struct SimulateCommand: AsyncParsableCommand {
 
     @Option(help: "Seed of the model and the device's randomness.") var seed: UInt64 = 1
 
-    @Option(help: ArgumentHelp("The recording to write (.scsrec.jsonl).", valueName: "file")) var out: String
+    @Option(help: ArgumentHelp("The recording to write (.scsrec.jsonl); - for standard output.", valueName: "file"))
+    var out: String
 
     func run() async throws {
         guard Self.dayRange.contains(days) else {
@@ -59,7 +60,8 @@ struct SimulateCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         progress.finish()
-        print(Terminal.escaped("\(days) days of \(profile.id) written to \(out)"))
+        let summary = Terminal.escaped("\(days) days of \(profile.id) written to \(out)")
+        if OutputFile.isStandardOutput(out) { Terminal.aside(summary) } else { print(summary) }
     }
 
     /// The model `scs simulate` runs: a fresh device of `profile`, with keys, clock and randomness

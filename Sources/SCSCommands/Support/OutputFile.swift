@@ -14,7 +14,8 @@ import FileIO
 /// over the target, so the target holds either its old bytes or all of the new ones. Anything else
 /// (an error thrown on the way, the object released without a commit, SIGINT, SIGTERM or SIGHUP)
 /// removes the temporary file and leaves the target untouched. A path that names a pipe or a
-/// device (`/dev/null`, `/dev/stdout`, a FIFO) is written straight through instead.
+/// device (`/dev/null`, `/dev/stdout`, a FIFO) is written straight through instead, and `-` is
+/// standard output (the command then keeps its own text off standard output).
 ///
 /// Open the output before the long work (reading, simulating), so that an output that cannot be
 /// written fails first and an interrupted run leaves nothing behind; write to it as the work goes.
@@ -36,6 +37,12 @@ final class OutputFile: @unchecked Sendable {
     /// Bytes gathered before they are written.
     private static let bufferSize = 64 * 1024
 
+    /// The path that names standard output.
+    static let standardOutput = "-"
+
+    /// Whether `path` names standard output, so that the command's own text must go elsewhere.
+    static func isStandardOutput(_ path: String?) -> Bool { path == standardOutput }
+
     /// Opens `path` for writing, named `location` in messages.
     ///
     /// - Parameters:
@@ -46,6 +53,13 @@ final class OutputFile: @unchecked Sendable {
     ///   a folder, or a place that cannot be written.
     init(_ path: String, location: String, inputs: CommandInputs, permissions: mode_t = 0o666) throws(InputError) {
         self.location = location
+        if Self.isStandardOutput(path) {
+            targetPath = path
+            temporaryPath = nil
+            descriptor = dup(STDOUT_FILENO)
+            guard descriptor >= 0 else { throw InputError(location, "cannot write standard output") }
+            return
+        }
         try inputs.check(output: path, location: location)
         let existing = FileStatus(path: path)
         if let existing, existing.kind != .regular {

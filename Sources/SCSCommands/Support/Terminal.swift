@@ -9,6 +9,10 @@ package enum Terminal {
         FileHandle.standardError.write(Data((escaped(line, keepingLineBreaks: true) + "\n").utf8))
     }
 
+    /// Writes text for people to standard error, where it stays out of a document a command writes to
+    /// standard output (`--out -`).
+    static func aside(_ text: String) { error(text) }
+
     /// `text` in bold red, yellow or green on a terminal; unchanged elsewhere.
     static func paint(_ text: String, _ colour: Colour) -> String {
         isColour ? "\u{1B}[\(colour.rawValue)m\(text)\u{1B}[0m" : text
