@@ -9,18 +9,22 @@ import FileIO
 extension OutputFile {
     /// Creates a new, empty temporary file with `permissions` (less the umask) in the folder of `target`
     /// (`.NAME.RANDOM.scs-tmp`), exclusively, so that it is on the same file system as the target and
-    /// no other file is reused.
+    /// no other file is reused; it is registered with ``InterruptCleanup`` from before it exists.
     static func createTemporary(
         beside target: String, permissions: mode_t, location: String
-    ) throws(InputError) -> (Int32, String) {
+    ) throws(InputError) -> (descriptor: Int32, path: String, registration: InterruptCleanup.Registration?) {
         let folder = FilePath.parent(of: target)
         let prefix = (folder == "/" ? "/" : folder + "/") + "." + FilePath.name(of: target) + "."
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<100 {
             let candidate = prefix + String(generator.next() & 0xFFFF_FFFF_FFFF, radix: 36) + ".scs-tmp"
+            // Registered for deletion before it exists: a signal between its creation and a later
+            // registration would leave it behind.
+            let registration = InterruptCleanup.register(candidate)
             let descriptor = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
-            if descriptor >= 0 { return (descriptor, candidate) }
+            if descriptor >= 0 { return (descriptor, candidate, registration) }
             let code = errno
+            if let registration { InterruptCleanup.unregister(registration) }
             if code != EEXIST, code != EINTR { throw folderFailure(code, folder: folder, location: location) }
         }
         throw InputError(location, "cannot write it: no free temporary name in \(folder)")

@@ -70,11 +70,10 @@ final class OutputFile: @unchecked Sendable {
             return
         }
         targetPath = existing == nil ? path : Self.resolved(path)
-        let (descriptor, temporary) = try Self.createTemporary(
-            beside: targetPath, permissions: permissions, location: location)
-        self.descriptor = descriptor
-        temporaryPath = temporary
-        registration = InterruptCleanup.register(temporary)
+        let temporary = try Self.createTemporary(beside: targetPath, permissions: permissions, location: location)
+        descriptor = temporary.descriptor
+        temporaryPath = temporary.path
+        registration = temporary.registration
         if let existing { fchmod(descriptor, mode_t(existing.permissions)) }
     }
 
