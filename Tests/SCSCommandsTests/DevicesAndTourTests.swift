@@ -16,6 +16,29 @@ struct DevicesAndTourTests {
             ])
     }
 
+    @Test func devicesFitsIn120ColumnsAndSaysHowEachDeviceNumbersItsContacts() throws {
+        let result = try SCSProcess.run(["devices"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.allSatisfy { $0.count <= 120 }, "\(lines.map(\.count).max() ?? 0) columns")
+        // Percept numbers its contacts from 0, the SCS devices from 1.
+        #expect(result.stdout.contains("contacts lead ZERO_SEVEN 0–7, lead EIGHT_FIFTEEN 8–15, case"))
+        #expect(result.stdout.contains("contacts lead A 1–8, lead B 9–16, case"))
+        #expect(result.stdout.contains("amplitude 0–6 mA, step 0.025 to 2, 0.05 to 6"))
+        let json = try SCSProcess.run(["devices", "--json"])
+        let list = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let percept = try #require(list.first { $0["id"] as? String == "percept-pc" })
+        let leads = try #require(percept["leads"] as? [[String: Any]])
+        #expect(leads.map { $0["contacts"] as? [Int] } == [Array(0...7), Array(8...15)])
+    }
+
+    @Test func numberingWritesRunsOfContacts() {
+        #expect(DeviceSummary.numbering([1, 2, 3, 4]) == "1–4")
+        #expect(DeviceSummary.numbering([0, 2, 3, 4, 7]) == "0, 2–4, 7")
+        #expect(DeviceSummary.numbering([5]) == "5")
+        #expect(DeviceSummary.numbering([]) == "")
+    }
+
     @Test func theBundledProfilesAreFoundFromAnyWorkingDirectory() throws {
         let result = try SCSProcess.run(["devices"], in: FileManager.default.temporaryDirectory)
         #expect(result.status == 0)

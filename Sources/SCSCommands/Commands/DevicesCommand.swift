@@ -3,7 +3,7 @@ import ArgumentParser
 /// `scs devices`: the profiles loaded, with their key limits.
 struct DevicesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "devices", abstract: "List the device profiles and their key limits.")
+        commandName: "devices", abstract: "List the device profiles: key limits and how each numbers its contacts.")
 
     @OptionGroup var catalog: CatalogOptions
     @Flag(help: "Write one JSON document to stdout.") var json = false
@@ -13,7 +13,7 @@ struct DevicesCommand: ParsableCommand {
         if json {
             try JSONOutput.write(profiles.map(DeviceSummary.init))
         } else {
-            print(DeviceSummary.table(profiles.map(DeviceSummary.init)))
+            print(DeviceSummary.text(profiles.map(DeviceSummary.init)))
         }
     }
 }

@@ -20,6 +20,12 @@ struct DeviceSummary: Encodable {
         var step: Double
     }
 
+    /// A lead and its contacts, numbered as the device numbers them (some from 0, others from 1).
+    struct LeadContacts: Encodable {
+        var name: String
+        var contacts: [Int]
+    }
+
     var id: String
     var name: String
     var battery: String
@@ -27,6 +33,7 @@ struct DeviceSummary: Encodable {
     var pulseWidth: Range
     var frequency: [String: Range]
     var contacts: Int
+    var leads: [LeadContacts]
     var maxActiveContacts: Int
     var caseElectrode: Bool
     var currentPerContactMax: Double
@@ -47,6 +54,7 @@ struct DeviceSummary: Encodable {
         }
         frequency = rates
         contacts = limits.leads.reduce(0) { $0 + $1.contacts.count }
+        leads = limits.leads.map { LeadContacts(name: $0.name, contacts: $0.contacts) }
         maxActiveContacts = limits.maxActiveContacts
         caseElectrode = limits.caseElectrode
         currentPerContactMax = limits.currentPerContactMax.doubleValue
@@ -55,18 +63,35 @@ struct DeviceSummary: Encodable {
         source = profile.sourcePath
     }
 
-    static func table(_ summaries: [DeviceSummary]) -> String {
-        var table = TextTable(["id", "battery", "amplitude mA", "pulse width µs", "frequency Hz", "contacts", "name"])
-        for summary in summaries {
+    /// The profiles for people, one block each within 120 columns: the id and name; the battery,
+    /// program slots and contact numbering; the amplitude, pulse width and rate grids.
+    static func text(_ summaries: [DeviceSummary]) -> String {
+        summaries.map { summary in
             let rates = Waveform.allCases.compactMap { waveform in
-                summary.frequency[waveform.rawValue].map { "\(waveform.rawValue) \($0.text)" }
+                summary.frequency[waveform.rawValue].map { "\(waveform.rawValue) \($0.text(unit: "Hz"))" }
             }.joined(separator: "; ")
-            table.add([
-                summary.id, summary.battery, summary.amplitude.text, summary.pulseWidth.text, rates,
-                "\(summary.contacts)\(summary.caseElectrode ? "+case" : "")", summary.name,
-            ])
+            let leads = summary.leads.map { "lead \($0.name) \(numbering($0.contacts))" }
+            let contacts = (leads + (summary.caseElectrode ? ["case"] : [])).joined(separator: ", ")
+            return [
+                "\(summary.id) — \(summary.name)",
+                "  \(summary.battery) battery · \(summary.programs) program slots · contacts \(contacts)",
+                "  amplitude \(summary.amplitude.text(unit: "mA")) · pulse width \(summary.pulseWidth.text(unit: "µs"))",
+                "  rate \(rates)",
+            ].map { Terminal.escaped($0) }.joined(separator: "\n")
+        }.joined(separator: "\n\n")
+    }
+
+    /// Contact numbers as runs: `1–8`, or `0, 2–4` where they skip.
+    static func numbering(_ contacts: [Int]) -> String {
+        var runs: [String] = []
+        var index = contacts.startIndex
+        while index < contacts.endIndex {
+            var end = index
+            while end + 1 < contacts.endIndex, contacts[end + 1] == contacts[end] + 1 { end += 1 }
+            runs.append(end > index ? "\(contacts[index])–\(contacts[end])" : "\(contacts[index])")
+            index = end + 1
         }
-        return table.render()
+        return runs.joined(separator: ", ")
     }
 }
 
@@ -86,15 +111,16 @@ extension DeviceSummary.Range {
         }
     }
 
-    var text: String {
-        let span = "\(Format.number(min, decimals: 3))–\(Format.number(max, decimals: 3))"
+    /// `0–25.5 mA, step 0.1`; a piecewise grid gives each piece's step and end, a period grid its step.
+    func text(unit: String) -> String {
+        let span = "\(Format.number(min, decimals: 3))–\(Format.number(max, decimals: 3)) \(unit)"
         if let pieces {
-            return span + " /"
+            return span + ", step "
                 + pieces.map { "\(Format.number($0.step, decimals: 3)) to \(Format.number($0.upTo, decimals: 3))" }
-                .joined(separator: ", /")
+                .joined(separator: ", ")
         }
-        if let step { return span + " /\(Format.number(step, decimals: 3))" }
-        if let periodStep { return span + " (period /\(Format.number(periodStep, decimals: 3)) µs)" }
+        if let step { return span + ", step \(Format.number(step, decimals: 3))" }
+        if let periodStep { return span + " (period step \(Format.number(periodStep, decimals: 3)) µs)" }
         return span
     }
 }
