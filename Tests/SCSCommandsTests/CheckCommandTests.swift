@@ -60,6 +60,47 @@ struct CheckCommandTests {
         #expect(!FileManager.default.fileExists(atPath: junit))
     }
 
+    @Test func jsonGivesTheCountsAndEachCaseWithWhatItExpectedAndWhatItGot() throws {
+        let plan = try temporaryFile(
+            """
+            cases:
+              - name: passes
+                device: tonic-16
+                program: {amplitude: 5, pulseWidth: 300, frequency: 50, contacts: {"1": -100, "2": 100}}
+                expect: {verdict: accepted}
+              - name: differs
+                device: tonic-16
+                program: {amplitude: 10, pulseWidth: 500, frequency: 50, contacts: {"1": -100, "2": 100}}
+                expect: {verdict: accepted, rules: []}
+              - name: cannot run
+                device: nowhere
+                program: {amplitude: 5, pulseWidth: 300, frequency: 50, contacts: {"1": -100, "2": 100}}
+                expect: {verdict: accepted}
+            """, name: "plan.yaml")
+        let result = try SCSProcess.run(["check", plan, "--json"])
+        #expect(result.status == 1)
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(document["plan"] as? String == plan)
+        #expect(document["passed"] as? Int == 1 && document["failed"] as? Int == 1 && document["errors"] as? Int == 1)
+        let cases = try #require(document["cases"] as? [[String: Any]])
+        #expect(cases.map { $0["result"] as? String } == ["passed", "failed", "error"])
+        #expect(cases[0]["difference"] == nil)
+        let got = try #require(cases[1]["got"] as? [String: Any])
+        #expect(got["verdict"] as? String == "rejected")
+        let rules = try #require(got["rules"] as? [String])
+        #expect(!rules.isEmpty)
+        let findings = try #require(got["findings"] as? [[String: Any]])
+        #expect(Set(findings.compactMap { $0["rule"] as? String }) == Set(rules))
+        #expect((cases[1]["expected"] as? [String: Any])?["rules"] as? [String] == [])
+        #expect((cases[1]["difference"] as? String)?.hasPrefix("expected accepted [], got rejected [") == true)
+        #expect(cases[2]["got"] == nil)
+        #expect((cases[2]["difference"] as? String)?.contains("nowhere") == true)
+        let conflict = try SCSProcess.run(["check", plan, "--json", "--junit", "-"])
+        #expect(conflict.status == 2)
+        #expect(conflict.stderr.hasPrefix("error: --junit -: standard output already carries the --json document"))
+    }
+
     @Test func caseNamesWithMarkupAndControlCharactersStayWellFormedJUnit() throws {
         let plan = try temporaryFile(
             """

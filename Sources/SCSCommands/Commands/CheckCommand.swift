@@ -15,10 +15,14 @@ struct CheckCommand: ParsableCommand {
             """)
 
     @Argument(help: "The plan file (YAML or JSON).") var plan: String
-    @Option(help: "Also write the results as JUnit XML to this file.") var junit: String?
+    @Option(help: "Also write the results as JUnit XML to this file (- for standard output).") var junit: String?
+    @Flag(help: "Write the results as one JSON document to stdout instead of text.") var json = false
     @OptionGroup var catalog: CatalogOptions
 
     func run() throws {
+        if json, OutputFile.isStandardOutput(junit) {
+            throw InputError("--junit -", "standard output already carries the --json document; give JUnit a file")
+        }
         let plan: CheckPlan
         do {
             plan = try CheckPlan.read(file: self.plan)
@@ -31,8 +35,12 @@ struct CheckCommand: ParsableCommand {
         }
         let profiles = try catalog.loadProfiles()
         let results = CheckRunner.run(plan, profiles: profiles)
-        let text = CheckText.render(results)
-        if OutputFile.isStandardOutput(junit) { Terminal.aside(text) } else { print(text) }
+        if json {
+            try JSONOutput.write(CheckReport(plan: self.plan, results: results))
+        } else {
+            let text = CheckText.render(results)
+            if OutputFile.isStandardOutput(junit) { Terminal.aside(text) } else { print(text) }
+        }
         if let output {
             try output.write(JUnitReport.render(suite: self.plan, results: results))
             try output.commit()

@@ -9,6 +9,15 @@ struct ValidationReport: Encodable {
         var value: Double?
         var limit: Double?
         var message: String
+
+        init(_ finding: Finding) {
+            rule = finding.rule.name
+            severity = finding.severity.rawValue
+            contact = finding.contact?.description
+            value = finding.value
+            limit = finding.limit
+            message = finding.message
+        }
     }
 
     struct MetricsEntry: Encodable {
@@ -34,11 +43,7 @@ struct ValidationReport: Encodable {
         self.device = device
         verdict = validation.verdict.rawValue
         maySend = validation.maySend(acknowledging: acknowledged)
-        findings = validation.findings.map {
-            FindingEntry(
-                rule: $0.rule.name, severity: $0.severity.rawValue, contact: $0.contact?.description, value: $0.value,
-                limit: $0.limit, message: $0.message)
-        }
+        findings = validation.findings.map(FindingEntry.init)
         let metrics = validation.metrics
         self.metrics = MetricsEntry(
             chargePerPhase: metrics.chargePerPhase, maxChargeDensity: metrics.maxChargeDensity,
