@@ -30,6 +30,10 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Print the import summary and notes as one JSON document.") var json = false
 
     func run() throws {
+        // Refused before anything is read or written: the recording would already be on stdout.
+        if json, OutputFile.isStandardOutput(out) {
+            throw InputError("--json", "standard output already carries the recording (--out -); leave out --json")
+        }
         let profiles = try ProfileSource.catalog(in: catalog.devices)
         let output = try OutputFile(out, location: "--out \(out)", inputs: CommandInputs([path, catalog.folder]))
         guard case .imported(let result) = try DeviceLogImport.load(path, catalog: profiles) else {
@@ -39,15 +43,14 @@ struct ImportCommand: ParsableCommand {
         try output.write(result.recordingText)
         try output.commit()
         if json {
-            guard !OutputFile.isStandardOutput(out) else {
-                throw InputError("--json", "standard output already carries the recording (--out -); leave out --json")
-            }
             try JSONOutput.write(ImportNotesJSON(result: result))
         } else {
-            let text = Terminal.escaped(
-                ImportNotesText.render(result).joined(separator: "\n")
-                    + "\n\nRecording of \(result.device) · serial \(result.serial) · \(result.start) → \(result.end) "
-                    + "written to \(out)", keepingLineBreaks: true)
+            // The notes' table escapes its own cells; only the summary line is escaped here.
+            let text =
+                ImportNotesText.render(result).joined(separator: "\n") + "\n\n"
+                + Terminal.escaped(
+                    "Recording of \(result.device) · serial \(result.serial) · \(result.start) → \(result.end) "
+                        + "written to \(out)")
             if OutputFile.isStandardOutput(out) { Terminal.aside(text) } else { print(text) }
         }
     }
