@@ -68,7 +68,21 @@ enum AnalysisAmplitudeChart {
                 + AnalysisChartLine.legend([
                     ("band", "patient range"), ("spread", "lowest to highest amplitude of the day"),
                     ("spread outside", "outside the patient range"), ("line amplitude", "mean delivered amplitude"),
-                ]))
+                ])
+                + AnalysisChart.dataTable(
+                    caption, ["days", "lowest", "highest", "mean delivered", "patient range", "outside the range"],
+                    series.buckets.map(row)))
+    }
+
+    private static func row(_ bucket: RecordingSeries.AmplitudeBucket) -> [String] {
+        let milliamps = { (value: Double) in Format.number(value, decimals: 3) + " mA" }
+        let range = bucket.patientRange
+        return [
+            AnalysisChartLine.dates(bucket.days), milliamps(bucket.minimum), milliamps(bucket.maximum),
+            bucket.mean.map(milliamps) ?? "–",
+            range.map { "\(Format.number($0.lowerBound, decimals: 3))–\(milliamps($0.upperBound))" } ?? "–",
+            range.map { bucket.maximum > $0.upperBound || bucket.minimum < $0.lowerBound ? "yes" : "no" } ?? "–",
+        ]
     }
 
     private static func describe(_ bucket: RecordingSeries.AmplitudeBucket) -> String {

@@ -51,7 +51,15 @@ enum AnalysisBatteryChart {
                 + chart.svg(label: caption, ticks: [0, 25, 50, 75, 100].map { ($0, "\(Int($0)) %") })
                 + AnalysisChartLine.legend([
                     ("spread battery", "lowest to highest level of the day"), ("line battery", "last level of the day"),
-                ]))
+                ])
+                + AnalysisChart.dataTable(
+                    caption, ["days", "lowest", "highest", "last"],
+                    battery.map { bucket in
+                        [AnalysisChartLine.dates(bucket.days)]
+                            + [bucket.minimum, bucket.maximum, bucket.last].map {
+                                Format.number($0, decimals: 1) + " %"
+                            }
+                    }))
     }
 
     private static func recharging(_ charging: [RecordingSeries.Charging], _ report: RecordingReport) -> String {
@@ -61,7 +69,7 @@ enum AnalysisBatteryChart {
             (hoursPerDay.max() ?? 0) < 1 ? ("minutes", "min", 60) : ("hours", "h", 1)
         let perDay = hoursPerDay.map { $0 * unit.perHour }
         let ticks = AnalysisChart.linearTicks(upTo: perDay.max() ?? 1, count: 3)
-        var chart = AnalysisChart(height: 130, start: report.start, end: report.end, values: 0...(ticks.last ?? 1))
+        var chart = AnalysisChart(height: 150, start: report.start, end: report.end, values: 0...(ticks.last ?? 1))
         for (bucket, amount) in zip(charging, perDay) {
             let extent = chart.x(bucket.days)
             let gap = extent.upperBound - extent.lowerBound > 4 ? 1.0 : 0
@@ -89,6 +97,9 @@ enum AnalysisBatteryChart {
             "figure", [("class", "charging")],
             Markup.element("figcaption", [], Markup.escape(caption))
                 + chart.svg(
-                    label: caption, ticks: ticks.map { ($0, Format.number($0, decimals: 2) + " " + unit.symbol) }))
+                    label: caption, ticks: ticks.map { ($0, Format.number($0, decimals: 2) + " " + unit.symbol) })
+                + AnalysisChart.dataTable(
+                    caption, ["days", "recharging", "sessions started"],
+                    charging.map { [AnalysisChartLine.dates($0.days), Format.hours($0.hours), String($0.sessions)] }))
     }
 }

@@ -7,7 +7,8 @@ import TherapyLog
 ///
 /// Coordinates outside the plot are clamped to its edge, so a mark can never spill over an axis.
 struct AnalysisChart {
-    static let margin = (left: 64.0, right: 20.0, top: 14.0, bottom: 30.0)
+    // The left margin holds a value label at the phone size of the style sheet (30 units, 11 px at 390 px).
+    static let margin = (left: 100.0, right: 20.0, top: 14.0, bottom: 40.0)
 
     let width: Double
     let height: Double
@@ -90,12 +91,13 @@ struct AnalysisChart {
                 Markup.element(
                     "text",
                     [
-                        ("class", "tick"), ("x", Self.number(plotLeft - 6)), ("y", Self.number(y(tick.value) + 4)),
+                        ("class", "tick value"), ("x", Self.number(plotLeft - 6)),
+                        ("y", Self.number(y(tick.value) + 4)),
                         ("text-anchor", "end"),
                     ],
                     Markup.escape(tick.label)))
         }
-        for tick in AnalysisTimeAxis.ticks(span, maximumTicks: width < 600 ? 4 : 10) {
+        for (index, tick) in AnalysisTimeAxis.ticks(span, maximumTicks: width < 600 ? 4 : 10).enumerated() {
             let position = Self.number(x(tick.nanoseconds))
             parts.append(
                 Markup.empty(
@@ -109,7 +111,11 @@ struct AnalysisChart {
             parts.append(
                 Markup.element(
                     "text",
-                    [("class", "tick"), ("x", position), ("y", Self.number(plotBottom + 18)), ("text-anchor", anchor)],
+                    [
+                        // Every third label stays at phone width, where labels are drawn larger.
+                        ("class", index % 3 == 0 ? "tick time" : "tick time minor"), ("x", position),
+                        ("y", Self.number(plotBottom + 18)), ("text-anchor", anchor),
+                    ],
                     Markup.escape(tick.label)))
         }
         parts.append(
@@ -127,6 +133,15 @@ struct AnalysisChart {
                 ("aria-label", label),
             ],
             "\n" + parts.joined(separator: "\n") + "\n")
+    }
+
+    /// The figures behind a chart as a table folded under it, so that they are there without hovering.
+    static func dataTable(_ caption: String, _ headers: [String], _ rows: [[String]]) -> String {
+        Markup.element(
+            "details", [("class", "data")],
+            Markup.element("summary", [], "Data")
+                + Markup.table(
+                    headers, rows, numericColumns: Set(headers.indices.dropFirst()), caption: caption))
     }
 
     /// A coordinate with at most one decimal.

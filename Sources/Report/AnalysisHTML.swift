@@ -1,5 +1,7 @@
 import DeviceImport
 import DeviceProfiles
+import Foundation
+import RecordingFormat
 import StimSafety
 import TherapyLog
 
@@ -7,35 +9,58 @@ import TherapyLog
 /// no font or image to fetch) with a section per recording: the key figures, therapy per day,
 /// amplitude per program, impedance per contact, battery and recharging, and the safety tables.
 package enum AnalysisHTML {
-    /// The page for `analyses`, one section per recording, in their order.
-    package static func render(_ analyses: [(report: RecordingReport, profile: DeviceProfile, imported: ImportResult?)])
-        -> String
-    {
+    /// The page for `analyses`, one section per recording, in their order, stamped with `generated`.
+    package static func render(
+        _ analyses: [(report: RecordingReport, profile: DeviceProfile, imported: ImportResult?)],
+        generated: Date = Date()
+    ) -> String {
         let title =
             analyses.count == 1 ? "Therapy recording report" : "Therapy recording report: \(analyses.count) recordings"
         let sections = analyses.enumerated().map { index, analysis in
             section(analysis.report, profile: analysis.profile, imported: analysis.imported, number: index + 1)
         }
+        let serials = analyses.map(\.report.serial).joined(separator: ", ")
+        let time = Timestamp(
+            nanosecondsSinceEpoch: Int64(generated.timeIntervalSince1970.rounded(.down)) * 1_000_000_000)
+        // `2026-12-07 02:30 UTC`: the minute is enough to tell two runs apart on paper.
+        let stamp = time.rfc3339.prefix(16).replacingOccurrences(of: "T", with: " ") + " UTC"
         return """
             <!DOCTYPE html>
             <html lang="en">
             <head>
             <meta charset="utf-8"/>
             <meta name="viewport" content="width=device-width, initial-scale=1"/>
+            <meta name="generator" content="scs \(SCSVersion.text)"/>
+            <meta name="scs-serial" content="\(Markup.escape(serials))"/>
             <title>\(Markup.escape(title))</title>
             <style>
             \(AnalysisHTMLStyle.css)
+            \(AnalysisHTMLStyle.printedPages(serials: serials, generated: stamp))
             </style>
             </head>
             <body>
+            \(patterns)
             <header><h1>\(Markup.escape(title))</h1>
-            <p class="note">Written by <code>scs analyze</code>. Days are UTC calendar days; hover over a mark for its figures.</p></header>
+            <p class="note">Written by <code>scs analyze</code> \(SCSVersion.text) on \(stamp). Days are UTC calendar days; \
+            each chart's figures are in the Data table under it.</p></header>
             \(sections.joined(separator: "\n"))
             </body>
             </html>
 
             """
     }
+
+    /// The fill patterns that mark values past a limit without relying on colour: hatched (too low, or
+    /// outside a range) and crossed (too high), defined once for every chart of the page.
+    private static let patterns = """
+        <svg class="defs" aria-hidden="true" focusable="false"><defs>
+        <pattern id="scs-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">\
+        <rect width="6" height="6" fill="#c53030"/><rect width="2" height="6" fill="#fff"/></pattern>
+        <pattern id="scs-cross" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">\
+        <rect width="6" height="6" fill="#1d4ed8"/><rect width="1.5" height="6" fill="#fff"/>\
+        <rect width="6" height="1.5" fill="#fff"/></pattern>
+        </defs></svg>
+        """
 
     private static func section(
         _ report: RecordingReport, profile: DeviceProfile, imported: ImportResult?, number: Int

@@ -1,12 +1,11 @@
 import StimSafety
 import TherapyLog
 
-/// The report's impedance charts, one small chart per lead contact: the device's normal zone between
-/// the short and open thresholds as a band, the thresholds as dashed lines, the lowest to highest
-/// measurement of each day as a bar, the mean as a line, and every day past a threshold as a red dot.
+/// The report's impedance section: the heat map of every contact, then a detail chart for each
+/// contact that left the normal band: the device's normal zone between the short and open thresholds
+/// as a band, the thresholds as dashed lines, the lowest to highest measurement of each day as a bar,
+/// the mean as a line, and every day past a threshold as a red dot.
 enum AnalysisImpedanceChart {
-    static let width = 330.0
-
     static func render(_ report: RecordingReport, limits: DeviceLimits) -> String {
         let contacts = report.series.impedance.filter { !$0.buckets.isEmpty }
         guard !contacts.isEmpty else {
@@ -18,18 +17,11 @@ enum AnalysisImpedanceChart {
         let lowest = contacts.flatMap(\.buckets).map(\.minimum).min() ?? short
         let highest = contacts.flatMap(\.buckets).map(\.maximum).max() ?? open
         let values = decade(below: min(short / 2, lowest * 0.8))...decade(above: max(open * 2, highest * 1.25))
-        let charts = contacts.map { chart($0, report, values: values, short: short, open: open) }
-        let caption =
-            "Impedance per contact in Ω (logarithmic); dashed: the short (\(Format.number(short, decimals: 1)) Ω) and "
-            + "open (\(Format.number(open, decimals: 1)) Ω) thresholds"
-        return Markup.element(
-            "figure", [("class", "impedance")],
-            Markup.element("figcaption", [], Markup.escape(caption))
-                + Markup.element("div", [("class", "contacts")], charts.joined(separator: "\n"))
-                + AnalysisChartLine.legend([
-                    ("normal", "between the thresholds"), ("spread", "lowest to highest measurement of the day"),
-                    ("line impedance", "mean"), ("alert", "past a threshold"),
-                ]))
+        let details = contacts.filter { $0.buckets.contains { $0.minimum < short || $0.maximum > open } }.map {
+            chart($0, report, values: values, short: short, open: open)
+        }
+        return ([AnalysisImpedanceHeatMap.render(contacts, report, short: short, open: open)] + details).joined(
+            separator: "\n")
     }
 
     private static func chart(
@@ -37,7 +29,7 @@ enum AnalysisImpedanceChart {
         short: Double, open: Double
     ) -> String {
         var chart = AnalysisChart(
-            width: width, height: 170, start: report.start, end: report.end, values: values, isLogarithmic: true)
+            height: 190, start: report.start, end: report.end, values: values, isLogarithmic: true)
         let left = AnalysisChart.number(chart.plotLeft)
         let right = AnalysisChart.number(chart.plotRight)
         chart.add(
@@ -92,26 +84,37 @@ enum AnalysisImpedanceChart {
                 ($0.days, $0.mean)
             })
         alerts.forEach { chart.add($0) }
-        let ticks = decadeTicks(values)
+        let caption =
+            "impedance in Ω (logarithmic), lowest to highest of the day; dashed: the short (\(Format.ohms(short))) "
+            + "and open (\(Format.ohms(open))) thresholds"
         let label = "Contact \(series.contact)"
         return Markup.element(
-            "div", [("class", alerts.isEmpty ? "contact" : "contact alerted")],
-            Markup.element("h4", [], Markup.escape(label))
-                + chart.svg(label: "\(label) impedance", ticks: ticks.map { ($0, ohms($0)) }))
+            "figure", [("class", "contact")],
+            Markup.element("h4", [], label) + Markup.element("figcaption", [], Markup.escape(caption))
+                + chart.svg(label: "\(label): \(caption)", ticks: decadeTicks(values).map { ($0, Format.ohms($0)) })
+                + AnalysisChartLine.legend([
+                    ("normal", "between the thresholds"), ("spread", "lowest to highest measurement of the day"),
+                    ("line impedance", "mean"), ("alert", "past a threshold"),
+                ])
+                + AnalysisChart.dataTable(
+                    "\(label): \(caption)", ["days", "lowest", "highest", "mean", "measurements"],
+                    series.buckets.map { bucket in
+                        [AnalysisChartLine.dates(bucket.days)]
+                            + [bucket.minimum, bucket.maximum, bucket.mean].map {
+                                Format.number($0, decimals: 1) + " Ω"
+                            }
+                            + [String(bucket.measurements)]
+                    }))
     }
 
-    private static func describe(_ bucket: RecordingSeries.ImpedanceBucket) -> String {
+    /// One cell's or bar's figures: `2026-10-01: 180–420 Ω, mean 300 Ω (3 measurements)`.
+    static func describe(_ bucket: RecordingSeries.ImpedanceBucket) -> String {
         let count = Format.count(bucket.measurements, "measurement")
         guard bucket.minimum != bucket.maximum else {
             return "\(AnalysisChartLine.dates(bucket.days)): \(Format.number(bucket.minimum, decimals: 1)) Ω (\(count))"
         }
         return "\(AnalysisChartLine.dates(bucket.days)): \(Format.number(bucket.minimum, decimals: 1))–"
             + "\(Format.number(bucket.maximum, decimals: 1)) Ω, mean \(Format.number(bucket.mean, decimals: 1)) Ω (\(count))"
-    }
-
-    /// `500 Ω`, `2 kΩ`, `10 kΩ`.
-    private static func ohms(_ value: Double) -> String {
-        value >= 1000 ? Format.number(value / 1000, decimals: 1) + " kΩ" : Format.number(value, decimals: 1) + " Ω"
     }
 
     /// 1, 2 and 5 times the powers of ten within `values`.

@@ -13,13 +13,16 @@ enum AnalysisUsageChart {
         var chart = AnalysisChart(height: 220, start: report.start, end: report.end, values: 0...24)
         let width = [1, 7, 14, 28, 56, 112, 224, 448].first { (report.days.count + $0 - 1) / $0 <= maximumBars } ?? 896
         var index = 0
+        var rows: [[String]] = []
         while index < report.days.count {
             let group = report.days[index..<min(index + width, report.days.count)]
             index += width
             guard let first = group.first else { continue }
             let hours = group.reduce(0) { $0 + $1.therapyHours } / Double(group.count)
+            let days = RecordingSeries.Days(firstDay: first.dayNumber, days: group.count)
+            rows.append([AnalysisChartLine.dates(days), Format.hours(hours)])
             guard hours > 0 else { continue }
-            let extent = chart.x(RecordingSeries.Days(firstDay: first.dayNumber, days: group.count))
+            let extent = chart.x(days)
             let gap = extent.upperBound - extent.lowerBound > 4 ? 1.0 : 0
             let label =
                 width == 1
@@ -52,6 +55,8 @@ enum AnalysisUsageChart {
         return Markup.element(
             "figure", [("class", "usage")],
             Markup.element("figcaption", [], Markup.escape(caption))
-                + chart.svg(label: caption, ticks: [0, 6, 12, 18, 24].map { ($0, "\(Int($0)) h") }))
+                + chart.svg(label: caption, ticks: [0, 6, 12, 18, 24].map { ($0, "\(Int($0)) h") })
+                + AnalysisChart.dataTable(
+                    caption, [width == 1 ? "day" : "days", width == 1 ? "therapy" : "therapy per day"], rows))
     }
 }

@@ -19,6 +19,11 @@ package enum Format {
         value < 10 ? number(value, decimals: 2) + " h" : number(value, decimals: 1) + " h"
     }
 
+    /// Ohms, as kilohms from 1 kΩ: `500 Ω`, `2 kΩ`, `10 kΩ`.
+    package static func ohms(_ value: Double) -> String {
+        value >= 1000 ? number(value / 1000, decimals: 1) + " kΩ" : number(value, decimals: 1) + " Ω"
+    }
+
     /// Coulombs, as millicoulombs below 0.1 C.
     package static func coulombs(_ value: Double) -> String {
         value == 0 || value >= 0.1 ? number(value, decimals: 3) + " C" : number(value * 1000, decimals: 3) + " mC"

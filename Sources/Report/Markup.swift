@@ -35,9 +35,10 @@ package enum Markup {
         "<\(tag)\(attributeText(attributes))/>"
     }
 
-    /// An HTML table with a header row; every cell is text, escaped here.
+    /// An HTML table with a header row and, if given, a caption; every cell is text, escaped here.
     static func table(
-        _ headers: [String], _ rows: [[String]], numericColumns: Set<Int> = [], rowClasses: [String?] = []
+        _ headers: [String], _ rows: [[String]], numericColumns: Set<Int> = [], rowClasses: [String?] = [],
+        caption: String? = nil
     )
         -> String
     {
@@ -50,7 +51,10 @@ package enum Markup {
             return element(
                 "tr", rowClass.map { [("class", $0)] } ?? [], row.enumerated().map { cell("td", $1, $0) }.joined())
         }
-        return element("table", [], element("thead", [], head) + element("tbody", [], body.joined(separator: "\n")))
+        return element(
+            "table", [],
+            (caption.map { element("caption", [], escape($0)) } ?? "") + element("thead", [], head)
+                + element("tbody", [], body.joined(separator: "\n")))
     }
 
     private static func attributeText(_ attributes: [(String, String)]) -> String {
