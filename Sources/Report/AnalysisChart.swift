@@ -78,7 +78,9 @@ struct AnalysisChart {
     /// The chart as an `<svg>` element with grid lines at `ticks` (value and label) and date labels.
     func svg(label: String, ticks: [(value: Double, label: String)]) -> String {
         var parts: [String] = []
-        for tick in ticks {
+        // At phone width, labels 30 units high need 26 units between them: keep every n-th.
+        let kept = max(Int((26 * Double(ticks.count) / (plotBottom - plotTop)).rounded(.up)), 1)
+        for (index, tick) in ticks.enumerated() {
             let level = Self.number(y(tick.value))
             parts.append(
                 Markup.empty(
@@ -91,7 +93,8 @@ struct AnalysisChart {
                 Markup.element(
                     "text",
                     [
-                        ("class", "tick value"), ("x", Self.number(plotLeft - 6)),
+                        ("class", index % kept == 0 ? "tick value" : "tick value minor"),
+                        ("x", Self.number(plotLeft - 6)),
                         ("y", Self.number(y(tick.value) + 4)),
                         ("text-anchor", "end"),
                     ],
