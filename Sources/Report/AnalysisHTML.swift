@@ -55,9 +55,9 @@ package enum AnalysisHTML {
     private static let patterns = """
         <svg class="defs" aria-hidden="true" focusable="false"><defs>
         <pattern id="scs-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">\
-        <rect width="6" height="6" fill="#c53030"/><rect width="2" height="6" fill="#fff"/></pattern>
+        <rect width="6" height="6" style="fill: var(--alert)"/><rect width="2" height="6" fill="#fff"/></pattern>
         <pattern id="scs-cross" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">\
-        <rect width="6" height="6" fill="#1d4ed8"/><rect width="1.5" height="6" fill="#fff"/>\
+        <rect width="6" height="6" style="fill: var(--open)"/><rect width="1.5" height="6" fill="#fff"/>\
         <rect width="6" height="1.5" fill="#fff"/></pattern>
         </defs></svg>
         """

@@ -39,6 +39,11 @@ def test_the_page_fits_the_width_and_no_text_is_smaller_than_11_px(page, report,
     assert result["scrollWidth"] <= result["viewport"], "the page scrolls sideways"
     small = [f"{t['what']}: {t['size']:.1f} px" for t in result["texts"] if t["size"] < 10.95]
     assert small == []
+    # Unfolded, the data tables scroll inside their own box, never the page.
+    page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
+    result = page.evaluate(CHECKS)
+    assert result["scrollWidth"] <= result["viewport"], "an unfolded table makes the page scroll sideways"
+    assert [t for t in result["texts"] if t["size"] < 10.95] == []
 
 
 def test_every_text_has_aa_contrast_and_every_chart_mark_3_to_1(page, report):
