@@ -271,6 +271,10 @@ struct AnalyzeHTMLTests {
         #expect(!html.contains("<b>"))
         #expect(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;"))
         #expect(html.contains("a&amp;b &lt;c&gt;.scsrec.jsonl"))
+        // The printed header's CSS string: every character but letters, digits and spaces as a hex escape.
+        #expect(
+            html.contains(
+                #"content: "Patient serial \3c script\3e alert\28 \22 x\22 \29 \3c \2f script\3e  \26  \27 q\27 ";"#))
         #expect(html.contains("unknown event type &#39;bogus &lt;b&gt;&amp;amp;&lt;/b&gt;&#39;"))
         #expect(Self.count("<rect class=\"spread battery\"", in: html) == 2)
         #expect(Self.texts(of: "title", in: html).contains("2026-01-01: battery 40–90 %, last 40 %"))
