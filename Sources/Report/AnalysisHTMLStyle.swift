@@ -96,14 +96,20 @@ enum AnalysisHTMLStyle {
         details { margin: 8px 0; }
         details.data table { max-height: 24em; overflow-y: auto; }
         summary { cursor: pointer; color: var(--muted); font-weight: 600; }
+        /* A chart is 960 units wide: below the full width its labels are drawn larger, so that each
+           range's narrowest window still shows them at 11 px or more. */
+        @media (max-width: 1103px) { svg text.tick { font-size: 15px; } }
+        @media (max-width: 800px) {
+          svg text.tick { font-size: 19px; }
+          svg text.tick.time { transform: translateY(6px); }
+          svg text.tick.minor { display: none; }
+        }
         @media (max-width: 640px) {
           body { padding: 12px 12px 32px; }
           h1 { font-size: 20px; }
           .figures { grid-template-columns: repeat(auto-fill, minmax(140px, 1fr)); }
-          /* A 960-unit chart is drawn at about 0.38 of its size here: 30 units make 11 px labels. */
           svg text.tick { font-size: 30px; }
           svg text.tick.time { transform: translateY(12px); }
-          svg text.tick.minor { display: none; }
         }
         @media print {
           body { max-width: none; padding: 0; font-size: 11pt; }
