@@ -29,7 +29,7 @@ package enum AnalysisHTML {
             </head>
             <body>
             <header><h1>\(Markup.escape(title))</h1>
-            <p class="note">Written by <code>scs analyze</code>. Days are UTC calendar days; hover over a mark for its figures.</p></header>
+            <p class="note">Written by <code>scs analyze</code> (scs \(SCSVersion.text)). Days are UTC calendar days; hover over a mark for its figures.</p></header>
             \(sections.joined(separator: "\n"))
             </body>
             </html>
@@ -43,6 +43,7 @@ package enum AnalysisHTML {
         var parts = [
             Markup.element("h2", [], Markup.escape(report.file)),
             overview(report, profile: profile),
+            AnalysisAttentionHTML.render(report.attention),
             figures(report),
             Markup.element("h3", [], "Therapy per day"),
             AnalysisUsageChart.render(report),

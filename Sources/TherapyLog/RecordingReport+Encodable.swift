@@ -1,13 +1,13 @@
 import RecordingFormat
 import StimSafety
 
-/// The JSON object of `recording-format.md` §3: exactly its fields, unrounded, with `null` written
-/// out where a figure is undefined.
+/// The JSON object of `recording-format.md` §3, unrounded, with `null` written out where a figure is
+/// undefined, and the keys `docs/analysis-json.md` adds (`attention`, ...).
 extension RecordingReport: Encodable {
     private enum Keys: String, CodingKey {
         case file, device, serial, start, end, truncated, recordedHours, therapyHours, usagePercent, days
         case daysWithTherapy, programs, adjustments, rejected, charges, impedanceAlerts, deliveredCharge, safety
-        case findings
+        case findings, attention
     }
 
     private enum DayKeys: String, CodingKey { case date, therapyHours }
@@ -17,6 +17,8 @@ extension RecordingReport: Encodable {
     private enum ChargeKeys: String, CodingKey { case count, meanIntervalHours }
     private enum SafetyKeys: String, CodingKey { case eventsWithErrors, eventsWithWarnings, rules, notEvaluated }
     private enum FindingKeys: String, CodingKey { case line, kind, message }
+    private enum AttentionKeys: String, CodingKey { case needsAttention, items, omitted }
+    private enum ItemKeys: String, CodingKey { case kind, severity, time, line, count, slot, rules, message }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
@@ -67,5 +69,20 @@ extension RecordingReport: Encodable {
             try entry.encode(finding.kind.rawValue, forKey: .kind)
             try entry.encode(finding.message, forKey: .message)
         }
+        var attentionEntry = container.nestedContainer(keyedBy: AttentionKeys.self, forKey: .attention)
+        try attentionEntry.encode(!attention.isEmpty, forKey: .needsAttention)
+        var itemList = attentionEntry.nestedUnkeyedContainer(forKey: .items)
+        for item in attention.items {
+            var entry = itemList.nestedContainer(keyedBy: ItemKeys.self)
+            try entry.encode(item.kind.rawValue, forKey: .kind)
+            try entry.encode(item.isError ? "error" : "warning", forKey: .severity)
+            try entry.encode(item.time.rfc3339, forKey: .time)
+            try entry.encode(item.line, forKey: .line)
+            try entry.encode(item.count, forKey: .count)
+            try entry.encode(item.slot, forKey: .slot)
+            try entry.encode(item.rules, forKey: .rules)
+            try entry.encode(item.message, forKey: .message)
+        }
+        try attentionEntry.encode(attention.omitted, forKey: .omitted)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Report
 import Testing
 
 @Suite("scs analyze")
@@ -10,7 +11,7 @@ struct AnalyzeCommandTests {
         return try #require(document["recordings"] as? [[String: Any]])
     }
 
-    @Test func jsonHasOneReportPerFileWithTheFieldsOfTheFormat() throws {
+    @Test func jsonHasOneReportPerFileWithTheFieldsOfTheFormatAndTheAddedOnes() throws {
         let result = try SCSProcess.run([
             "analyze", Self.path("out-of-order"), Self.path("burst-with-cycling"), "--json",
         ])
@@ -22,8 +23,10 @@ struct AnalyzeCommandTests {
             Set(reports[0].keys) == [
                 "file", "device", "serial", "start", "end", "truncated", "recordedHours", "therapyHours",
                 "usagePercent", "days", "daysWithTherapy", "programs", "adjustments", "rejected", "charges",
-                "impedanceAlerts", "deliveredCharge", "safety", "findings",
+                "impedanceAlerts", "deliveredCharge", "safety", "findings", "attention",
             ])
+        let document = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(document?["scsVersion"] as? String == SCSVersion.text)
         #expect(reports[0]["file"] as? String == Self.path("out-of-order"))
         #expect(reports[0]["therapyHours"] as? Double == 10)
         #expect(reports[1]["device"] as? String == "burst-16-primary")
@@ -203,7 +206,8 @@ struct AnalyzeHTMLTests {
         #expect(Self.count("<section class=\"recording\"", in: html) == 1)
         #expect(
             Self.texts(of: "h3", in: html) == [
-                "Therapy per day", "Amplitude per program", "Impedance per contact", "Battery and recharging",
+                "Needs attention", "Therapy per day", "Amplitude per program", "Impedance per contact",
+                "Battery and recharging",
                 "Safety re-validation", "Commands the device refused", "Reading findings",
             ])
         for figure in ["12 h", "12.5 % of the recorded time", "1 of 4", "4.968 C", "2 / 4", "one every 30 h"] {
@@ -229,9 +233,13 @@ struct AnalyzeHTMLTests {
         // Recharging: one bar for each of the three days with a completed session; no battery samples.
         #expect(Self.count("<rect class=\"bar charging\"", in: html) == 3)
         #expect(!html.contains("<figure class=\"battery\""))
-        // Safety: the four flagged events and the refused commands by rule.
-        #expect(Self.count("<tr class=\"error\">", in: html) == 2)
-        #expect(Self.count("<tr class=\"warning\">", in: html) == 2)
+        // Needs attention: two rejected amplitude events and the lead-open fault, then two flagged warnings,
+        // four alerted contacts and three refusals.
+        #expect(html.contains("<td>lead-open</td>"))
+        #expect(html.contains("(scs \(SCSVersion.text))"))
+        // Safety: the four flagged events (and, above, the attention rows) and the refused commands by rule.
+        #expect(Self.count("<tr class=\"error\">", in: html) == 2 + 3)
+        #expect(Self.count("<tr class=\"warning\">", in: html) == 2 + 2 + 4 + 3)
         #expect(html.contains("<td>patientRange</td><td class=\"number\">2</td>"))
         #expect(html.contains("Every line was read."))
     }

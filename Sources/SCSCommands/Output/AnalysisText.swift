@@ -8,6 +8,8 @@ import TherapyLog
 enum AnalysisText {
     static func render(_ report: RecordingReport, profile: DeviceProfile) -> String {
         var lines = summary(report, profile: profile)
+        lines.append("")
+        lines.append(contentsOf: AnalysisAttentionText.render(report.attention))
         if !report.programs.isEmpty {
             lines.append("")
             lines.append("Programs")
@@ -21,6 +23,8 @@ enum AnalysisText {
             lines.append(contentsOf: AnalysisUsageStrip.render(report.days))
         }
         lines.append(contentsOf: findings(report.findings))
+        lines.append("")
+        lines.append("Written by scs \(SCSVersion.text)")
         return lines.joined(separator: "\n")
     }
 
