@@ -45,6 +45,8 @@ package enum AnalysisHTML {
             overview(report, profile: profile),
             AnalysisAttentionHTML.render(report.attention),
             figures(report),
+            Markup.element("h3", [], "Program settings"),
+            AnalysisProgramsHTML.render(report, profile: profile),
             Markup.element("h3", [], "Therapy per day"),
             AnalysisUsageChart.render(report),
             Markup.element("h3", [], "Amplitude per program"),

@@ -79,6 +79,7 @@ public struct TherapyAnalyzer: Sendable {
     private var contactsUnknown: Set<Slot> = []
     private var findings: [ReadingFinding] = []
     private var attention = Attention()
+    private var written: [Slot: WrittenProgram] = [:]
     /// The lowest battery level recorded, with its line and time.
     private var lowestBattery: (percent: Percent, line: Int, time: Timestamp)?
     private var series: SeriesRecorder
@@ -138,7 +139,8 @@ public struct TherapyAnalyzer: Sendable {
             days: daily.days(start: header.start, end: end), programs: programs, adjustments: adjustments,
             rejected: rejected, charges: charges.summary, impedanceAlerts: impedanceAlerts,
             impedanceAlertsByContact: alertsByContact.keys.sorted().compactMap { alertsByContact[$0] },
-            deliveredCharge: deliveredCharge, safety: safety, attention: attention, findings: findings,
+            deliveredCharge: deliveredCharge, safety: safety, attention: attention,
+            programSettings: written.keys.sorted().compactMap { written[$0] }, findings: findings,
             series: series.series)
     }
 
@@ -173,7 +175,10 @@ public struct TherapyAnalyzer: Sendable {
 
     private mutating func apply(_ event: consuming RecordingEvent, line: Int, at time: Timestamp) {
         switch consume event {
-        case .program(let slot, let program, _):
+        case .program(let slot, let program, let by):
+            written[slot] = WrittenProgram(
+                slot: slot.number, program: program, by: by, line: line, time: time,
+                writes: (written[slot]?.writes ?? 0) + 1)
             let fired = limits.firedRules(program, context: context(slot: slot))
             releaseDelivery()
             slots[slot] = StoredProgram(program: program, pulseRate: program.pulseRate)

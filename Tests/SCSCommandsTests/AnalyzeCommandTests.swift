@@ -23,7 +23,7 @@ struct AnalyzeCommandTests {
             Set(reports[0].keys) == [
                 "file", "device", "serial", "start", "end", "truncated", "recordedHours", "therapyHours",
                 "usagePercent", "days", "daysWithTherapy", "programs", "adjustments", "rejected", "charges",
-                "impedanceAlerts", "deliveredCharge", "safety", "findings", "attention",
+                "impedanceAlerts", "deliveredCharge", "safety", "findings", "attention", "programSettings",
             ])
         let document = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         #expect(document?["scsVersion"] as? String == SCSVersion.text)
@@ -206,9 +206,9 @@ struct AnalyzeHTMLTests {
         #expect(Self.count("<section class=\"recording\"", in: html) == 1)
         #expect(
             Self.texts(of: "h3", in: html) == [
-                "Needs attention", "Therapy per day", "Amplitude per program", "Impedance per contact",
-                "Battery and recharging",
-                "Safety re-validation", "Commands the device refused", "Reading findings",
+                "Needs attention", "Program settings", "Therapy per day", "Amplitude per program",
+                "Impedance per contact", "Battery and recharging", "Safety re-validation",
+                "Commands the device refused", "Device faults", "Reading findings",
             ])
         for figure in ["12 h", "12.5 % of the recorded time", "1 of 4", "4.968 C", "2 / 4", "one every 30 h"] {
             #expect(html.contains(figure), "missing \(figure)")
@@ -225,7 +225,7 @@ struct AnalyzeHTMLTests {
                 "2026-10-01: 5–12 mA, mean delivered 7.667 mA, patient range 2–8 mA"))
         #expect(Self.count("<rect class=\"spread outside\"", in: html) == 1)
         // Impedance: the five contacts tonic-16 has, four past a threshold: one red dot per alert.
-        #expect(Self.texts(of: "h4", in: html) == (1...5).map { "Contact \($0)" })
+        #expect(Self.texts(of: "h4", in: html) == ["Slot 1"] + (1...5).map { "Contact \($0)" })
         #expect(Self.count("<div class=\"contact alerted\"", in: html) == 4)
         #expect(Self.count("<circle class=\"alert\"", in: html) == 4)
         #expect(Self.count("<title>short threshold 250 Ω</title>", in: html) == 5)
@@ -233,13 +233,12 @@ struct AnalyzeHTMLTests {
         // Recharging: one bar for each of the three days with a completed session; no battery samples.
         #expect(Self.count("<rect class=\"bar charging\"", in: html) == 3)
         #expect(!html.contains("<figure class=\"battery\""))
-        // Needs attention: two rejected amplitude events and the lead-open fault, then two flagged warnings,
-        // four alerted contacts and three refusals.
-        #expect(html.contains("<td>lead-open</td>"))
+        // Needs attention (and Device faults): the lead-open fault.
+        #expect(Self.count("<br/>lead-open</li>", in: html) == 2)
         #expect(html.contains("(scs \(SCSVersion.text))"))
-        // Safety: the four flagged events (and, above, the attention rows) and the refused commands by rule.
-        #expect(Self.count("<tr class=\"error\">", in: html) == 2 + 3)
-        #expect(Self.count("<tr class=\"warning\">", in: html) == 2 + 2 + 4 + 3)
+        // Safety: the four flagged events and the refused commands by rule.
+        #expect(Self.count("<tr class=\"error\">", in: html) == 2)
+        #expect(Self.count("<tr class=\"warning\">", in: html) == 2)
         #expect(html.contains("<td>patientRange</td><td class=\"number\">2</td>"))
         #expect(html.contains("Every line was read."))
     }

@@ -28,7 +28,7 @@ enum AnalysisAttentionText {
 
     /// `text` in lines of at most 120 columns, broken at spaces, the first indented by two and the
     /// rest by four.
-    private static func wrapped(_ text: String) -> [String] {
+    static func wrapped(_ text: String) -> [String] {
         var lines: [String] = []
         var line = "  "
         for word in text.split(separator: " ") {
