@@ -34,7 +34,12 @@ enum AnalysisProgramsHTML {
                                 "Written by the \(written.by.rawValue) at \(written.time), line \(written.line)\(writes)"
                             ))))
             let title = "Slot \(written.slot) on the leads of \(profile.id): " + ProgramText.contacts(program.contacts)
-            parts.append(LeadDiagram.svg(leads: profile.limits.leads, shares: program.contacts, title: title))
+            // A paddle's columns are wider than a phone: the diagram scrolls in its box rather than
+            // shrinking its labels below a legible size or widening the page.
+            parts.append(
+                Markup.element(
+                    "div", [("style", "overflow-x: auto")],
+                    LeadDiagram.svg(leads: profile.limits.leads, shares: program.contacts, title: title)))
             let off = LeadDiagram.offLeads(profile.limits.leads, shares: program.contacts)
             if !off.isEmpty {
                 parts.append(

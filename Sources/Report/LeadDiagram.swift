@@ -10,7 +10,7 @@ package enum LeadDiagram {
     private static let contactWidth = 40
     private static let contactHeight = 20
     private static let gap = 6
-    private static let columnWidth = 96
+    private static let columnWidth = 94
     private static let top = 28
 
     /// The SVG of `leads` (the profile's, in order) with the contacts of `shares` marked; `title`

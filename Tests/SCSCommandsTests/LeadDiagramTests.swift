@@ -52,7 +52,7 @@ struct LeadDiagramTests {
         let svg = LeadDiagram.svg(leads: leads, shares: shares, title: "paddle")
         #expect(AnalyzeHTMLTests.count("<rect", in: svg) == 4 + 32)
         #expect(AnalyzeHTMLTests.count("font-weight=\"600\">C", in: svg) == 4)
-        #expect(svg.contains("viewBox=\"0 0 392 "))
+        #expect(svg.contains("viewBox=\"0 0 384 "))
         let rows = AnalysisProgramsText.leadRows(leads, shares: shares)
         #expect(rows.count == 4)
         #expect(rows[1] == "C2    9· 10· 11· 12- 13· 14· 15· 16·")
