@@ -17,14 +17,13 @@ extension Attention {
         }
     }
 
-    /// A `rejected` event, with its reason: the re-validation's words for each rule the device gave
-    /// (judged on `program`, the slot's program as the recording last set it), or, without rules, what
-    /// the refusal implies.
+    /// A `rejected` event (its `request` read as a command), with its reason: the re-validation's words
+    /// for each rule the device gave (judged on `program`, the slot's program as the recording last set
+    /// it), or, without rules, what the refusal implies.
     mutating func refused(
-        _ command: RejectedCommand, slot: Int?, program: StimProgram?, line: Int, time: Timestamp,
-        validate: (StimProgram) -> Validation
+        _ command: RejectedCommand, request: RefusedRequest?, slot: Int?, program: StimProgram?, line: Int,
+        time: Timestamp, validate: (StimProgram) -> Validation
     ) {
-        let request = command.refusedRequest
         let shape: String
         let judged: StimProgram?
         switch request {

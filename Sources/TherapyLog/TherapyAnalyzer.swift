@@ -257,8 +257,9 @@ public struct TherapyAnalyzer: Sendable {
 
     /// Adds a refused command to the attention block, judged against its slot's program.
     private mutating func noteRefusal(_ command: RejectedCommand, line: Int, at time: Timestamp) {
+        let request = command.refusedRequest
         let slot: Int? =
-            switch command.refusedRequest {
+            switch request {
             case .write(let number, _, _), .activate(let number): number
             case .amplitude(let number, _): number ?? activeSlot?.number
             case .therapy, nil: nil
@@ -267,7 +268,8 @@ public struct TherapyAnalyzer: Sendable {
             delivery?.slot == number ? activeState?.program : slots[number]?.program
         }
         let context = slot.flatMap(Slot.init(number:)).map(context(slot:)) ?? ValidationContext()
-        attention.refused(command, slot: slot, program: program, line: line, time: time) { [limits] in
+        attention.refused(command, request: request, slot: slot, program: program, line: line, time: time) {
+            [limits] in
             limits.validate($0, context: context)
         }
     }
