@@ -27,12 +27,16 @@ enum AnalysisProgramsHTML {
                 Markup.element(
                     "p", [],
                     Markup.escape(ProgramText.settings(program)) + Markup.empty("br", [])
-                        + Markup.escape("Contacts " + ProgramText.contacts(program.contacts)) + Markup.empty("br", [])
+                        + Markup.escape(
+                            program.contacts.isEmpty
+                                ? "Contacts unknown: the source does not give them"
+                                : "Contacts " + ProgramText.contacts(program.contacts)) + Markup.empty("br", [])
                         + Markup.element(
                             "span", [("class", "note")],
                             Markup.escape(
                                 "Written by the \(written.by.rawValue) at \(written.time), line \(written.line)\(writes)"
                             ))))
+            guard !program.contacts.isEmpty else { continue }
             let title = "Slot \(written.slot) on the leads of \(profile.id): " + ProgramText.contacts(program.contacts)
             // A paddle's columns are wider than a phone: the diagram scrolls in its box rather than
             // shrinking its labels below a legible size or widening the page.

@@ -113,4 +113,13 @@ struct AnalyzeAttentionGoldenTests {
         #expect(attention["needsAttention"] as? Bool == false)
         #expect((attention["items"] as? [Any])?.isEmpty == true)
     }
+
+    @Test func aProgramWhoseContactsAnImportDoesNotGiveSaysSoInsteadOfADiagram() throws {
+        let log = "Tests/DeviceImportTests/Fixtures/rcs-stimlog-only"
+        let text = try SCSProcess.run(["analyze", log])
+        #expect(text.stdout.contains("    contacts unknown: the source does not give them\n\n"))
+        let (_, html) = try AnalyzeHTMLTests.render([log])
+        #expect(html.contains("Contacts unknown: the source does not give them"))
+        #expect(!html.contains("<svg class=\"lead-diagram\""))
+    }
 }

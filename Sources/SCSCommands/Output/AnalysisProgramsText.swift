@@ -18,6 +18,10 @@ enum AnalysisProgramsText {
                 "  slot \(written.slot) · by the \(written.by.rawValue), line \(written.line), \(written.time)\(writes)"
             )
             lines.append("    " + ProgramText.settings(written.program))
+            guard !written.program.contacts.isEmpty else {
+                lines.append("    contacts unknown: the source does not give them")
+                continue
+            }
             lines.append("    contacts " + ProgramText.contacts(written.program.contacts))
             lines += leadRows(profile.limits.leads, shares: written.program.contacts).map { "    " + $0 }
             let off = LeadDiagram.offLeads(profile.limits.leads, shares: written.program.contacts)
