@@ -116,7 +116,7 @@ public struct RecordingReplay {
             return
         }
         let programmer = try await prepare(at: time, line: line, role: Self.role(command.by))
-        guard try await reproduceDisabledSlot(request, command: command, programmer: programmer, line: line) else {
+        guard try await reproduceDisabledSlot(command, programmer: programmer, line: line) else {
             return
         }
         report.commands += 1
@@ -144,10 +144,9 @@ public struct RecordingReplay {
     /// simulator does it too; elsewhere the refusal cannot be reproduced and is noted. False when the
     /// command is not to be sent.
     private mutating func reproduceDisabledSlot(
-        _ request: RefusedRequest, command: RejectedCommand, programmer: Programmer, line: Int
+        _ command: RejectedCommand, programmer: Programmer, line: Int
     ) async throws(Failure) -> Bool {
-        guard command.by == .patient, command.rules.isEmpty, case .activate(let number) = request,
-            let slot = Slot(number: number),
+        guard let number = command.remoteActivation, let slot = Slot(number: number),
             let state = try? await programmer.readState(),
             state.slots.contains(where: { $0.slot == slot && $0.isEnabled && $0.program != nil })
         else { return true }

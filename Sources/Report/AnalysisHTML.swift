@@ -68,7 +68,10 @@ package enum AnalysisHTML {
         var parts = [
             Markup.element("h2", [], Markup.escape(report.file)),
             overview(report, profile: profile),
+            AnalysisAttentionHTML.render(report.attention),
             figures(report),
+            Markup.element("h3", [], "Program settings"),
+            AnalysisProgramsHTML.render(report, profile: profile),
             Markup.element("h3", [], "Therapy per day"),
             AnalysisUsageChart.render(report),
             Markup.element("h3", [], "Amplitude per program"),

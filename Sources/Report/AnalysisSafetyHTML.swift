@@ -65,7 +65,10 @@ enum AnalysisSafetyHTML {
                     Markup.table(
                         ["rule", "commands"], rules.map { [$0.key, String($0.value)] }, numericColumns: [1]))
             }
+            parts.append(AnalysisAttentionHTML.all(report.attention, .refusal, none: ""))
         }
+        parts.append(Markup.element("h3", [], "Device faults"))
+        parts.append(AnalysisAttentionHTML.all(report.attention, .fault, none: "None."))
         parts.append(Markup.element("h3", [], "Reading findings"))
         if report.findings.isEmpty {
             parts.append(Markup.element("p", [("class", "empty")], "Every line was read."))

@@ -1,13 +1,14 @@
+import Foundation
 import RecordingFormat
 import StimSafety
 
-/// The JSON object of `recording-format.md` §3: exactly its fields, unrounded, with `null` written
-/// out where a figure is undefined.
+/// The JSON object of `recording-format.md` §3, unrounded, with `null` written out where a figure is
+/// undefined, and the keys `docs/analysis-json.md` adds (`attention`, ...).
 extension RecordingReport: Encodable {
     private enum Keys: String, CodingKey {
         case file, device, serial, start, end, truncated, recordedHours, therapyHours, usagePercent, days
         case daysWithTherapy, programs, adjustments, rejected, charges, impedanceAlerts, deliveredCharge, safety
-        case findings
+        case findings, attention, programSettings
     }
 
     private enum DayKeys: String, CodingKey { case date, therapyHours }
@@ -17,6 +18,9 @@ extension RecordingReport: Encodable {
     private enum ChargeKeys: String, CodingKey { case count, meanIntervalHours }
     private enum SafetyKeys: String, CodingKey { case eventsWithErrors, eventsWithWarnings, rules, notEvaluated }
     private enum FindingKeys: String, CodingKey { case line, kind, message }
+    private enum AttentionKeys: String, CodingKey { case needsAttention, items, omitted }
+    private enum SettingKeys: String, CodingKey { case slot, by, line, time, writes, program }
+    private enum ItemKeys: String, CodingKey { case kind, severity, time, line, count, slot, rules, message }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
@@ -26,22 +30,22 @@ extension RecordingReport: Encodable {
         try container.encode(start.rfc3339, forKey: .start)
         try container.encode(end.rfc3339, forKey: .end)
         try container.encode(isTruncated, forKey: .truncated)
-        try container.encode(recordedHours, forKey: .recordedHours)
-        try container.encode(therapyHours, forKey: .therapyHours)
-        try container.encode(usagePercent, forKey: .usagePercent)
+        try container.encode(Decimal(figure: recordedHours), forKey: .recordedHours)
+        try container.encode(Decimal(figure: therapyHours), forKey: .therapyHours)
+        try container.encode(usagePercent.flatMap(Decimal.init(figure:)), forKey: .usagePercent)
         var dayList = container.nestedUnkeyedContainer(forKey: .days)
         for day in days {
             var entry = dayList.nestedContainer(keyedBy: DayKeys.self)
             try entry.encode(day.date, forKey: .date)
-            try entry.encode(day.therapyHours, forKey: .therapyHours)
+            try entry.encode(Decimal(figure: day.therapyHours), forKey: .therapyHours)
         }
         try container.encode(daysWithTherapy, forKey: .daysWithTherapy)
         var programList = container.nestedUnkeyedContainer(forKey: .programs)
         for program in programs {
             var entry = programList.nestedContainer(keyedBy: ProgramKeys.self)
             try entry.encode(program.slot, forKey: .slot)
-            try entry.encode(program.therapyHours, forKey: .therapyHours)
-            try entry.encode(program.meanAmplitude, forKey: .meanAmplitude)
+            try entry.encode(Decimal(figure: program.therapyHours), forKey: .therapyHours)
+            try entry.encode(Decimal(figure: program.meanAmplitude), forKey: .meanAmplitude)
         }
         var adjustmentEntry = container.nestedContainer(keyedBy: AdjustmentKeys.self, forKey: .adjustments)
         try adjustmentEntry.encode(adjustments.patient, forKey: .patient)
@@ -52,9 +56,9 @@ extension RecordingReport: Encodable {
         try rejectedEntry.encode(rejected.byRule, forKey: .byRule)
         var chargeEntry = container.nestedContainer(keyedBy: ChargeKeys.self, forKey: .charges)
         try chargeEntry.encode(charges.count, forKey: .count)
-        try chargeEntry.encode(charges.meanIntervalHours, forKey: .meanIntervalHours)
+        try chargeEntry.encode(charges.meanIntervalHours.flatMap(Decimal.init(figure:)), forKey: .meanIntervalHours)
         try container.encode(impedanceAlerts, forKey: .impedanceAlerts)
-        try container.encode(deliveredCharge, forKey: .deliveredCharge)
+        try container.encode(Decimal(figure: deliveredCharge), forKey: .deliveredCharge)
         var safetyEntry = container.nestedContainer(keyedBy: SafetyKeys.self, forKey: .safety)
         try safetyEntry.encode(safety.eventsWithErrors, forKey: .eventsWithErrors)
         try safetyEntry.encode(safety.eventsWithWarnings, forKey: .eventsWithWarnings)
@@ -67,5 +71,69 @@ extension RecordingReport: Encodable {
             try entry.encode(finding.kind.rawValue, forKey: .kind)
             try entry.encode(finding.message, forKey: .message)
         }
+        var attentionEntry = container.nestedContainer(keyedBy: AttentionKeys.self, forKey: .attention)
+        try attentionEntry.encode(!attention.isEmpty, forKey: .needsAttention)
+        var itemList = attentionEntry.nestedUnkeyedContainer(forKey: .items)
+        for item in attention.items {
+            var entry = itemList.nestedContainer(keyedBy: ItemKeys.self)
+            try entry.encode(item.kind.rawValue, forKey: .kind)
+            try entry.encode(item.isError ? "error" : "warning", forKey: .severity)
+            try entry.encode(item.time.rfc3339, forKey: .time)
+            try entry.encode(item.line, forKey: .line)
+            try entry.encode(item.count, forKey: .count)
+            try entry.encode(item.slot, forKey: .slot)
+            try entry.encode(item.rules, forKey: .rules)
+            try entry.encode(item.message, forKey: .message)
+        }
+        try attentionEntry.encode(attention.omitted, forKey: .omitted)
+        var settingList = container.nestedUnkeyedContainer(forKey: .programSettings)
+        for written in programSettings {
+            var entry = settingList.nestedContainer(keyedBy: SettingKeys.self)
+            try entry.encode(written.slot, forKey: .slot)
+            try entry.encode(written.by.rawValue, forKey: .by)
+            try entry.encode(written.line, forKey: .line)
+            try entry.encode(written.time.rfc3339, forKey: .time)
+            try entry.encode(written.writes, forKey: .writes)
+            try entry.encode(EncodedJSON(written.program.recordingValue), forKey: .program)
+        }
+    }
+}
+
+/// A JSON value read or made in the recording model, written back as it is: numbers from their
+/// exact decimal text.
+private struct EncodedJSON: Encodable {
+    var value: JSONValue
+
+    init(_ value: JSONValue) { self.value = value }
+
+    func encode(to encoder: any Encoder) throws {
+        switch value {
+        case .object(let members):
+            var container = encoder.container(keyedBy: Key.self)
+            for (key, member) in members { try container.encode(EncodedJSON(member), forKey: Key(key)) }
+        case .array(let elements):
+            var container = encoder.unkeyedContainer()
+            for element in elements { try container.encode(EncodedJSON(element)) }
+        case .null:
+            var container = encoder.singleValueContainer()
+            try container.encodeNil()
+        case .bool(let flag):
+            var container = encoder.singleValueContainer()
+            try container.encode(flag)
+        case .string(let text):
+            var container = encoder.singleValueContainer()
+            try container.encode(text)
+        case .number(let text):
+            var container = encoder.singleValueContainer()
+            try container.encode(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")))
+        }
+    }
+
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ name: String) { stringValue = name }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 }

@@ -40,6 +40,10 @@ public struct RecordingReport: Hashable, Sendable {
     public var deliveredCharge: Double
     /// The re-validation of every `program` and `amplitude` event.
     public var safety: SafetySummary
+    /// What a clinician looks at first.
+    public var attention = Attention()
+    /// Each slot's program as last written, by slot.
+    public var programSettings: [WrittenProgram] = []
     /// The reading findings, in line order.
     public var findings: [ReadingFinding]
     /// Bounded per-day series for charts (not part of the JSON report).

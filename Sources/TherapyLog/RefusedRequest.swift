@@ -14,6 +14,13 @@ public enum RefusedRequest: Hashable, Sendable {
 }
 
 extension RejectedCommand {
+    /// The slot of a patient's activation refused with no rule id, which is what a device answers when
+    /// the slot is disabled for the remote (done on the device, not over the wire) if it holds a program.
+    public var remoteActivation: Int? {
+        guard by == .patient, rules.isEmpty, case .activate(let slot)? = refusedRequest else { return nil }
+        return slot
+    }
+
     /// The refused request as a command, nil when it is not an object of one of the shapes of
     /// ``RefusedRequest`` (the request is kept as written, so a reader does not judge it).
     public var refusedRequest: RefusedRequest? {

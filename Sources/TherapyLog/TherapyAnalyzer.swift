@@ -78,6 +78,10 @@ public struct TherapyAnalyzer: Sendable {
     /// Slots holding a program whose contacts the source did not give: their contact rules are not evaluated.
     private var contactsUnknown: Set<Slot> = []
     private var findings: [ReadingFinding] = []
+    private var attention = Attention()
+    private var written: [Slot: WrittenProgram] = [:]
+    /// The lowest battery level recorded, with its line and time.
+    private var lowestBattery: (percent: Percent, line: Int, time: Timestamp)?
     private var series: SeriesRecorder
 
     /// Starts the analysis of the recording `file` with `header`, judged against `limits`.
@@ -116,6 +120,7 @@ public struct TherapyAnalyzer: Sendable {
     public mutating func finish(_ outcome: ReadingOutcome) -> RecordingReport {
         advance(to: outcome.end)
         closeSpan()
+        noteBattery()
         settleDelivery()
         let end = max(outcome.end, header.start)
         let recorded = end.nanoseconds(since: header.start)
@@ -134,7 +139,9 @@ public struct TherapyAnalyzer: Sendable {
             days: daily.days(start: header.start, end: end), programs: programs, adjustments: adjustments,
             rejected: rejected, charges: charges.summary, impedanceAlerts: impedanceAlerts,
             impedanceAlertsByContact: alertsByContact.keys.sorted().compactMap { alertsByContact[$0] },
-            deliveredCharge: deliveredCharge, safety: safety, findings: findings, series: series.series)
+            deliveredCharge: deliveredCharge, safety: safety, attention: attention,
+            programSettings: written.keys.sorted().compactMap { written[$0] }, findings: findings,
+            series: series.series)
     }
 
     /// Moves to `time`: the state holds over `[now, time)`, accounted for by ``closeSpan()`` once
@@ -168,12 +175,15 @@ public struct TherapyAnalyzer: Sendable {
 
     private mutating func apply(_ event: consuming RecordingEvent, line: Int, at time: Timestamp) {
         switch consume event {
-        case .program(let slot, let program, _):
+        case .program(let slot, let program, let by):
+            written[slot] = WrittenProgram(
+                slot: slot.number, program: program, by: by, line: line, time: time,
+                writes: (written[slot]?.writes ?? 0) + 1)
             let fired = limits.firedRules(program, context: context(slot: slot))
             releaseDelivery()
             slots[slot] = StoredProgram(program: program, pulseRate: program.pulseRate)
             holdDelivery()
-            safety.record(line: line, slot: slot.number, type: "program", fired: judged(fired, slot: slot))
+            flag(program, type: "program", slot: slot, fired: judged(fired, slot: slot), line: line, at: time)
             series.set(slot: slot.number, amplitude: program.amplitude, range: program.patientRange, at: time)
         case .activate(let slot, _):
             releaseDelivery()
@@ -199,28 +209,75 @@ public struct TherapyAnalyzer: Sendable {
                 } else {
                     fired = activeVerdicts.judge(activeState!.program, context: context(slot: slot), limits: limits)
                 }
+                guard let fired else { return }
+                flag(
+                    activeState!.program, type: "amplitude", slot: slot, fired: judged(fired, slot: slot), line: line,
+                    at: time)
             } else {
                 guard let index = slots.index(forKey: slot) else { return }
                 slots.values[index].program.amplitude = amplitude
                 series.set(
                     slot: slot.number, amplitude: amplitude, range: slots.values[index].program.patientRange, at: time)
                 fired = limits.refusal(of: slots.values[index].program, context: context(slot: slot))
+                guard let fired else { return }
+                flag(
+                    slots.values[index].program, type: "amplitude", slot: slot, fired: judged(fired, slot: slot),
+                    line: line, at: time)
             }
-            guard let fired else { return }
-            safety.record(line: line, slot: slot.number, type: "amplitude", fired: judged(fired, slot: slot))
         case .impedance(let measured):
             impedances.replace(with: measured)
             activeVerdicts = AmplitudeVerdicts()
-            countAlerts(measured)
+            countAlerts(measured, line: line, at: time)
             series.measured(measured, at: time)
         case .charge(.start): charges.start(at: time)
         case .charge(.end):
             if let start = charges.end() { series.charged(from: start, to: time) }
-        case .battery(let percent): series.sampled(battery: percent, at: time)
+        case .battery(let percent):
+            series.sampled(battery: percent, at: time)
+            if percent < lowestBattery?.percent ?? Percent(units: Int64(Attention.lowBatteryPercent) + 1) {
+                lowestBattery = (percent, line, time)
+            }
         case .rejected(let command):
             rejected.count(naming: command.rules)
-        case .fault, .end: break
+            noteRefusal(command, line: line, at: time)
+        case .fault(let code, let detail):
+            let what = detail.map { "\(code): \($0)" } ?? code
+            attention.note(.fault, what: what, isError: true, rules: [], line: line, time: time) { what }
+        case .end: break
         }
+    }
+
+    /// Counts a re-validated event in the safety summary and the attention block.
+    private mutating func flag(
+        _ program: StimProgram, type: String, slot: Slot, fired: FiredRules, line: Int, at time: Timestamp
+    ) {
+        safety.record(line: line, slot: slot.number, type: type, fired: fired)
+        attention.flagged(program, type: type, slot: slot.number, fired: fired, line: line, time: time)
+    }
+
+    /// Adds a refused command to the attention block, judged against its slot's program.
+    private mutating func noteRefusal(_ command: RejectedCommand, line: Int, at time: Timestamp) {
+        let request = command.refusedRequest
+        let slot: Int? =
+            switch request {
+            case .write(let number, _, _), .activate(let number): number
+            case .amplitude(let number, _): number ?? activeSlot?.number
+            case .therapy, nil: nil
+            }
+        let program = slot.flatMap(Slot.init(number:)).flatMap { number in
+            delivery?.slot == number ? activeState?.program : slots[number]?.program
+        }
+        let context = slot.flatMap(Slot.init(number:)).map(context(slot:)) ?? ValidationContext()
+        attention.refused(command, request: request, slot: slot, program: program, line: line, time: time) {
+            [limits] in
+            limits.validate($0, context: context)
+        }
+    }
+
+    /// Adds the lowest battery level to the attention block when it is low.
+    private mutating func noteBattery() {
+        guard let lowest = lowestBattery else { return }
+        attention.battery(lowest: lowest.percent, line: lowest.line, time: lowest.time)
     }
 
     /// `fired` without the contact rules when `slot`'s contacts are unknown, which are then not evaluated.
@@ -264,7 +321,7 @@ public struct TherapyAnalyzer: Sendable {
         ValidationContext(impedances: impedances, runningAmplitude: nil, slot: slot)
     }
 
-    private mutating func countAlerts(_ measured: ImpedanceMeasurement) {
+    private mutating func countAlerts(_ measured: ImpedanceMeasurement, line: Int, at time: Timestamp) {
         let thresholds = limits.impedance
         for lead in measured.leads where leadContacts.contains(lead.number) {
             let (number, ohms) = (lead.number, lead.ohms)
@@ -275,6 +332,13 @@ public struct TherapyAnalyzer: Sendable {
             var alerts = alertsByContact[number] ?? ContactAlerts(contact: number, shorts: 0, opens: 0)
             if isShort { alerts.shorts += 1 } else { alerts.opens += 1 }
             alertsByContact[number] = alerts
+            let state = isShort ? "short" : "open"
+            attention.note(.impedance, what: "\(number) \(state)", isError: false, rules: [], line: line, time: time) {
+                let threshold =
+                    isShort
+                    ? "below the short threshold \(thresholds.short)" : "above the open threshold \(thresholds.open)"
+                return "contact \(number) \(state): \(ohms), \(threshold)"
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Report
 import Testing
 
 @Suite("scs analyze")
@@ -10,7 +11,7 @@ struct AnalyzeCommandTests {
         return try #require(document["recordings"] as? [[String: Any]])
     }
 
-    @Test func jsonHasOneReportPerFileWithTheFieldsOfTheFormat() throws {
+    @Test func jsonHasOneReportPerFileWithTheFieldsOfTheFormatAndTheAddedOnes() throws {
         let result = try SCSProcess.run([
             "analyze", Self.path("out-of-order"), Self.path("burst-with-cycling"), "--json",
         ])
@@ -22,8 +23,10 @@ struct AnalyzeCommandTests {
             Set(reports[0].keys) == [
                 "file", "device", "serial", "start", "end", "truncated", "recordedHours", "therapyHours",
                 "usagePercent", "days", "daysWithTherapy", "programs", "adjustments", "rejected", "charges",
-                "impedanceAlerts", "deliveredCharge", "safety", "findings",
+                "impedanceAlerts", "deliveredCharge", "safety", "findings", "attention", "programSettings",
             ])
+        let document = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(document?["scsVersion"] as? String == SCSVersion.text)
         #expect(reports[0]["file"] as? String == Self.path("out-of-order"))
         #expect(reports[0]["therapyHours"] as? Double == 10)
         #expect(reports[1]["device"] as? String == "burst-16-primary")
@@ -207,8 +210,9 @@ struct AnalyzeHTMLTests {
         #expect(Self.count("<section class=\"recording\"", in: html) == 1)
         #expect(
             Self.texts(of: "h3", in: html) == [
-                "Therapy per day", "Amplitude per program", "Impedance per contact", "Battery and recharging",
-                "Safety re-validation", "Commands the device refused", "Reading findings",
+                "Needs attention", "Program settings", "Therapy per day", "Amplitude per program",
+                "Impedance per contact", "Battery and recharging", "Safety re-validation",
+                "Commands the device refused", "Device faults", "Reading findings",
             ])
         for figure in ["12 h", "12.5 % of the recorded time", "1 of 4", "4.968 C", "2 / 4", "one every 30 h"] {
             #expect(html.contains(figure), "missing \(figure)")
@@ -231,7 +235,7 @@ struct AnalyzeHTMLTests {
         #expect(Self.count("<rect class=\"cell short\"", in: html) == 2)
         #expect(Self.count("<rect class=\"cell open\"", in: html) == 2)
         #expect(html.contains(">4</text>") && html.contains(">5 ⚠</text>"))
-        #expect(Self.texts(of: "h4", in: html) == [1, 2, 3, 5].map { "Contact \($0)" })
+        #expect(Self.texts(of: "h4", in: html) == ["Slot 1"] + [1, 2, 3, 5].map { "Contact \($0)" })
         #expect(Self.count("<figure class=\"contact\"", in: html) == 4)
         #expect(Self.count("<circle class=\"alert\"", in: html) == 4)
         #expect(Self.count("<title>short threshold 250 Ω</title>", in: html) == 4)
@@ -246,6 +250,8 @@ struct AnalyzeHTMLTests {
         // Recharging: one bar for each of the three days with a completed session; no battery samples.
         #expect(Self.count("<rect class=\"bar charging\"", in: html) == 3)
         #expect(!html.contains("<figure class=\"battery\""))
+        // Needs attention (and Device faults): the lead-open fault.
+        #expect(Self.count("<br/>lead-open</li>", in: html) == 2)
         // Safety: the four flagged events and the refused commands by rule.
         #expect(Self.count("<tr class=\"error\">", in: html) == 2)
         #expect(Self.count("<tr class=\"warning\">", in: html) == 2)

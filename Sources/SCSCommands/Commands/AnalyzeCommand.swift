@@ -135,7 +135,8 @@ struct AnalyzeCommand: ParsableCommand {
     }
 }
 
-/// The `--json` document: one report per file.
+/// The `--json` document: the version of scs that wrote it and one report per file.
 struct AnalysisDocument: Encodable {
+    var scsVersion = SCSVersion.text
     var recordings: [AnalyzedRecording]
 }

@@ -8,11 +8,14 @@ import TherapyLog
 enum AnalysisText {
     static func render(_ report: RecordingReport, profile: DeviceProfile) -> String {
         var lines = summary(report, profile: profile)
+        lines.append("")
+        lines.append(contentsOf: AnalysisAttentionText.render(report.attention))
         if !report.programs.isEmpty {
             lines.append("")
             lines.append("Programs")
             lines.append(programTable(report))
         }
+        lines.append(contentsOf: AnalysisProgramsText.render(report, profile: profile))
         lines.append("")
         lines.append(contentsOf: events(report, limits: profile.limits))
         lines.append(contentsOf: AnalysisSafetyText.render(report.safety))
@@ -21,6 +24,8 @@ enum AnalysisText {
             lines.append(contentsOf: AnalysisUsageStrip.render(report.days))
         }
         lines.append(contentsOf: findings(report.findings))
+        lines.append("")
+        lines.append("Written by scs \(SCSVersion.text)")
         return lines.joined(separator: "\n")
     }
 
@@ -70,6 +75,10 @@ enum AnalysisText {
             rejected += ": " + rules.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
         }
         lines.append(Terminal.escaped(rejected))
+        lines += listed(report.attention, .refusal)
+        let faults = report.attention.items.filter { $0.kind == .fault }.reduce(0) { $0 + $1.count }
+        lines.append("Faults       " + (faults == 0 ? "none" : Format.count(faults, "fault") + ":"))
+        lines += listed(report.attention, .fault)
         var charges = "Charges      \(Format.count(report.charges.count, "session"))"
         if let interval = report.charges.meanIntervalHours {
             charges += ", one every \(Format.hours(interval)) on average"
@@ -90,6 +99,15 @@ enum AnalysisText {
         impedance = Terminal.escaped(impedance)
         lines.append(report.impedanceAlerts > 0 ? Terminal.paint(impedance, .yellow) : impedance)
         return lines
+    }
+
+    /// Every attention item of `kind`, one per line under its section's line.
+    private static func listed(_ attention: Attention, _ kind: AttentionItem.Kind) -> [String] {
+        attention.items.filter { $0.kind == kind }.flatMap { item in
+            let repeats = item.count > 1 ? " (×\(item.count), the first shown)" : ""
+            return AnalysisAttentionText.wrapped(
+                Terminal.escaped("line \(item.line), \(item.time): \(item.message)\(repeats)"))
+        }
     }
 
     private static func findings(_ findings: [ReadingFinding]) -> [String] {

@@ -51,42 +51,7 @@ enum ValidationText {
     }
 }
 
-/// One-line and tabular descriptions of programs and metrics, shared by the reports.
-enum ProgramText {
-    static func summary(_ program: StimProgram) -> String {
-        var parts = [
-            program.amplitude.description, program.pulseWidth.description, rate(program.rate),
-            program.waveform.rawValue,
-        ]
-        if program.waveform == .burst {
-            let pulses = program.pulsesPerBurst.map(String.init) ?? "?"
-            parts.append("\(pulses) pulses at \(program.intraBurstRate?.description ?? "?")")
-        }
-        parts.append("\(program.recovery.rawValue) recovery")
-        if let cycling = program.cycling {
-            parts.append("cycling \(cycling.on.decimalText)/\(cycling.off.decimalText) s")
-        }
-        if let range = program.patientRange {
-            parts.append("patient \(range.min.decimalText)–\(range.max.description)")
-        }
-        return parts.joined(separator: " · ") + "\n         contacts " + contacts(program.contacts)
-    }
-
-    static func contacts(_ shares: [ContactShare]) -> String {
-        shares.map { share in
-            let sign = share.percent.rawValue < 0 ? "−" : "+"
-            return "\(share.contact) \(sign)\(Percent(rawValue: abs(share.percent.rawValue)).decimalText) %"
-        }.joined(separator: ", ")
-    }
-
-    static func rate(_ rate: Rate) -> String {
-        switch rate {
-        case .frequency(let frequency): frequency.description
-        case .period(let period): "\(Format.number(rate.hertz, decimals: 3)) Hz (period \(period))"
-        }
-    }
-}
-
+/// The metrics table of `scs validate` and the session.
 enum MetricsText {
     static func render(_ metrics: Metrics, indent: String) -> String {
         var table = TextTable(["metric", "value"])

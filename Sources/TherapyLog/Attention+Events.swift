@@ -1,0 +1,91 @@
+import RecordingFormat
+import StimSafety
+
+extension Attention {
+    /// A `program` or `amplitude` event the re-validation flagged, grouped by slot, event type and rules.
+    mutating func flagged(
+        _ program: StimProgram, type: String, slot: Int, fired: FiredRules, line: Int, time: Timestamp
+    ) {
+        guard !fired.isEmpty else { return }
+        let rules = fired.all.rules.map(\.name)
+        note(
+            .safety, what: type + " " + rules.joined(separator: ","), slot: slot, isError: !fired.errors.isEmpty,
+            rules: rules, line: line, time: time
+        ) {
+            "\(type) on slot \(slot): \(program.amplitude), \(program.pulseWidth), \(program.rate) "
+                + "(\(fired.verdict.rawValue))"
+        }
+    }
+
+    /// A `rejected` event (its `request` read as a command), with its reason: the re-validation's words
+    /// for each rule the device gave (judged on `program`, the slot's program as the recording last set
+    /// it), or, without rules, what the refusal implies.
+    mutating func refused(
+        _ command: RejectedCommand, request: RefusedRequest?, slot: Int?, program: StimProgram?, line: Int,
+        time: Timestamp, validate: (StimProgram) -> Validation
+    ) {
+        let shape: String
+        let judged: StimProgram?
+        switch request {
+        case .write(_, let written, _):
+            (shape, judged) = ("write", written)
+        case .activate: (shape, judged) = ("activate", nil)
+        case .therapy(let isOn): (shape, judged) = (isOn ? "therapy on" : "therapy off", nil)
+        case .amplitude(_, let amplitude):
+            (shape, judged) = (
+                "amplitude",
+                program.map {
+                    var changed = $0; changed.amplitude = amplitude; return changed
+                }
+            )
+        case nil: (shape, judged) = ("request", nil)
+        }
+        note(
+            .refusal, what: "\(command.by.rawValue) \(shape) " + command.rules.joined(separator: ","), slot: slot,
+            isError: false, rules: command.rules, line: line, time: time
+        ) {
+            let what: String
+            switch request {
+            case .write(_, let written, _):
+                what = "program write (\(written.amplitude), \(written.pulseWidth), \(written.rate))"
+            case .activate: what = "activation"
+            case .therapy(let isOn): what = isOn ? "therapy on" : "therapy off"
+            case .amplitude(_, let amplitude): what = "amplitude \(amplitude)"
+            case nil: what = "a request this version cannot read"
+            }
+            let target = slot.map { " of slot \($0)" } ?? ""
+            return "\(what)\(target) by the \(command.by.rawValue), refused: "
+                + Self.reason(
+                    command, slot: slot, holdsProgram: program != nil, findings: judged.map(validate)?.findings)
+        }
+    }
+
+    /// Why the device refused `command`: the findings' words for the rules it gave, else what a refusal
+    /// without rules means.
+    private static func reason(_ command: RejectedCommand, slot: Int?, holdsProgram: Bool, findings: [Finding]?)
+        -> String
+    {
+        guard command.rules.isEmpty else {
+            var seen = Set<String>()
+            return command.rules.filter { seen.insert($0).inserted }.map { rule in
+                findings?.first(where: { $0.rule.name == rule }).map { "\(rule): \($0.message)" } ?? rule
+            }.joined(separator: "; ")
+        }
+        if let slot = command.remoteActivation {
+            return holdsProgram
+                ? "slot \(slot) is disabled for the patient's remote" : "slot \(slot) holds no program"
+        }
+        return "the device gave no rule"
+    }
+
+    /// The lowest battery level recorded, when it is at or below ``lowBatteryPercent``.
+    mutating func battery(lowest percent: Percent, line: Int, time: Timestamp) {
+        guard percent <= Percent(units: Int64(Self.lowBatteryPercent)) else { return }
+        let isEmpty = percent.rawValue <= 0
+        note(.battery, what: "", isError: isEmpty, rules: [], line: line, time: time) {
+            isEmpty
+                ? "battery empty (\(percent))"
+                : "battery low: \(percent) at its lowest (low at \(Self.lowBatteryPercent) % or less)"
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import RecordingFormat
+
+/// What a clinician looks at first in a recording: safety events with errors or warnings, faults,
+/// impedance alerts, refused commands and battery warnings, each repeat folded into its first event.
+public struct Attention: Hashable, Sendable {
+    /// Distinct items kept per kind; further events only count in ``omitted`` (the sections of the
+    /// report keep their full counts).
+    public static let itemLimit = 50
+    /// The battery level, in percent, at or below which a recording's battery is reported low: where
+    /// patients' remotes commonly warn (no profile gives a level).
+    public static let lowBatteryPercent = 20
+
+    /// Every item: errors first, then by kind, then in the order first met.
+    public var items: [AttentionItem] {
+        groups.sorted { ($0.isError ? 0 : 1, $0.kind, $0.line) < ($1.isError ? 0 : 1, $1.kind, $1.line) }
+    }
+    /// Events of groups past ``itemLimit``.
+    public private(set) var omitted = 0
+    /// Whether nothing needs attention.
+    public var isEmpty: Bool { groups.isEmpty && omitted == 0 }
+
+    /// The items with at most `limit` of each kind, and how many items of each kind that leaves out.
+    public func items(atMost limit: Int) -> (shown: [AttentionItem], hidden: [AttentionItem.Kind: Int]) {
+        var shown: [AttentionItem] = []
+        var hidden: [AttentionItem.Kind: Int] = [:]
+        for item in items {
+            if shown.count(where: { $0.kind == item.kind }) < limit {
+                shown.append(item)
+            } else {
+                hidden[item.kind, default: 0] += 1
+            }
+        }
+        return (shown, hidden)
+    }
+
+    private var groups: [AttentionItem] = []
+    private var places: [Key: Int] = [:]
+    private var itemsPerKind: [AttentionItem.Kind: Int] = [:]
+
+    /// What makes two events the same item: the kind, the slot and a discriminator (rule ids, contact,
+    /// fault code, request shape).
+    private struct Key: Hashable {
+        var kind: AttentionItem.Kind
+        var slot: Int?
+        var what: String
+    }
+
+    public init() {}
+
+    /// Counts one event under the item `what` names, making the item with `message` (only computed
+    /// for an item's first event) when it is new.
+    mutating func note(
+        _ kind: AttentionItem.Kind, what: String, slot: Int? = nil, isError: Bool, rules: [String], line: Int,
+        time: Timestamp, message: () -> String
+    ) {
+        let key = Key(kind: kind, slot: slot, what: what)
+        if let place = places[key] {
+            groups[place].count += 1
+            return
+        }
+        guard itemsPerKind[kind, default: 0] < Self.itemLimit else {
+            omitted += 1
+            return
+        }
+        itemsPerKind[kind, default: 0] += 1
+        places[key] = groups.count
+        groups.append(
+            AttentionItem(
+                kind: kind, isError: isError, time: time, line: line, count: 1, slot: slot, rules: rules,
+                message: message()))
+    }
+}

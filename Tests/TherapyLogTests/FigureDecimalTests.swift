@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+@testable import TherapyLog
+
+/// Computed figures go into JSON without the noise of binary arithmetic: the shortest decimal of 15
+/// significant digits, which is exact for every figure a short decimal computation should give.
+@Suite("Figures in JSON")
+struct FigureDecimalTests {
+    static func json(_ value: Double) throws -> String {
+        String(decoding: try JSONEncoder().encode([Decimal(figure: value)]), as: UTF8.self).dropFirst().dropLast()
+            .description
+    }
+
+    @Test func sumsAndProductsOfShortDecimalsAreWrittenAsTheDecimalTheyStandFor() throws {
+        var random = SeededGenerator(seed: 20)
+        for _ in 0..<5_000 {
+            // Two quantities with three decimals, as a recording holds them, combined in binary (sums of
+            // positive amounts, as the analysis accumulates: a difference of near-equal values would
+            // magnify the binary error past the 15th digit).
+            let a = Int64.random(in: 0...1_000_000, using: &random)
+            let b = Int64.random(in: 0...1_000_000, using: &random)
+            let sum = Double(a) / 1000 + Double(b) / 1000
+            let product = (Double(a) / 1000) * (Double(b) / 1000)
+            let exactSum = Decimal(a + b) / 1000
+            let exactProduct = Decimal(a) * Decimal(b) / 1_000_000
+            #expect(try Self.json(sum) == "\(exactSum)", "\(a) + \(b) (seed 20)")
+            #expect(try Self.json(product) == "\(exactProduct)", "\(a) × \(b) (seed 20)")
+        }
+        #expect(try Self.json(0.1 + 0.2) == "0.3")
+        #expect(try Self.json(5.000000000000001) == "5")
+    }
+
+    @Test func anyFigureKeepsFifteenSignificantDigitsAndRoundTripsClosely() throws {
+        var random = SeededGenerator(seed: 21)
+        for _ in 0..<5_000 {
+            // Hours from whole nanoseconds, as the analysis computes them.
+            let nanoseconds = Int64.random(in: 0...(Int64(1) << 60), using: &random)
+            let hours = Double(nanoseconds) / 3_600_000_000_000
+            let text = try Self.json(hours)
+            let digits = text.filter(\.isNumber).drop { $0 == "0" }
+            #expect(digits.count <= 15, "\(text)")
+            let back = try #require(Double(text))
+            #expect(abs(back - hours) <= 1e-14 * max(1, abs(hours)), "\(text) for \(hours)")
+        }
+        #expect(Decimal(figure: .infinity) == nil && Decimal(figure: .nan) == nil)
+    }
+}
