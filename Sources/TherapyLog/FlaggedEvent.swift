@@ -12,12 +12,4 @@ public struct FlaggedEvent: Hashable, Sendable {
     public var verdict: Verdict
     /// The rule ids that fired, sorted.
     public var rules: [RuleID]
-
-    public init(line: Int, slot: Int, type: String, verdict: Verdict, rules: [RuleID]) {
-        self.line = line
-        self.slot = slot
-        self.type = type
-        self.verdict = verdict
-        self.rules = rules
-    }
 }

@@ -6,10 +6,4 @@ public struct ProgramUsage: Hashable, Sendable {
     public var therapyHours: Double
     /// The amplitude averaged over the slot's delivered time, in mA.
     public var meanAmplitude: Double
-
-    public init(slot: Int, therapyHours: Double, meanAmplitude: Double) {
-        self.slot = slot
-        self.therapyHours = therapyHours
-        self.meanAmplitude = meanAmplitude
-    }
 }
