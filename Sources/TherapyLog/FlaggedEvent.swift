@@ -5,7 +5,7 @@ public struct FlaggedEvent: Hashable, Sendable {
     /// The 1-based line of the event.
     public var line: Int
     /// The program slot the event concerns.
-    public var slot: Int
+    public var slot: Slot
     /// `program` or `amplitude`.
     public var type: String
     /// The validation's verdict.

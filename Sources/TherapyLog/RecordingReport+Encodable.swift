@@ -39,7 +39,7 @@ extension RecordingReport: Encodable {
         var programList = container.nestedUnkeyedContainer(forKey: .programs)
         for program in programs {
             var entry = programList.nestedContainer(keyedBy: ProgramKeys.self)
-            try entry.encode(program.slot, forKey: .slot)
+            try entry.encode(program.slot.number, forKey: .slot)
             try entry.encode(program.therapyHours, forKey: .therapyHours)
             try entry.encode(program.meanAmplitude, forKey: .meanAmplitude)
         }

@@ -35,7 +35,7 @@ public struct RecordingSeries: Hashable, Sendable {
 
     /// The amplitude series of one program slot.
     public struct ProgramAmplitude: Hashable, Sendable {
-        public var slot: Int
+        public var slot: Slot
         public var buckets: [AmplitudeBucket]
     }
 

@@ -123,7 +123,7 @@ public struct TherapyAnalyzer: Sendable {
             guard let total = totals[slot], total.nanoseconds > 0 else { return nil }
             let meanNanoamps = Double(converting: total.nanoampNanoseconds) / Double(total.nanoseconds)
             return ProgramUsage(
-                slot: slot.number, therapyHours: Hours.from(nanoseconds: total.nanoseconds),
+                slot: slot, therapyHours: Hours.from(nanoseconds: total.nanoseconds),
                 meanAmplitude: meanNanoamps / Double(Nanoamps.subunitsPerUnit))
         }
         return RecordingReport(
@@ -156,7 +156,7 @@ public struct TherapyAnalyzer: Sendable {
         Timestamp.forEachDay(from: spanStart, to: now) { day, nanoseconds in
             daily.add(nanoseconds, onDay: day)
             series.delivered(
-                slot: slot.slot.number, amplitude: slot.amplitude, range: slot.range, nanoseconds: nanoseconds,
+                slot: slot.slot, amplitude: slot.amplitude, range: slot.range, nanoseconds: nanoseconds,
                 onDay: day)
         }
         delivery?.delivered.add(duration, at: slot.amplitude)
@@ -173,8 +173,8 @@ public struct TherapyAnalyzer: Sendable {
             releaseDelivery()
             slots[slot] = StoredProgram(program: program, pulseRate: program.pulseRate)
             holdDelivery()
-            safety.record(line: line, slot: slot.number, type: "program", fired: judged(fired, slot: slot))
-            series.set(slot: slot.number, amplitude: program.amplitude, range: program.patientRange, at: time)
+            safety.record(line: line, slot: slot, type: "program", fired: judged(fired, slot: slot))
+            series.set(slot: slot, amplitude: program.amplitude, range: program.patientRange, at: time)
         case .activate(let slot, _):
             releaseDelivery()
             activeSlot = slot
@@ -193,7 +193,7 @@ public struct TherapyAnalyzer: Sendable {
                 closeSpan()
                 delivery?.amplitude = amplitude
                 activeState!.program.amplitude = amplitude
-                series.set(slot: slot.number, amplitude: amplitude, range: activeState!.program.patientRange, at: time)
+                series.set(slot: slot, amplitude: amplitude, range: activeState!.program.patientRange, at: time)
                 if let known = activeVerdicts.refusal(at: amplitude) {
                     fired = known
                 } else {
@@ -203,11 +203,11 @@ public struct TherapyAnalyzer: Sendable {
                 guard let index = slots.index(forKey: slot) else { return }
                 slots.values[index].program.amplitude = amplitude
                 series.set(
-                    slot: slot.number, amplitude: amplitude, range: slots.values[index].program.patientRange, at: time)
+                    slot: slot, amplitude: amplitude, range: slots.values[index].program.patientRange, at: time)
                 fired = limits.refusal(of: slots.values[index].program, context: context(slot: slot))
             }
             guard let fired else { return }
-            safety.record(line: line, slot: slot.number, type: "amplitude", fired: judged(fired, slot: slot))
+            safety.record(line: line, slot: slot, type: "amplitude", fired: judged(fired, slot: slot))
         case .impedance(let measured):
             impedances.replace(with: measured)
             activeVerdicts = AmplitudeVerdicts()
