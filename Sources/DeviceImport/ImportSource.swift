@@ -47,12 +47,7 @@ public enum ImportSource: Hashable, Sendable {
             if String(decoding: head[start..<lineEnd], as: UTF8.self).contains("\"type\"") { return .recording }
         }
         let bytes = isWhole ? head : try readAll(input)
-        let document: TolerantJSON
-        do {
-            document = try TolerantJSON(parsing: bytes)
-        } catch {
-            throw ImportError(file: name, "a JSON document too damaged to repair: \(error)")
-        }
+        let document = try TolerantJSON(parsing: bytes, file: name)
         if PerceptReport.isReport(document.value) { return .perceptReport(bytes) }
         if let first = document.value.elements?.first, first["RecordInfo"] != nil {
             throw ImportError(file: name, "an RC+S session file on its own; give the session folder that holds it")

@@ -1,7 +1,7 @@
 /// Why a folder of profiles could not be loaded, or a profile not found in it.
 public enum CatalogError: Error, Hashable, Sendable, CustomStringConvertible {
     /// One profile failed to load; the catalog is not loaded at all.
-    case profile(YAMLFieldError)
+    case profile(InputError)
     /// Two files declare the same id.
     case duplicateID(String, first: String, second: String)
     /// Two files declare the same USB vendor and product id, so a connected device would be ambiguous.

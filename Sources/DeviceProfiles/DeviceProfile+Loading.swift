@@ -17,8 +17,8 @@ extension DeviceProfile {
     ///   - url: The file to read.
     ///   - displayPath: How to name the file in errors; by default its path relative to the current
     ///     directory when it lies inside it, else its full path.
-    /// - Throws: ``YAMLFieldError`` naming the file, the field and the problem; nothing is half-loaded.
-    public init(contentsOf url: URL, displayPath: String? = nil) throws(YAMLFieldError) {
+    /// - Throws: ``InputError`` naming the file, the field and the problem; nothing is half-loaded.
+    public init(contentsOf url: URL, displayPath: String? = nil) throws(InputError) {
         let root = try YAMLField.read(file: url.path, as: displayPath ?? Self.displayPath(for: url))
         self = try ProfileParser.profile(from: root, sourceURL: url)
     }
@@ -27,7 +27,7 @@ extension DeviceProfile {
     ///
     /// The same fields, defaults and checks as ``init(contentsOf:displayPath:)``, and the bounds of
     /// ``YAMLDocument``.
-    public init(yaml: String, path: String, sourceURL: URL? = nil) throws(YAMLFieldError) {
+    public init(yaml: String, path: String, sourceURL: URL? = nil) throws(InputError) {
         self = try ProfileParser.profile(from: YAMLField.parse(yaml, file: path), sourceURL: sourceURL)
     }
 

@@ -59,7 +59,7 @@ enum ProfileFields: CaseIterable {
 
 extension YAMLField {
     /// This field, checked to be a mapping of the keys of `fields`.
-    func mapping(_ fields: ProfileFields) throws(YAMLFieldError) -> YAMLField {
+    func mapping(_ fields: ProfileFields) throws(InputError) -> YAMLField {
         try mapping(allowing: fields.keys, noun: fields.noun)
     }
 }

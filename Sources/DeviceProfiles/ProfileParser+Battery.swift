@@ -3,7 +3,7 @@ import StimSafety
 extension ProfileParser {
     /// Reads `battery`: `kind` and `capacity` (mAh) are required; the model constants default to
     /// `safety-rules.md` §3 (η 0.8, V_H,min 2.5 V, cell 3.6 V, I_q 10 µA, usable 0.8).
-    static func batteryModel(_ node: YAMLField, complianceVoltage: Millivolts) throws(YAMLFieldError) -> BatteryModel {
+    static func batteryModel(_ node: YAMLField, complianceVoltage: Millivolts) throws(InputError) -> BatteryModel {
         let fields = try node.mapping(.battery)
         let kindNode = try fields.required("kind")
         let kindText = try kindNode.text()
@@ -33,7 +33,7 @@ extension ProfileParser {
     }
 
     /// A fraction in (0, 1].
-    private static func fraction(_ node: YAMLField) throws(YAMLFieldError) -> Double {
+    private static func fraction(_ node: YAMLField) throws(InputError) -> Double {
         let value = try node.real(.positive)
         if value > 1 { throw node.error("must be at most 1 (got \(value))") }
         return value

@@ -5,14 +5,14 @@ extension ProfileParser {
     /// Reads `{min, max, step}` where `step` is a number or a piecewise list `[{upTo, step}]`.
     static func grid<Quantity: FixedPoint>(
         _ node: YAMLField, bound: YAMLField.Bound
-    ) throws(YAMLFieldError) -> Grid<Quantity> {
+    ) throws(InputError) -> Grid<Quantity> {
         try grid(fields: node.mapping(.grid), bound: bound)
     }
 
     /// Reads the grid fields of a mapping whose keys are already checked.
     static func grid<Quantity: FixedPoint>(
         fields: YAMLField, bound: YAMLField.Bound
-    ) throws(YAMLFieldError) -> Grid<Quantity> {
+    ) throws(InputError) -> Grid<Quantity> {
         let minNode = try fields.required("min")
         let maxNode = try fields.required("max")
         let stepNode = try fields.required("step")
@@ -39,7 +39,7 @@ extension ProfileParser {
 
     private static func piecewiseGrid<Quantity: FixedPoint>(
         min: Quantity, max: Quantity, maxNode: YAMLField, stepNode: YAMLField
-    ) throws(YAMLFieldError) -> Grid<Quantity> {
+    ) throws(InputError) -> Grid<Quantity> {
         let pieces = try stepNode.list()
         guard !pieces.isEmpty else { throw stepNode.error("must list at least one {upTo, step} piece") }
         var segments: [GridSegment<Quantity>] = []
@@ -72,7 +72,7 @@ extension ProfileParser {
     }
 
     /// Reads `frequency`: one rate grid per supported waveform.
-    static func waveformRates(_ node: YAMLField) throws(YAMLFieldError) -> WaveformRates {
+    static func waveformRates(_ node: YAMLField) throws(InputError) -> WaveformRates {
         let fields = try node.mapping(.waveforms)
         var rates = WaveformRates(tonic: nil, burst: nil, highFrequency: nil)
         if let tonic = fields.optional("tonic") {
@@ -90,7 +90,7 @@ extension ProfileParser {
     }
 
     /// Reads a rate in Hz, as a frequency grid (`step`) or as periods quantised in µs (`periodStep`).
-    static func rateGrid(_ fields: YAMLField) throws(YAMLFieldError) -> RateGrid {
+    static func rateGrid(_ fields: YAMLField) throws(InputError) -> RateGrid {
         guard let periodNode = fields.optional("periodStep") else {
             return .frequency(try grid(fields: fields, bound: .positive))
         }
@@ -127,7 +127,7 @@ extension ProfileParser {
     }
 
     /// Reads `burst`: the burst rate, `pulsesPerBurst {min, max}` and `intraBurstRate {min, max, step}`.
-    private static func burstRates(_ node: YAMLField) throws(YAMLFieldError) -> BurstRates {
+    private static func burstRates(_ node: YAMLField) throws(InputError) -> BurstRates {
         let fields = try node.mapping(.burst)
         let burstRate = try rateGrid(fields)
 

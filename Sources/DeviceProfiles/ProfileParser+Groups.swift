@@ -8,7 +8,7 @@ extension ProfileParser {
     /// within the device's own ranges.
     static func slotGroups(
         _ node: YAMLField, limits: DeviceLimits, programs: Int
-    ) throws(YAMLFieldError) -> [SlotGroup] {
+    ) throws(InputError) -> [SlotGroup] {
         var groups: [SlotGroup] = []
         for item in try node.list() {
             let fields = try item.mapping(.group)

@@ -7,7 +7,7 @@ extension ProfileParser {
 
     /// Reads `leads`: a non-empty list of `{name, contacts, areaMM2}`, with contact numbers unique across
     /// all leads and every area greater than zero.
-    static func leads(_ node: YAMLField) throws(YAMLFieldError) -> [Lead] {
+    static func leads(_ node: YAMLField) throws(InputError) -> [Lead] {
         let elements = try node.list()
         guard !elements.isEmpty else { throw node.error("must list at least one lead") }
         var leads: [Lead] = []

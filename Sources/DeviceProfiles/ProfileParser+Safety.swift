@@ -20,7 +20,7 @@ extension ProfileParser {
     }
 
     /// Reads `currentPerContactMax`, `complianceVoltage`, `headroom` and `impedance`.
-    static func electricalLimits(_ fields: YAMLField) throws(YAMLFieldError) -> Electrical {
+    static func electricalLimits(_ fields: YAMLField) throws(InputError) -> Electrical {
         let current: Nanoamps = try fields.required("currentPerContactMax").quantity(Nanoamps.self, .positive)
         let complianceNode = try fields.required("complianceVoltage")
         let compliance: Millivolts = try complianceNode.quantity(Millivolts.self, .positive)
@@ -38,7 +38,7 @@ extension ProfileParser {
     }
 
     /// Reads `impedance {nominal, short, open}` in Ω, ordered `short < nominal < open`.
-    private static func impedance(_ node: YAMLField) throws(YAMLFieldError) -> ImpedanceThresholds {
+    private static func impedance(_ node: YAMLField) throws(InputError) -> ImpedanceThresholds {
         let fields = try node.mapping(.impedance)
         let nominal: Milliohms = try fields.required("nominal").quantity(Milliohms.self, .positive)
         var short = Defaults.impedanceShort
@@ -65,7 +65,7 @@ extension ProfileParser {
     /// An absent field takes the default; an explicit `reject: null` means no rejection limit.
     static func safetyLimits(
         _ node: YAMLField?
-    ) throws(YAMLFieldError) -> (ChargeDensityLimits, ShannonLimits, Nanoamps?) {
+    ) throws(InputError) -> (ChargeDensityLimits, ShannonLimits, Nanoamps?) {
         var density = ChargeDensityLimits(warn: Defaults.chargeDensityWarn, reject: nil)
         var shannon = ShannonLimits(warn: Defaults.shannonWarn, reject: Defaults.shannonReject)
         guard let node else { return (density, shannon, nil) }
@@ -83,7 +83,7 @@ extension ProfileParser {
         return (density, shannon, slew)
     }
 
-    private static func chargeDensity(_ node: YAMLField) throws(YAMLFieldError) -> ChargeDensityLimits {
+    private static func chargeDensity(_ node: YAMLField) throws(InputError) -> ChargeDensityLimits {
         let fields = try node.mapping(.threshold)
         var warn = Defaults.chargeDensityWarn
         let warnNode = fields.optional("warn")
@@ -101,7 +101,7 @@ extension ProfileParser {
         return ChargeDensityLimits(warn: warn, reject: reject)
     }
 
-    private static func shannonK(_ node: YAMLField) throws(YAMLFieldError) -> ShannonLimits {
+    private static func shannonK(_ node: YAMLField) throws(InputError) -> ShannonLimits {
         let fields = try node.mapping(.threshold)
         var warn = Defaults.shannonWarn
         let warnNode = fields.optional("warn")

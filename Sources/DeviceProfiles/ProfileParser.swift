@@ -7,7 +7,7 @@ import StimSafety
 /// time, so the rules never meet an inverted range, a zero step or an unordered threshold.
 enum ProfileParser {
     /// Reads a whole profile from its root node.
-    static func profile(from root: YAMLField, sourceURL: URL?) throws(YAMLFieldError) -> DeviceProfile {
+    static func profile(from root: YAMLField, sourceURL: URL?) throws(InputError) -> DeviceProfile {
         if root.isNull {
             throw root.error("the file is empty; a profile is a mapping of fields such as 'id' and 'amplitude'")
         }
@@ -40,7 +40,7 @@ enum ProfileParser {
     }
 
     /// Everything the rules need, from the top-level fields.
-    private static func deviceLimits(_ fields: YAMLField) throws(YAMLFieldError) -> DeviceLimits {
+    private static func deviceLimits(_ fields: YAMLField) throws(InputError) -> DeviceLimits {
         let amplitude: Grid<Nanoamps> = try grid(fields.required("amplitude"), bound: .nonNegative)
         let pulseWidth: Grid<Nanoseconds> = try grid(fields.required("pulseWidth"), bound: .positive)
         let waveforms = try waveformRates(fields.required("frequency"))
@@ -79,7 +79,7 @@ enum ProfileParser {
     }
 
     /// An id is used on the command line and in recordings, so it is restricted to a safe alphabet.
-    private static func identifier(_ node: YAMLField) throws(YAMLFieldError) -> String {
+    private static func identifier(_ node: YAMLField) throws(InputError) -> String {
         let id = try node.text()
         let allowed = id.utf8.allSatisfy { byte in
             switch byte {
@@ -95,7 +95,7 @@ enum ProfileParser {
         return id
     }
 
-    private static func output(_ node: YAMLField?) throws(YAMLFieldError) -> DeviceProfile.Output {
+    private static func output(_ node: YAMLField?) throws(InputError) -> DeviceProfile.Output {
         guard let node else { return .current }
         let text = try node.text()
         guard let output = DeviceProfile.Output(rawValue: text) else {
@@ -104,7 +104,7 @@ enum ProfileParser {
         return output
     }
 
-    private static func usbIdentity(_ node: YAMLField) throws(YAMLFieldError) -> USBIdentity {
+    private static func usbIdentity(_ node: YAMLField) throws(InputError) -> USBIdentity {
         let fields = try node.mapping(.usb)
         let vendor = try fields.required("vendorId").uint16()
         let product = try fields.required("productId").uint16()

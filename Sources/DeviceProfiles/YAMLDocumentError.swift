@@ -1,6 +1,6 @@
 /// Why a YAML or JSON file could not be read as a document: the problem and, when known, its line.
 ///
-/// The file is not part of the error: ``YAMLField`` adds it, in a ``YAMLFieldError``.
+/// The file is not part of the error: ``YAMLField`` adds it, in an ``InputError``.
 public struct YAMLDocumentError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What is wrong, in words (with the column when it helps).
     public var message: String

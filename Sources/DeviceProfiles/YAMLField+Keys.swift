@@ -6,7 +6,7 @@ extension YAMLField {
     /// This field, once checked to be a mapping whose keys are all among `keys` (listed in this order
     /// in messages); an unknown key is named as a `noun` ("field", "waveform"), with the nearest known
     /// key when it is a likely misspelling.
-    package func mapping(allowing keys: [String], noun: String = "field") throws(YAMLFieldError) -> YAMLField {
+    package func mapping(allowing keys: [String], noun: String = "field") throws(InputError) -> YAMLField {
         for (key, value) in try entries() where !keys.contains(key) {
             var message = "unknown \(noun) '\(key)'"
             if let suggestion = Misspelling.likelyIntent(of: key, among: keys) {

@@ -17,7 +17,7 @@ extension YAMLField {
     /// Reads an exact quantity in the display unit of `Quantity` (mA, µs, Hz, Ω, V, s, mm², µC/cm², %).
     package func quantity<Quantity: FixedPoint>(
         _: Quantity.Type = Quantity.self, _ bound: Bound = .nonNegative
-    ) throws(YAMLFieldError) -> Quantity {
+    ) throws(InputError) -> Quantity {
         let text = try numberText()
         let value: Quantity
         do {
@@ -35,7 +35,7 @@ extension YAMLField {
     }
 
     /// Reads a whole number written in decimal.
-    package func integer(_ bound: Bound = .nonNegative) throws(YAMLFieldError) -> Int {
+    package func integer(_ bound: Bound = .nonNegative) throws(InputError) -> Int {
         let text = try numberText()
         guard tagName == .int, let value = Int(text) else {
             throw error("must be a whole number (got '\(text)')")
@@ -45,7 +45,7 @@ extension YAMLField {
     }
 
     /// Reads a whole number from 0 to 0xFFFF, written in decimal or as `0x` hexadecimal.
-    func uint16() throws(YAMLFieldError) -> UInt16 {
+    func uint16() throws(InputError) -> UInt16 {
         let text = try numberText()
         let lowered = text.lowercased()
         let value = lowered.hasPrefix("0x") ? UInt16(lowered.dropFirst(2), radix: 16) : UInt16(text)
@@ -56,7 +56,7 @@ extension YAMLField {
     }
 
     /// Reads a finite binary floating-point number, for model constants that are not limits.
-    func real(_ bound: Bound = .nonNegative) throws(YAMLFieldError) -> Double {
+    func real(_ bound: Bound = .nonNegative) throws(InputError) -> Double {
         let text = try numberText()
         // Swift's Double(_:) also reads hexadecimal floats, which YAML's decimal numbers are not.
         guard !text.lowercased().contains("0x"), let value = Double(text), value.isFinite else {
@@ -71,7 +71,7 @@ extension YAMLField {
     }
 
     /// Reads a non-empty piece of text.
-    package func text() throws(YAMLFieldError) -> String {
+    package func text() throws(InputError) -> String {
         try requireValue()
         guard case .scalar(let scalar) = node, tagName == .str else { throw error("must be text, not \(kind)") }
         guard !scalar.string.isEmpty else { throw error("must not be empty") }
@@ -79,7 +79,7 @@ extension YAMLField {
     }
 
     /// Reads `true` or `false` (and YAML 1.1's other spellings of them).
-    func boolean() throws(YAMLFieldError) -> Bool {
+    func boolean() throws(InputError) -> Bool {
         try requireValue()
         guard case .scalar(let scalar) = node, tagName == .bool else {
             throw error("must be true or false, not \(kind)")
@@ -91,7 +91,7 @@ extension YAMLField {
     }
 
     /// Reads one of the raw values of `Choice`.
-    package func choice<Choice: RawRepresentable & CaseIterable>(_: Choice.Type) throws(YAMLFieldError) -> Choice
+    package func choice<Choice: RawRepresentable & CaseIterable>(_: Choice.Type) throws(InputError) -> Choice
     where Choice.RawValue == String {
         let value = try text()
         guard let choice = Choice(rawValue: value) else {
@@ -102,14 +102,14 @@ extension YAMLField {
     }
 
     /// The scalar's text, when YAML reads it as a number.
-    private func numberText() throws(YAMLFieldError) -> String {
+    private func numberText() throws(InputError) -> String {
         try requireValue()
         guard case .scalar(let scalar) = node else { throw error("must be a number, not \(kind)") }
         guard tagName == .int || tagName == .float else { throw error("must be a number (got \(kind))") }
         return scalar.string
     }
 
-    private func check(_ raw: Int64, against bound: Bound, shown: String) throws(YAMLFieldError) {
+    private func check(_ raw: Int64, against bound: Bound, shown: String) throws(InputError) {
         switch bound {
         case .any: break
         case .nonNegative: if raw < 0 { throw error("must not be negative (got \(shown))") }

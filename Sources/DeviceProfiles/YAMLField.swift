@@ -39,35 +39,35 @@ package struct YAMLField {
 
     /// Parses `text` (YAML or JSON) read from `file`, within the bounds of ``YAMLDocument``; the root is
     /// absent when the text holds no document.
-    package static func parse(_ text: String, file: String) throws(YAMLFieldError) -> YAMLField {
+    package static func parse(_ text: String, file: String) throws(InputError) -> YAMLField {
         do {
             return YAMLField(node: try YAMLDocument.compose(text), file: file, path: "", parentPlace: nil)
         } catch {
-            throw YAMLFieldError(file: file, document: error)
+            throw InputError(file, document: error)
         }
     }
 
     /// Reads and parses the file at `path` (`-` for standard input; a pipe or FIFO is read as a stream),
     /// naming it `name` in errors (by default as given, or `standard input`).
-    package static func read(file path: String, as name: String? = nil) throws(YAMLFieldError) -> YAMLField {
+    package static func read(file path: String, as name: String? = nil) throws(InputError) -> YAMLField {
         let input: InputFile
         do {
             input = try InputFile(path: path)
         } catch {
-            throw YAMLFieldError(file: name ?? error.path, message: error.reason)
+            throw InputError(name ?? error.path, error.reason)
         }
         let text: String
         do {
             text = try YAMLDocument.read(input)
         } catch {
-            throw YAMLFieldError(file: name ?? input.name, document: error)
+            throw InputError(name ?? input.name, document: error)
         }
         return try parse(text, file: name ?? input.name)
     }
 
     /// An error located at this field.
-    package func error(_ message: String) -> YAMLFieldError {
-        YAMLFieldError(file: file, field: path, message: message, line: line, column: column)
+    package func error(_ message: String) -> InputError {
+        InputError(file, field: path, message, line: line, column: column)
     }
 
     /// Whether the field is absent or an explicit YAML null (`null`, `~` or nothing).
@@ -116,7 +116,7 @@ package struct YAMLField {
     }
 
     /// The field `key`, which must be given and not null.
-    package func required(_ key: String) throws(YAMLFieldError) -> YAMLField {
+    package func required(_ key: String) throws(InputError) -> YAMLField {
         let field = child(key)
         try field.requireValue()
         return field
@@ -124,14 +124,14 @@ package struct YAMLField {
 
     /// Throws "is required" unless the field has a value other than null ("is empty" for a root that
     /// holds no document).
-    func requireValue() throws(YAMLFieldError) {
+    func requireValue() throws(InputError) {
         guard isNull else { return }
         if path.isEmpty { throw error("is empty") }
         throw error(node == nil ? "is required" : "is required (got null)")
     }
 
     /// The entries of a mapping, in document order.
-    package func entries() throws(YAMLFieldError) -> [(key: String, value: YAMLField)] {
+    package func entries() throws(InputError) -> [(key: String, value: YAMLField)] {
         try requireValue()
         guard let mapping = node?.mapping else { throw error("must be a mapping of fields, not \(kind)") }
         return mapping.map { key, value in
@@ -145,7 +145,7 @@ package struct YAMLField {
     package var entryCount: Int? { node?.mapping?.count }
 
     /// The elements of a list, each named `path[i]`.
-    package func list() throws(YAMLFieldError) -> [YAMLField] {
+    package func list() throws(InputError) -> [YAMLField] {
         try requireValue()
         guard case .sequence(let sequence) = node else { throw error("must be a list, not \(kind)") }
         return sequence.enumerated().map { index, element in member(element, path: "\(path)[\(index)]") }

@@ -61,17 +61,6 @@ public enum RuleID: Int, CaseIterable, Hashable, Sendable, Comparable, CustomStr
         self = rule
     }
 
-    /// The rule checked at the patient range's maximum in place of this one, if any.
-    var atPatientMaximum: RuleID? {
-        switch self {
-        case .currentContact: .patientRangeCurrentContact
-        case .chargeDensity: .patientRangeChargeDensity
-        case .shannon: .patientRangeShannon
-        case .compliance: .patientRangeCompliance
-        default: nil
-        }
-    }
-
     public var description: String { name }
 
     public static func < (lhs: RuleID, rhs: RuleID) -> Bool { lhs.name < rhs.name }

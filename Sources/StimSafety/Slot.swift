@@ -25,7 +25,13 @@ extension Slot: ExpressibleByIntegerLiteral {
     }
 }
 
-extension Slot: CustomStringConvertible {
+extension Slot: LosslessStringConvertible {
     /// The number, as recordings, scripts and messages write it.
     public var description: String { String(number) }
+
+    /// The slot a script or a message writes as `text`; nil for text that names no slot.
+    public init?(_ text: String) {
+        guard let number = Int(text) else { return nil }
+        self.init(number: number)
+    }
 }

@@ -20,8 +20,8 @@ extension USBDeviceID: CustomStringConvertible {
     }
 }
 
-/// Four lower-case hex digits.
-func hex4(_ value: UInt16) -> String {
+/// Four lower-case hex digits, as `lsusb` and udev rules write USB ids.
+package func hex4(_ value: UInt16) -> String {
     let digits = String(value, radix: 16)
     return String(repeating: "0", count: 4 - digits.count) + digits
 }

@@ -4,9 +4,4 @@ public struct ChargeSummary: Hashable, Sendable {
     public var count: Int
     /// The mean time between consecutive session starts, in hours; nil with fewer than two sessions.
     public var meanIntervalHours: Double?
-
-    public init(count: Int, meanIntervalHours: Double?) {
-        self.count = count
-        self.meanIntervalHours = meanIntervalHours
-    }
 }

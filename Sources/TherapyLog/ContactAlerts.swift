@@ -6,10 +6,4 @@ public struct ContactAlerts: Hashable, Sendable {
     public var shorts: Int
     /// Measurements above the open threshold.
     public var opens: Int
-
-    public init(contact: Int, shorts: Int, opens: Int) {
-        self.contact = contact
-        self.shorts = shorts
-        self.opens = opens
-    }
 }

@@ -7,11 +7,6 @@ public struct DayUsage: Hashable, Sendable {
     /// Hours of therapy within the day.
     public var therapyHours: Double
 
-    public init(dayNumber: Int64, therapyHours: Double) {
-        self.dayNumber = dayNumber
-        self.therapyHours = therapyHours
-    }
-
     /// The day as `YYYY-MM-DD`.
     public var date: String { CivilDate(dayNumber: dayNumber).isoDate }
 }

@@ -5,19 +5,11 @@ public struct FlaggedEvent: Hashable, Sendable {
     /// The 1-based line of the event.
     public var line: Int
     /// The program slot the event concerns.
-    public var slot: Int
+    public var slot: Slot
     /// `program` or `amplitude`.
     public var type: String
     /// The validation's verdict.
     public var verdict: Verdict
     /// The rule ids that fired, sorted.
     public var rules: [RuleID]
-
-    public init(line: Int, slot: Int, type: String, verdict: Verdict, rules: [RuleID]) {
-        self.line = line
-        self.slot = slot
-        self.type = type
-        self.verdict = verdict
-        self.rules = rules
-    }
 }

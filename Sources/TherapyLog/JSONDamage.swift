@@ -5,10 +5,5 @@ public struct JSONDamage: Error, Hashable, Sendable, CustomStringConvertible {
     /// What is wrong, in words.
     public var message: String
 
-    public init(position: TextPosition, message: String) {
-        self.position = position
-        self.message = message
-    }
-
     public var description: String { "\(position): \(message)" }
 }

@@ -4,9 +4,4 @@ public struct JSONRepair: Hashable, Sendable {
     public var position: TextPosition
     /// What was wrong and what the reader did, in words.
     public var message: String
-
-    public init(position: TextPosition, message: String) {
-        self.position = position
-        self.message = message
-    }
 }

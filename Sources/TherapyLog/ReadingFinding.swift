@@ -7,12 +7,6 @@ public struct ReadingFinding: Hashable, Sendable {
     /// The reason, in words.
     public var message: String
 
-    public init(line: Int, kind: Kind, message: String) {
-        self.line = line
-        self.kind = kind
-        self.message = message
-    }
-
     /// The kinds of reading finding.
     public enum Kind: String, CaseIterable, Hashable, Sendable {
         /// The line is not valid JSON (or not one JSON object).

@@ -43,7 +43,7 @@ extension RecordingReport: Encodable {
         var programList = container.nestedUnkeyedContainer(forKey: .programs)
         for program in programs {
             var entry = programList.nestedContainer(keyedBy: ProgramKeys.self)
-            try entry.encode(program.slot, forKey: .slot)
+            try entry.encode(program.slot.number, forKey: .slot)
             try entry.encode(Decimal(figure: program.therapyHours), forKey: .therapyHours)
             try entry.encode(Decimal(figure: program.meanAmplitude), forKey: .meanAmplitude)
         }

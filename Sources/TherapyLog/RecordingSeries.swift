@@ -14,23 +14,13 @@ public struct RecordingSeries: Hashable, Sendable {
     public static let contactLimit = 64
 
     /// Amplitude per program slot, by slot.
-    public var amplitude: [ProgramAmplitude]
+    public var amplitude: [ProgramAmplitude] = []
     /// Impedance per lead contact, by contact.
-    public var impedance: [ContactImpedance]
+    public var impedance: [ContactImpedance] = []
     /// Battery level.
-    public var battery: [Battery]
+    public var battery: [Battery] = []
     /// Recharge sessions.
-    public var charging: [Charging]
-
-    public init(
-        amplitude: [ProgramAmplitude] = [], impedance: [ContactImpedance] = [], battery: [Battery] = [],
-        charging: [Charging] = []
-    ) {
-        self.amplitude = amplitude
-        self.impedance = impedance
-        self.battery = battery
-        self.charging = charging
-    }
+    public var charging: [Charging] = []
 
     /// The days a bucket covers: `days` UTC days from `firstDay` (days since 1970-01-01).
     public struct Days: Hashable, Sendable {
@@ -45,13 +35,8 @@ public struct RecordingSeries: Hashable, Sendable {
 
     /// The amplitude series of one program slot.
     public struct ProgramAmplitude: Hashable, Sendable {
-        public var slot: Int
+        public var slot: Slot
         public var buckets: [AmplitudeBucket]
-
-        public init(slot: Int, buckets: [AmplitudeBucket]) {
-            self.slot = slot
-            self.buckets = buckets
-        }
     }
 
     /// A slot's amplitude over some days, in mA: the lowest and highest it was set to or delivered at,
@@ -64,25 +49,12 @@ public struct RecordingSeries: Hashable, Sendable {
         public var mean: Double?
         /// The lowest minimum and highest maximum of the patient ranges in effect; nil without one.
         public var patientRange: ClosedRange<Double>?
-
-        public init(days: Days, minimum: Double, maximum: Double, mean: Double?, patientRange: ClosedRange<Double>?) {
-            self.days = days
-            self.minimum = minimum
-            self.maximum = maximum
-            self.mean = mean
-            self.patientRange = patientRange
-        }
     }
 
     /// The impedance series of one lead contact.
     public struct ContactImpedance: Hashable, Sendable {
         public var contact: Int
         public var buckets: [ImpedanceBucket]
-
-        public init(contact: Int, buckets: [ImpedanceBucket]) {
-            self.contact = contact
-            self.buckets = buckets
-        }
     }
 
     /// A contact's measurements over some days, in Ω.
@@ -92,14 +64,6 @@ public struct RecordingSeries: Hashable, Sendable {
         public var maximum: Double
         public var mean: Double
         public var measurements: Int
-
-        public init(days: Days, minimum: Double, maximum: Double, mean: Double, measurements: Int) {
-            self.days = days
-            self.minimum = minimum
-            self.maximum = maximum
-            self.mean = mean
-            self.measurements = measurements
-        }
     }
 
     /// The battery level over some days, in percent.
@@ -109,13 +73,6 @@ public struct RecordingSeries: Hashable, Sendable {
         public var maximum: Double
         /// The last sample of these days.
         public var last: Double
-
-        public init(days: Days, minimum: Double, maximum: Double, last: Double) {
-            self.days = days
-            self.minimum = minimum
-            self.maximum = maximum
-            self.last = last
-        }
     }
 
     /// Recharging over some days: hours spent in completed sessions, and sessions started.
@@ -123,11 +80,5 @@ public struct RecordingSeries: Hashable, Sendable {
         public var days: Days
         public var hours: Double
         public var sessions: Int
-
-        public init(days: Days, hours: Double, sessions: Int) {
-            self.days = days
-            self.hours = hours
-            self.sessions = sessions
-        }
     }
 }

@@ -5,11 +5,6 @@ public struct RejectionCounts: Hashable, Sendable {
     /// Rule ids as the device wrote them.
     public var byRule: [String: Int] = [:]
 
-    public init(total: Int = 0, byRule: [String: Int] = [:]) {
-        self.total = total
-        self.byRule = byRule
-    }
-
     /// Counts one `rejected` event naming `rules`, each rule once however often it is named.
     mutating func count(naming rules: [String]) {
         total += 1

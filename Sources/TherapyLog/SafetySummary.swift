@@ -32,7 +32,7 @@ public struct SafetySummary: Hashable, Sendable {
     public init() {}
 
     /// Counts one re-validated event by the rules it broke.
-    public mutating func record(line: Int, slot: Int, type: String, fired: FiredRules) {
+    public mutating func record(line: Int, slot: Slot, type: String, fired: FiredRules) {
         guard !fired.isEmpty else { return }
         ruleSet.insert(fired.all)
         eventsFlagged += 1

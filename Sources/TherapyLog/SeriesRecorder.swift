@@ -5,14 +5,14 @@ import StimSafety
 /// wider) tallies only, bounded by ``RecordingSeries/bucketLimit`` buckets per series.
 struct SeriesRecorder: Sendable {
     private let firstDay: Int64
-    private var amplitude = BoundedIntMap<DayBuckets<AmplitudeTally>>(capacity: RecordingSeries.slotLimit)
+    private var amplitude = BoundedMap<Slot, DayBuckets<AmplitudeTally>>(capacity: RecordingSeries.slotLimit)
     private var impedance: ImpedanceSeries
     private var battery: DayBuckets<BatteryTally>
     private var charging: DayBuckets<ChargingTally>
     /// What the slot and day updated last gathered since, not yet in ``amplitude``: most amplitude
     /// updates in a row are the active slot's on one day (therapy delivered between two events), and
     /// gather here without a look-up. Merged in when another slot or day is updated.
-    private var openAmplitude: (slot: Int, day: Int64, tally: AmplitudeTally)?
+    private var openAmplitude: (slot: Slot, day: Int64, tally: AmplitudeTally)?
 
     /// A recorder for a recording from UTC day `firstDay`, charting the impedance of `leadContacts`.
     init(firstDay: Int64, leadContacts: LeadContacts) {
@@ -23,14 +23,14 @@ struct SeriesRecorder: Sendable {
     }
 
     /// A slot's amplitude was set (a program written or an `amplitude` event) at `time`.
-    mutating func set(slot: Int, amplitude value: Nanoamps, range: PatientRange?, at time: Timestamp) {
+    mutating func set(slot: Slot, amplitude value: Nanoamps, range: PatientRange?, at time: Timestamp) {
         updateAmplitude(slot: slot, day: time.dayNumber) { $0.include(value, range: range) }
     }
 
     /// A slot delivered therapy at `value` for `nanoseconds` of UTC day `day`.
     @inline(__always)
     mutating func delivered(
-        slot: Int, amplitude value: Nanoamps, range: PatientRange?, nanoseconds: Int64, onDay day: Int64
+        slot: Slot, amplitude value: Nanoamps, range: PatientRange?, nanoseconds: Int64, onDay day: Int64
     ) {
         updateAmplitude(slot: slot, day: day) { tally in
             tally.include(value, range: range)
@@ -98,7 +98,7 @@ struct SeriesRecorder: Sendable {
             })
     }
 
-    private mutating func updateAmplitude(slot: Int, day: Int64, _ body: (inout AmplitudeTally) -> Void) {
+    private mutating func updateAmplitude(slot: Slot, day: Int64, _ body: (inout AmplitudeTally) -> Void) {
         if openAmplitude?.slot != slot || openAmplitude?.day != day {
             settleAmplitude()
             openAmplitude = (slot, day, AmplitudeTally())

@@ -7,12 +7,6 @@ public struct TextPosition: Hashable, Sendable, CustomStringConvertible {
     /// The 1-based column, in bytes.
     public var column: Int
 
-    public init(offset: Int, line: Int, column: Int) {
-        self.offset = offset
-        self.line = line
-        self.column = column
-    }
-
     /// `line 12, column 5 (byte 301)`.
     public var description: String { "line \(line), column \(column) (byte \(offset))" }
 }

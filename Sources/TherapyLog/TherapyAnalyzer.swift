@@ -128,7 +128,7 @@ public struct TherapyAnalyzer: Sendable {
             guard let total = totals[slot], total.nanoseconds > 0 else { return nil }
             let meanNanoamps = Double(converting: total.nanoampNanoseconds) / Double(total.nanoseconds)
             return ProgramUsage(
-                slot: slot.number, therapyHours: Hours.from(nanoseconds: total.nanoseconds),
+                slot: slot, therapyHours: Hours.from(nanoseconds: total.nanoseconds),
                 meanAmplitude: meanNanoamps / Double(Nanoamps.subunitsPerUnit))
         }
         return RecordingReport(
@@ -163,7 +163,7 @@ public struct TherapyAnalyzer: Sendable {
         Timestamp.forEachDay(from: spanStart, to: now) { day, nanoseconds in
             daily.add(nanoseconds, onDay: day)
             series.delivered(
-                slot: slot.slot.number, amplitude: slot.amplitude, range: slot.range, nanoseconds: nanoseconds,
+                slot: slot.slot, amplitude: slot.amplitude, range: slot.range, nanoseconds: nanoseconds,
                 onDay: day)
         }
         delivery?.delivered.add(duration, at: slot.amplitude)
@@ -184,7 +184,7 @@ public struct TherapyAnalyzer: Sendable {
             slots[slot] = StoredProgram(program: program, pulseRate: program.pulseRate)
             holdDelivery()
             flag(program, type: "program", slot: slot, fired: judged(fired, slot: slot), line: line, at: time)
-            series.set(slot: slot.number, amplitude: program.amplitude, range: program.patientRange, at: time)
+            series.set(slot: slot, amplitude: program.amplitude, range: program.patientRange, at: time)
         case .activate(let slot, _):
             releaseDelivery()
             activeSlot = slot
@@ -203,7 +203,7 @@ public struct TherapyAnalyzer: Sendable {
                 closeSpan()
                 delivery?.amplitude = amplitude
                 activeState!.program.amplitude = amplitude
-                series.set(slot: slot.number, amplitude: amplitude, range: activeState!.program.patientRange, at: time)
+                series.set(slot: slot, amplitude: amplitude, range: activeState!.program.patientRange, at: time)
                 if let known = activeVerdicts.refusal(at: amplitude) {
                     fired = known
                 } else {
@@ -217,7 +217,7 @@ public struct TherapyAnalyzer: Sendable {
                 guard let index = slots.index(forKey: slot) else { return }
                 slots.values[index].program.amplitude = amplitude
                 series.set(
-                    slot: slot.number, amplitude: amplitude, range: slots.values[index].program.patientRange, at: time)
+                    slot: slot, amplitude: amplitude, range: slots.values[index].program.patientRange, at: time)
                 fired = limits.refusal(of: slots.values[index].program, context: context(slot: slot))
                 guard let fired else { return }
                 flag(
@@ -251,7 +251,7 @@ public struct TherapyAnalyzer: Sendable {
     private mutating func flag(
         _ program: StimProgram, type: String, slot: Slot, fired: FiredRules, line: Int, at time: Timestamp
     ) {
-        safety.record(line: line, slot: slot.number, type: type, fired: fired)
+        safety.record(line: line, slot: slot, type: type, fired: fired)
         attention.flagged(program, type: type, slot: slot.number, fired: fired, line: line, time: time)
     }
 

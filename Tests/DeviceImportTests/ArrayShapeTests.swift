@@ -2,6 +2,7 @@ import DeviceImport
 import DeviceProfiles
 import Foundation
 import RecordingFormat
+import StimSafety
 import Testing
 import TherapyLog
 

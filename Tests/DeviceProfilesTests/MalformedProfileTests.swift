@@ -174,7 +174,7 @@ struct MalformedProfileTests {
     func malformedProfileIsRefused(testCase: Case) throws {
         let yaml = minimalProfile.replacingOccurrences(of: testCase.find, with: testCase.replace)
         try #require(yaml != minimalProfile, "the edit must apply to the minimal profile")
-        let error = try #require(throws: YAMLFieldError.self) {
+        let error = try #require(throws: InputError.self) {
             try DeviceProfile(yaml: yaml, path: "Devices/x.yaml")
         }
         #expect(error.file == "Devices/x.yaml")
@@ -195,7 +195,7 @@ struct MalformedProfileTests {
     func negativeAreaMessage() throws {
         let yaml = minimalProfile.replacingOccurrences(
             of: "[5, 6, 7, 8], areaMM2: 12.25", with: "[5, 6, 7, 8], areaMM2: -3")
-        let error = try #require(throws: YAMLFieldError.self) { try DeviceProfile(yaml: yaml, path: "Devices/x.yaml") }
+        let error = try #require(throws: InputError.self) { try DeviceProfile(yaml: yaml, path: "Devices/x.yaml") }
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
         let line = try #require(lines.firstIndex { $0.contains("areaMM2: -3") })
         let column = try #require(lines[line].range(of: "-3")).lowerBound.utf16Offset(in: lines[line]) + 1
@@ -207,7 +207,7 @@ struct MalformedProfileTests {
     @Test("Bad YAML syntax names the file and the line")
     func badSyntaxNamesFileAndLine() throws {
         let yaml = minimalProfile.replacingOccurrences(of: "interphaseGap: 20", with: "interphaseGap: [20")
-        let error = try #require(throws: YAMLFieldError.self) { try DeviceProfile(yaml: yaml, path: "Devices/x.yaml") }
+        let error = try #require(throws: InputError.self) { try DeviceProfile(yaml: yaml, path: "Devices/x.yaml") }
         #expect(error.field.isEmpty)
         let line = try #require(error.line)
         #expect(error.description.hasPrefix("Devices/x.yaml:\(line): "))
@@ -217,14 +217,14 @@ struct MalformedProfileTests {
     @Test("A key given twice in one mapping is refused with its line")
     func duplicateKeyIsRefused() throws {
         let yaml = minimalProfile + "interphaseGap: 30\n"
-        let error = try #require(throws: YAMLFieldError.self) { try DeviceProfile(yaml: yaml, path: "Devices/x.yaml") }
+        let error = try #require(throws: InputError.self) { try DeviceProfile(yaml: yaml, path: "Devices/x.yaml") }
         #expect(error.message.contains("duplicate key 'interphaseGap'"))
         #expect(error.line != nil)
     }
 
     @Test("An empty file is refused with a message naming the file")
     func emptyFileIsRefused() throws {
-        let error = try #require(throws: YAMLFieldError.self) { try DeviceProfile(yaml: "", path: "Devices/x.yaml") }
+        let error = try #require(throws: InputError.self) { try DeviceProfile(yaml: "", path: "Devices/x.yaml") }
         #expect(error.description.hasPrefix("Devices/x.yaml: "))
         #expect(error.message.contains("empty"))
     }

@@ -70,7 +70,7 @@ struct ProfileDefaultsTests {
     @Test("A file that cannot be read is an error naming it")
     func unreadableFile() throws {
         let missing = URL(fileURLWithPath: "/nonexistent/nowhere.yaml")
-        let error = try #require(throws: YAMLFieldError.self) { try DeviceProfile(contentsOf: missing) }
+        let error = try #require(throws: InputError.self) { try DeviceProfile(contentsOf: missing) }
         #expect(error.file == "/nonexistent/nowhere.yaml")
         #expect(error.message == "no such file")
     }

@@ -103,12 +103,12 @@ struct YAMLDocumentTests {
 
     @Test("An endless device is refused when opened, and a file past the bound as too large")
     func endlessFileIsRefused() throws {
-        let device = try #require(throws: YAMLFieldError.self) { try YAMLField.read(file: "/dev/zero") }
+        let device = try #require(throws: InputError.self) { try YAMLField.read(file: "/dev/zero") }
         #expect(device.description == "/dev/zero: is a character device, not a regular file or a pipe")
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("scs-large-\(UUID().uuidString).yaml")
         try Data(repeating: 0x20, count: YAMLDocument.maximumBytes + 1).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
-        let large = try #require(throws: YAMLFieldError.self) { try YAMLField.read(file: url.path, as: "large.yaml") }
+        let large = try #require(throws: InputError.self) { try YAMLField.read(file: url.path, as: "large.yaml") }
         #expect(large.file == "large.yaml" && large.message.contains("larger than 1 MiB"))
     }
 
@@ -116,7 +116,7 @@ struct YAMLDocumentTests {
         "A file that cannot be read says why in plain words, not Foundation's",
         arguments: [("/", "is a folder, not a file"), ("/no/such.yaml", "no such file")])
     func unreadableFileSaysWhy(path: String, message: String) throws {
-        let error = try #require(throws: YAMLFieldError.self) { try YAMLField.read(file: path) }
+        let error = try #require(throws: InputError.self) { try YAMLField.read(file: path) }
         #expect(error.file == path && error.message == message)
     }
 
@@ -125,7 +125,7 @@ struct YAMLDocumentTests {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("scs-latin1-\(UUID().uuidString).yaml")
         try (Data("name: caf".utf8) + [0xE9, 0x0A]).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
-        let error = try #require(throws: YAMLFieldError.self) { try YAMLField.read(file: url.path) }
+        let error = try #require(throws: InputError.self) { try YAMLField.read(file: url.path) }
         #expect(error.message == "not UTF-8 text: byte 0xE9 at line 1, column 10 (byte offset 9)")
     }
 

@@ -121,7 +121,7 @@ struct ImportCommandTests {
             .deletingLastPathComponent().path
         for (path, message) in [
             (other, "\(other): an object in JSON that is neither a recording nor a Percept session report"),
-            (damaged, "\(damaged): a JSON document too damaged to repair: line 3"),
+            (damaged, "\(damaged): too damaged to repair: line 3"),
             (folder, "\(folder)/StimLog.json: too damaged to repair: line 1"),
         ] {
             let result = try SCSProcess.run(["import", path, "--out", path + ".scsrec.jsonl"])

@@ -1,3 +1,4 @@
+import DeviceProfiles
 import RecordingFormat
 import Replay
 import Testing

@@ -35,7 +35,7 @@ struct SchemaKeyTests {
         arguments: ["on", "yes", "y", "n", "true", "null", "~", "01", "'off'", "\"no\""])
     func anUnknownKeyIsNamedAsWritten(key: String) throws {
         let text = SchemaSample.periodProgram + "\(key): 1\n"
-        let error = try #require(throws: YAMLFieldError.self) { try SchemaSample.programs[0].read(text) }
+        let error = try #require(throws: InputError.self) { try SchemaSample.programs[0].read(text) }
         let written = key.trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
         #expect(error.message.hasPrefix("unknown field '\(written)'"), "\(error)")
         #expect(error.file == "program.yaml" && error.field == written && error.line == 7)
@@ -61,11 +61,11 @@ struct SchemaKeyTests {
     func oneContactWrittenTwoWaysIsListedTwice(contacts: String) throws {
         let program = SchemaSample.periodProgram.replacingOccurrences(
             of: "contacts:\n  3: -100\n  4: 100\n", with: "contacts: \(contacts)\n")
-        let programError = try #require(throws: YAMLFieldError.self) { try SchemaSample.programs[0].read(program) }
+        let programError = try #require(throws: InputError.self) { try SchemaSample.programs[0].read(program) }
         #expect(programError.description.hasPrefix("program.yaml:4:"))
         #expect(programError.field == "contacts.01" && programError.message == "contact '01' is listed twice")
         let impedance = SchemaSample(schema: .impedance, name: "map", text: "")
-        let impedanceError = try #require(throws: YAMLFieldError.self) {
+        let impedanceError = try #require(throws: InputError.self) {
             try impedance.read(contacts.replacingOccurrences(of: "-100", with: "900"))
         }
         #expect(impedanceError.description.hasPrefix("impedance.yaml:1:"))
@@ -75,7 +75,7 @@ struct SchemaKeyTests {
     @Test("One key written plain and quoted is a duplicate key, named with its line")
     func oneKeyWrittenPlainAndQuotedIsADuplicate() throws {
         let impedance = SchemaSample(schema: .impedance, name: "map", text: "")
-        let error = try #require(throws: YAMLFieldError.self) { try impedance.read("1: 900\n\"1\": 950\n") }
+        let error = try #require(throws: InputError.self) { try impedance.read("1: 900\n\"1\": 950\n") }
         #expect(error.description == "impedance.yaml:2: duplicate key '1' in one mapping (first on line 1) (column 1)")
     }
 }

@@ -121,9 +121,9 @@ struct RecordingTests {
         #expect(report.daysWithTherapy == 30)
         #expect(report.days.allSatisfy { $0.therapyHours == 14 })
         for usage in report.programs {
-            let seconds = try #require(expected.therapySeconds[usage.slot])
+            let seconds = try #require(expected.therapySeconds[usage.slot.number])
             #expect(usage.therapyHours == Double(seconds) / 3_600, "slot \(usage.slot)")
-            let mean = Double(expected.amplitudeSeconds[usage.slot] ?? 0) / Double(seconds) / 1_000_000
+            let mean = Double(expected.amplitudeSeconds[usage.slot.number] ?? 0) / Double(seconds) / 1_000_000
             #expect(abs(usage.meanAmplitude - mean) < 1e-9, "slot \(usage.slot)")
         }
         #expect(report.programs.map(\.slot) == [1, 2])

@@ -3,11 +3,11 @@ import Testing
 
 @testable import TherapyLog
 
-/// The small look-ups the series keep: a bounded map of few integer keys, and the lead contacts.
+/// The small look-ups the series keep: a bounded map of few keys, and the lead contacts.
 @Suite("Series look-ups")
 struct LookupTableTests {
     @Test func aFullMapIgnoresANewKey() {
-        var map = BoundedIntMap<Int>(capacity: 2)
+        var map = BoundedMap<Int, Int>(capacity: 2)
         for key in [7, 3, 9, 3] { map.update(key, make: 0) { $0 += key } }
         #expect(map.sorted.map(\.key) == [3, 7])
         #expect(map.sorted.map(\.value) == [6, 7])

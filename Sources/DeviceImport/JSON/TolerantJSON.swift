@@ -24,4 +24,13 @@ public struct TolerantJSON: Hashable, Sendable {
         }
         (value, repairs) = try parsed.get()
     }
+
+    /// Reads `bytes` as one JSON document of `file`, naming the file when the damage is beyond repair.
+    init(parsing bytes: [UInt8], file: String) throws(ImportError) {
+        do {
+            try self.init(parsing: bytes)
+        } catch {
+            throw ImportError(file: file, "too damaged to repair: \(error)")
+        }
+    }
 }

@@ -31,12 +31,7 @@ public enum PerceptReport {
     /// - Throws: ``ImportError`` for a file too damaged to repair, JSON of another kind, or a report
     ///   with no session date and no dated event.
     public static func read(_ bytes: [UInt8], file: String) throws(ImportError) -> ImportResult {
-        let document: TolerantJSON
-        do {
-            document = try TolerantJSON(parsing: bytes)
-        } catch {
-            throw ImportError(file: file, "too damaged to repair: \(error)")
-        }
+        let document = try TolerantJSON(parsing: bytes, file: file)
         guard isReport(document.value) else {
             throw ImportError(
                 file: file,

@@ -23,12 +23,7 @@ enum RCSFileReader {
         } catch {
             throw ImportError(file: location, error.reason)
         }
-        let document: TolerantJSON
-        do {
-            document = try TolerantJSON(parsing: bytes)
-        } catch {
-            throw ImportError(file: location, "too damaged to repair: \(error)")
-        }
+        let document = try TolerantJSON(parsing: bytes, file: location)
         for repair in document.repairs {
             notes.append(ImportNote(.repair, file: file.name, line: repair.position.line, repair.message))
         }

@@ -23,12 +23,7 @@ struct CheckCommand: ParsableCommand {
         if json, OutputFile.isStandardOutput(junit) {
             throw InputError("--junit -", "standard output already carries the --json document; give JUnit a file")
         }
-        let plan: CheckPlan
-        do {
-            plan = try CheckPlan.read(file: self.plan)
-        } catch {
-            throw InputError(error)
-        }
+        let plan = try CheckPlan.read(file: self.plan)
         let inputs = CommandInputs([self.plan, catalog.folder] + plan.programFiles)
         let output = try junit.map { path throws(InputError) in
             try OutputFile(path, location: "--junit \(path)", inputs: inputs)

@@ -8,7 +8,7 @@ struct CheckResult {
         /// The case ran: what was expected and what the validation found.
         case ran(expectedVerdict: Verdict, expectedRules: [RuleID]?, validation: Validation)
         /// The case could not run (an unknown device, a bad program or field): the problem, located.
-        case error(YAMLFieldError)
+        case error(InputError)
     }
 
     var name: String

@@ -9,7 +9,7 @@ enum CheckRunner {
         return plan.cases.map { field in
             let (name, device) = CheckCase.label(of: field)
             let testCase: CheckCase
-            do throws(YAMLFieldError) {
+            do throws(InputError) {
                 testCase = try CheckCase.read(field, profiles: profiles, directory: directory)
             } catch {
                 return CheckResult(name: name, device: device, outcome: .error(error), seconds: 0)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DeviceImport
+import DeviceProfiles
 import Foundation
 
 /// `scs import`: converts an RC+S session folder or a Percept session report into a recording.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DeviceProfiles
 import Foundation
 
 /// `scs usb emulate`: runs a command with virtual stimulators on a virtual USB bus.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DeviceProfiles
 import StimUSB
 
 /// `scs usb list`: the stimulators attached over USB.

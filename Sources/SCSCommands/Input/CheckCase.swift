@@ -28,9 +28,9 @@ package struct CheckCase {
 
     /// Reads the case at `field` for one of `profiles`; `directory` is the plan's folder.
     ///
-    /// - Throws: ``YAMLFieldError`` naming the file, the field and its line and column.
+    /// - Throws: ``InputError`` naming the file, the field and its line and column.
     package static func read(_ field: YAMLField, profiles: [DeviceProfile], directory: String)
-        throws(YAMLFieldError) -> CheckCase
+        throws(InputError) -> CheckCase
     {
         let fields = try field.mapping(allowing: Self.fields)
         _ = try fields.required("name").text()
@@ -59,13 +59,13 @@ package struct CheckCase {
 
     private static func program(
         _ field: YAMLField, limits: DeviceLimits, directory: String
-    ) throws(YAMLFieldError) -> StimProgram {
+    ) throws(InputError) -> StimProgram {
         switch (field.optional("program"), field.optional("programFile")) {
         case (let program?, nil): return try ProgramDecoder.decode(program, limits: limits)
         case (nil, let fileField?):
             // The program file's own error, located in it, is prefixed with the plan's line that names it.
             let path = try fileField.text()
-            do throws(YAMLFieldError) {
+            do throws(InputError) {
                 let file = try YAMLField.read(file: CheckPlan.path(ofProgramFile: path, in: directory))
                 return try ProgramDecoder.decode(file, limits: limits)
             } catch {
@@ -76,7 +76,7 @@ package struct CheckCase {
     }
 
     /// `expect.rules`: nil when absent (only the verdict is compared), else the exact set expected.
-    private static func rules(_ field: YAMLField?) throws(YAMLFieldError) -> [RuleID]? {
+    private static func rules(_ field: YAMLField?) throws(InputError) -> [RuleID]? {
         guard let field else { return nil }
         var rules: [RuleID] = []
         for element in try field.list() {

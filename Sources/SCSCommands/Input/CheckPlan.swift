@@ -21,7 +21,7 @@ package struct CheckPlan {
     package var cases: [YAMLField]
 
     /// Reads the plan's structure: a mapping with a non-empty list of cases.
-    package static func read(file: String) throws(YAMLFieldError) -> CheckPlan {
+    package static func read(file: String) throws(InputError) -> CheckPlan {
         let root = try YAMLField.read(file: file)
         guard root.isPresent else { throw root.error("the plan is empty; give a list of cases") }
         let casesField = try root.mapping(allowing: ["cases"]).required("cases")

@@ -1,3 +1,4 @@
+import DeviceProfiles
 import StimSafety
 
 /// Reads the `--contacts` shorthand: `2-,3+` (each polarity split evenly), `1-60,2-40,3+` (explicit

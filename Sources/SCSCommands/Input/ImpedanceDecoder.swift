@@ -5,16 +5,12 @@ import StimSafety
 enum ImpedanceDecoder {
     /// Reads the impedance file at `path` (`-` for standard input).
     static func read(file path: String, limits: DeviceLimits) throws(InputError) -> MeasuredImpedances {
-        do {
-            return try decode(try YAMLField.read(file: path), limits: limits)
-        } catch {
-            throw InputError(error)
-        }
+        try decode(try YAMLField.read(file: path), limits: limits)
     }
 
     /// Reads measurements; contacts that the device does not have, and a contact given twice (`1` and
     /// `01`), are errors, so a measurement is never silently dropped or replaced.
-    static func decode(_ field: YAMLField, limits: DeviceLimits) throws(YAMLFieldError) -> MeasuredImpedances {
+    static func decode(_ field: YAMLField, limits: DeviceLimits) throws(InputError) -> MeasuredImpedances {
         var measured: [ContactID: Milliohms] = [:]
         for (key, value) in try field.entries() {
             let contact = ContactID(key: key)

@@ -18,7 +18,7 @@ package enum ProgramDecoder {
     static let patientRangeFields = ["min", "max"]
 
     /// Reads the program of `field` for a device with `limits`.
-    package static func decode(_ field: YAMLField, limits: DeviceLimits) throws(YAMLFieldError) -> StimProgram {
+    package static func decode(_ field: YAMLField, limits: DeviceLimits) throws(InputError) -> StimProgram {
         let fields = try field.mapping(allowing: Self.fields)
         var program = StimProgram(
             amplitude: try fields.required("amplitude").quantity(Nanoamps.self),
@@ -35,7 +35,7 @@ package enum ProgramDecoder {
         return program
     }
 
-    private static func rate(_ fields: YAMLField) throws(YAMLFieldError) -> Rate {
+    private static func rate(_ fields: YAMLField) throws(InputError) -> Rate {
         switch (fields.optional("frequency"), fields.optional("period")) {
         case (.some, .some(let period)): throw period.error("give either frequency or period, not both")
         case (nil, nil): throw fields.child("frequency").error("is required (or give period in µs)")
@@ -48,7 +48,7 @@ package enum ProgramDecoder {
     ///
     /// A map longer than the device's contacts (every lead contact and the case) is refused before its
     /// entries are read: it cannot be a program for this device, and a huge one would only cost time.
-    private static func contacts(_ field: YAMLField, limits: DeviceLimits) throws(YAMLFieldError) -> [ContactShare] {
+    private static func contacts(_ field: YAMLField, limits: DeviceLimits) throws(InputError) -> [ContactShare] {
         let leadContacts = limits.leads.reduce(0) { $0 + $1.contacts.count }
         if let count = field.entryCount, count > leadContacts + 1 {
             throw field.error(
@@ -66,14 +66,14 @@ package enum ProgramDecoder {
         return shares
     }
 
-    private static func cycling(_ field: YAMLField) throws(YAMLFieldError) -> Cycling {
+    private static func cycling(_ field: YAMLField) throws(InputError) -> Cycling {
         let fields = try field.mapping(allowing: cyclingFields)
         return Cycling(
             on: try fields.required("on").quantity(Milliseconds.self, .positive),
             off: try fields.required("off").quantity(Milliseconds.self))
     }
 
-    private static func patientRange(_ field: YAMLField) throws(YAMLFieldError) -> PatientRange {
+    private static func patientRange(_ field: YAMLField) throws(InputError) -> PatientRange {
         let fields = try field.mapping(allowing: patientRangeFields)
         return PatientRange(
             min: try fields.required("min").quantity(Nanoamps.self),

@@ -43,11 +43,7 @@ struct ProgramOptions: ParsableArguments {
     /// The program for a device with `limits`, read from the file or built from the flags.
     func program(for limits: DeviceLimits) throws(InputError) -> StimProgram {
         if let programFile {
-            do {
-                return try ProgramDecoder.decode(try YAMLField.read(file: programFile), limits: limits)
-            } catch {
-                throw InputError(error)
-            }
+            return try ProgramDecoder.decode(try YAMLField.read(file: programFile), limits: limits)
         }
         return try programFromFlags(fractionStep: limits.fractionStep)
     }

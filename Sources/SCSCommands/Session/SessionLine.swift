@@ -1,4 +1,5 @@
 import ArgumentParser
+import DeviceProfiles
 import StimProtocol
 import StimSafety
 
@@ -83,7 +84,7 @@ enum SessionLine: Equatable, Sendable {
     /// A slot number the wire can carry: refused here, not when sent, so that a script with such a line
     /// stops before its earlier lines change anything.
     private static func slot(_ text: String) throws(SyntaxError) -> Slot {
-        guard let number = Int(text), let slot = Slot(number: number) else {
+        guard let slot = Slot(text) else {
             throw SyntaxError(description: "'\(text)' is not a slot number (1, 2, …)")
         }
         guard slot.wireByte != nil else {

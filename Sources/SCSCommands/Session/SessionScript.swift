@@ -1,3 +1,4 @@
+import DeviceProfiles
 import StimSafety
 
 /// A session script, every line parsed before any is run, so that a bad line stops the script before

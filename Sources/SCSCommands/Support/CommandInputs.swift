@@ -1,3 +1,4 @@
+import DeviceProfiles
 import FileIO
 
 #if canImport(Glibc)

@@ -1,3 +1,4 @@
+import DeviceProfiles
 import Replay
 import StimDevice
 import StimProtocol

@@ -23,10 +23,4 @@ enum USBAdvice {
         that you may open /dev/bus/usb (a udev rule for vendor 0x\(hex4(StimulatorInterface.vendorID)), see \
         `scs usb list --help`); or try a virtual stimulator: scs usb emulate -- scs usb list
         """
-
-    /// Four lower-case hex digits.
-    static func hex4(_ value: UInt16) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: max(4 - digits.count, 0)) + digits
-    }
 }

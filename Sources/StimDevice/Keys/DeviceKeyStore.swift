@@ -35,15 +35,6 @@ public struct DeviceKeyStore: Sendable {
         return store
     }
 
-    /// The roles that have a key.
-    public var roles: [Role] { Role.allCases.filter { keys[$0] != nil } }
-
-    /// Sets the key of `role`; fails when the bytes are too short to be a key.
-    public mutating func setKey(_ bytes: [UInt8], for role: Role) throws(KeyError) {
-        _ = try DeviceKey(bytes: bytes)
-        keys[role] = bytes
-    }
-
     /// Removes the key of `role`.
     public mutating func removeKey(for role: Role) {
         keys[role] = nil

@@ -44,14 +44,6 @@ struct OutputState: Sendable {
         return rampStart + (steps + 1) * interval
     }
 
-    /// The ramp steps from `from` to `target`: how many `interval`s the ramp takes.
-    func stepCount(from: Nanoamps, to target: Nanoamps) -> Int64 {
-        guard let step, target > from else { return 0 }
-        let rise = target.rawValue - from.rawValue
-        // Rounded up without adding: a profile's slew limit may lie near the top of the range.
-        return rise / step.rawValue + (rise % step.rawValue == 0 ? 0 : 1)
-    }
-
     /// Whether cycling (if any) lets stimulation through at `time`.
     func isInOnPhase(at time: Int64, cycling: Cycling?) -> Bool {
         guard let cycling else { return true }

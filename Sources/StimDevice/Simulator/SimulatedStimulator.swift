@@ -100,11 +100,6 @@ public final class SimulatedStimulator: Sendable {
         }
     }
 
-    /// Brings the simulation up to the clock's reading (every entry point does this first).
-    public func synchronize() {
-        withCore { _ in }
-    }
-
     /// The device's own time (the clock's reading, shifted by any setClock).
     public var now: Timestamp {
         withCore { $0.deviceNow }

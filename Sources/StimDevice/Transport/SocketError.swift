@@ -18,12 +18,6 @@ public struct SocketError: Error, Hashable, Sendable, CustomStringConvertible {
     /// not a socket; neither is replaced.
     public var code: POSIXErrorCode?
 
-    public init(operation: String, path: String, code: POSIXErrorCode?) {
-        self.operation = operation
-        self.path = path
-        self.code = code
-    }
-
     /// Whether a live server holds the path (see ``code``).
     public var isHeldByLiveServer: Bool {
         operation == "bind" && code == .EADDRINUSE
