@@ -2,7 +2,7 @@ import Foundation
 import RecordingFormat
 import StimSafety
 
-/// The JSON object of `recording-format.md` §3, unrounded, with `null` written out where a figure is
+/// The JSON object of `recording-format.md` §3, figures to 15 significant digits (``Figure``), with `null` written out where a figure is
 /// undefined, and the keys `docs/analysis-json.md` adds (`attention`, ...).
 extension RecordingReport: Encodable {
     private enum Keys: String, CodingKey {
