@@ -1,7 +1,7 @@
 import Foundation
 import StimSafety
 
-/// Numbers and phrases for human output, text and HTML alike (JSON carries unrounded numbers).
+/// Numbers and phrases for human output, text and HTML alike (JSON carries numbers to 15 significant digits, see `TherapyLog.Figure`).
 package enum Format {
     /// `value` with at most `decimals` decimals, trailing zeros dropped.
     package static func number(_ value: Double, decimals: Int) -> String {

@@ -2,7 +2,7 @@ import Foundation
 import RecordingFormat
 import StimSafety
 
-/// The JSON object of `recording-format.md` §3, unrounded, with `null` written out where a figure is
+/// The JSON object of `recording-format.md` §3, figures to 15 significant digits (``Figure``), with `null` written out where a figure is
 /// undefined, and the keys `docs/analysis-json.md` adds (`attention`, ...).
 extension RecordingReport: Encodable {
     private enum Keys: String, CodingKey {
@@ -30,22 +30,22 @@ extension RecordingReport: Encodable {
         try container.encode(start.rfc3339, forKey: .start)
         try container.encode(end.rfc3339, forKey: .end)
         try container.encode(isTruncated, forKey: .truncated)
-        try container.encode(Decimal(figure: recordedHours), forKey: .recordedHours)
-        try container.encode(Decimal(figure: therapyHours), forKey: .therapyHours)
-        try container.encode(usagePercent.flatMap(Decimal.init(figure:)), forKey: .usagePercent)
+        try container.encode(Figure(recordedHours), forKey: .recordedHours)
+        try container.encode(Figure(therapyHours), forKey: .therapyHours)
+        try container.encode(usagePercent.map(Figure.init), forKey: .usagePercent)
         var dayList = container.nestedUnkeyedContainer(forKey: .days)
         for day in days {
             var entry = dayList.nestedContainer(keyedBy: DayKeys.self)
             try entry.encode(day.date, forKey: .date)
-            try entry.encode(Decimal(figure: day.therapyHours), forKey: .therapyHours)
+            try entry.encode(Figure(day.therapyHours), forKey: .therapyHours)
         }
         try container.encode(daysWithTherapy, forKey: .daysWithTherapy)
         var programList = container.nestedUnkeyedContainer(forKey: .programs)
         for program in programs {
             var entry = programList.nestedContainer(keyedBy: ProgramKeys.self)
             try entry.encode(program.slot.number, forKey: .slot)
-            try entry.encode(Decimal(figure: program.therapyHours), forKey: .therapyHours)
-            try entry.encode(Decimal(figure: program.meanAmplitude), forKey: .meanAmplitude)
+            try entry.encode(Figure(program.therapyHours), forKey: .therapyHours)
+            try entry.encode(Figure(program.meanAmplitude), forKey: .meanAmplitude)
         }
         var adjustmentEntry = container.nestedContainer(keyedBy: AdjustmentKeys.self, forKey: .adjustments)
         try adjustmentEntry.encode(adjustments.patient, forKey: .patient)
@@ -56,9 +56,9 @@ extension RecordingReport: Encodable {
         try rejectedEntry.encode(rejected.byRule, forKey: .byRule)
         var chargeEntry = container.nestedContainer(keyedBy: ChargeKeys.self, forKey: .charges)
         try chargeEntry.encode(charges.count, forKey: .count)
-        try chargeEntry.encode(charges.meanIntervalHours.flatMap(Decimal.init(figure:)), forKey: .meanIntervalHours)
+        try chargeEntry.encode(charges.meanIntervalHours.map(Figure.init), forKey: .meanIntervalHours)
         try container.encode(impedanceAlerts, forKey: .impedanceAlerts)
-        try container.encode(Decimal(figure: deliveredCharge), forKey: .deliveredCharge)
+        try container.encode(Figure(deliveredCharge), forKey: .deliveredCharge)
         var safetyEntry = container.nestedContainer(keyedBy: SafetyKeys.self, forKey: .safety)
         try safetyEntry.encode(safety.eventsWithErrors, forKey: .eventsWithErrors)
         try safetyEntry.encode(safety.eventsWithWarnings, forKey: .eventsWithWarnings)

@@ -8,7 +8,7 @@ import Testing
 @Suite("Figures in JSON")
 struct FigureDecimalTests {
     static func json(_ value: Double) throws -> String {
-        String(decoding: try JSONEncoder().encode([Decimal(figure: value)]), as: UTF8.self).dropFirst().dropLast()
+        String(decoding: try JSONEncoder().encode([Figure(value)]), as: UTF8.self).dropFirst().dropLast()
             .description
     }
 
@@ -43,6 +43,6 @@ struct FigureDecimalTests {
             let back = try #require(Double(text))
             #expect(abs(back - hours) <= 1e-14 * max(1, abs(hours)), "\(text) for \(hours)")
         }
-        #expect(Decimal(figure: .infinity) == nil && Decimal(figure: .nan) == nil)
+        #expect(Figure(.infinity).decimal == nil && Figure(.nan).decimal == nil)
     }
 }

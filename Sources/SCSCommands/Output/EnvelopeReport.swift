@@ -1,4 +1,5 @@
 import StimSafety
+import TherapyLog
 
 /// The JSON document of `scs envelope`: rows of pulse widths, columns of frequencies, mA in the cells
 /// (null where no amplitude is safe).
@@ -8,7 +9,7 @@ struct EnvelopeReport: Encodable {
     /// µs.
     var pulseWidths: [Double]
     /// Hz.
-    var frequencies: [Double]
+    var frequencies: [Figure]
     /// The largest amplitude passing every error rule, mA, `[pulse width][frequency]`.
     var maxAmplitude: [[Double?]]
     /// The largest amplitude passing every error and warning rule, mA.
@@ -20,7 +21,7 @@ struct EnvelopeReport: Encodable {
             first
         }
         pulseWidths = envelope.pulseWidths.map(\.doubleValue)
-        frequencies = envelope.rates.map(\.hertz)
+        frequencies = envelope.rates.map { Figure($0.hertz) }
         let rows = envelope.pulseWidths.indices
         let columns = envelope.rates.indices
         maxAmplitude = rows.map { row in columns.map { envelope.maxAmplitude(row: row, column: $0)?.doubleValue } }

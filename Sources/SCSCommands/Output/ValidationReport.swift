@@ -1,4 +1,5 @@
 import StimSafety
+import TherapyLog
 
 /// The outcome of `scs validate`, as the JSON document of `docs/cli.md` §3.
 struct ValidationReport: Encodable {
@@ -6,30 +7,30 @@ struct ValidationReport: Encodable {
         var rule: String
         var severity: String
         var contact: String?
-        var value: Double?
-        var limit: Double?
+        var value: Figure?
+        var limit: Figure?
         var message: String
 
         init(_ finding: Finding) {
             rule = finding.rule.name
             severity = finding.severity.rawValue
             contact = finding.contact?.description
-            value = finding.value
-            limit = finding.limit
+            value = finding.value.map(Figure.init)
+            limit = finding.limit.map(Figure.init)
             message = finding.message
         }
     }
 
     struct MetricsEntry: Encodable {
-        var chargePerPhase: Double
-        var maxChargeDensity: Double
-        var maxShannonK: Double?
-        var maxRequiredVoltage: Double
-        var pulseRate: Double?
-        var stimulationCurrent: Double?
-        var batteryCurrent: Double?
-        var rechargeIntervalDays: Double?
-        var longevityYears: Double?
+        var chargePerPhase: Figure
+        var maxChargeDensity: Figure
+        var maxShannonK: Figure?
+        var maxRequiredVoltage: Figure
+        var pulseRate: Figure?
+        var stimulationCurrent: Figure?
+        var batteryCurrent: Figure?
+        var rechargeIntervalDays: Figure?
+        var longevityYears: Figure?
     }
 
     var device: String
@@ -46,10 +47,12 @@ struct ValidationReport: Encodable {
         findings = validation.findings.map(FindingEntry.init)
         let metrics = validation.metrics
         self.metrics = MetricsEntry(
-            chargePerPhase: metrics.chargePerPhase, maxChargeDensity: metrics.maxChargeDensity,
-            maxShannonK: metrics.maxShannonK, maxRequiredVoltage: metrics.maxRequiredVoltage,
-            pulseRate: metrics.pulseRate, stimulationCurrent: metrics.stimulationCurrent,
-            batteryCurrent: metrics.batteryCurrent, rechargeIntervalDays: metrics.rechargeIntervalDays,
-            longevityYears: metrics.longevityYears)
+            chargePerPhase: Figure(metrics.chargePerPhase), maxChargeDensity: Figure(metrics.maxChargeDensity),
+            maxShannonK: metrics.maxShannonK.map(Figure.init), maxRequiredVoltage: Figure(metrics.maxRequiredVoltage),
+            pulseRate: metrics.pulseRate.map(Figure.init),
+            stimulationCurrent: metrics.stimulationCurrent.map(Figure.init),
+            batteryCurrent: metrics.batteryCurrent.map(Figure.init),
+            rechargeIntervalDays: metrics.rechargeIntervalDays.map(Figure.init),
+            longevityYears: metrics.longevityYears.map(Figure.init))
     }
 }

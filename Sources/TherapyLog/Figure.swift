@@ -1,0 +1,25 @@
+import Foundation
+
+/// A computed figure as every JSON report writes it: to 15 significant digits (all a `Double` holds for
+/// certain), so that the error of binary arithmetic (`5.000000000000001` for 5, `0.30000000000000004`
+/// for 0.1 + 0.2) is not written as if it were a digit. An infinite or undefined value is left to the
+/// encoder's strategy for non-conforming floats.
+public struct Figure: Encodable, Hashable, Sendable {
+    /// The figure as computed.
+    public var value: Double
+
+    public init(_ value: Double) {
+        self.value = value
+    }
+
+    /// The shortest decimal of at most 15 significant digits, nil for an infinite or undefined value.
+    public var decimal: Decimal? {
+        guard value.isFinite else { return nil }
+        return Decimal(string: String(format: "%.15g", value), locale: Locale(identifier: "en_US_POSIX"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if let decimal { try container.encode(decimal) } else { try container.encode(value) }
+    }
+}
