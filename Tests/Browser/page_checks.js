@@ -33,6 +33,23 @@
     }
     return layers.reverse().reduce((under, top) => over(top, under), { r: 255, g: 255, b: 255, a: 1 });
   };
+  // An SVG text's background is the last shape drawn before it whose box holds the text's centre (a
+  // filled contact of a lead diagram, say), laid over the page's background. Boxes are compared in the
+  // SVG's own units, so this holds for text scrolled out of the window too.
+  const underSVGText = (el, page) => {
+    const t = el.getBBox();
+    const [cx, cy] = [t.x + t.width / 2, t.y + t.height / 2];
+    let shape = null;
+    for (const e of el.ownerSVGElement.querySelectorAll("rect, circle, ellipse, path, polygon")) {
+      if (el.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING) break;
+      if (e.closest("defs, pattern")) continue;
+      const b = e.getBBox();
+      if (cx >= b.x && cx <= b.x + b.width && cy >= b.y && cy <= b.y + b.height) shape = e;
+    }
+    const fill = shape ? parse(getComputedStyle(shape).fill) : null;
+    if (!fill) return page;
+    return over({ ...fill, a: fill.a * opacity(shape) * Number(getComputedStyle(shape).fillOpacity) }, page);
+  };
   const visible = (el) => {
     const s = getComputedStyle(el);
     return s.visibility !== "hidden" && s.display !== "none" && el.getClientRects().length > 0;
@@ -49,7 +66,7 @@
     const isSVG = el instanceof SVGElement;
     const scale = isSVG && el.getScreenCTM() ? el.getScreenCTM().a : 1;
     const size = parseFloat(s.fontSize) * scale;
-    const bg = background(el);
+    const bg = isSVG && el.tagName === "text" ? underSVGText(el, background(el)) : background(el);
     const ink = parse(isSVG ? s.fill : s.color);
     const colour = over({ ...ink, a: ink.a * opacity(el) }, bg);
     const bold = Number(s.fontWeight) >= 700;
