@@ -18,11 +18,11 @@ struct SCSProcess {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("scs")
     }
 
-    /// Runs `scs` with `arguments` in `directory`, with `input` as its standard input (none: empty) and
-    /// `overrides` replacing variables of this environment.
+    /// Runs `scs` (or another `executable`) with `arguments` in `directory`, with `input` as its standard
+    /// input (none: empty) and `overrides` replacing variables of this environment.
     static func run(
         _ arguments: [String], in directory: URL = root, input: String = "",
-        environment overrides: [String: String] = [:]
+        environment overrides: [String: String] = [:], executable: URL = executable
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable

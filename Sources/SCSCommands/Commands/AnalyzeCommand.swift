@@ -33,7 +33,9 @@ struct AnalyzeCommand: ParsableCommand {
             """)
     var files: [String] = []
 
-    @Option(help: "Device profile id to judge every recording against, instead of its header's device.")
+    @Option(
+        help: "Device profile id to judge every recording against, instead of its header's device.",
+        completion: .deviceIDs)
     var device: String?
 
     @OptionGroup var catalog: CatalogOptions
