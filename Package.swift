@@ -62,8 +62,7 @@ let package = Package(
             swiftSettings: strictness,
             plugins: ["EmbedDevices"]
         ),
-        .executableTarget(name: "embed-devices", path: "Plugins/EmbedDevicesTool", swiftSettings: strictness),
-        .plugin(name: "EmbedDevices", capability: .buildTool(), dependencies: ["embed-devices"]),
+        .plugin(name: "EmbedDevices", capability: .buildTool()),
         .target(
             name: "StimProtocol",
             dependencies: ["StimSafety", .product(name: "Crypto", package: "swift-crypto")],
