@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileIO
 import Foundation
 import RecordingFormat
 import Replay
@@ -29,7 +30,7 @@ struct ReplayCommand: AsyncParsableCommand {
         case usb
     }
 
-    @Argument(help: "The recording to replay (.scsrec.jsonl).") var file: String
+    @Argument(help: "The recording to replay (.scsrec.jsonl); - for standard input.") var file: String
 
     @Option(help: "The kind of stimulator to drive.") var target: Target
 
@@ -90,8 +91,14 @@ struct ReplayCommand: AsyncParsableCommand {
     static func read(_ file: String) throws(InputError) -> (RecordingHeader, [RecordedEvent], [Int]) {
         var events: [RecordedEvent] = []
         var skipped: [Int] = []
+        let input: InputFile
         do {
-            let reader = try RecordingReader(contentsOf: URL(fileURLWithPath: file))
+            input = try InputFile(path: file)
+        } catch {
+            throw InputError(file, error.reason)
+        }
+        do {
+            let reader = try RecordingReader(input: input, decoder: StrictLineDecoder())
             _ = try reader.read { item in
                 switch item {
                 case .event(let event): events.append(event)
