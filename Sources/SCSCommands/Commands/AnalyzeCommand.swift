@@ -119,7 +119,7 @@ struct AnalyzeCommand: ParsableCommand {
             return (report, chosen, nil)
         } catch let error as RecordingError {
             if case .invalidLine = error.reason {
-                Terminal.error("error: \(file): \(error) (--strict)")
+                Terminal.error(InputError(file, "\(error) (--strict)"))
                 throw ExitCode(1)
             }
             throw InputError(file, error.description)

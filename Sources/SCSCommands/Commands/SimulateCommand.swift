@@ -56,7 +56,7 @@ struct SimulateCommand: AsyncParsableCommand {
         } catch {
             output.discard()
             progress.finish()
-            Terminal.error("error: the simulation of \(profile.id) stopped: \(error)")
+            Terminal.error(InputError(profile.id, "the simulation stopped: \(error)"))
             throw ExitCode(1)
         }
         progress.finish()

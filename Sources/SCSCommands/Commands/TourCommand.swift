@@ -43,7 +43,7 @@ struct TourCommand: AsyncParsableCommand {
         do {
             for step in steps(files) { try await step.run() }
         } catch {
-            Terminal.error("error: \(error)")
+            Terminal.error(InputError("scs tour", "\(error)"))
             throw ExitCode(1)
         }
         print("\n" + Terminal.paint("Where things are", .bold) + "\n")

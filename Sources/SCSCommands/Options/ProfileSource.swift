@@ -28,6 +28,7 @@ package enum ProfileSource {
             // A folder's own problem is named by the flag or variable that chose it; a profile's by its file.
             switch error {
             case .unreadableFolder, .emptyFolder: throw InputError(user?.givenBy ?? "", error.description)
+            case .profile(let error): throw InputError(error)
             default: throw InputError("", error.description)
             }
         }

@@ -9,6 +9,12 @@ package enum Terminal {
         FileHandle.standardError.write(Data((escaped(line, keepingLineBreaks: true) + "\n").utf8))
     }
 
+    /// Writes `error` to standard error as `error: WHERE: WHAT`, the one form of every error `scs`
+    /// reports (`docs/cli.md` §1).
+    package static func error(_ error: InputError) {
+        self.error("error: \(error)")
+    }
+
     /// Writes text for people to standard error, where it stays out of a document a command writes to
     /// standard output (`--out -`).
     static func aside(_ text: String) { error(text) }
