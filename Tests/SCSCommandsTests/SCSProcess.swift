@@ -53,6 +53,12 @@ struct SCSProcess {
     }
 }
 
+/// `text` with the line breaks and indents of wrapped lines (`TextWidth`) read as single spaces, to find
+/// a phrase wherever the 120-column wrap fell.
+func unwrapped(_ text: String) -> String {
+    text.replacingOccurrences(of: #"\n +"#, with: " ", options: .regularExpression)
+}
+
 /// Compares output with a golden file under `Golden/`; `SCS_UPDATE_GOLDEN=1` rewrites the file instead.
 func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
     let url = SCSProcess.root.appendingPathComponent("Tests/SCSCommandsTests/Golden/\(name)")

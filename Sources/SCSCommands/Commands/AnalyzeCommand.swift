@@ -87,7 +87,7 @@ struct AnalyzeCommand: ParsableCommand {
                 guard let imported = analysis.imported else { return text }
                 return text + "\n\n" + ImportNotesText.render(imported).joined(separator: "\n")
             }
-            print(texts.joined(separator: "\n\n"))
+            print(TextWidth.fitted(texts.joined(separator: "\n\n")))
             if let htmlPath { print("\nHTML report written to \(Terminal.escaped(htmlPath))") }
         }
         let repaired = analyses.contains { $0.imported?.hasReadingProblems ?? false }

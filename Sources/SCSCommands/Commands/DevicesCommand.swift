@@ -13,7 +13,7 @@ struct DevicesCommand: ParsableCommand {
         if json {
             try JSONOutput.write(summaries)
         } else {
-            print(DeviceSummary.text(summaries))
+            print(TextWidth.fitted(DeviceSummary.text(summaries)))
         }
     }
 }

@@ -11,6 +11,7 @@ struct ReplayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
         abstract: "Replay a recording's commands into a stimulator and report where the device differs.",
+        usage: "scs replay <file> --target <target> [<options>]",
         discussion: """
             Writes, activations, amplitude changes and therapy on/off are sent in order, each in a session \
             of the role that sent it, with the device clock set to the event's time; refused commands are \
@@ -44,6 +45,7 @@ struct ReplayCommand: AsyncParsableCommand {
     var speed = "max"
 
     @Flag(help: "Write one JSON document to stdout.") var json = false
+    @Flag(help: "No progress on stderr (by default a bar on a terminal, else a line every 5 s).") var quiet = false
 
     func run() async throws {
         let speed = try ReplaySpeed(speed)
@@ -55,7 +57,8 @@ struct ReplayCommand: AsyncParsableCommand {
         let empty = ReplayReport(
             file: file, device: simulator.device ?? header.device, target: target.name, skippedLines: skipped)
         let progress = ProgressBar(
-            total: events.count, label: "replaying \(URL(fileURLWithPath: file).lastPathComponent)")
+            total: events.count, label: "replaying \(URL(fileURLWithPath: file).lastPathComponent)", unit: "events",
+            mode: ProgressBar.mode(quiet: quiet))
         var replay = RecordingReplay(events: events, connection: try TargetLink(target), speed: speed, report: empty)
         let report: ReplayReport
         do {
@@ -69,7 +72,7 @@ struct ReplayCommand: AsyncParsableCommand {
         if json {
             try JSONOutput.write(report)
         } else {
-            print(ReplayText.render(report))
+            print(TextWidth.fitted(ReplayText.render(report)))
         }
         if !report.divergences.isEmpty { throw ExitCode(1) }
     }
