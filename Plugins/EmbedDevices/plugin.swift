@@ -3,7 +3,7 @@ import PackagePlugin
 
 /// Compiles the top-level `Devices/*.yaml` into the target that applies it, as a generated
 /// `BundledProfileFiles.swift`, so that `Devices/` stays the one source of the bundled profiles and an
-/// installed `scs` needs no folder beside it (`docs/cli.md` § Profiles).
+/// installed `scs` needs no folder beside it (`docs/cli.md` §1, Profiles).
 ///
 /// The file is written by `/bin/sh` rather than by a Swift tool built for the purpose: the fuzz build's
 /// `-Xswiftc -sanitize=fuzzer` reaches build tools too, and a tool linked with libFuzzer fails to link.

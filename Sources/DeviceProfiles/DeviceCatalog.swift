@@ -68,7 +68,7 @@ public struct DeviceCatalog: Sendable {
     }
 
     /// This catalog with `other`'s profiles added, where a profile of `other` replaces the one here with
-    /// the same id (a user's folder over the built-in profiles; `docs/cli.md` § Device profiles).
+    /// the same id (a user's folder over the built-in profiles; `docs/cli.md` §1, Profiles).
     public func overridden(by other: DeviceCatalog) throws(CatalogError) -> DeviceCatalog {
         let ids = Set(other.ids)
         var catalog = try DeviceCatalog(profiles: profiles.filter { !ids.contains($0.id) } + other.profiles)

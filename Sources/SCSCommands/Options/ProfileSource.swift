@@ -17,7 +17,7 @@ package enum ProfileSource {
     }
 
     /// The built-in profiles with the user's folder (`folder`, else `SCS_DEVICES`) over them: a
-    /// profile there with a built-in id replaces the built-in one (`docs/cli.md` § Device profiles).
+    /// profile there with a built-in id replaces the built-in one (`docs/cli.md` §1, Profiles).
     static func catalog(in folder: String?) throws(InputError) -> DeviceCatalog {
         let user = userFolder(flag: folder)
         do {
