@@ -1,3 +1,4 @@
+import FileIO
 import Foundation
 import Testing
 
@@ -48,6 +49,21 @@ struct ProgressTests {
         bar.update(5)
         bar.finish()
         #expect(terminal.text == "\rx [███████████████···············] 5/10\n")
+    }
+
+    @Test func analyzeFollowsTheReadingOfARegularFileUnlessQuiet() throws {
+        let path = SCSProcess.root.appendingPathComponent(StreamInputTests.recording).path
+        let followed = try InputFile(path: path)
+        ProgressBar.follow(followed, path: path, quiet: false)
+        #expect(followed.onRead != nil)
+        _ = try followed.readAll()
+        #expect(followed.bytesRead == (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int))
+        let quiet = try InputFile(path: path)
+        ProgressBar.follow(quiet, path: path, quiet: true)
+        #expect(quiet.onRead == nil)
+        let analyzed = try SCSProcess.run(["analyze", StreamInputTests.recording, "--quiet"])
+        #expect(analyzed.status == 0)
+        #expect(analyzed.stderr.isEmpty)
     }
 
     @Test func replayAndSimulateTakeQuietAndKeepStdoutFreeOfProgress() throws {

@@ -45,6 +45,8 @@ struct AnalyzeCommand: ParsableCommand {
 
     @Flag(help: "Write one JSON document to stdout.") var json = false
 
+    @Flag(help: "No progress on stderr (by default a bar on a terminal, else a line every 5 s).") var quiet = false
+
     @Option(
         name: .customLong("html"),
         help: ArgumentHelp(
@@ -106,6 +108,7 @@ struct AnalyzeCommand: ParsableCommand {
             return (imported.analyze(file: file, limits: profile.limits), profile, imported)
         case .recording(let recording): input = recording
         }
+        ProgressBar.follow(input, path: file, quiet: quiet)
         var chosen: DeviceProfile?
         do {
             let report = try RecordingAnalysis.analyze(
