@@ -54,11 +54,15 @@ let package = Package(
         .target(name: "RecordingFormat", dependencies: ["StimSafety"], swiftSettings: strictness),
         // Files, pipes and standard input read and examined through POSIX calls, with plain errors.
         .target(name: "FileIO", swiftSettings: strictness),
+        // The bundled profiles are the top-level Devices/*.yaml, compiled in by the EmbedDevices plugin so
+        // that an installed `scs` works from any directory.
         .target(
             name: "DeviceProfiles",
             dependencies: ["StimSafety", "FileIO", .product(name: "Yams", package: "Yams")],
-            swiftSettings: strictness
+            swiftSettings: strictness,
+            plugins: ["EmbedDevices"]
         ),
+        .plugin(name: "EmbedDevices", capability: .buildTool()),
         .target(
             name: "StimProtocol",
             dependencies: ["StimSafety", .product(name: "Crypto", package: "swift-crypto")],

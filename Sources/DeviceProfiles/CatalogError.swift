@@ -12,8 +12,6 @@ public enum CatalogError: Error, Hashable, Sendable, CustomStringConvertible {
     case unreadableFolder(String, reason: String)
     /// The folder holds no `*.yaml` file.
     case emptyFolder(String)
-    /// No `Devices` folder was found; `searched` lists where it was looked for, in order.
-    case devicesFolderNotFound(searched: [String])
 
     public var description: String {
         switch self {
@@ -29,9 +27,6 @@ public enum CatalogError: Error, Hashable, Sendable, CustomStringConvertible {
             "\(folder): cannot list the folder: \(reason)"
         case .emptyFolder(let folder):
             "\(folder): holds no *.yaml device profile"
-        case .devicesFolderNotFound(let searched):
-            "no Devices folder with *.yaml profiles was found; set SCS_DEVICES to one. Looked in: "
-                + searched.joined(separator: ", ")
         }
     }
 }

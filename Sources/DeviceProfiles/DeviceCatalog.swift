@@ -8,6 +8,8 @@ import Foundation
 public struct DeviceCatalog: Sendable {
     /// The profiles, sorted by id.
     public let profiles: [DeviceProfile]
+    /// The ids whose profile replaced an earlier one in ``overridden(by:)``.
+    public private(set) var replacedIDs: Set<String> = []
 
     /// A catalog of profiles already loaded; two profiles with the same id, or the same USB ids, are an
     /// error naming both files.
@@ -51,9 +53,27 @@ public struct DeviceCatalog: Sendable {
         try self.init(profiles: profiles)
     }
 
-    /// Loads the bundled `Devices` folder, found as ``DevicesFolder/locate(environment:currentDirectory:executable:)`` does.
+    /// The profiles compiled into `scs` from the repository's top-level `Devices/` (by the EmbedDevices
+    /// build plugin), named `built-in Devices/FILE` in errors and listings.
     public static func bundled() throws(CatalogError) -> DeviceCatalog {
-        try DeviceCatalog(contentsOf: DevicesFolder.locate())
+        var profiles: [DeviceProfile] = []
+        for file in bundledProfileFiles {
+            do {
+                profiles.append(try DeviceProfile(yaml: file.text, path: "built-in Devices/\(file.name)"))
+            } catch {
+                throw .profile(error)
+            }
+        }
+        return try DeviceCatalog(profiles: profiles)
+    }
+
+    /// This catalog with `other`'s profiles added, where a profile of `other` replaces the one here with
+    /// the same id (a user's folder over the built-in profiles; `docs/cli.md` §1, Profiles).
+    public func overridden(by other: DeviceCatalog) throws(CatalogError) -> DeviceCatalog {
+        let ids = Set(other.ids)
+        var catalog = try DeviceCatalog(profiles: profiles.filter { !ids.contains($0.id) } + other.profiles)
+        catalog.replacedIDs = replacedIDs.union(ids.intersection(self.ids))
+        return catalog
     }
 
     /// The ids, sorted.

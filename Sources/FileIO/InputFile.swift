@@ -25,6 +25,10 @@ public final class InputFile {
     /// Bytes peeked and not yet read again: `peeked[peekedStart...]`.
     private var peeked: [UInt8] = []
     private var peekedStart = 0
+    /// Bytes read from the file so far (a peek counts once).
+    public private(set) var bytesRead = 0
+    /// Told ``bytesRead`` after each `read(2)` that returned bytes, for a progress display.
+    public var onRead: ((_ bytesRead: Int) -> Void)?
 
     /// The path that stands for standard input.
     public static let standardInputPath = "-"
@@ -122,6 +126,10 @@ public final class InputFile {
     private func readFromFile(_ base: UnsafeMutableRawPointer, count: Int) throws(FileError) -> Int {
         while true {
             let read = systemRead(descriptor, base, count)
+            if read > 0 {
+                bytesRead += read
+                onRead?(bytesRead)
+            }
             if read >= 0 { return read }
             let code = errno
             if code == EINTR { continue }

@@ -9,7 +9,7 @@ package struct SCSCommand: AsyncParsableCommand {
         abstract: "Trial spinal cord stimulation programs against device profiles and their safety rules.",
         discussion: """
             Exit status: 0 success; 1 the program is unsafe or a check failed; 2 bad input or usage.
-            Device profiles are read from the bundled Devices/ folder unless --devices names another.
+            The device profiles are built in; --devices DIR (or $SCS_DEVICES) adds a folder's, replacing same ids.
             """,
         version: SCSVersion.text,
         subcommands: [

@@ -21,7 +21,7 @@ struct ImportCommandTests {
         #expect(imported.status == 0)
         #expect(imported.stdout.contains("Import notes (18:"))
         #expect(imported.stdout.contains("disagreement   EventLog.json record 2"))
-        #expect(imported.stdout.contains("written to \(out)"))
+        #expect(unwrapped(imported.stdout).contains("written to \(out)"))
         let fromFile = try SCSProcess.run(["analyze", out, "--json", "--strict"])
         #expect(fromFile.status == 0)
         let fromFolder = try SCSProcess.run(["analyze", Self.session, "--json"])
@@ -83,7 +83,7 @@ struct ImportCommandTests {
         #expect(result.status == 0)
         #expect(result.stdout.contains("percept-pc · serial NDP000001"))
         #expect(result.stdout.contains("Imported   Percept session report · 12 events"))
-        #expect(result.stdout.contains("ProgrammerUtcOffset +15:00 is outside"))
+        #expect(unwrapped(result.stdout).contains("ProgrammerUtcOffset +15:00 is outside"))
     }
 
     @Test func theHTMLReportCarriesTheImportNotes() throws {

@@ -53,7 +53,7 @@ struct ReplayCommandTests {
         ])
         _ = server.stop()
         #expect(served.status == 0, "\(served.stdout)\(served.stderr)")
-        #expect(served.stdout.contains("on the socket \(server.socket)"))
+        #expect(unwrapped(served.stdout).contains("on the socket \(server.socket)"))
         #expect(otherDevice.status == 2)
         #expect(otherDevice.stderr.contains("the device is a tonic-16, not the burst-16-primary the replay is for"))
     }

@@ -18,11 +18,11 @@ struct SCSProcess {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("scs")
     }
 
-    /// Runs `scs` with `arguments` in `directory`, with `input` as its standard input (none: empty) and
-    /// `overrides` replacing variables of this environment.
+    /// Runs `scs` (or another `executable`) with `arguments` in `directory`, with `input` as its standard
+    /// input (none: empty) and `overrides` replacing variables of this environment.
     static func run(
         _ arguments: [String], in directory: URL = root, input: String = "",
-        environment overrides: [String: String] = [:]
+        environment overrides: [String: String] = [:], executable: URL = executable
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable
@@ -51,6 +51,12 @@ struct SCSProcess {
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))
     }
+}
+
+/// `text` with the line breaks and indents of wrapped lines (`TextWidth`) read as single spaces, to find
+/// a phrase wherever the 120-column wrap fell.
+func unwrapped(_ text: String) -> String {
+    text.replacingOccurrences(of: #"\n +"#, with: " ", options: .regularExpression)
 }
 
 /// Compares output with a golden file under `Golden/`; `SCS_UPDATE_GOLDEN=1` rewrites the file instead.

@@ -65,15 +65,19 @@ struct StreamInputTests {
         #expect(analyzed.stdout.contains("\"serial\" : \"NDP000001\""))
     }
 
-    @Test func replayReadsARecordingFromAFIFO() throws {
+    @Test func replayReadsARecordingFromAFIFOAndStandardInput() throws {
         let fromFile = try SCSProcess.run(["replay", Self.recording, "--target", "simulator", "--json"])
-        let fromFIFO = try SCSProcess.run([
-            "replay", try Self.fifo(feeding: try Self.recordingText), "--target", "simulator", "--json",
-        ])
-        #expect(fromFIFO.status == fromFile.status, "\(fromFIFO.stderr)")
-        #expect(fromFIFO.stdout.contains("\"divergences\""))
         let drop = { (text: String) in text.split(separator: "\n").filter { !$0.contains("\"file\"") } }
-        #expect(drop(fromFIFO.stdout) == drop(fromFile.stdout))
+        for stream in [
+            try SCSProcess.run([
+                "replay", try Self.fifo(feeding: try Self.recordingText), "--target", "simulator", "--json",
+            ]),
+            try SCSProcess.run(["replay", "-", "--target", "simulator", "--json"], input: try Self.recordingText),
+        ] {
+            #expect(stream.status == fromFile.status, "\(stream.stderr)")
+            #expect(stream.stdout.contains("\"divergences\""))
+            #expect(drop(stream.stdout) == drop(fromFile.stdout))
+        }
     }
 
     @Test func programImpedanceAndPlanFilesReadFromFIFOsAndStandardInput() throws {

@@ -33,7 +33,9 @@ struct AnalyzeCommand: ParsableCommand {
             """)
     var files: [String] = []
 
-    @Option(help: "Device profile id to judge every recording against, instead of its header's device.")
+    @Option(
+        help: "Device profile id to judge every recording against, instead of its header's device.",
+        completion: .deviceIDs)
     var device: String?
 
     @OptionGroup var catalog: CatalogOptions
@@ -42,6 +44,8 @@ struct AnalyzeCommand: ParsableCommand {
     var strict = false
 
     @Flag(help: "Write one JSON document to stdout.") var json = false
+
+    @Flag(help: "No progress on stderr (by default a bar on a terminal, else a line every 5 s).") var quiet = false
 
     @Option(
         name: .customLong("html"),
@@ -85,7 +89,7 @@ struct AnalyzeCommand: ParsableCommand {
                 guard let imported = analysis.imported else { return text }
                 return text + "\n\n" + ImportNotesText.render(imported).joined(separator: "\n")
             }
-            print(texts.joined(separator: "\n\n"))
+            print(TextWidth.fitted(texts.joined(separator: "\n\n")))
             if let htmlPath { print("\nHTML report written to \(Terminal.escaped(htmlPath))") }
         }
         let repaired = analyses.contains { $0.imported?.hasReadingProblems ?? false }
@@ -104,6 +108,7 @@ struct AnalyzeCommand: ParsableCommand {
             return (imported.analyze(file: file, limits: profile.limits), profile, imported)
         case .recording(let recording): input = recording
         }
+        ProgressBar.follow(input, path: file, quiet: quiet)
         var chosen: DeviceProfile?
         do {
             let report = try RecordingAnalysis.analyze(
@@ -117,7 +122,7 @@ struct AnalyzeCommand: ParsableCommand {
             return (report, chosen, nil)
         } catch let error as RecordingError {
             if case .invalidLine = error.reason {
-                Terminal.error("error: \(file): \(error) (--strict)")
+                Terminal.error(InputError(file, "\(error) (--strict)"))
                 throw ExitCode(1)
             }
             throw InputError(file, error.description)

@@ -9,11 +9,11 @@ struct DevicesCommand: ParsableCommand {
     @Flag(help: "Write one JSON document to stdout.") var json = false
 
     func run() throws {
-        let profiles = try catalog.loadProfiles()
+        let summaries = DeviceSummary.of(try catalog.loadCatalog())
         if json {
-            try JSONOutput.write(profiles.map(DeviceSummary.init))
+            try JSONOutput.write(summaries)
         } else {
-            print(DeviceSummary.text(profiles.map(DeviceSummary.init)))
+            print(TextWidth.fitted(DeviceSummary.text(summaries)))
         }
     }
 }

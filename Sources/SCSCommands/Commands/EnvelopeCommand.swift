@@ -7,6 +7,7 @@ struct EnvelopeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "envelope",
         abstract: "The largest safe amplitude for each pulse width and frequency of a contact configuration.",
+        usage: "scs envelope --device <device> --contacts <contacts> [<options>]",
         discussion: """
             The table shows a readable selection of the device's pulse widths (down) and frequencies \
             (across); --pulse-widths and --frequencies choose others. --json gives the whole grid unless \
@@ -24,6 +25,8 @@ struct EnvelopeCommand: ParsableCommand {
     @Option(help: "Pulse widths to show, µs, comma-separated.") var pulseWidths: String?
     @Option(help: "Frequencies to show, Hz, comma-separated.") var frequencies: String?
     @Flag(help: "Write one JSON document to stdout.") var json = false
+    @Flag(help: "One table however wide (by default a table over 120 columns is split into panels).")
+    var wide = false
 
     func run() throws {
         let profile = try device.loadProfile()
@@ -50,7 +53,10 @@ struct EnvelopeCommand: ParsableCommand {
             try JSONOutput.write(
                 EnvelopeReport(device: profile.id, contacts: configuration.contacts, envelope: envelope))
         } else {
-            print(EnvelopeText.render(profile: profile, configuration: configuration, envelope: envelope))
+            print(
+                EnvelopeText.render(
+                    profile: profile, configuration: configuration, envelope: envelope,
+                    columns: wide ? nil : TextWidth.columns))
         }
     }
 

@@ -47,11 +47,11 @@ struct ImportCommand: ParsableCommand {
             try JSONOutput.write(ImportNotesJSON(result: result))
         } else {
             // The notes' table escapes its own cells; only the summary line is escaped here.
-            let text =
+            let text = TextWidth.fitted(
                 ImportNotesText.render(result).joined(separator: "\n") + "\n\n"
-                + Terminal.escaped(
-                    "Recording of \(result.device) · serial \(result.serial) · \(result.start) → \(result.end) "
-                        + "written to \(out)")
+                    + Terminal.escaped(
+                        "Recording of \(result.device) · serial \(result.serial) · \(result.start) → \(result.end) "
+                            + "written to \(out)"))
             if OutputFile.isStandardOutput(out) { Terminal.aside(text) } else { print(text) }
         }
     }

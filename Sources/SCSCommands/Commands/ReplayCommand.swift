@@ -1,5 +1,6 @@
 import ArgumentParser
 import DeviceProfiles
+import FileIO
 import Foundation
 import RecordingFormat
 import Replay
@@ -11,6 +12,7 @@ struct ReplayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
         abstract: "Replay a recording's commands into a stimulator and report where the device differs.",
+        usage: "scs replay <file> --target <target> [<options>]",
         discussion: """
             Writes, activations, amplitude changes and therapy on/off are sent in order, each in a session \
             of the role that sent it, with the device clock set to the event's time; refused commands are \
@@ -30,7 +32,7 @@ struct ReplayCommand: AsyncParsableCommand {
         case usb
     }
 
-    @Argument(help: "The recording to replay (.scsrec.jsonl).") var file: String
+    @Argument(help: "The recording to replay (.scsrec.jsonl); - for standard input.") var file: String
 
     @Option(help: "The kind of stimulator to drive.") var target: Target
 
@@ -44,6 +46,7 @@ struct ReplayCommand: AsyncParsableCommand {
     var speed = "max"
 
     @Flag(help: "Write one JSON document to stdout.") var json = false
+    @Flag(help: "No progress on stderr (by default a bar on a terminal, else a line every 5 s).") var quiet = false
 
     func run() async throws {
         let speed = try ReplaySpeed(speed)
@@ -55,7 +58,8 @@ struct ReplayCommand: AsyncParsableCommand {
         let empty = ReplayReport(
             file: file, device: simulator.device ?? header.device, target: target.name, skippedLines: skipped)
         let progress = ProgressBar(
-            total: events.count, label: "replaying \(URL(fileURLWithPath: file).lastPathComponent)")
+            total: events.count, label: "replaying \(URL(fileURLWithPath: file).lastPathComponent)", unit: "events",
+            mode: ProgressBar.mode(quiet: quiet))
         var replay = RecordingReplay(events: events, connection: try TargetLink(target), speed: speed, report: empty)
         let report: ReplayReport
         do {
@@ -69,7 +73,7 @@ struct ReplayCommand: AsyncParsableCommand {
         if json {
             try JSONOutput.write(report)
         } else {
-            print(ReplayText.render(report))
+            print(TextWidth.fitted(ReplayText.render(report)))
         }
         if !report.divergences.isEmpty { throw ExitCode(1) }
     }
@@ -91,8 +95,14 @@ struct ReplayCommand: AsyncParsableCommand {
     static func read(_ file: String) throws(InputError) -> (RecordingHeader, [RecordedEvent], [Int]) {
         var events: [RecordedEvent] = []
         var skipped: [Int] = []
+        let input: InputFile
         do {
-            let reader = try RecordingReader(contentsOf: URL(fileURLWithPath: file))
+            input = try InputFile(path: file)
+        } catch {
+            throw InputError(file, error.reason)
+        }
+        do {
+            let reader = try RecordingReader(input: input, decoder: StrictLineDecoder())
             _ = try reader.read { item in
                 switch item {
                 case .event(let event): events.append(event)

@@ -9,6 +9,7 @@ struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Run a simulated stimulator on a Unix-domain socket until interrupted.",
+        usage: "scs serve --device <device> [<options>]",
         discussion: """
             Connect with `scs session --socket PATH`; many clients may be connected at once. The \
             simulator's keys are read from --keys (default: the socket's path with .keys appended), which \
@@ -95,6 +96,6 @@ struct ServeCommand: ParsableCommand {
 
     /// Writes `text` and a line feed to stdout at once (unbuffered, so a pipe sees it immediately).
     private static func say(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        FileHandle.standardOutput.write(Data((TextWidth.fitted(text) + "\n").utf8))
     }
 }

@@ -12,6 +12,7 @@ struct SessionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "session",
         abstract: "A clinician programming session on a simulated or USB stimulator, interactive or scripted.",
+        usage: "scs session (--socket <socket> | --device <device> | --usb) [<options>]",
         discussion: """
             --device ID runs a simulator in this process; --socket PATH talks to one `scs serve` runs; --usb \
             talks to the stimulator on USB (--serial S among several; try it without hardware: \
@@ -128,6 +129,6 @@ struct SessionCommand: AsyncParsableCommand {
 
     /// Writes `text` and a line feed to stdout at once, so that a pipe sees answers in order.
     @Sendable private static func say(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        FileHandle.standardOutput.write(Data((TextWidth.fitted(text) + "\n").utf8))
     }
 }

@@ -34,6 +34,8 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The recording to write (.scsrec.jsonl); - for standard output.", valueName: "file"))
     var out: String
 
+    @Flag(help: "No progress on stderr (by default a bar on a terminal, else a line every 5 s).") var quiet = false
+
     func run() async throws {
         guard Self.dayRange.contains(days) else {
             throw InputError("--days", "must be from 1 to 36525 (100 years) (got \(days))")
@@ -44,7 +46,8 @@ struct SimulateCommand: AsyncParsableCommand {
         let output = try OutputFile(out, location: "--out \(out)", inputs: CommandInputs([device.catalog.folder]))
         let days = days
         let seed = seed
-        let progress = ProgressBar(total: days, label: "simulating \(profile.id)")
+        let progress = ProgressBar(
+            total: days, label: "simulating \(profile.id)", unit: "days", mode: ProgressBar.mode(quiet: quiet))
         do {
             var model = Self.model(profile: profile, seed: seed)
             try await model.run(days: days, progress: { progress.update($0) }, write: { try output.write($0) })
@@ -56,11 +59,11 @@ struct SimulateCommand: AsyncParsableCommand {
         } catch {
             output.discard()
             progress.finish()
-            Terminal.error("error: the simulation of \(profile.id) stopped: \(error)")
+            Terminal.error(InputError(profile.id, "the simulation stopped: \(error)"))
             throw ExitCode(1)
         }
         progress.finish()
-        let summary = Terminal.escaped("\(days) days of \(profile.id) written to \(out)")
+        let summary = TextWidth.fitted(Terminal.escaped("\(days) days of \(profile.id) written to \(out)"))
         if OutputFile.isStandardOutput(out) { Terminal.aside(summary) } else { print(summary) }
     }
 

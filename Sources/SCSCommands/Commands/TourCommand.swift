@@ -18,7 +18,7 @@ struct TourCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var catalog: CatalogOptions
-    @Option(help: "The device the tour programs.") var device = "tonic-16"
+    @Option(help: "The device the tour programs.", completion: .deviceIDs) var device = "tonic-16"
     @Option(help: "Days of patient use to simulate, from 1 to 36525 (100 years).") var days = 90
     @Option(
         help: ArgumentHelp("Folder for the session script, the recording and the HTML report.", valueName: "dir"))
@@ -43,7 +43,7 @@ struct TourCommand: AsyncParsableCommand {
         do {
             for step in steps(files) { try await step.run() }
         } catch {
-            Terminal.error("error: \(error)")
+            Terminal.error(InputError("scs tour", "\(error)"))
             throw ExitCode(1)
         }
         print("\n" + Terminal.paint("Where things are", .bold) + "\n")

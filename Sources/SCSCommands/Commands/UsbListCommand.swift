@@ -34,7 +34,7 @@ struct UsbListCommand: ParsableCommand {
         if found.isEmpty {
             // stdout holds only the JSON document with --json, so the advice then goes to stderr.
             let advice = "no stimulator found on USB. \(USBAdvice.noStimulator)"
-            if json { Terminal.error(advice) } else { print(advice) }
+            if json { Terminal.error(advice) } else { print(TextWidth.fitted(advice)) }
         }
         if let denied = found.first(where: { $0.info.openError == .access }) {
             throw InputError(USBTarget.location, USBAdvice.permission(node: denied.nodePath))

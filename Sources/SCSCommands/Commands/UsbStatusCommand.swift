@@ -28,7 +28,7 @@ struct UsbStatusCommand: AsyncParsableCommand {
         if json {
             try JSONOutput.write(status)
         } else {
-            print(status.text)
+            print(TextWidth.fitted(status.text))
         }
     }
 }

@@ -24,9 +24,10 @@ struct ValidateCommand: ParsableCommand {
                 ValidationReport(device: profile.id, validation: validation, acknowledged: context.acknowledged))
         } else {
             print(
-                ValidationText.render(
-                    profile: profile, program: program, validation: validation,
-                    acknowledged: context.acknowledged))
+                TextWidth.fitted(
+                    ValidationText.render(
+                        profile: profile, program: program, validation: validation,
+                        acknowledged: context.acknowledged)))
         }
         if !validation.maySend(acknowledging: context.acknowledged) { throw ExitCode(1) }
     }

@@ -3,26 +3,35 @@ import DeviceProfiles
 import Foundation
 import StimSafety
 
-/// `--devices DIR`: the folder of profiles to load instead of the bundled `Devices/`.
+/// `--devices DIR`: a folder of profiles added to the built-in ones.
 package struct CatalogOptions: ParsableArguments {
-    @Option(help: "Folder of device profiles to load instead of the bundled Devices/.")
+    @Option(
+        help: """
+            Folder of device profiles to add to the built-in ones; a profile with a built-in id replaces \
+            it (default: $SCS_DEVICES).
+            """, completion: .directory)
     package var devices: String?
 
     package init() {}
 
-    /// Every profile of the folder, sorted by id.
-    func loadProfiles() throws(InputError) -> [DeviceProfile] {
-        try ProfileSource.profiles(in: devices)
+    /// The built-in profiles and the user's folder's, sorted by id.
+    func loadCatalog() throws(InputError) -> DeviceCatalog {
+        try ProfileSource.catalog(in: devices)
     }
 
-    /// The folder the profiles are read from (`--devices`, or the bundled one found): an input of
-    /// every command, so no output is written into it. Nil when there is none.
-    var folder: String? { devices ?? (try? DevicesFolder.locate().path) }
+    /// Every profile, sorted by id.
+    func loadProfiles() throws(InputError) -> [DeviceProfile] {
+        try loadCatalog().profiles
+    }
+
+    /// The user's folder of profiles (`--devices`, else `SCS_DEVICES`): an input of every command, so
+    /// no output is written into it. Nil when there is none.
+    var folder: String? { ProfileSource.userFolder(flag: devices)?.path }
 }
 
 /// `--device ID [--devices DIR]`.
 struct DeviceOptions: ParsableArguments {
-    @Option(help: "Device profile id (see `scs devices`).")
+    @Option(help: "Device profile id (see `scs devices`).", completion: .deviceIDs)
     var device: String
 
     @OptionGroup var catalog: CatalogOptions
@@ -69,5 +78,19 @@ struct ContextOptions: ParsableArguments {
         }
         return ValidationContext(
             impedances: try impedances(for: profile.limits), acknowledged: acknowledged, slot: chosen)
+    }
+}
+
+extension CompletionKind {
+    /// The ids of the built-in profiles and of the `--devices` folder on the line being completed (else
+    /// `SCS_DEVICES`'s), for the shell completion of `--device`; only the built-in ids when that folder
+    /// cannot be loaded.
+    static var deviceIDs: CompletionKind {
+        .custom { words, _, _ in
+            let folder = words.lastIndex(of: "--devices").flatMap {
+                words.indices.contains($0 + 1) ? words[$0 + 1] : nil
+            }
+            return (try? ProfileSource.catalog(in: folder).ids) ?? (try? DeviceCatalog.bundled().ids) ?? []
+        }
     }
 }

@@ -3,18 +3,35 @@ import Foundation
 
 /// Loads profiles for the commands, turning catalog errors into bad-input errors (exit 2).
 package enum ProfileSource {
-    /// The catalog of `folder`, or of the bundled `Devices/` when nil.
-    static func catalog(in folder: String?) throws(InputError) -> DeviceCatalog {
-        do {
-            if let folder { return try DeviceCatalog(contentsOf: URL(fileURLWithPath: folder, isDirectory: true)) }
-            return try DeviceCatalog.bundled()
-        } catch {
-            throw InputError("", error.description)
-        }
+    /// The environment variable naming a folder of profiles when `--devices` is not given.
+    static let environmentVariable = "SCS_DEVICES"
+
+    /// The user's folder of profiles: `--devices` (`flag`), else `SCS_DEVICES` when set, with the name
+    /// of where it was given; nil when neither is.
+    static func userFolder(
+        flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> (path: String, givenBy: String)? {
+        if let flag { return (flag, "--devices") }
+        guard let path = environment[environmentVariable], !path.isEmpty else { return nil }
+        return (path, environmentVariable)
     }
 
-    static func profiles(in folder: String?) throws(InputError) -> [DeviceProfile] {
-        try catalog(in: folder).profiles
+    /// The built-in profiles with the user's folder (`folder`, else `SCS_DEVICES`) over them: a
+    /// profile there with a built-in id replaces the built-in one (`docs/cli.md` §1, Profiles).
+    static func catalog(in folder: String?) throws(InputError) -> DeviceCatalog {
+        let user = userFolder(flag: folder)
+        do {
+            let bundled = try DeviceCatalog.bundled()
+            guard let user else { return bundled }
+            return try bundled.overridden(by: DeviceCatalog(contentsOf: URL(fileURLWithPath: user.path)))
+        } catch {
+            // A folder's own problem is named by the flag or variable that chose it; a profile's by its file.
+            switch error {
+            case .unreadableFolder, .emptyFolder: throw InputError(user?.givenBy ?? "", error.description)
+            case .profile(let error): throw error
+            default: throw InputError("", error.description)
+            }
+        }
     }
 
     package static func profile(id: String, in folder: String?) throws(InputError) -> DeviceProfile {

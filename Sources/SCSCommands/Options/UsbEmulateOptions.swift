@@ -11,7 +11,7 @@ package struct UsbEmulateOptions: ParsableArguments {
 
     @OptionGroup package var catalog: CatalogOptions
 
-    @Option(help: "Device profile id of the virtual stimulators (see `scs devices`).")
+    @Option(help: "Device profile id of the virtual stimulators (see `scs devices`).", completion: .deviceIDs)
     package var device = "tonic-16"
 
     @Option(

@@ -39,9 +39,12 @@ struct DeviceSummary: Encodable {
     var currentPerContactMax: Double
     var complianceVoltage: Double
     var programs: Int
+    /// The file, `built-in Devices/FILE` for a profile compiled into `scs`.
     var source: String
+    /// Whether this profile, from the user's folder, replaces the built-in one with its id.
+    var replacesBuiltIn: Bool
 
-    init(_ profile: DeviceProfile) {
+    init(_ profile: DeviceProfile, replacesBuiltIn: Bool = false) {
         let limits = profile.limits
         id = profile.id
         name = profile.name
@@ -61,10 +64,17 @@ struct DeviceSummary: Encodable {
         complianceVoltage = limits.complianceVoltage.doubleValue
         programs = profile.programs
         source = profile.sourcePath
+        self.replacesBuiltIn = replacesBuiltIn
+    }
+
+    /// The summaries of a catalog's profiles, sorted by id.
+    static func of(_ catalog: DeviceCatalog) -> [DeviceSummary] {
+        catalog.profiles.map { DeviceSummary($0, replacesBuiltIn: catalog.replacedIDs.contains($0.id)) }
     }
 
     /// The profiles for people, one block each within 120 columns: the id and name; the battery,
-    /// program slots and contact numbering; the amplitude, pulse width and rate grids.
+    /// program slots and contact numbering; the amplitude, pulse width and rate grids; for a profile
+    /// from the user's folder, its file and whether it replaces a built-in one.
     static func text(_ summaries: [DeviceSummary]) -> String {
         summaries.map { summary in
             let rates = Waveform.allCases.compactMap { waveform in
@@ -72,12 +82,17 @@ struct DeviceSummary: Encodable {
             }.joined(separator: "; ")
             let leads = summary.leads.map { "lead \($0.name) \(numbering($0.contacts))" }
             let contacts = (leads + (summary.caseElectrode ? ["case"] : [])).joined(separator: ", ")
-            return [
+            var lines = [
                 "\(summary.id) — \(summary.name)",
                 "  \(summary.battery) battery · \(summary.programs) program slots · contacts \(contacts)",
                 "  amplitude \(summary.amplitude.text(unit: "mA")) · pulse width \(summary.pulseWidth.text(unit: "µs"))",
                 "  rate \(rates)",
-            ].map { Terminal.escaped($0) }.joined(separator: "\n")
+            ]
+            if !summary.source.hasPrefix("built-in ") {
+                lines.append(
+                    "  from \(summary.source)" + (summary.replacesBuiltIn ? " (replaces the built-in one)" : ""))
+            }
+            return lines.map { Terminal.escaped($0) }.joined(separator: "\n")
         }.joined(separator: "\n\n")
     }
 

@@ -24,11 +24,12 @@ enum SessionText {
           help | quit
         """
 
-    /// The first line of a session: the device reached and the role.
+    /// The first lines of a session: the device reached and the role, then the hint (two lines, to stay
+    /// within 120 columns).
     static func greeting(_ identity: DeviceIdentity, role: Role) -> String {
         Terminal.escaped(
             "connected to \(identity.model) (\(identity.profileID), serial \(identity.serial), firmware "
-                + "\(identity.firmware)) as \(role); type help for commands")
+                + "\(identity.firmware)) as \(role)") + "\ntype help for commands"
     }
 
     /// The answer to `status`: therapy, active slot, amplitude, battery, and every slot's program.

@@ -5,7 +5,7 @@ import Foundation
 package enum Executable {
     /// The path of this process's executable, so that a re-run runs the same file.
     package static var current: String {
-        DevicesFolder.runningExecutable()?.path ?? CommandLine.arguments[0]
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
 
     /// The path of the executable `name` installed in the same folder as this one.

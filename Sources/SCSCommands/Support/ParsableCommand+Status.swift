@@ -15,7 +15,7 @@ extension ParsableCommand {
             }
             return 0
         } catch let error as InputError {
-            Terminal.error("error: \(error)")
+            Terminal.error(error.location.isEmpty ? InputError(commandPath(in: arguments), error.message) : error)
             return 2
         } catch let error as ExitCode {
             return error.rawValue
@@ -28,12 +28,29 @@ extension ParsableCommand {
             }
             if let (word, command, suggestion) = unknownSubcommand(in: arguments) {
                 let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
-                Terminal.error("error: \(word): not a command of \(command)\(hint); see '\(command) --help'")
+                Terminal.error(InputError(word, "not a command of \(command)\(hint); see '\(command) --help'"))
                 return 2
             }
-            if !message.isEmpty { Terminal.error(message) }
+            if !message.isEmpty {
+                Terminal.error(InputError(parserMessage: message, command: commandPath(in: arguments)))
+            }
             return code == .failure ? 1 : 2
         }
+    }
+
+    /// The command `arguments` run, as typed (`scs usb list`): where an error that names no file or
+    /// flag happened.
+    static func commandPath(in arguments: [String]) -> String {
+        var command: any ParsableCommand.Type = self
+        var path = _commandName
+        for argument in arguments {
+            guard let named = command.configuration.subcommands.first(where: { $0._commandName == argument }) else {
+                break
+            }
+            command = named
+            path += " " + argument
+        }
+        return path
     }
 
     /// The word of `arguments` that stands where a subcommand must (of this command, or of the

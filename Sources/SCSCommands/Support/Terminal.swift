@@ -1,3 +1,4 @@
+import DeviceProfiles
 import Foundation
 
 /// Where output goes, and whether it may be coloured (only on a terminal, never under `NO_COLOR`).
@@ -7,6 +8,12 @@ package enum Terminal {
     /// Writes a line to standard error, with its control characters escaped (line breaks kept).
     package static func error(_ line: String) {
         FileHandle.standardError.write(Data((escaped(line, keepingLineBreaks: true) + "\n").utf8))
+    }
+
+    /// Writes `error` to standard error as `error: WHERE: WHAT`, the one form of every error `scs`
+    /// reports (`docs/cli.md` §1).
+    package static func error(_ error: InputError) {
+        self.error("error: \(error)")
     }
 
     /// Writes text for people to standard error, where it stays out of a document a command writes to

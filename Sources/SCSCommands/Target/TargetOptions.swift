@@ -10,8 +10,8 @@ struct TargetOptions: ParsableArguments {
 
     @Option(
         help:
-            "Device profile id of a simulator to run in this process (see `scs devices`); replay: instead of the recording's device."
-    )
+            "Device profile id of a simulator to run in this process (see `scs devices`); replay: instead of the recording's device.",
+        completion: .deviceIDs)
     var device: String?
 
     @Option(

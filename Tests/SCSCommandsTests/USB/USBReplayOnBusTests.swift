@@ -33,7 +33,7 @@ struct USBReplayOnBusTests {
 
     @Test func aReplayWhoseRolesAlternateClaimsTheStimulatorOnceAndOpensOneSessionPerRole() async throws {
         let testbed = try #require(InProcessBus.testbed)
-        let profiles = try ProfileSource.profiles(in: nil)
+        let profiles = try ProfileSource.catalog(in: nil).profiles
         let profile = try #require(profiles.first { $0.id == "tonic-16" })
         var generator = SeededRandom(seed: 11)
         let keys = DeviceKeyStore.generate(using: &generator)

@@ -36,7 +36,7 @@ struct USBTargetOnBusTests {
 
     /// The message of connecting to the stimulator with `serial` through `context`; nil when it worked.
     func connect(_ serial: String, in context: USBContext) async throws -> InputError? {
-        let profiles = try ProfileSource.profiles(in: nil)
+        let profiles = try ProfileSource.catalog(in: nil).profiles
         var generator = SeededRandom(seed: 5)
         let key = try #require(DeviceKeyStore.generate(using: &generator).key(for: .clinician))
         let stimulator = try USBTarget.select(
