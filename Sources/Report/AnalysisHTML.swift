@@ -29,7 +29,7 @@ package enum AnalysisHTML {
             </head>
             <body>
             <header><h1>\(Markup.escape(title))</h1>
-            <p class="note">Written by <code>scs analyze</code>. Days are UTC calendar days; hover over a mark for its figures.</p></header>
+            <p class="note">Written by <code>scs analyze</code>. Days are calendar days in the zone each recording names; hover over a mark for its figures.</p></header>
             \(sections.joined(separator: "\n"))
             </body>
             </html>
@@ -67,8 +67,8 @@ package enum AnalysisHTML {
         var device = "\(report.device) · serial \(report.serial)"
         device += profile.id != report.device ? " · judged as \(profile.id) — \(profile.name)" : " — \(profile.name)"
         var span = Markup.escape(
-            "\(report.start) → \(report.end) · \(Format.hours(report.recordedHours)) over "
-                + Format.count(report.days.count, "day"))
+            "\(report.spanText) · \(Format.hours(report.recordedHours)) over "
+                + Format.count(report.localDays.count, "day") + " · times in \(report.timeZone.identifier)")
         if report.isTruncated {
             span += " " + Markup.element("span", [("class", "badge warning")], "truncated: no end line")
         }
@@ -83,7 +83,11 @@ package enum AnalysisHTML {
             report.usagePercent.map { Format.number($0, decimals: 1) + " % of the recorded time" } ?? "no recorded time"
         var cards: [(String, String, String, String?)] = [
             ("Therapy", Format.hours(report.therapyHours), usage, nil),
-            ("Days with therapy", "\(report.daysWithTherapy) of \(report.days.count)", "UTC days", nil),
+            (
+                "Days with therapy",
+                "\(report.localDaysWithTherapy) of \(report.localDays.count)",
+                "days in \(report.timeZone.identifier)", nil
+            ),
             ("Delivered charge", Format.coulombs(report.deliveredCharge), "cathodic", nil),
             (
                 "Adjustments",

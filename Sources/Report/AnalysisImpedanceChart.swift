@@ -37,7 +37,8 @@ enum AnalysisImpedanceChart {
         short: Double, open: Double
     ) -> String {
         var chart = AnalysisChart(
-            width: width, height: 170, start: report.start, end: report.end, values: values, isLogarithmic: true)
+            width: width, height: 170, start: report.wallStart, end: report.wallEnd, values: values, isLogarithmic: true
+        )
         let left = AnalysisChart.number(chart.plotLeft)
         let right = AnalysisChart.number(chart.plotRight)
         chart.add(

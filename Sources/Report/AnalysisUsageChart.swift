@@ -1,20 +1,21 @@
 import TherapyLog
 
-/// The report's chart of therapy hours per UTC day: one bar per day (per week or longer over a long
+/// The report's chart of therapy hours per day: one bar per day (per week or longer over a long
 /// span, as the mean per day), with the mean over the whole span as a dashed line.
 enum AnalysisUsageChart {
     /// More days than this are grouped, so that a bar stays wide enough to see.
     static let maximumBars = 400
 
     static func render(_ report: RecordingReport) -> String {
-        guard !report.days.isEmpty else {
+        guard !report.localDays.isEmpty else {
             return Markup.element("p", [("class", "empty")], "No recorded days.")
         }
-        var chart = AnalysisChart(height: 220, start: report.start, end: report.end, values: 0...24)
-        let width = [1, 7, 14, 28, 56, 112, 224, 448].first { (report.days.count + $0 - 1) / $0 <= maximumBars } ?? 896
+        var chart = AnalysisChart(height: 220, start: report.wallStart, end: report.wallEnd, values: 0...24)
+        let width =
+            [1, 7, 14, 28, 56, 112, 224, 448].first { (report.localDays.count + $0 - 1) / $0 <= maximumBars } ?? 896
         var index = 0
-        while index < report.days.count {
-            let group = report.days[index..<min(index + width, report.days.count)]
+        while index < report.localDays.count {
+            let group = report.localDays[index..<min(index + width, report.localDays.count)]
             index += width
             guard let first = group.first else { continue }
             let hours = group.reduce(0) { $0 + $1.therapyHours } / Double(group.count)
@@ -35,7 +36,7 @@ enum AnalysisUsageChart {
                         ("height", AnalysisChart.number(chart.y(0) - chart.y(hours))),
                     ], Markup.element("title", [], Markup.escape(label))))
         }
-        let mean = report.therapyHours / Double(report.days.count)
+        let mean = report.therapyHours / Double(report.localDays.count)
         let y = AnalysisChart.number(chart.y(mean))
         chart.add(
             Markup.element(
@@ -47,7 +48,7 @@ enum AnalysisUsageChart {
                 Markup.element("title", [], "mean \(Format.hours(mean)) per day")))
         let caption =
             width == 1
-            ? "Therapy delivered per UTC day, in hours; dashed: the mean per day"
+            ? "Therapy delivered per day, in hours; dashed: the mean per day"
             : "Therapy delivered per day, averaged over \(width)-day groups, in hours; dashed: the mean per day"
         return Markup.element(
             "figure", [("class", "usage")],

@@ -1,7 +1,7 @@
 import RecordingFormat
 import StimSafety
 
-/// The JSON object of `recording-format.md` §3: exactly its fields, unrounded, with `null` written
+/// The JSON object of `recording-format.md` §3: its fields (the time zone's in +TimeJSON), unrounded, with `null` written
 /// out where a figure is undefined.
 extension RecordingReport: Encodable {
     private enum Keys: String, CodingKey {
@@ -67,5 +67,6 @@ extension RecordingReport: Encodable {
             try entry.encode(finding.kind.rawValue, forKey: .kind)
             try entry.encode(finding.message, forKey: .message)
         }
+        try encodeTimes(to: encoder)
     }
 }

@@ -42,8 +42,12 @@ public struct RecordingReport: Hashable, Sendable {
     public var safety: SafetySummary
     /// The reading findings, in line order.
     public var findings: [ReadingFinding]
-    /// Bounded per-day series for charts (not part of the JSON report).
+    /// Bounded per-day series for charts (not part of the JSON report), in the days of ``timeZone``.
     public var series = RecordingSeries()
+    /// The zone of ``localDays``, the series and every time the reports print.
+    public var timeZone = ReportZone.utc
+    /// Each day of ``timeZone`` the span intersects, in order: ``days`` again under UTC.
+    public var localDays: [DayUsage] = []
 
     /// The number of days with therapy.
     public var daysWithTherapy: Int { days.count(where: { $0.therapyHours > 0 }) }

@@ -46,6 +46,7 @@ public struct TherapyAnalyzer: Sendable {
 
     private let file: String
     private let header: RecordingHeader
+    private let zone: ReportZone
     private let limits: DeviceLimits
     private let leadContacts: LeadContacts
 
@@ -80,16 +81,18 @@ public struct TherapyAnalyzer: Sendable {
     private var findings: [ReadingFinding] = []
     private var series: SeriesRecorder
 
-    /// Starts the analysis of the recording `file` with `header`, judged against `limits`.
-    public init(file: String, header: RecordingHeader, limits: DeviceLimits) {
+    /// Starts the analysis of the recording `file` with `header`, judged against `limits`, its days
+    /// counted in `zone` as well as in UTC.
+    public init(file: String, header: RecordingHeader, limits: DeviceLimits, zone: ReportZone = .utc) {
         self.file = file
         self.header = header
+        self.zone = zone
         self.limits = limits
         leadContacts = LeadContacts(limits)
         now = header.start
         spanStart = header.start
         daily = DailyUsage(firstDay: header.start.dayNumber)
-        series = SeriesRecorder(firstDay: header.start.dayNumber, leadContacts: leadContacts)
+        series = SeriesRecorder(start: header.start, zone: zone, leadContacts: leadContacts)
     }
 
     /// Takes the next item the reader handed on.
@@ -119,6 +122,7 @@ public struct TherapyAnalyzer: Sendable {
         settleDelivery()
         let end = max(outcome.end, header.start)
         let recorded = end.nanoseconds(since: header.start)
+        let days = daily.days(start: header.start, end: end, in: .utc)
         let programs = totals.keys.sorted().compactMap { slot -> ProgramUsage? in
             guard let total = totals[slot], total.nanoseconds > 0 else { return nil }
             let meanNanoamps = Double(converting: total.nanoampNanoseconds) / Double(total.nanoseconds)
@@ -131,10 +135,11 @@ public struct TherapyAnalyzer: Sendable {
             isTruncated: outcome.isTruncated, recordedHours: Hours.from(nanoseconds: recorded),
             therapyHours: Hours.from(nanoseconds: therapyNanoseconds),
             usagePercent: recorded > 0 ? 100 * Double(therapyNanoseconds) / Double(recorded) : nil,
-            days: daily.days(start: header.start, end: end), programs: programs, adjustments: adjustments,
+            days: days, programs: programs, adjustments: adjustments,
             rejected: rejected, charges: charges.summary, impedanceAlerts: impedanceAlerts,
             impedanceAlertsByContact: alertsByContact.keys.sorted().compactMap { alertsByContact[$0] },
-            deliveredCharge: deliveredCharge, safety: safety, findings: findings, series: series.series)
+            deliveredCharge: deliveredCharge, safety: safety, findings: findings, series: series.series,
+            timeZone: zone, localDays: series.localDays(start: header.start, end: end) ?? days)
     }
 
     /// Moves to `time`: the state holds over `[now, time)`, accounted for by ``closeSpan()`` once
@@ -152,13 +157,8 @@ public struct TherapyAnalyzer: Sendable {
         guard isTherapyOn, let slot = delivery else { return }
         let duration = now.nanoseconds(since: spanStart)
         therapyNanoseconds += duration
-        // Split at each UTC midnight the span crosses, once for both the daily usage and the series.
-        Timestamp.forEachDay(from: spanStart, to: now) { day, nanoseconds in
-            daily.add(nanoseconds, onDay: day)
-            series.delivered(
-                slot: slot.slot.number, amplitude: slot.amplitude, range: slot.range, nanoseconds: nanoseconds,
-                onDay: day)
-        }
+        Timestamp.forEachDay(from: spanStart, to: now) { day, nanoseconds in daily.add(nanoseconds, onDay: day) }
+        series.delivered(slot: slot.slot.number, amplitude: slot.amplitude, range: slot.range, from: spanStart, to: now)
         delivery?.delivered.add(duration, at: slot.amplitude)
         // A (nA → A) × s (ns → s) × 1/s × s (ns → s): three factors of 1e-9.
         let pulses = slot.pulseRate ?? 0

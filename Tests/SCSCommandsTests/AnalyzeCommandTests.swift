@@ -22,7 +22,7 @@ struct AnalyzeCommandTests {
             Set(reports[0].keys) == [
                 "file", "device", "serial", "start", "end", "truncated", "recordedHours", "therapyHours",
                 "usagePercent", "days", "daysWithTherapy", "programs", "adjustments", "rejected", "charges",
-                "impedanceAlerts", "deliveredCharge", "safety", "findings",
+                "impedanceAlerts", "deliveredCharge", "safety", "findings", "timeZone", "localDays",
             ])
         #expect(reports[0]["file"] as? String == Self.path("out-of-order"))
         #expect(reports[0]["therapyHours"] as? Double == 10)
@@ -30,6 +30,26 @@ struct AnalyzeCommandTests {
         #expect((reports[1]["deliveredCharge"] as? Double).map { abs($0 - 2.88) < 1e-9 } == true)
         let charges = try #require(reports[1]["charges"] as? [String: Any])
         #expect(charges["meanIntervalHours"] is NSNull)
+    }
+
+    @Test func timesAreInUTCUnlessTzNamesAZoneAndAnUnknownZoneIsBadInputNamingTheFlag() throws {
+        let utc = try SCSProcess.run(["analyze", Self.path("midnight-boundaries")])
+        #expect(utc.status == 0)
+        #expect(utc.stdout.contains("2026-06-01T00:00:00Z → "))
+        #expect(utc.stdout.contains("times in UTC"))
+        let berlin = try SCSProcess.run([
+            "analyze", Self.path("midnight-boundaries"), "--tz", "Europe/Berlin", "--json",
+        ])
+        #expect(berlin.status == 0)
+        let report = try #require(try Self.recordings(berlin.stdout).first)
+        #expect(report["timeZone"] as? String == "Europe/Berlin")
+        #expect(report["start"] as? String == "2026-06-01T00:00:00Z")
+        let localDays = try #require(report["localDays"] as? [[String: Any]])
+        #expect(localDays.first?["date"] as? String == "2026-06-01")
+        let bad = try SCSProcess.run(["analyze", Self.path("midnight-boundaries"), "--tz", "Mars/Olympus_Mons"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("--tz Mars/Olympus_Mons: unknown time zone"))
+        #expect(bad.stdout.isEmpty)
     }
 
     @Test func lenientReadingReportsBadLinesAsFindingsAndExitsZero() throws {

@@ -16,9 +16,9 @@ enum AnalysisText {
         lines.append("")
         lines.append(contentsOf: events(report, limits: profile.limits))
         lines.append(contentsOf: AnalysisSafetyText.render(report.safety))
-        if !report.days.isEmpty {
+        if !report.localDays.isEmpty {
             lines.append("")
-            lines.append(contentsOf: AnalysisUsageStrip.render(report.days))
+            lines.append(contentsOf: AnalysisUsageStrip.render(report.localDays, zone: report.timeZone))
         }
         lines.append(contentsOf: findings(report.findings))
         return lines.joined(separator: "\n")
@@ -32,15 +32,16 @@ enum AnalysisText {
             device += " — \(profile.name)"
         }
         var span =
-            "\(report.start) → \(report.end) · \(Format.hours(report.recordedHours)) over \(Format.count(report.days.count, "day"))"
+            "\(report.spanText) · \(Format.hours(report.recordedHours)) over \(Format.count(report.localDays.count, "day"))"
         if report.isTruncated { span += " · " + Terminal.paint("TRUNCATED", .yellow) + " (no end line)" }
+        span += " · times in \(report.timeZone.identifier)"
         let usage = report.usagePercent.map { " (\(Format.number($0, decimals: 1)) % of the recorded time)" } ?? ""
         return [
             "Recording  " + Terminal.escaped(report.file),
             "Device     " + Terminal.escaped(device),
             "Span       \(span)",
-            "Therapy    \(Format.hours(report.therapyHours)) delivered\(usage) · on \(report.daysWithTherapy) of "
-                + Format.count(report.days.count, "day"),
+            "Therapy    \(Format.hours(report.therapyHours)) delivered\(usage) · on "
+                + "\(report.localDaysWithTherapy) of \(Format.count(report.localDays.count, "day"))",
             "Charge     \(Format.coulombs(report.deliveredCharge)) cathodic charge delivered",
         ]
     }

@@ -6,8 +6,8 @@ enum AnalysisUsageStrip {
     static let levels: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
     static let daysPerRow = 28
 
-    static func render(_ days: [DayUsage]) -> [String] {
-        var lines = ["Daily therapy (one mark per UTC day: · none, ▁ to █ up to 24 h)"]
+    static func render(_ days: [DayUsage], zone: ReportZone) -> [String] {
+        var lines = ["Daily therapy (one mark per day in \(zone.identifier): · none, ▁ to █ up to 24 h)"]
         var index = 0
         while index < days.count {
             let row = days[index..<min(index + daysPerRow, days.count)]

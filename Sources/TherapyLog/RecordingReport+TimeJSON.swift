@@ -1,0 +1,31 @@
+import RecordingFormat
+
+/// The keys `analyze --json` adds for time zones (`recording-format.md` §3): the zone and its days,
+/// beside the UTC instants and days the contract keeps.
+extension RecordingReport {
+    private enum TimeKeys: String, CodingKey { case timeZone, localDays }
+    private enum DayKeys: String, CodingKey { case date, therapyHours }
+
+    /// Writes the time keys into the report's object.
+    func encodeTimes(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: TimeKeys.self)
+        try container.encode(timeZone.identifier, forKey: .timeZone)
+        var dayList = container.nestedUnkeyedContainer(forKey: .localDays)
+        for day in localDays {
+            var entry = dayList.nestedContainer(keyedBy: DayKeys.self)
+            try entry.encode(day.date, forKey: .date)
+            try entry.encode(day.therapyHours, forKey: .therapyHours)
+        }
+    }
+}
+
+extension RecordingReport {
+    /// ``start`` on the local wall clock of ``timeZone``: the axis of the report's charts.
+    public var wallStart: Timestamp { timeZone.wallClock(start) }
+    /// ``end`` on the local wall clock of ``timeZone``.
+    public var wallEnd: Timestamp { timeZone.wallClock(end) }
+    /// The number of ``localDays`` with therapy.
+    public var localDaysWithTherapy: Int { localDays.count(where: { $0.therapyHours > 0 }) }
+    /// The span as the reports print it: `start → end` in ``timeZone``, with its offset.
+    public var spanText: String { "\(timeZone.rfc3339(start)) → \(timeZone.rfc3339(end))" }
+}
