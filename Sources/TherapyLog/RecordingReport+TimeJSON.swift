@@ -1,10 +1,12 @@
 import RecordingFormat
 
-/// The keys `analyze --json` adds for time zones (`recording-format.md` §3): the zone and its days,
-/// beside the UTC instants and days the contract keeps.
+/// The keys `analyze --json` adds for times (`recording-format.md` §3): the zone, its days and the
+/// usage timeline, beside the UTC instants and days the contract keeps.
 extension RecordingReport {
-    private enum TimeKeys: String, CodingKey { case timeZone, localDays }
+    private enum TimeKeys: String, CodingKey { case timeZone, localDays, usage }
     private enum DayKeys: String, CodingKey { case date, therapyHours }
+    private enum UsageKeys: String, CodingKey { case granularity, periods }
+    private enum PeriodKeys: String, CodingKey { case start, days, therapyHours }
 
     /// Writes the time keys into the report's object.
     func encodeTimes(to encoder: any Encoder) throws {
@@ -15,6 +17,15 @@ extension RecordingReport {
             var entry = dayList.nestedContainer(keyedBy: DayKeys.self)
             try entry.encode(day.date, forKey: .date)
             try entry.encode(day.therapyHours, forKey: .therapyHours)
+        }
+        var usageEntry = container.nestedContainer(keyedBy: UsageKeys.self, forKey: .usage)
+        try usageEntry.encode(usage.granularity.rawValue, forKey: .granularity)
+        var periodList = usageEntry.nestedUnkeyedContainer(forKey: .periods)
+        for period in usage.periods {
+            var entry = periodList.nestedContainer(keyedBy: PeriodKeys.self)
+            try entry.encode(period.start, forKey: .start)
+            try entry.encode(usage.granularity == .hour ? nil : period.days, forKey: .days)
+            try entry.encode(period.therapyHours, forKey: .therapyHours)
         }
     }
 }

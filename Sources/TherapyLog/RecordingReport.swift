@@ -48,6 +48,8 @@ public struct RecordingReport: Hashable, Sendable {
     public var timeZone = ReportZone.utc
     /// Each day of ``timeZone`` the span intersects, in order: ``days`` again under UTC.
     public var localDays: [DayUsage] = []
+    /// Therapy over time at the granularity the span calls for, in ``timeZone``.
+    public var usage = UsageTimeline(granularity: .day, periods: [])
 
     /// The number of days with therapy.
     public var daysWithTherapy: Int { days.count(where: { $0.therapyHours > 0 }) }

@@ -9,6 +9,8 @@ struct SeriesRecorder: Sendable {
     private let firstDay: Int64
     /// Therapy per local day, outside UTC (whose days the analyzer counts already).
     private var localUsage: DailyUsage?
+    /// Therapy per local hour over the first hours.
+    private var hourly: HourlyUsage
     private var amplitude = BoundedIntMap<DayBuckets<AmplitudeTally>>(capacity: RecordingSeries.slotLimit)
     private var impedance: ImpedanceSeries
     private var battery: DayBuckets<BatteryTally>
@@ -25,6 +27,7 @@ struct SeriesRecorder: Sendable {
         let firstDay = clock.day(of: start)
         self.firstDay = firstDay
         localUsage = zone.isUTC ? nil : DailyUsage(firstDay: firstDay)
+        hourly = HourlyUsage(start: start, zone: zone)
         impedance = ImpedanceSeries(firstDay: firstDay, contacts: leadContacts)
         battery = DayBuckets(firstDay: firstDay)
         charging = DayBuckets(firstDay: firstDay)
@@ -39,6 +42,7 @@ struct SeriesRecorder: Sendable {
     @inline(__always)
     mutating func delivered(slot: Int, amplitude value: Nanoamps, range: PatientRange?, from: Timestamp, to: Timestamp)
     {
+        hourly.add(from: from, to: to)
         // A copy walks the days, so that the body may change the recorder.
         var days = clock
         days.forEachDay(from: from, to: to) { day, nanoseconds in
@@ -75,6 +79,11 @@ struct SeriesRecorder: Sendable {
     /// Therapy per local day over `[start, end)`; nil in UTC, whose days the analyzer counted.
     func localDays(start: Timestamp, end: Timestamp) -> [DayUsage]? {
         localUsage?.days(start: start, end: end, in: clock.zone)
+    }
+
+    /// The usage timeline over `[start, end)`, whose local days are `localDays`.
+    func timeline(start: Timestamp, end: Timestamp, localDays: [DayUsage]) -> UsageTimeline {
+        UsageTimeline(start: start, end: end, localDays: localDays, hourly: hourly, zone: clock.zone)
     }
 
     /// The series in report units.

@@ -123,6 +123,7 @@ public struct TherapyAnalyzer: Sendable {
         let end = max(outcome.end, header.start)
         let recorded = end.nanoseconds(since: header.start)
         let days = daily.days(start: header.start, end: end, in: .utc)
+        let localDays = series.localDays(start: header.start, end: end) ?? days
         let programs = totals.keys.sorted().compactMap { slot -> ProgramUsage? in
             guard let total = totals[slot], total.nanoseconds > 0 else { return nil }
             let meanNanoamps = Double(converting: total.nanoampNanoseconds) / Double(total.nanoseconds)
@@ -139,7 +140,8 @@ public struct TherapyAnalyzer: Sendable {
             rejected: rejected, charges: charges.summary, impedanceAlerts: impedanceAlerts,
             impedanceAlertsByContact: alertsByContact.keys.sorted().compactMap { alertsByContact[$0] },
             deliveredCharge: deliveredCharge, safety: safety, findings: findings, series: series.series,
-            timeZone: zone, localDays: series.localDays(start: header.start, end: end) ?? days)
+            timeZone: zone, localDays: localDays,
+            usage: series.timeline(start: header.start, end: end, localDays: localDays))
     }
 
     /// Moves to `time`: the state holds over `[now, time)`, accounted for by ``closeSpan()`` once

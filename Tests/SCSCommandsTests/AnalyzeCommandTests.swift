@@ -22,7 +22,7 @@ struct AnalyzeCommandTests {
             Set(reports[0].keys) == [
                 "file", "device", "serial", "start", "end", "truncated", "recordedHours", "therapyHours",
                 "usagePercent", "days", "daysWithTherapy", "programs", "adjustments", "rejected", "charges",
-                "impedanceAlerts", "deliveredCharge", "safety", "findings", "timeZone", "localDays",
+                "impedanceAlerts", "deliveredCharge", "safety", "findings", "timeZone", "localDays", "usage",
             ])
         #expect(reports[0]["file"] as? String == Self.path("out-of-order"))
         #expect(reports[0]["therapyHours"] as? Double == 10)

@@ -16,9 +16,9 @@ enum AnalysisText {
         lines.append("")
         lines.append(contentsOf: events(report, limits: profile.limits))
         lines.append(contentsOf: AnalysisSafetyText.render(report.safety))
-        if !report.localDays.isEmpty {
+        if !report.usage.periods.isEmpty {
             lines.append("")
-            lines.append(contentsOf: AnalysisUsageStrip.render(report.localDays, zone: report.timeZone))
+            lines.append(contentsOf: AnalysisUsageStrip.render(report.usage, zone: report.timeZone))
         }
         lines.append(contentsOf: findings(report.findings))
         return lines.joined(separator: "\n")
