@@ -110,6 +110,17 @@ package enum AnalysisHTML {
             ),
             ("Refused commands", String(report.rejected.total), "by the device", nil),
         ]
+        if let projection = report.batteryProjection {
+            var basis =
+                BatteryProjection.basis + " · \(Format.number(projection.level, decimals: 0)) % on "
+                + String(report.timeZone.rfc3339(projection.levelAt).prefix(10))
+            if !projection.assumed.isEmpty { basis += " · assumed: " + projection.assumed.joined(separator: ", ") }
+            cards.append(
+                (
+                    projection.event == .recharge ? "Next recharge (estimate)" : "Replacement (estimate)",
+                    String(report.timeZone.rfc3339(projection.date).prefix(10)), basis, nil
+                ))
+        }
         if !report.findings.isEmpty {
             cards.append(("Reading findings", String(report.findings.count), "lines skipped or repaired", "warning"))
         }

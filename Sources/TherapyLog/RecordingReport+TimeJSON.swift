@@ -1,9 +1,9 @@
 import RecordingFormat
 
-/// The keys `analyze --json` adds for times (`recording-format.md` §3): the zone, its days and the
-/// usage timeline, beside the UTC instants and days the contract keeps.
+/// The keys `analyze --json` adds for times (`recording-format.md` §3): the zone, its days, the usage
+/// timeline and the battery projection, beside the UTC instants and days the contract keeps.
 extension RecordingReport {
-    private enum TimeKeys: String, CodingKey { case timeZone, localDays, usage }
+    private enum TimeKeys: String, CodingKey { case timeZone, localDays, usage, batteryProjection }
     private enum DayKeys: String, CodingKey { case date, therapyHours }
     private enum UsageKeys: String, CodingKey { case granularity, periods }
     private enum PeriodKeys: String, CodingKey { case start, days, therapyHours }
@@ -27,6 +27,7 @@ extension RecordingReport {
             try entry.encode(usage.granularity == .hour ? nil : period.days, forKey: .days)
             try entry.encode(period.therapyHours, forKey: .therapyHours)
         }
+        try container.encode(batteryProjection, forKey: .batteryProjection)
     }
 }
 

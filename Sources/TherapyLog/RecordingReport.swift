@@ -50,6 +50,9 @@ public struct RecordingReport: Hashable, Sendable {
     public var localDays: [DayUsage] = []
     /// Therapy over time at the granularity the span calls for, in ``timeZone``.
     public var usage = UsageTimeline(granularity: .day, periods: [])
+    /// The next recharge or replacement, estimated from the profile's battery model; nil without a
+    /// battery sample or recorded time.
+    public var batteryProjection: BatteryProjection?
 
     /// The number of days with therapy.
     public var daysWithTherapy: Int { days.count(where: { $0.therapyHours > 0 }) }

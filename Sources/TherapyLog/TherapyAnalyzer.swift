@@ -80,6 +80,11 @@ public struct TherapyAnalyzer: Sendable {
     private var contactsUnknown: Set<Slot> = []
     private var findings: [ReadingFinding] = []
     private var series: SeriesRecorder
+    /// The last battery sample, for the battery projection.
+    private var lastBattery: (percent: Percent, at: Timestamp)?
+    /// Where the projection's recent drain is measured from (the last recharge's end, else the start)
+    /// and the charge delivered before then.
+    private var recentDrain: (since: Timestamp, charge: Double)
 
     /// Starts the analysis of the recording `file` with `header`, judged against `limits`, its days
     /// counted in `zone` as well as in UTC.
@@ -93,6 +98,7 @@ public struct TherapyAnalyzer: Sendable {
         spanStart = header.start
         daily = DailyUsage(firstDay: header.start.dayNumber)
         series = SeriesRecorder(start: header.start, zone: zone, leadContacts: leadContacts)
+        recentDrain = (header.start, 0)
     }
 
     /// Takes the next item the reader handed on.
@@ -141,7 +147,12 @@ public struct TherapyAnalyzer: Sendable {
             impedanceAlertsByContact: alertsByContact.keys.sorted().compactMap { alertsByContact[$0] },
             deliveredCharge: deliveredCharge, safety: safety, findings: findings, series: series.series,
             timeZone: zone, localDays: localDays,
-            usage: series.timeline(start: header.start, end: end, localDays: localDays))
+            usage: series.timeline(start: header.start, end: end, localDays: localDays),
+            batteryProjection: lastBattery.flatMap { sample in
+                BatteryProjection(
+                    model: limits.battery, level: sample.percent, levelAt: sample.at,
+                    charge: deliveredCharge - recentDrain.charge, since: recentDrain.since, until: end)
+            })
     }
 
     /// Moves to `time`: the state holds over `[now, time)`, accounted for by ``closeSpan()`` once
@@ -217,8 +228,13 @@ public struct TherapyAnalyzer: Sendable {
             series.measured(measured, at: time)
         case .charge(.start): charges.start(at: time)
         case .charge(.end):
-            if let start = charges.end() { series.charged(from: start, to: time) }
-        case .battery(let percent): series.sampled(battery: percent, at: time)
+            guard let start = charges.end() else { return }
+            series.charged(from: start, to: time)
+            closeSpan()
+            recentDrain = (time, deliveredCharge)
+        case .battery(let percent):
+            series.sampled(battery: percent, at: time)
+            lastBattery = (percent, time)
         case .rejected(let command):
             rejected.count(naming: command.rules)
         case .fault, .end: break

@@ -76,6 +76,7 @@ enum AnalysisText {
             charges += ", one every \(Format.hours(interval)) on average"
         }
         lines.append(charges)
+        if let projection = report.batteryProjection { lines.append(battery(projection, zone: report.timeZone)) }
         let thresholds = "\(limits.impedance.short.decimalText)–\(limits.impedance.open.description)"
         var impedance = "Impedance    \(Format.count(report.impedanceAlerts, "alert")) outside \(thresholds)"
         if !report.impedanceAlertsByContact.isEmpty {
@@ -91,6 +92,17 @@ enum AnalysisText {
         impedance = Terminal.escaped(impedance)
         lines.append(report.impedanceAlerts > 0 ? Terminal.paint(impedance, .yellow) : impedance)
         return lines
+    }
+
+    /// The battery projection, said to be an estimate, with what it rests on.
+    private static func battery(_ projection: BatteryProjection, zone: ReportZone) -> String {
+        let due = projection.event == .recharge ? "next recharge" : "replacement"
+        var line =
+            "Battery      \(due) due about \(zone.rfc3339(projection.date).prefix(10)) (\(BatteryProjection.basis): "
+            + "\(Format.number(projection.level, decimals: 0)) % at \(zone.rfc3339(projection.levelAt)), "
+            + "\(Format.number(projection.drainPercentPerDay, decimals: 2)) % a day)"
+        if !projection.assumed.isEmpty { line += "; assumed: " + projection.assumed.joined(separator: ", ") }
+        return line
     }
 
     private static func findings(_ findings: [ReadingFinding]) -> [String] {

@@ -1,0 +1,79 @@
+import RecordingFormat
+import StimSafety
+
+/// When the battery is next due, estimated from the profile's battery model (`safety-rules.md` §3):
+/// the next recharge of a rechargeable cell (its usable fraction spent) or the replacement of a primary
+/// cell (empty), from the last recorded level, drained at the battery current the model gives for the
+/// recent mean stimulation current.
+public struct BatteryProjection: Hashable, Sendable {
+    /// What falls due.
+    public enum Event: String, Sendable {
+        case recharge, replacement
+    }
+
+    public var event: Event
+    /// When it is due; the level's time when it is already due.
+    public var date: Timestamp
+    /// The last recorded level, in percent, and when it was recorded.
+    public var level: Double
+    public var levelAt: Timestamp
+    /// The drain the model gives, in percent of the capacity per day.
+    public var drainPercentPerDay: Double
+    /// Where the recent mean stimulation current was measured from: the end of the last recharge, or
+    /// the recording's start.
+    public var since: Timestamp
+    /// The profile's battery fields the estimate rests on that the profile marks as assumed.
+    public var assumed: [String] = []
+
+    public init(
+        event: Event, date: Timestamp, level: Double, levelAt: Timestamp, drainPercentPerDay: Double,
+        since: Timestamp
+    ) {
+        self.event = event
+        self.date = date
+        self.level = level
+        self.levelAt = levelAt
+        self.drainPercentPerDay = drainPercentPerDay
+        self.since = since
+    }
+
+    /// The projection from `level` percent at `levelAt`, with `charge` coulombs delivered over
+    /// `[since, until)`; nil when that span is empty or the model gives no drain.
+    init?(
+        model: BatteryModel, level: Percent, levelAt: Timestamp, charge: Double, since: Timestamp, until: Timestamp
+    ) {
+        let seconds = Double(until.nanoseconds(since: since)) / Double(Timestamp.nanosecondsPerSecond)
+        guard seconds > 0 else { return nil }
+        // Coulombs per second is amperes; the model counts in µA and mAh.
+        let current = model.batteryCurrent(stimulationCurrent: charge / seconds * 1e6)
+        guard current > 0, current.isFinite else { return nil }
+        let percent = level.doubleValue
+        let reserve = model.kind == .rechargeable ? 100 * (1 - model.usableFraction) : 0
+        let hours = max(percent - reserve, 0) / 100 * model.capacity * 1_000 / current
+        guard hours.isFinite else { return nil }
+        self.init(
+            event: model.kind == .rechargeable ? .recharge : .replacement,
+            date: levelAt.advanced(by: .nanoseconds(Int64(min(hours * 3_600e9, 9e18)))), level: percent,
+            levelAt: levelAt, drainPercentPerDay: current * 24 / (model.capacity * 1_000) * 100, since: since)
+    }
+}
+
+extension BatteryProjection: Encodable {
+    private enum Keys: String, CodingKey { case event, date, level, levelAt, drainPercentPerDay, since, basis, assumed }
+
+    /// Instants in UTC, as every instant of the JSON report.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(event.rawValue, forKey: .event)
+        try container.encode(date.rfc3339, forKey: .date)
+        try container.encode(level, forKey: .level)
+        try container.encode(levelAt.rfc3339, forKey: .levelAt)
+        try container.encode(drainPercentPerDay, forKey: .drainPercentPerDay)
+        try container.encode(since.rfc3339, forKey: .since)
+        try container.encode(Self.basis, forKey: .basis)
+        try container.encode(assumed, forKey: .assumed)
+    }
+
+    /// What the figure is: said wherever it is shown.
+    public static let basis = "estimate from the profile's battery model"
+}
