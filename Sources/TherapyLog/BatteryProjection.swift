@@ -3,8 +3,8 @@ import StimSafety
 
 /// When the battery is next due, estimated from the profile's battery model (`safety-rules.md` §3):
 /// the next recharge of a rechargeable cell (its usable fraction spent) or the replacement of a primary
-/// cell (empty), from the last recorded level, drained at the battery current the model gives for the
-/// recent mean stimulation current.
+/// cell (empty), from the last recorded level, drained as the recorded levels fell since the last
+/// recharge, or else at the battery current the model gives for the recent mean stimulation current.
 public struct BatteryProjection: Hashable, Sendable {
     /// What falls due.
     public enum Event: String, Sendable {
@@ -17,8 +17,10 @@ public struct BatteryProjection: Hashable, Sendable {
     /// The last recorded level, in percent, and when it was recorded.
     public var level: Double
     public var levelAt: Timestamp
-    /// The drain the model gives, in percent of the capacity per day.
+    /// The drain, in percent of the capacity per day.
     public var drainPercentPerDay: Double
+    /// Whether the drain was seen in the recorded levels (else the model gave it).
+    public var isDrainObserved = false
     /// Where the recent mean stimulation current was measured from: the end of the last recharge, or
     /// the recording's start.
     public var since: Timestamp
@@ -37,29 +39,45 @@ public struct BatteryProjection: Hashable, Sendable {
         self.since = since
     }
 
-    /// The projection from `level` percent at `levelAt`, with `charge` coulombs delivered over
-    /// `[since, until)`; nil when that span is empty or the model gives no drain.
+    /// The projection from `level` percent at `levelAt`, draining `observed` percent a day (as the
+    /// recorded levels fell) or else as the model does with `charge` coulombs delivered over
+    /// `[since, until)`; nil when neither gives a drain.
     init?(
-        model: BatteryModel, level: Percent, levelAt: Timestamp, charge: Double, since: Timestamp, until: Timestamp
+        model: BatteryModel, level: Percent, levelAt: Timestamp, observed: Double?, charge: Double,
+        since: Timestamp, until: Timestamp
     ) {
-        let seconds = Double(until.nanoseconds(since: since)) / Double(Timestamp.nanosecondsPerSecond)
-        guard seconds > 0 else { return nil }
-        // Coulombs per second is amperes; the model counts in µA and mAh.
-        let current = model.batteryCurrent(stimulationCurrent: charge / seconds * 1e6)
-        guard current > 0, current.isFinite else { return nil }
         let percent = level.doubleValue
+        var perDay = observed
+        if perDay == nil, until > since {
+            let seconds = Double(until.nanoseconds(since: since)) / Double(Timestamp.nanosecondsPerSecond)
+            // Coulombs per second is amperes; the model counts in µA and mAh.
+            let current = model.batteryCurrent(stimulationCurrent: charge / seconds * 1e6)
+            perDay = current * 24 / (model.capacity * 1_000) * 100
+        }
+        guard let perDay, perDay > 0, perDay.isFinite else { return nil }
         let reserve = model.kind == .rechargeable ? 100 * (1 - model.usableFraction) : 0
-        let hours = max(percent - reserve, 0) / 100 * model.capacity * 1_000 / current
-        guard hours.isFinite else { return nil }
+        let days = max(percent - reserve, 0) / perDay
         self.init(
             event: model.kind == .rechargeable ? .recharge : .replacement,
-            date: levelAt.advanced(by: .nanoseconds(Int64(min(hours * 3_600e9, 9e18)))), level: percent,
-            levelAt: levelAt, drainPercentPerDay: current * 24 / (model.capacity * 1_000) * 100, since: since)
+            date: levelAt.advanced(by: .nanoseconds(Int64(min(days * 86_400e9, 9e18)))), level: percent,
+            levelAt: levelAt, drainPercentPerDay: perDay, since: since)
+        isDrainObserved = observed != nil
+    }
+
+    /// Percent a day the level fell from `first` to `last`; nil unless it fell over some time.
+    static func fall(from first: (percent: Percent, at: Timestamp)?, to last: (percent: Percent, at: Timestamp)?)
+        -> Double?
+    {
+        guard let first, let last, first.at < last.at, first.percent > last.percent else { return nil }
+        let days = Double(last.at.nanoseconds(since: first.at)) / Double(Timestamp.nanosecondsPerDay)
+        return (first.percent.doubleValue - last.percent.doubleValue) / days
     }
 }
 
 extension BatteryProjection: Encodable {
-    private enum Keys: String, CodingKey { case event, date, level, levelAt, drainPercentPerDay, since, basis, assumed }
+    private enum Keys: String, CodingKey {
+        case event, date, level, levelAt, drainPercentPerDay, drain, since, basis, assumed
+    }
 
     /// Instants in UTC, as every instant of the JSON report.
     public func encode(to encoder: any Encoder) throws {
@@ -69,6 +87,7 @@ extension BatteryProjection: Encodable {
         try container.encode(level, forKey: .level)
         try container.encode(levelAt.rfc3339, forKey: .levelAt)
         try container.encode(drainPercentPerDay, forKey: .drainPercentPerDay)
+        try container.encode(isDrainObserved ? "observed" : "model", forKey: .drain)
         try container.encode(since.rfc3339, forKey: .since)
         try container.encode(Self.basis, forKey: .basis)
         try container.encode(assumed, forKey: .assumed)

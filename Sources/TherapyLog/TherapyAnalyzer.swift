@@ -80,8 +80,11 @@ public struct TherapyAnalyzer: Sendable {
     private var contactsUnknown: Set<Slot> = []
     private var findings: [ReadingFinding] = []
     private var series: SeriesRecorder
-    /// The last battery sample, for the battery projection.
+    /// The first and the last battery sample since the last recharge, for the battery projection.
+    private var firstBattery: (percent: Percent, at: Timestamp)?
     private var lastBattery: (percent: Percent, at: Timestamp)?
+    /// How fast the level fell before the last recharge, in percent a day.
+    private var previousFall: Double?
     /// Where the projection's recent drain is measured from (the last recharge's end, else the start)
     /// and the charge delivered before then.
     private var recentDrain: (since: Timestamp, charge: Double)
@@ -151,6 +154,7 @@ public struct TherapyAnalyzer: Sendable {
             batteryProjection: lastBattery.flatMap { sample in
                 BatteryProjection(
                     model: limits.battery, level: sample.percent, levelAt: sample.at,
+                    observed: BatteryProjection.fall(from: firstBattery, to: lastBattery) ?? previousFall,
                     charge: deliveredCharge - recentDrain.charge, since: recentDrain.since, until: end)
             })
     }
@@ -226,15 +230,19 @@ public struct TherapyAnalyzer: Sendable {
             activeVerdicts = AmplitudeVerdicts()
             countAlerts(measured)
             series.measured(measured, at: time)
-        case .charge(.start): charges.start(at: time)
+        case .charge(.start):
+            charges.start(at: time)
+            previousFall = BatteryProjection.fall(from: firstBattery, to: lastBattery) ?? previousFall
         case .charge(.end):
             guard let start = charges.end() else { return }
             series.charged(from: start, to: time)
             closeSpan()
             recentDrain = (time, deliveredCharge)
+            firstBattery = nil
         case .battery(let percent):
             series.sampled(battery: percent, at: time)
             lastBattery = (percent, time)
+            if firstBattery == nil { firstBattery = lastBattery }
         case .rejected(let command):
             rejected.count(naming: command.rules)
         case .fault, .end: break

@@ -31,6 +31,11 @@ struct BatteryProjectionTests {
         try #require(Timestamp(rfc3339: "2026-01-11T00:00:00Z")).advanced(by: .nanoseconds(Int64(hours * 3_600e9)))
     }
 
+    /// Whether two instants are less than a second apart (the projection rounds to nanoseconds).
+    static func within(aSecond a: Timestamp, _ b: Timestamp) -> Bool {
+        abs(a.nanoseconds(since: b)) < Timestamp.nanosecondsPerSecond
+    }
+
     // Stimulation 2 mA × 0.2 ms × 40 /s = 16 µA; at V_H,min 2.5 V, η 0.8, I_q 10 µA, 3.6 V the cell gives
     // (2.5 × 16 / 0.8 + 10 × 3.6) / 3.6 = 86 / 3.6 µA.
 
@@ -38,7 +43,7 @@ struct BatteryProjectionTests {
         let projection = try #require(try Self.report(device: "tonic-16", level: "50").batteryProjection)
         // tonic-16: 300 mAh, 80 % usable: from 50 % down to 20 % is 90,000 µAh.
         #expect(projection.event == .recharge)
-        #expect(projection.date == (try Self.hoursAfterTheSample(90_000 / (86 / 3.6))))
+        #expect(Self.within(aSecond: projection.date, try Self.hoursAfterTheSample(90_000 / (86 / 3.6))))
         #expect(projection.level == 50)
         #expect(isClose(projection.drainPercentPerDay, 86 / 3.6 * 24 / 300_000 * 100))
         #expect(projection.since == (try #require(Timestamp(rfc3339: "2026-01-01T00:00:00Z"))))
@@ -48,7 +53,21 @@ struct BatteryProjectionTests {
         let projection = try #require(try Self.report(device: "burst-16-primary", level: "80").batteryProjection)
         // burst-16-primary: 3000 mAh; 80 % of it is 2,400,000 µAh, about 11.5 years.
         #expect(projection.event == .replacement)
-        #expect(projection.date == (try Self.hoursAfterTheSample(2_400_000 / (86 / 3.6))))
+        #expect(Self.within(aSecond: projection.date, try Self.hoursAfterTheSample(2_400_000 / (86 / 3.6))))
+    }
+
+    @Test func levelsFallingSinceTheLastRechargeGiveTheDrainBeforeTheModelDoes() throws {
+        // 90 % on 2026-01-01, 60 % ten days later: 3 % a day; from 60 % to the 20 % reserve, 40 / 3 days.
+        let report = try R.analyze(
+            start: "2026-01-01T00:00:00Z",
+            [
+                ("2026-01-01T00:00:00Z", .battery(quantity("90"))),
+                ("2026-01-11T00:00:00Z", .battery(quantity("60"))),
+            ], end: "2026-01-11T00:00:00Z")
+        let projection = try #require(report.batteryProjection)
+        #expect(projection.isDrainObserved)
+        #expect(isClose(projection.drainPercentPerDay, 3))
+        #expect(Self.within(aSecond: projection.date, try Self.hoursAfterTheSample(40.0 / 3 * 24)))
     }
 
     @Test func aLevelBelowTheReserveIsDueAtOnceAndNoSampleGivesNoProjection() throws {

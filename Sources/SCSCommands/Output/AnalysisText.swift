@@ -99,8 +99,9 @@ enum AnalysisText {
         let due = projection.event == .recharge ? "next recharge" : "replacement"
         var line =
             "Battery      \(due) due about \(zone.rfc3339(projection.date).prefix(10)) (\(BatteryProjection.basis): "
-            + "\(Format.number(projection.level, decimals: 0)) % at \(zone.rfc3339(projection.levelAt)), "
-            + "\(Format.number(projection.drainPercentPerDay, decimals: 2)) % a day)"
+            + "\(Format.number(projection.level, decimals: 0)) % on \(zone.rfc3339(projection.levelAt).prefix(10)), "
+            + "\(Format.number(projection.drainPercentPerDay, decimals: 2)) % a day, "
+            + (projection.isDrainObserved ? "as the recorded levels fell)" : "as the model drains)")
         if !projection.assumed.isEmpty { line += "; assumed: " + projection.assumed.joined(separator: ", ") }
         return line
     }
