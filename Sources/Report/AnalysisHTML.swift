@@ -72,6 +72,11 @@ package enum AnalysisHTML {
         if report.isTruncated {
             span += " " + Markup.element("span", [("class", "badge warning")], "truncated: no end line")
         }
+        if !report.assumedProfileValues.isEmpty {
+            span +=
+                Markup.empty("br", [])
+                + Markup.escape("Profile values marked assumed: " + report.assumedProfileValues.joined(separator: ", "))
+        }
         return Markup.element(
             "p", [("class", "overview")],
             Markup.escape(device) + Markup.empty("br", []) + span)

@@ -64,6 +64,17 @@ public struct BatteryProjection: Hashable, Sendable {
         isDrainObserved = observed != nil
     }
 
+    /// The profile fields (by path) the estimate rests on: the reserve of a rechargeable cell, and the
+    /// model's constants when the model gave the drain.
+    public var restsOn: [String] {
+        var fields = event == .recharge ? ["battery.usableFraction"] : []
+        if !isDrainObserved {
+            fields += ["battery.capacity", "battery.quiescentCurrent", "battery.efficiency", "battery.cellVoltage"]
+            fields.append("battery.minimumStimVoltage")
+        }
+        return fields
+    }
+
     /// Percent a day the level fell from `first` to `last`; nil unless it fell over some time.
     static func fall(from first: (percent: Percent, at: Timestamp)?, to last: (percent: Percent, at: Timestamp)?)
         -> Double?

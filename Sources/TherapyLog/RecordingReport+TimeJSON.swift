@@ -3,7 +3,9 @@ import RecordingFormat
 /// The keys `analyze --json` adds for times (`recording-format.md` §3): the zone, its days, the usage
 /// timeline and the battery projection, beside the UTC instants and days the contract keeps.
 extension RecordingReport {
-    private enum TimeKeys: String, CodingKey { case timeZone, localDays, usage, batteryProjection }
+    private enum TimeKeys: String, CodingKey {
+        case timeZone, localDays, usage, batteryProjection, assumedProfileValues
+    }
     private enum DayKeys: String, CodingKey { case date, therapyHours }
     private enum UsageKeys: String, CodingKey { case granularity, periods }
     private enum PeriodKeys: String, CodingKey { case start, days, therapyHours }
@@ -28,6 +30,7 @@ extension RecordingReport {
             try entry.encode(period.therapyHours, forKey: .therapyHours)
         }
         try container.encode(batteryProjection, forKey: .batteryProjection)
+        try container.encode(assumedProfileValues, forKey: .assumedProfileValues)
     }
 }
 

@@ -53,6 +53,14 @@ public struct RecordingReport: Hashable, Sendable {
     /// The next recharge or replacement, estimated from the profile's battery model; nil without a
     /// battery sample or recorded time.
     public var batteryProjection: BatteryProjection?
+    /// The fields of the profile judged against that it marks as assumed (set by ``markAssumed(_:)``).
+    public private(set) var assumedProfileValues: [String] = []
+
+    /// Records the profile's `assumed` fields, and marks the figures resting on them.
+    public mutating func markAssumed(_ fields: [String]) {
+        assumedProfileValues = fields
+        if let restsOn = batteryProjection?.restsOn { batteryProjection?.assumed = restsOn.filter(fields.contains) }
+    }
 
     /// The number of days with therapy.
     public var daysWithTherapy: Int { days.count(where: { $0.therapyHours > 0 }) }

@@ -23,7 +23,7 @@ struct AnalyzeCommandTests {
                 "file", "device", "serial", "start", "end", "truncated", "recordedHours", "therapyHours",
                 "usagePercent", "days", "daysWithTherapy", "programs", "adjustments", "rejected", "charges",
                 "impedanceAlerts", "deliveredCharge", "safety", "findings", "timeZone", "localDays", "usage",
-                "batteryProjection",
+                "batteryProjection", "assumedProfileValues",
             ])
         #expect(reports[0]["file"] as? String == Self.path("out-of-order"))
         #expect(reports[0]["therapyHours"] as? Double == 10)

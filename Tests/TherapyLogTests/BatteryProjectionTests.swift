@@ -70,6 +70,14 @@ struct BatteryProjectionTests {
         #expect(Self.within(aSecond: projection.date, try Self.hoursAfterTheSample(40.0 / 3 * 24)))
     }
 
+    @Test func theProjectionNamesTheAssumedProfileValuesItRestsOn() throws {
+        var report = try Self.report(device: "tonic-16", level: "50")
+        report.markAssumed(["battery.usableFraction", "battery.efficiency", "programs"])
+        // The model's drain: the reserve and the model's constants.
+        #expect(report.batteryProjection?.assumed == ["battery.usableFraction", "battery.efficiency"])
+        #expect(report.assumedProfileValues == ["battery.usableFraction", "battery.efficiency", "programs"])
+    }
+
     @Test func aLevelBelowTheReserveIsDueAtOnceAndNoSampleGivesNoProjection() throws {
         let due = try #require(try Self.report(device: "tonic-16", level: "15").batteryProjection)
         #expect(due.date == due.levelAt)

@@ -78,7 +78,9 @@ struct AnalyzeCommand: ParsableCommand {
         }
         var analyses: [(report: RecordingReport, profile: DeviceProfile, imported: ImportResult?)] = []
         for file in files {
-            analyses.append(try analyze(file, profiles: profiles, override: override, zone: zone))
+            var analysis = try analyze(file, profiles: profiles, override: override, zone: zone)
+            analysis.report.markAssumed(analysis.profile.assumedFields)
+            analyses.append(analysis)
         }
         let reports = analyses.map(\.report)
         if let html {

@@ -91,6 +91,10 @@ enum AnalysisText {
         }
         impedance = Terminal.escaped(impedance)
         lines.append(report.impedanceAlerts > 0 ? Terminal.paint(impedance, .yellow) : impedance)
+        if !report.assumedProfileValues.isEmpty {
+            lines.append(
+                Terminal.escaped("Assumed      profile values: " + report.assumedProfileValues.joined(separator: ", ")))
+        }
         return lines
     }
 
