@@ -44,7 +44,7 @@ package enum AnalysisHTML {
             Markup.element("h2", [], Markup.escape(report.file)),
             overview(report, profile: profile),
             figures(report),
-            Markup.element("h3", [], "Therapy per day"),
+            Markup.element("h3", [], "Therapy over time"),
             AnalysisUsageChart.render(report),
             Markup.element("h3", [], "Amplitude per program"),
             AnalysisAmplitudeChart.render(report),

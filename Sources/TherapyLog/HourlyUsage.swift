@@ -30,7 +30,10 @@ struct HourlyUsage: Sendable {
         let stop = min(to.nanosecondsSinceEpoch, end)
         while cursor < stop {
             let hour = (cursor - origin.nanosecondsSinceEpoch) / Timestamp.nanosecondsPerHour
-            let hourEnd = min(stop, origin.nanosecondsSinceEpoch + (hour + 1) * Timestamp.nanosecondsPerHour)
+            // The last hours may end past the range's last instant.
+            let (next, overflow) = origin.nanosecondsSinceEpoch.addingReportingOverflow(
+                (hour + 1) * Timestamp.nanosecondsPerHour)
+            let hourEnd = overflow ? stop : min(stop, next)
             nanoseconds[Int(hour)] += hourEnd - cursor
             cursor = hourEnd
         }

@@ -224,7 +224,7 @@ struct AnalyzeHTMLTests {
         #expect(Self.count("<section class=\"recording\"", in: html) == 1)
         #expect(
             Self.texts(of: "h3", in: html) == [
-                "Therapy per day", "Amplitude per program", "Impedance per contact", "Battery and recharging",
+                "Therapy over time", "Amplitude per program", "Impedance per contact", "Battery and recharging",
                 "Safety re-validation", "Commands the device refused", "Reading findings",
             ])
         for figure in ["12 h", "12.5 % of the recorded time", "1 of 4", "4.968 C", "2 / 4", "one every 30 h"] {
