@@ -76,7 +76,7 @@ enum AnalysisText {
             charges += ", one every \(Format.hours(interval)) on average"
         }
         lines.append(charges)
-        if let projection = report.batteryProjection { lines.append(battery(projection, zone: report.timeZone)) }
+        if let projection = report.batteryProjection { lines += battery(projection, zone: report.timeZone) }
         let thresholds = "\(limits.impedance.short.decimalText)–\(limits.impedance.open.description)"
         var impedance = "Impedance    \(Format.count(report.impedanceAlerts, "alert")) outside \(thresholds)"
         if !report.impedanceAlertsByContact.isEmpty {
@@ -92,22 +92,37 @@ enum AnalysisText {
         impedance = Terminal.escaped(impedance)
         lines.append(report.impedanceAlerts > 0 ? Terminal.paint(impedance, .yellow) : impedance)
         if !report.assumedProfileValues.isEmpty {
-            lines.append(
-                Terminal.escaped("Assumed      profile values: " + report.assumedProfileValues.joined(separator: ", ")))
+            lines += wrapped("Assumed      profile values: ", report.assumedProfileValues).map { Terminal.escaped($0) }
         }
         return lines
     }
 
-    /// The battery projection, said to be an estimate, with what it rests on.
-    private static func battery(_ projection: BatteryProjection, zone: ReportZone) -> String {
+    /// The battery projection, said to be an estimate, with what it rests on, on two lines.
+    private static func battery(_ projection: BatteryProjection, zone: ReportZone) -> [String] {
         let due = projection.event == .recharge ? "next recharge" : "replacement"
-        var line =
-            "Battery      \(due) due about \(zone.rfc3339(projection.date).prefix(10)) (\(BatteryProjection.basis): "
-            + "\(Format.number(projection.level, decimals: 0)) % on \(zone.rfc3339(projection.levelAt).prefix(10)), "
+        var basis =
+            "from \(Format.number(projection.level, decimals: 0)) % on \(zone.rfc3339(projection.levelAt).prefix(10)) at "
             + "\(Format.number(projection.drainPercentPerDay, decimals: 2)) % a day, "
-            + (projection.isDrainObserved ? "as the recorded levels fell)" : "as the model drains)")
-        if !projection.assumed.isEmpty { line += "; assumed: " + projection.assumed.joined(separator: ", ") }
-        return line
+            + (projection.isDrainObserved ? "as the recorded levels fell" : "as the model drains")
+        if !projection.assumed.isEmpty { basis += "; assumed: " + projection.assumed.joined(separator: ", ") }
+        return [
+            "Battery      \(due) due about \(zone.rfc3339(projection.date).prefix(10)), \(BatteryProjection.basis)",
+            "             " + basis,
+        ]
+    }
+
+    /// `items` after `head`, wrapped within 120 columns under the figures' column.
+    private static func wrapped(_ head: String, _ items: [String]) -> [String] {
+        var lines = [head]
+        for item in items {
+            if lines[lines.count - 1].count + item.count + 2 > 120 {
+                lines[lines.count - 1] += ","
+                lines.append(String(repeating: " ", count: 13) + item)
+            } else {
+                lines[lines.count - 1] += (lines[lines.count - 1] == head ? "" : ", ") + item
+            }
+        }
+        return lines
     }
 
     private static func findings(_ findings: [ReadingFinding]) -> [String] {
