@@ -9,8 +9,9 @@ extension ImportResult {
     /// - Parameters:
     ///   - file: The name the report gives the source.
     ///   - limits: The device limits to judge against: the profile the import names, or another.
-    public func analyze(file: String, limits: DeviceLimits) -> RecordingReport {
-        var analyzer = TherapyAnalyzer(file: file, header: header, limits: limits)
+    ///   - zone: The zone whose days the report counts besides UTC's.
+    public func analyze(file: String, limits: DeviceLimits, zone: ReportZone = .utc) -> RecordingReport {
+        var analyzer = TherapyAnalyzer(file: file, header: header, limits: limits, zone: zone)
         for (index, item) in items.enumerated() {
             analyzer.consume(item, contactsUnknown: index < events.count && events[index].contactsUnknown)
         }

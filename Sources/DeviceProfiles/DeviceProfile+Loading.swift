@@ -21,6 +21,10 @@ extension DeviceProfile {
     public init(contentsOf url: URL, displayPath: String? = nil) throws(InputError) {
         let root = try YAMLField.read(file: url.path, as: displayPath ?? Self.displayPath(for: url))
         self = try ProfileParser.profile(from: root, sourceURL: url)
+        // Read again for its comments: a profile is a few kilobytes, read once per run.
+        if let text = try? String(contentsOf: url, encoding: .utf8) {
+            assumedFields = AssumedFields.paths(in: root.node, text: text)
+        }
     }
 
     /// Parses and checks a profile from YAML text; `path` names it in errors.
@@ -28,7 +32,9 @@ extension DeviceProfile {
     /// The same fields, defaults and checks as ``init(contentsOf:displayPath:)``, and the bounds of
     /// ``YAMLDocument``.
     public init(yaml: String, path: String, sourceURL: URL? = nil) throws(InputError) {
-        self = try ProfileParser.profile(from: YAMLField.parse(yaml, file: path), sourceURL: sourceURL)
+        let root = try YAMLField.parse(yaml, file: path)
+        self = try ProfileParser.profile(from: root, sourceURL: sourceURL)
+        assumedFields = AssumedFields.paths(in: root.node, text: yaml)
     }
 
     /// `url`'s path relative to the current directory when it lies inside it, else its full path.

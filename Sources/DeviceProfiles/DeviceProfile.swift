@@ -25,6 +25,9 @@ public struct DeviceProfile: Sendable {
     public var sourceURL: URL?
     /// Everything the safety rules need, in exact units.
     public var limits: DeviceLimits
+    /// The fields the profile marks as assumed (a `# … assumed …` comment on the value's line), by
+    /// path (`battery.usableFraction`), sorted: a figure resting on one is marked as such.
+    public var assumedFields: [String] = []
 
     /// The most program slots a profile may declare: a slot travels as one byte on the wire, and
     /// slot 0 there means "no slot", so slots are numbered 1 … 255.

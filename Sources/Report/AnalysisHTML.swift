@@ -41,7 +41,7 @@ package enum AnalysisHTML {
             <body>
             \(patterns)
             <header><h1>\(Markup.escape(title))</h1>
-            <p class="note">Written by <code>scs analyze</code> \(SCSVersion.text) on \(stamp). Days are UTC calendar days; \
+            <p class="note">Written by <code>scs analyze</code> \(SCSVersion.text) on \(stamp). Days are calendar days in the zone named above; \
             each chart's figures are in the Data table under it.</p></header>
             \(sections.joined(separator: "\n"))
             </body>
@@ -72,7 +72,7 @@ package enum AnalysisHTML {
             figures(report),
             Markup.element("h3", [], "Program settings"),
             AnalysisProgramsHTML.render(report, profile: profile),
-            Markup.element("h3", [], "Therapy per day"),
+            Markup.element("h3", [], "Therapy over time"),
             AnalysisUsageChart.render(report),
             Markup.element("h3", [], "Amplitude per program"),
             AnalysisAmplitudeChart.render(report),
@@ -95,10 +95,15 @@ package enum AnalysisHTML {
         var device = "\(report.device) · serial \(report.serial)"
         device += profile.id != report.device ? " · judged as \(profile.id) — \(profile.name)" : " — \(profile.name)"
         var span = Markup.escape(
-            "\(report.start) → \(report.end) · \(Format.hours(report.recordedHours)) over "
-                + Format.count(report.days.count, "day"))
+            "\(report.spanText) · \(Format.hours(report.recordedHours)) over "
+                + Format.count(report.localDays.count, "day") + " · times in \(report.timeZone.identifier)")
         if report.isTruncated {
             span += " " + Markup.element("span", [("class", "badge warning")], "truncated: no end line")
+        }
+        if !report.assumedProfileValues.isEmpty {
+            span +=
+                Markup.empty("br", [])
+                + Markup.escape("Profile values marked assumed: " + report.assumedProfileValues.joined(separator: ", "))
         }
         return Markup.element(
             "p", [("class", "overview")],
@@ -111,7 +116,11 @@ package enum AnalysisHTML {
             report.usagePercent.map { Format.number($0, decimals: 1) + " % of the recorded time" } ?? "no recorded time"
         var cards: [(String, String, String, String?)] = [
             ("Therapy", Format.hours(report.therapyHours), usage, nil),
-            ("Days with therapy", "\(report.daysWithTherapy) of \(report.days.count)", "UTC days", nil),
+            (
+                "Days with therapy",
+                "\(report.localDaysWithTherapy) of \(report.localDays.count)",
+                "days in \(report.timeZone.identifier)", nil
+            ),
             ("Delivered charge", Format.coulombs(report.deliveredCharge), "cathodic", nil),
             (
                 "Adjustments",
@@ -134,6 +143,17 @@ package enum AnalysisHTML {
             ),
             ("Refused commands", String(report.rejected.total), "by the device", nil),
         ]
+        if let projection = report.batteryProjection {
+            var basis =
+                BatteryProjection.basis + " · \(Format.number(projection.level, decimals: 0)) % on "
+                + String(report.timeZone.rfc3339(projection.levelAt).prefix(10))
+            if !projection.assumed.isEmpty { basis += " · assumed: " + projection.assumed.joined(separator: ", ") }
+            cards.append(
+                (
+                    projection.event == .recharge ? "Next recharge (estimate)" : "Replacement (estimate)",
+                    String(report.timeZone.rfc3339(projection.date).prefix(10)), basis, nil
+                ))
+        }
         if !report.findings.isEmpty {
             cards.append(("Reading findings", String(report.findings.count), "lines skipped or repaired", "warning"))
         }

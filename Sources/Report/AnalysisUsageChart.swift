@@ -1,45 +1,50 @@
+import RecordingFormat
 import TherapyLog
 
-/// The report's chart of therapy hours per UTC day: one bar per day (per week or longer over a long
-/// span, as the mean per day), with the mean over the whole span as a dashed line.
+/// The report's chart of therapy over time: one bar per period of the report's timeline (hours of a
+/// short recording, else days, weeks, months or years, as the mean per day), with the mean over the
+/// whole span as a dashed line.
 enum AnalysisUsageChart {
-    /// More days than this are grouped, so that a bar stays wide enough to see.
-    static let maximumBars = 400
-
     static func render(_ report: RecordingReport) -> String {
-        guard !report.days.isEmpty else {
+        let usage = report.usage
+        guard !usage.periods.isEmpty else {
             return Markup.element("p", [("class", "empty")], "No recorded days.")
         }
-        var chart = AnalysisChart(height: 220, start: report.start, end: report.end, values: 0...24)
-        let width = [1, 7, 14, 28, 56, 112, 224, 448].first { (report.days.count + $0 - 1) / $0 <= maximumBars } ?? 896
-        var index = 0
+        let isHourly = usage.granularity == .hour
+        // Minutes per hour, or hours per day.
+        let scale: Double = isHourly ? 60 : 24
+        let unit = isHourly ? "min" : "h"
+        var chart = AnalysisChart(height: 220, start: report.wallStart, end: report.wallEnd, values: 0...scale)
         var rows: [[String]] = []
-        while index < report.days.count {
-            let group = report.days[index..<min(index + width, report.days.count)]
-            index += width
-            guard let first = group.first else { continue }
-            let hours = group.reduce(0) { $0 + $1.therapyHours } / Double(group.count)
-            let days = RecordingSeries.Days(firstDay: first.dayNumber, days: group.count)
-            rows.append([AnalysisChartLine.dates(days), Format.hours(hours)])
-            guard hours > 0 else { continue }
-            let extent = chart.x(days)
+        for period in usage.periods {
+            let value = period.share * scale
+            rows.append([period.start, isHourly ? Format.number(value, decimals: 0) + " min" : Format.hours(value)])
+            guard period.therapyHours > 0 else { continue }
+            let extent =
+                chart.x(
+                    period.wallSpan.lowerBound.nanosecondsSinceEpoch)...chart.x(
+                    period.wallSpan.upperBound.nanosecondsSinceEpoch)
             let gap = extent.upperBound - extent.lowerBound > 4 ? 1.0 : 0
+            let amount = rows[rows.count - 1][1]
             let label =
-                width == 1
-                ? "\(first.date): \(Format.hours(hours)) of therapy"
-                : "\(first.date) + \(group.count - 1) days: \(Format.hours(hours)) of therapy per day on average"
+                switch usage.granularity {
+                case .hour, .day: "\(period.start): \(amount) of therapy"
+                default:
+                    "\(usage.granularity.rawValue) of \(period.start): \(amount) of therapy per day on average"
+                }
             chart.add(
                 Markup.element(
                     "rect",
                     [
                         ("class", "bar therapy"), ("x", AnalysisChart.number(extent.lowerBound + gap / 2)),
-                        ("y", AnalysisChart.number(chart.y(hours))),
+                        ("y", AnalysisChart.number(chart.y(value))),
                         ("width", AnalysisChart.number(max(extent.upperBound - extent.lowerBound - gap, 0.5))),
-                        ("height", AnalysisChart.number(chart.y(0) - chart.y(hours))),
+                        ("height", AnalysisChart.number(chart.y(0) - chart.y(value))),
                     ], Markup.element("title", [], Markup.escape(label))))
         }
-        let mean = report.therapyHours / Double(report.days.count)
+        let mean = report.recordedHours > 0 ? report.therapyHours / report.recordedHours * scale : 0
         let y = AnalysisChart.number(chart.y(mean))
+        let meanText = isHourly ? Format.number(mean, decimals: 0) + " min per hour" : Format.hours(mean) + " per day"
         chart.add(
             Markup.element(
                 "line",
@@ -47,16 +52,17 @@ enum AnalysisUsageChart {
                     ("class", "mean"), ("x1", AnalysisChart.number(chart.plotLeft)),
                     ("x2", AnalysisChart.number(chart.plotRight)), ("y1", y), ("y2", y),
                 ],
-                Markup.element("title", [], "mean \(Format.hours(mean)) per day")))
+                Markup.element("title", [], "mean \(meanText)")))
+        let zone = report.timeZone.identifier
         let caption =
-            width == 1
-            ? "Therapy delivered per UTC day, in hours; dashed: the mean per day"
-            : "Therapy delivered per day, averaged over \(width)-day groups, in hours; dashed: the mean per day"
+            isHourly
+            ? "Therapy delivered per hour (\(zone)), in minutes; dashed: the mean per hour"
+            : "Therapy delivered per \(usage.granularity.rawValue) (\(zone)), in hours per day; dashed: the mean per day"
+        let ticks = (isHourly ? [0.0, 15, 30, 45, 60] : [0.0, 6, 12, 18, 24]).map { ($0, "\(Int($0)) \(unit)") }
         return Markup.element(
             "figure", [("class", "usage")],
-            Markup.element("figcaption", [], Markup.escape(caption))
-                + chart.svg(label: caption, ticks: [0, 6, 12, 18, 24].map { ($0, "\(Int($0)) h") })
+            Markup.element("figcaption", [], Markup.escape(caption)) + chart.svg(label: caption, ticks: ticks)
                 + AnalysisChart.dataTable(
-                    caption, [width == 1 ? "day" : "days", width == 1 ? "therapy" : "therapy per day"], rows))
+                    caption, [usage.granularity.rawValue, isHourly ? "therapy" : "therapy per day"], rows))
     }
 }

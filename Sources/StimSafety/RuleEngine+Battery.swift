@@ -125,6 +125,12 @@ extension BatteryModel {
         (supplyLoad / efficiency + quiescentCurrent * cellVoltage) / cellVoltage
     }
 
+    /// The current drawn from the cell, in µA, for a mean `stimulationCurrent` in µA at the lowest
+    /// supply voltage: what a recording's delivered charge costs.
+    public func batteryCurrent(stimulationCurrent: Double) -> Double {
+        batteryCurrent(supplyLoad: supplyLoad(stimulationCurrent: stimulationCurrent, requiredVoltage: 0))
+    }
+
     /// `capacity × 1000 × usableFraction / batteryCurrent / 24`.
     func rechargeIntervalDays(batteryCurrent: Double) -> Double {
         capacity * 1000 * usableFraction / batteryCurrent / 24

@@ -1,6 +1,6 @@
 import RecordingFormat
 
-/// Therapy time per UTC day, from the first day of the span: the only state of the analysis that
+/// Therapy time per day (UTC or local), from the first day of the span: the only state of the analysis that
 /// grows, by one counter per day.
 struct DailyUsage: Sendable {
     /// The day number of the span's first day.
@@ -12,7 +12,7 @@ struct DailyUsage: Sendable {
         self.firstDay = firstDay
     }
 
-    /// Adds `therapy` nanoseconds to UTC day `day` (a day number, not before `firstDay`).
+    /// Adds `therapy` nanoseconds to day `day` (a day number, not before `firstDay`).
     @inline(__always)
     mutating func add(_ therapy: Int64, onDay day: Int64) {
         let index = Int(day - firstDay)
@@ -22,11 +22,11 @@ struct DailyUsage: Sendable {
         nanoseconds[index] += therapy
     }
 
-    /// Every day the span `[start, end)` intersects, with its therapy hours.
-    func days(start: Timestamp, end: Timestamp) -> [DayUsage] {
+    /// Every day of `zone` the span `[start, end)` intersects, with its therapy hours.
+    func days(start: Timestamp, end: Timestamp, in zone: ReportZone) -> [DayUsage] {
         guard start < end else { return [] }
-        let lastDay = Timestamp(nanosecondsSinceEpoch: end.nanosecondsSinceEpoch - 1).dayNumber
-        return (start.dayNumber...lastDay).map { day in
+        let lastDay = zone.day(of: Timestamp(nanosecondsSinceEpoch: end.nanosecondsSinceEpoch - 1))
+        return (zone.day(of: start)...lastDay).map { day in
             let index = Int(day - firstDay)
             let therapy = index < nanoseconds.count ? nanoseconds[index] : 0
             return DayUsage(dayNumber: day, therapyHours: Hours.from(nanoseconds: therapy))

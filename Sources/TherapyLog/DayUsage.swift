@@ -1,6 +1,6 @@
 import RecordingFormat
 
-/// Therapy delivered on one UTC day.
+/// Therapy delivered on one day (UTC or local).
 public struct DayUsage: Hashable, Sendable {
     /// Days since 1970-01-01.
     public var dayNumber: Int64

@@ -9,21 +9,22 @@ public enum RecordingAnalysis {
     ///
     /// - Parameters:
     ///   - file: The name the report gives the file.
+    ///   - zone: The zone whose days the report counts besides UTC's.
     ///   - limits: The device limits to judge the recording against, chosen from its header (which
     ///     may throw, for an unknown device).
     /// - Throws: ``RecordingError`` when the file is not a readable recording (or, strict, at the
     ///   first bad line), or what `limits` throws.
     public static func analyze(
-        contentsOf url: URL, file: String, options: ReadingOptions = ReadingOptions(),
+        contentsOf url: URL, file: String, options: ReadingOptions = ReadingOptions(), zone: ReportZone = .utc,
         limits: (RecordingHeader) throws -> DeviceLimits
     ) throws -> RecordingReport {
-        try analyze(input: try InputFile.recording(at: url), file: file, options: options, limits: limits)
+        try analyze(input: try InputFile.recording(at: url), file: file, options: options, zone: zone, limits: limits)
     }
 
     /// Streams the open `input` (a file, a pipe or standard input) through a ``TherapyAnalyzer``, as
-    /// ``analyze(contentsOf:file:options:limits:)`` does.
+    /// ``analyze(contentsOf:file:options:zone:limits:)`` does.
     public static func analyze(
-        input: InputFile, file: String, options: ReadingOptions = ReadingOptions(),
+        input: InputFile, file: String, options: ReadingOptions = ReadingOptions(), zone: ReportZone = .utc,
         limits: (RecordingHeader) throws -> DeviceLimits
     ) throws -> RecordingReport {
         // The concrete decoder and the analyzer's visitor in one non-generic body inside this module,
@@ -31,7 +32,8 @@ public enum RecordingAnalysis {
         // generic code, which reaches the decoder through its witness table on every line, and a
         // generic body here leaves the visitor a closure call per line.
         let reader = try RecordingReader(input: input, decoder: StrictLineDecoder(), options: options)
-        var analyzer = TherapyAnalyzer(file: file, header: reader.header, limits: try limits(reader.header))
+        var analyzer = TherapyAnalyzer(
+            file: file, header: reader.header, limits: try limits(reader.header), zone: zone)
         let outcome = try reader.read { analyzer.consume($0) }
         return analyzer.finish(outcome)
     }

@@ -2,8 +2,8 @@ import Foundation
 import RecordingFormat
 import StimSafety
 
-/// The JSON object of `recording-format.md` §3, figures to 15 significant digits (``Figure``), with `null` written out where a figure is
-/// undefined, and the keys `docs/analysis-json.md` adds (`attention`, ...).
+/// The JSON object of `recording-format.md` §3, figures to 15 significant digits (``Figure``), with `null` written out where
+/// a figure is undefined, and the keys `docs/analysis-json.md` adds (`attention`, the time zone's in +TimeJSON, ...).
 extension RecordingReport: Encodable {
     private enum Keys: String, CodingKey {
         case file, device, serial, start, end, truncated, recordedHours, therapyHours, usagePercent, days
@@ -96,6 +96,7 @@ extension RecordingReport: Encodable {
             try entry.encode(written.writes, forKey: .writes)
             try entry.encode(EncodedJSON(written.program.recordingValue), forKey: .program)
         }
+        try encodeTimes(to: encoder)
     }
 }
 

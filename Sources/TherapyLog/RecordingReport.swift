@@ -46,8 +46,25 @@ public struct RecordingReport: Hashable, Sendable {
     public var programSettings: [WrittenProgram] = []
     /// The reading findings, in line order.
     public var findings: [ReadingFinding]
-    /// Bounded per-day series for charts (not part of the JSON report).
+    /// Bounded per-day series for charts (not part of the JSON report), in the days of ``timeZone``.
     public var series = RecordingSeries()
+    /// The zone of ``localDays``, the series and every time the reports print.
+    public var timeZone = ReportZone.utc
+    /// Each day of ``timeZone`` the span intersects, in order: ``days`` again under UTC.
+    public var localDays: [DayUsage] = []
+    /// Therapy over time at the granularity the span calls for, in ``timeZone``.
+    public var usage = UsageTimeline(granularity: .day, periods: [])
+    /// The next recharge or replacement, estimated from the profile's battery model; nil without a
+    /// battery sample or recorded time.
+    public var batteryProjection: BatteryProjection?
+    /// The fields of the profile judged against that it marks as assumed (set by ``markAssumed(_:)``).
+    public private(set) var assumedProfileValues: [String] = []
+
+    /// Records the profile's `assumed` fields, and marks the figures resting on them.
+    public mutating func markAssumed(_ fields: [String]) {
+        assumedProfileValues = fields
+        if let restsOn = batteryProjection?.restsOn { batteryProjection?.assumed = restsOn.filter(fields.contains) }
+    }
 
     /// The number of days with therapy.
     public var daysWithTherapy: Int { days.count(where: { $0.therapyHours > 0 }) }

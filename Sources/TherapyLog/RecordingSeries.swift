@@ -2,12 +2,13 @@ import StimSafety
 
 /// What a recording did over time, summarised for charts: bounded series, never one entry per event.
 ///
-/// Each series holds one bucket per UTC day while the recording spans at most ``bucketLimit`` days;
-/// over a longer span its buckets widen to 2, 4, 8, … days, so memory never grows with the file's
-/// length beyond the day count. Only days with something to show have a bucket.
+/// Each series holds one bucket per day (of the report's zone) while the recording spans at most
+/// ``bucketLimit`` days; over a longer span its buckets widen to 2, 4, 8, … days, so memory never grows
+/// with the file's length and a chart never has more marks than its width can show. Only days with
+/// something to show have a bucket.
 public struct RecordingSeries: Hashable, Sendable {
-    /// The most buckets a series holds.
-    public static let bucketLimit = 4_096
+    /// The most buckets a series holds: a year day by day; a 960-point chart shows no more.
+    public static let bucketLimit = 366
     /// Program slots charted: the first this many slots seen (the report's totals cover every slot).
     public static let slotLimit = 16
     /// Lead contacts charted: the lowest-numbered this many contacts the profile has.

@@ -4,7 +4,13 @@ import StimSafety
 /// Builds a recording's ``RecordingSeries`` while ``TherapyAnalyzer`` folds its events: per-day (or
 /// wider) tallies only, bounded by ``RecordingSeries/bucketLimit`` buckets per series.
 struct SeriesRecorder: Sendable {
+    /// The local days the buckets count in.
+    private var clock: LocalDayClock
     private let firstDay: Int64
+    /// Therapy per local day, outside UTC (whose days the analyzer counts already).
+    private var localUsage: DailyUsage?
+    /// Therapy per local hour over the first hours.
+    private var hourly: HourlyUsage
     private var amplitude = BoundedMap<Slot, DayBuckets<AmplitudeTally>>(capacity: RecordingSeries.slotLimit)
     private var impedance: ImpedanceSeries
     private var battery: DayBuckets<BatteryTally>
@@ -14,9 +20,14 @@ struct SeriesRecorder: Sendable {
     /// gather here without a look-up. Merged in when another slot or day is updated.
     private var openAmplitude: (slot: Slot, day: Int64, tally: AmplitudeTally)?
 
-    /// A recorder for a recording from UTC day `firstDay`, charting the impedance of `leadContacts`.
-    init(firstDay: Int64, leadContacts: LeadContacts) {
+    /// A recorder for a recording from `start`, in the days of `zone`, charting the impedance of
+    /// `leadContacts`.
+    init(start: Timestamp, zone: ReportZone, leadContacts: LeadContacts) {
+        clock = LocalDayClock(zone)
+        let firstDay = clock.day(of: start)
         self.firstDay = firstDay
+        localUsage = zone.isUTC ? nil : DailyUsage(firstDay: firstDay)
+        hourly = HourlyUsage(start: start, zone: zone)
         impedance = ImpedanceSeries(firstDay: firstDay, contacts: leadContacts)
         battery = DayBuckets(firstDay: firstDay)
         charging = DayBuckets(firstDay: firstDay)
@@ -24,37 +35,55 @@ struct SeriesRecorder: Sendable {
 
     /// A slot's amplitude was set (a program written or an `amplitude` event) at `time`.
     mutating func set(slot: Slot, amplitude value: Nanoamps, range: PatientRange?, at time: Timestamp) {
-        updateAmplitude(slot: slot, day: time.dayNumber) { $0.include(value, range: range) }
+        updateAmplitude(slot: slot, day: clock.day(of: time)) { $0.include(value, range: range) }
     }
 
-    /// A slot delivered therapy at `value` for `nanoseconds` of UTC day `day`.
+    /// A slot delivered therapy at `value` over `[from, to)`.
     @inline(__always)
-    mutating func delivered(
-        slot: Slot, amplitude value: Nanoamps, range: PatientRange?, nanoseconds: Int64, onDay day: Int64
-    ) {
-        updateAmplitude(slot: slot, day: day) { tally in
-            tally.include(value, range: range)
-            tally.deliveredNanoseconds += nanoseconds
-            tally.weightedNanoamps += Int128(value.rawValue) * Int128(nanoseconds)
+    mutating func delivered(slot: Slot, amplitude value: Nanoamps, range: PatientRange?, from: Timestamp, to: Timestamp)
+    {
+        hourly.add(from: from, to: to)
+        // A copy walks the days, so that the body may change the recorder.
+        var days = clock
+        days.forEachDay(from: from, to: to) { day, nanoseconds in
+            localUsage?.add(nanoseconds, onDay: day)
+            updateAmplitude(slot: slot, day: day) { tally in
+                tally.include(value, range: range)
+                tally.deliveredNanoseconds += nanoseconds
+                tally.weightedNanoamps += Int128(value.rawValue) * Int128(nanoseconds)
+            }
         }
+        clock = days
     }
 
     /// An impedance measurement at `time`; only the contacts on the leads are kept.
     mutating func measured(_ measured: ImpedanceMeasurement, at time: Timestamp) {
-        impedance.measured(measured, onDay: time.dayNumber)
+        impedance.measured(measured, onDay: clock.day(of: time))
     }
 
     /// A battery sample at `time`.
     mutating func sampled(battery percent: Percent, at time: Timestamp) {
-        battery.update(day: time.dayNumber, empty: BatteryTally(percent)) { $0.include(percent) }
+        battery.update(day: clock.day(of: time), empty: BatteryTally(percent)) { $0.include(percent) }
     }
 
     /// A completed recharge session over `[from, to)`.
     mutating func charged(from: Timestamp, to: Timestamp) {
-        charging.update(day: from.dayNumber, empty: ChargingTally()) { $0.sessions += 1 }
-        Timestamp.forEachDay(from: from, to: to) { day, nanoseconds in
+        charging.update(day: clock.day(of: from), empty: ChargingTally()) { $0.sessions += 1 }
+        var days = clock
+        days.forEachDay(from: from, to: to) { day, nanoseconds in
             charging.update(day: day, empty: ChargingTally()) { $0.nanoseconds += nanoseconds }
         }
+        clock = days
+    }
+
+    /// Therapy per local day over `[start, end)`; nil in UTC, whose days the analyzer counted.
+    func localDays(start: Timestamp, end: Timestamp) -> [DayUsage]? {
+        localUsage?.days(start: start, end: end, in: clock.zone)
+    }
+
+    /// The usage timeline over `[start, end)`, whose local days are `localDays`.
+    func timeline(start: Timestamp, end: Timestamp, localDays: [DayUsage]) -> UsageTimeline {
+        UsageTimeline(start: start, end: end, localDays: localDays, hourly: hourly, zone: clock.zone)
     }
 
     /// The series in report units.

@@ -46,6 +46,7 @@ public struct TherapyAnalyzer: Sendable {
 
     private let file: String
     private let header: RecordingHeader
+    private let zone: ReportZone
     private let limits: DeviceLimits
     private let leadContacts: LeadContacts
 
@@ -83,17 +84,28 @@ public struct TherapyAnalyzer: Sendable {
     /// The lowest battery level recorded, with its line and time.
     private var lowestBattery: (percent: Percent, line: Int, time: Timestamp)?
     private var series: SeriesRecorder
+    /// The first and the last battery sample since the last recharge, for the battery projection.
+    private var firstBattery: (percent: Percent, at: Timestamp)?
+    private var lastBattery: (percent: Percent, at: Timestamp)?
+    /// How fast the level fell before the last recharge, in percent a day.
+    private var previousFall: Double?
+    /// Where the projection's recent drain is measured from (the last recharge's end, else the start)
+    /// and the charge delivered before then.
+    private var recentDrain: (since: Timestamp, charge: Double)
 
-    /// Starts the analysis of the recording `file` with `header`, judged against `limits`.
-    public init(file: String, header: RecordingHeader, limits: DeviceLimits) {
+    /// Starts the analysis of the recording `file` with `header`, judged against `limits`, its days
+    /// counted in `zone` as well as in UTC.
+    public init(file: String, header: RecordingHeader, limits: DeviceLimits, zone: ReportZone = .utc) {
         self.file = file
         self.header = header
+        self.zone = zone
         self.limits = limits
         leadContacts = LeadContacts(limits)
         now = header.start
         spanStart = header.start
         daily = DailyUsage(firstDay: header.start.dayNumber)
-        series = SeriesRecorder(firstDay: header.start.dayNumber, leadContacts: leadContacts)
+        series = SeriesRecorder(start: header.start, zone: zone, leadContacts: leadContacts)
+        recentDrain = (header.start, 0)
     }
 
     /// Takes the next item the reader handed on.
@@ -124,6 +136,8 @@ public struct TherapyAnalyzer: Sendable {
         settleDelivery()
         let end = max(outcome.end, header.start)
         let recorded = end.nanoseconds(since: header.start)
+        let days = daily.days(start: header.start, end: end, in: .utc)
+        let localDays = series.localDays(start: header.start, end: end) ?? days
         let programs = totals.keys.sorted().compactMap { slot -> ProgramUsage? in
             guard let total = totals[slot], total.nanoseconds > 0 else { return nil }
             let meanNanoamps = Double(converting: total.nanoampNanoseconds) / Double(total.nanoseconds)
@@ -136,12 +150,20 @@ public struct TherapyAnalyzer: Sendable {
             isTruncated: outcome.isTruncated, recordedHours: Hours.from(nanoseconds: recorded),
             therapyHours: Hours.from(nanoseconds: therapyNanoseconds),
             usagePercent: recorded > 0 ? 100 * Double(therapyNanoseconds) / Double(recorded) : nil,
-            days: daily.days(start: header.start, end: end), programs: programs, adjustments: adjustments,
+            days: days, programs: programs, adjustments: adjustments,
             rejected: rejected, charges: charges.summary, impedanceAlerts: impedanceAlerts,
             impedanceAlertsByContact: alertsByContact.keys.sorted().compactMap { alertsByContact[$0] },
             deliveredCharge: deliveredCharge, safety: safety, attention: attention,
             programSettings: written.keys.sorted().compactMap { written[$0] }, findings: findings,
-            series: series.series)
+            series: series.series,
+            timeZone: zone, localDays: localDays,
+            usage: series.timeline(start: header.start, end: end, localDays: localDays),
+            batteryProjection: lastBattery.flatMap { sample in
+                BatteryProjection(
+                    model: limits.battery, level: sample.percent, levelAt: sample.at,
+                    observed: BatteryProjection.fall(from: firstBattery, to: lastBattery) ?? previousFall,
+                    charge: deliveredCharge - recentDrain.charge, since: recentDrain.since, until: end)
+            })
     }
 
     /// Moves to `time`: the state holds over `[now, time)`, accounted for by ``closeSpan()`` once
@@ -159,13 +181,8 @@ public struct TherapyAnalyzer: Sendable {
         guard isTherapyOn, let slot = delivery else { return }
         let duration = now.nanoseconds(since: spanStart)
         therapyNanoseconds += duration
-        // Split at each UTC midnight the span crosses, once for both the daily usage and the series.
-        Timestamp.forEachDay(from: spanStart, to: now) { day, nanoseconds in
-            daily.add(nanoseconds, onDay: day)
-            series.delivered(
-                slot: slot.slot, amplitude: slot.amplitude, range: slot.range, nanoseconds: nanoseconds,
-                onDay: day)
-        }
+        Timestamp.forEachDay(from: spanStart, to: now) { day, nanoseconds in daily.add(nanoseconds, onDay: day) }
+        series.delivered(slot: slot.slot, amplitude: slot.amplitude, range: slot.range, from: spanStart, to: now)
         delivery?.delivered.add(duration, at: slot.amplitude)
         // A (nA → A) × s (ns → s) × 1/s × s (ns → s): three factors of 1e-9.
         let pulses = slot.pulseRate ?? 0
@@ -229,11 +246,19 @@ public struct TherapyAnalyzer: Sendable {
             activeVerdicts = AmplitudeVerdicts()
             countAlerts(measured, line: line, at: time)
             series.measured(measured, at: time)
-        case .charge(.start): charges.start(at: time)
+        case .charge(.start):
+            charges.start(at: time)
+            previousFall = BatteryProjection.fall(from: firstBattery, to: lastBattery) ?? previousFall
         case .charge(.end):
-            if let start = charges.end() { series.charged(from: start, to: time) }
+            guard let start = charges.end() else { return }
+            series.charged(from: start, to: time)
+            closeSpan()
+            recentDrain = (time, deliveredCharge)
+            firstBattery = nil
         case .battery(let percent):
             series.sampled(battery: percent, at: time)
+            lastBattery = (percent, time)
+            if firstBattery == nil { firstBattery = lastBattery }
             if percent < lowestBattery?.percent ?? Percent(units: Int64(Attention.lowBatteryPercent) + 1) {
                 lowestBattery = (percent, line, time)
             }

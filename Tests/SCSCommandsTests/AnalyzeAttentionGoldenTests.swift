@@ -96,7 +96,7 @@ struct AnalyzeAttentionGoldenTests {
         }
         try expectGolden(
             try between("<h3>Needs attention</h3>", "<div class=\"figures\">") + "\n"
-                + between("<h3>Program settings</h3>", "<h3>Therapy per day</h3>"),
+                + between("<h3>Program settings</h3>", "<h3>Therapy over time</h3>"),
             "analyze-attention.html")
         #expect(AnalyzeHTMLTests.count("<svg class=\"lead-diagram\"", in: html) == 2)
     }

@@ -24,6 +24,7 @@ struct AnalyzeCommandTests {
                 "file", "device", "serial", "start", "end", "truncated", "recordedHours", "therapyHours",
                 "usagePercent", "days", "daysWithTherapy", "programs", "adjustments", "rejected", "charges",
                 "impedanceAlerts", "deliveredCharge", "safety", "findings", "attention", "programSettings",
+                "timeZone", "localDays", "usage", "batteryProjection", "assumedProfileValues",
             ])
         let document = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         #expect(document?["scsVersion"] as? String == SCSVersion.text)
@@ -33,6 +34,26 @@ struct AnalyzeCommandTests {
         #expect((reports[1]["deliveredCharge"] as? Double).map { abs($0 - 2.88) < 1e-9 } == true)
         let charges = try #require(reports[1]["charges"] as? [String: Any])
         #expect(charges["meanIntervalHours"] is NSNull)
+    }
+
+    @Test func timesAreInUTCUnlessTzNamesAZoneAndAnUnknownZoneIsBadInputNamingTheFlag() throws {
+        let utc = try SCSProcess.run(["analyze", Self.path("midnight-boundaries")])
+        #expect(utc.status == 0)
+        #expect(utc.stdout.contains("2026-06-01T00:00:00Z → "))
+        #expect(utc.stdout.contains("times in UTC"))
+        let berlin = try SCSProcess.run([
+            "analyze", Self.path("midnight-boundaries"), "--tz", "Europe/Berlin", "--json",
+        ])
+        #expect(berlin.status == 0)
+        let report = try #require(try Self.recordings(berlin.stdout).first)
+        #expect(report["timeZone"] as? String == "Europe/Berlin")
+        #expect(report["start"] as? String == "2026-06-01T00:00:00Z")
+        let localDays = try #require(report["localDays"] as? [[String: Any]])
+        #expect(localDays.first?["date"] as? String == "2026-06-01")
+        let bad = try SCSProcess.run(["analyze", Self.path("midnight-boundaries"), "--tz", "Mars/Olympus_Mons"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("--tz Mars/Olympus_Mons: unknown time zone"))
+        #expect(bad.stdout.isEmpty)
     }
 
     @Test func lenientReadingReportsBadLinesAsFindingsAndExitsZero() throws {
@@ -210,7 +231,7 @@ struct AnalyzeHTMLTests {
         #expect(Self.count("<section class=\"recording\"", in: html) == 1)
         #expect(
             Self.texts(of: "h3", in: html) == [
-                "Needs attention", "Program settings", "Therapy per day", "Amplitude per program",
+                "Needs attention", "Program settings", "Therapy over time", "Amplitude per program",
                 "Impedance per contact", "Battery and recharging", "Safety re-validation",
                 "Commands the device refused", "Device faults", "Reading findings",
             ])

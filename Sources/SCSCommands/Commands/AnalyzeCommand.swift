@@ -48,6 +48,13 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(help: "No progress on stderr (by default a bar on a terminal, else a line every 5 s).") var quiet = false
 
     @Option(
+        name: .customLong("tz"),
+        help: ArgumentHelp(
+            "Count days and show times in this IANA time zone (e.g. Europe/Berlin); JSON instants stay UTC.",
+            valueName: "zone"))
+    var timeZone = ReportZone.utc.identifier
+
+    @Option(
         name: .customLong("html"),
         help: ArgumentHelp(
             "Also write a self-contained HTML report with charts to this file (- for standard output, instead of the text report).",
@@ -62,6 +69,9 @@ struct AnalyzeCommand: ParsableCommand {
         if json, OutputFile.isStandardOutput(htmlPath) {
             throw InputError("--html -", "standard output already carries the --json document; give the report a file")
         }
+        guard let zone = ReportZone(identifier: timeZone) else {
+            throw InputError("--tz \(timeZone)", "unknown time zone; give an IANA name such as Europe/Berlin, or UTC")
+        }
         let profiles = try ProfileSource.catalog(in: catalog.devices)
         let override = try device.map { id throws(InputError) in
             try Self.profile(id, in: profiles, location: "--device")
@@ -72,7 +82,9 @@ struct AnalyzeCommand: ParsableCommand {
         }
         var analyses: [(report: RecordingReport, profile: DeviceProfile, imported: ImportResult?)] = []
         for file in files {
-            analyses.append(try analyze(file, profiles: profiles, override: override))
+            var analysis = try analyze(file, profiles: profiles, override: override, zone: zone)
+            analysis.report.markAssumed(analysis.profile.assumedFields)
+            analyses.append(analysis)
         }
         let reports = analyses.map(\.report)
         if let html {
@@ -99,20 +111,20 @@ struct AnalyzeCommand: ParsableCommand {
     /// Reads and analyses one file or session folder; bad input throws ``InputError``, a strict-mode
     /// line error exits 1.
     private func analyze(
-        _ file: String, profiles: DeviceCatalog, override: DeviceProfile?
+        _ file: String, profiles: DeviceCatalog, override: DeviceProfile?, zone: ReportZone
     ) throws -> (report: RecordingReport, profile: DeviceProfile, imported: ImportResult?) {
         let input: InputFile
         switch try DeviceLogImport.load(file, catalog: profiles) {
         case .imported(let imported):
             let profile = try override ?? Self.profile(imported.device, in: profiles, location: file)
-            return (imported.analyze(file: file, limits: profile.limits), profile, imported)
+            return (imported.analyze(file: file, limits: profile.limits, zone: zone), profile, imported)
         case .recording(let recording): input = recording
         }
         ProgressBar.follow(input, path: file, quiet: quiet)
         var chosen: DeviceProfile?
         do {
             let report = try RecordingAnalysis.analyze(
-                input: input, file: file, options: ReadingOptions(isStrict: strict)
+                input: input, file: file, options: ReadingOptions(isStrict: strict), zone: zone
             ) { header in
                 let profile = try override ?? Self.profile(header.device, in: profiles, location: "\(file): line 1")
                 chosen = profile

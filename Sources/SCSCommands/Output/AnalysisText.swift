@@ -19,9 +19,9 @@ enum AnalysisText {
         lines.append("")
         lines.append(contentsOf: events(report, limits: profile.limits))
         lines.append(contentsOf: AnalysisSafetyText.render(report.safety))
-        if !report.days.isEmpty {
+        if !report.usage.periods.isEmpty {
             lines.append("")
-            lines.append(contentsOf: AnalysisUsageStrip.render(report.days))
+            lines.append(contentsOf: AnalysisUsageStrip.render(report.usage, zone: report.timeZone))
         }
         lines.append(contentsOf: findings(report.findings))
         lines.append("")
@@ -37,15 +37,16 @@ enum AnalysisText {
             device += " — \(profile.name)"
         }
         var span =
-            "\(report.start) → \(report.end) · \(Format.hours(report.recordedHours)) over \(Format.count(report.days.count, "day"))"
+            "\(report.spanText) · \(Format.hours(report.recordedHours)) over \(Format.count(report.localDays.count, "day"))"
         if report.isTruncated { span += " · " + Terminal.paint("TRUNCATED", .yellow) + " (no end line)" }
+        span += " · times in \(report.timeZone.identifier)"
         let usage = report.usagePercent.map { " (\(Format.number($0, decimals: 1)) % of the recorded time)" } ?? ""
         return [
             "Recording  " + Terminal.escaped(report.file),
             "Device     " + Terminal.escaped(device),
             "Span       \(span)",
-            "Therapy    \(Format.hours(report.therapyHours)) delivered\(usage) · on \(report.daysWithTherapy) of "
-                + Format.count(report.days.count, "day"),
+            "Therapy    \(Format.hours(report.therapyHours)) delivered\(usage) · on "
+                + "\(report.localDaysWithTherapy) of \(Format.count(report.localDays.count, "day"))",
             "Charge     \(Format.coulombs(report.deliveredCharge)) cathodic charge delivered",
         ]
     }
@@ -84,6 +85,7 @@ enum AnalysisText {
             charges += ", one every \(Format.hours(interval)) on average"
         }
         lines.append(charges)
+        if let projection = report.batteryProjection { lines += battery(projection, zone: report.timeZone) }
         let thresholds = "\(limits.impedance.short.decimalText)–\(limits.impedance.open.description)"
         var impedance = "Impedance    \(Format.count(report.impedanceAlerts, "alert")) outside \(thresholds)"
         if !report.impedanceAlertsByContact.isEmpty {
@@ -98,6 +100,37 @@ enum AnalysisText {
         }
         impedance = Terminal.escaped(impedance)
         lines.append(report.impedanceAlerts > 0 ? Terminal.paint(impedance, .yellow) : impedance)
+        if !report.assumedProfileValues.isEmpty {
+            lines += wrapped("Assumed      profile values: ", report.assumedProfileValues).map { Terminal.escaped($0) }
+        }
+        return lines
+    }
+
+    /// The battery projection, said to be an estimate, with what it rests on, on two lines.
+    private static func battery(_ projection: BatteryProjection, zone: ReportZone) -> [String] {
+        let due = projection.event == .recharge ? "next recharge" : "replacement"
+        var basis =
+            "from \(Format.number(projection.level, decimals: 0)) % on \(zone.rfc3339(projection.levelAt).prefix(10)) at "
+            + "\(Format.number(projection.drainPercentPerDay, decimals: 2)) % a day, "
+            + (projection.isDrainObserved ? "as the recorded levels fell" : "as the model drains")
+        if !projection.assumed.isEmpty { basis += "; assumed: " + projection.assumed.joined(separator: ", ") }
+        return [
+            "Battery      \(due) due about \(zone.rfc3339(projection.date).prefix(10)), \(BatteryProjection.basis)",
+            "             " + basis,
+        ]
+    }
+
+    /// `items` after `head`, wrapped within 120 columns under the figures' column.
+    private static func wrapped(_ head: String, _ items: [String]) -> [String] {
+        var lines = [head]
+        for item in items {
+            if lines[lines.count - 1].count + item.count + 2 > 120 {
+                lines[lines.count - 1] += ","
+                lines.append(String(repeating: " ", count: 13) + item)
+            } else {
+                lines[lines.count - 1] += (lines[lines.count - 1] == head ? "" : ", ") + item
+            }
+        }
         return lines
     }
 

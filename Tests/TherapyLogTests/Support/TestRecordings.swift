@@ -27,9 +27,12 @@ enum TestRecordings {
         try #require(catalog).profile(id: id).limits
     }
 
-    /// Analyses `url` against the profile its header names.
-    static func analyze(_ url: URL, options: ReadingOptions = ReadingOptions()) throws -> RecordingReport {
-        try RecordingAnalysis.analyze(contentsOf: url, file: url.lastPathComponent, options: options) { header in
+    /// Analyses `url` against the profile its header names, its days counted in `zone` too.
+    static func analyze(
+        _ url: URL, options: ReadingOptions = ReadingOptions(), zone: ReportZone = .utc
+    ) throws -> RecordingReport {
+        try RecordingAnalysis.analyze(contentsOf: url, file: url.lastPathComponent, options: options, zone: zone) {
+            header in
             try limits(header.device)
         }
     }

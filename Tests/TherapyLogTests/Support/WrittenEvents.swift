@@ -41,10 +41,11 @@ extension TestRecordings {
     /// Analyses the recording of `device` from `start` to `end` holding `events` (time text, event),
     /// as the one writer writes it: the header is line 1 and each event the line after the one before.
     static func analyze(
-        device: String = "tonic-16", start: String, _ events: [(String, RecordingEvent)], end: String
+        device: String = "tonic-16", start: String, _ events: [(String, RecordingEvent)], end: String,
+        zone: ReportZone = .utc
     ) throws -> RecordingReport {
         let header = RecordingHeader(device: device, serial: "T-1", start: at(start))
         let text = RecordingWriter.text(header: header, events: events.map { (at($0.0), $0.1) }, end: at(end))
-        return try analyze(temporary(text))
+        return try analyze(temporary(text), zone: zone)
     }
 }
