@@ -40,7 +40,7 @@ struct SessionCommandTests {
         let session = try SCSProcess.run(
             ["session", "--device", "tonic-16"], input: Self.script + "\nactivate 4\nlog \(log)\n")
         #expect(session.status == 1, "activating the empty slot 4 is refused")
-        #expect(session.stdout.contains("the device refused it: slotEmpty"))
+        #expect(session.stdout.contains("the device refused it: the slot holds no program (slotEmpty)"))
         #expect(session.stdout.contains("event log written to \(log) (9 lines)"))
         let replay = try SCSProcess.run(["replay", log, "--target", "simulator"])
         #expect(replay.status == 0, "\(replay.stdout)\(replay.stderr)")

@@ -115,8 +115,7 @@ enum SessionText {
             }
             return lines.joined(separator: "\n")
         case .deviceRejected(let code, let rules):
-            let ids = rules.map(\.name).joined(separator: ", ")
-            return "the device refused it: \(code)" + (rules.isEmpty ? "" : " (rules: \(ids))")
+            return "the device refused it: " + ErrorReply(code: code, rules: rules).sentence
         case .notPermitted(let type):
             return "a patient session may not send \(type)"
         case .timeout: return "the device did not answer in time"
