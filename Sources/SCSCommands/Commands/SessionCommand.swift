@@ -15,7 +15,8 @@ struct SessionCommand: AsyncParsableCommand {
         discussion: """
             --device ID runs a simulator in this process; --socket PATH talks to one `scs serve` runs; --usb \
             talks to the stimulator on USB (--serial S among several; try it without hardware: \
-            `scs usb emulate -- scs session --usb`). \
+            `scs usb emulate -- scs session --usb`). --role patient opens the session with the patient \
+            key and may do only what a patient's remote may; other commands are refused and say why. \
             Every write is validated on the host (the report of `scs validate`) and again by the device; a \
             refused write changes nothing. Commands come from --script FILE, or from standard input when \
             it is not a terminal; type help for the list.
@@ -33,6 +34,16 @@ struct SessionCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Read the commands from this file instead of the terminal.", valueName: "file"))
     var script: String?
 
+    @Option(help: "Whose session: a clinician's programmer, or a patient's remote (adjust, activate, on/off, read).")
+    var role: RoleName = .clinician
+
+    /// `--role`'s values: the roles by name rather than by wire code.
+    enum RoleName: String, ExpressibleByArgument, CaseIterable {
+        case clinician, patient
+
+        var role: Role { self == .clinician ? .clinician : .patient }
+    }
+
     func validate() throws {
         guard [target.socket != nil, target.device != nil, usb].filter({ $0 }).count == 1 else {
             throw ValidationError("give exactly one of --socket PATH, --device ID and --usb")
@@ -42,7 +53,7 @@ struct SessionCommand: AsyncParsableCommand {
     func run() async throws {
         let lines = try scriptLines()
         let link = try TargetLink(try target.resolve(overUSB: usb))
-        let session = try await link.session(as: .clinician)
+        let session = try await link.session(as: role.role)
         let programmer = session.programmer
         let inputs = CommandInputs([script, self.target.keys, self.target.catalog.folder])
         let runner = SessionRunner(

@@ -62,6 +62,10 @@ actor SessionRunner {
         switch line {
         case .nothing: break
         case .status: write(SessionText.status(try await programmer.readState()))
+        case .check where programmer.role == .patient: throw .notPermitted(.writeProgram)
+        case .adjust(_, let acknowledged) where programmer.role == .patient && !acknowledged.isEmpty:
+            write("refused, nothing sent: a patient's remote cannot acknowledge warnings; the clinician does")
+            return .refused
         case .check(let slot, let program, let acknowledged):
             let validation = await programmer.check(program, slot: slot, acknowledging: acknowledged)
             write(
@@ -76,8 +80,10 @@ actor SessionRunner {
             try await programmer.activate(slot: slot)
             write("slot \(slot) active")
         case .adjust(let amplitude, let acknowledged):
+            // A patient's remote leaves warnings to the device, which knows what the clinician acknowledged.
             let written = await programmer.lastState.activeSlot.flatMap { acknowledgedBySlot[$0] } ?? []
-            let target = try await programmer.setAmplitude(amplitude, acknowledging: acknowledged.union(written))
+            let host = programmer.role == .patient ? nil : acknowledged.union(written)
+            let target = try await programmer.setAmplitude(amplitude, acknowledging: host)
             write("amplitude set: ramping to \(target)")
         case .therapy(let isOn):
             try await programmer.setTherapy(on: isOn)

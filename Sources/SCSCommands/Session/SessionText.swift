@@ -115,6 +115,20 @@ enum SessionText {
         }
     }
 
+    /// Why a patient's session may not do what the request of `type` does, and what it may do.
+    static func notPermitted(_ type: MessageType) -> String {
+        let action =
+            switch type {
+            case .writeProgram: "write or check programs"
+            case .measureImpedance: "measure impedance"
+            case .readEventLog: "read the event log"
+            case .setClock: "set the clock"
+            default: "send \(type)"
+            }
+        return "refused, nothing sent: a patient's remote may not \(action); it may adjust the amplitude within the "
+            + "patient range, activate an enabled slot, switch therapy on or off, and read the state and battery"
+    }
+
     /// Why an operation failed, with the rule ids and numbers where there are any; nothing changed.
     static func failure(_ error: ProgrammerError) -> String {
         switch error {
@@ -127,8 +141,7 @@ enum SessionText {
             return lines.joined(separator: "\n")
         case .deviceRejected(let code, let rules):
             return "the device refused it: " + ErrorReply(code: code, rules: rules).sentence
-        case .notPermitted(let type):
-            return "a patient session may not send \(type)"
+        case .notPermitted(let type): return notPermitted(type)
         case .timeout: return "the device did not answer in time"
         case .disconnected: return "the device went away"
         case .writeOutcomeUnknown(let slot):
