@@ -118,13 +118,17 @@ struct SessionCommand: AsyncParsableCommand {
         return isClean
     }
 
-    /// Reads commands at a prompt until quit or end of input; a line that is not a command is
-    /// answered and the session goes on.
+    /// Reads commands at a terminal's prompt, edited by ``LineEditor``, until quit or the end of input;
+    /// a line that is not a command is answered and the session goes on.
     private static func runInteractively(on runner: SessionRunner, limits: DeviceLimits) async {
+        let editor = LineEditor(complete: SessionCompletion.candidates)
         while true {
-            let prompt = await runner.prompt()
-            FileHandle.standardOutput.write(Data(prompt.utf8))
-            guard let text = readLine() else { return say("") }
+            let text: String
+            switch editor.read(prompt: await runner.prompt()) {
+            case .line(let line): text = line
+            case .cancelled: continue
+            case .end: return
+            }
             let command: SessionLine
             do throws(SessionLine.SyntaxError) {
                 command = try SessionLine.parse(text, limits: limits)
