@@ -48,10 +48,7 @@ extension RecordingReplay {
             let reasons = blocking.map { "\($0.rule.name): \($0.message)" }.joined(separator: "; ")
             return (rules, "the safety check refuses it (\(reasons))")
         case .deviceRejected(let code, let rules):
-            let names = rules.map(\.name)
-            return (
-                names, "the device refused it: \(code)" + (names.isEmpty ? "" : " (\(names.joined(separator: ", ")))")
-            )
+            return (rules.map(\.name), "the device refused it: " + ErrorReply(code: code, rules: rules).sentence)
         default:
             return ([], "it failed: \(error)")
         }

@@ -67,7 +67,8 @@ struct DevicesAndTourTests {
             "$ scs envelope --device tonic-16 --contacts 1-,2+", "Safe envelope",
             "$ scs session --device tonic-16 --script", "slot 1 written and read back",
             "write 2 --amplitude 10", "refused, nothing sent", "slot 1 active", "therapy on",
-            "amplitude set: ramping to 3.5 mA", "on 3.5 mA",
+            // Just switched on, the device is still ramping up: prompt and status show both amplitudes.
+            "amplitude set: ramping to 3.5 mA", "→ 3.5 mA> status", "→ 3.5 mA (ramping)",
             "$ scs simulate --device tonic-16 --days 90 --seed 1", "90 days of tonic-16 written to",
             "$ scs analyze --strict", "Therapy", "HTML report written to", "Where things are",
         ]

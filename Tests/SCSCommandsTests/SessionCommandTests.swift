@@ -9,6 +9,7 @@ struct SessionCommandTests {
         write 1 --amplitude 3 --pulse-width 300 --frequency 50 --contacts 2-,3+ --patient-range 2-4
         activate 1
         on
+        wait 3s
         adjust 3.5
         impedance
         off
@@ -40,7 +41,7 @@ struct SessionCommandTests {
         let session = try SCSProcess.run(
             ["session", "--device", "tonic-16"], input: Self.script + "\nactivate 4\nlog \(log)\n")
         #expect(session.status == 1, "activating the empty slot 4 is refused")
-        #expect(session.stdout.contains("the device refused it: slotEmpty"))
+        #expect(session.stdout.contains("the device refused it: the slot holds no program (slotEmpty)"))
         #expect(session.stdout.contains("event log written to \(log) (9 lines)"))
         let replay = try SCSProcess.run(["replay", log, "--target", "simulator"])
         #expect(replay.status == 0, "\(replay.stdout)\(replay.stderr)")
@@ -63,6 +64,71 @@ struct SessionCommandTests {
         // The slot still holds the first program.
         #expect(result.stdout.contains("1     enabled   3 mA · 300 µs"))
         #expect(!result.stdout.contains("written and read back: 30"))
+    }
+
+    @Test("a script's bad wait is bad input naming its line, and nothing is sent")
+    func badWait() throws {
+        let file = try temporaryFile(
+            "write 1 --amplitude 3 --pulse-width 300 --frequency 50 --contacts 2-,3+\nwait 2 seconds\nwait 2h\n",
+            name: "wait.scs")
+        let result = try SCSProcess.run(["session", "--device", "tonic-16", "--script", file])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("wait.scs:2: usage: wait DURATION"))
+        #expect(result.stderr.contains("wait.scs:3: '2h' is not a duration"))
+        #expect(!result.stdout.contains("written"))
+    }
+
+    @Test("adjust is checked on the host as a write is: a warning needs --acknowledge, an error is refused")
+    func adjustChecked() throws {
+        let result = try SCSProcess.run(
+            ["session", "--device", "tonic-16"],
+            input: """
+                write 1 --amplitude 3 --pulse-width 300 --frequency 50 --contacts 2-,3+
+                activate 1
+                adjust 9
+                adjust 20 --acknowledge shannon,chargeDensity
+                write 2 --amplitude 9 --pulse-width 300 --frequency 50 --contacts 2-,3+ --acknowledge shannon
+                activate 2
+                adjust 8.5
+                write 3 --amplitude 3 --pulse-width 300 --frequency 50 --contacts 2-,3+
+                activate 3
+                adjust 9 --acknowledge shannon
+                status
+                """)
+        #expect(result.status == 1)
+        let answers = result.stdout.components(separatedBy: "> ").dropFirst()
+        func answer(to line: String) -> String { answers.first { $0.hasPrefix(line + "\n") } ?? "" }
+        #expect(answer(to: "adjust 9").contains("refused, nothing sent: the safety check finds\n  ! shannon"))
+        #expect(answer(to: "adjust 9").contains("to send it, acknowledge each warning: --acknowledge shannon"))
+        #expect(answer(to: "adjust 20 --acknowledge shannon,chargeDensity").contains("✗ compliance"))
+        // Acknowledged when slot 2 was written in this session, so no need to again.
+        #expect(answer(to: "adjust 8.5").contains("amplitude set: ramping to 8.5 mA"))
+        // The host lets it through, but the device remembers slot 3 was written with no acknowledgement.
+        #expect(
+            answer(to: "adjust 9 --acknowledge shannon").contains(
+                "the device refused it: the device needs these warnings acknowledged: shannon (unacknowledgedWarnings)")
+        )
+        #expect(result.stdout.contains("amplitude  3 mA\n"), "slot 3 still at 3 mA, not ramping with therapy off")
+    }
+
+    @Test("while a ramp is under way the prompt and status both show the running and the target amplitude")
+    func ramping() throws {
+        let result = try SCSProcess.run(
+            ["session", "--device", "tonic-16"],
+            input: """
+                write 1 --amplitude 2 --pulse-width 300 --frequency 50 --contacts 2-,3+
+                activate 1
+                on
+                status
+                wait 2.2s
+                status
+                """)
+        #expect(result.status == 0, "\(result.stderr)")
+        // The simulator ramps by 1 mA a second from zero, on the wall clock.
+        #expect(result.stdout.contains("tonic-16 · slot 1 · on 0 mA → 2 mA> status\n"))
+        #expect(result.stdout.contains("amplitude  0 mA → 2 mA (ramping)\n"))
+        #expect(result.stdout.contains("tonic-16 · slot 1 · on 2 mA> status\n"))
+        #expect(result.stdout.contains("amplitude  2 mA\n"))
     }
 
     @Test("an unknown command in a script is bad input naming its line, and nothing runs")

@@ -33,7 +33,9 @@ struct SessionLineTests {
         #expect(try SessionLine.parse("activate 2", limits: limits) == .activate(slot: 2))
         #expect(try SessionLine.parse("activate 255", limits: limits) == .activate(slot: 255))
         #expect(try SessionLine.parse("on", limits: limits) == .therapy(isOn: true))
-        #expect(try SessionLine.parse("adjust 3.5", limits: limits) == .adjust(Nanoamps(rawValue: 3_500_000)))
+        #expect(
+            try SessionLine.parse("adjust 3.5", limits: limits)
+                == .adjust(Nanoamps(rawValue: 3_500_000), acknowledged: []))
         #expect(try SessionLine.parse("log", limits: limits) == .log(file: nil))
         #expect(try SessionLine.parse("", limits: limits) == .nothing)
         let write = try SessionLine.parse(
@@ -46,6 +48,26 @@ struct SessionLineTests {
         #expect(slot == 1)
         #expect(program.amplitude == Nanoamps(rawValue: 3_000_000))
         #expect(acknowledged == RuleSet(rule: .shannon))
+    }
+
+    @Test(
+        "wait takes a duration in ms, s or min, to the millisecond",
+        arguments: [
+            ("wait 500ms", Duration.milliseconds(500)), ("wait 2s", .seconds(2)), ("wait 1.5s", .milliseconds(1500)),
+            ("wait 0.001s", .milliseconds(1)), ("wait 2min", .seconds(120)), ("wait 60min", .seconds(3600)),
+        ])
+    func wait(line: String, duration: Duration) throws {
+        #expect(try SessionLine.parse(line, limits: try Self.limits()) == .wait(duration))
+    }
+
+    @Test("adjust takes acknowledgements as write does, repeated or separated by commas")
+    func adjustAcknowledges() throws {
+        let line = try SessionLine.parse(
+            "adjust 6 --acknowledge shannon,chargeDensity --acknowledge compliance", limits: try Self.limits())
+        #expect(
+            line
+                == .adjust(
+                    Nanoamps(rawValue: 6_000_000), acknowledged: RuleSet([.shannon, .chargeDensity, .compliance])))
     }
 
     @Test(
@@ -67,6 +89,18 @@ struct SessionLineTests {
             ),
             ("status now", "status takes no arguments"),
             ("adjust lots", "adjust"),
+            ("adjust", "usage: adjust MA"),
+            ("wait", "usage: wait DURATION"),
+            ("wait 2", "'2' is not a duration"),
+            ("wait 2h", "'2h' is not a duration"),
+            ("wait -1s", "'-1s' is not a duration"),
+            ("wait 1.s", "'1.s' is not a duration"),
+            ("wait 0s", "must be above zero"),
+            ("wait 1.0005s", "finer than a millisecond"),
+            ("wait 1.5min", "finer than a millisecond"),
+            ("wait 3600001ms", "longer than the longest wait, 1 hour"),
+            ("wait 99999999999999999999s", "longer than the longest wait"),
+            ("adjust 3 --acknowledge shannon,nope", "'nope' is not a rule id"),
             ("write 1 --amplitude 3 --pulse-width 300 --contacts 2-,3+", "--frequency: missing"),
             ("check 1 --amplitude 3 --pulse-width 300 --frequency 50 --contacts 2-,3+ --acknowledge nope", "nope"),
         ])

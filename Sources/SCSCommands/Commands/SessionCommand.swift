@@ -16,7 +16,8 @@ struct SessionCommand: AsyncParsableCommand {
         discussion: """
             --device ID runs a simulator in this process; --socket PATH talks to one `scs serve` runs; --usb \
             talks to the stimulator on USB (--serial S among several; try it without hardware: \
-            `scs usb emulate -- scs session --usb`). \
+            `scs usb emulate -- scs session --usb`). --role patient opens the session with the patient \
+            key and may do only what a patient's remote may; other commands are refused and say why. \
             Every write is validated on the host (the report of `scs validate`) and again by the device; a \
             refused write changes nothing. Commands come from --script FILE, or from standard input when \
             it is not a terminal; type help for the list.
@@ -34,6 +35,16 @@ struct SessionCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Read the commands from this file instead of the terminal.", valueName: "file"))
     var script: String?
 
+    @Option(help: "Whose session: a clinician's programmer, or a patient's remote (adjust, activate, on/off, read).")
+    var role: RoleName = .clinician
+
+    /// `--role`'s values: the roles by name rather than by wire code.
+    enum RoleName: String, ExpressibleByArgument, CaseIterable {
+        case clinician, patient
+
+        var role: Role { self == .clinician ? .clinician : .patient }
+    }
+
     func validate() throws {
         guard [target.socket != nil, target.device != nil, usb].filter({ $0 }).count == 1 else {
             throw ValidationError("give exactly one of --socket PATH, --device ID and --usb")
@@ -43,7 +54,7 @@ struct SessionCommand: AsyncParsableCommand {
     func run() async throws {
         let lines = try scriptLines()
         let link = try TargetLink(try target.resolve(overUSB: usb))
-        let session = try await link.session(as: .clinician)
+        let session = try await link.session(as: role.role)
         let programmer = session.programmer
         let inputs = CommandInputs([script, self.target.keys, self.target.catalog.folder])
         let runner = SessionRunner(
@@ -108,13 +119,17 @@ struct SessionCommand: AsyncParsableCommand {
         return isClean
     }
 
-    /// Reads commands at a prompt until quit or end of input; a line that is not a command is
-    /// answered and the session goes on.
+    /// Reads commands at a terminal's prompt, edited by ``LineEditor``, until quit or the end of input;
+    /// a line that is not a command is answered and the session goes on.
     private static func runInteractively(on runner: SessionRunner, limits: DeviceLimits) async {
+        let editor = LineEditor(complete: SessionCompletion.candidates)
         while true {
-            let prompt = await runner.prompt()
-            FileHandle.standardOutput.write(Data(prompt.utf8))
-            guard let text = readLine() else { return say("") }
+            let text: String
+            switch editor.read(prompt: await runner.prompt()) {
+            case .line(let line): text = line
+            case .cancelled: continue
+            case .end: return
+            }
             let command: SessionLine
             do throws(SessionLine.SyntaxError) {
                 command = try SessionLine.parse(text, limits: limits)

@@ -26,6 +26,9 @@ actor SessionRunner {
     private let inputs: CommandInputs
     private let write: @Sendable (String) -> Void
     private var history: [String] = []
+    /// The warnings acknowledged by this session's writes, by slot, which an `adjust` of the slot's
+    /// program need not acknowledge again.
+    private var acknowledgedBySlot: [Slot: RuleSet] = [:]
 
     /// A runner on `programmer` for a device of `profile`, writing its answers with `write`; `log FILE`
     /// writes none of `inputs`.
@@ -59,6 +62,10 @@ actor SessionRunner {
         switch line {
         case .nothing: break
         case .status: write(SessionText.status(try await programmer.readState()))
+        case .check where programmer.role == .patient: throw .notPermitted(.writeProgram)
+        case .adjust(_, let acknowledged) where programmer.role == .patient && !acknowledged.isEmpty:
+            write("refused, nothing sent: a patient's remote cannot acknowledge warnings; the clinician does")
+            return .refused
         case .check(let slot, let program, let acknowledged):
             let validation = await programmer.check(program, slot: slot, acknowledging: acknowledged)
             write(
@@ -67,12 +74,16 @@ actor SessionRunner {
             return validation.maySend(acknowledging: acknowledged) ? .done : .refused
         case .write(let slot, let program, let acknowledged):
             let validation = try await programmer.write(program, to: slot, acknowledging: acknowledged)
+            acknowledgedBySlot[slot] = acknowledged
             write(SessionText.written(slot: slot, program: program, validation: validation, acknowledged: acknowledged))
         case .activate(let slot):
             try await programmer.activate(slot: slot)
             write("slot \(slot) active")
-        case .adjust(let amplitude):
-            let target = try await programmer.setAmplitude(amplitude)
+        case .adjust(let amplitude, let acknowledged):
+            // A patient's remote leaves warnings to the device, which knows what the clinician acknowledged.
+            let written = await programmer.lastState.activeSlot.flatMap { acknowledgedBySlot[$0] } ?? []
+            let host = programmer.role == .patient ? nil : acknowledged.union(written)
+            let target = try await programmer.setAmplitude(amplitude, acknowledging: host)
             write("amplitude set: ramping to \(target)")
         case .therapy(let isOn):
             try await programmer.setTherapy(on: isOn)
@@ -80,6 +91,10 @@ actor SessionRunner {
         case .impedance: write(SessionText.impedance(try await programmer.measureImpedance()))
         case .battery: write(SessionText.battery(try await programmer.readBattery()))
         case .log(let file): return try await log(to: file)
+        case .wait(let duration):
+            try? await Task.sleep(for: duration)
+            // The next prompt shows the device as it is after the wait (a ramp further on, say).
+            _ = try await programmer.readState()
         case .history:
             let width = String(history.count).count
             write(

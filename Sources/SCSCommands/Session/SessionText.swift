@@ -15,11 +15,12 @@ enum SessionText {
                                             write 1 --amplitude 3 --pulse-width 300 --frequency 50 --contacts 2-,3+
                                             (flags of `scs validate`, plus --acknowledge RULE for a warning)
           activate SLOT                   make SLOT the running program
-          adjust MA                       set the running program's amplitude (an increase ramps), e.g. adjust 3.5
+          adjust MA [--acknowledge RULE]  set the running program's amplitude (an increase ramps), e.g. adjust 3.5
           on | off                        switch therapy on or off
           impedance                       measure every contact and the case
           battery                         read the battery
           log [FILE]                      read the event log (a recording); write it to FILE if given
+          wait DURATION                   pause, e.g. wait 2s, wait 500ms (for a ramp in a script)
           history                         the commands of this session
           help | quit
         """
@@ -37,7 +38,7 @@ enum SessionText {
         var lines = [
             "therapy    \(state.isTherapyOn ? Terminal.paint("on", .green) : "off")",
             "active     \(state.activeSlot.map { "slot \($0)" } ?? "none")",
-            "amplitude  \(state.runningAmplitude) running, \(state.targetAmplitude) target",
+            "amplitude  \(amplitude(state))" + (isRamping(state) ? " (ramping)" : ""),
             battery(state.battery),
         ]
         var table = TextTable(["slot", "remote", "program"])
@@ -74,11 +75,21 @@ enum SessionText {
             String(decoding: recording, as: UTF8.self).trimmingCharacters(in: .newlines), keepingLineBreaks: true)
     }
 
-    /// The prompt of an interactive session: `tonic-16 · slot 1 · on 3.000 mA> `.
+    /// The prompt of a session: `tonic-16 · slot 1 · on 3 mA> `, `… · on 3 mA → 3.5 mA> ` while ramping.
     static func prompt(profileID: String, state: DeviceState) -> String {
         let slot = state.activeSlot.map { "slot \($0)" } ?? "no slot"
-        let therapy = state.isTherapyOn ? "on \(state.targetAmplitude)" : "off"
+        let therapy = state.isTherapyOn ? "on \(amplitude(state))" : "off"
         return Terminal.escaped("\(profileID) · \(slot) · \(therapy)> ")
+    }
+
+    /// The amplitude as the prompt and `status` both show it: the target, after the running amplitude
+    /// while a ramp is under way.
+    private static func amplitude(_ state: DeviceState) -> String {
+        isRamping(state) ? "\(state.runningAmplitude) → \(state.targetAmplitude)" : "\(state.targetAmplitude)"
+    }
+
+    private static func isRamping(_ state: DeviceState) -> Bool {
+        state.isTherapyOn && state.runningAmplitude != state.targetAmplitude
     }
 
     /// A program written and read back, with the host's verdict on it.
@@ -106,6 +117,20 @@ enum SessionText {
         }
     }
 
+    /// Why a patient's session may not do what the request of `type` does, and what it may do.
+    static func notPermitted(_ type: MessageType) -> String {
+        let action =
+            switch type {
+            case .writeProgram: "write or check programs"
+            case .measureImpedance: "measure impedance"
+            case .readEventLog: "read the event log"
+            case .setClock: "set the clock"
+            default: "send \(type)"
+            }
+        return "refused, nothing sent: a patient's remote may not \(action); it may adjust the amplitude within the "
+            + "patient range, activate an enabled slot, switch therapy on or off, and read the state and battery"
+    }
+
     /// Why an operation failed, with the rule ids and numbers where there are any; nothing changed.
     static func failure(_ error: ProgrammerError) -> String {
         switch error {
@@ -117,10 +142,8 @@ enum SessionText {
             }
             return lines.joined(separator: "\n")
         case .deviceRejected(let code, let rules):
-            let ids = rules.map(\.name).joined(separator: ", ")
-            return "the device refused it: \(code)" + (rules.isEmpty ? "" : " (rules: \(ids))")
-        case .notPermitted(let type):
-            return "a patient session may not send \(type)"
+            return "the device refused it: " + ErrorReply(code: code, rules: rules).sentence
+        case .notPermitted(let type): return notPermitted(type)
         case .timeout: return "the device did not answer in time"
         case .disconnected: return "the device went away"
         case .writeOutcomeUnknown(let slot):

@@ -103,6 +103,8 @@ enum USBTarget {
             return "\(device) refused the \(role) key of \(keyFile): is that this stimulator's key file?"
         case .disconnected:
             return "\(device) was unplugged while connecting"
+        case .deviceRejected(let code, let rules):
+            return "\(device) refused the session: " + ErrorReply(code: code, rules: rules).sentence
         default:
             return "connecting to \(device) failed: \(error)"
         }

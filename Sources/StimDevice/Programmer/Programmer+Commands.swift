@@ -108,18 +108,23 @@ extension Programmer {
     /// returns the amplitude the device now ramps to.
     ///
     /// The host reads the state, then checks the active program at `amplitude` against the core
-    /// (which includes its patient range) and sends nothing the core rejects; warnings are left to the
-    /// device, which remembers what the clinician acknowledged when writing the program.
+    /// (which includes its patient range) and sends nothing the core rejects. With `acknowledging` nil,
+    /// warnings are left to the device, which remembers what the clinician acknowledged when writing
+    /// the program (a replay, a patient's remote); with a set, the check is a write's: every warning
+    /// must be in it, or nothing is sent.
     @discardableResult
-    public func setAmplitude(_ amplitude: Nanoamps) async throws(ProgrammerError) -> Nanoamps {
+    public func setAmplitude(
+        _ amplitude: Nanoamps, acknowledging: RuleSet? = nil
+    ) async throws(ProgrammerError) -> Nanoamps {
         await acquire()
         defer { release() }
         guard role.isPermitted(.adjustAmplitude) else { throw .notPermitted(.adjustAmplitude) }
         let state = try await fetchState()
         if let slot = state.activeSlot, var program = state.slots.first(where: { $0.slot == slot })?.program {
             program.amplitude = amplitude
-            let check = validation(of: program, slot: slot)
-            guard check.verdict != .rejected else { throw .unsafe(check) }
+            let check = validation(of: program, slot: slot, acknowledging: acknowledging ?? [])
+            let maySend = acknowledging.map { check.maySend(acknowledging: $0) } ?? (check.verdict != .rejected)
+            guard maySend else { throw .unsafe(check) }
         }
         guard case .adjustAmplitude(let target) = try await link.exchange(.adjustAmplitude(amplitude)) else {
             throw .invalidReply("adjustAmplitude answered with another reply")

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+@Suite("scs session at a terminal")
+struct SessionTerminalTests {
+    @Test("on a terminal Ctrl-C drops the line, Tab completes, up recalls, and Ctrl-D ends the session")
+    func typed() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", Self.typist, SCSProcess.executable.path]
+        process.currentDirectoryURL = SCSProcess.root
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text.contains("frobnicate^C"))
+        #expect(!text.contains("unknown command"), "the cancelled line was not run")
+        #expect(text.contains("off> status "), "Tab completed sta: \(text)")
+        #expect(text.components(separatedBy: "therapy    off").count == 3, "status ran twice: typed, then recalled")
+    }
+
+    /// Types at `scs session` (argv[1]) on a pseudo-terminal as a person would; prints everything the
+    /// session wrote and exits with its status.
+    static let typist = #"""
+        import os
+        import pty
+        import select
+        import sys
+        import time
+
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.environ["NO_COLOR"] = "1"
+            os.execv(sys.argv[1], [sys.argv[1], "session", "--device", "tonic-16"])
+
+        output = b""
+
+
+        def read_until(token, seconds=30):
+            global output
+            deadline = time.time() + seconds
+            while output.count(token[0]) < token[1] and time.time() < deadline:
+                ready, _, _ = select.select([fd], [], [], 0.1)
+                if ready:
+                    try:
+                        output += os.read(fd, 4096)
+                    except OSError:
+                        return
+
+
+        prompt = b"tonic-16 \xc2\xb7 no slot \xc2\xb7 off> "
+        read_until((prompt, 1))
+        os.write(fd, b"frobnicate\x03")  # Ctrl-C drops the line, the session goes on
+        read_until((prompt, 2))
+        os.write(fd, b"sta\t\r")  # Tab completes status
+        read_until((b"therapy    off", 1))
+        read_until((prompt, 3))
+        os.write(fd, b"\x1b[A\r")  # up recalls status
+        read_until((b"therapy    off", 2))
+        read_until((prompt, 4))
+        os.write(fd, b"\x04")  # Ctrl-D ends the session
+        read_until((b"\x00", 1), seconds=5)
+        _, status = os.waitpid(pid, 0)
+        sys.stdout.buffer.write(output)
+        sys.exit(os.waitstatus_to_exitcode(status))
+        """#
+}
