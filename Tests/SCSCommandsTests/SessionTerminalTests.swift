@@ -54,12 +54,12 @@ struct SessionTerminalTests {
         read_until((prompt, 1))
         os.write(fd, b"frobnicate\x03")  # Ctrl-C drops the line, the session goes on
         read_until((prompt, 2))
-        os.write(fd, b"sta\t\r")  # Tab completes status
+        os.write(fd, b"sta\t\r")  # Tab completes status (the completed line is drawn with the prompt again)
         read_until((b"therapy    off", 1))
-        read_until((prompt, 3))
-        os.write(fd, b"\x1b[A\r")  # up recalls status
-        read_until((b"therapy    off", 2))
         read_until((prompt, 4))
+        os.write(fd, b"\x1b[A\r")  # up recalls status (drawn with the prompt again too)
+        read_until((b"therapy    off", 2))
+        read_until((prompt, 6))
         os.write(fd, b"\x04")  # Ctrl-D ends the session
         read_until((b"\x00", 1), seconds=5)
         _, status = os.waitpid(pid, 0)

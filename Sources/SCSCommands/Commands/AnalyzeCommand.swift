@@ -13,6 +13,7 @@ struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
         abstract: "Analyse therapy recordings: usage, programs, adjustments, charges, impedance and safety.",
+        usage: "scs analyze [<files> ...] [--device <device>] [--tz <zone>] [--json | --html <out>] [<options>]",
         discussion: """
             Each program and amplitude event is re-validated against the recording's device profile. \
             Lenient by default: a bad line is a finding and reading goes on. --html writes one \

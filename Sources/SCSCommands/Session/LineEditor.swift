@@ -32,8 +32,9 @@ final class LineEditor {
         var raw = saved
         raw.c_lflag &= ~tcflag_t(ECHO | ICANON | ISIG | IEXTEN)
         raw.c_iflag &= ~tcflag_t(IXON | ICRNL)
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw)
-        defer { tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved) }
+        // TCSADRAIN, not TCSAFLUSH: what was typed ahead while a command ran is kept for the next line.
+        tcsetattr(STDIN_FILENO, TCSADRAIN, &raw)
+        defer { tcsetattr(STDIN_FILENO, TCSADRAIN, &saved) }
         return edit(prompt: prompt)
     }
 
