@@ -69,7 +69,8 @@ enum AnalysisBatteryChart {
             (hoursPerDay.max() ?? 0) < 1 ? ("minutes", "min", 60) : ("hours", "h", 1)
         let perDay = hoursPerDay.map { $0 * unit.perHour }
         let ticks = AnalysisChart.linearTicks(upTo: perDay.max() ?? 1, count: 3)
-        var chart = AnalysisChart(height: 150, start: report.wallStart, end: report.wallEnd, values: 0...(ticks.last ?? 1))
+        var chart = AnalysisChart(
+            height: 150, start: report.wallStart, end: report.wallEnd, values: 0...(ticks.last ?? 1))
         for (bucket, amount) in zip(charging, perDay) {
             let extent = chart.x(bucket.days)
             let gap = extent.upperBound - extent.lowerBound > 4 ? 1.0 : 0

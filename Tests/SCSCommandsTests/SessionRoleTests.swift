@@ -40,7 +40,9 @@ struct SessionRoleTests {
             ("impedance", "measure impedance"), ("log", "read the event log"),
         ] {
             let text = answers.first { $0.hasPrefix(line) } ?? ""
-            #expect(unwrapped(text).contains("refused, nothing sent: a patient's remote may not \(action); \(remote)"), "\(text)")
+            #expect(
+                unwrapped(text).contains("refused, nothing sent: a patient's remote may not \(action); \(remote)"),
+                "\(text)")
         }
         #expect(answer(to: "activate 3").contains("the device refused it: "))
         #expect(answer(to: "off").contains("therapy off"))
