@@ -21,3 +21,36 @@ public struct Metrics: Hashable, Sendable {
 
     public init() {}
 }
+
+extension Metrics {
+    /// The device-profile fields (`docs/device-profiles.md` paths, `leads[]` for any lead) each metric's
+    /// value or limit reads, by the metric's JSON key (a metric reading none is absent): the one table that says which figures an assumed
+    /// profile value reaches. The battery figures include the required voltage's fields, as the supply
+    /// voltage follows it (`safety-rules.md` §3).
+    public static let profileFields: [String: [String]] = {
+        let voltage = ["impedance.nominal", "headroom", "complianceVoltage"]
+        let battery =
+            voltage + [
+                "battery.quiescentCurrent", "battery.efficiency", "battery.cellVoltage", "battery.minimumStimVoltage",
+            ]
+        return [
+            "maxChargeDensity": ["leads[].areaMM2", "limits.chargeDensity.warn", "limits.chargeDensity.reject"],
+            "maxShannonK": ["leads[].areaMM2", "limits.shannonK.warn", "limits.shannonK.reject"],
+            "maxRequiredVoltage": voltage,
+            "batteryCurrent": battery,
+            "rechargeIntervalDays": battery + ["battery.capacity", "battery.usableFraction"],
+            "longevityYears": battery + ["battery.capacity", "battery.minimumLongevityYears"],
+        ]
+    }()
+
+    /// The fields of `assumed` (profile paths such as `leads[0].areaMM2`) that the metric with JSON key
+    /// `key` rests on, in the order given.
+    public static func assumed(_ key: String, among assumed: [String]) -> [String] {
+        let reads = profileFields[key] ?? []
+        return assumed.filter { path in
+            // Any lead's field matches its `leads[]` entry.
+            let general = path.replacing(/\[\d+\]/, with: "[]")
+            return reads.contains(path) || reads.contains(general)
+        }
+    }
+}

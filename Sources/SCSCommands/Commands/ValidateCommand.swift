@@ -21,7 +21,9 @@ struct ValidateCommand: ParsableCommand {
         let validation = profile.limits.validate(program, context: validationContext)
         if json {
             try JSONOutput.write(
-                ValidationReport(device: profile.id, validation: validation, acknowledged: context.acknowledged))
+                ValidationReport(
+                    device: profile.id, validation: validation, acknowledged: context.acknowledged,
+                    assumedFields: profile.assumedFields))
         } else {
             print(
                 TextWidth.fitted(

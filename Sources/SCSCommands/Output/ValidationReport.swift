@@ -39,8 +39,11 @@ struct ValidationReport: Encodable {
     var maySend: Bool
     var findings: [FindingEntry]
     var metrics: MetricsEntry
+    /// The profile's assumed fields each metric present rests on, by metric key; metrics resting on none
+    /// are left out.
+    var assumed: [String: [String]]
 
-    init(device: String, validation: Validation, acknowledged: RuleSet) {
+    init(device: String, validation: Validation, acknowledged: RuleSet, assumedFields: [String]) {
         self.device = device
         verdict = validation.verdict.rawValue
         maySend = validation.maySend(acknowledging: acknowledged)
@@ -54,5 +57,15 @@ struct ValidationReport: Encodable {
             batteryCurrent: metrics.batteryCurrent.map(Figure.init),
             rechargeIntervalDays: metrics.rechargeIntervalDays.map(Figure.init),
             longevityYears: metrics.longevityYears.map(Figure.init))
+        let present: [(String, Double?)] = [
+            ("maxChargeDensity", metrics.maxChargeDensity), ("maxShannonK", metrics.maxShannonK),
+            ("maxRequiredVoltage", metrics.maxRequiredVoltage), ("batteryCurrent", metrics.batteryCurrent),
+            ("rechargeIntervalDays", metrics.rechargeIntervalDays), ("longevityYears", metrics.longevityYears),
+        ]
+        assumed = [:]
+        for (key, value) in present where value != nil {
+            let fields = Metrics.assumed(key, among: assumedFields)
+            if !fields.isEmpty { assumed[key] = fields }
+        }
     }
 }

@@ -28,7 +28,7 @@ enum ValidationText {
         }
         lines.append("")
         lines.append("Metrics")
-        lines.append(MetricsText.render(validation.metrics, indent: "  "))
+        lines.append(MetricsText.render(validation.metrics, assumed: profile.assumedFields, indent: "  "))
         let pending = validation.findings.filter { $0.severity == .warning && !acknowledged.contains($0.rule) }
         if validation.verdict != .rejected, !pending.isEmpty {
             let flags = RuleSet(pending.map(\.rule)).rules.map { "--acknowledge \($0.name)" }.joined(separator: " ")
@@ -53,24 +53,31 @@ enum ValidationText {
 
 /// The metrics table of `scs validate` and the session.
 enum MetricsText {
-    static func render(_ metrics: Metrics, indent: String) -> String {
+    /// The table, each figure resting on one of the profile's `assumed` fields marked with them.
+    static func render(_ metrics: Metrics, assumed: [String], indent: String) -> String {
         var table = TextTable(["metric", "value"])
-        table.add(["charge per phase", Format.number(metrics.chargePerPhase, decimals: 3) + " µC"])
-        table.add(["max charge density", Format.number(metrics.maxChargeDensity, decimals: 2) + " µC/cm²"])
-        table.add(["max Shannon k", metrics.maxShannonK.map { Format.number($0, decimals: 2) } ?? "—"])
-        table.add(["max required voltage", Format.number(metrics.maxRequiredVoltage, decimals: 2) + " V"])
-        if let rate = metrics.pulseRate { table.add(["pulse rate", Format.number(rate, decimals: 1) + " pulses/s"]) }
+        func add(_ label: String, _ key: String, _ value: String) {
+            let fields = Metrics.assumed(key, among: assumed)
+            table.add([label, value + (fields.isEmpty ? "" : " (assumed: \(fields.joined(separator: ", ")))")])
+        }
+        add("charge per phase", "chargePerPhase", Format.number(metrics.chargePerPhase, decimals: 3) + " µC")
+        add("max charge density", "maxChargeDensity", Format.number(metrics.maxChargeDensity, decimals: 2) + " µC/cm²")
+        add("max Shannon k", "maxShannonK", metrics.maxShannonK.map { Format.number($0, decimals: 2) } ?? "—")
+        add("max required voltage", "maxRequiredVoltage", Format.number(metrics.maxRequiredVoltage, decimals: 2) + " V")
+        if let rate = metrics.pulseRate {
+            add("pulse rate", "pulseRate", Format.number(rate, decimals: 1) + " pulses/s")
+        }
         if let current = metrics.stimulationCurrent {
-            table.add(["stimulation current", Format.number(current, decimals: 1) + " µA"])
+            add("stimulation current", "stimulationCurrent", Format.number(current, decimals: 1) + " µA")
         }
         if let current = metrics.batteryCurrent {
-            table.add(["battery current", Format.number(current, decimals: 1) + " µA"])
+            add("battery current", "batteryCurrent", Format.number(current, decimals: 1) + " µA")
         }
         if let days = metrics.rechargeIntervalDays {
-            table.add(["recharge interval", Format.number(days, decimals: 1) + " days"])
+            add("recharge interval", "rechargeIntervalDays", Format.number(days, decimals: 1) + " days")
         }
         if let years = metrics.longevityYears {
-            table.add(["longevity", Format.number(years, decimals: 1) + " years"])
+            add("longevity", "longevityYears", Format.number(years, decimals: 1) + " years")
         }
         return table.render(indent: indent).split(separator: "\n").dropFirst().joined(separator: "\n")
     }
