@@ -3,11 +3,15 @@ import Testing
 
 @Suite("scs session at a terminal")
 struct SessionTerminalTests {
-    @Test("on a terminal Ctrl-C drops the line, Tab completes, up recalls, and Ctrl-D ends the session")
+    @Test(
+        "on a terminal Ctrl-C drops the line, Tab completes, up recalls, Home, Delete, → and typing edit mid-line, the lines are kept in the history file, and Ctrl-D ends the session"
+    )
     func typed() throws {
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("session-state-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: state) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", Self.typist, SCSProcess.executable.path]
+        process.arguments = ["python3", "-c", Self.typist, SCSProcess.executable.path, state.path]
         process.currentDirectoryURL = SCSProcess.root
         let output = Pipe()
         process.standardOutput = output
@@ -18,7 +22,11 @@ struct SessionTerminalTests {
         #expect(text.contains("frobnicate^C"))
         #expect(!text.contains("unknown command"), "the cancelled line was not run")
         #expect(text.contains("off> status "), "Tab completed sta: \(text)")
-        #expect(text.components(separatedBy: "therapy    off").count == 3, "status ran twice: typed, then recalled")
+        #expect(
+            text.components(separatedBy: "therapy    off").count == 4,
+            "status ran three times: typed, recalled, then mended in the middle")
+        let history = try String(contentsOf: state.appendingPathComponent("scs/history"), encoding: .utf8)
+        #expect(history == "status \nstatus\n", "the history file holds the lines run, not the cancelled one")
     }
 
     /// Types at `scs session` (argv[1]) on a pseudo-terminal as a person would; prints everything the
@@ -33,6 +41,7 @@ struct SessionTerminalTests {
         pid, fd = pty.fork()
         if pid == 0:
             os.environ["NO_COLOR"] = "1"
+            os.environ["HOME"] = os.environ["XDG_STATE_HOME"] = sys.argv[2]  # never the user's history
             os.execv(sys.argv[1], [sys.argv[1], "session", "--device", "tonic-16"])
 
         output = b""
@@ -60,6 +69,9 @@ struct SessionTerminalTests {
         os.write(fd, b"\x1b[A\r")  # up recalls status (drawn with the prompt again too)
         read_until((b"therapy    off", 2))
         read_until((prompt, 6))
+        os.write(fd, b"xsttus\x1b[H\x1b[3~\x1b[C\x1b[Ca\r")  # Home, Delete the x, right twice, a: status
+        read_until((b"therapy    off", 3))
+        read_until((prompt, 12))  # a redraw for each of the five editing keys, then the next prompt
         os.write(fd, b"\x04")  # Ctrl-D ends the session
         read_until((b"\x00", 1), seconds=5)
         _, status = os.waitpid(pid, 0)
