@@ -7,10 +7,9 @@ extension Attention {
         _ program: StimProgram, type: String, slot: Int, fired: FiredRules, line: Int, time: Timestamp
     ) {
         guard !fired.isEmpty else { return }
-        let rules = fired.all.rules.map(\.name)
         note(
-            .safety, what: type + " " + rules.joined(separator: ","), slot: slot, isError: !fired.errors.isEmpty,
-            rules: rules, line: line, time: time
+            .safety, what: type, fired: fired.all, slot: slot, isError: !fired.errors.isEmpty,
+            rules: fired.all.rules.map(\.name), line: line, time: time
         ) {
             "\(type) on slot \(slot): \(program.amplitude), \(program.pulseWidth), \(program.rate) "
                 + "(\(fired.verdict.rawValue))"

@@ -1,4 +1,5 @@
 import RecordingFormat
+import StimSafety
 
 /// What a clinician looks at first in a recording: safety events with errors or warnings, faults,
 /// impedance alerts, refused commands and battery warnings, each repeat folded into its first event.
@@ -37,12 +38,14 @@ public struct Attention: Hashable, Sendable {
     private var places: [Key: Int] = [:]
     private var itemsPerKind: [AttentionItem.Kind: Int] = [:]
 
-    /// What makes two events the same item: the kind, the slot and a discriminator (rule ids, contact,
-    /// fault code, request shape).
+    /// What makes two events the same item: the kind, the slot and a discriminator (rules, contact,
+    /// fault code, request shape). A safety event's rules are a bit set, so that folding a repeat costs
+    /// no allocation on the analyzer's per-event path.
     private struct Key: Hashable {
         var kind: AttentionItem.Kind
         var slot: Int?
         var what: String
+        var fired: RuleSet
     }
 
     public init() {}
@@ -50,10 +53,10 @@ public struct Attention: Hashable, Sendable {
     /// Counts one event under the item `what` names, making the item with `message` (only computed
     /// for an item's first event) when it is new.
     mutating func note(
-        _ kind: AttentionItem.Kind, what: String, slot: Int? = nil, isError: Bool, rules: [String], line: Int,
-        time: Timestamp, message: () -> String
+        _ kind: AttentionItem.Kind, what: String, fired: RuleSet = [], slot: Int? = nil, isError: Bool,
+        rules: @autoclosure () -> [String], line: Int, time: Timestamp, message: () -> String
     ) {
-        let key = Key(kind: kind, slot: slot, what: what)
+        let key = Key(kind: kind, slot: slot, what: what, fired: fired)
         if let place = places[key] {
             groups[place].count += 1
             return
@@ -66,7 +69,7 @@ public struct Attention: Hashable, Sendable {
         places[key] = groups.count
         groups.append(
             AttentionItem(
-                kind: kind, isError: isError, time: time, line: line, count: 1, slot: slot, rules: rules,
+                kind: kind, isError: isError, time: time, line: line, count: 1, slot: slot, rules: rules(),
                 message: message()))
     }
 }
