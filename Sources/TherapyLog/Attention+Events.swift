@@ -40,8 +40,8 @@ extension Attention {
         case nil: (shape, judged) = ("request", nil)
         }
         note(
-            .refusal, what: "\(command.by.rawValue) \(shape) " + command.rules.joined(separator: ","), slot: slot,
-            isError: false, rules: command.rules, line: line, time: time
+            .refusal, what: command.by.rawValue, detail: shape, named: command.rules, slot: slot, isError: false,
+            rules: command.rules, line: line, time: time
         ) {
             let what: String
             switch request {
