@@ -24,7 +24,7 @@ enum AnalysisAmplitudeChart {
         let top = series.buckets.map { max($0.maximum, $0.patientRange?.upperBound ?? 0) }.max() ?? 1
         let ticks = AnalysisChart.linearTicks(upTo: top * 1.05, count: 4)
         var chart = AnalysisChart(
-            height: 190, start: report.wallStart, end: report.wallEnd, values: 0...(ticks.last ?? 1))
+            height: 190, report: report, values: 0...(ticks.last ?? 1))
         for bucket in series.buckets {
             guard let range = bucket.patientRange else { continue }
             let extent = chart.x(bucket.days)

@@ -17,7 +17,7 @@ enum AnalysisBatteryChart {
     }
 
     private static func level(_ battery: [RecordingSeries.Battery], _ report: RecordingReport) -> String {
-        var chart = AnalysisChart(height: 190, start: report.wallStart, end: report.wallEnd, values: 0...100)
+        var chart = AnalysisChart(height: 190, report: report, values: 0...100)
         for bucket in battery {
             let extent = chart.x(bucket.days)
             let width = max(min((extent.upperBound - extent.lowerBound) * 0.6, 6), 1.5)
@@ -70,7 +70,7 @@ enum AnalysisBatteryChart {
         let perDay = hoursPerDay.map { $0 * unit.perHour }
         let ticks = AnalysisChart.linearTicks(upTo: perDay.max() ?? 1, count: 3)
         var chart = AnalysisChart(
-            height: 150, start: report.wallStart, end: report.wallEnd, values: 0...(ticks.last ?? 1))
+            height: 150, report: report, values: 0...(ticks.last ?? 1))
         for (bucket, amount) in zip(charging, perDay) {
             let extent = chart.x(bucket.days)
             let gap = extent.upperBound - extent.lowerBound > 4 ? 1.0 : 0

@@ -10,7 +10,7 @@ struct AnalysisChart {
     // The left margin holds a value label at the phone size of the style sheet (30 units, 11 px at 390 px).
     static let margin = (left: 100.0, right: 20.0, top: 14.0, bottom: 40.0)
 
-    let width: Double
+    let width = 960.0
     let height: Double
     /// The time axis, in nanoseconds since the epoch; never empty.
     let span: ClosedRange<Int64>
@@ -19,15 +19,12 @@ struct AnalysisChart {
     let isLogarithmic: Bool
     private var marks: [String] = []
 
-    init(
-        width: Double = 960, height: Double, start: Timestamp, end: Timestamp, values: ClosedRange<Double>,
-        isLogarithmic: Bool = false
-    ) {
-        self.width = width
+    /// A chart over `report`'s span on its local wall clock, the axis its series' days are counted on.
+    init(height: Double, report: RecordingReport, values: ClosedRange<Double>, isLogarithmic: Bool = false) {
         self.height = height
-        let from = start.nanosecondsSinceEpoch
+        let from = report.wallStart.nanosecondsSinceEpoch
         // An empty span still gets a day's width, so that a point in it has somewhere to go.
-        span = from...max(end.nanosecondsSinceEpoch, from + Timestamp.nanosecondsPerDay)
+        span = from...max(report.wallEnd.nanosecondsSinceEpoch, from + Timestamp.nanosecondsPerDay)
         self.values = values
         self.isLogarithmic = isLogarithmic
     }
@@ -44,7 +41,7 @@ struct AnalysisChart {
         return plotLeft + fraction * (plotRight - plotLeft)
     }
 
-    /// The horizontal position of the start of UTC day `day`.
+    /// The horizontal position of the start of day `day` (days since 1970-01-01 on the wall clock).
     func x(day: Int64) -> Double {
         let (nanoseconds, overflow) = day.multipliedReportingOverflow(by: Timestamp.nanosecondsPerDay)
         return x(overflow ? (day < 0 ? span.lowerBound : span.upperBound) : nanoseconds)
@@ -100,7 +97,7 @@ struct AnalysisChart {
                     ],
                     Markup.escape(tick.label)))
         }
-        for (index, tick) in AnalysisTimeAxis.ticks(span, maximumTicks: width < 600 ? 4 : 10).enumerated() {
+        for (index, tick) in AnalysisTimeAxis.ticks(span, maximumTicks: 10).enumerated() {
             let position = Self.number(x(tick.nanoseconds))
             parts.append(
                 Markup.empty(

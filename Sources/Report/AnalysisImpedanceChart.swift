@@ -29,7 +29,7 @@ enum AnalysisImpedanceChart {
         short: Double, open: Double
     ) -> String {
         var chart = AnalysisChart(
-            height: 190, start: report.wallStart, end: report.wallEnd, values: values, isLogarithmic: true)
+            height: 190, report: report, values: values, isLogarithmic: true)
         let left = AnalysisChart.number(chart.plotLeft)
         let right = AnalysisChart.number(chart.plotRight)
         chart.add(

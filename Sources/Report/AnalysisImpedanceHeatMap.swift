@@ -25,8 +25,8 @@ enum AnalysisImpedanceHeatMap {
     ) -> String {
         let rows = Double(contacts.count)
         var chart = AnalysisChart(
-            height: AnalysisChart.margin.top + rows * rowHeight + AnalysisChart.margin.bottom, start: report.start,
-            end: report.end, values: 0...rows)
+            height: AnalysisChart.margin.top + rows * rowHeight + AnalysisChart.margin.bottom, report: report,
+            values: 0...rows)
         var ticks: [(Double, String)] = []
         for (row, series) in contacts.enumerated() {
             let top = chart.y(rows - Double(row))

@@ -14,7 +14,7 @@ enum AnalysisUsageChart {
         // Minutes per hour, or hours per day.
         let scale: Double = isHourly ? 60 : 24
         let unit = isHourly ? "min" : "h"
-        var chart = AnalysisChart(height: 220, start: report.wallStart, end: report.wallEnd, values: 0...scale)
+        var chart = AnalysisChart(height: 220, report: report, values: 0...scale)
         var rows: [[String]] = []
         for period in usage.periods {
             let value = period.share * scale

@@ -23,3 +23,25 @@ extension AnalyzeHTMLTests {
         #expect(!html.contains("0.05 h"))
     }
 }
+
+extension AnalyzeHTMLTests {
+    @Test func everyChartInALocalZoneSharesOneTimeAxisTheImpedanceHeatMapIncluded() throws {
+        let (result, html) = try Self.render([
+            "Recordings/simulated/tonic-16-120d.scsrec.jsonl", "--tz", "Pacific/Auckland",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+
+        // Each chart's date labels with their places across (`x="…"` up to the label's end): the series
+        // count local days, so every chart's axis is the span on the local wall clock.
+        let axes = html.components(separatedBy: "<svg class=\"chart\"").dropFirst().map { chart in
+            chart.components(separatedBy: "<text class=\"tick time").dropFirst().map { label in
+                (label.components(separatedBy: " y=").first ?? "")
+                    + (label.components(separatedBy: "\">").dropFirst().first ?? "")
+                    .prefix(while: { $0 != "<" })
+            }
+        }
+        #expect(html.contains("class=\"cell normal\""))
+        #expect(axes.count > 3)
+        #expect(Set(axes).count == 1)
+    }
+}
