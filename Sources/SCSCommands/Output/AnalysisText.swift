@@ -101,7 +101,9 @@ enum AnalysisText {
         impedance = Terminal.escaped(impedance)
         lines.append(report.impedanceAlerts > 0 ? Terminal.paint(impedance, .yellow) : impedance)
         if !report.assumedProfileValues.isEmpty {
-            lines += wrapped("Assumed      profile values: ", report.assumedProfileValues).map { Terminal.escaped($0) }
+            // One line: `TextWidth` wraps it under the figures' column where it is printed.
+            lines.append(
+                Terminal.escaped("Assumed      profile values: " + report.assumedProfileValues.joined(separator: ", ")))
         }
         return lines
     }
@@ -118,20 +120,6 @@ enum AnalysisText {
             "Battery      \(due) due about \(zone.rfc3339(projection.date).prefix(10)), \(BatteryProjection.basis)",
             "             " + basis,
         ]
-    }
-
-    /// `items` after `head`, wrapped within 120 columns under the figures' column.
-    private static func wrapped(_ head: String, _ items: [String]) -> [String] {
-        var lines = [head]
-        for item in items {
-            if lines[lines.count - 1].count + item.count + 2 > 120 {
-                lines[lines.count - 1] += ","
-                lines.append(String(repeating: " ", count: 13) + item)
-            } else {
-                lines[lines.count - 1] += (lines[lines.count - 1] == head ? "" : ", ") + item
-            }
-        }
-        return lines
     }
 
     /// Every attention item of `kind`, one per line under its section's line.
