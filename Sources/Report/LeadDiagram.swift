@@ -84,10 +84,7 @@ package enum LeadDiagram {
                 fill: isCathode ? "#ffffff" : percent == nil ? "#52606d" : "#1f2933",
                 attributes: [("text-anchor", "middle"), ("font-weight", percent == nil ? "400" : "700")]),
         ]
-        if let percent {
-            let magnitude = Percent(rawValue: abs(percent.rawValue)).decimalText
-            parts.append(text((isCathode ? "−" : "+") + magnitude + " %", x: x + contactWidth + 6, y: y + 14))
-        }
+        if let percent { parts.append(text(ProgramText.share(percent), x: x + contactWidth + 6, y: y + 14)) }
         return Markup.element("g", [], parts.joined())
     }
 

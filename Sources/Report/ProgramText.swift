@@ -30,10 +30,12 @@ package enum ProgramText {
 
     /// Each contact with its signed share, in written order: `1 −100 %, 2 +100 %`.
     package static func contacts(_ shares: [ContactShare]) -> String {
-        shares.map { share in
-            let sign = share.percent.rawValue < 0 ? "−" : "+"
-            return "\(share.contact) \(sign)\(Percent(rawValue: abs(share.percent.rawValue)).decimalText) %"
-        }.joined(separator: ", ")
+        shares.map { "\($0.contact) \(share($0.percent))" }.joined(separator: ", ")
+    }
+
+    /// A contact's signed share: `−100 %` for a cathode, `+50 %` for an anode.
+    package static func share(_ percent: Percent) -> String {
+        (percent.rawValue < 0 ? "−" : "+") + Percent(rawValue: abs(percent.rawValue)).decimalText + " %"
     }
 
     /// A frequency, or a period with the frequency it gives.
