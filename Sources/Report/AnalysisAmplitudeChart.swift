@@ -39,21 +39,11 @@ enum AnalysisAmplitudeChart {
                     ]))
         }
         for bucket in series.buckets {
-            let extent = chart.x(bucket.days)
-            let width = max(min((extent.upperBound - extent.lowerBound) * 0.6, 8), 1.5)
-            let centre = (extent.lowerBound + extent.upperBound) / 2
             let isOutside =
                 bucket.patientRange.map { bucket.maximum > $0.upperBound || bucket.minimum < $0.lowerBound } ?? false
-            let top = chart.y(bucket.maximum)
-            chart.add(
-                Markup.element(
-                    "rect",
-                    [
-                        ("class", isOutside ? "spread outside" : "spread"),
-                        ("x", AnalysisChart.number(centre - width / 2)),
-                        ("y", AnalysisChart.number(top - 1)), ("width", AnalysisChart.number(width)),
-                        ("height", AnalysisChart.number(max(chart.y(bucket.minimum) - top, 0) + 2)),
-                    ], Markup.element("title", [], Markup.escape(describe(bucket)))))
+            chart.addSpread(
+                bucket.days, from: bucket.minimum, to: bucket.maximum,
+                className: isOutside ? "spread outside" : "spread", maximumWidth: 8, title: describe(bucket))
         }
         chart.add(
             AnalysisChartLine.polyline(series.buckets, in: chart, className: "line amplitude") { bucket in

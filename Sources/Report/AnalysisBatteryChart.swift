@@ -19,26 +19,14 @@ enum AnalysisBatteryChart {
     private static func level(_ battery: [RecordingSeries.Battery], _ report: RecordingReport) -> String {
         var chart = AnalysisChart(height: 190, report: report, values: 0...100)
         for bucket in battery {
-            let extent = chart.x(bucket.days)
-            let width = max(min((extent.upperBound - extent.lowerBound) * 0.6, 6), 1.5)
-            let top = chart.y(bucket.maximum)
             let range =
                 bucket.minimum == bucket.maximum
                 ? "\(Format.number(bucket.last, decimals: 1)) %"
                 : "\(Format.number(bucket.minimum, decimals: 1))–\(Format.number(bucket.maximum, decimals: 1)) %, "
                     + "last \(Format.number(bucket.last, decimals: 1)) %"
-            chart.add(
-                Markup.element(
-                    "rect",
-                    [
-                        ("class", "spread battery"),
-                        ("x", AnalysisChart.number((extent.lowerBound + extent.upperBound - width) / 2)),
-                        ("y", AnalysisChart.number(top - 1)), ("width", AnalysisChart.number(width)),
-                        ("height", AnalysisChart.number(max(chart.y(bucket.minimum) - top, 0) + 2)),
-                    ],
-                    Markup.element(
-                        "title", [], Markup.escape("\(AnalysisChartLine.dates(bucket.days)): battery \(range)"))
-                ))
+            chart.addSpread(
+                bucket.days, from: bucket.minimum, to: bucket.maximum, className: "spread battery",
+                title: "\(AnalysisChartLine.dates(bucket.days)): battery \(range)")
         }
         chart.add(
             AnalysisChartLine.polyline(battery, in: chart, className: "line battery", joinsGaps: true) {

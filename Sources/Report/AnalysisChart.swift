@@ -72,6 +72,26 @@ struct AnalysisChart {
         marks.append(mark)
     }
 
+    /// Adds the bar of a bucket's lowest to highest value: centred on its `days`, 0.6 of their width
+    /// within 1.5 to `maximumWidth`, a unit longer at each end so that a single value still shows, with
+    /// `title` as its tooltip.
+    mutating func addSpread(
+        _ days: RecordingSeries.Days, from lowest: Double, to highest: Double, className: String,
+        maximumWidth: Double = 6, title: String
+    ) {
+        let extent = x(days)
+        let width = max(min((extent.upperBound - extent.lowerBound) * 0.6, maximumWidth), 1.5)
+        let top = y(highest)
+        add(
+            Markup.element(
+                "rect",
+                [
+                    ("class", className), ("x", Self.number((extent.lowerBound + extent.upperBound - width) / 2)),
+                    ("y", Self.number(top - 1)), ("width", Self.number(width)),
+                    ("height", Self.number(max(y(lowest) - top, 0) + 2)),
+                ], Markup.element("title", [], Markup.escape(title))))
+    }
+
     /// The chart as an `<svg>` element with grid lines at `ticks` (value and label) and date labels.
     func svg(label: String, ticks: [(value: Double, label: String)]) -> String {
         var parts: [String] = []

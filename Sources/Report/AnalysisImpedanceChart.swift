@@ -52,17 +52,8 @@ enum AnalysisImpedanceChart {
         for bucket in series.buckets {
             let extent = chart.x(bucket.days)
             let centre = AnalysisChart.number((extent.lowerBound + extent.upperBound) / 2)
-            let barWidth = max(min((extent.upperBound - extent.lowerBound) * 0.6, 6), 1.5)
-            let top = chart.y(bucket.maximum)
-            chart.add(
-                Markup.element(
-                    "rect",
-                    [
-                        ("class", "spread"),
-                        ("x", AnalysisChart.number((extent.lowerBound + extent.upperBound - barWidth) / 2)),
-                        ("y", AnalysisChart.number(top - 1)), ("width", AnalysisChart.number(barWidth)),
-                        ("height", AnalysisChart.number(max(chart.y(bucket.minimum) - top, 0) + 2)),
-                    ], Markup.element("title", [], Markup.escape(describe(bucket)))))
+            chart.addSpread(
+                bucket.days, from: bucket.minimum, to: bucket.maximum, className: "spread", title: describe(bucket))
             for value in [bucket.minimum, bucket.maximum] where value < short || value > open {
                 alerts.append(
                     Markup.element(
