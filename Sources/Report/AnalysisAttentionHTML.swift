@@ -36,15 +36,13 @@ enum AnalysisAttentionHTML {
     /// long messages does not.
     private static func list(_ items: [AttentionItem]) -> String {
         let entries = items.map { item in
-            var what = item.message
-            if item.kind == .safety, !item.rules.isEmpty { what += " — " + item.rules.joined(separator: ", ") }
             let severity = item.isError ? "error" : "warning"
             let repeats = item.count > 1 ? " · \(item.count) events, the first shown" : ""
             return Markup.element(
                 "li", [],
                 Markup.element("span", [("class", "verdict \(severity)")], severity)
                     + Markup.escape(" · \(item.kind.rawValue) · line \(item.line) · \(item.time.rfc3339)\(repeats)")
-                    + Markup.empty("br", []) + Markup.escape(what))
+                    + Markup.empty("br", []) + Markup.escape(item.what))
         }
         return Markup.element("ul", [("class", "attention")], entries.joined(separator: "\n"))
     }

@@ -12,10 +12,7 @@ enum AnalysisAttentionText {
         let (shown, hidden) = attention.items(atMost: shownPerKind)
         var lines = ["Attention"]
         for item in shown {
-            var text = "\(item.isError ? "✗" : "!") \(item.kind.rawValue), line \(item.line), \(item.time): "
-            text += item.message
-            if !item.rules.isEmpty, item.kind == .safety { text += " — " + item.rules.joined(separator: ", ") }
-            if item.count > 1 { text += " (×\(item.count), the first shown)" }
+            let text = "\(item.isError ? "✗" : "!") \(item.kind.rawValue), " + event(item)
             lines += wrapped(Terminal.escaped(text)).map { Terminal.paint($0, item.isError ? .red : .yellow) }
         }
         for kind in AttentionItem.Kind.allCases {
@@ -24,6 +21,11 @@ enum AnalysisAttentionText {
         }
         if attention.omitted > 0 { lines.append("  … and \(attention.omitted) more events") }
         return lines
+    }
+
+    /// One item without its kind: `line 12, 2026-10-01T08:00:00Z: what happened (×3, the first shown)`.
+    static func event(_ item: AttentionItem) -> String {
+        "line \(item.line), \(item.time): \(item.what)" + (item.count > 1 ? " (×\(item.count), the first shown)" : "")
     }
 
     /// `text` in lines of at most 120 columns, broken at spaces, the first indented by two and the

@@ -124,10 +124,8 @@ enum AnalysisText {
 
     /// Every attention item of `kind`, one per line under its section's line.
     private static func listed(_ attention: Attention, _ kind: AttentionItem.Kind) -> [String] {
-        attention.items.filter { $0.kind == kind }.flatMap { item in
-            let repeats = item.count > 1 ? " (×\(item.count), the first shown)" : ""
-            return AnalysisAttentionText.wrapped(
-                Terminal.escaped("line \(item.line), \(item.time): \(item.message)\(repeats)"))
+        attention.items.filter { $0.kind == kind }.flatMap {
+            AnalysisAttentionText.wrapped(Terminal.escaped(AnalysisAttentionText.event($0)))
         }
     }
 
