@@ -67,7 +67,8 @@ public struct TherapyAnalyzer: Sendable {
     private var delivery: Delivery?
     private var totals: [Slot: SlotTotals] = [:]
     private var therapyNanoseconds: Int64 = 0
-    private var daily: DailyUsage
+    /// Therapy per UTC day when the report's days are another zone's; in UTC the series counts them.
+    private var utcDaily: DailyUsage?
     private var deliveredCharge = 0.0
     private var adjustments = AdjustmentCounts()
     private var rejected = RejectionCounts()
@@ -103,7 +104,7 @@ public struct TherapyAnalyzer: Sendable {
         leadContacts = LeadContacts(limits)
         now = header.start
         spanStart = header.start
-        daily = DailyUsage(firstDay: header.start.dayNumber)
+        utcDaily = zone.isUTC ? nil : DailyUsage(firstDay: header.start.dayNumber)
         series = SeriesRecorder(start: header.start, zone: zone, leadContacts: leadContacts)
         recentDrain = (header.start, 0)
     }
@@ -136,8 +137,8 @@ public struct TherapyAnalyzer: Sendable {
         settleDelivery()
         let end = max(outcome.end, header.start)
         let recorded = end.nanoseconds(since: header.start)
-        let days = daily.days(start: header.start, end: end, in: .utc)
-        let localDays = series.localDays(start: header.start, end: end) ?? days
+        let localDays = series.localDays(start: header.start, end: end)
+        let days = utcDaily?.days(start: header.start, end: end, in: .utc) ?? localDays
         let programs = totals.keys.sorted().compactMap { slot -> ProgramUsage? in
             guard let total = totals[slot], total.nanoseconds > 0 else { return nil }
             let meanNanoamps = Double(converting: total.nanoampNanoseconds) / Double(total.nanoseconds)
@@ -181,7 +182,11 @@ public struct TherapyAnalyzer: Sendable {
         guard isTherapyOn, let slot = delivery else { return }
         let duration = now.nanoseconds(since: spanStart)
         therapyNanoseconds += duration
-        Timestamp.forEachDay(from: spanStart, to: now) { day, nanoseconds in daily.add(nanoseconds, onDay: day) }
+        if utcDaily != nil {
+            Timestamp.forEachDay(from: spanStart, to: now) { day, nanoseconds in
+                utcDaily?.add(nanoseconds, onDay: day)
+            }
+        }
         series.delivered(slot: slot.slot, amplitude: slot.amplitude, range: slot.range, from: spanStart, to: now)
         delivery?.delivered.add(duration, at: slot.amplitude)
         // A (nA → A) × s (ns → s) × 1/s × s (ns → s): three factors of 1e-9.
