@@ -271,8 +271,9 @@ public struct TherapyAnalyzer: Sendable {
             rejected.count(naming: command.rules)
             noteRefusal(command, line: line, at: time)
         case .fault(let code, let detail):
-            let what = detail.map { "\(code): \($0)" } ?? code
-            attention.note(.fault, what: what, isError: true, rules: [], line: line, time: time) { what }
+            attention.note(.fault, what: code, detail: detail, isError: true, rules: [], line: line, time: time) {
+                detail.map { "\(code): \($0)" } ?? code
+            }
         case .end: break
         }
     }
@@ -297,10 +298,13 @@ public struct TherapyAnalyzer: Sendable {
         let program = slot.flatMap(Slot.init(number:)).flatMap { number in
             delivery?.slot == number ? activeState?.program : slots[number]?.program
         }
-        let context = slot.flatMap(Slot.init(number:)).map(context(slot:)) ?? ValidationContext()
+        // The context is made only for a new item's reason, not for each repeat.
         attention.refused(command, request: request, slot: slot, program: program, line: line, time: time) {
-            [limits] in
-            limits.validate($0, context: context)
+            [limits, impedances] in
+            let context = slot.flatMap(Slot.init(number:)).map {
+                ValidationContext(impedances: impedances, runningAmplitude: nil, slot: $0)
+            }
+            return limits.validate($0, context: context ?? ValidationContext())
         }
     }
 
@@ -363,7 +367,9 @@ public struct TherapyAnalyzer: Sendable {
             if isShort { alerts.shorts += 1 } else { alerts.opens += 1 }
             alertsByContact[number] = alerts
             let state = isShort ? "short" : "open"
-            attention.note(.impedance, what: "\(number) \(state)", isError: false, rules: [], line: line, time: time) {
+            attention.note(
+                .impedance, what: state, contact: number, isError: false, rules: [], line: line, time: time
+            ) {
                 let threshold =
                     isShort
                     ? "below the short threshold \(thresholds.short)" : "above the open threshold \(thresholds.open)"
