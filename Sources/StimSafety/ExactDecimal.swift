@@ -8,7 +8,14 @@ struct ExactDecimal {
 
     /// Reads `[+-]digits[.digits][e[+-]digits]`; at least one digit is required.
     init(parsing text: some StringProtocol) throws(DecimalParseError) {
-        let bytes = Array(text.utf8)
+        // The text's own bytes, not an array of them: a number read per event allocates nothing.
+        var contiguous = String(text)
+        guard let decimal = contiguous.withUTF8(Self.init(bytes:)) else { throw .notANumber(String(text)) }
+        self = decimal
+    }
+
+    /// The number `bytes` spell, nil when they spell none.
+    private init?(bytes: UnsafeBufferPointer<UInt8>) {
         var index = 0
         var negative = false
         if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
@@ -43,7 +50,7 @@ struct ExactDecimal {
             }
             index += 1
         }
-        guard digitCount > 0 else { throw .notANumber(String(text)) }
+        guard digitCount > 0 else { return nil }
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             index += 1
             var exponentNegative = false
@@ -58,10 +65,10 @@ struct ExactDecimal {
                 exponentDigits += 1
                 index += 1
             }
-            guard exponentDigits > 0 else { throw .notANumber(String(text)) }
+            guard exponentDigits > 0 else { return nil }
             exponent += exponentNegative ? -written : written
         }
-        guard index == bytes.count else { throw .notANumber(String(text)) }
+        guard index == bytes.count else { return nil }
         self.significand = negative ? -significand : significand
         self.exponent = exponent
         hasLostDigits = lostDigits

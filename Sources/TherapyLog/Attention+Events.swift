@@ -23,33 +23,31 @@ extension Attention {
         _ command: RejectedCommand, request: RefusedRequest?, slot: Int?, program: StimProgram?, line: Int,
         time: Timestamp, validate: (StimProgram) -> Validation
     ) {
-        let shape: String
-        let judged: StimProgram?
-        switch request {
-        case .write(_, let written, _):
-            (shape, judged) = ("write", written)
-        case .activate: (shape, judged) = ("activate", nil)
-        case .therapy(let isOn): (shape, judged) = (isOn ? "therapy on" : "therapy off", nil)
-        case .amplitude(_, let amplitude):
-            (shape, judged) = (
-                "amplitude",
-                program.map {
-                    var changed = $0; changed.amplitude = amplitude; return changed
-                }
-            )
-        case nil: (shape, judged) = ("request", nil)
-        }
+        let shape =
+            switch request {
+            case .write: "write"
+            case .activate: "activate"
+            case .therapy(let isOn): isOn ? "therapy on" : "therapy off"
+            case .amplitude: "amplitude"
+            case nil: "request"
+            }
         note(
             .refusal, what: command.by.rawValue, detail: shape, named: command.rules, slot: slot, isError: false,
             rules: command.rules, line: line, time: time
         ) {
             let what: String
+            // The program the refusal is judged on: the one written, or the slot's at the refused amplitude.
+            var judged: StimProgram?
             switch request {
             case .write(_, let written, _):
                 what = "program write (\(written.amplitude), \(written.pulseWidth), \(written.rate))"
+                judged = written
             case .activate: what = "activation"
             case .therapy(let isOn): what = isOn ? "therapy on" : "therapy off"
-            case .amplitude(_, let amplitude): what = "amplitude \(amplitude)"
+            case .amplitude(_, let amplitude):
+                what = "amplitude \(amplitude)"
+                judged = program
+                judged?.amplitude = amplitude
             case nil: what = "a request this version cannot read"
             }
             let target = slot.map { " of slot \($0)" } ?? ""

@@ -38,15 +38,16 @@ public struct Attention: Hashable, Sendable {
     private var places: [Key: Int] = [:]
     private var itemsPerKind: [AttentionItem.Kind: Int] = [:]
 
-    /// What makes two events the same item: the kind, the slot and discriminators (contact, fault code,
-    /// who and the request's shape, the rules as a bit set or as the device gave them). They are values
-    /// the event already holds, so that folding a repeat costs no allocation on the analyzer's
-    /// per-event path.
+    /// What makes two events the same item: the kind, the slot and discriminators (contact and state,
+    /// fault code and detail, who and the request's shape, the rules as a bit set or as the device gave
+    /// them). They are values the event already holds, so that folding a repeat costs no allocation on
+    /// the analyzer's per-event path.
     private struct Key: Hashable {
         var kind: AttentionItem.Kind
         var slot: Int?
+        var contact: Int?
         var what: String
-        var detail: String
+        var detail: String?
         var fired: RuleSet
         var named: [String]
     }
@@ -56,11 +57,11 @@ public struct Attention: Hashable, Sendable {
     /// Counts one event under the item `what` names, making the item with `message` (only computed
     /// for an item's first event) when it is new.
     mutating func note(
-        _ kind: AttentionItem.Kind, what: String, detail: String = "", fired: RuleSet = [], named: [String] = [],
-        slot: Int? = nil, isError: Bool, rules: @autoclosure () -> [String], line: Int, time: Timestamp,
-        message: () -> String
+        _ kind: AttentionItem.Kind, what: String, detail: String? = nil, fired: RuleSet = [], named: [String] = [],
+        slot: Int? = nil, contact: Int? = nil, isError: Bool, rules: @autoclosure () -> [String], line: Int,
+        time: Timestamp, message: () -> String
     ) {
-        let key = Key(kind: kind, slot: slot, what: what, detail: detail, fired: fired, named: named)
+        let key = Key(kind: kind, slot: slot, contact: contact, what: what, detail: detail, fired: fired, named: named)
         if let place = places[key] {
             groups[place].count += 1
             return

@@ -3,26 +3,27 @@ import StimSafety
 /// Schema rules on number and string texts, and the problems they make.
 enum FieldText {
     /// A whole number from a number's text, exactly: written as an integer or with a fraction of
-    /// zeros or an exponent (`2`, `2.0`, `2e0`).
-    static func integer(_ text: String, field: String) throws(LineProblem) -> Int {
+    /// zeros or an exponent (`2`, `2.0`, `2e0`). The field's name is made only for a problem: a nested
+    /// field's is a new string, which reading every `program` and `rejected` event would otherwise build.
+    static func integer(_ text: String, field: @autoclosure () -> String) throws(LineProblem) -> Int {
         guard let whole = try? WholeNumber(parsing: text) else {
-            throw LineProblem(.wrongType, "field '\(field)' must be a whole number, not \(text)")
+            throw LineProblem(.wrongType, "field '\(field())' must be a whole number, not \(text)")
         }
         return Int(whole.rawValue)
     }
 
-    /// A quantity from a number's decimal text, exactly.
+    /// A quantity from a number's decimal text, exactly; `field` is made only for a problem.
     static func quantity<Quantity: FixedPoint>(
-        _ text: String, _: Quantity.Type, field: String, allowNegative: Bool
+        _ text: String, _: Quantity.Type, field: @autoclosure () -> String, allowNegative: Bool
     ) throws(LineProblem) -> Quantity {
         let quantity: Quantity
         do {
             quantity = try Quantity(parsing: text)
         } catch {
-            throw LineProblem(.wrongType, "field '\(field)': \(error)")
+            throw LineProblem(.wrongType, "field '\(field())': \(error)")
         }
         guard allowNegative || quantity.rawValue >= 0 else {
-            throw LineProblem(.wrongType, "field '\(field)' must not be negative (got \(text))")
+            throw LineProblem(.wrongType, "field '\(field())' must not be negative (got \(text))")
         }
         return quantity
     }

@@ -7,8 +7,8 @@ struct SeriesRecorder: Sendable {
     /// The local days the buckets count in.
     private var clock: LocalDayClock
     private let firstDay: Int64
-    /// Therapy per local day, outside UTC (whose days the analyzer counts already).
-    private var localUsage: DailyUsage?
+    /// Therapy per local day (in UTC the report's UTC days too, which the analyzer then does not count).
+    private var usage: DailyUsage
     /// Therapy per local hour over the first hours.
     private var hourly: HourlyUsage
     private var amplitude = BoundedMap<Slot, DayBuckets<AmplitudeTally>>(capacity: RecordingSeries.slotLimit)
@@ -26,7 +26,7 @@ struct SeriesRecorder: Sendable {
         clock = LocalDayClock(zone)
         let firstDay = clock.day(of: start)
         self.firstDay = firstDay
-        localUsage = zone.isUTC ? nil : DailyUsage(firstDay: firstDay)
+        usage = DailyUsage(firstDay: firstDay)
         hourly = HourlyUsage(start: start, zone: zone)
         impedance = ImpedanceSeries(firstDay: firstDay, contacts: leadContacts)
         battery = DayBuckets(firstDay: firstDay)
@@ -46,7 +46,7 @@ struct SeriesRecorder: Sendable {
         // A copy walks the days, so that the body may change the recorder.
         var days = clock
         days.forEachDay(from: from, to: to) { day, nanoseconds in
-            localUsage?.add(nanoseconds, onDay: day)
+            usage.add(nanoseconds, onDay: day)
             updateAmplitude(slot: slot, day: day) { tally in
                 tally.include(value, range: range)
                 tally.deliveredNanoseconds += nanoseconds
@@ -76,9 +76,9 @@ struct SeriesRecorder: Sendable {
         clock = days
     }
 
-    /// Therapy per local day over `[start, end)`; nil in UTC, whose days the analyzer counted.
-    func localDays(start: Timestamp, end: Timestamp) -> [DayUsage]? {
-        localUsage?.days(start: start, end: end, in: clock.zone)
+    /// Therapy per local day over `[start, end)`.
+    func localDays(start: Timestamp, end: Timestamp) -> [DayUsage] {
+        usage.days(start: start, end: end, in: clock.zone)
     }
 
     /// The usage timeline over `[start, end)`, whose local days are `localDays`.

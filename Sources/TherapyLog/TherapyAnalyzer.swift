@@ -67,7 +67,8 @@ public struct TherapyAnalyzer: Sendable {
     private var delivery: Delivery?
     private var totals: [Slot: SlotTotals] = [:]
     private var therapyNanoseconds: Int64 = 0
-    private var daily: DailyUsage
+    /// Therapy per UTC day when the report's days are another zone's; in UTC the series counts them.
+    private var utcDaily: DailyUsage?
     private var deliveredCharge = 0.0
     private var adjustments = AdjustmentCounts()
     private var rejected = RejectionCounts()
@@ -103,7 +104,7 @@ public struct TherapyAnalyzer: Sendable {
         leadContacts = LeadContacts(limits)
         now = header.start
         spanStart = header.start
-        daily = DailyUsage(firstDay: header.start.dayNumber)
+        utcDaily = zone.isUTC ? nil : DailyUsage(firstDay: header.start.dayNumber)
         series = SeriesRecorder(start: header.start, zone: zone, leadContacts: leadContacts)
         recentDrain = (header.start, 0)
     }
@@ -136,8 +137,8 @@ public struct TherapyAnalyzer: Sendable {
         settleDelivery()
         let end = max(outcome.end, header.start)
         let recorded = end.nanoseconds(since: header.start)
-        let days = daily.days(start: header.start, end: end, in: .utc)
-        let localDays = series.localDays(start: header.start, end: end) ?? days
+        let localDays = series.localDays(start: header.start, end: end)
+        let days = utcDaily?.days(start: header.start, end: end, in: .utc) ?? localDays
         let programs = totals.keys.sorted().compactMap { slot -> ProgramUsage? in
             guard let total = totals[slot], total.nanoseconds > 0 else { return nil }
             let meanNanoamps = Double(converting: total.nanoampNanoseconds) / Double(total.nanoseconds)
@@ -181,7 +182,11 @@ public struct TherapyAnalyzer: Sendable {
         guard isTherapyOn, let slot = delivery else { return }
         let duration = now.nanoseconds(since: spanStart)
         therapyNanoseconds += duration
-        Timestamp.forEachDay(from: spanStart, to: now) { day, nanoseconds in daily.add(nanoseconds, onDay: day) }
+        if utcDaily != nil {
+            Timestamp.forEachDay(from: spanStart, to: now) { day, nanoseconds in
+                utcDaily?.add(nanoseconds, onDay: day)
+            }
+        }
         series.delivered(slot: slot.slot, amplitude: slot.amplitude, range: slot.range, from: spanStart, to: now)
         delivery?.delivered.add(duration, at: slot.amplitude)
         // A (nA → A) × s (ns → s) × 1/s × s (ns → s): three factors of 1e-9.
@@ -266,8 +271,9 @@ public struct TherapyAnalyzer: Sendable {
             rejected.count(naming: command.rules)
             noteRefusal(command, line: line, at: time)
         case .fault(let code, let detail):
-            let what = detail.map { "\(code): \($0)" } ?? code
-            attention.note(.fault, what: what, isError: true, rules: [], line: line, time: time) { what }
+            attention.note(.fault, what: code, detail: detail, isError: true, rules: [], line: line, time: time) {
+                detail.map { "\(code): \($0)" } ?? code
+            }
         case .end: break
         }
     }
@@ -292,10 +298,13 @@ public struct TherapyAnalyzer: Sendable {
         let program = slot.flatMap(Slot.init(number:)).flatMap { number in
             delivery?.slot == number ? activeState?.program : slots[number]?.program
         }
-        let context = slot.flatMap(Slot.init(number:)).map(context(slot:)) ?? ValidationContext()
+        // The context is made only for a new item's reason, not for each repeat.
         attention.refused(command, request: request, slot: slot, program: program, line: line, time: time) {
-            [limits] in
-            limits.validate($0, context: context)
+            [limits, impedances] in
+            let context = slot.flatMap(Slot.init(number:)).map {
+                ValidationContext(impedances: impedances, runningAmplitude: nil, slot: $0)
+            }
+            return limits.validate($0, context: context ?? ValidationContext())
         }
     }
 
@@ -358,7 +367,9 @@ public struct TherapyAnalyzer: Sendable {
             if isShort { alerts.shorts += 1 } else { alerts.opens += 1 }
             alertsByContact[number] = alerts
             let state = isShort ? "short" : "open"
-            attention.note(.impedance, what: "\(number) \(state)", isError: false, rules: [], line: line, time: time) {
+            attention.note(
+                .impedance, what: state, contact: number, isError: false, rules: [], line: line, time: time
+            ) {
                 let threshold =
                     isShort
                     ? "below the short threshold \(thresholds.short)" : "above the open threshold \(thresholds.open)"

@@ -77,32 +77,38 @@ public struct UsageTimeline: Hashable, Sendable {
             return
         }
         var periods: [Period] = []
+        // The last period's first day: a day joins it when its period starts there too, so that a date
+        // is written once per period, not compared as text once per day.
+        var lastStart: Int64?
         for day in localDays {
             let key = Self.periodStart(of: day.dayNumber, granularity)
             let wallEnd = Timestamp.startOfDay(day.dayNumber + 1)
-            if let last = periods.last, last.start == key {
+            if let last = periods.last, lastStart == key {
                 periods[periods.count - 1].days += 1
                 periods[periods.count - 1].therapyHours += day.therapyHours
                 periods[periods.count - 1].wallSpan = last.wallSpan.lowerBound..<wallEnd
             } else {
+                lastStart = key
                 periods.append(
                     Period(
-                        start: key, wallSpan: Timestamp.startOfDay(day.dayNumber)..<wallEnd, days: 1,
-                        therapyHours: day.therapyHours))
+                        start: CivilDate(dayNumber: key).isoDate,
+                        wallSpan: Timestamp.startOfDay(day.dayNumber)..<wallEnd, days: 1, therapyHours: day.therapyHours
+                    ))
             }
         }
         self.periods = periods
     }
 
-    /// The first day of the period holding local day `day`, as `YYYY-MM-DD`.
-    private static func periodStart(of day: Int64, _ granularity: Granularity) -> String {
-        let date = CivilDate(dayNumber: day)
+    /// The first day of the period holding local day `day`.
+    private static func periodStart(of day: Int64, _ granularity: Granularity) -> Int64 {
         switch granularity {
-        case .hour, .day: return date.isoDate
+        case .hour, .day: return day
         // 1970-01-01 was a Thursday: Monday is three days before.
-        case .week: return CivilDate(dayNumber: day - (day + 3 - (day + 3).floorDiv(7) * 7)).isoDate
-        case .month: return CivilDate(year: date.year, month: date.month, day: 1).isoDate
-        case .year: return CivilDate(year: date.year, month: 1, day: 1).isoDate
+        case .week: return day - (day + 3 - (day + 3).floorDiv(7) * 7)
+        case .month:
+            let date = CivilDate(dayNumber: day)
+            return CivilDate(year: date.year, month: date.month, day: 1).dayNumber
+        case .year: return CivilDate(year: CivilDate(dayNumber: day).year, month: 1, day: 1).dayNumber
         }
     }
 }
