@@ -84,16 +84,14 @@ struct SessionCommandTests {
                 status
                 """)
         #expect(result.status == 1)
-        let answers = result.stdout.components(separatedBy: "> ").dropFirst()
-        func answer(to line: String) -> String { answers.first { $0.hasPrefix(line + "\n") } ?? "" }
-        #expect(answer(to: "adjust 9").contains("refused, nothing sent: the safety check finds\n  ! shannon"))
-        #expect(answer(to: "adjust 9").contains("to send it, acknowledge each warning: --acknowledge shannon"))
-        #expect(answer(to: "adjust 20 --acknowledge shannon,chargeDensity").contains("✗ compliance"))
+        #expect(result.answer(to: "adjust 9").contains("refused, nothing sent: the safety check finds\n  ! shannon"))
+        #expect(result.answer(to: "adjust 9").contains("to send it, acknowledge each warning: --acknowledge shannon"))
+        #expect(result.answer(to: "adjust 20 --acknowledge shannon,chargeDensity").contains("✗ compliance"))
         // Acknowledged when slot 2 was written in this session, so no need to again.
-        #expect(answer(to: "adjust 8.5").contains("amplitude set: ramping to 8.5 mA"))
+        #expect(result.answer(to: "adjust 8.5").contains("amplitude set: ramping to 8.5 mA"))
         // The host lets it through, but the device remembers slot 3 was written with no acknowledgement.
         #expect(
-            answer(to: "adjust 9 --acknowledge shannon").contains(
+            result.answer(to: "adjust 9 --acknowledge shannon").contains(
                 "the device refused it: the device needs these warnings acknowledged: shannon (unacknowledgedWarnings)")
         )
         #expect(result.stdout.contains("amplitude  3 mA\n"), "slot 3 still at 3 mA, not ramping with therapy off")
