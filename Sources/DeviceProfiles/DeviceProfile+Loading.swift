@@ -19,12 +19,9 @@ extension DeviceProfile {
     ///     directory when it lies inside it, else its full path.
     /// - Throws: ``InputError`` naming the file, the field and the problem; nothing is half-loaded.
     public init(contentsOf url: URL, displayPath: String? = nil) throws(InputError) {
-        let root = try YAMLField.read(file: url.path, as: displayPath ?? Self.displayPath(for: url))
-        self = try ProfileParser.profile(from: root, sourceURL: url)
-        // Read again for its comments: a profile is a few kilobytes, read once per run.
-        if let text = try? String(contentsOf: url, encoding: .utf8) {
-            assumedFields = AssumedFields.paths(in: root.node, text: text)
-        }
+        // Read as text once: the parser takes the fields from it and ``AssumedFields`` the comments.
+        let file = try YAMLField.text(ofFile: url.path, as: displayPath ?? Self.displayPath(for: url))
+        try self.init(yaml: file.text, path: file.name, sourceURL: url)
     }
 
     /// Parses and checks a profile from YAML text; `path` names it in errors.

@@ -50,19 +50,26 @@ package struct YAMLField {
     /// Reads and parses the file at `path` (`-` for standard input; a pipe or FIFO is read as a stream),
     /// naming it `name` in errors (by default as given, or `standard input`).
     package static func read(file path: String, as name: String? = nil) throws(InputError) -> YAMLField {
+        let file = try text(ofFile: path, as: name)
+        return try parse(file.text, file: file.name)
+    }
+
+    /// The text of the file at `path`, read as ``read(file:as:)`` reads it, with the name errors give it:
+    /// for a caller that needs the text as well as the fields (a profile's comments).
+    package static func text(
+        ofFile path: String, as name: String? = nil
+    ) throws(InputError) -> (text: String, name: String) {
         let input: InputFile
         do {
             input = try InputFile(path: path)
         } catch {
             throw InputError(name ?? error.path, error.reason)
         }
-        let text: String
         do {
-            text = try YAMLDocument.read(input)
+            return (try YAMLDocument.read(input), name ?? input.name)
         } catch {
             throw InputError(name ?? input.name, document: error)
         }
-        return try parse(text, file: name ?? input.name)
     }
 
     /// An error located at this field.

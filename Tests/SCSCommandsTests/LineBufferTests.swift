@@ -34,6 +34,9 @@ struct LineBufferTests {
             ("write 1 --pulse-width 90", 3, .deleteWord, "write 1  90", 8),
             ("write 1 --pulse-width 90", 24, .deleteWord, "write 1 --pulse-width 90", 0),
             ("write 1 --pulse-width 90", 2, .clear, "", 0),
+            ("write 1 --pul 90", 3, .replaceBeforeCursor("write 1 --pulse-width "), "write 1 --pulse-width  90", 22),
+            ("adj", 0, .replaceBeforeCursor("adjust "), "adjust ", 7),
+            ("adjust 3", 8, .replaceBeforeCursor("µ"), "µadjust 3", 1),
         ])
     func key(text: String, fromEnd: Int, key: LineBuffer.Key, after: String, cursor: Int) {
         var buffer = Self.buffer(text, fromEnd: fromEnd)

@@ -7,6 +7,15 @@ struct SCSProcess {
         var status: Int32
         var stdout: String
         var stderr: String
+
+        /// What a session printed after the prompt that echoes `line` of its script, up to the next prompt
+        /// (empty when no prompt echoes it).
+        func answer(to line: String) -> String { answer(toLineStarting: line + "\n") }
+
+        /// The echo and answer of the first line of a session's script that starts with `prefix`.
+        func answer(toLineStarting prefix: String) -> String {
+            stdout.components(separatedBy: "> ").dropFirst().first { $0.hasPrefix(prefix) } ?? ""
+        }
     }
 
     /// The repository root, found from this file's path.

@@ -66,18 +66,6 @@ struct SessionCommandTests {
         #expect(!result.stdout.contains("written and read back: 30"))
     }
 
-    @Test("a script's bad wait is bad input naming its line, and nothing is sent")
-    func badWait() throws {
-        let file = try temporaryFile(
-            "write 1 --amplitude 3 --pulse-width 300 --frequency 50 --contacts 2-,3+\nwait 2 seconds\nwait 2h\n",
-            name: "wait.scs")
-        let result = try SCSProcess.run(["session", "--device", "tonic-16", "--script", file])
-        #expect(result.status == 2)
-        #expect(result.stderr.contains("wait.scs:2: usage: wait DURATION"))
-        #expect(result.stderr.contains("wait.scs:3: '2h' is not a duration"))
-        #expect(!result.stdout.contains("written"))
-    }
-
     @Test("adjust is checked on the host as a write is: a warning needs --acknowledge, an error is refused")
     func adjustChecked() throws {
         let result = try SCSProcess.run(
@@ -96,16 +84,14 @@ struct SessionCommandTests {
                 status
                 """)
         #expect(result.status == 1)
-        let answers = result.stdout.components(separatedBy: "> ").dropFirst()
-        func answer(to line: String) -> String { answers.first { $0.hasPrefix(line + "\n") } ?? "" }
-        #expect(answer(to: "adjust 9").contains("refused, nothing sent: the safety check finds\n  ! shannon"))
-        #expect(answer(to: "adjust 9").contains("to send it, acknowledge each warning: --acknowledge shannon"))
-        #expect(answer(to: "adjust 20 --acknowledge shannon,chargeDensity").contains("✗ compliance"))
+        #expect(result.answer(to: "adjust 9").contains("refused, nothing sent: the safety check finds\n  ! shannon"))
+        #expect(result.answer(to: "adjust 9").contains("to send it, acknowledge each warning: --acknowledge shannon"))
+        #expect(result.answer(to: "adjust 20 --acknowledge shannon,chargeDensity").contains("✗ compliance"))
         // Acknowledged when slot 2 was written in this session, so no need to again.
-        #expect(answer(to: "adjust 8.5").contains("amplitude set: ramping to 8.5 mA"))
+        #expect(result.answer(to: "adjust 8.5").contains("amplitude set: ramping to 8.5 mA"))
         // The host lets it through, but the device remembers slot 3 was written with no acknowledgement.
         #expect(
-            answer(to: "adjust 9 --acknowledge shannon").contains(
+            result.answer(to: "adjust 9 --acknowledge shannon").contains(
                 "the device refused it: the device needs these warnings acknowledged: shannon (unacknowledgedWarnings)")
         )
         #expect(result.stdout.contains("amplitude  3 mA\n"), "slot 3 still at 3 mA, not ramping with therapy off")
@@ -131,27 +117,36 @@ struct SessionCommandTests {
         #expect(result.stdout.contains("amplitude  2 mA\n"))
     }
 
-    @Test("an unknown command in a script is bad input naming its line, and nothing runs")
-    func badLine() throws {
-        let file = try temporaryFile(
-            "write 1 --amplitude 3 --pulse-width 300 --frequency 50 --contacts 2-,3+\nfrobnicate\nactivate x\n",
-            name: "bad.scs")
-        let result = try SCSProcess.run(["session", "--device", "tonic-16", "--script", file])
-        #expect(result.status == 2)
-        #expect(result.stderr.contains("bad.scs:2: unknown command 'frobnicate'"))
-        #expect(result.stderr.contains("bad.scs:3: 'x' is not a slot number"))
-        #expect(!result.stdout.contains("written"))
+    /// A script whose lines after a good write cannot run, and what stderr says of each of them.
+    struct BadScript: Sendable, CustomTestStringConvertible {
+        var name: String
+        var lines: [String]
+        var errors: [String]
+        var testDescription: String { name }
     }
 
-    @Test("a script's write to a slot the wire cannot carry stops the script before its first line is sent")
-    func slotBeyondTheWire() throws {
-        let file = try temporaryFile(
-            "write 1 --amplitude 3 --pulse-width 300 --frequency 50 --contacts 2-,3+\n"
-                + "write 256 --amplitude 3 --pulse-width 300 --frequency 50 --contacts 2-,3+\n",
-            name: "wide.scs")
+    static let badScripts = [
+        BadScript(
+            name: "wait.scs", lines: ["wait 2 seconds", "wait 2h"],
+            errors: ["wait.scs:2: usage: wait DURATION", "wait.scs:3: '2h' is not a duration"]),
+        BadScript(
+            name: "bad.scs", lines: ["frobnicate", "activate x"],
+            errors: ["bad.scs:2: unknown command 'frobnicate'", "bad.scs:3: 'x' is not a slot number"]),
+        // A slot the wire cannot carry.
+        BadScript(
+            name: "wide.scs", lines: ["write 256 --amplitude 3 --pulse-width 300 --frequency 50 --contacts 2-,3+"],
+            errors: ["wide.scs:2: slot 256 is beyond what the protocol can address"]),
+    ]
+
+    @Test(
+        "a script's bad line is bad input naming its line, and the script stops before its first line is sent",
+        arguments: badScripts)
+    func badScript(_ script: BadScript) throws {
+        let write = "write 1 --amplitude 3 --pulse-width 300 --frequency 50 --contacts 2-,3+"
+        let file = try temporaryFile(([write] + script.lines).map { $0 + "\n" }.joined(), name: script.name)
         let result = try SCSProcess.run(["session", "--device", "tonic-16", "--script", file])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("wide.scs:2: slot 256 is beyond what the protocol can address"))
+        for error in script.errors { #expect(result.stderr.contains(error)) }
         #expect(result.stderr.contains("nothing was run"))
         #expect(!result.stdout.contains("written"))
     }

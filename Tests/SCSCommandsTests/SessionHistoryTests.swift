@@ -27,6 +27,13 @@ struct SessionHistoryTests {
         #expect(reread.count == SessionHistory.limit)
         #expect(reread.first == "adjust 1")
         #expect(reread.last == "adjust 500")
+        // Lines are appended until the file holds twice the limit, then it is cut back to the last 500.
+        let file = state.appendingPathComponent("scs/history")
+        for number in 501...(2 * SessionHistory.limit) { history.add("adjust \(number)") }
+        let written = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(written.count < 2 * SessionHistory.limit)
+        #expect(Array(written.suffix(SessionHistory.limit)) == history.lines)
+        #expect(SessionHistory(environment: environment).lines == history.lines)
     }
 
     @Test("a history file that cannot be written leaves the session going with the lines in memory")

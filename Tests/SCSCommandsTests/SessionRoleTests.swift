@@ -28,26 +28,24 @@ struct SessionRoleTests {
                 status
                 """)
         #expect(patient.status == 1, "refused lines make the exit status 1")
-        let answers = patient.stdout.components(separatedBy: "> ").dropFirst()
-        func answer(to line: String) -> String { answers.first { $0.hasPrefix(line + "\n") } ?? "" }
         #expect(patient.stdout.contains(") as patient\ntype help"))
-        #expect(answer(to: "adjust 3.5").contains("amplitude set: ramping to 3.5 mA"))
-        #expect(answer(to: "adjust 5").contains("patientRange"), "\(answer(to: "adjust 5"))")
-        #expect(answer(to: "adjust 3 --acknowledge shannon").contains("a patient's remote cannot acknowledge"))
+        #expect(patient.answer(to: "adjust 3.5").contains("amplitude set: ramping to 3.5 mA"))
+        #expect(patient.answer(to: "adjust 5").contains("patientRange"), "\(patient.answer(to: "adjust 5"))")
+        #expect(patient.answer(to: "adjust 3 --acknowledge shannon").contains("a patient's remote cannot acknowledge"))
         let remote = "it may adjust the amplitude within the patient range, activate an enabled slot"
         for (line, action) in [
             ("write 2", "write or check programs"), ("check 2", "write or check programs"),
             ("impedance", "measure impedance"), ("log", "read the event log"),
         ] {
-            let text = answers.first { $0.hasPrefix(line) } ?? ""
+            let text = patient.answer(toLineStarting: line)
             #expect(
                 unwrapped(text).contains("refused, nothing sent: a patient's remote may not \(action); \(remote)"),
                 "\(text)")
         }
-        #expect(answer(to: "activate 3").contains("the device refused it: "))
-        #expect(answer(to: "off").contains("therapy off"))
-        #expect(answer(to: "battery").contains("battery    "))
-        #expect(answer(to: "status").contains("2     disabled  empty"), "slot 2 was not written")
+        #expect(patient.answer(to: "activate 3").contains("the device refused it: "))
+        #expect(patient.answer(to: "off").contains("therapy off"))
+        #expect(patient.answer(to: "battery").contains("battery    "))
+        #expect(patient.answer(to: "status").contains("2     disabled  empty"), "slot 2 was not written")
     }
 
     @Test("an unknown role is bad usage")

@@ -25,6 +25,10 @@ struct ValidateCommandTests {
         let acknowledged = try SCSProcess.run(["validate", "--amplitude", "7", "--acknowledge", "shannon"] + bipolar)
         #expect(acknowledged.status == 0)
         #expect(acknowledged.stdout.contains("may be sent (warnings acknowledged)"))
+        // Several ids separated by commas, as a session's write takes them.
+        let listed = try SCSProcess.run(
+            ["validate", "--amplitude", "7", "--acknowledge", "chargeDensity,shannon"] + bipolar)
+        #expect(listed.status == 0)
     }
 
     @Test func anAcceptedProgramExitsZeroWithItsMetrics() throws {

@@ -47,25 +47,17 @@ struct ContextOptions: ParsableArguments {
     @Option(help: "Measured impedances: a JSON or YAML map of contact to ohms.")
     var impedance: String?
 
-    @Option(help: "A warning rule id to acknowledge (exact id; repeat for several).")
-    var acknowledge: [String] = []
+    @OptionGroup var acknowledgements: Acknowledgements
 
     @Option(help: "The program slot (1-based) the program is for; a slot group's narrower limits then apply.")
     var slot: Int?
-
-    func validate() throws {
-        for id in acknowledge where RuleID(name: id) == nil {
-            throw ValidationError(
-                "--acknowledge: '\(id)' is not a rule id (for example: shannon, chargeDensity, compliance)")
-        }
-    }
 
     func impedances(for limits: DeviceLimits) throws(InputError) -> MeasuredImpedances {
         guard let impedance else { return .none }
         return try ImpedanceDecoder.read(file: impedance, limits: limits)
     }
 
-    var acknowledged: RuleSet { RuleSet(acknowledge.compactMap { RuleID(name: $0) }) }
+    var acknowledged: RuleSet { acknowledgements.rules }
 
     /// The context for `profile`: measured impedances, acknowledgements and the slot.
     func context(for profile: DeviceProfile) throws(InputError) -> ValidationContext {

@@ -13,6 +13,8 @@ struct LineBuffer: Equatable {
         case deleteWord
         /// Ctrl-U: the whole line.
         case clear
+        /// Tab: the text before the cursor replaced by its completion, the cursor after it.
+        case replaceBeforeCursor(String)
     }
 
     /// Characters, not bytes, so that the cursor never stands inside `µ`.
@@ -53,6 +55,9 @@ struct LineBuffer: Equatable {
             characters.removeSubrange(start..<cursor)
             cursor = start
         case .clear: self = LineBuffer()
+        case .replaceBeforeCursor(let text):
+            characters.replaceSubrange(..<cursor, with: text)
+            cursor = text.count
         case .backspace, .delete: break
         }
     }

@@ -70,12 +70,7 @@ final class LineEditor {
             case 0x05: apply(.end)
             case 0x15: apply(.clear)
             case 0x17: apply(.deleteWord)
-            case 0x09:
-                let after = String(line.characters[line.cursor...])
-                line = LineBuffer(completed(line.beforeCursor, prompt: prompt))
-                line.apply(.insert(after))
-                for _ in after { line.apply(.left) }
-                redraw()
+            case 0x09: apply(.replaceBeforeCursor(completed(line.beforeCursor)))
             case 0x1B:
                 guard let key = escapeKey() else { continue }
                 if case .history(let step) = key {
@@ -140,7 +135,7 @@ final class LineEditor {
 
     /// `line` with its last word completed: the only candidate and a space, or the candidates' common
     /// start, listed below the line when that adds nothing.
-    private func completed(_ line: String, prompt: String) -> String {
+    private func completed(_ line: String) -> String {
         let candidates = complete(line)
         let typed = line.last?.isWhitespace ?? true ? "" : String(line.split(whereSeparator: \.isWhitespace).last ?? "")
         let base = String(line.dropLast(typed.count))

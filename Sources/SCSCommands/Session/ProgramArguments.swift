@@ -1,5 +1,4 @@
 import ArgumentParser
-import StimSafety
 
 /// The arguments of `write` and `check`: a slot, the program flags of `scs validate`, acknowledgements.
 struct ProgramArguments: ParsableArguments {
@@ -12,20 +11,4 @@ struct ProgramArguments: ParsableArguments {
 struct AdjustArguments: ParsableArguments {
     @Argument var amplitude: String
     @OptionGroup var acknowledgements: Acknowledgements
-}
-
-/// A session line's `--acknowledge RULE[,RULE]`, which may be repeated.
-struct Acknowledgements: ParsableArguments {
-    @Option var acknowledge: [String] = []
-
-    private var names: [String] { acknowledge.flatMap { $0.split(separator: ",").map(String.init) } }
-
-    /// The rules acknowledged.
-    var rules: RuleSet { RuleSet(names.compactMap { RuleID(name: $0) }) }
-
-    func validate() throws {
-        for id in names where RuleID(name: id) == nil {
-            throw ValidationError("--acknowledge: '\(id)' is not a rule id")
-        }
-    }
 }

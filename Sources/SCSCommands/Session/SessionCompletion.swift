@@ -24,21 +24,22 @@ enum SessionCompletion {
             let head = typed.split(separator: ",", omittingEmptySubsequences: false).dropLast().map { $0 + "," }
             options = RuleID.allCases.map { head.joined() + $0.name }
         } else if typed.hasPrefix("-") {
-            options = flags(of: before[0].lowercased())
+            options = flagsByCommand[before[0].lowercased()] ?? []
         } else {
             options = []
         }
         return options.filter { $0.hasPrefix(typed) }
     }
 
-    /// The flags of a command's arguments, read from their help so that they follow the definitions.
-    private static func flags(of command: String) -> [String] {
-        let help: String
-        switch command {
-        case "write", "check": help = ProgramArguments.helpMessage()
-        case "adjust": help = AdjustArguments.helpMessage()
-        default: return []
-        }
+    /// The flags of each command that takes them, read from its arguments' help so that they follow the
+    /// definitions; rendered once, not at each Tab.
+    private static let flagsByCommand: [String: [String]] = {
+        let programFlags = flags(inHelp: ProgramArguments.helpMessage())
+        return ["write": programFlags, "check": programFlags, "adjust": flags(inHelp: AdjustArguments.helpMessage())]
+    }()
+
+    /// The `--flag`s `help` names, each once, `--help` left out.
+    private static func flags(inHelp help: String) -> [String] {
         var seen = Set<String>()
         return help.matches(of: /--[a-z][a-z-]*/).map { String($0.output) }.filter {
             $0 != "--help" && seen.insert($0).inserted
