@@ -2,26 +2,12 @@ import RecordingFormat
 import StimSafety
 
 extension Attention {
-    /// A `program` or `amplitude` event the re-validation flagged, grouped by slot, event type and rules.
-    mutating func flagged(
-        _ program: StimProgram, type: String, slot: Int, fired: FiredRules, line: Int, time: Timestamp
-    ) {
-        guard !fired.isEmpty else { return }
-        note(
-            .safety, what: type, fired: fired.all, slot: slot, isError: !fired.errors.isEmpty,
-            rules: fired.all.rules.map(\.name), line: line, time: time
-        ) {
-            "\(type) on slot \(slot): \(program.amplitude), \(program.pulseWidth), \(program.rate) "
-                + "(\(fired.verdict.rawValue))"
-        }
-    }
-
     /// A `rejected` event (its `request` read as a command), with its reason: the re-validation's words
     /// for each rule the device gave (judged on `program`, the slot's program as the recording last set
-    /// it), or, without rules, what the refusal implies.
+    /// it, with `limits` and the `impedances` measured last), or, without rules, what the refusal implies.
     mutating func refused(
         _ command: RejectedCommand, request: RefusedRequest?, slot: Int?, program: StimProgram?, line: Int,
-        time: Timestamp, validate: (StimProgram) -> Validation
+        time: Timestamp, limits: DeviceLimits, impedances: MeasuredImpedances
     ) {
         let shape =
             switch request {
@@ -50,10 +36,14 @@ extension Attention {
                 judged?.amplitude = amplitude
             case nil: what = "a request this version cannot read"
             }
+            // The context is made only for a new item's reason, not for each repeat.
+            let context = slot.flatMap(Slot.init(number:)).map {
+                ValidationContext(impedances: impedances, runningAmplitude: nil, slot: $0)
+            }
+            let findings = judged.map { limits.validate($0, context: context ?? ValidationContext()).findings }
             let target = slot.map { " of slot \($0)" } ?? ""
             return "\(what)\(target) by the \(command.by.rawValue), refused: "
-                + Self.reason(
-                    command, slot: slot, holdsProgram: program != nil, findings: judged.map(validate)?.findings)
+                + Self.reason(command, slot: slot, holdsProgram: program != nil, findings: findings)
         }
     }
 

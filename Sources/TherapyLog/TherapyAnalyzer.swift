@@ -298,14 +298,9 @@ public struct TherapyAnalyzer: Sendable {
         let program = slot.flatMap(Slot.init(number:)).flatMap { number in
             delivery?.slot == number ? activeState?.program : slots[number]?.program
         }
-        // The context is made only for a new item's reason, not for each repeat.
-        attention.refused(command, request: request, slot: slot, program: program, line: line, time: time) {
-            [limits, impedances] in
-            let context = slot.flatMap(Slot.init(number:)).map {
-                ValidationContext(impedances: impedances, runningAmplitude: nil, slot: $0)
-            }
-            return limits.validate($0, context: context ?? ValidationContext())
-        }
+        attention.refused(
+            command, request: request, slot: slot, program: program, line: line, time: time, limits: limits,
+            impedances: impedances)
     }
 
     /// Adds the lowest battery level to the attention block when it is low.
