@@ -1,3 +1,5 @@
+import StimSafety
+
 extension ErrorReply {
     /// The refusal as a sentence a clinician reads, with its rule ids, ending in the code's name for
     /// the manual (`docs/protocol.md` §3, "Error codes"): the one wording of device refusals that the
