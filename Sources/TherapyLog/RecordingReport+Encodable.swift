@@ -8,7 +8,7 @@ extension RecordingReport: Encodable {
     private enum Keys: String, CodingKey {
         case file, device, serial, start, end, truncated, recordedHours, therapyHours, usagePercent, days
         case daysWithTherapy, programs, adjustments, rejected, charges, impedanceAlerts, deliveredCharge, safety
-        case findings, attention, programSettings
+        case findings, attention, programSettings, series
     }
 
     private enum DayKeys: String, CodingKey { case date, therapyHours }
@@ -96,6 +96,7 @@ extension RecordingReport: Encodable {
             try entry.encode(written.writes, forKey: .writes)
             try entry.encode(EncodedJSON(written.program.recordingValue), forKey: .program)
         }
+        try encodeSeries(in: &container, forKey: .series)
         try encodeTimes(to: encoder)
     }
 }

@@ -46,7 +46,7 @@ public struct RecordingReport: Hashable, Sendable {
     public var programSettings: [WrittenProgram] = []
     /// The reading findings, in line order.
     public var findings: [ReadingFinding]
-    /// Bounded per-day series for charts (not part of the JSON report), in the days of ``timeZone``.
+    /// Bounded series for charts, by the periods of ``usage`` (the JSON report's `series`).
     public var series = RecordingSeries()
     /// The zone of ``localDays``, the series and every time the reports print.
     public var timeZone = ReportZone.utc

@@ -23,6 +23,7 @@ enum AnalysisText {
             lines.append("")
             lines.append(contentsOf: AnalysisUsageStrip.render(report.usage, zone: report.timeZone))
         }
+        lines.append(contentsOf: AnalysisSeriesText.render(report, limits: profile.limits))
         lines.append(contentsOf: findings(report.findings))
         lines.append("")
         lines.append("Written by scs \(SCSVersion.text)")
