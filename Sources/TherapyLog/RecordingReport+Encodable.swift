@@ -20,7 +20,9 @@ extension RecordingReport: Encodable {
     private enum FindingKeys: String, CodingKey { case line, kind, message }
     private enum AttentionKeys: String, CodingKey { case needsAttention, items, omitted }
     private enum SettingKeys: String, CodingKey { case slot, by, line, time, writes, program }
-    private enum ItemKeys: String, CodingKey { case kind, severity, time, line, count, slot, rules, message }
+    private enum ItemKeys: String, CodingKey {
+        case kind, severity, time, line, count, slot, rules, message, assumed
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
@@ -84,6 +86,7 @@ extension RecordingReport: Encodable {
             try entry.encode(item.slot, forKey: .slot)
             try entry.encode(item.rules, forKey: .rules)
             try entry.encode(item.message, forKey: .message)
+            try entry.encode(item.assumed, forKey: .assumed)
         }
         try attentionEntry.encode(attention.omitted, forKey: .omitted)
         var settingList = container.nestedUnkeyedContainer(forKey: .programSettings)
