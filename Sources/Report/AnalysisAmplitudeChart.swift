@@ -1,8 +1,8 @@
 import TherapyLog
 
 /// The report's amplitude charts, one per program slot: the patient range as a band, the lowest to
-/// highest amplitude of each day as a bar (red where it leaves the range), and the time-weighted mean
-/// of the delivered amplitude as a line.
+/// highest amplitude of each period of the report's timeline as a bar (red where it leaves the range),
+/// and the time-weighted mean of the delivered amplitude as a line.
 enum AnalysisAmplitudeChart {
     static func render(_ report: RecordingReport) -> String {
         let slots = report.series.amplitude.filter { !$0.buckets.isEmpty }
@@ -27,7 +27,7 @@ enum AnalysisAmplitudeChart {
             height: 190, report: report, values: 0...(ticks.last ?? 1))
         for bucket in series.buckets {
             guard let range = bucket.patientRange else { continue }
-            let extent = chart.x(bucket.days)
+            let extent = chart.x(bucket.period)
             chart.add(
                 Markup.empty(
                     "rect",
@@ -42,12 +42,12 @@ enum AnalysisAmplitudeChart {
             let isOutside =
                 bucket.patientRange.map { bucket.maximum > $0.upperBound || bucket.minimum < $0.lowerBound } ?? false
             chart.addSpread(
-                bucket.days, from: bucket.minimum, to: bucket.maximum,
-                className: isOutside ? "spread outside" : "spread", maximumWidth: 8, title: describe(bucket))
+                bucket.period, from: bucket.minimum, to: bucket.maximum,
+                className: isOutside ? "spread outside" : "spread", maximumWidth: 8, title: describe(bucket, report))
         }
         chart.add(
             AnalysisChartLine.polyline(series.buckets, in: chart, className: "line amplitude") { bucket in
-                bucket.mean.map { (bucket.days, $0) }
+                bucket.mean.map { (bucket.period, $0) }
             })
         let caption =
             "Slot \(series.slot): amplitude in mA · \(Format.hours(usage.therapyHours)) delivered at a mean of "
@@ -57,11 +57,16 @@ enum AnalysisAmplitudeChart {
             Markup.element("figcaption", [], Markup.escape(caption))
                 + chart.svg(label: caption, ticks: ticks.map { ($0, Format.number($0, decimals: 2) + " mA") })
                 + AnalysisChartLine.legend([
-                    ("band", "patient range"), ("spread", "lowest to highest amplitude of the day"),
+                    ("band", "patient range"),
+                    ("spread", "lowest to highest amplitude \(AnalysisChartLine.ofThePeriod(report))"),
                     ("spread outside", "outside the patient range"), ("line amplitude", "mean delivered amplitude"),
                 ])
                 + AnalysisChart.dataTable(
-                    caption, ["days", "lowest", "highest", "mean delivered", "patient range", "outside the range"],
+                    caption,
+                    [
+                        report.usage.granularity.rawValue, "lowest", "highest", "mean delivered", "patient range",
+                        "outside the range",
+                    ],
                     series.buckets.map(row)))
     }
 
@@ -69,15 +74,15 @@ enum AnalysisAmplitudeChart {
         let milliamps = { (value: Double) in Format.number(value, decimals: 3) + " mA" }
         let range = bucket.patientRange
         return [
-            AnalysisChartLine.dates(bucket.days), milliamps(bucket.minimum), milliamps(bucket.maximum),
+            bucket.period.start, milliamps(bucket.minimum), milliamps(bucket.maximum),
             bucket.mean.map(milliamps) ?? "–",
             range.map { "\(Format.number($0.lowerBound, decimals: 3))–\(milliamps($0.upperBound))" } ?? "–",
             range.map { bucket.maximum > $0.upperBound || bucket.minimum < $0.lowerBound ? "yes" : "no" } ?? "–",
         ]
     }
 
-    private static func describe(_ bucket: RecordingSeries.AmplitudeBucket) -> String {
-        var text = AnalysisChartLine.dates(bucket.days) + ": "
+    private static func describe(_ bucket: RecordingSeries.AmplitudeBucket, _ report: RecordingReport) -> String {
+        var text = AnalysisChartLine.name(bucket.period, report) + ": "
         text +=
             bucket.minimum == bucket.maximum
             ? "\(Format.number(bucket.minimum, decimals: 3)) mA"

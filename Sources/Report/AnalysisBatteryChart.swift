@@ -1,7 +1,8 @@
 import TherapyLog
 
-/// The report's battery charts: the level (the lowest to highest of each day as a bar, the last of
-/// each day as a line) and, below it on the same time axis, the hours spent recharging each day.
+/// The report's battery charts: the level (the lowest to highest of each period of the report's
+/// timeline as a bar, the last of each as a line) and, below it on the same time axis, the time spent
+/// recharging in each period.
 enum AnalysisBatteryChart {
     static func render(_ report: RecordingReport) -> String {
         let battery = report.series.battery
@@ -25,12 +26,12 @@ enum AnalysisBatteryChart {
                 : "\(Format.number(bucket.minimum, decimals: 1))–\(Format.number(bucket.maximum, decimals: 1)) %, "
                     + "last \(Format.number(bucket.last, decimals: 1)) %"
             chart.addSpread(
-                bucket.days, from: bucket.minimum, to: bucket.maximum, className: "spread battery",
-                title: "\(AnalysisChartLine.dates(bucket.days)): battery \(range)")
+                bucket.period, from: bucket.minimum, to: bucket.maximum, className: "spread battery",
+                title: "\(AnalysisChartLine.name(bucket.period, report)): battery \(range)")
         }
         chart.add(
             AnalysisChartLine.polyline(battery, in: chart, className: "line battery", joinsGaps: true) {
-                ($0.days, $0.last)
+                ($0.period, $0.last)
             })
         let caption = "Battery level in %"
         return Markup.element(
@@ -38,12 +39,13 @@ enum AnalysisBatteryChart {
             Markup.element("figcaption", [], caption)
                 + chart.svg(label: caption, ticks: [0, 25, 50, 75, 100].map { ($0, "\(Int($0)) %") })
                 + AnalysisChartLine.legend([
-                    ("spread battery", "lowest to highest level of the day"), ("line battery", "last level of the day"),
+                    ("spread battery", "lowest to highest level \(AnalysisChartLine.ofThePeriod(report))"),
+                    ("line battery", "last level \(AnalysisChartLine.ofThePeriod(report))"),
                 ])
                 + AnalysisChart.dataTable(
-                    caption, ["days", "lowest", "highest", "last"],
+                    caption, [report.usage.granularity.rawValue, "lowest", "highest", "last"],
                     battery.map { bucket in
-                        [AnalysisChartLine.dates(bucket.days)]
+                        [bucket.period.start]
                             + [bucket.minimum, bucket.maximum, bucket.last].map {
                                 Format.number($0, decimals: 1) + " %"
                             }
@@ -51,16 +53,15 @@ enum AnalysisBatteryChart {
     }
 
     private static func recharging(_ charging: [RecordingSeries.Charging], _ report: RecordingReport) -> String {
-        let hoursPerDay = charging.map { $0.hours / Double($0.days.days) }
         // Top-ups of a few minutes read better in minutes than in hundredths of an hour.
         let unit: (name: String, symbol: String, perHour: Double) =
-            (hoursPerDay.max() ?? 0) < 1 ? ("minutes", "min", 60) : ("hours", "h", 1)
-        let perDay = hoursPerDay.map { $0 * unit.perHour }
-        let ticks = AnalysisChart.linearTicks(upTo: perDay.max() ?? 1, count: 3)
+            (charging.map(\.hours).max() ?? 0) < 1 ? ("minutes", "min", 60) : ("hours", "h", 1)
+        let perPeriod = charging.map { $0.hours * unit.perHour }
+        let ticks = AnalysisChart.linearTicks(upTo: perPeriod.max() ?? 1, count: 3)
         var chart = AnalysisChart(
             height: 150, report: report, values: 0...(ticks.last ?? 1))
-        for (bucket, amount) in zip(charging, perDay) {
-            let extent = chart.x(bucket.days)
+        for (bucket, amount) in zip(charging, perPeriod) {
+            let extent = chart.x(bucket.period)
             let gap = extent.upperBound - extent.lowerBound > 4 ? 1.0 : 0
             let top = chart.y(amount)
             chart.add(
@@ -75,10 +76,12 @@ enum AnalysisBatteryChart {
                     Markup.element(
                         "title", [],
                         Markup.escape(
-                            "\(AnalysisChartLine.dates(bucket.days)): \(Format.hours(bucket.hours)) recharging, "
+                            "\(AnalysisChartLine.name(bucket.period, report)): \(Format.hours(bucket.hours)) recharging, "
                                 + "\(Format.count(bucket.sessions, "session")) started"))))
         }
-        var caption = "Recharging, in \(unit.name) per day · \(Format.count(report.charges.count, "session"))"
+        var caption =
+            "Recharging, in \(unit.name) per \(report.usage.granularity.rawValue) · "
+            + Format.count(report.charges.count, "session")
         if let interval = report.charges.meanIntervalHours {
             caption += ", one every \(Format.hours(interval)) on average"
         }
@@ -88,7 +91,7 @@ enum AnalysisBatteryChart {
                 + chart.svg(
                     label: caption, ticks: ticks.map { ($0, Format.number($0, decimals: 2) + " " + unit.symbol) })
                 + AnalysisChart.dataTable(
-                    caption, ["days", "recharging", "sessions started"],
-                    charging.map { [AnalysisChartLine.dates($0.days), Format.hours($0.hours), String($0.sessions)] }))
+                    caption, [report.usage.granularity.rawValue, "recharging", "sessions started"],
+                    charging.map { [$0.period.start, Format.hours($0.hours), String($0.sessions)] }))
     }
 }

@@ -41,15 +41,9 @@ struct AnalysisChart {
         return plotLeft + fraction * (plotRight - plotLeft)
     }
 
-    /// The horizontal position of the start of day `day` (days since 1970-01-01 on the wall clock).
-    func x(day: Int64) -> Double {
-        let (nanoseconds, overflow) = day.multipliedReportingOverflow(by: Timestamp.nanosecondsPerDay)
-        return x(overflow ? (day < 0 ? span.lowerBound : span.upperBound) : nanoseconds)
-    }
-
-    /// The horizontal extent of a run of days, clipped to the span.
-    func x(_ days: RecordingSeries.Days) -> ClosedRange<Double> {
-        x(day: days.firstDay)...x(day: days.firstDay + Int64(days.days))
+    /// The horizontal extent of a period of the report's timeline, clipped to the span.
+    func x(_ period: UsageTimeline.Period) -> ClosedRange<Double> {
+        x(period.wallSpan.lowerBound.nanosecondsSinceEpoch)...x(period.wallSpan.upperBound.nanosecondsSinceEpoch)
     }
 
     /// The vertical position of a value.
@@ -72,14 +66,14 @@ struct AnalysisChart {
         marks.append(mark)
     }
 
-    /// Adds the bar of a bucket's lowest to highest value: centred on its `days`, 0.6 of their width
+    /// Adds the bar of a bucket's lowest to highest value: centred on its `period`, 0.6 of its width
     /// within 1.5 to `maximumWidth`, a unit longer at each end so that a single value still shows, with
     /// `title` as its tooltip.
     mutating func addSpread(
-        _ days: RecordingSeries.Days, from lowest: Double, to highest: Double, className: String,
+        _ period: UsageTimeline.Period, from lowest: Double, to highest: Double, className: String,
         maximumWidth: Double = 6, title: String
     ) {
-        let extent = x(days)
+        let extent = x(period)
         let width = max(min((extent.upperBound - extent.lowerBound) * 0.6, maximumWidth), 1.5)
         let top = y(highest)
         add(

@@ -4,29 +4,29 @@ import TherapyLog
 /// Lines, dots and legends shared by the report's time-series charts.
 enum AnalysisChartLine {
     /// A polyline through the centres of the buckets `value` gives a value for, broken where a bucket
-    /// has none or (unless `joinsGaps`, for samples such as measurements) where days are missing
+    /// has none or (unless `joinsGaps`, for samples such as measurements) where periods are missing
     /// between two buckets; single points become dots.
     static func polyline<Bucket>(
         _ buckets: [Bucket], in chart: AnalysisChart, className: String, joinsGaps: Bool = false,
-        _ value: (Bucket) -> (days: RecordingSeries.Days, value: Double)?
+        _ value: (Bucket) -> (period: UsageTimeline.Period, value: Double)?
     ) -> String {
         var runs: [[(Double, Double)]] = []
         var run: [(Double, Double)] = []
-        var nextDay: Int64?
+        var nextStart: Timestamp?
         for bucket in buckets {
-            guard let (days, number) = value(bucket) else {
+            guard let (period, number) = value(bucket) else {
                 if !run.isEmpty { runs.append(run) }
                 run = []
-                nextDay = nil
+                nextStart = nil
                 continue
             }
-            if !joinsGaps, let nextDay, nextDay != days.firstDay, !run.isEmpty {
+            if !joinsGaps, let nextStart, nextStart != period.wallSpan.lowerBound, !run.isEmpty {
                 runs.append(run)
                 run = []
             }
-            let extent = chart.x(days)
+            let extent = chart.x(period)
             run.append(((extent.lowerBound + extent.upperBound) / 2, chart.y(number)))
-            nextDay = days.firstDay + Int64(days.days)
+            nextStart = period.wallSpan.upperBound
         }
         if !run.isEmpty { runs.append(run) }
         return runs.map { run in
@@ -56,10 +56,15 @@ enum AnalysisChartLine {
             }.joined())
     }
 
-    /// `2026-10-01`, or `2026-10-01 – 2026-10-07` for a wider bucket.
-    static func dates(_ days: RecordingSeries.Days) -> String {
-        let first = AnalysisTimeAxis.date(Timestamp.startOfDay(days.firstDay))
-        guard days.days > 1 else { return first }
-        return first + " – " + AnalysisTimeAxis.date(Timestamp.startOfDay(days.firstDay + Int64(days.days) - 1))
+    /// A period of `report`'s timeline as a tooltip names it: `2026-10-01` (or its hour), or
+    /// `week of 2026-09-28` for a longer one.
+    static func name(_ period: UsageTimeline.Period, _ report: RecordingReport) -> String {
+        switch report.usage.granularity {
+        case .hour, .day: period.start
+        case let granularity: "\(granularity.rawValue) of \(period.start)"
+        }
     }
+
+    /// `of the day`, `of the week`, …: what a chart's legend says each mark sums up.
+    static func ofThePeriod(_ report: RecordingReport) -> String { "of the \(report.usage.granularity.rawValue)" }
 }

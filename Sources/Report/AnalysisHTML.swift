@@ -133,12 +133,13 @@ package enum AnalysisHTML {
                 report.charges.meanIntervalHours.map { "one every \(Format.hours($0))" } ?? "fewer than two", nil
             ),
             (
-                "Impedance alerts", String(report.impedanceAlerts), "outside the short/open thresholds",
+                "Impedance alerts", String(report.impedanceAlerts),
+                "outside the short/open thresholds" + Format.assumed(report.assumedFigures["impedanceAlerts"]),
                 report.impedanceAlerts > 0 ? "warning" : nil
             ),
             (
                 "Safety", "\(report.safety.eventsWithErrors) / \(report.safety.eventsWithWarnings)",
-                "events with errors / warnings",
+                "events with errors / warnings" + Format.assumed(report.assumedFigures["safety"]),
                 report.safety.eventsWithErrors > 0 ? "error" : report.safety.eventsWithWarnings > 0 ? "warning" : nil
             ),
             ("Refused commands", String(report.rejected.total), "by the device", nil),

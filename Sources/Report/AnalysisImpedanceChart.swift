@@ -3,8 +3,8 @@ import TherapyLog
 
 /// The report's impedance section: the heat map of every contact, then a detail chart for each
 /// contact that left the normal band: the device's normal zone between the short and open thresholds
-/// as a band, the thresholds as dashed lines, the lowest to highest measurement of each day as a bar,
-/// the mean as a line, and every day past a threshold as a red dot.
+/// as a band, the thresholds as dashed lines, the lowest to highest measurement of each period of the
+/// report's timeline as a bar, the mean as a line, and every period past a threshold as a red dot.
 enum AnalysisImpedanceChart {
     static func render(_ report: RecordingReport, limits: DeviceLimits) -> String {
         let contacts = report.series.impedance.filter { !$0.buckets.isEmpty }
@@ -50,10 +50,11 @@ enum AnalysisImpedanceChart {
         }
         var alerts: [String] = []
         for bucket in series.buckets {
-            let extent = chart.x(bucket.days)
+            let extent = chart.x(bucket.period)
             let centre = AnalysisChart.number((extent.lowerBound + extent.upperBound) / 2)
             chart.addSpread(
-                bucket.days, from: bucket.minimum, to: bucket.maximum, className: "spread", title: describe(bucket))
+                bucket.period, from: bucket.minimum, to: bucket.maximum, className: "spread",
+                title: describe(bucket, report))
             for value in [bucket.minimum, bucket.maximum] where value < short || value > open {
                 alerts.append(
                     Markup.element(
@@ -65,18 +66,19 @@ enum AnalysisImpedanceChart {
                         Markup.element(
                             "title", [],
                             Markup.escape(
-                                "\(AnalysisChartLine.dates(bucket.days)): \(Format.number(value, decimals: 1)) Ω, "
+                                "\(AnalysisChartLine.name(bucket.period, report)): \(Format.number(value, decimals: 1)) Ω, "
                                     + (value < short ? "below the short threshold" : "above the open threshold")))))
                 if bucket.minimum == bucket.maximum { break }
             }
         }
         chart.add(
             AnalysisChartLine.polyline(series.buckets, in: chart, className: "line impedance", joinsGaps: true) {
-                ($0.days, $0.mean)
+                ($0.period, $0.mean)
             })
         alerts.forEach { chart.add($0) }
         let caption =
-            "impedance in Ω (logarithmic), lowest to highest of the day; dashed: the short (\(Format.ohms(short))) "
+            "impedance in Ω (logarithmic), lowest to highest \(AnalysisChartLine.ofThePeriod(report)); dashed: the short "
+            + "(\(Format.ohms(short))) "
             + "and open (\(Format.ohms(open))) thresholds"
         let label = "Contact \(series.contact)"
         return Markup.element(
@@ -84,13 +86,15 @@ enum AnalysisImpedanceChart {
             Markup.element("h4", [], label) + Markup.element("figcaption", [], Markup.escape(caption))
                 + chart.svg(label: "\(label): \(caption)", ticks: decadeTicks(values).map { ($0, Format.ohms($0)) })
                 + AnalysisChartLine.legend([
-                    ("normal", "between the thresholds"), ("spread", "lowest to highest measurement of the day"),
+                    ("normal", "between the thresholds"),
+                    ("spread", "lowest to highest measurement \(AnalysisChartLine.ofThePeriod(report))"),
                     ("line impedance", "mean"), ("alert", "past a threshold"),
                 ])
                 + AnalysisChart.dataTable(
-                    "\(label): \(caption)", ["days", "lowest", "highest", "mean", "measurements"],
+                    "\(label): \(caption)",
+                    [report.usage.granularity.rawValue, "lowest", "highest", "mean", "measurements"],
                     series.buckets.map { bucket in
-                        [AnalysisChartLine.dates(bucket.days)]
+                        [bucket.period.start]
                             + [bucket.minimum, bucket.maximum, bucket.mean].map {
                                 Format.number($0, decimals: 1) + " Ω"
                             }
@@ -99,12 +103,13 @@ enum AnalysisImpedanceChart {
     }
 
     /// One cell's or bar's figures: `2026-10-01: 180–420 Ω, mean 300 Ω (3 measurements)`.
-    static func describe(_ bucket: RecordingSeries.ImpedanceBucket) -> String {
+    static func describe(_ bucket: RecordingSeries.ImpedanceBucket, _ report: RecordingReport) -> String {
         let count = Format.count(bucket.measurements, "measurement")
+        let name = AnalysisChartLine.name(bucket.period, report)
         guard bucket.minimum != bucket.maximum else {
-            return "\(AnalysisChartLine.dates(bucket.days)): \(Format.number(bucket.minimum, decimals: 1)) Ω (\(count))"
+            return "\(name): \(Format.number(bucket.minimum, decimals: 1)) Ω (\(count))"
         }
-        return "\(AnalysisChartLine.dates(bucket.days)): \(Format.number(bucket.minimum, decimals: 1))–"
+        return "\(name): \(Format.number(bucket.minimum, decimals: 1))–"
             + "\(Format.number(bucket.maximum, decimals: 1)) Ω, mean \(Format.number(bucket.mean, decimals: 1)) Ω (\(count))"
     }
 

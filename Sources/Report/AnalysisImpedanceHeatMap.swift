@@ -1,7 +1,7 @@
 import TherapyLog
 
-/// The report's impedance overview: one row per lead contact and one cell per measured day (or group
-/// of days), coloured by the band its measurements fell in, so that a lead's history reads at a
+/// The report's impedance overview: one row per lead contact and one cell per measured period of the
+/// report's timeline, coloured by the band its measurements fell in, so that a lead's history reads at a
 /// glance. Cells past a threshold also carry a pattern (hatched below the short threshold, crossed
 /// above the open one) and their contact's label a ⚠, so that colour is never the only sign.
 enum AnalysisImpedanceHeatMap {
@@ -34,7 +34,7 @@ enum AnalysisImpedanceHeatMap {
             for bucket in series.buckets {
                 let band = Band(bucket, short: short, open: open)
                 hasLeft = hasLeft || band != .normal
-                let extent = chart.x(bucket.days)
+                let extent = chart.x(bucket.period)
                 chart.add(
                     Markup.element(
                         "rect",
@@ -46,12 +46,13 @@ enum AnalysisImpedanceHeatMap {
                         ],
                         Markup.element(
                             "title", [],
-                            Markup.escape("Contact \(series.contact), " + AnalysisImpedanceChart.describe(bucket)))))
+                            Markup.escape(
+                                "Contact \(series.contact), " + AnalysisImpedanceChart.describe(bucket, report)))))
             }
             ticks.append((rows - Double(row) - 0.5, "\(series.contact)" + (hasLeft ? " ⚠" : "")))
         }
         let caption =
-            "Impedance per contact and day: in the normal band between the short (\(Format.ohms(short))) and open "
+            "Impedance per contact and \(report.usage.granularity.rawValue): in the normal band between the short (\(Format.ohms(short))) and open "
             + "(\(Format.ohms(open))) thresholds, or past one; ⚠ marks a contact that left the band"
         return Markup.element(
             "figure", [("class", "impedance")],
@@ -61,19 +62,23 @@ enum AnalysisImpedanceHeatMap {
                     ("cell normal", "between the thresholds"), ("cell short", "below \(Format.ohms(short)) (hatched)"),
                     ("cell open", "above \(Format.ohms(open)) (crossed)"),
                 ])
-                + table(contacts, short: short, open: open))
+                + table(contacts, report, short: short, open: open))
     }
 
-    /// A row per cell column, a column per contact: the day's mean, or the value past a threshold.
-    private static func table(_ contacts: [RecordingSeries.ContactImpedance], short: Double, open: Double) -> String {
-        let byDay = contacts.map { series in
-            Dictionary(series.buckets.map { ($0.days, $0) }, uniquingKeysWith: { first, _ in first })
+    /// A row per cell column, a column per contact: the period's mean, or the value past a threshold.
+    private static func table(
+        _ contacts: [RecordingSeries.ContactImpedance], _ report: RecordingReport, short: Double, open: Double
+    ) -> String {
+        let byPeriod = contacts.map { series in
+            Dictionary(series.buckets.map { ($0.period.start, $0) }, uniquingKeysWith: { first, _ in first })
         }
-        let days = Set(contacts.flatMap { $0.buckets.map(\.days) }).sorted { $0.firstDay < $1.firstDay }
-        let rows = days.map { day in
-            [AnalysisChartLine.dates(day)]
-                + byDay.map { buckets in
-                    guard let bucket = buckets[day] else { return "–" }
+        let periods = Set(contacts.flatMap { $0.buckets.map(\.period) }).sorted {
+            $0.wallSpan.lowerBound < $1.wallSpan.lowerBound
+        }
+        let rows = periods.map { period in
+            [period.start]
+                + byPeriod.map { buckets in
+                    guard let bucket = buckets[period.start] else { return "–" }
                     // Exact ohms here: 4000.5 Ω is past a 4 kΩ threshold, and says so.
                     let ohms = { (value: Double) in Format.number(value, decimals: 1) + " Ω" }
                     switch Band(bucket, short: short, open: open) {
@@ -84,7 +89,7 @@ enum AnalysisImpedanceHeatMap {
                 }
         }
         return AnalysisChart.dataTable(
-            "Impedance per contact: the mean of the day, or the value past a threshold",
-            ["days"] + contacts.map { "contact \($0.contact)" }, rows)
+            "Impedance per contact: the mean \(AnalysisChartLine.ofThePeriod(report)), or the value past a threshold",
+            [report.usage.granularity.rawValue] + contacts.map { "contact \($0.contact)" }, rows)
     }
 }

@@ -20,10 +20,7 @@ enum AnalysisUsageChart {
             let value = period.share * scale
             rows.append([period.start, isHourly ? Format.number(value, decimals: 0) + " min" : Format.hours(value)])
             guard period.therapyHours > 0 else { continue }
-            let extent =
-                chart.x(
-                    period.wallSpan.lowerBound.nanosecondsSinceEpoch)...chart.x(
-                    period.wallSpan.upperBound.nanosecondsSinceEpoch)
+            let extent = chart.x(period)
             let gap = extent.upperBound - extent.lowerBound > 4 ? 1.0 : 0
             let amount = rows[rows.count - 1][1]
             let label =

@@ -29,6 +29,13 @@ package enum Format {
         value == 0 || value >= 0.1 ? number(value, decimals: 3) + " C" : number(value * 1000, decimals: 3) + " mC"
     }
 
+    /// ` (assumed: FIELD, …)`, the mark of a figure resting on profile values marked assumed; empty
+    /// for none.
+    package static func assumed(_ fields: [String]?) -> String {
+        guard let fields, !fields.isEmpty else { return "" }
+        return " (assumed: " + fields.joined(separator: ", ") + ")"
+    }
+
     /// `1 day`, `3 days`.
     package static func count(_ number: Int, _ noun: String) -> String {
         "\(number) \(noun)\(number == 1 ? "" : "s")"

@@ -22,16 +22,27 @@ public struct ProgramWrite: Hashable, Sendable {
 extension ByteWriter {
     mutating func write(_ write: ProgramWrite) throws(EncodeError) {
         try self.write(write.slot, field: "slot")
-        let numbers = RuleID.allCases.filter { write.acknowledged.contains($0) }.map(\.wireNumber).sorted()
-        try writeCount(numbers.count, field: "acknowledged")
-        for number in numbers { self.write(number) }
+        try self.write(acknowledged: write.acknowledged)
         try self.write(write.program)
+    }
+
+    /// An acknowledged list: count (UInt8), then the rules' wire numbers, strictly ascending.
+    mutating func write(acknowledged: RuleSet) throws(EncodeError) {
+        let numbers = RuleID.allCases.filter { acknowledged.contains($0) }.map(\.wireNumber).sorted()
+        try writeCount(numbers.count, field: "acknowledged")
+        for number in numbers { write(number) }
     }
 }
 
 extension ByteReader {
     mutating func readProgramWrite() throws(PayloadError) -> ProgramWrite {
         let slot = try readSlotNumber(field: "slot")
+        let acknowledged = try readAcknowledged()
+        return ProgramWrite(slot: slot, program: try readProgram(), acknowledged: acknowledged)
+    }
+
+    /// An acknowledged list, as ``ByteWriter/write(acknowledged:)`` writes it.
+    mutating func readAcknowledged() throws(PayloadError) -> RuleSet {
         let count: UInt8 = try read(field: "acknowledged")
         var acknowledged: RuleSet = []
         var previous = 0
@@ -44,6 +55,6 @@ extension ByteReader {
             previous = Int(rule.wireNumber)
             acknowledged.insert(RuleSet(rule: rule))
         }
-        return ProgramWrite(slot: slot, program: try readProgram(), acknowledged: acknowledged)
+        return acknowledged
     }
 }

@@ -21,9 +21,10 @@ public enum Request: Hashable, Sendable {
     case activateSlot(Slot)
     /// Switches therapy on (true) or off. Payload: UInt8 0/1.
     case setTherapy(Bool)
-    /// Sets the running program's amplitude (absolute, so a retried request changes nothing more).
-    /// Payload: amplitude nA (Int64).
-    case adjustAmplitude(Nanoamps)
+    /// Sets the running program's amplitude (absolute, so a retried request changes nothing more),
+    /// with the warnings the clinician acknowledged at it. Payload: amplitude nA (Int64), then, only
+    /// when some warning is acknowledged, the acknowledged list of a writeProgram.
+    case adjustAmplitude(Nanoamps, acknowledged: RuleSet = [])
     /// Measures every contact and the case. Empty payload.
     case measureImpedance
     /// Reads the battery. Empty payload.
@@ -69,8 +70,9 @@ public enum Request: Hashable, Sendable {
             try writer.write(slot, field: "slot")
         case .setTherapy(let isOn):
             writer.write(isOn)
-        case .adjustAmplitude(let amplitude):
+        case .adjustAmplitude(let amplitude, let acknowledged):
             writer.write(amplitude.rawValue)
+            if !acknowledged.isEmpty { try writer.write(acknowledged: acknowledged) }
         case .readEventLog(let range):
             writer.write(range.offset)
             writer.write(range.length)
@@ -95,7 +97,15 @@ public enum Request: Hashable, Sendable {
         case .writeProgram: self = .writeProgram(try reader.readProgramWrite())
         case .activateSlot: self = .activateSlot(try reader.readSlotNumber(field: "slot"))
         case .setTherapy: self = .setTherapy(try reader.readBool(field: "therapy"))
-        case .adjustAmplitude: self = .adjustAmplitude(Nanoamps(rawValue: try reader.read(field: "amplitude")))
+        case .adjustAmplitude:
+            let amplitude = Nanoamps(rawValue: try reader.read(field: "amplitude"))
+            var acknowledged: RuleSet = []
+            if reader.remaining > 0 {
+                acknowledged = try reader.readAcknowledged()
+                // An empty list is written by leaving it out, so that every request has one encoding.
+                guard !acknowledged.isEmpty else { throw .invalidValue(field: "acknowledged count", value: 0) }
+            }
+            self = .adjustAmplitude(amplitude, acknowledged: acknowledged)
         case .measureImpedance: self = .measureImpedance
         case .readBattery: self = .readBattery
         case .readEventLog:

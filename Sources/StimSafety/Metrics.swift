@@ -47,10 +47,14 @@ extension Metrics {
     /// `key` rests on, in the order given.
     public static func assumed(_ key: String, among assumed: [String]) -> [String] {
         let reads = profileFields[key] ?? []
-        return assumed.filter { path in
-            // Any lead's field matches its `leads[]` entry.
-            let general = path.replacing(/\[\d+\]/, with: "[]")
-            return reads.contains(path) || reads.contains(general)
-        }
+        return assumed.filter { path in reads.contains { matches(path, $0) } }
+    }
+
+    /// Whether profile path `path` is one `pattern` names: any lead's field matches its `leads[]`
+    /// entry, and a `*` segment any one name.
+    static func matches(_ path: String, _ pattern: String) -> Bool {
+        let general = path.replacing(/\[\d+\]/, with: "[]").split(separator: ".")
+        let segments = pattern.split(separator: ".")
+        return general.count == segments.count && zip(general, segments).allSatisfy { $1 == "*" || $0 == $1 }
     }
 }

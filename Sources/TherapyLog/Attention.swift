@@ -34,6 +34,11 @@ public struct Attention: Hashable, Sendable {
         return (shown, hidden)
     }
 
+    /// Sets each item's ``AttentionItem/assumed`` fields to those `restsOn` gives for it.
+    mutating func markAssumed(_ restsOn: (AttentionItem) -> [String]) {
+        for index in groups.indices { groups[index].assumed = restsOn(groups[index]) }
+    }
+
     private var groups: [AttentionItem] = []
     private var itemsPerKind: [AttentionItem.Kind: Int] = [:]
     private var places: [Key: Int] = [:]

@@ -36,4 +36,7 @@ public struct AttentionItem: Hashable, Sendable {
     public var rules: [String]
     /// The first event in words, with its values (and, for a refusal, the reason).
     public var message: String
+    /// The profile fields marked assumed that the item's verdict rests on (the limits of its rules,
+    /// the impedance thresholds); set by ``RecordingReport/markAssumed(_:)``.
+    public var assumed: [String] = []
 }

@@ -26,7 +26,26 @@ struct HourlyUsage: Sendable {
     @inline(__always)
     mutating func add(from: Timestamp, to: Timestamp) {
         guard from.nanosecondsSinceEpoch < end else { return }
-        var cursor = from.nanosecondsSinceEpoch
+        // Taken out while the hours are walked, so that counting changes no part of the walker.
+        var counts = nanoseconds
+        nanoseconds = []
+        forEachHour(from: from, to: to) { hour, therapy in counts[hour] += therapy }
+        nanoseconds = counts
+    }
+
+    /// The hour of ``origin``'s hours that `time` falls in; nil past them.
+    @inline(__always)
+    func hour(of time: Timestamp) -> Int? {
+        let time = time.nanosecondsSinceEpoch
+        guard time < end, time >= origin.nanosecondsSinceEpoch else { return nil }
+        return Int((time - origin.nanosecondsSinceEpoch) / Timestamp.nanosecondsPerHour)
+    }
+
+    /// Calls `body` with each of the counted hours `[from, to)` touches and the nanoseconds of it there.
+    @inline(__always)
+    func forEachHour(from: Timestamp, to: Timestamp, _ body: (_ hour: Int, _ nanoseconds: Int64) -> Void) {
+        guard from.nanosecondsSinceEpoch < end else { return }
+        var cursor = max(from.nanosecondsSinceEpoch, origin.nanosecondsSinceEpoch)
         let stop = min(to.nanosecondsSinceEpoch, end)
         while cursor < stop {
             let hour = (cursor - origin.nanosecondsSinceEpoch) / Timestamp.nanosecondsPerHour
@@ -34,7 +53,7 @@ struct HourlyUsage: Sendable {
             let (next, overflow) = origin.nanosecondsSinceEpoch.addingReportingOverflow(
                 (hour + 1) * Timestamp.nanosecondsPerHour)
             let hourEnd = overflow ? stop : min(stop, next)
-            nanoseconds[Int(hour)] += hourEnd - cursor
+            body(Int(hour), hourEnd - cursor)
             cursor = hourEnd
         }
     }

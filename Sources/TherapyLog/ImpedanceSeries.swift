@@ -1,9 +1,9 @@
 import StimSafety
 
 /// The impedance series of the charted lead contacts (the lowest-numbered
-/// ``RecordingSeries/contactLimit`` the device has): one row of per-contact tallies per day bucket.
+/// ``RecordingSeries/contactLimit`` the device has): one row of per-contact tallies per bucket.
 ///
-/// The contacts of a measurement share its day, so a measurement finds its bucket once and then
+/// The contacts of a measurement share its time, so a measurement finds its bucket once and then
 /// tallies each contact by its place on the leads, without a look-up per contact; and every contact's
 /// series has the same buckets.
 struct ImpedanceSeries: Sendable {
@@ -18,11 +18,11 @@ struct ImpedanceSeries: Sendable {
         rows = DayBuckets(firstDay: firstDay)
     }
 
-    /// An impedance measurement on UTC day `day`; contacts on no lead, and those past the charted ones,
-    /// are left out.
-    mutating func measured(_ measured: ImpedanceMeasurement, onDay day: Int64) {
+    /// An impedance measurement on local day `day`, in hour `hour` of ``HourlyUsage``'s hours if one;
+    /// contacts on no lead, and those past the charted ones, are left out.
+    mutating func measured(_ measured: ImpedanceMeasurement, onDay day: Int64, hour: Int? = nil) {
         let (contacts, charted) = (self.contacts, self.charted)
-        rows.update(day: day, empty: ImpedanceRow(contacts: charted)) { row in
+        let include = { (row: inout ImpedanceRow) in
             row.tallies.withUnsafeMutableBufferPointer { tallies in
                 for lead in measured.leads {
                     guard let place = contacts.place(of: lead.number), place < tallies.count else { continue }
@@ -30,11 +30,14 @@ struct ImpedanceSeries: Sendable {
                 }
             }
         }
+        rows.update(day: day, empty: ImpedanceRow(contacts: charted), include)
+        if let hour { rows.update(hour: hour, empty: ImpedanceRow(contacts: charted), include) }
     }
 
-    /// Each charted contact measured at least once, in increasing number, with its buckets in Ω.
-    var series: [RecordingSeries.ContactImpedance] {
-        let recorded = rows.recorded
+    /// Each charted contact measured at least once, in increasing number, with its buckets in Ω by the
+    /// periods of `timeline`.
+    func series(by timeline: UsageTimeline) -> [RecordingSeries.ContactImpedance] {
+        let recorded = rows.periods(of: timeline)
         return (0..<charted).compactMap { place in
             var buckets: [RecordingSeries.ImpedanceBucket] = []
             buckets.reserveCapacity(recorded.count)
@@ -42,7 +45,7 @@ struct ImpedanceSeries: Sendable {
                 let tally = bucket.tally.tallies[place]
                 buckets.append(
                     RecordingSeries.ImpedanceBucket(
-                        days: RecordingSeries.Days(firstDay: bucket.firstDay, days: bucket.days),
+                        period: bucket.period,
                         minimum: ohms(tally.minimum), maximum: ohms(tally.maximum),
                         mean: Double(converting: tally.sum) / Double(tally.count) / Double(Milliohms.subunitsPerUnit),
                         measurements: tally.count))
@@ -55,7 +58,7 @@ struct ImpedanceSeries: Sendable {
     private func ohms(_ raw: Int64) -> Double { Milliohms(rawValue: raw).doubleValue }
 }
 
-/// The charted contacts' measurements over some days, by place on the leads.
+/// The charted contacts' measurements over a period, by place on the leads.
 private struct ImpedanceRow: DayTally {
     var tallies: [ImpedanceTally]
 
@@ -68,7 +71,7 @@ private struct ImpedanceRow: DayTally {
     }
 }
 
-/// A contact's impedance measurements over some days; none while `count` is 0.
+/// A contact's impedance measurements over a period; none while `count` is 0.
 private struct ImpedanceTally: Hashable, Sendable {
     var minimum = Int64.max
     var maximum = Int64.min

@@ -8,7 +8,7 @@ extension RecordingReport: Encodable {
     private enum Keys: String, CodingKey {
         case file, device, serial, start, end, truncated, recordedHours, therapyHours, usagePercent, days
         case daysWithTherapy, programs, adjustments, rejected, charges, impedanceAlerts, deliveredCharge, safety
-        case findings, attention, programSettings
+        case findings, attention, programSettings, series
     }
 
     private enum DayKeys: String, CodingKey { case date, therapyHours }
@@ -20,7 +20,9 @@ extension RecordingReport: Encodable {
     private enum FindingKeys: String, CodingKey { case line, kind, message }
     private enum AttentionKeys: String, CodingKey { case needsAttention, items, omitted }
     private enum SettingKeys: String, CodingKey { case slot, by, line, time, writes, program }
-    private enum ItemKeys: String, CodingKey { case kind, severity, time, line, count, slot, rules, message }
+    private enum ItemKeys: String, CodingKey {
+        case kind, severity, time, line, count, slot, rules, message, assumed
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
@@ -84,6 +86,7 @@ extension RecordingReport: Encodable {
             try entry.encode(item.slot, forKey: .slot)
             try entry.encode(item.rules, forKey: .rules)
             try entry.encode(item.message, forKey: .message)
+            try entry.encode(item.assumed, forKey: .assumed)
         }
         try attentionEntry.encode(attention.omitted, forKey: .omitted)
         var settingList = container.nestedUnkeyedContainer(forKey: .programSettings)
@@ -96,6 +99,7 @@ extension RecordingReport: Encodable {
             try entry.encode(written.writes, forKey: .writes)
             try entry.encode(EncodedJSON(written.program.recordingValue), forKey: .program)
         }
+        try encodeSeries(in: &container, forKey: .series)
         try encodeTimes(to: encoder)
     }
 }

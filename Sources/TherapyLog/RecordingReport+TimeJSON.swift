@@ -4,7 +4,7 @@ import RecordingFormat
 /// timeline and the battery projection, beside the UTC instants and days the contract keeps.
 extension RecordingReport {
     private enum TimeKeys: String, CodingKey {
-        case timeZone, localDays, usage, batteryProjection, assumedProfileValues
+        case timeZone, localDays, usage, batteryProjection, assumedProfileValues, assumedFigures
     }
     private enum DayKeys: String, CodingKey { case date, therapyHours }
     private enum UsageKeys: String, CodingKey { case granularity, periods }
@@ -31,6 +31,7 @@ extension RecordingReport {
         }
         try container.encode(batteryProjection, forKey: .batteryProjection)
         try container.encode(assumedProfileValues, forKey: .assumedProfileValues)
+        try container.encode(assumedFigures, forKey: .assumedFigures)
     }
 }
 

@@ -46,7 +46,7 @@ public struct RecordingReport: Hashable, Sendable {
     public var programSettings: [WrittenProgram] = []
     /// The reading findings, in line order.
     public var findings: [ReadingFinding]
-    /// Bounded per-day series for charts (not part of the JSON report), in the days of ``timeZone``.
+    /// Bounded series for charts, by the periods of ``usage`` (the JSON report's `series`).
     public var series = RecordingSeries()
     /// The zone of ``localDays``, the series and every time the reports print.
     public var timeZone = ReportZone.utc
@@ -60,10 +60,30 @@ public struct RecordingReport: Hashable, Sendable {
     /// The fields of the profile judged against that it marks as assumed (set by ``markAssumed(_:)``).
     public private(set) var assumedProfileValues: [String] = []
 
-    /// Records the profile's `assumed` fields, and marks the figures resting on them.
+    /// The figures resting on ``assumedProfileValues``, each with the fields it rests on:
+    /// `batteryProjection`, `impedanceAlerts` (the short and open thresholds) and `safety` (the limits
+    /// of every rule the re-validation judged by); a figure resting on none is absent.
+    public private(set) var assumedFigures: [String: [String]] = [:]
+
+    /// Records the profile's `assumed` fields, and marks the figures and attention items resting on them.
     public mutating func markAssumed(_ fields: [String]) {
         assumedProfileValues = fields
         if let restsOn = batteryProjection?.restsOn { batteryProjection?.assumed = restsOn.filter(fields.contains) }
+        var figures = ["impedanceAlerts": RuleID.assumed([.impedance], among: fields)]
+        figures["batteryProjection"] = batteryProjection?.assumed
+        // Without a program written no event was judged, by any rule.
+        if !programSettings.isEmpty {
+            figures["safety"] = RuleID.assumed(
+                RuleID.allCases.filter { !safety.notEvaluated.contains($0) }, among: fields)
+        }
+        assumedFigures = figures.filter { !$0.value.isEmpty }
+        attention.markAssumed { item in
+            switch item.kind {
+            case .safety: RuleID.assumed(item.rules.compactMap { RuleID(name: $0) }, among: fields)
+            case .impedance: RuleID.assumed([.impedance], among: fields)
+            case .fault, .refusal, .battery: []
+            }
+        }
     }
 
     /// The number of days with therapy.

@@ -2,13 +2,11 @@ import StimSafety
 
 /// What a recording did over time, summarised for charts: bounded series, never one entry per event.
 ///
-/// Each series holds one bucket per day (of the report's zone) while the recording spans at most
-/// ``bucketLimit`` days; over a longer span its buckets widen to 2, 4, 8, … days, so memory never grows
-/// with the file's length and a chart never has more marks than its width can show. Only days with
-/// something to show have a bucket.
+/// Each series holds one bucket per period of the report's ``UsageTimeline`` (hours of a short
+/// recording, else local days, weeks from Monday, months or years) that has something to show, so a
+/// chart's marks, its data table and the JSON's entries line up with the therapy timeline whatever the
+/// span.
 public struct RecordingSeries: Hashable, Sendable {
-    /// The most buckets a series holds: a year day by day; a 960-point chart shows no more.
-    public static let bucketLimit = 366
     /// Program slots charted: the first this many slots seen (the report's totals cover every slot).
     public static let slotLimit = 16
     /// Lead contacts charted: the lowest-numbered this many contacts the profile has.
@@ -23,30 +21,19 @@ public struct RecordingSeries: Hashable, Sendable {
     /// Recharge sessions.
     public var charging: [Charging] = []
 
-    /// The days a bucket covers: `days` UTC days from `firstDay` (days since 1970-01-01).
-    public struct Days: Hashable, Sendable {
-        public var firstDay: Int64
-        public var days: Int
-
-        public init(firstDay: Int64, days: Int) {
-            self.firstDay = firstDay
-            self.days = days
-        }
-    }
-
     /// The amplitude series of one program slot.
     public struct ProgramAmplitude: Hashable, Sendable {
         public var slot: Slot
         public var buckets: [AmplitudeBucket]
     }
 
-    /// A slot's amplitude over some days, in mA: the lowest and highest it was set to or delivered at,
+    /// A slot's amplitude over a period, in mA: the lowest and highest it was set to or delivered at,
     /// the time-weighted mean over delivered time, and the patient range its programs allowed.
     public struct AmplitudeBucket: Hashable, Sendable {
-        public var days: Days
+        public var period: UsageTimeline.Period
         public var minimum: Double
         public var maximum: Double
-        /// Nil when the slot delivered no therapy in these days.
+        /// Nil when the slot delivered no therapy in the period.
         public var mean: Double?
         /// The lowest minimum and highest maximum of the patient ranges in effect; nil without one.
         public var patientRange: ClosedRange<Double>?
@@ -58,27 +45,27 @@ public struct RecordingSeries: Hashable, Sendable {
         public var buckets: [ImpedanceBucket]
     }
 
-    /// A contact's measurements over some days, in Ω.
+    /// A contact's measurements over a period, in Ω.
     public struct ImpedanceBucket: Hashable, Sendable {
-        public var days: Days
+        public var period: UsageTimeline.Period
         public var minimum: Double
         public var maximum: Double
         public var mean: Double
         public var measurements: Int
     }
 
-    /// The battery level over some days, in percent.
+    /// The battery level over a period, in percent.
     public struct Battery: Hashable, Sendable {
-        public var days: Days
+        public var period: UsageTimeline.Period
         public var minimum: Double
         public var maximum: Double
-        /// The last sample of these days.
+        /// The last sample of the period.
         public var last: Double
     }
 
-    /// Recharging over some days: hours spent in completed sessions, and sessions started.
+    /// Recharging over a period: hours spent in completed sessions, and sessions started.
     public struct Charging: Hashable, Sendable {
-        public var days: Days
+        public var period: UsageTimeline.Period
         public var hours: Double
         public var sessions: Int
     }

@@ -1,8 +1,8 @@
 import RecordingFormat
 import StimSafety
 
-/// Builds a recording's ``RecordingSeries`` while ``TherapyAnalyzer`` folds its events: per-day (or
-/// wider) tallies only, bounded by ``RecordingSeries/bucketLimit`` buckets per series.
+/// Builds a recording's ``RecordingSeries`` while ``TherapyAnalyzer`` folds its events: tallies per
+/// calendar period and per hour of the first hours (``DayBuckets``), bounded whatever the span.
 struct SeriesRecorder: Sendable {
     /// The local days the buckets count in.
     private var clock: LocalDayClock
@@ -15,7 +15,7 @@ struct SeriesRecorder: Sendable {
     private var impedance: ImpedanceSeries
     private var battery: DayBuckets<BatteryTally>
     private var charging: DayBuckets<ChargingTally>
-    /// What the slot and day updated last gathered since, not yet in ``amplitude``: most amplitude
+    /// What the slot and day updated last gathered since, not yet in ``amplitude``'s days: most amplitude
     /// updates in a row are the active slot's on one day (therapy delivered between two events), and
     /// gather here without a look-up. Merged in when another slot or day is updated.
     private var openAmplitude: (slot: Slot, day: Int64, tally: AmplitudeTally)?
@@ -36,34 +36,44 @@ struct SeriesRecorder: Sendable {
     /// A slot's amplitude was set (a program written or an `amplitude` event) at `time`.
     mutating func set(slot: Slot, amplitude value: Nanoamps, range: PatientRange?, at time: Timestamp) {
         updateAmplitude(slot: slot, day: clock.day(of: time)) { $0.include(value, range: range) }
+        if let hour = hourly.hour(of: time) {
+            updateAmplitude(slot: slot, hour: hour) { $0.include(value, range: range) }
+        }
     }
 
     /// A slot delivered therapy at `value` over `[from, to)`.
     @inline(__always)
     mutating func delivered(slot: Slot, amplitude value: Nanoamps, range: PatientRange?, from: Timestamp, to: Timestamp)
     {
-        hourly.add(from: from, to: to)
+        if from.nanosecondsSinceEpoch < hourly.end {
+            hourly.add(from: from, to: to)
+            let hours = hourly
+            hours.forEachHour(from: from, to: to) { hour, nanoseconds in
+                updateAmplitude(slot: slot, hour: hour) {
+                    $0.deliver(value, range: range, for: nanoseconds)
+                }
+            }
+        }
         // A copy walks the days, so that the body may change the recorder.
         var days = clock
         days.forEachDay(from: from, to: to) { day, nanoseconds in
             usage.add(nanoseconds, onDay: day)
-            updateAmplitude(slot: slot, day: day) { tally in
-                tally.include(value, range: range)
-                tally.deliveredNanoseconds += nanoseconds
-                tally.weightedNanoamps += Int128(value.rawValue) * Int128(nanoseconds)
-            }
+            updateAmplitude(slot: slot, day: day) { $0.deliver(value, range: range, for: nanoseconds) }
         }
         clock = days
     }
 
     /// An impedance measurement at `time`; only the contacts on the leads are kept.
     mutating func measured(_ measured: ImpedanceMeasurement, at time: Timestamp) {
-        impedance.measured(measured, onDay: clock.day(of: time))
+        impedance.measured(measured, onDay: clock.day(of: time), hour: hourly.hour(of: time))
     }
 
     /// A battery sample at `time`.
     mutating func sampled(battery percent: Percent, at time: Timestamp) {
         battery.update(day: clock.day(of: time), empty: BatteryTally(percent)) { $0.include(percent) }
+        if let hour = hourly.hour(of: time) {
+            battery.update(hour: hour, empty: BatteryTally(percent)) { $0.include(percent) }
+        }
     }
 
     /// A completed recharge session over `[from, to)`.
@@ -74,6 +84,12 @@ struct SeriesRecorder: Sendable {
             charging.update(day: day, empty: ChargingTally()) { $0.nanoseconds += nanoseconds }
         }
         clock = days
+        if let hour = hourly.hour(of: from) {
+            charging.update(hour: hour, empty: ChargingTally()) { $0.sessions += 1 }
+        }
+        hourly.forEachHour(from: from, to: to) { hour, nanoseconds in
+            charging.update(hour: hour, empty: ChargingTally()) { $0.nanoseconds += nanoseconds }
+        }
     }
 
     /// Therapy per local day over `[start, end)`.
@@ -86,25 +102,16 @@ struct SeriesRecorder: Sendable {
         UsageTimeline(start: start, end: end, localDays: localDays, hourly: hourly, zone: clock.zone)
     }
 
-    /// The series in report units.
-    var series: RecordingSeries {
+    /// The series in report units, by the periods of `timeline` (the report's, from ``timeline(start:end:localDays:)``).
+    func series(by timeline: UsageTimeline) -> RecordingSeries {
         var settled = self
         settled.settleAmplitude()
-        return settled.settledSeries
-    }
-
-    /// The series in report units, once ``openAmplitude`` is merged in.
-    private var settledSeries: RecordingSeries {
-        func days<Tally>(_ bucket: (firstDay: Int64, days: Int, tally: Tally)) -> RecordingSeries.Days {
-            RecordingSeries.Days(firstDay: bucket.firstDay, days: bucket.days)
-        }
-        let amplitudes = amplitude.sorted.map { slot, buckets in
+        let amplitudes = settled.amplitude.sorted.map { slot, buckets in
             RecordingSeries.ProgramAmplitude(
                 slot: slot,
-                buckets: buckets.recorded.map { bucket in
-                    let tally = bucket.tally
-                    return RecordingSeries.AmplitudeBucket(
-                        days: days(bucket), minimum: milliamps(tally.minimum), maximum: milliamps(tally.maximum),
+                buckets: buckets.periods(of: timeline).map { period, tally in
+                    RecordingSeries.AmplitudeBucket(
+                        period: period, minimum: milliamps(tally.minimum), maximum: milliamps(tally.maximum),
                         mean: tally.deliveredNanoseconds > 0
                             ? Double(converting: tally.weightedNanoamps) / Double(tally.deliveredNanoseconds)
                                 / Double(Nanoamps.subunitsPerUnit) : nil,
@@ -114,16 +121,15 @@ struct SeriesRecorder: Sendable {
                 })
         }
         return RecordingSeries(
-            amplitude: amplitudes, impedance: impedance.series,
-            battery: battery.recorded.map { bucket in
+            amplitude: amplitudes, impedance: impedance.series(by: timeline),
+            battery: battery.periods(of: timeline).map { period, tally in
                 RecordingSeries.Battery(
-                    days: days(bucket), minimum: percent(bucket.tally.minimum), maximum: percent(bucket.tally.maximum),
-                    last: percent(bucket.tally.last))
+                    period: period, minimum: percent(tally.minimum), maximum: percent(tally.maximum),
+                    last: percent(tally.last))
             },
-            charging: charging.recorded.map { bucket in
+            charging: charging.periods(of: timeline).map { period, tally in
                 RecordingSeries.Charging(
-                    days: days(bucket), hours: Hours.from(nanoseconds: bucket.tally.nanoseconds),
-                    sessions: bucket.tally.sessions)
+                    period: period, hours: Hours.from(nanoseconds: tally.nanoseconds), sessions: tally.sessions)
             })
     }
 
@@ -133,6 +139,14 @@ struct SeriesRecorder: Sendable {
             openAmplitude = (slot, day, AmplitudeTally())
         }
         body(&openAmplitude!.tally)
+    }
+
+    /// Updates a slot's bucket of hour `hour` of ``hourly``'s hours.
+    private mutating func updateAmplitude(slot: Slot, hour: Int, _ body: (inout AmplitudeTally) -> Void) {
+        let firstDay = self.firstDay
+        amplitude.update(slot, make: DayBuckets(firstDay: firstDay)) {
+            $0.update(hour: hour, empty: AmplitudeTally(), body)
+        }
     }
 
     /// Merges ``openAmplitude`` into its slot's buckets.
@@ -150,7 +164,7 @@ struct SeriesRecorder: Sendable {
     private func percent(_ raw: Int64) -> Double { Percent(rawValue: raw).doubleValue }
 }
 
-/// A slot's amplitude over some days.
+/// A slot's amplitude over a period.
 private struct AmplitudeTally: DayTally {
     var minimum = Int64.max
     var maximum = Int64.min
@@ -168,6 +182,12 @@ private struct AmplitudeTally: DayTally {
         }
     }
 
+    mutating func deliver(_ value: Nanoamps, range: PatientRange?, for nanoseconds: Int64) {
+        include(value, range: range)
+        deliveredNanoseconds += nanoseconds
+        weightedNanoamps += Int128(value.rawValue) * Int128(nanoseconds)
+    }
+
     mutating func merge(following later: AmplitudeTally) {
         minimum = min(minimum, later.minimum)
         maximum = max(maximum, later.maximum)
@@ -178,7 +198,7 @@ private struct AmplitudeTally: DayTally {
     }
 }
 
-/// Battery samples over some days.
+/// Battery samples over a period.
 private struct BatteryTally: DayTally {
     var minimum: Int64
     var maximum: Int64
@@ -203,7 +223,7 @@ private struct BatteryTally: DayTally {
     }
 }
 
-/// Recharging over some days.
+/// Recharging over a period.
 private struct ChargingTally: DayTally {
     var nanoseconds: Int64 = 0
     var sessions = 0

@@ -139,6 +139,7 @@ public struct TherapyAnalyzer: Sendable {
         let recorded = end.nanoseconds(since: header.start)
         let localDays = series.localDays(start: header.start, end: end)
         let days = utcDaily?.days(start: header.start, end: end, in: .utc) ?? localDays
+        let usage = series.timeline(start: header.start, end: end, localDays: localDays)
         let programs = totals.keys.sorted().compactMap { slot -> ProgramUsage? in
             guard let total = totals[slot], total.nanoseconds > 0 else { return nil }
             let meanNanoamps = Double(converting: total.nanoampNanoseconds) / Double(total.nanoseconds)
@@ -156,9 +157,8 @@ public struct TherapyAnalyzer: Sendable {
             impedanceAlertsByContact: alertsByContact.keys.sorted().compactMap { alertsByContact[$0] },
             deliveredCharge: deliveredCharge, safety: safety, attention: attention,
             programSettings: written.keys.sorted().compactMap { written[$0] }, findings: findings,
-            series: series.series,
-            timeZone: zone, localDays: localDays,
-            usage: series.timeline(start: header.start, end: end, localDays: localDays),
+            series: series.series(by: usage),
+            timeZone: zone, localDays: localDays, usage: usage,
             batteryProjection: lastBattery.flatMap { sample in
                 BatteryProjection(
                     model: limits.battery, level: sample.percent, levelAt: sample.at,

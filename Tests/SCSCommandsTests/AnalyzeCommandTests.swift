@@ -24,7 +24,8 @@ struct AnalyzeCommandTests {
                 "file", "device", "serial", "start", "end", "truncated", "recordedHours", "therapyHours",
                 "usagePercent", "days", "daysWithTherapy", "programs", "adjustments", "rejected", "charges",
                 "impedanceAlerts", "deliveredCharge", "safety", "findings", "attention", "programSettings",
-                "timeZone", "localDays", "usage", "batteryProjection", "assumedProfileValues",
+                "timeZone", "localDays", "usage", "batteryProjection", "assumedProfileValues", "series",
+                "assumedFigures",
             ])
         let document = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         #expect(document?["scsVersion"] as? String == SCSVersion.text)

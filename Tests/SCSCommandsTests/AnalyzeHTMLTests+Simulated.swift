@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The HTML report of a simulated recording, whose look was checked in a browser: refusals that name
-/// no rule, a slot written but never run, and weekly top-ups of a few minutes.
+/// no rule, a slot written but never run, and weekly top-ups of a few minutes, charted by week.
 extension AnalyzeHTMLTests {
     @Test func refusalsWithoutRulesASlotNeverRunAndShortTopUpsReadPlainly() throws {
         let (result, html) = try Self.render(["Recordings/simulated/tonic-16-120d.scsrec.jsonl"])
@@ -18,7 +18,7 @@ extension AnalyzeHTMLTests {
         #expect(html.contains("Slot 3: programmed, but no therapy was delivered on it."))
 
         // Top-ups of about three minutes are charted in minutes, not hundredths of an hour.
-        #expect(html.contains("Recharging, in minutes per day · 17 sessions"))
+        #expect(html.contains("Recharging, in minutes per week · 17 sessions"))
         #expect(html.contains(">4 min</text>"))
         #expect(!html.contains("0.05 h"))
     }

@@ -61,6 +61,12 @@ enum GoldenFrames {
         d16b1ae2bb747e5c1887f0e401c59305
         bc58a512
         """,
+        "request adjustAmplitude acknowledged": """
+        c55c 02 14 04 00 0e000000 0d0c0b0a 0b00
+        4054890000000000 02 0d0e
+        e5a86d52d55c409bf3c56fe8b0a8fee3
+        b611239f
+        """,
         "request measureImpedance": """
         c55c 02 20 04 00 0a000000 0d0c0b0a 0000
         12565001ef1f7e3492c6f2d2c4543ff9

@@ -42,7 +42,12 @@ struct PayloadDecodingTests {
     @Test("one byte after any payload is refused as trailing", arguments: decoders.map(\.name))
     func overlong(name: String) throws {
         let sample = try #require(Self.decoders.first { $0.name == name })
-        #expect(throws: PayloadError.trailingBytes(count: 1)) { try sample.decode(sample.payload + [0]) }
+        // After an adjustAmplitude's amplitude a byte is the count of an acknowledged list, which is
+        // never 0 (`AcknowledgedAdjustTests`).
+        let error =
+            name == "request adjustAmplitude"
+            ? PayloadError.invalidValue(field: "acknowledged count", value: 0) : .trailingBytes(count: 1)
+        #expect(throws: error) { try sample.decode(sample.payload + [0]) }
     }
 
     /// `writeProgram` of the tonic sample to slot 1 without acknowledgements: slot 0, ack count 1,

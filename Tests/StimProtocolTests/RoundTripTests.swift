@@ -26,6 +26,9 @@ struct RoundTripTests {
     func framesRoundTripThroughTheDecoder() throws {
         var expected: [Message] = Samples.requests.map { .request($0.request) }
         expected += Samples.replies.map { .reply($0.reply) }
+        expected.append(
+            .request(
+                .adjustAmplitude(Nanoamps(rawValue: 9_000_000), acknowledged: RuleSet([.shannon, .chargeDensity]))))
         expected += Samples.errors.map { .error($0.error) }
         expected += [.reply(Samples.replies[0].reply), .error(ErrorReply(code: .unsupportedVersion))]
         var decoder = FrameDecoder()

@@ -58,7 +58,12 @@ struct TimeZoneTests {
             zone: try #require(ReportZone(identifier: "Asia/Tokyo")))
         #expect(Self.hours(report.localDays) == ["2026-01-05": 2, "2026-01-06": 2])
         #expect(Self.hours(report.days) == ["2026-01-05": 4])
-        #expect(report.series.amplitude.first?.buckets.count == 2)
+        // Five recorded hours go by the hour: the amplitude's hours are Tokyo's, 22:00 to 01:00.
+        #expect(
+            report.series.amplitude.first?.buckets.map(\.period.start) == [
+                "2026-01-05T22:00:00+09:00", "2026-01-05T23:00:00+09:00", "2026-01-06T00:00:00+09:00",
+                "2026-01-06T01:00:00+09:00",
+            ])
     }
 
     @Test func therapyAcrossLocalMidnightWestOfUTCIsSplitWhereUTCKeepsOneDay() throws {

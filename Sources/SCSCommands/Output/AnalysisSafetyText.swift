@@ -7,15 +7,20 @@ enum AnalysisSafetyText {
     /// Flagged events shown before the list is cut short.
     static let shownEvents = 10
 
-    static func render(_ safety: SafetySummary) -> [String] {
+    /// The section, its first line marked with the `assumed` profile values the verdicts rest on.
+    static func render(_ safety: SafetySummary, assumed: [String]?) -> [String] {
         let unevaluated =
             Format.notEvaluated(safety.notEvaluated).map { ["             " + Terminal.escaped($0)] } ?? []
         guard !safety.rules.isEmpty else {
-            return ["Safety       every program and amplitude event passes the device's rules"] + unevaluated
+            return [
+                "Safety       every program and amplitude event passes the device's rules" + Format.assumed(assumed)
+            ]
+                + unevaluated
         }
         let counts =
             "\(Format.count(safety.eventsWithErrors, "event")) with errors, "
             + "\(safety.eventsWithWarnings) with warnings: " + safety.rules.map(\.name).joined(separator: ", ")
+            + Format.assumed(assumed)
         var lines =
             ["Safety       " + Terminal.paint(counts, safety.eventsWithErrors > 0 ? .red : .yellow)] + unevaluated
         var table = TextTable(

@@ -18,11 +18,12 @@ enum AnalysisText {
         lines.append(contentsOf: AnalysisProgramsText.render(report, profile: profile))
         lines.append("")
         lines.append(contentsOf: events(report, limits: profile.limits))
-        lines.append(contentsOf: AnalysisSafetyText.render(report.safety))
+        lines.append(contentsOf: AnalysisSafetyText.render(report.safety, assumed: report.assumedFigures["safety"]))
         if !report.usage.periods.isEmpty {
             lines.append("")
             lines.append(contentsOf: AnalysisUsageStrip.render(report.usage, zone: report.timeZone))
         }
+        lines.append(contentsOf: AnalysisSeriesText.render(report, limits: profile.limits))
         lines.append(contentsOf: findings(report.findings))
         lines.append("")
         lines.append("Written by scs \(SCSVersion.text)")
@@ -87,7 +88,9 @@ enum AnalysisText {
         lines.append(charges)
         if let projection = report.batteryProjection { lines += battery(projection, zone: report.timeZone) }
         let thresholds = "\(limits.impedance.short.decimalText)–\(limits.impedance.open.description)"
-        var impedance = "Impedance    \(Format.count(report.impedanceAlerts, "alert")) outside \(thresholds)"
+        var impedance =
+            "Impedance    \(Format.count(report.impedanceAlerts, "alert")) outside \(thresholds)"
+            + Format.assumed(report.assumedFigures["impedanceAlerts"])
         if !report.impedanceAlertsByContact.isEmpty {
             impedance +=
                 ": "

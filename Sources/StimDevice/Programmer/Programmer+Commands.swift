@@ -111,7 +111,8 @@ extension Programmer {
     /// (which includes its patient range) and sends nothing the core rejects. With `acknowledging` nil,
     /// warnings are left to the device, which remembers what the clinician acknowledged when writing
     /// the program (a replay, a patient's remote); with a set, the check is a write's: every warning
-    /// must be in it, or nothing is sent.
+    /// must be in it, or nothing is sent, and the set goes to the device with the request, which
+    /// checks it again and keeps it for the slot.
     @discardableResult
     public func setAmplitude(
         _ amplitude: Nanoamps, acknowledging: RuleSet? = nil
@@ -126,7 +127,8 @@ extension Programmer {
             let maySend = acknowledging.map { check.maySend(acknowledging: $0) } ?? (check.verdict != .rejected)
             guard maySend else { throw .unsafe(check) }
         }
-        guard case .adjustAmplitude(let target) = try await link.exchange(.adjustAmplitude(amplitude)) else {
+        let request = Request.adjustAmplitude(amplitude, acknowledged: acknowledging ?? [])
+        guard case .adjustAmplitude(let target) = try await link.exchange(request) else {
             throw .invalidReply("adjustAmplitude answered with another reply")
         }
         _ = try? await fetchState()

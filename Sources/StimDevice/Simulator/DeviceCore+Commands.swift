@@ -14,7 +14,8 @@ extension DeviceCore {
         case .writeProgram(let write): return writeProgram(write, by: EventOrigin(role))
         case .activateSlot(let slot): return activate(slot, role: role)
         case .setTherapy(let isOn): return setTherapy(isOn, by: EventOrigin(role))
-        case .adjustAmplitude(let amplitude): return adjust(to: amplitude, role: role)
+        case .adjustAmplitude(let amplitude, let acknowledged):
+            return adjust(to: amplitude, acknowledging: acknowledged, role: role)
         case .measureImpedance: return .success(.measureImpedance(measureImpedance()))
         case .readBattery:
             recordBatteryLevel()
@@ -114,7 +115,13 @@ extension DeviceCore {
         return .success(.setTherapy)
     }
 
-    private mutating func adjust(to amplitude: Nanoamps, role: Role) -> Result<Reply, ErrorReply> {
+    /// Sets the active slot's amplitude; the warnings `acknowledging` names (a clinician's) join those
+    /// acknowledged when the slot was written, for this check and the slot's later ones.
+    private mutating func adjust(
+        to amplitude: Nanoamps, acknowledging: RuleSet, role: Role
+    ) -> Result<Reply, ErrorReply> {
+        // Acknowledging a warning is the clinician's (`safety-rules.md`, "Verdict"), never the remote's.
+        guard role == .clinician || acknowledging.isEmpty else { return .failure(ErrorReply(code: .notPermitted)) }
         let origin = EventOrigin(role)
         var request: [String: JSONValue] = ["amplitude": .number(amplitude.decimalText)]
         if let activeSlot { request["slot"] = .number(activeSlot.description) }
@@ -129,7 +136,7 @@ extension DeviceCore {
         }
         program.amplitude = amplitude
         // The device ramps an increase larger than the slew limit, so that warning needs no acknowledgement.
-        let acknowledged = slots[index].acknowledged.union(RuleSet(rule: .amplitudeSlew))
+        let acknowledged = slots[index].acknowledged.union(acknowledging).union(RuleSet(rule: .amplitudeSlew))
         let running = output.level(at: simulatedUntil, target: target)
         if let refusal = refusal(
             of: program, context: context(slot: slot, acknowledging: acknowledged, running: running))
@@ -138,6 +145,7 @@ extension DeviceCore {
         }
         let oldTarget = target
         slots[index].amplitude = amplitude
+        slots[index].acknowledged.formUnion(acknowledging)
         record(.amplitude(slot: slot, amplitude: amplitude, by: origin))
         output.retarget(at: simulatedUntil, from: oldTarget, to: amplitude, fromZero: false)
         return .success(.adjustAmplitude(amplitude))

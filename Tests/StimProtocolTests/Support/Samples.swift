@@ -137,6 +137,12 @@ enum Samples {
                 reply: sample.reply, sequence: UInt32(index + 1), session: session(for: sample.reply.type))
             frames.append(("reply " + sample.name, signed(frame)))
         }
+        // The one request with an optional field, with it: after the requests above, numbered on.
+        let acknowledged = try! Frame(
+            request: .adjustAmplitude(
+                Nanoamps(rawValue: 9_000_000), acknowledged: RuleSet([.shannon, .chargeDensity])),
+            sequence: UInt32(requests.count + 1), session: session)
+        frames.append(("request adjustAmplitude acknowledged", signed(acknowledged)))
         for sample in errors {
             let header = FrameHeader(type: sample.type, kind: .request, sequence: 99, session: session)
             let frame = try! Frame(error: sample.error, answering: header)
