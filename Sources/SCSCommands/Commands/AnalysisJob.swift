@@ -21,12 +21,19 @@ struct AnalysisJob: Sendable {
     var override: DeviceProfile?
     var zone: ReportZone
     var isStrict: Bool
+    /// Where `--store` keeps each report, as soon as it is made.
+    var store: (any ReportStore)?
 
     /// Reads and analyses one file or session folder, showing the reading of a regular file unless
-    /// `quiet`; bad input throws ``InputError``, a strict-mode line error ``StrictStop``.
+    /// `quiet`, and keeps the report in ``store``; bad input throws ``InputError``, a strict-mode line
+    /// error ``StrictStop``.
     func analyze(_ file: String, quiet: Bool = true) throws -> Analysis {
         var analysis = try read(file, quiet: quiet)
         analysis.report.markAssumed(analysis.profile.assumedFields)
+        if let store {
+            let json = try JSONOutput.line(AnalyzedRecording(report: analysis.report, imported: analysis.imported))
+            try store.keep(analysis.report, imported: analysis.imported, json: json, path: file)
+        }
         return analysis
     }
 

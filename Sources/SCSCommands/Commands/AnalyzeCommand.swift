@@ -78,6 +78,12 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Option(help: "Recordings analysed at once (default: one per core).") var jobs = ProcessInfo.processInfo
         .activeProcessorCount
 
+    @Option(
+        help: ArgumentHelp(
+            "Also keep each recording's report in this cohort store (sqlite:PATH); the same content updates its row.",
+            valueName: "store"))
+    var store: String?
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1 (got \(jobs))") }
         if batch {
@@ -101,7 +107,9 @@ struct AnalyzeCommand: AsyncParsableCommand {
         let override = try device.map { id throws(InputError) in
             try AnalysisJob.profile(id, in: profiles, location: "--device")
         }
-        let job = AnalysisJob(profiles: profiles, override: override, zone: zone, isStrict: strict)
+        let job = AnalysisJob(
+            profiles: profiles, override: override, zone: zone, isStrict: strict,
+            store: try store.map(ReportStores.open))
         if batch { return await job.analyzeBatch(width: jobs) }
         let paths = try RecordingPaths.expand(files)
         let inputs = CommandInputs(files + [catalog.folder])

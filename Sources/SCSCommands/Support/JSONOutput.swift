@@ -1,8 +1,8 @@
 import Foundation
 
 /// Writes one JSON document to standard output: camelCase keys, sorted, pretty-printed (or one line).
-enum JSONOutput {
-    static func write(_ value: some Encodable) throws {
+package enum JSONOutput {
+    package static func write(_ value: some Encodable) throws {
         print(try encode(value))
     }
 
