@@ -77,15 +77,7 @@ public enum CohortHTML {
                 below > 0 ? "warning" : nil
             ),
         ]
-        return Markup.element(
-            "div", [("class", "figures")],
-            cards.map { name, value, detail, state in
-                Markup.element(
-                    "div", [("class", state.map { "figure-card " + $0 } ?? "figure-card")],
-                    Markup.element("div", [("class", "name")], Markup.escape(name))
-                        + Markup.element("div", [("class", "value")], Markup.escape(value))
-                        + Markup.element("div", [("class", "detail")], Markup.escape(detail)))
-            }.joined(separator: "\n"))
+        return Markup.figureCards(cards)
     }
 
     private static func spreads(_ cohort: Cohort) -> String {
