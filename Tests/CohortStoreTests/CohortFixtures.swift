@@ -32,8 +32,9 @@ enum CohortFixtures {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Runs the built `scs` with `arguments` from the repository root.
-    static func scs(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    /// Runs the built `scs` with `arguments` from the repository root, reading `input` (none: empty).
+    static func scs(_ arguments: [String], input: URL? = nil) throws -> (status: Int32, stdout: String, stderr: String)
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
             .appendingPathComponent("scs")
@@ -43,7 +44,7 @@ enum CohortFixtures {
         let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = try input.map { try FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice
         try process.run()
         let stdout = output.fileHandleForReading.readDataToEndOfFile()
         let stderr = errors.fileHandleForReading.readDataToEndOfFile()

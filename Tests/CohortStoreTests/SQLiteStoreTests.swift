@@ -36,6 +36,27 @@ struct SQLiteStoreTests {
         #expect(journal == "wal")
     }
 
+    @Test func aBatchKeepsEachRecordingItAnalysedAndReportsTheOthersAsErrorLines() throws {
+        let folder = try CohortFixtures.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = "sqlite:" + folder.appendingPathComponent("cohort.sqlite").path
+        let paths = [
+            "Recordings/edge-cases/midnight-boundaries.scsrec.jsonl", "missing.scsrec.jsonl",
+            "Recordings/edge-cases/newer-version.scsrec.jsonl", "Recordings/simulated/tonic-16-120d.scsrec.jsonl",
+        ]
+        let input = folder.appendingPathComponent("paths")
+        try (paths.joined(separator: "\n") + "\n").write(to: input, atomically: true, encoding: .utf8)
+        let result = try CohortFixtures.scs(["analyze", "--batch", "--store", store], input: input)
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 4)
+        #expect(lines.filter { $0.contains(#""error":{"#) }.count == 2)
+        let serials = try StoreLocation.open(store).pool.read { db in
+            try String.fetchAll(db, sql: "SELECT serial FROM recording ORDER BY serial")
+        }
+        #expect(serials == ["IPG-0404", "SIM-1"])
+    }
+
     @Test func aStoreOfANewerSchemaIsOneClearErrorAndExitTwo() throws {
         let folder = try CohortFixtures.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
