@@ -14,38 +14,41 @@ extension SQLiteStore {
     }
 
     private static func cohort(_ db: Database, _ filter: CohortFilter, belowPercent: Double) throws -> Cohort {
-        var conditions = ["1"]
-        var arguments: [(any DatabaseValueConvertible)?] = []
-        if let device = filter.device {
-            conditions.append("r.device = ?")
-            arguments.append(device)
-        }
-        if let serial = filter.serial {
-            conditions.append("r.serial = ?")
-            arguments.append(serial)
-        }
+        let (selected, arguments) = selection(filter, alias: "r")
+        let (others, otherArguments) = selection(filter, alias: "m")
         let range = [filter.from ?? "0000-01-01", filter.to ?? "9999-12-31"]
-        if filter.from != nil || filter.to != nil {
-            conditions.append(
-                "EXISTS (SELECT 1 FROM dayUsage x WHERE x.recordingId = r.id AND x.date BETWEEN ? AND ?)")
-            arguments += range
-        }
-        let selected = conditions.joined(separator: " AND ")
-        let dayRange = "d.date BETWEEN ? AND ?"
-        let dayArguments = arguments + range
-        let usage = try Row.fetchAll(
-            db,
-            sql: """
-                WITH patientDay AS (
-                    SELECT r.device, r.serial, d.date, MAX(d.therapyHours) AS hours
-                    FROM dayUsage d JOIN recording r ON r.id = d.recordingId
-                    WHERE \(selected) AND \(dayRange) GROUP BY r.device, r.serial, d.date)
-                SELECT device, serial, COUNT(*) AS days, SUM(hours > 0) AS daysWithTherapy, SUM(hours) AS therapyHours
-                FROM patientDay GROUP BY device, serial
-                """, arguments: StatementArguments(dayArguments))
+        let hasRange = filter.from != nil || filter.to != nil
+        // Most patients have one recording: its own figures (its days in the range) need no look at
+        // any other's days; only a patient with several needs each day taken once.
+        let several =
+            "(SELECT COUNT(*) FROM recording m WHERE m.device = r.device AND m.serial = r.serial AND \(others)) > 1"
+        let single =
+            hasRange
+            ? """
+            SELECT r.device, r.serial, COUNT(*) AS days, SUM(d.therapyHours > 0) AS daysWithTherapy,
+                SUM(d.therapyHours) AS therapyHours
+            FROM recording r JOIN dayUsage d ON d.recordingId = r.id
+            WHERE \(selected) AND NOT \(several) AND d.date BETWEEN ? AND ? GROUP BY r.id
+            """
+            : """
+            SELECT r.device, r.serial, r.days, r.daysWithTherapy, r.therapyHours
+            FROM recording r WHERE \(selected) AND NOT \(several)
+            """
+        let shared = """
+            WITH patientDay AS (
+                SELECT r.device, r.serial, d.date, MAX(d.therapyHours) AS hours
+                FROM dayUsage d JOIN recording r ON r.id = d.recordingId
+                WHERE \(selected) AND \(several) AND d.date BETWEEN ? AND ? GROUP BY r.device, r.serial, d.date)
+            SELECT device, serial, COUNT(*) AS days, SUM(hours > 0) AS daysWithTherapy, SUM(hours) AS therapyHours
+            FROM patientDay GROUP BY device, serial
+            """
         var days: [String: (days: Int, withTherapy: Int, hours: Double)] = [:]
-        for row in usage {
-            days[Self.key(row["device"], row["serial"])] = (row["days"], row["daysWithTherapy"], row["therapyHours"])
+        for (sql, extra) in [(single, hasRange ? range : []), (shared, range)] {
+            let rows = try Row.fetchAll(
+                db, sql: sql, arguments: StatementArguments(arguments + otherArguments + extra))
+            for row in rows {
+                days[key(row["device"], row["serial"])] = (row["days"], row["daysWithTherapy"], row["therapyHours"])
+            }
         }
         let patientRows = try Row.fetchAll(
             db,
@@ -94,4 +97,25 @@ extension SQLiteStore {
     }
 
     private static func key(_ device: String, _ serial: String) -> String { device + "\u{0}" + serial }
+
+    /// The SQL condition on the recording `alias` that `filter` makes, and its arguments.
+    private static func selection(_ filter: CohortFilter, alias: String) -> (String, [(any DatabaseValueConvertible)?])
+    {
+        var conditions = ["1"]
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        if let device = filter.device {
+            conditions.append("\(alias).device = ?")
+            arguments.append(device)
+        }
+        if let serial = filter.serial {
+            conditions.append("\(alias).serial = ?")
+            arguments.append(serial)
+        }
+        if filter.from != nil || filter.to != nil {
+            conditions.append(
+                "EXISTS (SELECT 1 FROM dayUsage x WHERE x.recordingId = \(alias).id AND x.date BETWEEN ? AND ?)")
+            arguments += [filter.from ?? "0000-01-01", filter.to ?? "9999-12-31"]
+        }
+        return (conditions.joined(separator: " AND "), arguments)
+    }
 }

@@ -10,9 +10,7 @@ extension AnalysisJob {
         let lines = StandardInputLines(ahead: width)
         await BoundedParallel.run(lines.stream, width: width) { line in
             // Encoded on the core that analysed it: the writer only writes.
-            let entry = BatchEntry(line: line.number, path: line.text, outcome: Result { try analyzeListed(line.text) })
-            return (try? JSONOutput.line(entry))
-                ?? #"{"line":\#(line.number),"error":{"message":"the report could not be encoded","status":2}}"#
+            BatchEntry.text(line: line.number, path: line.text, outcome: Result { try analyzeListed(line.text) })
         } done: { text in
             FileHandle.standardOutput.write(Data((text + "\n").utf8))
             lines.release()
@@ -20,11 +18,12 @@ extension AnalysisJob {
         }
     }
 
-    private func analyzeListed(_ path: String) throws -> Analysis {
+    /// The `--json` object of the recording at `path`, as one line.
+    private func analyzeListed(_ path: String) throws -> String {
         guard path != InputFile.standardInputPath else {
             throw InputError(path, "standard input carries the list of paths; give the recording's own path")
         }
-        return try analyze(path)
+        return try encoded(path).json
     }
 }
 
@@ -39,17 +38,21 @@ struct BatchEntry: Encodable {
 
     var line: Int
     var path: String
-    var report: AnalyzedRecording?
-    var error: Failure?
+    var error: Failure
 
-    init(line: Int, path: String, outcome: Result<Analysis, any Error>) {
-        self.line = line
-        self.path = path
+    /// The line for `outcome`, the report's JSON or the error; keys sorted, as every JSON of scs.
+    static func text(line: Int, path: String, outcome: Result<String, any Error>) -> String {
+        let failure: Failure
         switch outcome {
-        case .success(let analysis): report = AnalyzedRecording(report: analysis.report, imported: analysis.imported)
-        case .failure(let stop as AnalysisJob.StrictStop): error = Failure(message: stop.error.description, status: 1)
-        case .failure(let error as InputError): self.error = Failure(message: error.description, status: 2)
-        case .failure(let error): self.error = Failure(message: "\(path): \(error)", status: 2)
+        case .success(let report):
+            // The report is already JSON: set in place rather than parsed and encoded again.
+            let quoted = (try? JSONOutput.line(path)) ?? "\"\""
+            return #"{"line":\#(line),"path":\#(quoted),"report":\#(report)}"#
+        case .failure(let stop as AnalysisJob.StrictStop): failure = Failure(message: stop.error.description, status: 1)
+        case .failure(let error as InputError): failure = Failure(message: error.description, status: 2)
+        case .failure(let error): failure = Failure(message: "\(path): \(error)", status: 2)
         }
+        return (try? JSONOutput.line(BatchEntry(line: line, path: path, error: failure)))
+            ?? #"{"error":{"message":"the error could not be encoded","status":2},"line":\#(line)}"#
     }
 }

@@ -28,13 +28,17 @@ struct AnalysisJob: Sendable {
     /// `quiet`, and keeps the report in ``store``; bad input throws ``InputError``, a strict-mode line
     /// error ``StrictStop``.
     func analyze(_ file: String, quiet: Bool = true) throws -> Analysis {
-        var analysis = try read(file, quiet: quiet)
-        analysis.report.markAssumed(analysis.profile.assumedFields)
-        if let store {
-            let json = try JSONOutput.line(AnalyzedRecording(report: analysis.report, imported: analysis.imported))
-            try store.keep(analysis.report, imported: analysis.imported, json: json, path: file)
-        }
-        return analysis
+        guard store != nil else { return try read(file, quiet: quiet) }
+        return try encoded(file, quiet: quiet).analysis
+    }
+
+    /// ``analyze(_:quiet:)``, with the report as one line of `--json`: made once for the store and
+    /// `--batch` alike, as encoding takes longer than reading and analysing.
+    func encoded(_ file: String, quiet: Bool = true) throws -> (analysis: Analysis, json: String) {
+        let analysis = try read(file, quiet: quiet)
+        let json = try JSONOutput.line(AnalyzedRecording(report: analysis.report, imported: analysis.imported))
+        try store?.keep(analysis.report, imported: analysis.imported, json: json, path: file)
+        return (analysis, json)
     }
 
     /// Analyses `files` on `width` cores at once (one file read and one analyzer on each), updating
@@ -59,7 +63,14 @@ struct AnalysisJob: Sendable {
         return try results.prefix { $0 != nil }.compactMap { try $0?.get() }
     }
 
+    /// The analysis of `file`, its report marked with the profile's assumed fields.
     private func read(_ file: String, quiet: Bool) throws -> Analysis {
+        var analysis = try readUnmarked(file, quiet: quiet)
+        analysis.report.markAssumed(analysis.profile.assumedFields)
+        return analysis
+    }
+
+    private func readUnmarked(_ file: String, quiet: Bool) throws -> Analysis {
         let input: InputFile
         switch try DeviceLogImport.load(file, catalog: profiles) {
         case .imported(let imported):
