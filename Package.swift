@@ -43,6 +43,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // No I/O and no Foundation: the rules' only import is swift-numerics' `RealModule`, for the C math
@@ -121,8 +122,23 @@ let package = Package(
             ],
             swiftSettings: strictness
         ),
+        // The cohort store (`docs/cohort.md`): each recording's report in SQLite through GRDB. Only the `scs`
+        // executable and its own tests link it, so that no other build compiles GRDB.
+        .target(
+            name: "CohortStore",
+            dependencies: [
+                "TherapyLog", "DeviceImport", "RecordingFormat", "Report", "DeviceProfiles", "FileIO", "StimSafety",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictness),
+        // The executable: the commands of SCSCommands, plus those that need the cohort store (`scs cohort`).
         .executableTarget(
-            name: "scs", dependencies: ["SCSCommands", .product(name: "Logging", package: "swift-log")],
+            name: "scs",
+            dependencies: [
+                "SCSCommands", "CohortStore", "DeviceProfiles", "Report",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strictness),
         // `scs usb emulate` runs this executable in its place, so that only it links umockdev.
         .executableTarget(
@@ -189,6 +205,13 @@ let package = Package(
         .testTarget(
             name: "ReplayTests",
             dependencies: ["Replay", "StimDevice", "StimProtocol", "StimSafety", "DeviceProfiles"],
+            swiftSettings: strictness),
+        .testTarget(
+            name: "CohortStoreTests",
+            dependencies: [
+                "CohortStore", "TherapyLog", "DeviceImport", "RecordingFormat", "DeviceProfiles",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictness),
         .testTarget(
             name: "SCSCommandsTests",

@@ -158,14 +158,6 @@ package enum AnalysisHTML {
         if !report.findings.isEmpty {
             cards.append(("Reading findings", String(report.findings.count), "lines skipped or repaired", "warning"))
         }
-        return Markup.element(
-            "div", [("class", "figures")],
-            cards.map { name, value, detail, state in
-                Markup.element(
-                    "div", [("class", state.map { "figure-card " + $0 } ?? "figure-card")],
-                    Markup.element("div", [("class", "name")], Markup.escape(name))
-                        + Markup.element("div", [("class", "value")], Markup.escape(value))
-                        + Markup.element("div", [("class", "detail")], Markup.escape(detail)))
-            }.joined(separator: "\n"))
+        return Markup.figureCards(cards)
     }
 }

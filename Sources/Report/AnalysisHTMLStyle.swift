@@ -2,8 +2,8 @@
 ///
 /// Every text colour reaches 4.5:1 on its background and every chart mark 3:1 on white (WCAG AA,
 /// checked in a browser by Tests/Browser); states are told by a symbol or pattern as well as colour.
-enum AnalysisHTMLStyle {
-    static let css = """
+package enum AnalysisHTMLStyle {
+    package static let css = """
         :root { --ink: #1f2933; --muted: #52606d; --line: #d9e2ec; --therapy: #2f6fb3; --amplitude: #1f7a4d;
           --band: #c9ecd7; --band-edge: #3f9b6a; --battery: #7a4fb3; --charging: #b7791f; --alert: #c53030;
           --warning: #8d5a00; --impedance: #334e68; --open: #1d4ed8; }
@@ -124,7 +124,7 @@ enum AnalysisHTMLStyle {
     /// The printed pages' running header (serials, generation time, version) and page numbers, in
     /// paged-media margin boxes, which Chromium prints since version 131, from its own print dialog as
     /// well as in print-to-PDF.
-    static func printedPages(serials: String, generated: String) -> String {
+    package static func printedPages(serials: String, generated: String) -> String {
         let small = "font: 9pt system-ui, sans-serif; color: #52606d;"
         return """
             @page { size: A4; margin: 16mm 12mm;

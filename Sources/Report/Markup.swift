@@ -26,7 +26,7 @@ package enum Markup {
     }
 
     /// `<tag attributes>content</tag>` with `content` already markup.
-    static func element(_ tag: String, _ attributes: [(String, String)] = [], _ content: String) -> String {
+    package static func element(_ tag: String, _ attributes: [(String, String)] = [], _ content: String) -> String {
         "<\(tag)\(attributeText(attributes))>\(content)</\(tag)>"
     }
 
@@ -36,7 +36,7 @@ package enum Markup {
     }
 
     /// An HTML table with a header row and, if given, a caption; every cell is text, escaped here.
-    static func table(
+    package static func table(
         _ headers: [String], _ rows: [[String]], numericColumns: Set<Int> = [], rowClasses: [String?] = [],
         caption: String? = nil
     )

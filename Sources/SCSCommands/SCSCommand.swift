@@ -25,9 +25,4 @@ package struct SCSCommand: AsyncParsableCommand {
     package static func run(_ arguments: [String]) async -> Int32 {
         await status(running: arguments)
     }
-
-    /// The process entry point.
-    package static func runAndExit() async -> Never {
-        Foundation.exit(await run(Array(CommandLine.arguments.dropFirst())))
-    }
 }

@@ -106,10 +106,14 @@ struct ImportCommandTests {
     @Test func aFolderWithNoneOfTheFilesIsBadInputNamingIt() throws {
         let folder = URL(fileURLWithPath: try temporaryFile("x", name: "README.txt")).deletingLastPathComponent().path
         let out = try temporaryFile("", name: "out.scsrec.jsonl")
-        for command in [["analyze", folder], ["import", folder, "--out", out]] {
+        let expected = [
+            ["analyze", folder]: "\(folder): no recordings (.jsonl), Percept session reports (.json), RC+S session",
+            ["import", folder, "--out", out]: "\(folder): none of the RC+S session files",
+        ]
+        for (command, message) in expected {
             let result = try SCSProcess.run(command)
             #expect(result.status == 2)
-            #expect(result.stderr.contains("\(folder): none of the RC+S session files"))
+            #expect(result.stderr.contains(message))
         }
     }
 

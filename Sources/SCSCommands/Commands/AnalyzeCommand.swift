@@ -9,7 +9,7 @@ import StimSafety
 import TherapyLog
 
 /// `scs analyze`: the report of `recording-format.md` §3 for each recording.
-struct AnalyzeCommand: ParsableCommand {
+struct AnalyzeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
         abstract: "Analyse therapy recordings: usage, programs, adjustments, charges, impedance and safety.",
@@ -20,7 +20,13 @@ struct AnalyzeCommand: ParsableCommand {
             self-contained page (inline SVG charts, nothing fetched) beside the terminal or JSON report.
 
             An RC+S session folder or a Percept session report is imported into the recording model \
-            first (as `scs import` does) and its import notes join the report.
+            first (as `scs import` does) and its import notes join the report. Any other folder stands for \
+            the recordings, Percept reports and RC+S session folders inside it, in name order. Several \
+            recordings are analysed on every core at once and reported in the order given.
+
+            --batch (docs/batch.md) reads paths from standard input and writes a JSON line for each as soon as \
+            it is done, for Spark's RDD.pipe(), Dask or xargs; it exits 0 when recordings failed (each line \
+            says why) and 2 only for bad usage.
 
             Exit status: 0 read and analysed; 1 with --strict, any reading finding or import repair (the \
             first invalid line stops reading); 2 bad input (not a recording, a newer format version, an unknown \
@@ -62,11 +68,35 @@ struct AnalyzeCommand: ParsableCommand {
             valueName: "out"))
     var htmlPath: String?
 
+    @Flag(
+        help: """
+            Read the paths from standard input, one a line, and write one JSON line per recording as soon \
+            as it is done (its report, or the error that stopped it); a failed recording never stops the batch.
+            """)
+    var batch = false
+
+    @Option(help: "Recordings analysed at once (default: one per core).") var jobs = ProcessInfo.processInfo
+        .activeProcessorCount
+
+    @Option(
+        help: ArgumentHelp(
+            "Also keep each recording's report in this cohort store (sqlite:PATH); the same content updates its row.",
+            valueName: "store"))
+    var store: String?
+
     func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1 (got \(jobs))") }
+        if batch {
+            guard files.isEmpty else {
+                throw ValidationError("--batch reads its paths from standard input; give no files")
+            }
+            guard htmlPath == nil else { throw ValidationError("--batch writes JSON lines; --html takes no part") }
+            return
+        }
         guard !files.isEmpty else { throw ValidationError("give at least one recording file") }
     }
 
-    func run() throws {
+    func run() async throws {
         if json, OutputFile.isStandardOutput(htmlPath) {
             throw InputError("--html -", "standard output already carries the --json document; give the report a file")
         }
@@ -75,17 +105,29 @@ struct AnalyzeCommand: ParsableCommand {
         }
         let profiles = try ProfileSource.catalog(in: catalog.devices)
         let override = try device.map { id throws(InputError) in
-            try Self.profile(id, in: profiles, location: "--device")
+            try AnalysisJob.profile(id, in: profiles, location: "--device")
         }
+        let job = AnalysisJob(
+            profiles: profiles, override: override, zone: zone, isStrict: strict,
+            store: try store.map(ReportStores.open))
+        if batch { return await job.analyzeBatch(width: jobs) }
+        let paths = try RecordingPaths.expand(files)
         let inputs = CommandInputs(files + [catalog.folder])
         let html = try htmlPath.map { path throws(InputError) in
             try OutputFile(path, location: "--html \(path)", inputs: inputs)
         }
-        var analyses: [(report: RecordingReport, profile: DeviceProfile, imported: ImportResult?)] = []
-        for file in files {
-            var analysis = try analyze(file, profiles: profiles, override: override, zone: zone)
-            analysis.report.markAssumed(analysis.profile.assumedFields)
-            analyses.append(analysis)
+        let analyses: [Analysis]
+        do {
+            if paths.count == 1 {
+                analyses = [try job.analyze(paths[0], quiet: quiet)]
+            } else {
+                let progress = ProgressBar(
+                    total: paths.count, label: "analysing", unit: "recordings", mode: ProgressBar.mode(quiet: quiet))
+                analyses = try await job.analyze(paths, width: jobs, progress: progress)
+            }
+        } catch let stop as AnalysisJob.StrictStop {
+            Terminal.error(stop.error)
+            throw ExitCode(1)
         }
         let reports = analyses.map(\.report)
         if let html {
@@ -107,49 +149,6 @@ struct AnalyzeCommand: ParsableCommand {
         }
         let repaired = analyses.contains { $0.imported?.hasReadingProblems ?? false }
         if strict, repaired || reports.contains(where: { !$0.findings.isEmpty }) { throw ExitCode(1) }
-    }
-
-    /// Reads and analyses one file or session folder; bad input throws ``InputError``, a strict-mode
-    /// line error exits 1.
-    private func analyze(
-        _ file: String, profiles: DeviceCatalog, override: DeviceProfile?, zone: ReportZone
-    ) throws -> (report: RecordingReport, profile: DeviceProfile, imported: ImportResult?) {
-        let input: InputFile
-        switch try DeviceLogImport.load(file, catalog: profiles) {
-        case .imported(let imported):
-            let profile = try override ?? Self.profile(imported.device, in: profiles, location: file)
-            return (imported.analyze(file: file, limits: profile.limits, zone: zone), profile, imported)
-        case .recording(let recording): input = recording
-        }
-        ProgressBar.follow(input, path: file, quiet: quiet)
-        var chosen: DeviceProfile?
-        do {
-            let report = try RecordingAnalysis.analyze(
-                input: input, file: file, options: ReadingOptions(isStrict: strict), zone: zone
-            ) { header in
-                let profile = try override ?? Self.profile(header.device, in: profiles, location: "\(file): line 1")
-                chosen = profile
-                return profile.limits
-            }
-            guard let chosen else { throw InputError(file, "no device profile was chosen") }
-            return (report, chosen, nil)
-        } catch let error as RecordingError {
-            if case .invalidLine = error.reason {
-                Terminal.error(InputError(file, "\(error) (--strict)"))
-                throw ExitCode(1)
-            }
-            throw InputError(file, error.description)
-        }
-    }
-
-    private static func profile(
-        _ id: String, in catalog: DeviceCatalog, location: String
-    ) throws(InputError) -> DeviceProfile {
-        do {
-            return try catalog.profile(id: id)
-        } catch {
-            throw InputError(location, error.description)
-        }
     }
 }
 

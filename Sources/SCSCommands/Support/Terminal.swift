@@ -34,7 +34,7 @@ package enum Terminal {
     /// before it meets the terminal's own escapes (``paint(_:_:)``); ``TextTable`` does it for cells.
     ///
     /// - Parameter keepingLineBreaks: Keep `\n` as a line break (for text that is several lines).
-    static func escaped(_ text: String, keepingLineBreaks: Bool = false) -> String {
+    package static func escaped(_ text: String, keepingLineBreaks: Bool = false) -> String {
         guard text.unicodeScalars.contains(where: { needsEscape($0, keepingLineBreaks: keepingLineBreaks) }) else {
             return text
         }

@@ -1,0 +1,107 @@
+import DeviceImport
+import DeviceProfiles
+import FileIO
+import RecordingFormat
+import TherapyLog
+
+/// One recording's analysis as `scs analyze` reports it: the report, the profile it was judged against
+/// and, for a device log, what the import found.
+typealias Analysis = (report: RecordingReport, profile: DeviceProfile, imported: ImportResult?)
+
+/// What every recording of one `scs analyze` run is read with; `Sendable`, so that each core can
+/// analyse recordings of its own with it.
+struct AnalysisJob: Sendable {
+    /// A strict reading stopped at an invalid line: exit 1, where other bad input exits 2.
+    struct StrictStop: Error {
+        var error: InputError
+    }
+
+    var profiles: DeviceCatalog
+    /// The profile of `--device`, judging every recording instead of its header's device.
+    var override: DeviceProfile?
+    var zone: ReportZone
+    var isStrict: Bool
+    /// Where `--store` keeps each report, as soon as it is made.
+    var store: (any ReportStore)?
+
+    /// Reads and analyses one file or session folder, showing the reading of a regular file unless
+    /// `quiet`, and keeps the report in ``store``; bad input throws ``InputError``, a strict-mode line
+    /// error ``StrictStop``.
+    func analyze(_ file: String, quiet: Bool = true) throws -> Analysis {
+        guard store != nil else { return try read(file, quiet: quiet) }
+        return try encoded(file, quiet: quiet).analysis
+    }
+
+    /// ``analyze(_:quiet:)``, with the report as one line of `--json`: made once for the store and
+    /// `--batch` alike, as encoding takes longer than reading and analysing.
+    func encoded(_ file: String, quiet: Bool = true) throws -> (analysis: Analysis, json: String) {
+        let analysis = try read(file, quiet: quiet)
+        let json = try JSONOutput.line(AnalyzedRecording(report: analysis.report, imported: analysis.imported))
+        try store?.keep(analysis.report, imported: analysis.imported, json: json, path: file)
+        return (analysis, json)
+    }
+
+    /// Analyses `files` on `width` cores at once (one file read and one analyzer on each), updating
+    /// `progress` as each is done; the analyses come back in the order of `files`.
+    ///
+    /// - Throws: The error of the first file in that order that failed; no file after a failed one
+    ///   is started.
+    func analyze(_ files: [String], width: Int, progress: ProgressBar) async throws -> [Analysis] {
+        var results = [Result<Analysis, any Error>?](repeating: nil, count: files.count)
+        var done = 0
+        await BoundedParallel.run(BoundedParallel.stream(files.enumerated()), width: width) { item in
+            (item.offset, Result { try analyze(item.element) })
+        } done: { index, result in
+            results[index] = result
+            done += 1
+            progress.update(done)
+            guard case .success = result else { return false }
+            return true
+        }
+        progress.finish()
+        // Every file before the first failure was started, so the first nil follows a failure.
+        return try results.prefix { $0 != nil }.compactMap { try $0?.get() }
+    }
+
+    /// The analysis of `file`, its report marked with the profile's assumed fields.
+    private func read(_ file: String, quiet: Bool) throws -> Analysis {
+        var analysis = try readUnmarked(file, quiet: quiet)
+        analysis.report.markAssumed(analysis.profile.assumedFields)
+        return analysis
+    }
+
+    private func readUnmarked(_ file: String, quiet: Bool) throws -> Analysis {
+        let input: InputFile
+        switch try DeviceLogImport.load(file, catalog: profiles) {
+        case .imported(let imported):
+            let profile = try override ?? Self.profile(imported.device, in: profiles, location: file)
+            return (imported.analyze(file: file, limits: profile.limits, zone: zone), profile, imported)
+        case .recording(let recording): input = recording
+        }
+        ProgressBar.follow(input, path: file, quiet: quiet)
+        var chosen: DeviceProfile?
+        do {
+            let report = try RecordingAnalysis.analyze(
+                input: input, file: file, options: ReadingOptions(isStrict: isStrict), zone: zone
+            ) { header in
+                let profile = try override ?? Self.profile(header.device, in: profiles, location: "\(file): line 1")
+                chosen = profile
+                return profile.limits
+            }
+            guard let chosen else { throw InputError(file, "no device profile was chosen") }
+            return (report, chosen, nil)
+        } catch let error as RecordingError {
+            if case .invalidLine = error.reason { throw StrictStop(error: InputError(file, "\(error) (--strict)")) }
+            throw InputError(file, error.description)
+        }
+    }
+
+    /// The profile `id` of `catalog`; an unknown id throws naming `location`.
+    static func profile(_ id: String, in catalog: DeviceCatalog, location: String) throws(InputError) -> DeviceProfile {
+        do {
+            return try catalog.profile(id: id)
+        } catch {
+            throw InputError(location, error.description)
+        }
+    }
+}
