@@ -1,4 +1,4 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.2
 
 import PackageDescription
 
@@ -43,6 +43,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        // The browser programmer's server (`scs ui`); no trait: neither swift-configuration nor full Foundation.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        // Already in the graph through Hummingbird; named for the WebSocket close codes the tests read.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // No I/O and no Foundation: the rules' only import is swift-numerics' `RealModule`, for the C math
@@ -121,8 +126,29 @@ let package = Package(
             ],
             swiftSettings: strictness
         ),
+        // `scs ui`, the clinician's programmer in the browser: only the `scs` executable links it (and so
+        // swift-nio), so that the fuzz targets and the other test targets build without a web server.
+        .target(
+            name: "ProgrammerUI",
+            dependencies: [
+                "SCSCommands", "StimSafety", "DeviceProfiles", "StimDevice", "StimProtocol", "RecordingFormat",
+                "TherapyLog", "Report", "Replay",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [
+                .embedInCode("Page/index.html"), .embedInCode("Page/app.js"), .embedInCode("Page/diagram.js"),
+                .embedInCode("Page/envelope.js"), .embedInCode("Page/style.css"),
+            ],
+            swiftSettings: strictness),
         .executableTarget(
-            name: "scs", dependencies: ["SCSCommands", .product(name: "Logging", package: "swift-log")],
+            name: "scs",
+            dependencies: [
+                "SCSCommands", "ProgrammerUI", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strictness),
         // `scs usb emulate` runs this executable in its place, so that only it links umockdev.
         .executableTarget(
@@ -202,6 +228,19 @@ let package = Package(
             resources: [.copy("Golden")],
             swiftSettings: strictness
         ),
+        .testTarget(
+            name: "ProgrammerUITests",
+            dependencies: [
+                "ProgrammerUI", "SCSCommands", "StimSafety", "DeviceProfiles", "StimDevice",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+            ],
+            swiftSettings: strictness),
     ]
         + fuzzTargets.map { target in
             .executableTarget(

@@ -1,12 +1,12 @@
 import Foundation
 
 /// Writes one JSON document to standard output: camelCase keys, sorted, pretty-printed.
-enum JSONOutput {
+package enum JSONOutput {
     static func write(_ value: some Encodable) throws {
         print(try encode(value))
     }
 
-    static func encode(_ value: some Encodable) throws -> String {
+    package static func encode(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(

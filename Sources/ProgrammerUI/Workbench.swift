@@ -1,0 +1,193 @@
+import DeviceProfiles
+import Report
+import SCSCommands
+import StimDevice
+import StimProtocol
+import StimSafety
+
+/// The programmer behind the page: one session on the stimulator, and the answers to the page's
+/// messages. Every check and every change goes through the session's `Programmer`, which validates
+/// with the safety core before it sends (and the device validates again); the page only shows.
+actor Workbench {
+    private var options: TargetOptions
+    private let overUSB: Bool
+    private let profiles: [DeviceProfile]
+    private var link: TargetLink
+    private var session: SessionTarget.Session
+    /// The impedances measured in this session, drawn on the lead diagram.
+    private var impedances: ImpedanceMeasurement?
+    /// The last envelope, by its configuration (the program with amplitude, pulse width and rate
+    /// cleared): recomputed only when the contacts or the waveform change.
+    private var envelope: (key: StimProgram, view: EnvelopeView)?
+
+    /// Connects to the stimulator `options` name (an in-process simulator by default).
+    init(options: TargetOptions, overUSB: Bool, defaultDevice: String) async throws(InputError) {
+        self.options = options
+        self.overUSB = overUSB
+        profiles = try options.catalog.loadProfiles()
+        if options.socket == nil, !overUSB, self.options.device == nil { self.options.device = defaultDevice }
+        link = try TargetLink(try self.options.resolve(overUSB: overUSB))
+        session = try await link.session(as: .clinician)
+    }
+
+    /// Ends the session and the connection.
+    func close() async {
+        await session.programmer.close()
+        await link.close()
+    }
+
+    private var profile: DeviceProfile { session.profile }
+    private var programmer: Programmer { session.programmer }
+
+    /// The first message of a connection: the device, the others the page may pick, and the state.
+    func hello() async -> String {
+        let state: DeviceState
+        if let read = try? await programmer.readState() { state = read } else { state = await programmer.lastState }
+        return Reply.text(
+            "hello",
+            Hello(
+                device: DeviceDescription(profile),
+                devices: link.target.localSimulator == nil ? [profile.id] : profiles.map(\.id),
+                state: stateView(state)))
+    }
+
+    /// Answers the message `text` with `send`: a malformed or out-of-range message gets an error (400)
+    /// and changes nothing; a refusal by the host's check or the device says why (409).
+    func handle(_ text: String, send: @Sendable (String) async -> Void) async {
+        let parsed: (request: UIRequest, id: Int?)
+        do {
+            parsed = try UIRequest.parse(text, profile: profile)
+        } catch {
+            await send(Reply.text("error", Notice(status: 400, message: error.description)))
+            return
+        }
+        let id = parsed.id
+        do throws(ProgrammerError) {
+            switch parsed.request {
+            case .check(let program, let slot, let acknowledged):
+                await send(Reply.text("verdict", id: id, verdict(program, slot: slot ?? 1, acknowledged: acknowledged)))
+                return
+            case .write(let program, let slot, let acknowledged):
+                try await programmer.write(program, to: slot, acknowledging: acknowledged)
+                await send(done(id, "slot \(slot) written and read back"))
+            case .activate(let slot):
+                try await programmer.activate(slot: slot)
+                await send(done(id, "slot \(slot) is the running program"))
+            case .therapy(let on):
+                try await programmer.setTherapy(on: on)
+                await send(done(id, "therapy \(on ? "on" : "off")"))
+            case .adjust(let amplitude):
+                let target = try await programmer.setAmplitude(amplitude)
+                await send(done(id, "amplitude set to \(target); an increase ramps"))
+            case .measureImpedance:
+                impedances = try await programmer.measureImpedance()
+                envelope = nil
+                await send(done(id, "impedances measured: \(impedances?.count ?? 0) contacts"))
+            case .readState:
+                _ = try await programmer.readState()
+            case .selectDevice(let id):
+                if let problem = await select(id) {
+                    await send(Reply.text("error", Notice(status: 400, message: problem)))
+                } else {
+                    await send(await hello())
+                }
+                return
+            case .role(let patient):
+                if let problem = await reopen(as: patient ? .patient : .clinician) {
+                    await send(Reply.text("refused", id: id, Notice(status: 409, message: problem)))
+                }
+            case .replay:
+                await send(Reply.text("refused", id: id, Notice(status: 501, message: "replay is not available yet")))
+            }
+        } catch {
+            await send(Reply.text("refused", id: id, Notice(status: 409, message: SessionText.failure(error))))
+        }
+        await send(Reply.text("state", stateView(await programmer.lastState)))
+    }
+
+    private func done(_ id: Int?, _ message: String) -> String {
+        Reply.text("done", id: id, Notice(status: 200, message: message))
+    }
+
+    private func stateView(_ state: DeviceState) -> StateView {
+        StateView(state, target: link.target.name, role: programmer.role, impedances: impedances)
+    }
+
+    /// The host's validation of `program`, the envelope of its contacts and the lead diagram.
+    func verdict(_ program: StimProgram, slot: Slot, acknowledged: RuleSet) async -> VerdictView {
+        let validation = await programmer.check(program, slot: slot, acknowledging: acknowledged)
+        var key = program
+        key.amplitude = Nanoamps(rawValue: 0)
+        key.pulseWidth = Nanoseconds(rawValue: 0)
+        key.rate = .frequency(Millihertz(rawValue: 0))
+        key.patientRange = nil
+        let envelopeView: EnvelopeView
+        if let cached = envelope, cached.key == key {
+            envelopeView = cached.view
+        } else {
+            envelopeView = EnvelopeView(program, profile: profile, impedances: impedances.map(MeasuredImpedances.init))
+            envelope = (key, envelopeView)
+        }
+        var notes: [ContactID: String] = [:]
+        for entry in impedances ?? ImpedanceMeasurement() { notes[entry.contact] = "\(entry.ohms)" }
+        let diagram = LeadDiagram.svg(
+            leads: profile.limits.leads, shares: program.contacts, title: "Contacts of the program on \(profile.id)",
+            notes: notes, interactive: true, showsCase: profile.limits.caseElectrode)
+        return VerdictView(
+            report: ValidationReport(
+                device: profile.id, validation: validation, acknowledged: acknowledged,
+                assumedFields: profile.assumedFields),
+            envelope: envelopeView, diagram: diagram, summary: ProgramText.summary(program))
+    }
+
+    /// Switches the in-process simulator to the profile `id`; nil when done, else why not.
+    private func select(_ id: String) async -> String? {
+        guard link.target.localSimulator != nil else {
+            return
+                "the device is \(link.target.name), whose profile is \(profile.id): only the in-process simulator can change"
+        }
+        guard profiles.contains(where: { $0.id == id }) else { return "'\(id)' is not a device profile" }
+        var next = options
+        next.device = id
+        do {
+            let nextLink = try TargetLink(try next.resolve())
+            let nextSession = try await nextLink.session(as: programmer.role)
+            await close()
+            (options, link, session, impedances, envelope) = (next, nextLink, nextSession, nil, nil)
+        } catch {
+            return error.description
+        }
+        return nil
+    }
+
+    /// Reopens the session in `role`; nil when done, else why not.
+    private func reopen(as role: Role) async -> String? {
+        guard role != programmer.role else { return nil }
+        do {
+            let next = try await link.session(as: role)
+            await programmer.close()
+            session = next
+        } catch {
+            return error.description
+        }
+        return nil
+    }
+}
+
+/// The first message: the device described for the page, the devices it may switch to, the state.
+struct Hello: Encodable {
+    var device: DeviceDescription
+    var devices: [String]
+    var state: StateView
+}
+
+/// The answer to a check: the validation (as `scs validate --json` gives it), the envelope and the
+/// lead diagram.
+struct VerdictView: Encodable {
+    var report: ValidationReport
+    var envelope: EnvelopeView
+    /// The lead diagram's SVG, its contacts buttons.
+    var diagram: String
+    /// The program in words.
+    var summary: String
+}
