@@ -5,8 +5,9 @@ import StimSafety
 /// One message of the page, read from its JSON text by the package's YAML/JSON field reader, with
 /// errors that name the field (`message: program.amplitude: must be a decimal number`).
 enum UIRequest: Equatable {
-    /// Validate a program (for `slot`, with the warnings acknowledged) and send nothing.
-    case check(StimProgram, slot: Slot?, acknowledged: RuleSet)
+    /// Validate a program (for `slot`, with the warnings acknowledged) and send nothing; the page holds
+    /// the envelope of version `knownEnvelope`.
+    case check(StimProgram, slot: Slot?, acknowledged: RuleSet, knownEnvelope: Int?)
     /// Validate, write and read back a program.
     case write(StimProgram, slot: Slot, acknowledged: RuleSet)
     case activate(Slot)
@@ -32,7 +33,7 @@ enum UIRequest: Equatable {
     static func parse(_ text: String, profile: DeviceProfile) throws(InputError) -> (request: UIRequest, id: Int?) {
         let root = try YAMLField.parse(text, file: source)
         let fields = try root.mapping(allowing: [
-            "type", "id", "program", "slot", "acknowledge", "on", "amplitude", "device", "role", "path",
+            "type", "id", "program", "slot", "acknowledge", "envelope", "on", "amplitude", "device", "role", "path",
         ])
         let id = try fields.optional("id")?.integer()
         let type = try fields.required("type").text()
@@ -42,7 +43,7 @@ enum UIRequest: Equatable {
             request = .check(
                 try ProgramDecoder.decode(fields.required("program"), limits: profile.limits),
                 slot: try fields.optional("slot").map { field throws(InputError) in try slot(field, profile) },
-                acknowledged: try acknowledged(fields))
+                acknowledged: try acknowledged(fields), knownEnvelope: try fields.optional("envelope")?.integer())
         case "write":
             request = .write(
                 try ProgramDecoder.decode(fields.required("program"), limits: profile.limits),

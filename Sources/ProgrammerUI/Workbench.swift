@@ -17,8 +17,10 @@ actor Workbench {
     /// The impedances measured in this session, drawn on the lead diagram.
     private var impedances: ImpedanceMeasurement?
     /// The last envelope, by its configuration (the program with amplitude, pulse width and rate
-    /// cleared): recomputed only when the contacts or the waveform change.
-    private var envelope: (key: StimProgram, view: EnvelopeView)?
+    /// cleared), and its version: recomputed only when the contacts or the waveform change, and sent
+    /// only to a page that does not hold that version.
+    private var envelope: (key: StimProgram, version: Int, view: EnvelopeView)?
+    private var envelopeVersion = 0
 
     /// Connects to the stimulator `options` name (an in-process simulator by default).
     init(options: TargetOptions, overUSB: Bool, defaultDevice: String) async throws(InputError) {
@@ -64,8 +66,9 @@ actor Workbench {
         let id = parsed.id
         do throws(ProgrammerError) {
             switch parsed.request {
-            case .check(let program, let slot, let acknowledged):
-                await send(Reply.text("verdict", id: id, verdict(program, slot: slot ?? 1, acknowledged: acknowledged)))
+            case .check(let program, let slot, let acknowledged, let known):
+                let verdict = await verdict(program, slot: slot ?? 1, acknowledged: acknowledged, knownEnvelope: known)
+                await send(Reply.text("verdict", id: id, verdict))
                 return
             case .write(let program, let slot, let acknowledged):
                 try await programmer.write(program, to: slot, acknowledging: acknowledged)
@@ -113,20 +116,27 @@ actor Workbench {
         StateView(state, target: link.target.name, role: programmer.role, impedances: impedances)
     }
 
-    /// The host's validation of `program`, the envelope of its contacts and the lead diagram.
-    func verdict(_ program: StimProgram, slot: Slot, acknowledged: RuleSet) async -> VerdictView {
+    /// The host's validation of `program`, the envelope of its contacts (unless the page holds version
+    /// `knownEnvelope` of it) and the lead diagram.
+    func verdict(
+        _ program: StimProgram, slot: Slot, acknowledged: RuleSet, knownEnvelope: Int? = nil
+    ) async -> VerdictView {
         let validation = await programmer.check(program, slot: slot, acknowledging: acknowledged)
         var key = program
         key.amplitude = Nanoamps(rawValue: 0)
         key.pulseWidth = Nanoseconds(rawValue: 0)
         key.rate = .frequency(Millihertz(rawValue: 0))
         key.patientRange = nil
-        let envelopeView: EnvelopeView
+        let current: (key: StimProgram, version: Int, view: EnvelopeView)
         if let cached = envelope, cached.key == key {
-            envelopeView = cached.view
+            current = cached
         } else {
-            envelopeView = EnvelopeView(program, profile: profile, impedances: impedances.map(MeasuredImpedances.init))
-            envelope = (key, envelopeView)
+            envelopeVersion += 1
+            current = (
+                key, envelopeVersion,
+                EnvelopeView(program, profile: profile, impedances: impedances.map(MeasuredImpedances.init))
+            )
+            envelope = current
         }
         var notes: [ContactID: String] = [:]
         for entry in impedances ?? ImpedanceMeasurement() { notes[entry.contact] = "\(entry.ohms)" }
@@ -137,7 +147,8 @@ actor Workbench {
             report: ValidationReport(
                 device: profile.id, validation: validation, acknowledged: acknowledged,
                 assumedFields: profile.assumedFields),
-            envelope: envelopeView, diagram: diagram, summary: ProgramText.summary(program))
+            envelopeVersion: current.version, envelope: knownEnvelope == current.version ? nil : current.view,
+            diagram: diagram, summary: ProgramText.summary(program))
     }
 
     /// Switches the in-process simulator to the profile `id`; nil when done, else why not.
@@ -185,7 +196,9 @@ struct Hello: Encodable {
 /// lead diagram.
 struct VerdictView: Encodable {
     var report: ValidationReport
-    var envelope: EnvelopeView
+    var envelopeVersion: Int
+    /// The envelope, unless the page holds its version already.
+    var envelope: EnvelopeView?
     /// The lead diagram's SVG, its contacts buttons.
     var diagram: String
     /// The program in words.

@@ -1,7 +1,7 @@
 // The page of `scs ui`: it edits a program on the device's grids and shows what the server says of it.
 // Nothing here judges safety: every change is sent over the WebSocket and the server's validation is shown.
 import { renderDiagram } from './diagram.js';
-import { renderEnvelope } from './envelope.js';
+import { markEnvelope, renderEnvelope } from './envelope.js';
 
 const $ = (id) => document.getElementById(id);
 const token = new URLSearchParams(location.search).get('token') ?? '';
@@ -12,9 +12,13 @@ let socket = null;
 let nextId = 1;
 let lastCheck = 0;
 let lastState = null;
+// The envelope shown, and its version: the server sends it again only when it changes.
+let envelope = null;
+let envelopeVersion = null;
 const sentAt = new Map();
-// Milliseconds from sending a check to its verdict, read by the browser test.
+// Milliseconds from sending a check to its verdict, and the checks not yet answered: for the browser test.
 window.scsRoundTrips = [];
+window.scsChecksInFlight = () => sentAt.size;
 
 function send(message) {
   if (socket?.readyState !== WebSocket.OPEN) return showProblem('Not connected to scs ui: the change was not checked.');
@@ -52,6 +56,7 @@ function receive({ type, id, data }) {
 function hello({ device: described, devices, state }) {
   const changed = device?.id !== described.id;
   device = described;
+  envelopeVersion = null;
   const select = $('device');
   select.replaceChildren(...devices.map((id) => new Option(id, id, false, id === device.id)));
   select.disabled = devices.length < 2;
@@ -157,7 +162,10 @@ function program() {
 
 function check() {
   if (!device) return;
-  lastCheck = send({ type: 'check', slot: Number($('slot').value || 1), program: program(), acknowledge: [...acknowledged] });
+  lastCheck = send({
+    type: 'check', slot: Number($('slot').value || 1), program: program(), acknowledge: [...acknowledged],
+    envelope: envelopeVersion,
+  });
   if (lastCheck) sentAt.set(lastCheck, performance.now());
 }
 
@@ -235,7 +243,7 @@ const verdictWords = {
   rejected: ['✗ Rejected', 'never sent'],
 };
 
-function showVerdict({ report, envelope, diagram, summary }) {
+function showVerdict({ report, envelope: sent, envelopeVersion: version, diagram, summary }) {
   hideProblem();
   const [word, meaning] = verdictWords[report.verdict] ?? [report.verdict, ''];
   const verdict = $('verdict');
@@ -246,7 +254,12 @@ function showVerdict({ report, envelope, diagram, summary }) {
   showFindings(report.findings);
   showMetrics(report.metrics, report.assumed);
   renderDiagram($('diagram'), diagram, toggleContact);
-  renderEnvelope($('envelope'), envelope, { pulseWidth: device.pulseWidth[$('pulse-width').value], hertz: rateHz });
+  if (sent) {
+    envelope = sent;
+    envelopeVersion = version;
+    renderEnvelope($('envelope'), envelope);
+  }
+  markEnvelope($('envelope'), envelope, { pulseWidth: device.pulseWidth[$('pulse-width').value], hertz: rateHz });
 }
 
 function showFindings(findings) {
@@ -254,7 +267,8 @@ function showFindings(findings) {
   $('findings').replaceChildren(...findings.map((finding) => {
     const item = document.createElement('li');
     item.className = finding.severity;
-    const figures = finding.value != null ? ` (value ${finding.value}${finding.limit != null ? `, limit ${finding.limit}` : ''})` : '';
+    const figure = (value) => Number(Number(value).toPrecision(4));
+    const figures = finding.value != null ? ` (value ${figure(finding.value)}${finding.limit != null ? `, limit ${figure(finding.limit)}` : ''})` : '';
     item.append(`${finding.severity === 'error' ? '✗ error' : '! warning'} `);
     const rule = document.createElement('code');
     rule.textContent = finding.rule;
