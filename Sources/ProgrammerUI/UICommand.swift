@@ -40,7 +40,9 @@ package struct UICommand: AsyncParsableCommand {
     package func run() async throws {
         let workbench = try await Workbench(options: target, overUSB: usb, defaultDevice: "tonic-16")
         let token = Self.makeToken()
-        let router = UIServer.router(workbench: workbench, token: token)
+        let router = UIServer.router(
+            workbench: workbench, token: token,
+            analysis: AnalysisPage(executable: Executable.current, devices: target.catalog.devices))
         var logger = Logger(label: "scs.ui")
         logger.logLevel = .warning
         let application = UIServer.application(router: router, port: port, logger: logger) { port in

@@ -11,11 +11,16 @@ enum UIServer {
     /// The largest message the page may send; a larger one closes the WebSocket (1009, too big).
     static let maximumMessageBytes = 64 << 10
 
-    /// The routes, for the application and for tests.
-    static func router(workbench: Workbench, token: String) -> Router<BasicWebSocketRequestContext> {
+    /// The routes, for the application and for tests; `analysis` makes the recordings' reports.
+    static func router(
+        workbench: Workbench, token: String, analysis: AnalysisPage
+    ) -> Router<BasicWebSocketRequestContext> {
         let router = Router(context: BasicWebSocketRequestContext.self)
         router.add(middleware: AccessGuard(token: token))
         router.get("/") { _, _ in PageAssets.response("index.html") }
+        router.get("/report") { request, _ in
+            await analysis.response(path: request.uri.queryParameters["path"].map(String.init))
+        }
         router.get("/:file") { _, context in
             PageAssets.response(context.parameters.get("file") ?? "")
         }

@@ -1,9 +1,12 @@
 import DeviceProfiles
+import RecordingFormat
+import Replay
 import Report
 import SCSCommands
 import StimDevice
 import StimProtocol
 import StimSafety
+import TherapyLog
 
 /// The programmer behind the page: one session on the stimulator, and the answers to the page's
 /// messages. Every check and every change goes through the session's `Programmer`, which validates
@@ -99,8 +102,8 @@ actor Workbench {
                 if let problem = await reopen(as: patient ? .patient : .clinician) {
                     await send(Reply.text("refused", id: id, Notice(status: 409, message: problem)))
                 }
-            case .replay:
-                await send(Reply.text("refused", id: id, Notice(status: 501, message: "replay is not available yet")))
+            case .replay(let path):
+                await replay(path, id: id, send: send)
             }
         } catch {
             await send(Reply.text("refused", id: id, Notice(status: 409, message: SessionText.failure(error))))
@@ -151,6 +154,38 @@ actor Workbench {
             diagram: diagram, summary: ProgramText.summary(program))
     }
 
+    /// Replays the recording at `path` into the connected stimulator (at full speed), sending the
+    /// progress as it goes and then the replay's report: what was driven and every divergence.
+    private func replay(_ path: String, id: Int?, send: @Sendable (String) async -> Void) async {
+        let events: [RecordedEvent]
+        let report: ReplayReport
+        do {
+            let (header, read, skipped) = try ReplayCommand.read(path)
+            events = read
+            report = ReplayReport(file: path, device: header.device, target: link.target.name, skippedLines: skipped)
+        } catch {
+            await send(Reply.text("error", Notice(status: 400, message: error.description)))
+            return
+        }
+        let total = events.count
+        let (done, progress) = AsyncStream.makeStream(of: Int.self, bufferingPolicy: .bufferingNewest(1))
+        async let forwarded: Void = {
+            for await count in done { await send(Reply.text("progress", id: id, Progress(done: count, total: total))) }
+        }()
+        var replay = RecordingReplay(events: events, connection: link, speed: .max, report: report)
+        do {
+            let finished = try await replay.run { progress.yield($0) }
+            progress.finish()
+            await forwarded
+            await send(Reply.text("replayed", id: id, finished))
+        } catch {
+            progress.finish()
+            await forwarded
+            let message = "the replay stopped at \(error.location): \(error.message)"
+            await send(Reply.text("refused", id: id, Notice(status: 409, message: message)))
+        }
+    }
+
     /// Switches the in-process simulator to the profile `id`; nil when done, else why not.
     private func select(_ id: String) async -> String? {
         guard link.target.localSimulator != nil else {
@@ -183,6 +218,12 @@ actor Workbench {
         }
         return nil
     }
+}
+
+/// How far a replay has come, in recorded events.
+struct Progress: Encodable {
+    var done: Int
+    var total: Int
 }
 
 /// The first message: the device described for the page, the devices it may switch to, the state.

@@ -180,3 +180,22 @@ def test_patient_mode_shows_only_what_a_remote_may_do(programmer):
         assert page.is_visible(shown), shown
     page.uncheck("#patient-mode")
     page.wait_for_function("document.querySelector('#target').textContent.includes('clinician')")
+
+
+RECORDING = Path("Recordings/simulated/tonic-16-120d.scsrec.jsonl").resolve()
+
+
+def test_a_recording_shows_its_report_and_replays_with_progress(programmer, address, artifacts):
+    page = programmer
+    report = page.context.new_page()
+    response = report.goto(address.replace("/?", "/report?") + f"&path={RECORDING}")
+    assert response.status == 200
+    assert "tonic-16" in report.inner_text("body")
+    missing = report.goto(address.replace("/?", "/report?") + "&path=/no/such.scsrec.jsonl")
+    assert missing.status == 400 and "/no/such.scsrec.jsonl" in report.inner_text("body")
+    report.close()
+    page.fill("#recording", str(RECORDING))
+    page.click("#replay")
+    page.wait_for_selector("#replay-result:has-text('No divergence')", timeout=30000)
+    assert page.get_attribute("#replay-progress", "value") == page.get_attribute("#replay-progress", "max")
+    assert "commands driven" in page.inner_text("#replay-result")

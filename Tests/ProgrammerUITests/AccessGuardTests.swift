@@ -11,7 +11,10 @@ struct AccessGuardTests {
 
     private func withServer(_ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let workbench = try await Workbench.simulator()
-        let application = Application(router: UIServer.router(workbench: workbench, token: Self.token))
+        let application = Application(
+            router: UIServer.router(
+                workbench: workbench, token: Self.token,
+                analysis: AnalysisPage(executable: "/nonexistent", devices: nil)))
         try await application.test(.router, test)
         await workbench.close()
     }

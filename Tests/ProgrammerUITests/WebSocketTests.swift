@@ -18,7 +18,8 @@ struct WebSocketTests {
     private func withLiveServer(_ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws
     {
         let workbench = try await Workbench.simulator()
-        let router = UIServer.router(workbench: workbench, token: Self.token)
+        let router = UIServer.router(
+            workbench: workbench, token: Self.token, analysis: AnalysisPage(executable: "/nonexistent", devices: nil))
         let application = Application(
             router: router,
             server: .http1WebSocketUpgrade(

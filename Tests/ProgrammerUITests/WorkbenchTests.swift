@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ProgrammerUI
@@ -108,6 +109,23 @@ struct WorkbenchTests {
         #expect(device["id"] as? String == "burst-16-primary")
         #expect(device["burst"] != nil)
         #expect(await workbench.answers(#"{"type":"device","device":"nope"}"#).first?.type == "error")
+        await workbench.close()
+    }
+
+    @Test("A recording replays into the connected simulator with progress, then its report")
+    func recordingReplaysWithProgress() async throws {
+        let workbench = try await Workbench.simulator()
+        let recording = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Recordings/simulated/tonic-16-120d.scsrec.jsonl")
+        let answers = await workbench.answers(#"{"type":"replay","path":"\#(recording.path)"}"#)
+        let progress = answers.filter { $0.type == "progress" }
+        #expect(!progress.isEmpty)
+        #expect(progress.last?.data["total"] as? Int == 647)
+        let report = try #require(answers.first { $0.type == "replayed" }?.data)
+        #expect((report["commands"] as? Int ?? 0) > 0)
+        #expect((report["divergences"] as? [Any])?.isEmpty == true)
+        let missing = await workbench.answers(#"{"type":"replay","path":"/no/such.scsrec.jsonl"}"#)
+        #expect(missing.first?.type == "error" && missing.first?.data["status"] as? Int == 400)
         await workbench.close()
     }
 

@@ -50,6 +50,8 @@ function receive({ type, id, data }) {
     case 'done': return answer(data.message, 'done');
     case 'refused': return answer(data.message, 'refused');
     case 'error': return showProblem(`${data.status}: ${data.message}`);
+    case 'progress': return showProgress(data);
+    case 'replayed': return showReplay(data);
   }
 }
 
@@ -335,6 +337,26 @@ function showState(state) {
   }));
 }
 
+function showProgress({ done, total }) {
+  const bar = $('replay-progress');
+  bar.hidden = false;
+  bar.max = total;
+  bar.value = done;
+  $('replay-result').textContent = `replaying: ${done} of ${total} recorded events`;
+}
+
+function showReplay(report) {
+  $('replay-progress').value = $('replay-progress').max;
+  const lines = [
+    `Replayed ${report.file} (${report.device}) on the ${report.target}: ${report.commands} commands driven, ` +
+      `${report.notDriven} readings and device events not driven.`,
+    report.divergences.length === 0 ? 'No divergence: the device did what the recording says.'
+      : `${report.divergences.length} divergence(s):`,
+    ...report.divergences.map((d) => `line ${d.line}: ${d.kind}${d.rules.length ? ` (${d.rules.join(', ')})` : ''} — ${d.message}`),
+  ];
+  $('replay-result').replaceChildren(...lines.map((line) => Object.assign(document.createElement('p'), { textContent: line })));
+}
+
 function answer(message, kind) {
   const element = $('answer');
   element.textContent = message;
@@ -371,6 +393,17 @@ $('therapy-on').addEventListener('click', () => send({ type: 'therapy', on: true
 $('therapy-off').addEventListener('click', () => send({ type: 'therapy', on: false }));
 $('adjust').addEventListener('click', () => send({ type: 'adjust', amplitude: device.amplitude[$('amplitude').value] }));
 $('impedance').addEventListener('click', () => { send({ type: 'impedance' }); check(); });
+$('open-report').addEventListener('click', () => {
+  const path = $('recording').value.trim();
+  if (!path) return showProblem('Give the path of a recording or device log.');
+  window.open(`report?token=${encodeURIComponent(token)}&path=${encodeURIComponent(path)}`, '_blank', 'noopener');
+});
+$('replay').addEventListener('click', () => {
+  const path = $('recording').value.trim();
+  if (!path) return showProblem('Give the path of a recording or device log.');
+  $('replay-result').textContent = 'replaying…';
+  send({ type: 'replay', path });
+});
 $('patient-mode').addEventListener('change', (event) => {
   document.body.classList.toggle('patient', event.target.checked);
   send({ type: 'role', role: event.target.checked ? 'patient' : 'clinician' });
