@@ -1,4 +1,4 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.2
 
 import PackageDescription
 
@@ -44,6 +44,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // The browser programmer's server (`scs ui`); no trait: neither swift-configuration nor full Foundation.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        // Already in the graph through Hummingbird; named for the WebSocket close codes the tests read.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // No I/O and no Foundation: the rules' only import is swift-numerics' `RealModule`, for the C math
@@ -131,11 +136,29 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictness),
-        // The executable: the commands of SCSCommands, plus those that need the cohort store (`scs cohort`).
+        // `scs ui`, the clinician's programmer in the browser: only the `scs` executable links it (and so
+        // swift-nio), so that the fuzz targets and the other test targets build without a web server.
+        .target(
+            name: "ProgrammerUI",
+            dependencies: [
+                "SCSCommands", "StimSafety", "DeviceProfiles", "StimDevice", "StimProtocol", "RecordingFormat",
+                "TherapyLog", "Report", "Replay",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [
+                .embedInCode("Page/index.html"), .embedInCode("Page/app.js"), .embedInCode("Page/diagram.js"),
+                .embedInCode("Page/envelope.js"), .embedInCode("Page/style.css"),
+            ],
+            swiftSettings: strictness),
+        // The executable: the commands of SCSCommands, plus those that need the cohort store (`scs cohort`)
+        // or the web server (`scs ui`).
         .executableTarget(
             name: "scs",
             dependencies: [
-                "SCSCommands", "CohortStore", "DeviceProfiles", "Report",
+                "SCSCommands", "CohortStore", "ProgrammerUI", "DeviceProfiles", "Report",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -225,6 +248,19 @@ let package = Package(
             resources: [.copy("Golden")],
             swiftSettings: strictness
         ),
+        .testTarget(
+            name: "ProgrammerUITests",
+            dependencies: [
+                "ProgrammerUI", "SCSCommands", "StimSafety", "DeviceProfiles", "StimDevice",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+            ],
+            swiftSettings: strictness),
     ]
         + fuzzTargets.map { target in
             .executableTarget(

@@ -79,7 +79,7 @@ extension YAMLField {
     }
 
     /// Reads `true` or `false` (and YAML 1.1's other spellings of them).
-    func boolean() throws(InputError) -> Bool {
+    package func boolean() throws(InputError) -> Bool {
         try requireValue()
         guard case .scalar(let scalar) = node, tagName == .bool else {
             throw error("must be true or false, not \(kind)")

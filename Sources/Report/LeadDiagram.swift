@@ -16,8 +16,16 @@ package enum LeadDiagram {
     /// The SVG of `leads` (the profile's, in order) with the contacts of `shares` marked; `title`
     /// names the diagram for screen readers and as a tooltip. The can (`case`) is drawn beside the
     /// leads when it carries current; a contact on no lead is left out (see ``offLeads(_:shares:)``).
-    package static func svg(leads: [Lead], shares: [ContactShare], title: String) -> String {
+    ///
+    /// `notes` adds a text after a contact's share (a measured impedance); `interactive` makes each
+    /// contact, and the case when `showsCase`, a keyboard-focusable button carrying `data-contact`, for
+    /// the browser programmer to act on.
+    package static func svg(
+        leads: [Lead], shares: [ContactShare], title: String, notes: [ContactID: String] = [:],
+        interactive: Bool = false, showsCase: Bool = false
+    ) -> String {
         let share = Dictionary(shares.map { ($0.contact, $0.percent) }) { first, _ in first }
+        let columnWidth = notes.isEmpty ? Self.columnWidth : Self.columnWidth + 56
         var columns: [String] = []
         for (index, lead) in leads.enumerated() {
             let x = index * columnWidth + 8
@@ -33,20 +41,23 @@ package enum LeadDiagram {
                     ]),
             ]
             for (row, number) in lead.contacts.enumerated() {
-                parts.append(contact(String(number), share[.lead(number)], x: x, y: top + row * (contactHeight + gap)))
+                parts.append(
+                    contact(
+                        .lead(number), share[.lead(number)], note: notes[.lead(number)], interactive: interactive, x: x,
+                        y: top + row * (contactHeight + gap)))
             }
             columns.append(Markup.element("g", [], parts.joined()))
         }
         var width = leads.count * columnWidth + 8
-        if let can = share[.can] {
-            columns.append(contact("case", can, x: width, y: top))
+        if share[.can] != nil || showsCase {
+            columns.append(contact(.can, share[.can], note: notes[.can], interactive: interactive, x: width, y: top))
             width += columnWidth
         }
         let height = top + (leads.map(\.contacts.count).max() ?? 0) * (contactHeight + gap) + gap + 4
         return Markup.element(
             "svg",
             [
-                ("class", "lead-diagram"), ("role", "img"),
+                ("class", "lead-diagram"), ("role", interactive ? "group" : "img"),
                 ("viewBox", "0 0 \(width) \(height)"), ("width", "\(width)"), ("height", "\(height)"),
                 ("font-family", "system-ui, sans-serif"), ("font-size", "11"),
             ],
@@ -66,8 +77,11 @@ package enum LeadDiagram {
         }
     }
 
-    /// One contact at (`x`, `y`): its number inside, its polarity and share beside it.
-    private static func contact(_ label: String, _ percent: Percent?, x: Int, y: Int) -> String {
+    /// One contact at (`x`, `y`): its number inside, its polarity, share and note beside it.
+    private static func contact(
+        _ id: ContactID, _ percent: Percent?, note: String?, interactive: Bool, x: Int, y: Int
+    ) -> String {
+        let label = id.description
         let isCathode = (percent?.rawValue ?? 0) < 0
         let fill = isCathode ? "#1f2933" : "#ffffff"
         let stroke = percent == nil ? "#9fb3c8" : "#1f2933"
@@ -84,8 +98,17 @@ package enum LeadDiagram {
                 fill: isCathode ? "#ffffff" : percent == nil ? "#52606d" : "#1f2933",
                 attributes: [("text-anchor", "middle"), ("font-weight", percent == nil ? "400" : "700")]),
         ]
-        if let percent { parts.append(text(ProgramText.share(percent), x: x + contactWidth + 6, y: y + 14)) }
-        return Markup.element("g", [], parts.joined())
+        let beside = [percent.map(ProgramText.share), note].compactMap(\.self).joined(separator: " · ")
+        if !beside.isEmpty { parts.append(text(beside, x: x + contactWidth + 6, y: y + 14)) }
+        guard interactive else { return Markup.element("g", [], parts.joined()) }
+        let role = percent.map { $0.rawValue < 0 ? "cathode " : "anode " } ?? "off"
+        let spoken = "contact \(label), \(role)\(beside.isEmpty ? "" : beside)"
+        return Markup.element(
+            "g",
+            [
+                ("data-contact", label), ("role", "button"), ("tabindex", "0"), ("class", "contact"),
+                ("aria-label", spoken),
+            ], parts.joined())
     }
 
     private static func text(

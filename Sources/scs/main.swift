@@ -2,14 +2,15 @@ import ArgumentParser
 import CohortStore
 import Foundation
 import Logging
+import ProgrammerUI
 import SCSCommands
 
-/// `scs` with the commands of SCSCommands and those that need the cohort store, which only this
-/// executable links (so that no other build compiles GRDB).
+/// `scs` with the commands of SCSCommands and those that need the cohort store or the web server,
+/// which only this executable links (so that no other build compiles GRDB or swift-nio).
 struct SCS: AsyncParsableCommand {
     static let configuration = {
         var configuration = SCSCommand.configuration
-        configuration.subcommands.append(CohortCommand.self)
+        configuration.subcommands.append(contentsOf: [CohortCommand.self, UICommand.self])
         return configuration
     }()
 }

@@ -8,8 +8,8 @@ import TherapyLog
 
 /// `scs replay`: drives a recording's commands into a stimulator and compares what the device does
 /// with what the recording says.
-struct ReplayCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+package struct ReplayCommand: AsyncParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "replay",
         abstract: "Replay a recording's commands into a stimulator and report where the device differs.",
         usage: "scs replay <file> --target <target> [<options>]",
@@ -48,7 +48,9 @@ struct ReplayCommand: AsyncParsableCommand {
     @Flag(help: "Write one JSON document to stdout.") var json = false
     @Flag(help: "No progress on stderr (by default a bar on a terminal, else a line every 5 s).") var quiet = false
 
-    func run() async throws {
+    package init() {}
+
+    package func run() async throws {
         let speed = try ReplaySpeed(speed)
         if target == .usb, let socket = simulator.socket {
             throw InputError("--socket \(socket)", "reaches a served simulator, not the stimulator --target usb drives")
@@ -92,7 +94,7 @@ struct ReplayCommand: AsyncParsableCommand {
 
     /// The header, the events and the lines the reader skipped; what makes the file no recording is
     /// bad input.
-    static func read(_ file: String) throws(InputError) -> (RecordingHeader, [RecordedEvent], [Int]) {
+    package static func read(_ file: String) throws(InputError) -> (RecordingHeader, [RecordedEvent], [Int]) {
         var events: [RecordedEvent] = []
         var skipped: [Int] = []
         let input: InputFile

@@ -20,7 +20,7 @@ package struct CatalogOptions: ParsableArguments {
     }
 
     /// Every profile, sorted by id.
-    func loadProfiles() throws(InputError) -> [DeviceProfile] {
+    package func loadProfiles() throws(InputError) -> [DeviceProfile] {
         try loadCatalog().profiles
     }
 

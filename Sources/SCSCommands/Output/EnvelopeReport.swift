@@ -3,7 +3,7 @@ import TherapyLog
 
 /// The JSON document of `scs envelope`: rows of pulse widths, columns of frequencies, mA in the cells
 /// (null where no amplitude is safe).
-struct EnvelopeReport: Encodable {
+package struct EnvelopeReport: Encodable {
     var device: String
     var contacts: [String: Double]
     /// µs.
@@ -15,7 +15,7 @@ struct EnvelopeReport: Encodable {
     /// The largest amplitude passing every error and warning rule, mA.
     var maxAmplitudeWithoutWarnings: [[Double?]]
 
-    init(device: String, contacts: [ContactShare], envelope: SafeEnvelope) {
+    package init(device: String, contacts: [ContactShare], envelope: SafeEnvelope) {
         self.device = device
         self.contacts = Dictionary(contacts.map { ($0.contact.description, $0.percent.doubleValue) }) { first, _ in
             first

@@ -2,7 +2,7 @@ import StimSafety
 import TherapyLog
 
 /// The outcome of `scs validate`, as the JSON document of `docs/cli.md` §3.
-struct ValidationReport: Encodable {
+package struct ValidationReport: Encodable {
     struct FindingEntry: Encodable {
         var rule: String
         var severity: String
@@ -43,7 +43,7 @@ struct ValidationReport: Encodable {
     /// are left out.
     var assumed: [String: [String]]
 
-    init(device: String, validation: Validation, acknowledged: RuleSet, assumedFields: [String]) {
+    package init(device: String, validation: Validation, acknowledged: RuleSet, assumedFields: [String]) {
         self.device = device
         verdict = validation.verdict.rawValue
         maySend = validation.maySend(acknowledging: acknowledged)

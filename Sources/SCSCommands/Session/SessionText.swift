@@ -5,7 +5,7 @@ import StimProtocol
 import StimSafety
 
 /// The human text of a programming session: the device's state, readings, refusals and help.
-enum SessionText {
+package enum SessionText {
     /// The answer to `help`.
     static let help = """
         Commands (one per line; # starts a comment):
@@ -132,7 +132,7 @@ enum SessionText {
     }
 
     /// Why an operation failed, with the rule ids and numbers where there are any; nothing changed.
-    static func failure(_ error: ProgrammerError) -> String {
+    package static func failure(_ error: ProgrammerError) -> String {
         switch error {
         case .unsafe(let validation):
             var lines = ["refused, nothing sent: the safety check finds"] + findings(validation.findings)

@@ -6,7 +6,7 @@ package enum JSONOutput {
         print(try encode(value))
     }
 
-    static func encode(_ value: some Encodable) throws -> String {
+    package static func encode(_ value: some Encodable) throws -> String {
         try encode(value, formatting: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
     }
 

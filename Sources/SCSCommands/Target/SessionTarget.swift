@@ -8,7 +8,7 @@ import StimProtocol
 ///
 /// Each case says how to reach the device and which keys open its sessions; a ``TargetLink`` to it
 /// gives the same `Programmer` API for all of them, so a new kind of target is one more case here.
-enum SessionTarget: Sendable {
+package enum SessionTarget: Sendable {
     /// A simulated stimulator running in this process.
     case simulator(SimulatedStimulator, keys: DeviceKeyStore, profile: DeviceProfile)
     /// A simulated stimulator served by `scs serve` at `path`; its profile is looked up in `profiles`
@@ -19,13 +19,13 @@ enum SessionTarget: Sendable {
     case usb(serial: String?, keys: DeviceKeyStore, keyFile: String, profiles: [DeviceProfile])
 
     /// A session on the target, with the profile of the device it reached.
-    struct Session: Sendable {
-        let programmer: Programmer
-        let profile: DeviceProfile
+    package struct Session: Sendable {
+        package let programmer: Programmer
+        package let profile: DeviceProfile
     }
 
     /// What the target is, for messages: `in-process simulator`, `socket PATH` or `USB stimulator`.
-    var name: String {
+    package var name: String {
         switch self {
         case .simulator: "in-process simulator"
         case .socket(let path, _, _, _): "socket \(path)"
@@ -34,7 +34,7 @@ enum SessionTarget: Sendable {
     }
 
     /// The profiles the device's reported profile id is looked up in.
-    var profiles: [DeviceProfile] {
+    package var profiles: [DeviceProfile] {
         switch self {
         case .simulator(_, _, let profile): [profile]
         case .socket(_, _, _, let profiles), .usb(_, _, _, let profiles): profiles
@@ -43,7 +43,7 @@ enum SessionTarget: Sendable {
 
     /// The simulator itself when it runs in this process: what happens to an implant outside any
     /// session (a slot disabled for the remote) can only be done there.
-    var localSimulator: SimulatedStimulator? {
+    package var localSimulator: SimulatedStimulator? {
         guard case .simulator(let device, _, _) = self else { return nil }
         return device
     }

@@ -5,11 +5,11 @@ import StimProtocol
 
 /// The stimulator of `scs replay`: its sessions fail with the same ``InputError``s as every command's.
 extension TargetLink: ReplayConnection {
-    var name: String { target.name }
+    package var name: String { target.name }
 
-    var localSimulator: SimulatedStimulator? { target.localSimulator }
+    package var localSimulator: SimulatedStimulator? { target.localSimulator }
 
-    func programmer(as role: Role) async throws -> Programmer {
+    package func programmer(as role: Role) async throws -> Programmer {
         try await session(as: role).programmer
     }
 }

@@ -8,12 +8,12 @@ import StimProtocol
 ///
 /// Sessions take turns on the transport (each through a ``BorrowedTransport``): one request and its
 /// answer at a time, which is how a replay and a programming session use them.
-struct TargetLink: Sendable {
+package struct TargetLink: Sendable {
     /// Opens an authenticated session in a role over a view of the link's transport.
     private typealias Connector = @Sendable (any Transport, Role) async throws(InputError) -> Programmer
 
     /// The stimulator the link reaches.
-    let target: SessionTarget
+    package let target: SessionTarget
     private let transport: any Transport
     private let connector: Connector
 
@@ -21,7 +21,7 @@ struct TargetLink: Sendable {
     ///
     /// - Throws: ``InputError`` naming the flag behind the failure: no server at the socket, no
     ///   stimulator on USB, or one that cannot be opened.
-    init(_ target: SessionTarget) throws(InputError) {
+    package init(_ target: SessionTarget) throws(InputError) {
         self.target = target
         switch target {
         case .simulator(let device, let keys, let profile):
@@ -58,7 +58,7 @@ struct TargetLink: Sendable {
     ///
     /// - Throws: ``InputError`` naming the flag behind the failure (keys that do not open the device,
     ///   a device whose profile is not loaded, a device that does not answer).
-    func session(as role: Role) async throws(InputError) -> SessionTarget.Session {
+    package func session(as role: Role) async throws(InputError) -> SessionTarget.Session {
         let programmer = try await connector(BorrowedTransport(transport), role)
         // Every connector refuses a device whose profile is not loaded, so this finds it.
         guard let profile = target.profiles.first(where: { $0.id == programmer.identity.profileID }) else {
@@ -69,7 +69,7 @@ struct TargetLink: Sendable {
     }
 
     /// Closes the connection; close the sessions on it first.
-    func close() async {
+    package func close() async {
         await transport.close()
     }
 

@@ -4,15 +4,15 @@ import StimDevice
 
 /// `--socket PATH | --device ID`, or a stimulator on USB chosen by `--serial S`, with `--keys FILE` and
 /// `--devices DIR`: the stimulator a session or a replay talks to (see ``SessionTarget``).
-struct TargetOptions: ParsableArguments {
+package struct TargetOptions: ParsableArguments {
     @Option(help: "Talk to the simulator `scs serve` runs on this Unix-domain socket.")
-    var socket: String?
+    package var socket: String?
 
     @Option(
         help:
             "Device profile id of a simulator to run in this process (see `scs devices`); replay: instead of the recording's device.",
         completion: .deviceIDs)
-    var device: String?
+    package var device: String?
 
     @Option(
         help: """
@@ -26,12 +26,14 @@ struct TargetOptions: ParsableArguments {
         help: "The serial number of the stimulator on USB to use, when several are attached (see `scs usb list`).")
     var usbSerial: String?
 
-    @OptionGroup var catalog: CatalogOptions
+    @OptionGroup package var catalog: CatalogOptions
+
+    package init() {}
 
     /// The target: the stimulator on USB when `overUSB`, else the socket when given, else an in-process
     /// simulator of `--device`, else of `fallbackDevice` (a recording's device); `serial` is what an
     /// in-process simulator reports.
-    func resolve(
+    package func resolve(
         fallbackDevice: String? = nil, serial: String = "SIM-0001", overUSB: Bool = false
     ) throws(InputError) -> SessionTarget {
         if overUSB {
