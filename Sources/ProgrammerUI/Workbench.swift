@@ -91,8 +91,8 @@ actor Workbench {
                 await send(done(id, "impedances measured: \(impedances?.count ?? 0) contacts"))
             case .readState:
                 _ = try await programmer.readState()
-            case .selectDevice(let id):
-                if let problem = await select(id) {
+            case .selectDevice(let device):
+                if let problem = await select(device) {
                     await send(Reply.text("error", Notice(status: 400, message: problem)))
                 } else {
                     await send(await hello())
@@ -116,7 +116,9 @@ actor Workbench {
     }
 
     private func stateView(_ state: DeviceState) -> StateView {
-        StateView(state, target: link.target.name, role: programmer.role, impedances: impedances)
+        StateView(
+            state, identity: programmer.identity, target: link.target.name, role: programmer.role,
+            impedances: impedances)
     }
 
     /// The host's validation of `program`, the envelope of its contacts (unless the page holds version
@@ -218,30 +220,4 @@ actor Workbench {
         }
         return nil
     }
-}
-
-/// How far a replay has come, in recorded events.
-struct Progress: Encodable {
-    var done: Int
-    var total: Int
-}
-
-/// The first message: the device described for the page, the devices it may switch to, the state.
-struct Hello: Encodable {
-    var device: DeviceDescription
-    var devices: [String]
-    var state: StateView
-}
-
-/// The answer to a check: the validation (as `scs validate --json` gives it), the envelope and the
-/// lead diagram.
-struct VerdictView: Encodable {
-    var report: ValidationReport
-    var envelopeVersion: Int
-    /// The envelope, unless the page holds its version already.
-    var envelope: EnvelopeView?
-    /// The lead diagram's SVG, its contacts buttons.
-    var diagram: String
-    /// The program in words.
-    var summary: String
 }
