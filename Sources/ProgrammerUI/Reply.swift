@@ -41,8 +41,8 @@ struct VerdictView: Encodable {
     var envelopeVersion: Int
     /// The envelope, unless the page holds its version already.
     var envelope: EnvelopeView?
-    /// The lead diagram's SVG, its contacts buttons.
-    var diagram: String
+    /// The lead diagram's SVG, its contacts buttons, unless the page holds the envelope's version.
+    var diagram: String?
     /// The program in words.
     var summary: String
 }

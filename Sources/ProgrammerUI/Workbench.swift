@@ -143,17 +143,22 @@ actor Workbench {
             )
             envelope = current
         }
+        // The diagram shows what the envelope rests on (the contacts and the impedances): it changes with it.
+        let isNew = knownEnvelope != current.version
         var notes: [ContactID: String] = [:]
         for entry in impedances ?? ImpedanceMeasurement() { notes[entry.contact] = "\(entry.ohms)" }
-        let diagram = LeadDiagram.svg(
-            leads: profile.limits.leads, shares: program.contacts, title: "Contacts of the program on \(profile.id)",
-            notes: notes, interactive: true, showsCase: profile.limits.caseElectrode)
+        let diagram =
+            isNew
+            ? LeadDiagram.svg(
+                leads: profile.limits.leads, shares: program.contacts,
+                title: "Contacts of the program on \(profile.id)", notes: notes, interactive: true,
+                showsCase: profile.limits.caseElectrode) : nil
         return VerdictView(
             report: ValidationReport(
                 device: profile.id, validation: validation, acknowledged: acknowledged,
                 assumedFields: profile.assumedFields),
-            envelopeVersion: current.version, envelope: knownEnvelope == current.version ? nil : current.view,
-            diagram: diagram, summary: ProgramText.summary(program))
+            envelopeVersion: current.version, envelope: isNew ? current.view : nil, diagram: diagram,
+            summary: ProgramText.summary(program))
     }
 
     /// Replays the recording at `path` into the connected stimulator (at full speed), sending the

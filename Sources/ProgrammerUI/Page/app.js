@@ -12,7 +12,7 @@ let socket = null;
 let nextId = 1;
 let lastCheck = 0;
 let lastState = null;
-// The envelope shown, and its version: the server sends it again only when it changes.
+// The envelope shown, and its version: the server sends it (and the lead diagram) only when it changes.
 let envelope = null;
 let envelopeVersion = null;
 const sentAt = new Map();
@@ -260,7 +260,7 @@ function showVerdict({ report, envelope: sent, envelopeVersion: version, diagram
   $('write').disabled = !report.maySend;
   showFindings(report.findings);
   showMetrics(report.metrics, report.assumed);
-  renderDiagram($('diagram'), diagram, toggleContact);
+  if (diagram) renderDiagram($('diagram'), diagram, toggleContact);
   if (sent) {
     envelope = sent;
     envelopeVersion = version;
