@@ -1,4 +1,5 @@
 import DeviceProfiles
+import SCSCommands
 import StimSafety
 
 /// What the page needs to know of a device profile to offer only settable values: every grid as its
@@ -33,17 +34,8 @@ struct DeviceDescription: Encodable {
         var intraBurstRate: [Double]
     }
 
-    struct LeadEntry: Encodable {
-        var name: String
-        var contacts: [Int]
-        /// Each contact's area, mm².
-        var areaMM2: Double
-    }
-
-    var id: String
-    var name: String
-    var modeledOn: String
-    var programs: Int
+    /// What `scs devices` says of the profile: id, name, leads, programs, compliance voltage, ….
+    var summary: DeviceSummary
     /// mA.
     var amplitude: [Double]
     /// µs.
@@ -53,15 +45,11 @@ struct DeviceDescription: Encodable {
     var highFrequency: Rates?
     /// Every contact share is a multiple of this, %.
     var fractionStep: Double
-    var maxActiveContacts: Int
-    var caseElectrode: Bool
-    var leads: [LeadEntry]
-    /// The limits the metrics are shown against: µC/cm², Shannon k, V.
+    /// The limits the metrics are shown against: µC/cm², Shannon k.
     var chargeDensityWarn: Double
     var chargeDensityReject: Double?
     var shannonWarn: Double
     var shannonReject: Double?
-    var complianceVoltage: Double
     /// The profile's fields marked as assumed.
     var assumedFields: [String]
     /// What the lead diagram can and cannot show of the leads' geometry.
@@ -69,10 +57,7 @@ struct DeviceDescription: Encodable {
 
     init(_ profile: DeviceProfile) {
         let limits = profile.limits
-        id = profile.id
-        name = profile.name
-        modeledOn = profile.modeledOn
-        programs = profile.programs
+        summary = DeviceSummary(profile)
         amplitude = limits.amplitude.values.map(\.doubleValue)
         pulseWidth = limits.pulseWidth.values.map(\.doubleValue)
         tonic = limits.waveforms.tonic.map(Rates.init)
@@ -84,14 +69,10 @@ struct DeviceDescription: Encodable {
         }
         highFrequency = limits.waveforms.highFrequency.map(Rates.init)
         fractionStep = limits.fractionStep.doubleValue
-        maxActiveContacts = limits.maxActiveContacts
-        caseElectrode = limits.caseElectrode
-        leads = limits.leads.map { LeadEntry(name: $0.name, contacts: $0.contacts, areaMM2: $0.area.doubleValue) }
         chargeDensityWarn = limits.chargeDensity.warn.doubleValue
         chargeDensityReject = limits.chargeDensity.reject?.doubleValue
         shannonWarn = limits.shannon.warn
         shannonReject = limits.shannon.reject
-        complianceVoltage = limits.complianceVoltage.doubleValue
         assumedFields = profile.assumedFields
         geometry =
             "Contacts are numbered as the device numbers them. The profile gives each contact's area but not "

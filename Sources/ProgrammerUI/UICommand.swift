@@ -31,8 +31,9 @@ package struct UICommand: AsyncParsableCommand {
     package init() {}
 
     package func validate() throws {
-        guard [target.socket != nil, usb].filter({ $0 }).count <= 1 else {
-            throw ValidationError("give at most one of --socket PATH and --usb")
+        // A served or USB stimulator has its own profile: --device would be silently ignored.
+        guard [target.device != nil, target.socket != nil, usb].filter({ $0 }).count <= 1 else {
+            throw ValidationError("give at most one of --device ID, --socket PATH and --usb")
         }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535, not \(port)") }
     }

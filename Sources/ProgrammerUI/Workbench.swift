@@ -91,8 +91,8 @@ actor Workbench {
                 await send(done(id, "impedances measured: \(impedances?.count ?? 0) contacts"))
             case .readState:
                 _ = try await programmer.readState()
-            case .selectDevice(let id):
-                if let problem = await select(id) {
+            case .selectDevice(let device):
+                if let problem = await select(device) {
                     await send(Reply.text("error", Notice(status: 400, message: problem)))
                 } else {
                     await send(await hello())
@@ -116,7 +116,9 @@ actor Workbench {
     }
 
     private func stateView(_ state: DeviceState) -> StateView {
-        StateView(state, target: link.target.name, role: programmer.role, impedances: impedances)
+        StateView(
+            state, identity: programmer.identity, target: link.target.name, role: programmer.role,
+            impedances: impedances)
     }
 
     /// The host's validation of `program`, the envelope of its contacts (unless the page holds version
@@ -141,17 +143,22 @@ actor Workbench {
             )
             envelope = current
         }
+        // The diagram shows what the envelope rests on (the contacts and the impedances): it changes with it.
+        let isNew = knownEnvelope != current.version
         var notes: [ContactID: String] = [:]
         for entry in impedances ?? ImpedanceMeasurement() { notes[entry.contact] = "\(entry.ohms)" }
-        let diagram = LeadDiagram.svg(
-            leads: profile.limits.leads, shares: program.contacts, title: "Contacts of the program on \(profile.id)",
-            notes: notes, interactive: true, showsCase: profile.limits.caseElectrode)
+        let diagram =
+            isNew
+            ? LeadDiagram.svg(
+                leads: profile.limits.leads, shares: program.contacts,
+                title: "Contacts of the program on \(profile.id)", notes: notes, interactive: true,
+                showsCase: profile.limits.caseElectrode) : nil
         return VerdictView(
             report: ValidationReport(
                 device: profile.id, validation: validation, acknowledged: acknowledged,
                 assumedFields: profile.assumedFields),
-            envelopeVersion: current.version, envelope: knownEnvelope == current.version ? nil : current.view,
-            diagram: diagram, summary: ProgramText.summary(program))
+            envelopeVersion: current.version, envelope: isNew ? current.view : nil, diagram: diagram,
+            summary: ProgramText.summary(program))
     }
 
     /// Replays the recording at `path` into the connected stimulator (at full speed), sending the
@@ -218,30 +225,4 @@ actor Workbench {
         }
         return nil
     }
-}
-
-/// How far a replay has come, in recorded events.
-struct Progress: Encodable {
-    var done: Int
-    var total: Int
-}
-
-/// The first message: the device described for the page, the devices it may switch to, the state.
-struct Hello: Encodable {
-    var device: DeviceDescription
-    var devices: [String]
-    var state: StateView
-}
-
-/// The answer to a check: the validation (as `scs validate --json` gives it), the envelope and the
-/// lead diagram.
-struct VerdictView: Encodable {
-    var report: ValidationReport
-    var envelopeVersion: Int
-    /// The envelope, unless the page holds its version already.
-    var envelope: EnvelopeView?
-    /// The lead diagram's SVG, its contacts buttons.
-    var diagram: String
-    /// The program in words.
-    var summary: String
 }

@@ -199,3 +199,17 @@ def test_a_recording_shows_its_report_and_replays_with_progress(programmer, addr
     page.wait_for_selector("#replay-result:has-text('No divergence')", timeout=30000)
     assert page.get_attribute("#replay-progress", "value") == page.get_attribute("#replay-progress", "max")
     assert "commands driven" in page.inner_text("#replay-result")
+
+
+def test_steering_moves_the_cathodic_current_in_10_percent_steps(programmer):
+    page = programmer
+    # The preset is 2−, 3+: up moves current from 2 to 1; down would run into the anode on 3.
+    page.click("#steer-up")
+    page.wait_for_function("document.querySelector('#summary').textContent.includes('1 −10 %')")
+    assert "2 −90 %" in page.inner_text("#summary")
+    for _ in range(9):
+        page.click("#steer-up")
+    page.wait_for_function("document.querySelector('#summary').textContent.includes('1 −100 %')")
+    assert "2 −" not in page.inner_text("#summary")
+    page.click("#steer-up")
+    assert "past the end of the lead" in page.inner_text("#problem")

@@ -29,10 +29,12 @@ extension Workbench {
 }
 
 /// A program message of the page's shape for tonic-16, contacts 2−/3+, 300 µs, 50 Hz.
-func checkMessage(amplitude: String, type: String = "check", acknowledge: [String] = [], slot: Int = 1) -> String {
+func checkMessage(
+    amplitude: String, type: String = "check", acknowledge: [String] = [], slot: Int = 1, envelope: Int? = nil
+) -> String {
     let acknowledged = acknowledge.map { "\"\($0)\"" }.joined(separator: ",")
     return """
-        {"type":"\(type)","id":7,"slot":\(slot),"acknowledge":[\(acknowledged)],
+        {"type":"\(type)","id":7,"slot":\(slot),"acknowledge":[\(acknowledged)],"envelope":\(envelope.map(String.init) ?? "null"),
          "program":{"amplitude":\(amplitude),"pulseWidth":300,"frequency":50,"waveform":"tonic",
                     "contacts":{"2":-100,"3":100}}}
         """

@@ -66,10 +66,27 @@ struct WorkbenchTests {
         let workbench = try await Workbench.simulator()
         _ = await workbench.answers(checkMessage(amplitude: "2", type: "write"))
         #expect(await workbench.answers(#"{"type":"activate","slot":1}"#).first?.type == "done")
-        #expect(await workbench.answers(#"{"type":"therapy","on":true}"#).last?.data["therapyOn"] as? Bool == true)
+        let on = await workbench.answers(#"{"type":"therapy","on":true}"#).last?.data
+        #expect((on?["status"] as? [String: Any])?["therapyOn"] as? Bool == true)
         let state = await workbench.answers(#"{"type":"adjust","amplitude":4}"#).last?.data
-        #expect(state?["targetAmplitude"] as? Double == 4)
+        #expect((state?["status"] as? [String: Any])?["targetAmplitude"] as? Double == 4)
         #expect(state?["ramping"] as? Bool == true)
+        await workbench.close()
+    }
+
+    @Test("Measured impedances are drawn on the diagram, and the envelope is sent again only when it changes")
+    func impedancesOnTheDiagram() async throws {
+        let workbench = try await Workbench.simulator()
+        let first = try #require(await workbench.answers(checkMessage(amplitude: "3")).first?.data)
+        let version = try #require(first["envelopeVersion"] as? Int)
+        let again = await workbench.answers(checkMessage(amplitude: "4", envelope: version)).first?.data
+        #expect(again?["envelope"] == nil && again?["diagram"] == nil && again?["envelopeVersion"] as? Int == version)
+        #expect((first["diagram"] as? String)?.contains(" Ω") == false)
+        #expect(await workbench.answers(#"{"type":"impedance"}"#).first?.type == "done")
+        let measured = try #require(
+            await workbench.answers(checkMessage(amplitude: "3", envelope: version)).first?.data)
+        #expect((measured["diagram"] as? String)?.contains(" Ω") == true)
+        #expect(measured["envelope"] != nil && measured["envelopeVersion"] as? Int == version + 1)
         await workbench.close()
     }
 
@@ -84,8 +101,8 @@ struct WorkbenchTests {
         #expect(answers.first?.data["status"] as? Int == 400)
         let text = try #require(answers.first?.data["message"] as? String)
         #expect(text.contains(expected), "\(text)")
-        let state = await workbench.answers(#"{"type":"state"}"#).last?.data
-        #expect(state?["therapyOn"] as? Bool == false && state?["activeSlot"] == nil)
+        let status = await workbench.answers(#"{"type":"state"}"#).last?.data["status"] as? [String: Any]
+        #expect(status?["therapyOn"] as? Bool == false && status?["activeSlot"] == nil)
         await workbench.close()
     }
 
@@ -106,7 +123,7 @@ struct WorkbenchTests {
         let hello = try #require(await workbench.answers(#"{"type":"device","device":"burst-16-primary"}"#).first)
         #expect(hello.type == "hello")
         let device = try #require(hello.data["device"] as? [String: Any])
-        #expect(device["id"] as? String == "burst-16-primary")
+        #expect((device["summary"] as? [String: Any])?["id"] as? String == "burst-16-primary")
         #expect(device["burst"] != nil)
         #expect(await workbench.answers(#"{"type":"device","device":"nope"}"#).first?.type == "error")
         await workbench.close()

@@ -12,7 +12,7 @@ let socket = null;
 let nextId = 1;
 let lastCheck = 0;
 let lastState = null;
-// The envelope shown, and its version: the server sends it again only when it changes.
+// The envelope shown, and its version: the server sends it (and the lead diagram) only when it changes.
 let envelope = null;
 let envelopeVersion = null;
 const sentAt = new Map();
@@ -32,6 +32,7 @@ function connect() {
   socket.onopen = () => { $('connection').textContent = 'connected'; };
   socket.onclose = (event) => {
     $('connection').textContent = 'disconnected';
+    sentAt.clear();
     const why = event.code === 1009 ? 'the message was too large' : `code ${event.code}`;
     showProblem(`The connection to scs ui closed (${why}); reconnecting…`);
     setTimeout(connect, 1000);
@@ -49,21 +50,24 @@ function receive({ type, id, data }) {
     case 'state': return showState(data);
     case 'done': return answer(data.message, 'done');
     case 'refused': return answer(data.message, 'refused');
-    case 'error': return showProblem(`${data.status}: ${data.message}`);
+    case 'error':
+      // A message the server could not read has no id to answer: it was the last one sent.
+      sentAt.clear();
+      return showProblem(`${data.status}: ${data.message}`);
     case 'progress': return showProgress(data);
     case 'replayed': return showReplay(data);
   }
 }
 
 function hello({ device: described, devices, state }) {
-  const changed = device?.id !== described.id;
+  const changed = device?.summary.id !== described.summary.id;
   device = described;
   envelopeVersion = null;
   const select = $('device');
-  select.replaceChildren(...devices.map((id) => new Option(id, id, false, id === device.id)));
+  select.replaceChildren(...devices.map((id) => new Option(id, id, false, id === device.summary.id)));
   select.disabled = devices.length < 2;
   $('geometry').textContent = device.geometry;
-  $('slot').replaceChildren(...Array.from({ length: device.programs }, (_, i) => new Option(`${i + 1}`, `${i + 1}`)));
+  $('slot').replaceChildren(...Array.from({ length: device.summary.programs }, (_, i) => new Option(`${i + 1}`, `${i + 1}`)));
   if (changed) setUpProgram();
   showState(state);
   check();
@@ -128,7 +132,7 @@ function setUpProgram() {
     $(id).replaceChildren(...device.amplitude.map((value) => new Option(`${value}`, `${value}`)));
   }
   $('patient-max').value = `${device.amplitude[device.amplitude.length - 1]}`;
-  const lead = device.leads[0];
+  const lead = device.summary.leads[0];
   shares = new Map(lead && lead.contacts.length > 2 ? [[`${lead.contacts[1]}`, -100], [`${lead.contacts[2]}`, 100]] : []);
   acknowledged.clear();
   $('burst-fields').hidden = $('waveform').value !== 'burst';
@@ -179,7 +183,8 @@ function toggleContact(contact) {
   else if (share < 0) shares.set(contact, 1);
   else shares.delete(contact);
   spread();
-  // Real programmers set the amplitude to zero on a change of polarity (docs/architecture.md): so does this.
+  // Real programmers zero the amplitude on a change of polarity (docs/domain-reference.md §6, checks a
+  // validator should make, row 18): so does this.
   $('amplitude').value = 0;
   describeRange($('amplitude'), device.amplitude);
   answer('Polarity changed: amplitude set to its lowest value.', 'done');
@@ -203,7 +208,7 @@ function spread() {
 }
 
 function steer(direction) {
-  const lead = device.leads.find((l) => l.contacts.some((c) => (shares.get(`${c}`) ?? 0) < 0));
+  const lead = device.summary.leads.find((l) => l.contacts.some((c) => (shares.get(`${c}`) ?? 0) < 0));
   if (!lead) return showProblem('There is no cathode on a lead to steer.');
   const cathodes = lead.contacts.map((c, i) => ((shares.get(`${c}`) ?? 0) < 0 ? i : -1)).filter((i) => i >= 0);
   const from = direction > 0 ? cathodes[0] : cathodes[cathodes.length - 1];
@@ -255,7 +260,7 @@ function showVerdict({ report, envelope: sent, envelopeVersion: version, diagram
   $('write').disabled = !report.maySend;
   showFindings(report.findings);
   showMetrics(report.metrics, report.assumed);
-  renderDiagram($('diagram'), diagram, toggleContact);
+  if (diagram) renderDiagram($('diagram'), diagram, toggleContact);
   if (sent) {
     envelope = sent;
     envelopeVersion = version;
@@ -298,7 +303,7 @@ function showMetrics(metrics, assumed) {
     ['charge per phase', `${fixed(metrics.chargePerPhase, 3)} µC`, 'chargePerPhase'],
     ['charge density', `${fixed(metrics.maxChargeDensity, 2)} µC/cm² (warns at ${device.chargeDensityWarn}${device.chargeDensityReject != null ? `, rejected at ${device.chargeDensityReject}` : ''})`, 'maxChargeDensity'],
     ['Shannon k', `${fixed(metrics.maxShannonK, 2)} (warns at ${device.shannonWarn}${device.shannonReject != null ? `, rejected at ${device.shannonReject}` : ''})`, 'maxShannonK'],
-    ['required voltage', `${fixed(metrics.maxRequiredVoltage, 2)} V of ${device.complianceVoltage} V compliance`, 'maxRequiredVoltage'],
+    ['required voltage', `${fixed(metrics.maxRequiredVoltage, 2)} V of ${device.summary.complianceVoltage} V compliance`, 'maxRequiredVoltage'],
     ['battery current', `${fixed(metrics.batteryCurrent, 1)} µA`, 'batteryCurrent'],
   ];
   if (metrics.rechargeIntervalDays != null) rows.push(['recharge interval', `${fixed(metrics.rechargeIntervalDays, 1)} days`, 'rechargeIntervalDays']);
@@ -313,13 +318,15 @@ function showMetrics(metrics, assumed) {
 
 function showState(state) {
   lastState = state;
-  $('target').textContent = `${state.target} · ${state.role}`;
-  const amplitude = state.ramping ? `${state.runningAmplitude} mA → ${state.targetAmplitude} mA (ramping)` : `${state.targetAmplitude} mA`;
+  const status = state.status;
+  $('target').textContent = `${state.target} (${status.profile}, serial ${status.serial}) · ${state.role}`;
+  const amplitude = state.ramping
+    ? `${status.runningAmplitude} mA → ${status.targetAmplitude} mA (ramping)` : `${status.targetAmplitude} mA`;
   const entries = [
-    ['Therapy', state.therapyOn ? 'on' : 'off'],
-    ['Active slot', state.activeSlot ?? 'none'],
+    ['Therapy', status.therapyOn ? 'on' : 'off'],
+    ['Active slot', status.activeSlot ?? 'none'],
     ['Amplitude', amplitude],
-    ['Battery', `${state.batteryPercent} % (${state.batteryVoltage} V)${state.charging ? ', charging' : ''}`],
+    ['Battery', `${status.batteryPercent} %${status.charging ? ', charging' : ''}`],
     ['Impedances', state.impedances.length ? state.impedances.map((i) => `${i.contact}: ${i.ohms} Ω`).join(', ') : 'not measured'],
   ];
   $('state').replaceChildren(...entries.flatMap(([term, value]) => {

@@ -2,8 +2,8 @@ import DeviceProfiles
 import Report
 import StimSafety
 
-/// A profile's key limits, for `scs devices`.
-struct DeviceSummary: Encodable {
+/// A profile's key limits, for `scs devices` (and `scs ui`).
+package struct DeviceSummary: Encodable {
     struct Range: Encodable {
         var min: Double
         var max: Double
@@ -44,7 +44,7 @@ struct DeviceSummary: Encodable {
     /// Whether this profile, from the user's folder, replaces the built-in one with its id.
     var replacesBuiltIn: Bool
 
-    init(_ profile: DeviceProfile, replacesBuiltIn: Bool = false) {
+    package init(_ profile: DeviceProfile, replacesBuiltIn: Bool = false) {
         let limits = profile.limits
         id = profile.id
         name = profile.name

@@ -2,8 +2,8 @@ import Report
 import StimProtocol
 import StimSafety
 
-/// What `scs usb status` reports: the identity a stimulator gave on connect and the state it read.
-struct StimulatorStatus: Encodable, Equatable {
+/// What `scs usb status` reports (and `scs ui` shows live): the identity a stimulator gave on connect and the state it read.
+package struct StimulatorStatus: Encodable, Equatable {
     var profile: String
     var model: String
     var serial: String
@@ -19,7 +19,7 @@ struct StimulatorStatus: Encodable, Equatable {
     var batteryPercent: Int
     var charging: Bool
 
-    init(identity: DeviceIdentity, state: DeviceState) {
+    package init(identity: DeviceIdentity, state: DeviceState) {
         profile = identity.profileID
         model = identity.model
         serial = identity.serial
