@@ -29,7 +29,9 @@ struct AnalysisPage: Sendable {
         process.standardOutput = FileHandle.nullDevice
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
-            FileManager.default.createFile(atPath: messageFile.path, contents: nil)
+            guard FileManager.default.createFile(atPath: messageFile.path, contents: nil) else {
+                return Refusal.response(.internalServerError, "cannot write \(messageFile.path)")
+            }
             process.standardError = try FileHandle(forWritingTo: messageFile)
             // Awaited through the termination handler: no thread of the pool waits for the child.
             try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
