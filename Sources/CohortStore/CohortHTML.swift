@@ -7,26 +7,14 @@ import Report
 /// captions and a header row), readable on a phone and printable.
 public enum CohortHTML {
     public static func render(_ cohort: Cohort, generated: Date = Date()) -> String {
-        let time = Timestamp(
-            nanosecondsSinceEpoch: Int64(generated.timeIntervalSince1970.rounded(.down)) * 1_000_000_000)
-        let stamp = time.rfc3339.prefix(16).replacingOccurrences(of: "T", with: " ") + " UTC"
+        let stamp = HTMLPage.stamp(generated)
         let title = "Cohort report: \(Format.count(cohort.patients.count, "patient"))"
-        return """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8"/>
-            <meta name="viewport" content="width=device-width, initial-scale=1"/>
-            <meta name="generator" content="scs \(SCSVersion.text)"/>
-            <title>\(Markup.escape(title))</title>
-            <style>
-            \(AnalysisHTMLStyle.css)
-            \(AnalysisHTMLStyle.printedPages(serials: "cohort", generated: stamp))
+        let style = """
             tr.below td:first-child::before { content: "▼ "; color: var(--alert); }
             td { white-space: nowrap; }
-            </style>
-            </head>
-            <body>
+            """
+        return HTMLPage.head(title: title, runningHeader: "Cohort report", stamp: stamp, style: style) + "\n"
+            + """
             <header><h1>\(Markup.escape(title))</h1>
             <p class="note">Written by <code>scs cohort</code> \(SCSVersion.text) on \(stamp)\
             \(Markup.escape(filterText(cohort.filter))). A patient is a device serial; days are UTC days.</p></header>

@@ -20,34 +20,20 @@ package enum AnalysisHTML {
             section(analysis.report, profile: analysis.profile, imported: analysis.imported, number: index + 1)
         }
         let serials = analyses.map(\.report.serial).joined(separator: ", ")
-        let time = Timestamp(
-            nanosecondsSinceEpoch: Int64(generated.timeIntervalSince1970.rounded(.down)) * 1_000_000_000)
-        // `2026-12-07 02:30 UTC`: the minute is enough to tell two runs apart on paper.
-        let stamp = time.rfc3339.prefix(16).replacingOccurrences(of: "T", with: " ") + " UTC"
-        return """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8"/>
-            <meta name="viewport" content="width=device-width, initial-scale=1"/>
-            <meta name="generator" content="scs \(SCSVersion.text)"/>
-            <meta name="scs-serial" content="\(Markup.escape(serials))"/>
-            <title>\(Markup.escape(title))</title>
-            <style>
-            \(AnalysisHTMLStyle.css)
-            \(AnalysisHTMLStyle.printedPages(serials: serials, generated: stamp))
-            </style>
-            </head>
-            <body>
-            \(patterns)
-            <header><h1>\(Markup.escape(title))</h1>
-            <p class="note">Written by <code>scs analyze</code> \(SCSVersion.text) on \(stamp). Days are calendar days in the zone named above; \
-            each chart's figures are in the Data table under it.</p></header>
-            \(sections.joined(separator: "\n"))
-            </body>
-            </html>
+        let stamp = HTMLPage.stamp(generated)
+        let serialMeta = #"<meta name="scs-serial" content="\#(Markup.escape(serials))"/>"#
+        return HTMLPage.head(title: title, runningHeader: "Patient serial " + serials, stamp: stamp, meta: [serialMeta])
+            + "\n"
+                + """
+                \(patterns)
+                <header><h1>\(Markup.escape(title))</h1>
+                <p class="note">Written by <code>scs analyze</code> \(SCSVersion.text) on \(stamp). Days are calendar days in the zone named above; \
+                each chart's figures are in the Data table under it.</p></header>
+                \(sections.joined(separator: "\n"))
+                </body>
+                </html>
 
-            """
+                """
     }
 
     /// The fill patterns that mark values past a limit without relying on colour: hatched (too low, or

@@ -121,14 +121,14 @@ package enum AnalysisHTMLStyle {
         }
         """
 
-    /// The printed pages' running header (serials, generation time, version) and page numbers, in
+    /// The printed pages' running header (`header`, generation time, version) and page numbers, in
     /// paged-media margin boxes, which Chromium prints since version 131, from its own print dialog as
     /// well as in print-to-PDF.
-    package static func printedPages(serials: String, generated: String) -> String {
+    package static func printedPages(header: String, generated: String) -> String {
         let small = "font: 9pt system-ui, sans-serif; color: #52606d;"
         return """
             @page { size: A4; margin: 16mm 12mm;
-              @top-left { content: \(cssString("Patient serial " + serials)); \(small) }
+              @top-left { content: \(cssString(header)); \(small) }
               @top-right { content: \(cssString("generated \(generated) · scs \(SCSVersion.text)")); \(small) }
               @bottom-right { content: "Page " counter(page) " of " counter(pages); \(small) } }
             """
