@@ -29,7 +29,9 @@ enum UIServer {
             for try await message in inbound.messages(maxSize: maximumMessageBytes) {
                 guard case .text(let text) = message else {
                     try await outbound.write(
-                        .text(Reply.text("error", Notice(status: 400, message: "messages are JSON text, not binary"))))
+                        .text(
+                            PageMessage.text(
+                                "error", Notice(status: 400, message: "messages are JSON text, not binary"))))
                     continue
                 }
                 await workbench.handle(text) { reply in try? await outbound.write(.text(reply)) }

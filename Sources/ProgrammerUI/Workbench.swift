@@ -48,7 +48,7 @@ actor Workbench {
     func hello() async -> String {
         let state: DeviceState
         if let read = try? await programmer.readState() { state = read } else { state = await programmer.lastState }
-        return Reply.text(
+        return PageMessage.text(
             "hello",
             Hello(
                 device: DeviceDescription(profile),
@@ -63,7 +63,7 @@ actor Workbench {
         do {
             parsed = try UIRequest.parse(text, profile: profile)
         } catch {
-            await send(Reply.text("error", Notice(status: 400, message: error.description)))
+            await send(PageMessage.text("error", Notice(status: 400, message: error.description)))
             return
         }
         let id = parsed.id
@@ -71,7 +71,7 @@ actor Workbench {
             switch parsed.request {
             case .check(let program, let slot, let acknowledged, let known):
                 let verdict = await verdict(program, slot: slot ?? 1, acknowledged: acknowledged, knownEnvelope: known)
-                await send(Reply.text("verdict", id: id, verdict))
+                await send(PageMessage.text("verdict", id: id, verdict))
                 return
             case .write(let program, let slot, let acknowledged):
                 try await programmer.write(program, to: slot, acknowledging: acknowledged)
@@ -93,26 +93,26 @@ actor Workbench {
                 _ = try await programmer.readState()
             case .selectDevice(let device):
                 if let problem = await select(device) {
-                    await send(Reply.text("error", Notice(status: 400, message: problem)))
+                    await send(PageMessage.text("error", Notice(status: 400, message: problem)))
                 } else {
                     await send(await hello())
                 }
                 return
             case .role(let patient):
                 if let problem = await reopen(as: patient ? .patient : .clinician) {
-                    await send(Reply.text("refused", id: id, Notice(status: 409, message: problem)))
+                    await send(PageMessage.text("refused", id: id, Notice(status: 409, message: problem)))
                 }
             case .replay(let path):
                 await replay(path, id: id, send: send)
             }
         } catch {
-            await send(Reply.text("refused", id: id, Notice(status: 409, message: SessionText.failure(error))))
+            await send(PageMessage.text("refused", id: id, Notice(status: 409, message: SessionText.failure(error))))
         }
-        await send(Reply.text("state", stateView(await programmer.lastState)))
+        await send(PageMessage.text("state", stateView(await programmer.lastState)))
     }
 
     private func done(_ id: Int?, _ message: String) -> String {
-        Reply.text("done", id: id, Notice(status: 200, message: message))
+        PageMessage.text("done", id: id, Notice(status: 200, message: message))
     }
 
     private func stateView(_ state: DeviceState) -> StateView {
@@ -171,25 +171,27 @@ actor Workbench {
             events = read
             report = ReplayReport(file: path, device: header.device, target: link.target.name, skippedLines: skipped)
         } catch {
-            await send(Reply.text("error", Notice(status: 400, message: error.description)))
+            await send(PageMessage.text("error", Notice(status: 400, message: error.description)))
             return
         }
         let total = events.count
         let (done, progress) = AsyncStream.makeStream(of: Int.self, bufferingPolicy: .bufferingNewest(1))
         async let forwarded: Void = {
-            for await count in done { await send(Reply.text("progress", id: id, Progress(done: count, total: total))) }
+            for await count in done {
+                await send(PageMessage.text("progress", id: id, Progress(done: count, total: total)))
+            }
         }()
         var replay = RecordingReplay(events: events, connection: link, speed: .max, report: report)
         do {
             let finished = try await replay.run { progress.yield($0) }
             progress.finish()
             await forwarded
-            await send(Reply.text("replayed", id: id, finished))
+            await send(PageMessage.text("replayed", id: id, finished))
         } catch {
             progress.finish()
             await forwarded
             let message = "the replay stopped at \(error.location): \(error.message)"
-            await send(Reply.text("refused", id: id, Notice(status: 409, message: message)))
+            await send(PageMessage.text("refused", id: id, Notice(status: 409, message: message)))
         }
     }
 

@@ -1,15 +1,15 @@
 import SCSCommands
 
-/// One message to the page: `{"type": …, "id": …, "data": …}`, `id` echoing the request's; the
-/// bodies (`data`) follow.
-struct Reply<Body: Encodable>: Encodable {
+/// One message to the page, `{"type": …, "id": …, "data": …}`, `id` echoing the request's (the
+/// device's answers on the wire are StimProtocol's `Reply`); the bodies (`data`) follow.
+struct PageMessage<Body: Encodable>: Encodable {
     var type: String
     var id: Int?
     var data: Body
 
     /// The message's JSON text (the package's one JSON writer).
     static func text(_ type: String, id: Int? = nil, _ data: Body) -> String {
-        (try? JSONOutput.encode(Reply(type: type, id: id, data: data)))
+        (try? JSONOutput.encode(PageMessage(type: type, id: id, data: data)))
             ?? #"{"type":"error","data":{"status":500,"message":"the answer could not be written"}}"#
     }
 }
