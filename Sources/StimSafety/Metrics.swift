@@ -47,16 +47,19 @@ extension Metrics {
     /// `key` rests on, in the order given.
     public static func assumed(_ key: String, among assumed: [String]) -> [String] {
         let reads = profileFields[key] ?? []
-        return assumed.filter { path in reads.contains { matches(path, $0) } }
+        return assumed.filter { path in matches(path, any: reads) }
     }
 
-    /// Whether profile path `path` is one `pattern` names: any lead's field matches its `leads[]`
+    /// Whether profile path `path` is one of `patterns` names: any lead's field matches its `leads[]`
     /// entry, and a `*` segment any one name.
-    static func matches(_ path: String, _ pattern: String) -> Bool {
-        // (A regex costs a millisecond a call unoptimised, so only paths with an index run one: the
-        // browser programmer reports on every slider step.)
+    static func matches(_ path: String, any patterns: [String]) -> Bool {
+        // The path is generalised once for all patterns. (A regex costs a millisecond a call
+        // unoptimised, so only paths with an index run one: the browser programmer reports on every
+        // slider step.)
         let general = (path.contains("[") ? path.replacing(/\[\d+\]/, with: "[]") : path).split(separator: ".")
-        let segments = pattern.split(separator: ".")
-        return general.count == segments.count && zip(general, segments).allSatisfy { $1 == "*" || $0 == $1 }
+        return patterns.contains { pattern in
+            let segments = pattern.split(separator: ".")
+            return general.count == segments.count && zip(general, segments).allSatisfy { $1 == "*" || $0 == $1 }
+        }
     }
 }

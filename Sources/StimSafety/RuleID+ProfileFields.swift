@@ -31,6 +31,6 @@ extension RuleID {
     /// the order given.
     public static func assumed(_ rules: some Sequence<RuleID>, among assumed: [String]) -> [String] {
         let patterns = rules.flatMap(\.profileFields)
-        return assumed.filter { path in patterns.contains { Metrics.matches(path, $0) } }
+        return assumed.filter { path in Metrics.matches(path, any: patterns) }
     }
 }
