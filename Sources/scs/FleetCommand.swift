@@ -67,12 +67,14 @@ struct FleetCommand: ParsableCommand {
             let analysis = AnalysisJob(catalog: try catalog.loadCatalog())
             let worker = "\(ProcessInfo.processInfo.hostName):\(getpid()):\(UUID().uuidString.prefix(8))"
             let (lease, attempts, untilEmpty) = (lease, attempts, untilEmpty)
-            let heartbeat = Task {
-                while !Task.isCancelled {
-                    try? await Task.sleep(for: .seconds(lease / 4))
+            // A thread of its own, so that analyses busy on every core do not hold the lease up.
+            let heartbeat = Thread {
+                while !Thread.current.isCancelled {
+                    Thread.sleep(forTimeInterval: lease / 4)
                     try? queue.heartbeat(worker: worker)
                 }
             }
+            heartbeat.start()
             defer { heartbeat.cancel() }
             let (done, failed) = try await withThrowingTaskGroup(of: (Int, Int).self) { group in
                 for _ in 0..<jobs {
