@@ -1,18 +1,3 @@
-import DeviceProfiles
-
-extension SQLiteStore {
-    /// The cohort of the recordings `filter` selects, with patients under `belowPercent` of days
-    /// with therapy marked. The days of a patient's overlapping recordings count once (the larger
-    /// therapy time of the two).
-    public func cohort(_ filter: CohortFilter, belowPercent: Double) throws(InputError) -> Cohort {
-        do {
-            return try Cohort.query(filter, belowPercent: belowPercent, rows: rows)
-        } catch {
-            throw InputError("--store", "cannot read the store: \(Self.reason(error))")
-        }
-    }
-}
-
 /// The cohort's questions in SQL that SQLite and PostgreSQL both run (`?` placeholders, text
 /// arguments, cells read by position).
 extension Cohort {
@@ -30,7 +15,8 @@ extension Cohort {
         let single =
             hasRange
             ? """
-            SELECT r.device, r.serial, COUNT(*) AS days, SUM(CASE WHEN d.therapyHours > 0 THEN 1 ELSE 0 END) AS daysWithTherapy,
+            SELECT r.device, r.serial, COUNT(*) AS days,
+                SUM(CASE WHEN d.therapyHours > 0 THEN 1 ELSE 0 END) AS daysWithTherapy,
                 SUM(d.therapyHours) AS therapyHours
             FROM recording r JOIN dayUsage d ON d.recordingId = r.id
             WHERE \(selected) AND NOT \(several) AND d.date BETWEEN ? AND ? GROUP BY r.id
@@ -44,7 +30,8 @@ extension Cohort {
                 SELECT r.device, r.serial, d.date, MAX(d.therapyHours) AS hours
                 FROM dayUsage d JOIN recording r ON r.id = d.recordingId
                 WHERE \(selected) AND \(several) AND d.date BETWEEN ? AND ? GROUP BY r.device, r.serial, d.date)
-            SELECT device, serial, COUNT(*) AS days, SUM(CASE WHEN hours > 0 THEN 1 ELSE 0 END) AS daysWithTherapy, SUM(hours) AS therapyHours
+            SELECT device, serial, COUNT(*) AS days, SUM(CASE WHEN hours > 0 THEN 1 ELSE 0 END) AS daysWithTherapy,
+                SUM(hours) AS therapyHours
             FROM patientDay GROUP BY device, serial
             """
         var days: [String: (days: Int, withTherapy: Int, hours: Double)] = [:]

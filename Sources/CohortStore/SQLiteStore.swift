@@ -70,6 +70,17 @@ public final class SQLiteStore: Sendable {
         }
     }
 
+    /// The cohort of the recordings `filter` selects, with patients under `belowPercent` of days
+    /// with therapy marked. The days of a patient's overlapping recordings count once (the larger
+    /// therapy time of the two).
+    public func cohort(_ filter: CohortFilter, belowPercent: Double) throws(InputError) -> Cohort {
+        do {
+            return try Cohort.query(filter, belowPercent: belowPercent, rows: rows)
+        } catch {
+            throw InputError("--store", "cannot read the store: \(Self.reason(error))")
+        }
+    }
+
     /// Runs a cohort question (`?` placeholders, text arguments), its rows as cells by position.
     func rows(_ sql: String, _ arguments: [String]) throws -> [[StoreCell]] {
         try pool.read { db in
