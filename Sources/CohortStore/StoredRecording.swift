@@ -74,11 +74,13 @@ struct StoredRecording {
         ]
     }
 
-    /// The statements that replace a recording's rows under it: a delete, then an insert per row.
-    static func childStatements(_ table: String, width: Int) -> (delete: String, insert: String) {
-        (
+    /// The statements that replace a recording's rows under it: a delete, then an insert of `rows`
+    /// rows at once.
+    static func childStatements(_ table: String, width: Int, rows: Int = 1) -> (delete: String, insert: String) {
+        let row = "(?\(String(repeating: ", ?", count: width)))"
+        return (
             "DELETE FROM \(table) WHERE recordingId = ?",
-            "INSERT INTO \(table) VALUES (?\(String(repeating: ", ?", count: width)))"
+            "INSERT INTO \(table) VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))"
         )
     }
 }
