@@ -44,6 +44,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         // The browser programmer's server (`scs ui`); no trait: neither swift-configuration nor full Foundation.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
@@ -127,14 +128,17 @@ let package = Package(
             ],
             swiftSettings: strictness
         ),
-        // The cohort store (`docs/cohort.md`): each recording's report in SQLite through GRDB. Only the `scs`
-        // executable and its own tests link it, so that no other build compiles GRDB.
+        // The cohort store (`docs/cohort.md`): each recording's report in SQLite through GRDB or in PostgreSQL
+        // through postgres-nio, and the fleet's job queue. Only the `scs` executable and its own tests link
+        // it, so that no other build compiles GRDB or postgres-nio.
         .target(
             name: "CohortStore",
             dependencies: [
                 "TherapyLog", "DeviceImport", "RecordingFormat", "Report", "DeviceProfiles", "FileIO", "StimSafety",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "NIOCore", package: "swift-nio"),
             ],
+            resources: [.embedInCode("Migrations/postgres-v1.sql"), .embedInCode("Migrations/postgres-v2.sql")],
             swiftSettings: strictness),
         // `scs ui`, the clinician's programmer in the browser: only the `scs` executable links it (and so
         // swift-nio), so that the fuzz targets and the other test targets build without a web server.

@@ -44,17 +44,73 @@ public final class SQLiteStore: Sendable {
     /// content at `path`: a new row, or the row of the same content again, replaced.
     public func keep(_ report: RecordingReport, imported: ImportResult?, json: String, path: String) throws(InputError)
     {
-        let hash = try ContentHash.of(path)
-        let row = StoredRecording(report: report, path: path, contentSHA256: hash, json: json)
+        let row = StoredRecording(
+            report: report, notes: imported?.notes ?? [], path: path, contentSHA256: try ContentHash.of(path),
+            json: json)
         do {
-            try pool.write { db in try row.save(in: db, notes: imported?.notes ?? []) }
+            try pool.write { db in
+                let columns = row.columns
+                guard
+                    let id = try Int64.fetchOne(
+                        db, sql: StoredRecording.upsert(columns.map(\.name)),
+                        arguments: StatementArguments(columns.map { $0.value.databaseValue }))
+                else { throw DatabaseError(message: "the row of \(path) was not written") }
+                for (table, rows) in row.children {
+                    let (delete, insert) = StoredRecording.childStatements(table, width: rows.first?.count ?? 0)
+                    try db.execute(sql: delete, arguments: [id])
+                    guard !rows.isEmpty else { continue }
+                    let statement = try db.makeStatement(sql: insert)
+                    for cells in rows {
+                        try statement.execute(arguments: StatementArguments([id] + cells.map(\.databaseValue)))
+                    }
+                }
+            }
         } catch {
             throw InputError(path, "cannot be kept in the store: \(Self.reason(error))")
+        }
+    }
+
+    /// The cohort of the recordings `filter` selects, with patients under `belowPercent` of days
+    /// with therapy marked. The days of a patient's overlapping recordings count once (the larger
+    /// therapy time of the two).
+    public func cohort(_ filter: CohortFilter, belowPercent: Double) throws(InputError) -> Cohort {
+        do {
+            return try Cohort.query(filter, belowPercent: belowPercent, rows: rows)
+        } catch {
+            throw InputError("--store", "cannot read the store: \(Self.reason(error))")
+        }
+    }
+
+    /// Runs a cohort question (`?` placeholders, text arguments), its rows as cells by position.
+    func rows(_ sql: String, _ arguments: [String]) throws -> [[StoreCell]] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+                row.databaseValues.map { value in
+                    switch value.storage {
+                    case .null, .blob: .null
+                    case .int64(let number): .integer(Int(number))
+                    case .double(let number): .real(number)
+                    case .string(let text): .text(text)
+                    }
+                }
+            }
         }
     }
 
     /// SQLite's message without GRDB's echo of the statement.
     static func reason(_ error: any Error) -> String {
         (error as? DatabaseError)?.message ?? "\(error)"
+    }
+}
+
+extension StoreCell {
+    /// The cell as GRDB binds it.
+    var databaseValue: DatabaseValue {
+        switch self {
+        case .null: .null
+        case .integer(let value): value.databaseValue
+        case .real(let value): value.databaseValue
+        case .text(let value): value.databaseValue
+        }
     }
 }

@@ -1,6 +1,6 @@
 import DeviceImport
+import DeviceProfiles
 import Foundation
-import GRDB
 import RecordingFormat
 import Report
 import StimSafety
@@ -8,56 +8,79 @@ import TherapyLog
 
 /// One recording's row of the store and the rows under it, made from the analyzer's report: the
 /// figures of `recording-format.md` §3 in columns, the daily usage, programs, refusals and import
-/// notes in tables of their own, and the whole `--json` report beside them.
+/// notes in tables of their own, and the whole `--json` report beside them. Both engines write it
+/// with the statements here (`?` placeholders).
 struct StoredRecording {
     var report: RecordingReport
+    var notes: [ImportNote]
     var path: String
     var contentSHA256: String
     var json: String
 
-    /// Inserts the row, or replaces the row of the same content and everything under it.
-    func save(in db: Database, notes: [ImportNote]) throws {
-        let columns: [(String, (any DatabaseValueConvertible)?)] = [
-            ("contentSHA256", contentSHA256), ("path", path), ("device", report.device), ("serial", report.serial),
-            ("start", report.start.rfc3339), ("end", report.end.rfc3339), ("truncated", report.isTruncated),
-            ("recordedHours", report.recordedHours), ("therapyHours", report.therapyHours),
-            ("usagePercent", report.usagePercent), ("days", report.days.count),
-            ("daysWithTherapy", report.daysWithTherapy), ("patientAdjustments", report.adjustments.patient),
-            ("clinicianAdjustments", report.adjustments.clinician), ("deviceAdjustments", report.adjustments.device),
-            ("refusals", report.rejected.total), ("charges", report.charges.count),
-            ("meanChargeIntervalHours", report.charges.meanIntervalHours),
-            ("impedanceAlerts", report.impedanceAlerts), ("safetyErrorEvents", report.safety.eventsWithErrors),
-            ("safetyWarningEvents", report.safety.eventsWithWarnings),
-            ("safetyRules", report.safety.rules.map(\.name).joined(separator: ",")),
-            ("findings", report.findings.count), ("report", json), ("scsVersion", SCSVersion.text),
-            ("storedAt", Date().ISO8601Format()),
+    /// The `recording` row's columns.
+    var columns: [(name: String, value: StoreCell)] {
+        [
+            ("contentSHA256", .init(contentSHA256)), ("path", .init(path)), ("device", .init(report.device)),
+            ("serial", .init(report.serial)), ("start", .init(report.start.rfc3339)),
+            ("end", .init(report.end.rfc3339)), ("truncated", .init(report.isTruncated ? 1 : 0)),
+            ("recordedHours", .init(report.recordedHours)), ("therapyHours", .init(report.therapyHours)),
+            ("usagePercent", .init(report.usagePercent)), ("days", .init(report.days.count)),
+            ("daysWithTherapy", .init(report.daysWithTherapy)),
+            ("patientAdjustments", .init(report.adjustments.patient)),
+            ("clinicianAdjustments", .init(report.adjustments.clinician)),
+            ("deviceAdjustments", .init(report.adjustments.device)), ("refusals", .init(report.rejected.total)),
+            ("charges", .init(report.charges.count)),
+            ("meanChargeIntervalHours", .init(report.charges.meanIntervalHours)),
+            ("impedanceAlerts", .init(report.impedanceAlerts)),
+            ("safetyErrorEvents", .init(report.safety.eventsWithErrors)),
+            ("safetyWarningEvents", .init(report.safety.eventsWithWarnings)),
+            ("safetyRules", .init(report.safety.rules.map(\.name).joined(separator: ","))),
+            ("findings", .init(report.findings.count)), ("report", .init(json)), ("scsVersion", .init(SCSVersion.text)),
+            ("storedAt", .init(Date().ISO8601Format())),
         ]
-        let names = columns.map { "\"\($0.0)\"" }
+    }
+
+    /// Inserts the `recording` row, or replaces the row of the same content, returning its id.
+    static func upsert(_ names: [String]) -> String {
+        let names = names.map { $0 == "end" ? "\"end\"" : $0 }  // a keyword in SQL
         let updates = names.dropFirst().map { "\($0) = excluded.\($0)" }
-        let id = try Int64.fetchOne(
-            db,
-            sql: """
-                INSERT INTO recording (\(names.joined(separator: ", ")))
-                VALUES (\(Array(repeating: "?", count: names.count).joined(separator: ", ")))
-                ON CONFLICT (contentSHA256) DO UPDATE SET \(updates.joined(separator: ", "))
-                RETURNING id
-                """,
-            arguments: StatementArguments(columns.map(\.1)))
-        guard let id else { throw DatabaseError(message: "the row of \(path) was not written") }
-        for table in ["dayUsage", "programUsage", "refusal", "importNote"] {
-            try db.execute(sql: "DELETE FROM \(table) WHERE recordingId = ?", arguments: [id])
-        }
-        let day = try db.makeStatement(sql: "INSERT INTO dayUsage VALUES (?, ?, ?)")
-        for usage in report.days { try day.execute(arguments: [id, usage.date, usage.therapyHours]) }
-        let program = try db.makeStatement(sql: "INSERT INTO programUsage VALUES (?, ?, ?, ?)")
-        for usage in report.programs {
-            try program.execute(arguments: [id, usage.slot.number, usage.therapyHours, usage.meanAmplitude])
-        }
-        let refusal = try db.makeStatement(sql: "INSERT INTO refusal VALUES (?, ?, ?)")
-        for (rule, count) in report.rejected.byRule { try refusal.execute(arguments: [id, rule, count]) }
-        let note = try db.makeStatement(sql: "INSERT INTO importNote VALUES (?, ?, ?, ?, ?, ?)")
-        for (position, entry) in notes.enumerated() {
-            try note.execute(arguments: [id, position, entry.kind.rawValue, entry.file, entry.line, entry.message])
-        }
+        return """
+            INSERT INTO recording (\(names.joined(separator: ", ")))
+            VALUES (\(Array(repeating: "?", count: names.count).joined(separator: ", ")))
+            ON CONFLICT (contentSHA256) DO UPDATE SET \(updates.joined(separator: ", "))
+            RETURNING id
+            """
+    }
+
+    /// The tables under a recording, each with the rows to insert (after the recording's id).
+    var children: [(table: String, rows: [[StoreCell]])] {
+        [
+            ("dayUsage", report.days.map { [.init($0.date), .init($0.therapyHours)] }),
+            (
+                "programUsage",
+                report.programs.map { [.init($0.slot.number), .init($0.therapyHours), .init($0.meanAmplitude)] }
+            ),
+            ("refusal", report.rejected.byRule.map { [.init($0.key), .init($0.value)] }),
+            (
+                "importNote",
+                notes.enumerated().map { position, note in
+                    [
+                        .init(position), .init(note.kind.rawValue), .init(note.file),
+                        note.line.map(StoreCell.init) ?? .null,
+                        .init(note.message),
+                    ]
+                }
+            ),
+        ]
+    }
+
+    /// The statements that replace a recording's rows under it: a delete, then an insert of `rows`
+    /// rows at once.
+    static func childStatements(_ table: String, width: Int, rows: Int = 1) -> (delete: String, insert: String) {
+        let row = "(?\(String(repeating: ", ?", count: width)))"
+        return (
+            "DELETE FROM \(table) WHERE recordingId = ?",
+            "INSERT INTO \(table) VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))"
+        )
     }
 }

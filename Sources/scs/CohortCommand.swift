@@ -17,7 +17,10 @@ struct CohortCommand: ParsableCommand {
             range and limit the usage figures to its days. Fill the store with `scs analyze --store`.
             """)
 
-    @Option(help: ArgumentHelp("The cohort store (sqlite:PATH).", valueName: "store")) var store: String
+    @Option(
+        help: ArgumentHelp(
+            "The cohort store (sqlite:PATH or postgres://USER@HOST[:PORT]/DATABASE).", valueName: "store")) var store:
+        String
 
     @Option(help: "Only recordings of this device profile id.") var device: String?
     @Option(help: "Only the recordings of this serial number.") var serial: String?

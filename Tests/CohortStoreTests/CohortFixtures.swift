@@ -2,8 +2,14 @@ import Foundation
 import RecordingFormat
 import Testing
 
+@testable import CohortStore
+
 /// Recordings written for a test, the built `scs` run on them, and a fresh store file.
 enum CohortFixtures {
+    /// The PostgreSQL server `scripts/test-postgres` started (a `postgres://` address of its
+    /// `postgres` database); nil without one, and the suites that need it are skipped.
+    static let postgresServer = ProcessInfo.processInfo.environment["SCS_TEST_POSTGRES_URL"]
+
     /// A folder of its own for one test, removed by the caller.
     static func folder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("scs-cohort-\(UUID().uuidString)")
@@ -52,6 +58,27 @@ enum CohortFixtures {
         return (
             process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self)
         )
+    }
+
+    /// Starts the built `scs` with `arguments` from the repository root, its output discarded.
+    static func launch(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("scs")
+        process.arguments = arguments
+        process.currentDirectoryURL = root
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// The rows of `sql` (`?` placeholders, text arguments) in the store of either engine.
+    static func rows(_ store: any CohortDatabase, _ sql: String, _ arguments: [String] = []) throws -> [[StoreCell]] {
+        if let store = store as? PostgresStore {
+            return try store.transaction { run in try run(sql, arguments.map(StoreCell.text)) }
+        }
+        return try #require(store as? SQLiteStore).rows(sql, arguments)
     }
 
     /// The repository root, found from this file's path.

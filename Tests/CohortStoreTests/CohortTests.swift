@@ -1,6 +1,5 @@
 import DeviceProfiles
 import Foundation
-import GRDB
 import Testing
 
 @testable import CohortStore
@@ -30,7 +29,11 @@ struct CohortTests {
     @Test func theStoreAndAnalyzeJSONAgreeOnEveryFigure() throws {
         let folder = try CohortFixtures.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = "sqlite:" + folder.appendingPathComponent("cohort.sqlite").path
+        try Self.agreeOnEveryFigure(store: "sqlite:" + folder.appendingPathComponent("cohort.sqlite").path)
+    }
+
+    /// Analyses ``recordings`` into the empty `store` and compares its figures with `--json`'s.
+    static func agreeOnEveryFigure(store: String) throws {
         let analysis = try CohortFixtures.scs(["analyze"] + Self.recordings + ["--json", "--store", store])
         #expect(analysis.status == 0, "\(analysis.stderr)")
         let document = try #require(
@@ -62,12 +65,11 @@ struct CohortTests {
             for program in programs where (program["therapyHours"] as? Double ?? 0) > 0 {
                 #expect(cohort.programs.contains { $0.device == device && $0.slot == program["slot"] as? Int })
             }
-            let stored = try opened.pool.read { db in
-                try String.fetchOne(
-                    db, sql: "SELECT report FROM recording WHERE serial = ? AND device = ?",
-                    arguments: [serial, device])
-            }
-            let kept = try JSONSerialization.jsonObject(with: Data(try #require(stored).utf8)) as? NSDictionary
+            let stored = try CohortFixtures.rows(
+                opened, "SELECT report FROM recording WHERE serial = ? AND device = ?", [serial, device])
+            let kept =
+                try JSONSerialization.jsonObject(with: Data(try #require(stored.first?.first?.string).utf8))
+                as? NSDictionary
             #expect(kept == report as NSDictionary, "the stored report of \(serial) is the --json one")
         }
     }
@@ -75,6 +77,11 @@ struct CohortTests {
     @Test func aSharedDayCountsOnceAndPatientsUnderTheThresholdAreListed() throws {
         let folder = try CohortFixtures.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.countSharedDaysOnce(in: folder, store: "sqlite:" + folder.appendingPathComponent("cohort.sqlite").path)
+    }
+
+    /// Analyses recordings written in `folder` into the empty `store` and asks the cohort's questions.
+    static func countSharedDaysOnce(in folder: URL, store: String) throws {
         let files: [(String, String)] = [
             ("low", CohortFixtures.recording(serial: "LOW", start: "2026-03-01", hours: [4, 0, 0, 0])),
             ("high-1", CohortFixtures.recording(serial: "HIGH", start: "2026-03-01", hours: [10, 10, 0])),
@@ -90,7 +97,6 @@ struct CohortTests {
             try text.write(to: url, atomically: true, encoding: .utf8)
             paths.append(url.path)
         }
-        let store = "sqlite:" + folder.appendingPathComponent("cohort.sqlite").path
         #expect(try CohortFixtures.scs(["analyze"] + paths + ["--store", store]).status == 0)
         let opened = try StoreLocation.open(store)
         let cohort = try opened.cohort(CohortFilter(), belowPercent: 50)

@@ -23,7 +23,7 @@ struct SQLiteStoreTests {
             ])
             #expect(result.status == 0, "\(result.stderr)")
         }
-        let opened = try StoreLocation.open(store)
+        let opened = try #require(try StoreLocation.open(store) as? SQLiteStore)
         let rows = try opened.pool.read { db in
             try Row.fetchAll(db, sql: "SELECT serial, path, contentSHA256 FROM recording ORDER BY serial")
         }
@@ -51,7 +51,7 @@ struct SQLiteStoreTests {
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 4)
         #expect(lines.filter { $0.contains(#""error":{"#) }.count == 2)
-        let serials = try StoreLocation.open(store).pool.read { db in
+        let serials = try #require(try StoreLocation.open(store) as? SQLiteStore).pool.read { db in
             try String.fetchAll(db, sql: "SELECT serial FROM recording ORDER BY serial")
         }
         #expect(serials == ["IPG-0404", "SIM-1"])

@@ -6,11 +6,11 @@ import TherapyLog
 
 /// One recording's analysis as `scs analyze` reports it: the report, the profile it was judged against
 /// and, for a device log, what the import found.
-typealias Analysis = (report: RecordingReport, profile: DeviceProfile, imported: ImportResult?)
+package typealias Analysis = (report: RecordingReport, profile: DeviceProfile, imported: ImportResult?)
 
 /// What every recording of one `scs analyze` run is read with; `Sendable`, so that each core can
 /// analyse recordings of its own with it.
-struct AnalysisJob: Sendable {
+package struct AnalysisJob: Sendable {
     /// A strict reading stopped at an invalid line: exit 1, where other bad input exits 2.
     struct StrictStop: Error {
         var error: InputError
@@ -34,7 +34,7 @@ struct AnalysisJob: Sendable {
 
     /// ``analyze(_:quiet:)``, with the report as one line of `--json`: made once for the store and
     /// `--batch` alike, as encoding takes longer than reading and analysing.
-    func encoded(_ file: String, quiet: Bool = true) throws -> (analysis: Analysis, json: String) {
+    package func encoded(_ file: String, quiet: Bool = true) throws -> (analysis: Analysis, json: String) {
         let analysis = try read(file, quiet: quiet)
         let json = try JSONOutput.line(AnalyzedRecording(report: analysis.report, imported: analysis.imported))
         try store?.keep(analysis.report, imported: analysis.imported, json: json, path: file)
@@ -103,5 +103,12 @@ struct AnalysisJob: Sendable {
         } catch {
             throw InputError(location, error.description)
         }
+    }
+}
+
+extension AnalysisJob {
+    /// The reading of `scs fleet work`: the profiles of `catalog`, UTC days, not strict, no store.
+    package init(catalog: DeviceCatalog) {
+        self.init(profiles: catalog, override: nil, zone: .utc, isStrict: false, store: nil)
     }
 }

@@ -80,7 +80,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Also keep each recording's report in this cohort store (sqlite:PATH); the same content updates its row.",
+            "Also keep each recording's report in this cohort store (sqlite:PATH or postgres://USER@HOST[:PORT]/DATABASE); the same content updates its row.",
             valueName: "store"))
     var store: String?
 

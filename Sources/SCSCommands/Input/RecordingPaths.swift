@@ -9,11 +9,11 @@ import Foundation
 /// (`.json` judged by content, so that other JSON beside them is passed over) and session folders
 /// inside it, at any depth, in the byte order of their paths (as `find | sort` lists them), hidden names
 /// left out.
-enum RecordingPaths {
+package enum RecordingPaths {
     /// `paths` with every folder that is not an RC+S session replaced by what it holds, in order.
     ///
     /// - Throws: ``InputError`` for a folder that cannot be listed or holds nothing to analyse.
-    static func expand(_ paths: [String]) throws(InputError) -> [String] {
+    package static func expand(_ paths: [String]) throws(InputError) -> [String] {
         var expanded: [String] = []
         for path in paths {
             guard path != InputFile.standardInputPath, FileKind(path: path) == .folder, !isSession(path) else {

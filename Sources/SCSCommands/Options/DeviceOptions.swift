@@ -15,7 +15,7 @@ package struct CatalogOptions: ParsableArguments {
     package init() {}
 
     /// The built-in profiles and the user's folder's, sorted by id.
-    func loadCatalog() throws(InputError) -> DeviceCatalog {
+    package func loadCatalog() throws(InputError) -> DeviceCatalog {
         try ProfileSource.catalog(in: devices)
     }
 

@@ -1,0 +1,87 @@
+import DeviceProfiles
+import Foundation
+import Testing
+
+@testable import CohortStore
+
+/// The PostgreSQL store on a real server: `scripts/test-postgres` starts Debian's PostgreSQL 15 and
+/// names it in `SCS_TEST_POSTGRES_URL`; without it these tests are skipped.
+@Suite(
+    "The PostgreSQL cohort store",
+    .enabled(if: CohortFixtures.postgresServer != nil, "scripts/test-postgres runs these on a PostgreSQL server"))
+struct PostgresStoreTests {
+    /// A new empty database on the test server, as a `--store` location.
+    static func newDatabase() throws -> String {
+        let server = try #require(CohortFixtures.postgresServer)
+        let name = "scs_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        #expect(try psql(server, "CREATE DATABASE \(name)").status == 0)
+        return server.prefix { $0 != "?" }.split(separator: "/").dropLast().joined(separator: "/")
+            .replacingOccurrences(of: ":/", with: "://") + "/\(name)"
+    }
+
+    /// Runs `sql` with Debian's psql against `url`.
+    static func psql(_ url: String, _ sql: String) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
+        process.arguments = [url, "-v", "ON_ERROR_STOP=1", "-qAtc", sql]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func theStoreAndAnalyzeJSONAgreeOnEveryFigure() throws {
+        try CohortTests.agreeOnEveryFigure(store: try Self.newDatabase())
+    }
+
+    @Test func aSharedDayCountsOnceAndFiltersSelectAsInSQLite() throws {
+        let folder = try CohortFixtures.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try CohortTests.countSharedDaysOnce(in: folder, store: try Self.newDatabase())
+    }
+
+    @Test func theSameContentAnalysedTwiceIsStoredOnceAndScsCohortReadsIt() throws {
+        let store = try Self.newDatabase()
+        let recording = "Recordings/edge-cases/midnight-boundaries.scsrec.jsonl"
+        for _ in 0..<2 {
+            let result = try CohortFixtures.scs(["analyze", recording, "--store", store])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        #expect(try Self.psql(store, "SELECT COUNT(*) FROM recording").output == "1\n")
+        let cohort = try CohortFixtures.scs(["cohort", "--store", store, "--csv"])
+        #expect(cohort.status == 0, "\(cohort.stderr)")
+        #expect(cohort.stdout.split(whereSeparator: \.isNewline).count == 2)
+    }
+
+    @Test func aStoreOfANewerSchemaIsOneClearErrorAndExitTwo() throws {
+        let store = try Self.newDatabase()
+        _ = try PostgresStore(url: store, location: "test")
+        #expect(try Self.psql(store, "INSERT INTO scsSchema VALUES (99)").status == 0)
+        let result = try CohortFixtures.scs(["cohort", "--store", store])
+        #expect(result.status == 2)
+        #expect(
+            result.stderr
+                == "error: --store: the store was written by a newer scs (schema 99; this scs knows up to 2); use that scs\n"
+        )
+    }
+
+    /// The test server trusts every local login, so an unknown user stands for a refused one.
+    @Test func anUnreachableServerOrARefusedLoginIsOneErrorAndExitTwo() throws {
+        let server = try #require(CohortFixtures.postgresServer)
+        for (location, reason) in [
+            ("postgres://postgres@127.0.0.1:1/postgres", "cannot connect to PostgreSQL"),
+            (
+                "postgres://nobody:wrong@127.0.0.1:\(URLComponents(string: server)?.port ?? 0)/postgres",
+                "cannot connect"
+            ),
+            ("postgres://127.0.0.1/x", "expected postgres://USER"),
+        ] {
+            let result = try CohortFixtures.scs(["cohort", "--store", location])
+            #expect(result.status == 2, "\(location)")
+            #expect(result.stderr.hasPrefix("error: --store: \(reason)"), "\(result.stderr)")
+            #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        }
+    }
+}
