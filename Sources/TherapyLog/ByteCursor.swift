@@ -75,6 +75,14 @@ struct ByteCursor {
         return value
     }
 
+    /// Reads a contact key in the spelling ``ContactID/description`` gives it (`case`, or a contact
+    /// number of at most nine digits without a leading zero), up to the closing quote; nil for any
+    /// other key.
+    mutating func contactKey() -> ContactID? {
+        if skip("case") { return .can }
+        return leadNumber().map(ContactID.lead)
+    }
+
     /// Reads a lead contact number in the spelling ``ContactID/description`` gives it (one to nine
     /// digits without a leading zero, a number ``ContactID/init(key:)`` reads alike); nil, reading
     /// nothing, for anything else.
@@ -89,6 +97,44 @@ struct ByteCursor {
         guard (1...9).contains(digits), digits == 1 || position[0] != UInt8(ascii: "0") else { return nil }
         position += digits
         return number
+    }
+
+    /// Reads the text of a string up to its closing quote, which it moves past, when every byte is
+    /// printable ASCII and none is a backslash; nil for any other string.
+    mutating func plainString() -> String? {
+        var length = 0
+        while length < end - position {
+            let byte = position[length]
+            if byte == UInt8(ascii: "\"") {
+                let text = String(decoding: UnsafeBufferPointer(start: position, count: length), as: UTF8.self)
+                position += length + 1
+                return text
+            }
+            guard byte >= 0x20, byte < 0x7F, byte != UInt8(ascii: "\\") else { return nil }
+            length += 1
+        }
+        return nil
+    }
+
+    /// Reads a JSON number written as a plain decimal (`-?(0|[1-9][0-9]*)(\.[0-9]+)?`) as its text;
+    /// nil for any other number.
+    mutating func plainNumberText() -> String? {
+        var length = position < end && position[0] == UInt8(ascii: "-") ? 1 : 0
+        let integerStart = length
+        while length < end - position, position[length] &- UInt8(ascii: "0") < 10 { length += 1 }
+        let integerDigits = length - integerStart
+        guard integerDigits == 1 || (integerDigits > 1 && position[integerStart] != UInt8(ascii: "0")) else {
+            return nil
+        }
+        if length < end - position, position[length] == UInt8(ascii: ".") {
+            let fractionStart = length + 1
+            length = fractionStart
+            while length < end - position, position[length] &- UInt8(ascii: "0") < 10 { length += 1 }
+            guard length > fractionStart else { return nil }
+        }
+        let text = String(decoding: UnsafeBufferPointer(start: position, count: length), as: UTF8.self)
+        position += length
+        return text
     }
 
     /// The plain decimal JSON number at the start of `bytes` (`-?(0|[1-9][0-9]*)(\.[0-9]+)?`, the form

@@ -12,9 +12,8 @@ import StimSafety
 /// target hold both paths to the same events.
 enum WrittenLayout {
     /// The event of `line`, or nil when the line is not in the written layout of a battery,
-    /// amplitude, therapy, activate, impedance, charge or end event, or breaks the schema. The rare
-    /// events (program writes, refusals, faults) are left to the parser, which costs them a few
-    /// microseconds each. `day` is the date of the last time read
+    /// amplitude, therapy, activate, impedance, charge, program, fault or end event or of a refusal
+    /// of a request of scalar members, or breaks the schema. `day` is the date of the last time read
     /// (``Timestamp/parse(_:day:)``).
     static func decode(_ line: UnsafeRawBufferPointer, day: inout Timestamp.DayMemo?) -> DecodedLine? {
         guard var cursor = ByteCursor(line), cursor.skip(#"{"t":""#), let time = cursor.timestamp(day: &day),
@@ -51,8 +50,59 @@ enum WrittenLayout {
             if cursor.skip(#"start""#) { return .charge(.start) }
             if cursor.skip(#"end""#) { return .charge(.end) }
         }
+        if cursor.skip(#"program","slot":"#) {
+            guard let slot = slot(&cursor), let by = role(&cursor), cursor.skip(#","program":{"#),
+                let program = program(&cursor)
+            else { return nil }
+            return .program(slot: slot, program: program, by: by)
+        }
+        if cursor.skip(#"fault","code":""#) {
+            guard let code = cursor.plainString() else { return nil }
+            guard cursor.skip(#","detail":""#) else { return .fault(code: code, detail: nil) }
+            return cursor.plainString().map { .fault(code: code, detail: $0) }
+        }
         if cursor.skip(#"end""#) { return .end }
+        if cursor.skip(#"rejected","by":""#) {
+            guard let by = roleName(&cursor), cursor.skip(#","rules":["#), let rules = ruleIDs(&cursor),
+                cursor.skip(#","request":{"#), let request = request(&cursor)
+            else { return nil }
+            return .rejected(RejectedCommand(by: by, rules: rules, request: request))
+        }
         return nil
+    }
+
+    /// The rule ids of a refusal up to the closing bracket: plain strings.
+    private static func ruleIDs(_ cursor: inout ByteCursor) -> [String]? {
+        var rules: [String] = []
+        if cursor.skip("]") { return rules }
+        repeat {
+            guard cursor.skip(#"""#), let rule = cursor.plainString() else { return nil }
+            rules.append(rule)
+        } while cursor.skip(",")
+        return cursor.skip("]") ? rules : nil
+    }
+
+    /// A refused request up to its closing brace, when it is one object of plain keys, each once, with
+    /// plain decimals or booleans (an amplitude, an activation, therapy on or off); nil for any other,
+    /// a program write among them.
+    private static func request(_ cursor: inout ByteCursor) -> JSONValue? {
+        if cursor.skip("}") { return .object([:]) }
+        // Room for the usual few members at once, instead of growing and rehashing on the second.
+        var members = [String: JSONValue](minimumCapacity: usualRequestCount)
+        repeat {
+            guard cursor.skip(#"""#), let key = cursor.plainString(), cursor.skip(":") else { return nil }
+            let value: JSONValue
+            if cursor.skip("true") {
+                value = .bool(true)
+            } else if cursor.skip("false") {
+                value = .bool(false)
+            } else {
+                guard let text = cursor.plainNumberText() else { return nil }
+                value = .number(text)
+            }
+            guard members.updateValue(value, forKey: key) == nil else { return nil }
+        } while cursor.skip(",")
+        return cursor.skip("}") ? .object(members) : nil
     }
 
     /// The members of an impedance map up to its closing brace, in the one spelling and the order
@@ -73,19 +123,28 @@ enum WrittenLayout {
         return cursor.skip("}") ? measured : nil
     }
 
+    /// Room reserved for a refused request's members: a slot and an amplitude, or a slot and more.
+    private static let usualRequestCount = 4
+
     /// Room reserved for an impedance map: the contacts of two 8-contact leads and the case.
     private static let usualMapCount = 17
 
+    /// A positive whole number.
+    @inline(__always)
+    static func positiveInteger(_ cursor: inout ByteCursor) -> Int? {
+        guard let number = cursor.plainDecimal(fractionDigits: 0), number > 0 else { return nil }
+        return Int(number)
+    }
+
     /// A slot number.
     @inline(__always)
-    private static func slot(_ cursor: inout ByteCursor) -> Slot? {
-        guard let number = cursor.plainDecimal(fractionDigits: 0), number > 0 else { return nil }
-        return Slot(number: Int(number))
+    static func slot(_ cursor: inout ByteCursor) -> Slot? {
+        positiveInteger(&cursor).flatMap { Slot(number: $0) }
     }
 
     /// A quantity that must not be negative.
     @inline(__always)
-    private static func quantity<Quantity: FixedPoint>(_ cursor: inout ByteCursor, _: Quantity.Type) -> Quantity? {
+    static func quantity<Quantity: FixedPoint>(_ cursor: inout ByteCursor, _: Quantity.Type) -> Quantity? {
         guard let raw = cursor.plainDecimal(fractionDigits: Quantity.fractionDigits), raw >= 0 else { return nil }
         return Quantity(rawValue: raw)
     }
@@ -93,7 +152,12 @@ enum WrittenLayout {
     /// The `by` member that ends these events.
     @inline(__always)
     private static func role(_ cursor: inout ByteCursor) -> EventOrigin? {
-        guard cursor.skip(#","by":""#) else { return nil }
+        cursor.skip(#","by":""#) ? roleName(&cursor) : nil
+    }
+
+    /// A role's name and its closing quote.
+    @inline(__always)
+    private static func roleName(_ cursor: inout ByteCursor) -> EventOrigin? {
         if cursor.skip(#"patient""#) { return .patient }
         if cursor.skip(#"clinician""#) { return .clinician }
         if cursor.skip(#"device""#) { return .device }
