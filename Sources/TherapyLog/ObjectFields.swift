@@ -15,8 +15,8 @@ struct ObjectFields {
         self.path = path
     }
 
-    /// The full name of a field. Made only for a problem: a nested field's is a new string, which
-    /// reading every `program` and `rejected` event would otherwise build.
+    /// The full name of a field within the line (`program.cycling.on`); the problems build it only
+    /// when they are made, as a nested field's name is a new string.
     func name(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
 
     func name(_ key: SchemaKey) -> String { name(key.description) }
