@@ -17,12 +17,6 @@ struct LeadContacts: Sendable {
         self.places = places
     }
 
-    /// Whether contact `number` is on a lead (has an electrode area).
-    @inline(__always)
-    func contains(_ number: Int) -> Bool {
-        place(of: number) != nil
-    }
-
     /// The place of contact `number` in ``numbers``, or nil when it is on no lead.
     @inline(__always)
     func place(of number: Int) -> Int? {

@@ -15,7 +15,11 @@ struct ObjectFields {
         self.path = path
     }
 
+    /// The full name of a field within the line (`program.cycling.on`); the problems build it only
+    /// when they are made, as a nested field's name is a new string.
     func name(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
+
+    func name(_ key: SchemaKey) -> String { name(key.description) }
 
     /// Whether `key` is present and not `null`.
     func has(_ key: SchemaKey) -> Bool {
@@ -52,28 +56,55 @@ struct ObjectFields {
     func integer(_ key: SchemaKey) throws(LineProblem) -> Int {
         let value = try value(key)
         guard case .number(let text) = value else { throw wrongType(key, "a whole number", value.typeName) }
-        return try FieldText.integer(text, field: name(key))
+        guard let whole = try? WholeNumber(parsing: text) else {
+            throw LineProblem(.wrongType, "field '\(name(key))' must be a whole number, not \(text)")
+        }
+        return Int(whole.rawValue)
     }
 
+    /// A whole number of 1 or more.
+    func positiveInteger(_ key: SchemaKey) throws(LineProblem) -> Int {
+        let number = try integer(key)
+        guard number > 0 else {
+            throw LineProblem(.wrongType, "field '\(name(key))' must be 1 or more, not \(number)")
+        }
+        return number
+    }
+
+    /// A slot number: a whole number of 1 or more.
+    func slot(_ key: SchemaKey) throws(LineProblem) -> Slot {
+        // `positiveInteger` gives a number of 1 or more, which is a slot.
+        Slot(number: try positiveInteger(key)) ?? 1
+    }
+
+    /// A number read exactly into `Quantity`, which must not be negative unless `allowNegative`.
     func quantity<Quantity: FixedPoint>(
-        _ key: SchemaKey, _: Quantity.Type, allowNegative: Bool
+        _ key: SchemaKey, _: Quantity.Type, allowNegative: Bool = false
     ) throws(LineProblem) -> Quantity {
-        let value = try value(key)
-        guard case .number(let text) = value else { throw wrongType(key, "a number", value.typeName) }
-        return try FieldText.quantity(text, Quantity.self, field: name(key), allowNegative: allowNegative)
+        try quantity(key.description, try value(key), Quantity.self, allowNegative: allowNegative)
     }
 
+    /// One of the raw values of `Choice`; another string is the problem `unknown` makes, by default a
+    /// wrong-type problem listing them.
     func choice<Choice: SchemaChoice>(
-        _ key: SchemaKey, _: Choice.Type, unknown: (String) -> LineProblem
+        _ key: SchemaKey, _: Choice.Type, unknown: ((String) -> LineProblem)? = nil
     ) throws(LineProblem) -> Choice {
         let text = try string(key)
-        guard let choice = Choice(rawValue: text) else { throw unknown(text) }
+        guard let choice = Choice(rawValue: text) else {
+            let options = Choice.allCases.map(\.rawValue).joined(separator: ", ")
+            throw unknown?(text)
+                ?? LineProblem(.wrongType, "field '\(name(key))' must be one of \(options), not '\(text)'")
+        }
         return choice
     }
 
     func timestamp(_ key: SchemaKey) throws(LineProblem) -> Timestamp {
         let text = try string(key)
-        guard let time = Timestamp(rfc3339: text) else { throw FieldText.badTimestamp(text, field: name(key)) }
+        guard let time = Timestamp(rfc3339: text) else {
+            throw LineProblem(
+                .wrongType,
+                "field '\(name(key))' must be an RFC 3339 UTC time like 2026-01-05T08:00:00Z, not '\(text)'")
+        }
         return time
     }
 
@@ -89,31 +120,59 @@ struct ObjectFields {
         var failure: (key: String, problem: LineProblem)?
         for (key, value) in members {
             do throws(LineProblem) {
-                guard value != .null else { throw missing(key) }
-                guard case .number(let text) = value else { throw wrongType(key, "a number", value.typeName) }
-                let quantity = try FieldText.quantity(
-                    text, Quantity.self, field: name(key), allowNegative: allowNegative)
-                read.append((ContactID(key: key), quantity))
+                read.append(
+                    (ContactID(key: key), try quantity(key, value, Quantity.self, allowNegative: allowNegative)))
             } catch {
-                failure = FieldText.earlier(failure, key, error)
+                if failure.map({ key < $0.key }) ?? true { failure = (key, error) }
             }
         }
         if let failure { throw failure.problem }
         read.sort { $0.contact < $1.contact }
         for index in read.indices.dropFirst() where read[index].contact == read[index - 1].contact {
-            throw repeated(read[index].contact)
+            let contact = read[index].contact
+            let spellings = members.keys.filter { ContactID(key: $0) == contact }.sorted().map { "'\($0)'" }
+            throw LineProblem(
+                .wrongType,
+                "field '\(path)': contact \(contact) is given more than once (as "
+                    + spellings.joined(separator: " and ") + ")")
         }
         return read
     }
 
-    /// The problem of two keys of this map that both name `contact`.
-    private func repeated(_ contact: ContactID) -> LineProblem {
-        let spellings = keys().filter { ContactID(key: $0) == contact }.sorted().map { "'\($0)'" }
-        return LineProblem(
-            .wrongType,
-            "field '\(path)': contact \(contact) is given more than once (as " + spellings.joined(separator: " and ")
-                + ")")
+    /// The member `key` holding `value`, read exactly into `Quantity`.
+    private func quantity<Quantity: FixedPoint>(
+        _ key: String, _ value: JSONValue, _: Quantity.Type, allowNegative: Bool
+    ) throws(LineProblem) -> Quantity {
+        guard value != .null else { throw missing(key) }
+        guard case .number(let text) = value else { throw wrongType(key, "a number", value.typeName) }
+        let quantity: Quantity
+        do {
+            quantity = try Quantity(parsing: text)
+        } catch {
+            throw LineProblem(.wrongType, "field '\(name(key))': \(error)")
+        }
+        guard allowNegative || quantity.rawValue >= 0 else {
+            throw LineProblem(.wrongType, "field '\(name(key))' must not be negative (got \(text))")
+        }
+        return quantity
     }
 
-    func keys() -> [String] { Array(members.keys) }
+    /// The problem for a value of the wrong JSON type.
+    func wrongType(_ key: some CustomStringConvertible, _ expected: String, _ typeName: String) -> LineProblem {
+        LineProblem(.wrongType, "field '\(name(key.description))' must be \(expected), not \(typeName)")
+    }
+
+    /// The problem for an absent (or `null`) field.
+    func missing(_ key: some CustomStringConvertible) -> LineProblem {
+        LineProblem(.missingField, "missing field '\(name(key.description))'")
+    }
+}
+
+/// A count (a slot, pulses per burst), read exactly as the quantities are, with no fraction.
+private struct WholeNumber: FixedPoint {
+    static let fractionDigits = 0
+    static let unitSymbol = ""
+    let rawValue: Int64
+
+    init(rawValue: Int64) { self.rawValue = rawValue }
 }

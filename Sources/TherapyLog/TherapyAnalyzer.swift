@@ -352,7 +352,7 @@ public struct TherapyAnalyzer: Sendable {
 
     private mutating func countAlerts(_ measured: ImpedanceMeasurement, line: Int, at time: Timestamp) {
         let thresholds = limits.impedance
-        for lead in measured.leads where leadContacts.contains(lead.number) {
+        for lead in measured.leads where leadContacts.place(of: lead.number) != nil {
             let (number, ohms) = (lead.number, lead.ohms)
             let isShort = ohms < thresholds.short
             let isOpen = ohms > thresholds.open

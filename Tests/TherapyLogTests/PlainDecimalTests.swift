@@ -29,7 +29,7 @@ struct PlainDecimalTests {
         for text in texts {
             Array(text.utf8).withUnsafeBufferPointer { bytes in
                 for (fractionDigits, general) in [
-                    (0, try? FieldText.integer(text, field: "x").description),
+                    (0, try? ObjectFields(["slot": .number(text)]).integer(.slot).description),
                     (3, (try? Percent(parsing: text))?.rawValue.description),
                     (6, (try? Nanoamps(parsing: text))?.rawValue.description),
                 ] {
