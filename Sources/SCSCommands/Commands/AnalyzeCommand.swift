@@ -159,7 +159,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         }
         try document?.finish()
         if let html, !page.isEmpty {
-            try html.write(AnalysisHTML.render(page))
+            try AnalysisHTML.write(page) { try html.write($0) }
             try html.commit()
             if isText, let htmlPath { print("\nHTML report written to \(Terminal.escaped(htmlPath))") }
         }
