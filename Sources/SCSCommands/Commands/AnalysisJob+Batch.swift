@@ -14,7 +14,6 @@ extension AnalysisJob {
         } done: { text in
             FileHandle.standardOutput.write(Data((text + "\n").utf8))
             lines.release()
-            return true
         }
     }
 

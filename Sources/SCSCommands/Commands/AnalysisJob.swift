@@ -74,7 +74,6 @@ package struct AnalysisJob: Sendable {
             }
             progress.update(doneCount)
             startUpTo(reportedCount + 2 * width)
-            return true
         }
         progress.finish()
     }

@@ -126,8 +126,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
         let show = { (analysis: Analysis) throws in
             let imported = analysis.imported
             hasFindings = hasFindings || !analysis.report.findings.isEmpty || (imported?.hasReadingProblems ?? false)
-            if html != nil { page.append(analysis) }
             try document?.append(AnalyzedRecording(report: analysis.report, imported: imported))
+            if html != nil { page.append(analysis) }
             if isText {
                 var text = AnalysisText.render(analysis.report, profile: analysis.profile)
                 if let imported { text += "\n\n" + ImportNotesText.render(imported).joined(separator: "\n") }
