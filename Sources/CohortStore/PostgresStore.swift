@@ -70,9 +70,7 @@ public final class PostgresStore: Sendable {
     /// content at `path`: a new row, or the row of the same content again, replaced.
     public func keep(_ report: RecordingReport, imported: ImportResult?, json: String, path: String) throws(InputError)
     {
-        let row = StoredRecording(
-            report: report, notes: imported?.notes ?? [], path: path, contentSHA256: try ContentHash.of(path),
-            json: json)
+        let row = try StoredRecording(report: report, imported: imported, path: path, json: json)
         do {
             try transaction { run in try Self.write(row, run) }
         } catch {

@@ -44,9 +44,7 @@ public final class SQLiteStore: Sendable {
     /// content at `path`: a new row, or the row of the same content again, replaced.
     public func keep(_ report: RecordingReport, imported: ImportResult?, json: String, path: String) throws(InputError)
     {
-        let row = StoredRecording(
-            report: report, notes: imported?.notes ?? [], path: path, contentSHA256: try ContentHash.of(path),
-            json: json)
+        let row = try StoredRecording(report: report, imported: imported, path: path, json: json)
         do {
             try pool.write { db in
                 let columns = row.columns

@@ -84,3 +84,12 @@ struct StoredRecording {
         )
     }
 }
+
+extension StoredRecording {
+    /// The row of `report` (with `imported`'s notes) for the content at `path`, hashed now: what both
+    /// stores keep for `scs analyze --store`.
+    init(report: RecordingReport, imported: ImportResult?, path: String, json: String) throws(InputError) {
+        let hash = try ContentHash.of(path)
+        self.init(report: report, notes: imported?.notes ?? [], path: path, contentSHA256: hash, json: json)
+    }
+}

@@ -9,31 +9,33 @@ import TherapyLog
 /// no font or image to fetch) with a section per recording: the key figures, therapy per day,
 /// amplitude per program, impedance per contact, battery and recharging, and the safety tables.
 package enum AnalysisHTML {
-    /// The page for `analyses`, one section per recording, in their order, stamped with `generated`.
-    package static func render(
+    /// The page for `analyses`, one section per recording, in their order, stamped with `generated`,
+    /// handed to `write` a section at a time, so that the page is never one string in memory.
+    package static func write(
         _ analyses: [(report: RecordingReport, profile: DeviceProfile, imported: ImportResult?)],
-        generated: Date = Date()
-    ) -> String {
+        generated: Date = Date(), to write: (String) throws -> Void
+    ) rethrows {
         let title =
             analyses.count == 1 ? "Therapy recording report" : "Therapy recording report: \(analyses.count) recordings"
-        let sections = analyses.enumerated().map { index, analysis in
-            section(analysis.report, profile: analysis.profile, imported: analysis.imported, number: index + 1)
-        }
         let serials = analyses.map(\.report.serial).joined(separator: ", ")
         let stamp = HTMLPage.stamp(generated)
         let serialMeta = #"<meta name="scs-serial" content="\#(Markup.escape(serials))"/>"#
-        return HTMLPage.head(title: title, runningHeader: "Patient serial " + serials, stamp: stamp, meta: [serialMeta])
-            + "\n"
-                + """
-                \(patterns)
-                <header><h1>\(Markup.escape(title))</h1>
-                <p class="note">Written by <code>scs analyze</code> \(SCSVersion.text) on \(stamp). Days are calendar days in the zone named above; \
-                each chart's figures are in the Data table under it.</p></header>
-                \(sections.joined(separator: "\n"))
-                </body>
-                </html>
+        try write(
+            HTMLPage.head(title: title, runningHeader: "Patient serial " + serials, stamp: stamp, meta: [serialMeta])
+                + "\n"
+                    + """
+                    \(patterns)
+                    <header><h1>\(Markup.escape(title))</h1>
+                    <p class="note">Written by <code>scs analyze</code> \(SCSVersion.text) on \(stamp). Days are calendar days in the zone named above; \
+                    each chart's figures are in the Data table under it.</p></header>
 
-                """
+                    """)
+        for (index, analysis) in analyses.enumerated() {
+            let section = section(
+                analysis.report, profile: analysis.profile, imported: analysis.imported, number: index + 1)
+            try write((index == 0 ? "" : "\n") + section)
+        }
+        try write("\n</body>\n</html>\n")
     }
 
     /// The fill patterns that mark values past a limit without relying on colour: hatched (too low, or

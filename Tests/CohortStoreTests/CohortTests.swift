@@ -129,11 +129,19 @@ struct CohortTests {
         #expect(none.therapyHoursPerDay == nil)
     }
 
-    @Test func csvHTMLAndTextCarryEveryPatientAndBadFiltersAreBadInput() throws {
+    @Test func jsonCSVHTMLAndTextCarryEveryPatientAndBadFiltersAreBadInput() throws {
         let folder = try CohortFixtures.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = "sqlite:" + folder.appendingPathComponent("cohort.sqlite").path
+        try Self.askInEveryFormat(store: "sqlite:" + folder.appendingPathComponent("cohort.sqlite").path)
+    }
+
+    /// Analyses ``recordings`` into the empty `store` and asks `scs cohort` in JSON, CSV, HTML and text.
+    static func askInEveryFormat(store: String) throws {
         #expect(try CohortFixtures.scs(["analyze", "--quiet"] + Self.recordings + ["--store", store]).status == 0)
+        let json = try CohortFixtures.scs(["cohort", "--store", store, "--json"])
+        #expect(json.status == 0)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect((document["patients"] as? [Any])?.count == Self.recordings.count)
         let csv = try CohortFixtures.scs(["cohort", "--store", store, "--csv"])
         #expect(csv.status == 0)
         let lines = csv.stdout.split(separator: "\r\n")

@@ -42,6 +42,10 @@ struct PostgresStoreTests {
         try CohortTests.countSharedDaysOnce(in: folder, store: try Self.newDatabase())
     }
 
+    @Test func jsonCSVHTMLAndTextCarryEveryPatientAndBadFiltersAreBadInputAsInSQLite() throws {
+        try CohortTests.askInEveryFormat(store: try Self.newDatabase())
+    }
+
     @Test func theSameContentAnalysedTwiceIsStoredOnceAndScsCohortReadsIt() throws {
         let store = try Self.newDatabase()
         let recording = "Recordings/edge-cases/midnight-boundaries.scsrec.jsonl"
@@ -67,21 +71,32 @@ struct PostgresStoreTests {
         )
     }
 
-    /// The test server trusts every local login, so an unknown user stands for a refused one.
-    @Test func anUnreachableServerOrARefusedLoginIsOneErrorAndExitTwo() throws {
+    /// The test server trusts every local login but scs_password's, whose password is `right`
+    /// (`scripts/with-postgres`); every command that opens a store says the same.
+    @Test func anUnreachableServerAWrongPasswordOrAnUnknownUserIsOneErrorAndExitTwo() throws {
         let server = try #require(CohortFixtures.postgresServer)
+        let port = try #require(URLComponents(string: server)?.port)
         for (location, reason) in [
             ("postgres://postgres@127.0.0.1:1/postgres", "cannot connect to PostgreSQL"),
             (
-                "postgres://nobody:wrong@127.0.0.1:\(URLComponents(string: server)?.port ?? 0)/postgres",
-                "cannot connect"
+                "postgres://scs_password:wrong@127.0.0.1:\(port)/postgres",
+                #"cannot connect to PostgreSQL: password authentication failed for user "scs_password""#
+            ),
+            (
+                "postgres://nobody@127.0.0.1:\(port)/postgres",
+                #"cannot connect to PostgreSQL: role "nobody" does not exist"#
             ),
             ("postgres://127.0.0.1/x", "expected postgres://USER"),
         ] {
-            let result = try CohortFixtures.scs(["cohort", "--store", location])
-            #expect(result.status == 2, "\(location)")
-            #expect(result.stderr.hasPrefix("error: --store: \(reason)"), "\(result.stderr)")
-            #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+            for command in [
+                ["cohort"], ["analyze", "Recordings/edge-cases/midnight-boundaries.scsrec.jsonl"], ["fleet", "status"],
+            ] {
+                let result = try CohortFixtures.scs(command + ["--store", location])
+                #expect(result.status == 2, "\(command) \(location)")
+                #expect(result.stdout.isEmpty)
+                #expect(result.stderr.hasPrefix("error: --store: \(reason)"), "\(result.stderr)")
+                #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+            }
         }
     }
 }

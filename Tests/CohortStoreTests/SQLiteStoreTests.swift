@@ -57,6 +57,23 @@ struct SQLiteStoreTests {
         #expect(serials == ["IPG-0404", "SIM-1"])
     }
 
+    @Test func severalFilesKeepEachGoodRecordingWhileABadOneIsAnErrorLine() throws {
+        let folder = try CohortFixtures.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = "sqlite:" + folder.appendingPathComponent("cohort.sqlite").path
+        let result = try CohortFixtures.scs([
+            "analyze", "--quiet", "Recordings/edge-cases/midnight-boundaries.scsrec.jsonl",
+            "Recordings/edge-cases/newer-version.scsrec.jsonl", "Recordings/simulated/tonic-16-120d.scsrec.jsonl",
+            "--store", store,
+        ])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("error: Recordings/edge-cases/newer-version.scsrec.jsonl: line 1: "))
+        let serials = try #require(try StoreLocation.open(store) as? SQLiteStore).pool.read { db in
+            try String.fetchAll(db, sql: "SELECT serial FROM recording ORDER BY serial")
+        }
+        #expect(serials == ["IPG-0404", "SIM-1"])
+    }
+
     @Test func aStoreOfANewerSchemaIsOneClearErrorAndExitTwo() throws {
         let folder = try CohortFixtures.folder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -77,25 +77,45 @@ struct AnalyzeManyTests {
         #expect(none.stderr.contains("\(empty.path): no recordings"))
     }
 
-    @Test func theFirstBadFileInTheOrderGivenIsTheErrorAndNothingIsReported() throws {
-        let result = try SCSProcess.run([
-            "analyze", "\(Self.simulated)/tonic-16-120d.scsrec.jsonl", "\(Self.edge)/newer-version.scsrec.jsonl",
-            "\(Self.edge)/midnight-boundaries.scsrec.jsonl", "\(Self.edge)/empty.scsrec.jsonl", "--json",
-        ])
-        #expect(result.status == 2)
-        #expect(result.stdout.isEmpty)
-        #expect(result.stderr.hasPrefix("error: \(Self.edge)/newer-version.scsrec.jsonl: line 1: "))
-        #expect(!result.stderr.contains("empty"))
+    @Test func eachBadFileIsOneErrorLineWhileTheGoodOnesAreReportedInTheOrderGiven() throws {
+        let good = ["\(Self.simulated)/tonic-16-120d.scsrec.jsonl", "\(Self.edge)/midnight-boundaries.scsrec.jsonl"]
+        let files = [good[0], "\(Self.edge)/newer-version.scsrec.jsonl", good[1], "\(Self.edge)/empty.scsrec.jsonl"]
+        for jobs in ["1", "3"] {
+            let json = try SCSProcess.run(["analyze"] + files + ["--json", "--jobs", jobs])
+            #expect(json.status == 2)
+            #expect(try Self.reports(json.stdout).map { $0["file"] as? String } == good)
+            let errors = json.stderr.split(separator: "\n")
+            #expect(errors.count == 2, "\(json.stderr)")
+            #expect(errors.first?.hasPrefix("error: \(Self.edge)/newer-version.scsrec.jsonl: line 1: ") == true)
+            #expect(errors.last?.hasPrefix("error: \(Self.edge)/empty.scsrec.jsonl: ") == true)
+        }
+        let text = try SCSProcess.run(["analyze"] + files)
+        #expect(text.status == 2)
+        #expect(good.allSatisfy { text.stdout.contains($0) })
+        #expect(text.stderr.split(separator: "\n").count == 2)
     }
 
-    @Test func aStrictStopInOneOfSeveralExitsOneNamingTheLine() throws {
+    @Test func whenEveryRecordingFailsTheJSONDocumentHasNoneAndTheStatusIsTwo() throws {
         let result = try SCSProcess.run([
-            "analyze", "--strict", "\(Self.edge)/midnight-boundaries.scsrec.jsonl",
-            "\(Self.edge)/malformed-lines.scsrec.jsonl",
+            "analyze", "\(Self.edge)/newer-version.scsrec.jsonl", "\(Self.edge)/empty.scsrec.jsonl", "--json",
         ])
+        #expect(result.status == 2)
+        #expect(try Self.reports(result.stdout).isEmpty)
+        #expect(result.stderr.split(separator: "\n").count == 2)
+    }
+
+    @Test func aStrictStopInOneOfSeveralExitsOneNamingTheLineAndBadInputBesideItExitsTwo() throws {
+        let stopped = [
+            "--strict", "\(Self.edge)/midnight-boundaries.scsrec.jsonl", "\(Self.edge)/malformed-lines.scsrec.jsonl",
+        ]
+        let result = try SCSProcess.run(["analyze"] + stopped)
         #expect(result.status == 1)
-        #expect(result.stdout.isEmpty)
+        #expect(result.stdout.contains("midnight-boundaries.scsrec.jsonl"))
+        #expect(!result.stdout.contains("malformed-lines"))
         #expect(result.stderr.contains("malformed-lines.scsrec.jsonl: line 4: "))
+        let worse = try SCSProcess.run(["analyze"] + stopped + ["\(Self.edge)/empty.scsrec.jsonl"])
+        #expect(worse.status == 2)
+        #expect(worse.stderr.split(separator: "\n").count == 2)
     }
 
     static func temporaryFolder() throws -> URL {

@@ -10,7 +10,7 @@ struct BoundedParallelTests {
     func neverMoreThanTheWidthRunAtOnceAndEveryItemIsHandedOverOnce(width: Int) async {
         let counts = Mutex((running: 0, most: 0))
         var seen: [Int] = []
-        await BoundedParallel.run(BoundedParallel.stream(0..<40), width: width) { item in
+        await BoundedParallel.run(Self.stream(0..<40), width: width) { item in
             counts.withLock {
                 $0.running += 1; $0.most = max($0.most, $0.running)
             }
@@ -19,34 +19,40 @@ struct BoundedParallelTests {
             return item
         } done: { item in
             seen.append(item)
-            return true
         }
         #expect(seen.sorted() == Array(0..<40))
         #expect(counts.withLock { $0.most } <= width)
     }
 
-    @Test func whenDoneSaysStopNoFurtherItemStartsAndTheRunningOnesAreStillHandedOver() async {
-        let started = Mutex(0)
+    /// As `scs analyze` of several files does: the next item is yielded when one is handed over.
+    @Test func itemsYieldedByDoneAreWorkedOnAndTheRunEndsWhenTheirStreamDoes() async {
+        let (items, yield) = AsyncStream.makeStream(of: Int.self)
+        yield.yield(0)
         var seen: [Int] = []
-        await BoundedParallel.run(BoundedParallel.stream(0..<100), width: 2) { item in
-            started.withLock { $0 += 1 }
-            return item
+        await BoundedParallel.run(items, width: 3) {
+            $0
         } done: { item in
             seen.append(item)
-            return false
+            if item < 19 { yield.yield(item + 1) } else { yield.finish() }
         }
-        #expect(started.withLock { $0 } <= 2)
-        #expect(seen.count == started.withLock { $0 })
+        #expect(seen == Array(0..<20))
     }
 
     @Test func anEmptyStreamEndsAtOnce() async {
         var handed = 0
-        await BoundedParallel.run(BoundedParallel.stream([Int]()), width: 4) {
+        await BoundedParallel.run(Self.stream([Int]()), width: 4) {
             $0
         } done: { _ in
             handed += 1
-            return true
         }
         #expect(handed == 0)
+    }
+
+    /// `items` as a stream, all at hand.
+    static func stream<Items: Sequence>(_ items: Items) -> AsyncStream<Items.Element> where Items.Element: Sendable {
+        AsyncStream { continuation in
+            for item in items { continuation.yield(item) }
+            continuation.finish()
+        }
     }
 }

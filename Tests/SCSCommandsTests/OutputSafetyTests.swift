@@ -193,9 +193,16 @@ struct OutputSafetyTests {
         try "the previous report".write(toFile: report, atomically: true, encoding: .utf8)
         let notARecording = folder + "/notes.txt"
         try "not a recording\n".write(toFile: notARecording, atomically: true, encoding: .utf8)
-        let result = try SCSProcess.run(["analyze", Self.recording.path, notARecording, "--html", report])
+        let result = try SCSProcess.run(["analyze", notARecording, folder + "/missing.scsrec.jsonl", "--html", report])
         #expect(result.status == 2)
         #expect(try String(contentsOfFile: report, encoding: .utf8) == "the previous report")
+        #expect(!Self.holdsTemporaryFile(folder))
+        // Of several recordings, the page is written whole with the good ones (docs/batch.md).
+        let mixed = try SCSProcess.run(["analyze", Self.recording.path, notARecording, "--html", report])
+        #expect(mixed.status == 2)
+        let page = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(page.hasSuffix("</html>\n"))
+        #expect(page.contains(Self.recording.path) && !page.contains(notARecording))
         #expect(!Self.holdsTemporaryFile(folder))
     }
 

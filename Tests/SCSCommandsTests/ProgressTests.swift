@@ -37,7 +37,7 @@ struct ProgressTests {
         #expect(sink.text.isEmpty)
     }
 
-    @Test func quietWritesNothingAndATerminalGetsABarRedrawnInPlace() {
+    @Test func quietWritesNothingAndATerminalGetsABarRedrawnInPlaceAndWipedBeforeAReport() {
         let quiet = Sink()
         let silent = ProgressBar(
             total: 10, label: "x", unit: "days", mode: .quiet, interval: .zero, write: { quiet.text += $0 })
@@ -47,8 +47,11 @@ struct ProgressTests {
         let terminal = Sink()
         let bar = ProgressBar(total: 10, label: "x", unit: "days", mode: .bar, write: { terminal.text += $0 })
         bar.update(5)
+        bar.clear()
+        silent.clear()
         bar.finish()
-        #expect(terminal.text == "\rx [███████████████···············] 5/10\n")
+        #expect(terminal.text == "\rx [███████████████···············] 5/10\r\u{1B}[K\n")
+        #expect(quiet.text.isEmpty)
     }
 
     @Test func analyzeFollowsTheReadingOfARegularFileUnlessQuiet() throws {

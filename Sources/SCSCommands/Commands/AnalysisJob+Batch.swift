@@ -14,7 +14,6 @@ extension AnalysisJob {
         } done: { text in
             FileHandle.standardOutput.write(Data((text + "\n").utf8))
             lines.release()
-            return true
         }
     }
 
@@ -34,6 +33,15 @@ struct BatchEntry: Encodable {
     struct Failure: Encodable {
         var message: String
         var status: Int32
+
+        /// What stopped the recording at `path`: a `--strict` stop exits 1, anything else is bad input.
+        init(_ error: any Error, path: String) {
+            switch error {
+            case let stop as AnalysisJob.StrictStop: (message, status) = (stop.error.description, 1)
+            case let error as InputError: (message, status) = (error.description, 2)
+            default: (message, status) = ("\(path): \(error)", 2)
+            }
+        }
     }
 
     var line: Int
@@ -48,9 +56,7 @@ struct BatchEntry: Encodable {
             // The report is already JSON: set in place rather than parsed and encoded again.
             let quoted = (try? JSONOutput.line(path)) ?? "\"\""
             return #"{"line":\#(line),"path":\#(quoted),"report":\#(report)}"#
-        case .failure(let stop as AnalysisJob.StrictStop): failure = Failure(message: stop.error.description, status: 1)
-        case .failure(let error as InputError): failure = Failure(message: error.description, status: 2)
-        case .failure(let error): failure = Failure(message: "\(path): \(error)", status: 2)
+        case .failure(let error): failure = Failure(error, path: path)
         }
         return (try? JSONOutput.line(BatchEntry(line: line, path: path, error: failure)))
             ?? #"{"error":{"message":"the error could not be encoded","status":2},"line":\#(line)}"#

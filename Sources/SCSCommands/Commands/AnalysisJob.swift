@@ -42,25 +42,40 @@ package struct AnalysisJob: Sendable {
     }
 
     /// Analyses `files` on `width` cores at once (one file read and one analyzer on each), updating
-    /// `progress` as each is done; the analyses come back in the order of `files`.
+    /// `progress` as each is done, and hands each outcome to `report` in the order of `files` as soon
+    /// as it and all before it are done. A failed file does not stop the others.
     ///
-    /// - Throws: The error of the first file in that order that failed; no file after a failed one
-    ///   is started.
-    func analyze(_ files: [String], width: Int, progress: ProgressBar) async throws -> [Analysis] {
-        var results = [Result<Analysis, any Error>?](repeating: nil, count: files.count)
-        var done = 0
-        await BoundedParallel.run(BoundedParallel.stream(files.enumerated()), width: width) { item in
-            (item.offset, Result { try analyze(item.element) })
-        } done: { index, result in
-            results[index] = result
-            done += 1
-            progress.update(done)
-            guard case .success = result else { return false }
-            return true
+    /// Memory is bounded by `width`, not by the number of files: no file is started while
+    /// 2 × `width` started ones wait to be reported (a slow file holds back at most that many).
+    func analyze(
+        _ files: [String], width: Int, progress: ProgressBar,
+        report: (_ file: String, _ outcome: Result<Analysis, any Error>) -> Void
+    ) async {
+        let (started, start) = AsyncStream.makeStream(of: Int.self)
+        var (startedCount, reportedCount, doneCount) = (0, 0, 0)
+        func startUpTo(_ limit: Int) {
+            while startedCount < min(limit, files.count) {
+                start.yield(startedCount)
+                startedCount += 1
+            }
+            if startedCount == files.count { start.finish() }
+        }
+        startUpTo(2 * width)
+        var waiting: [Int: Result<Analysis, any Error>] = [:]
+        await BoundedParallel.run(started, width: width) { index in
+            (index, Result { try analyze(files[index]) })
+        } done: { index, outcome in
+            waiting[index] = outcome
+            doneCount += 1
+            if waiting[reportedCount] != nil { progress.clear() }
+            while let outcome = waiting.removeValue(forKey: reportedCount) {
+                report(files[reportedCount], outcome)
+                reportedCount += 1
+            }
+            progress.update(doneCount)
+            startUpTo(reportedCount + 2 * width)
         }
         progress.finish()
-        // Every file before the first failure was started, so the first nil follows a failure.
-        return try results.prefix { $0 != nil }.compactMap { try $0?.get() }
     }
 
     /// The analysis of `file`, its report marked with the profile's assumed fields.

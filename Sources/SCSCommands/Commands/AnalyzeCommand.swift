@@ -22,7 +22,9 @@ struct AnalyzeCommand: AsyncParsableCommand {
             An RC+S session folder or a Percept session report is imported into the recording model \
             first (as `scs import` does) and its import notes join the report. Any other folder stands for \
             the recordings, Percept reports and RC+S session folders inside it, in name order. Several \
-            recordings are analysed on every core at once and reported in the order given.
+            recordings are analysed on every core at once and reported in the order given, each as soon as \
+            it and those before it are done; one that cannot be read is an error line on stderr and the \
+            others are still reported, with exit 2 (1 for a --strict stop).
 
             --batch (docs/batch.md) reads paths from standard input and writes a JSON line for each as soon as \
             it is done, for Spark's RDD.pipe(), Dask or xargs; it exits 0 when recordings failed (each line \
@@ -116,44 +118,52 @@ struct AnalyzeCommand: AsyncParsableCommand {
         let html = try htmlPath.map { path throws(InputError) in
             try OutputFile(path, location: "--html \(path)", inputs: inputs)
         }
-        let analyses: [Analysis]
-        do {
-            if paths.count == 1 {
-                analyses = [try job.analyze(paths[0], quiet: quiet)]
-            } else {
-                let progress = ProgressBar(
-                    total: paths.count, label: "analysing", unit: "recordings", mode: ProgressBar.mode(quiet: quiet))
-                analyses = try await job.analyze(paths, width: jobs, progress: progress)
+        var document = json ? AnalysisDocument.Stream() : nil
+        let isText = !json && !OutputFile.isStandardOutput(htmlPath)
+        var page: [Analysis] = []  // one page for every report: held until all are done
+        var hasFindings = false
+        var shown = 0
+        let show = { (analysis: Analysis) throws in
+            let imported = analysis.imported
+            hasFindings = hasFindings || !analysis.report.findings.isEmpty || (imported?.hasReadingProblems ?? false)
+            try document?.append(AnalyzedRecording(report: analysis.report, imported: imported))
+            if html != nil { page.append(analysis) }
+            if isText {
+                var text = AnalysisText.render(analysis.report, profile: analysis.profile)
+                if let imported { text += "\n\n" + ImportNotesText.render(imported).joined(separator: "\n") }
+                print((shown == 0 ? "" : "\n") + TextWidth.fitted(text))
             }
-        } catch let stop as AnalysisJob.StrictStop {
-            Terminal.error(stop.error)
-            throw ExitCode(1)
+            shown += 1
         }
-        let reports = analyses.map(\.report)
-        if let html {
-            try html.write(AnalysisHTML.render(analyses))
+        var status: Int32 = 0
+        if paths.count == 1 {
+            do {
+                try show(try job.analyze(paths[0], quiet: quiet))
+            } catch let stop as AnalysisJob.StrictStop {
+                Terminal.error(stop.error)
+                throw ExitCode(1)
+            }
+        } else {
+            // Of several recordings, the good ones are reported and each bad one is an error line.
+            let progress = ProgressBar(
+                total: paths.count, label: "analysing", unit: "recordings", mode: ProgressBar.mode(quiet: quiet))
+            await job.analyze(paths, width: jobs, progress: progress) { file, outcome in
+                do {
+                    try show(try outcome.get())
+                } catch {
+                    let failure = BatchEntry.Failure(error, path: file)
+                    Terminal.error("error: " + failure.message)
+                    status = max(status, failure.status)
+                }
+            }
+        }
+        try document?.finish()
+        if let html, !page.isEmpty {
+            try AnalysisHTML.write(page) { try html.write($0) }
             try html.commit()
+            if isText, let htmlPath { print("\nHTML report written to \(Terminal.escaped(htmlPath))") }
         }
-        if json {
-            try JSONOutput.write(
-                AnalysisDocument(
-                    recordings: analyses.map { AnalyzedRecording(report: $0.report, imported: $0.imported) }))
-        } else if !OutputFile.isStandardOutput(htmlPath) {
-            let texts = analyses.map { analysis in
-                let text = AnalysisText.render(analysis.report, profile: analysis.profile)
-                guard let imported = analysis.imported else { return text }
-                return text + "\n\n" + ImportNotesText.render(imported).joined(separator: "\n")
-            }
-            print(TextWidth.fitted(texts.joined(separator: "\n\n")))
-            if let htmlPath { print("\nHTML report written to \(Terminal.escaped(htmlPath))") }
-        }
-        let repaired = analyses.contains { $0.imported?.hasReadingProblems ?? false }
-        if strict, repaired || reports.contains(where: { !$0.findings.isEmpty }) { throw ExitCode(1) }
+        if status != 0 { throw ExitCode(status) }
+        if strict, hasFindings { throw ExitCode(1) }
     }
-}
-
-/// The `--json` document: the version of scs that wrote it and one report per file.
-struct AnalysisDocument: Encodable {
-    var scsVersion = SCSVersion.text
-    var recordings: [AnalyzedRecording]
 }

@@ -74,6 +74,12 @@ final class ProgressBar {
         }
     }
 
+    /// Wipes the bar off its line, so that a report or an error written next starts the line; the next
+    /// ``update(_:)`` draws it again below.
+    func clear() {
+        if mode == .bar { write("\r\u{1B}[K") }
+    }
+
     /// Ends the bar's line, or writes the last heartbeat when there was one before it.
     func finish() {
         switch mode {

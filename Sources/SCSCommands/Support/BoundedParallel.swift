@@ -2,12 +2,11 @@
 /// uses every core with bounded memory (one item's work per core in flight, however many items).
 enum BoundedParallel {
     /// Runs `work` on each item of `items` in child tasks, no more than `width` at once, and hands
-    /// each value to `done` on the calling task as soon as it is ready (so `done` may keep state
-    /// and write output). Items come from `items` as it yields them; when `done` returns false no
-    /// further item is started, and the work already running is still handed over.
+    /// each value to `done` on the calling task as soon as it is ready (so `done` may keep state,
+    /// write output and yield more items). Items come from `items` as it yields them.
     static func run<Item: Sendable, Value: Sendable>(
         _ items: AsyncStream<Item>, width: Int, work: @escaping @Sendable (Item) -> Value,
-        done: (Value) -> Bool
+        done: (Value) -> Void
     ) async {
         let (events, post) = AsyncStream.makeStream(of: Event<Item, Value>.self)
         await withTaskGroup(of: Void.self) { group in
@@ -21,16 +20,15 @@ enum BoundedParallel {
             var next = 0
             var running = 0
             var hasEnded = false
-            var isTaking = true
             for await event in events {
                 switch event {
                 case .item(let item): waiting.append(item)
                 case .end: hasEnded = true
                 case .result(let value):
                     running -= 1
-                    if !done(value) { isTaking = false }
+                    done(value)
                 }
-                while isTaking, running < max(width, 1), next < waiting.count {
+                while running < max(width, 1), next < waiting.count {
                     let item = waiting[next]
                     next += 1
                     running += 1
@@ -40,18 +38,8 @@ enum BoundedParallel {
                     waiting.removeAll(keepingCapacity: true)
                     next = 0
                 }
-                if running == 0, hasEnded || !isTaking { break }
+                if running == 0, hasEnded { break }
             }
-            // The items' task may still await an item that will never be taken.
-            group.cancelAll()
-        }
-    }
-
-    /// `items` as a stream, all at hand.
-    static func stream<Items: Sequence>(_ items: Items) -> AsyncStream<Items.Element> where Items.Element: Sendable {
-        AsyncStream { continuation in
-            for item in items { continuation.yield(item) }
-            continuation.finish()
         }
     }
 
