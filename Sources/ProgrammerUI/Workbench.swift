@@ -150,7 +150,7 @@ actor Workbench {
         let diagram =
             isNew
             ? LeadDiagram.svg(
-                leads: profile.limits.leads, shares: program.contacts,
+                leads: profile.limits.leads, geometry: profile.geometry, shares: program.contacts,
                 title: "Contacts of the program on \(profile.id)", notes: notes, interactive: true,
                 showsCase: profile.limits.caseElectrode) : nil
         return VerdictView(
