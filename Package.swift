@@ -255,8 +255,8 @@ let package = Package(
         .testTarget(
             name: "ProgrammerUITests",
             dependencies: [
-                "ProgrammerUI", "SCSCommands", "StimSafety", "DeviceProfiles", "StimDevice",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "ProgrammerUI", "SCSCommands", "StimSafety", "DeviceProfiles", "StimDevice", "StimProtocol",
+                "USBTestbed", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),

@@ -28,6 +28,8 @@ public struct DeviceProfile: Sendable {
     /// The fields the profile marks as assumed (a `# … assumed …` comment on the value's line), by
     /// path (`battery.usableFraction`), sorted: a figure resting on one is marked as such.
     public var assumedFields: [String] = []
+    /// How the leads are built, for drawing them to scale; nil when the profile does not say.
+    public var geometry: LeadGeometry?
 
     /// The most program slots a profile may declare: a slot travels as one byte on the wire, and
     /// slot 0 there means "no slot", so slots are numbered 1 … 255.

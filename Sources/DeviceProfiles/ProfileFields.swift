@@ -22,6 +22,9 @@ enum ProfileFields: CaseIterable {
     case usb
     /// One slot group of `groups`.
     case group
+    /// `geometry` of percutaneous leads, or of a paddle.
+    case percutaneous
+    case paddle
 
     /// The keys, in the order messages list them.
     var keys: [String] {
@@ -31,7 +34,7 @@ enum ProfileFields: CaseIterable {
                 "id", "name", "modeledOn", "output", "amplitude", "pulseWidth", "frequency", "interphaseGap",
                 "passiveRecoveryMin", "programs", "maxActiveContacts", "fractionStep", "caseElectrode", "leads",
                 "currentPerContactMax", "complianceVoltage", "headroom", "impedance", "limits", "battery", "usb",
-                "groups",
+                "groups", "geometry",
             ]
         case .grid: ["min", "max", "step"]
         case .stepPiece: ["upTo", "step"]
@@ -50,6 +53,8 @@ enum ProfileFields: CaseIterable {
             ]
         case .usb: ["vendorId", "productId"]
         case .group: ["name", "slots", "pulseWidth", "frequency"]
+        case .percutaneous: ["kind", "diameter", "contactLength", "spacing"]
+        case .paddle: ["kind", "rows", "columns", "contactLength", "contactWidth", "spacing", "columnSpacing"]
         }
     }
 

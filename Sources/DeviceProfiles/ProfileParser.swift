@@ -34,9 +34,11 @@ enum ProfileParser {
         }
         var usb: USBIdentity?
         if let node = fields.optional("usb") { usb = try usbIdentity(node) }
-        return DeviceProfile(
+        var profile = DeviceProfile(
             id: id, name: name, modeledOn: modeledOn, output: output, programs: programs, usb: usb,
             sourcePath: root.file, sourceURL: sourceURL, limits: limits)
+        if let node = fields.optional("geometry") { profile.geometry = try leadGeometry(node, leads: limits.leads) }
+        return profile
     }
 
     /// Everything the rules need, from the top-level fields.

@@ -1,4 +1,5 @@
 import DeviceProfiles
+import Report
 import SCSCommands
 import StimSafety
 
@@ -75,7 +76,10 @@ struct DeviceDescription: Encodable {
         shannonReject = limits.shannon.reject
         assumedFields = profile.assumedFields
         geometry =
-            "Contacts are numbered as the device numbers them. The profile gives each contact's area but not "
-            + "its length or spacing, so the diagram is not to scale."
+            "Contacts are numbered as the device numbers them. "
+            + (profile.geometry.map {
+                "Drawn to scale from the profile: contacts \(Format.number($0.contactLength, decimals: 2)) mm long, "
+                    + "\(Format.number($0.spacing, decimals: 2)) mm apart edge to edge."
+            } ?? "The profile gives each contact's area but not its length or spacing, so the diagram is not to scale.")
     }
 }

@@ -25,6 +25,9 @@ enum UIServer {
             PageAssets.response(context.parameters.get("file") ?? "")
         }
         router.ws("/ws") { inbound, outbound, _ in
+            let send: @Sendable (String) async -> Void = { reply in try? await outbound.write(.text(reply)) }
+            let page = await workbench.openPage(send)
+            defer { Task { await workbench.closePage(page) } }
             try await outbound.write(.text(await workbench.hello()))
             for try await message in inbound.messages(maxSize: maximumMessageBytes) {
                 guard case .text(let text) = message else {
@@ -34,7 +37,7 @@ enum UIServer {
                                 "error", Notice(status: 400, message: "messages are JSON text, not binary"))))
                     continue
                 }
-                await workbench.handle(text) { reply in try? await outbound.write(.text(reply)) }
+                await workbench.handle(text, page: page, send: send)
             }
         }
         return router

@@ -11,6 +11,11 @@ import TherapyLog
 /// The programmer behind the page: one session on the stimulator, and the answers to the page's
 /// messages. Every check and every change goes through the session's `Programmer`, which validates
 /// with the safety core before it sends (and the device validates again); the page only shows.
+///
+/// Every open page (browser tab) shares the one session: a request that reaches the device waits for
+/// the one before it, whichever tab sent it, so that a replay, a device switch or a role change never
+/// interleaves with another tab's write; what a request changes (the state, the device) is sent to
+/// every page. Checks do not wait: they never reach the device.
 actor Workbench {
     private var options: TargetOptions
     private let overUSB: Bool
@@ -24,6 +29,11 @@ actor Workbench {
     /// only to a page that does not hold that version.
     private var envelope: (key: StimProgram, version: Int, view: EnvelopeView)?
     private var envelopeVersion = 0
+    /// The open pages, by the number ``openPage(_:)`` gave them, each with how to send it a message.
+    private var pages: [Int: @Sendable (String) async -> Void] = [:]
+    private var pageCount = 0
+    /// The last request that reaches the device, which the next one waits for.
+    private var lastRequest: Task<Void, Never>?
 
     /// Connects to the stimulator `options` name (an in-process simulator by default).
     init(options: TargetOptions, overUSB: Bool, defaultDevice: String) async throws(InputError) {
@@ -56,9 +66,20 @@ actor Workbench {
                 state: stateView(state)))
     }
 
-    /// Answers the message `text` with `send`: a malformed or out-of-range message gets an error (400)
-    /// and changes nothing; a refusal by the host's check or the device says why (409).
-    func handle(_ text: String, send: @Sendable (String) async -> Void) async {
+    /// Registers a page that `send` reaches; returns its number for ``handle(_:page:send:)`` and
+    /// ``closePage(_:)``.
+    func openPage(_ send: @escaping @Sendable (String) async -> Void) -> Int {
+        pageCount += 1
+        pages[pageCount] = send
+        return pageCount
+    }
+
+    /// Forgets a closed page.
+    func closePage(_ page: Int) { pages[page] = nil }
+
+    /// Answers the message `text` of `page` with `send`: a malformed or out-of-range message gets an
+    /// error (400) and changes nothing; a refusal by the host's check or the device says why (409).
+    func handle(_ text: String, page: Int? = nil, send: @escaping @Sendable (String) async -> Void) async {
         let parsed: (request: UIRequest, id: Int?)
         do {
             parsed = try UIRequest.parse(text, profile: profile)
@@ -66,13 +87,33 @@ actor Workbench {
             await send(PageMessage.text("error", Notice(status: 400, message: error.description)))
             return
         }
-        let id = parsed.id
+        if case .check(let program, let slot, let acknowledged, let known) = parsed.request {
+            let verdict = await verdict(program, slot: slot ?? 1, acknowledged: acknowledged, knownEnvelope: known)
+            await send(PageMessage.text("verdict", id: parsed.id, verdict))
+            return
+        }
+        let previous = lastRequest
+        let request = Task {
+            await previous?.value
+            await perform(parsed.request, id: parsed.id, page: page, send: send)
+        }
+        lastRequest = request
+        await request.value
+    }
+
+    /// Sends `message` to `send` and to every other open page.
+    private func broadcast(_ message: String, page: Int?, send: @Sendable (String) async -> Void) async {
+        await send(message)
+        for (other, sendOther) in pages where other != page { await sendOther(message) }
+    }
+
+    /// Carries out a request that reaches the device, once the one before it has finished.
+    private func perform(
+        _ request: UIRequest, id: Int?, page: Int?, send: @Sendable (String) async -> Void
+    ) async {
         do throws(ProgrammerError) {
-            switch parsed.request {
-            case .check(let program, let slot, let acknowledged, let known):
-                let verdict = await verdict(program, slot: slot ?? 1, acknowledged: acknowledged, knownEnvelope: known)
-                await send(PageMessage.text("verdict", id: id, verdict))
-                return
+            switch request {
+            case .check: return
             case .write(let program, let slot, let acknowledged):
                 try await programmer.write(program, to: slot, acknowledging: acknowledged)
                 await send(done(id, "slot \(slot) written and read back"))
@@ -95,7 +136,7 @@ actor Workbench {
                 if let problem = await select(device) {
                     await send(PageMessage.text("error", Notice(status: 400, message: problem)))
                 } else {
-                    await send(await hello())
+                    await broadcast(await hello(), page: page, send: send)
                 }
                 return
             case .role(let patient):
@@ -103,12 +144,13 @@ actor Workbench {
                     await send(PageMessage.text("refused", id: id, Notice(status: 409, message: problem)))
                 }
             case .replay(let path):
-                await replay(path, id: id, send: send)
+                await Self.replay(path, over: LentLink(link: link), id: id, send: send)
             }
         } catch {
             await send(PageMessage.text("refused", id: id, Notice(status: 409, message: SessionText.failure(error))))
         }
-        await send(PageMessage.text("state", stateView(await programmer.lastState)))
+        let state = PageMessage.text("state", stateView(await programmer.lastState))
+        if case .readState = request { await send(state) } else { await broadcast(state, page: page, send: send) }
     }
 
     private func done(_ id: Int?, _ message: String) -> String {
@@ -150,7 +192,7 @@ actor Workbench {
         let diagram =
             isNew
             ? LeadDiagram.svg(
-                leads: profile.limits.leads, shares: program.contacts,
+                leads: profile.limits.leads, geometry: profile.geometry, shares: program.contacts,
                 title: "Contacts of the program on \(profile.id)", notes: notes, interactive: true,
                 showsCase: profile.limits.caseElectrode) : nil
         return VerdictView(
@@ -161,15 +203,18 @@ actor Workbench {
             summary: ProgramText.summary(program))
     }
 
-    /// Replays the recording at `path` into the connected stimulator (at full speed), sending the
-    /// progress as it goes and then the replay's report: what was driven and every divergence.
-    private func replay(_ path: String, id: Int?, send: @Sendable (String) async -> Void) async {
+    /// Replays the recording at `path` into the stimulator `link` reaches (at full speed), sending the
+    /// progress as it goes and then the replay's report: what was driven and every divergence. Static,
+    /// so that it runs off the actor: another tab's checks go on meanwhile.
+    private static func replay(
+        _ path: String, over link: LentLink, id: Int?, send: @Sendable (String) async -> Void
+    ) async {
         let events: [RecordedEvent]
         let report: ReplayReport
         do {
             let (header, read, skipped) = try ReplayCommand.read(path)
             events = read
-            report = ReplayReport(file: path, device: header.device, target: link.target.name, skippedLines: skipped)
+            report = ReplayReport(file: path, device: header.device, target: link.name, skippedLines: skipped)
         } catch {
             await send(PageMessage.text("error", Notice(status: 400, message: error.description)))
             return

@@ -43,7 +43,9 @@ enum AnalysisProgramsHTML {
             parts.append(
                 Markup.element(
                     "div", [("style", "overflow-x: auto")],
-                    LeadDiagram.svg(leads: profile.limits.leads, shares: program.contacts, title: title)))
+                    LeadDiagram.svg(
+                        leads: profile.limits.leads, geometry: profile.geometry, shares: program.contacts, title: title)
+                ))
             let off = LeadDiagram.offLeads(profile.limits.leads, shares: program.contacts)
             if !off.isEmpty {
                 parts.append(

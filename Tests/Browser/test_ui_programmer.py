@@ -4,6 +4,7 @@ The server is the built `scs ui` on a free port with its in-process simulator; e
 printed address. Screenshots stay in .build/browser-artifacts/ for a person to look at.
 """
 
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -25,7 +26,9 @@ def browser_context_args(browser_context_args):
 @pytest.fixture(scope="module")
 def address():
     server = subprocess.Popen(
-        [".build/debug/scs", "ui", "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        # SCS_EXECUTABLE=.build/release/scs measures the round trip of a release build (docs/ui.md).
+        [os.environ.get("SCS_EXECUTABLE", ".build/debug/scs"), "ui", "--port", "0"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     line = server.stdout.readline()
     match = re.search(r"http://127\.0\.0\.1:\d+/\?token=[0-9a-f]{32}", line)

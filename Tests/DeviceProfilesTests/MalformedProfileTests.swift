@@ -166,6 +166,34 @@ struct MalformedProfileTests {
             "a negative number of program slots", battery, battery + "\nprograms: -1", field: "programs",
             says: "must be greater than 0 (got -1)"),
         Case(
+            "a lead geometry of no known kind", battery, battery + "\ngeometry: {kind: helical, diameter: 1}",
+            field: "geometry.kind", says: "'helical' is not one of: percutaneous, paddle"),
+        Case(
+            "a lead diameter of zero", battery,
+            battery + "\ngeometry: {kind: percutaneous, diameter: 0, contactLength: 3, spacing: 4}",
+            field: "geometry.diameter", says: "must be greater than 0 (got 0)"),
+        Case(
+            "a negative contact spacing", battery,
+            battery + "\ngeometry: {kind: percutaneous, diameter: 1.3, contactLength: 3, spacing: -1}",
+            field: "geometry.spacing", says: "must be greater than 0 (got -1)"),
+        Case(
+            "a percutaneous lead given a pad's width", battery,
+            battery + "\ngeometry: {kind: percutaneous, contactWidth: 2, contactLength: 3, spacing: 4}",
+            field: "geometry.contactWidth", says: "unknown field 'contactWidth'"),
+        Case(
+            "a lead geometry without its spacing", battery,
+            battery + "\ngeometry: {kind: percutaneous, diameter: 1.3, contactLength: 3}", field: "geometry.spacing",
+            says: "is required"),
+        Case(
+            "a paddle with more columns than leads", battery,
+            battery + "\ngeometry: {kind: paddle, rows: 4, columns: 3, contactLength: 3, contactWidth: 2, "
+                + "spacing: 1, columnSpacing: 1}", field: "geometry.columns",
+            says: "must equal the number of leads, each a column of the paddle (2)"),
+        Case(
+            "a paddle whose rows do not match a lead", battery,
+            battery + "\ngeometry: {kind: paddle, rows: 5, columns: 2, contactLength: 3, contactWidth: 2, "
+                + "spacing: 1, columnSpacing: 1}", field: "geometry.rows", says: "lead A has 4 contacts, not 5"),
+        Case(
             "a number of program slots beyond 64 bits", battery, battery + "\nprograms: 99999999999999999999",
             field: "programs", says: "must be a whole number"),
     ]

@@ -21,11 +21,19 @@ extension Workbench {
     nonisolated func answers(_ text: String) async -> [(type: String, data: [String: Any])] {
         let inbox = Inbox()
         await handle(text) { await inbox.add($0) }
-        return await inbox.messages.map { text in
-            let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
-            return (object["type"] as? String ?? "", object["data"] as? [String: Any] ?? [:])
-        }
+        return await inbox.messages.map(decoded)
     }
+}
+
+/// One of the server's messages as `(type, data)`.
+func decoded(_ text: String) -> (type: String, data: [String: Any]) {
+    let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
+    return (object["type"] as? String ?? "", object["data"] as? [String: Any] ?? [:])
+}
+
+/// The program summary of each slot in a `state` message's data, nil for an empty slot.
+func slotPrograms(_ state: [String: Any]?) -> [String?] {
+    ((state?["slots"] as? [[String: Any]]) ?? []).map { $0["program"] as? String }
 }
 
 /// A program message of the page's shape for tonic-16, contacts 2−/3+, 300 µs, 50 Hz.

@@ -145,8 +145,4 @@ struct WorkbenchTests {
         #expect(missing.first?.type == "error" && missing.first?.data["status"] as? Int == 400)
         await workbench.close()
     }
-
-    private func slotPrograms(_ state: [String: Any]?) -> [String?] {
-        ((state?["slots"] as? [[String: Any]]) ?? []).map { $0["program"] as? String }
-    }
 }

@@ -1,7 +1,7 @@
 // The page of `scs ui`: it edits a program on the device's grids and shows what the server says of it.
 // Nothing here judges safety: every change is sent over the WebSocket and the server's validation is shown.
 import { renderDiagram } from './diagram.js';
-import { markEnvelope, renderEnvelope } from './envelope.js';
+import { markEnvelope, nearest, renderEnvelope } from './envelope.js';
 
 const $ = (id) => document.getElementById(id);
 const token = new URLSearchParams(location.search).get('token') ?? '';
@@ -12,6 +12,8 @@ let socket = null;
 let nextId = 1;
 let lastCheck = 0;
 let lastState = null;
+// The role asked for and not yet reported by the server (null: none pending).
+let requestedRole = null;
 // The envelope shown, and its version: the server sends it (and the lead diagram) only when it changes.
 let envelope = null;
 let envelopeVersion = null;
@@ -49,7 +51,9 @@ function receive({ type, id, data }) {
       return;
     case 'state': return showState(data);
     case 'done': return answer(data.message, 'done');
-    case 'refused': return answer(data.message, 'refused');
+    case 'refused':
+      requestedRole = null;
+      return answer(data.message, 'refused');
     case 'error':
       // A message the server could not read has no id to answer: it was the last one sent.
       sentAt.clear();
@@ -77,9 +81,6 @@ function hello({ device: described, devices, state }) {
 
 const waveformRates = (waveform) =>
   waveform === 'burst' ? device.burst.rates : waveform === 'highFrequency' ? device.highFrequency : device.tonic;
-
-const nearest = (values, target) =>
-  values.reduce((best, value, index) => (Math.abs(value - target) < Math.abs(values[best] - target) ? index : best), 0);
 
 function setRange(id, values, target, describe) {
   const input = $(id);
@@ -318,6 +319,13 @@ function showMetrics(metrics, assumed) {
 
 function showState(state) {
   lastState = state;
+  // The session's role, as the server reports it (another tab may have changed it): the page shows
+  // the patient's controls only once the server has opened a patient session.
+  if (requestedRole === null || requestedRole === state.role) {
+    requestedRole = null;
+    document.body.classList.toggle('patient', state.role === 'patient');
+    $('patient-mode').checked = state.role === 'patient';
+  }
   const status = state.status;
   $('target').textContent = `${state.target} (${status.profile}, serial ${status.serial}) · ${state.role}`;
   const amplitude = state.ramping
@@ -412,8 +420,8 @@ $('replay').addEventListener('click', () => {
   send({ type: 'replay', path });
 });
 $('patient-mode').addEventListener('change', (event) => {
-  document.body.classList.toggle('patient', event.target.checked);
-  send({ type: 'role', role: event.target.checked ? 'patient' : 'clinician' });
+  requestedRole = event.target.checked ? 'patient' : 'clinician';
+  send({ type: 'role', role: requestedRole });
 });
 
 // The device's state, live: often while a ramp is under way.

@@ -33,13 +33,16 @@ export function renderEnvelope(container, envelope) {
   container.replaceChildren(table);
 }
 
+// The index of the value nearest `target`.
+export const nearest = (values, target) =>
+  values.reduce((best, value, index) => (Math.abs(value - target) < Math.abs(values[best] - target) ? index : best), 0);
+
 // Outlines the cell nearest the current program.
 export function markEnvelope(container, envelope, current) {
   container.querySelector('td.current')?.classList.remove('current');
   if (!envelope?.grid) return;
-  const closest = (values, target) => values.reduce((best, v, i) => (Math.abs(v - target) < Math.abs(values[best] - target) ? i : best), 0);
-  const row = closest(envelope.grid.pulseWidths, current.pulseWidth);
-  const column = closest(envelope.grid.frequencies, current.hertz);
+  const row = nearest(envelope.grid.pulseWidths, current.pulseWidth);
+  const column = nearest(envelope.grid.frequencies, current.hertz);
   const cell = container.querySelector('tbody')?.rows[row]?.cells[column + 1];
   cell?.classList.add('current');
 }
