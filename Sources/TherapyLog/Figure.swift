@@ -20,6 +20,34 @@ public struct Figure: Encodable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        if let decimal { try container.encode(decimal) } else { try container.encode(value) }
+        if isShortAndPlain {
+            try container.encode(value == 0 ? 0 : value)  // no "-0"
+        } else if let decimal {
+            try container.encode(decimal)
+        } else {
+            try container.encode(value)
+        }
+    }
+
+    /// Whether the shortest text that reads back as `value` has at most 15 significant digits and no
+    /// exponent. Then it is also the 15-digit decimal, and the encoder writes the `Double` itself in
+    /// those digits: most figures skip ``decimal``'s formatting and parsing, which took about a third
+    /// of `scs analyze --batch`'s time.
+    private var isShortAndPlain: Bool {
+        guard value.isFinite else { return false }
+        var significant = 0
+        var zerosSinceLast = 0
+        for byte in value.description.utf8 {
+            switch byte {
+            case UInt8(ascii: "0"):
+                if significant > 0 { zerosSinceLast += 1 }
+            case UInt8(ascii: "1")...UInt8(ascii: "9"):
+                significant += zerosSinceLast + 1
+                zerosSinceLast = 0
+            case UInt8(ascii: "e"): return false
+            default: continue  // the sign and the point
+            }
+        }
+        return significant <= 15
     }
 }

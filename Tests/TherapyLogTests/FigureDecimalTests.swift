@@ -45,4 +45,26 @@ struct FigureDecimalTests {
         }
         #expect(Figure(.infinity).decimal == nil && Figure(.nan).decimal == nil)
     }
+
+    @Test func aFigureIsWrittenAsItsFifteenDigitDecimalWhicheverWayItIsEncoded() throws {
+        // The decimal through its text, as every figure was once written (or the Double, past Decimal's range).
+        func reference(_ value: Double) throws -> String {
+            let data = try Figure(value).decimal.map { try JSONEncoder().encode([$0]) } ?? JSONEncoder().encode([value])
+            return String(decoding: data, as: UTF8.self).dropFirst().dropLast().description
+        }
+        var random = SeededGenerator(seed: 22)
+        var values: [Double] = [
+            0, -0.0, 1, -1, 0.1, 0.0001, 0.00001, 1e-7, 123_456_789_012_345, 1e15, 1e16, 9.5e15, 1e22,
+            0.1 + 0.2, 1.0 / 3, 2.0 / 3, 5.000000000000001, Double.leastNonzeroMagnitude, .greatestFiniteMagnitude,
+        ]
+        for _ in 0..<20_000 {
+            let digits = Int64.random(in: -999_999_999_999_999...999_999_999_999_999, using: &random)
+            let scale = pow(10, Double(Int.random(in: -20...20, using: &random)))
+            values.append(Double(digits) * scale)
+            values.append(Double(bitPattern: UInt64.random(in: 0...UInt64.max, using: &random)))
+        }
+        for value in values where value.isFinite {
+            #expect(try Self.json(value) == reference(value), "\(value)")
+        }
+    }
 }
