@@ -9,16 +9,34 @@ struct UsbEmulateExecutableTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let alone = folder.appendingPathComponent("scs")
         try FileManager.default.copyItem(at: SCSProcess.executable, to: alone)
-        let process = Process()
-        process.executableURL = alone
-        process.arguments = ["usb", "emulate", "--", "true"]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let (process, message) = try Self.runBusyTolerant(alone, ["usb", "emulate", "--", "true"])
         #expect(process.terminationStatus == 2)
         #expect(message.contains(folder.appendingPathComponent("scs-usb-emulate").path + " not found"))
+    }
+
+    /// Runs `executable` to its end and returns it with its standard error. A child that another test
+    /// forks while the copy is being written inherits the copy's descriptor until it execs, and for that
+    /// moment exec fails with "Text file busy": a busy copy is tried again, for up to 5 s.
+    static func runBusyTolerant(_ executable: URL, _ arguments: [String]) throws -> (Process, String) {
+        for attempt in 1... {
+            let process = Process()
+            process.executableURL = executable
+            process.arguments = arguments
+            let errors = Pipe()
+            process.standardError = errors
+            process.standardOutput = FileHandle.nullDevice
+            do {
+                try process.run()
+            } catch let error as NSError
+                where (error.userInfo[NSUnderlyingErrorKey] as? NSError)?.code == Int(ETXTBSY) && attempt < 50
+            {
+                Thread.sleep(forTimeInterval: 0.1)
+                continue
+            }
+            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process, message)
+        }
+        fatalError("unreachable: the loop returns or throws")
     }
 }
