@@ -65,16 +65,19 @@ struct ObjectFields {
     /// A whole number of 1 or more.
     func positiveInteger(_ key: SchemaKey) throws(LineProblem) -> Int {
         let number = try integer(key)
-        guard number > 0 else {
-            throw LineProblem(.wrongType, "field '\(name(key))' must be 1 or more, not \(number)")
-        }
+        guard number > 0 else { throw notPositive(key, number) }
         return number
+    }
+
+    private func notPositive(_ key: SchemaKey, _ number: Int) -> LineProblem {
+        LineProblem(.wrongType, "field '\(name(key))' must be 1 or more, not \(number)")
     }
 
     /// A slot number: a whole number of 1 or more.
     func slot(_ key: SchemaKey) throws(LineProblem) -> Slot {
-        // `positiveInteger` gives a number of 1 or more, which is a slot.
-        Slot(number: try positiveInteger(key)) ?? 1
+        let number = try integer(key)
+        guard let slot = Slot(number: number) else { throw notPositive(key, number) }
+        return slot
     }
 
     /// A number read exactly into `Quantity`, which must not be negative unless `allowNegative`.
