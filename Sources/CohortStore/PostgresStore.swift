@@ -85,12 +85,12 @@ public final class PostgresStore: Sendable {
             throw InputError(row.path, "its row was not written")
         }
         for (table, rows) in row.children {
-            _ = try run(StoredRecording.childStatements(table, width: 0).delete, [id])
+            _ = try run(StoredRecording.deleteChildren(table), [id])
             // A round trip per statement is what costs over a network: many rows in each (a year's
             // days in one), under the protocol's 65,535 parameters.
             for start in stride(from: 0, to: rows.count, by: 4096) {
                 let chunk = rows[start..<min(start + 4096, rows.count)]
-                let insert = StoredRecording.childStatements(table, width: chunk[start].count, rows: chunk.count).insert
+                let insert = StoredRecording.insertChildren(table, width: chunk[start].count, rows: chunk.count)
                 _ = try run(insert, chunk.flatMap { [id] + $0 })
             }
         }

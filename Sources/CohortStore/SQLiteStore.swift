@@ -54,10 +54,9 @@ public final class SQLiteStore: Sendable {
                         arguments: StatementArguments(columns.map { $0.value.databaseValue }))
                 else { throw DatabaseError(message: "the row of \(path) was not written") }
                 for (table, rows) in row.children {
-                    let (delete, insert) = StoredRecording.childStatements(table, width: rows.first?.count ?? 0)
-                    try db.execute(sql: delete, arguments: [id])
-                    guard !rows.isEmpty else { continue }
-                    let statement = try db.makeStatement(sql: insert)
+                    try db.execute(sql: StoredRecording.deleteChildren(table), arguments: [id])
+                    guard let width = rows.first?.count else { continue }
+                    let statement = try db.makeStatement(sql: StoredRecording.insertChildren(table, width: width))
                     for cells in rows {
                         try statement.execute(arguments: StatementArguments([id] + cells.map(\.databaseValue)))
                     }

@@ -74,14 +74,13 @@ struct StoredRecording {
         ]
     }
 
-    /// The statements that replace a recording's rows under it: a delete, then an insert of `rows`
-    /// rows at once.
-    static func childStatements(_ table: String, width: Int, rows: Int = 1) -> (delete: String, insert: String) {
+    /// The statement that deletes a recording's rows in `table`, before they are inserted again.
+    static func deleteChildren(_ table: String) -> String { "DELETE FROM \(table) WHERE recordingId = ?" }
+
+    /// The statement that inserts `rows` rows of `width` cells (after the recording's id) into `table`.
+    static func insertChildren(_ table: String, width: Int, rows: Int = 1) -> String {
         let row = "(?\(String(repeating: ", ?", count: width)))"
-        return (
-            "DELETE FROM \(table) WHERE recordingId = ?",
-            "INSERT INTO \(table) VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))"
-        )
+        return "INSERT INTO \(table) VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))"
     }
 }
 
