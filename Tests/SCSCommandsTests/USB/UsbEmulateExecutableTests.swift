@@ -18,7 +18,9 @@ struct UsbEmulateExecutableTests {
     /// forks while the copy is being written inherits the copy's descriptor until it execs, and for that
     /// moment exec fails with "Text file busy": a busy copy is tried again, for up to 5 s.
     static func runBusyTolerant(_ executable: URL, _ arguments: [String]) throws -> (Process, String) {
-        for attempt in 1... {
+        var attempt = 0
+        while true {
+            attempt += 1
             let process = Process()
             process.executableURL = executable
             process.arguments = arguments
@@ -37,6 +39,5 @@ struct UsbEmulateExecutableTests {
             process.waitUntilExit()
             return (process, message)
         }
-        fatalError("unreachable: the loop returns or throws")
     }
 }
