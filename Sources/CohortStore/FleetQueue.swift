@@ -32,6 +32,18 @@ extension PostgresStore {
         }
     }
 
+    /// Makes this connection's commits return before the server has written them to its disk
+    /// (PostgreSQL's `synchronous_commit = off`), for a worker: the server stays consistent, and a
+    /// crash of the server loses at most its last fraction of a second of claims and results, whose
+    /// jobs their lease then gives back to the queue, to be analysed again and stored once. Waiting
+    /// for the disk twice per job (the claim and the result) cost a worker a third of its time on the
+    /// benchmark's machine (`Benchmarks/README.md` §The cohort store).
+    public func commitWithoutWaitingForDisk() throws(InputError) {
+        _ = try queue("set up the worker's connection", inTransaction: false) { run in
+            try run("SET synchronous_commit = off", [])
+        }
+    }
+
     /// Adds a job for each path whose content has none, and queues again a parked one: the same
     /// content enqueued twice is one job.
     ///
@@ -53,24 +65,26 @@ extension PostgresStore {
 
     /// Claims the oldest queued job, or one whose worker's heartbeat is older than `lease` seconds
     /// (parking instead a job claimed `attempts` times already); nil when there is none.
+    ///
+    /// One statement, so one round trip and its own transaction: the jobs it parks and the job it
+    /// claims are never the same rows.
     public func claim(worker: String, lease: Double, attempts: Int) throws(InputError) -> Job? {
-        try queue("claim a job") { run in
-            _ = try run(
-                """
-                UPDATE job SET state = 'failed', worker = NULL,
-                    error = COALESCE(error || '; ', '') || 'its worker stopped before finishing it'
-                WHERE state = 'running' AND heartbeatAt < now() - make_interval(secs => ?) AND attempts >= ?
-                """, [.real(lease), .integer(attempts)])
+        try queue("claim a job", inTransaction: false) { run in
             let rows = try run(
                 """
+                WITH parked AS (
+                    UPDATE job SET state = 'failed', worker = NULL,
+                        error = COALESCE(error || '; ', '') || 'its worker stopped before finishing it'
+                    WHERE state = 'running' AND heartbeatAt < now() - make_interval(secs => ?) AND attempts >= ?)
                 UPDATE job SET state = 'running', attempts = attempts + 1, worker = ?, claimedAt = now(),
                     heartbeatAt = now()
                 WHERE id = (
                     SELECT id FROM job
-                    WHERE state = 'queued' OR (state = 'running' AND heartbeatAt < now() - make_interval(secs => ?))
+                    WHERE state = 'queued'
+                        OR (state = 'running' AND heartbeatAt < now() - make_interval(secs => ?) AND attempts < ?)
                     ORDER BY id FOR UPDATE SKIP LOCKED LIMIT 1)
                 RETURNING id, path, contentSHA256
-                """, [.text(worker), .real(lease)])
+                """, [.real(lease), .integer(attempts), .text(worker), .real(lease), .integer(attempts)])
             return rows.first.map { Job(id: $0[0].int, path: $0[1].string, contentSHA256: $0[2].string) }
         }
     }
@@ -131,10 +145,13 @@ extension PostgresStore {
         }
     }
 
-    /// `body` in one transaction; an error of the database names `--store` and `what` was being done.
-    private func queue<T>(_ what: String, _ body: (Run) throws -> T) throws(InputError) -> T {
+    /// `body` in one transaction (or, for a single statement, in the statement's own); an error of
+    /// the database names `--store` and `what` was being done.
+    private func queue<T>(_ what: String, inTransaction: Bool = true, _ body: (Run) throws -> T) throws(InputError)
+        -> T
+    {
         do {
-            return try transaction(body)
+            return try inTransaction ? transaction(body) : connected(body)
         } catch {
             throw InputError("--store", "cannot \(what): \(Self.reason(error))")
         }

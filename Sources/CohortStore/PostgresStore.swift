@@ -81,11 +81,14 @@ public final class PostgresStore: Sendable {
     /// Writes `row` and the rows under it, in the caller's transaction.
     static func write(_ row: StoredRecording, _ run: Run) throws {
         let columns = row.columns
-        guard let id = try run(StoredRecording.upsert(columns.map(\.name)), columns.map(\.value)).first?.first else {
+        // `xmax` is 0 in a row this statement inserted: a new recording has no rows under it to delete.
+        let upsert = StoredRecording.upsert(columns.map(\.name)) + ", xmax = 0"
+        guard let written = try run(upsert, columns.map(\.value)).first, written.count == 2 else {
             throw InputError(row.path, "its row was not written")
         }
+        let id = written[0]
         for (table, rows) in row.children {
-            _ = try run(StoredRecording.deleteChildren(table), [id])
+            if written[1] != .integer(1) { _ = try run(StoredRecording.deleteChildren(table), [id]) }
             // A round trip per statement is what costs over a network: many rows in each (a year's
             // days in one), under the protocol's 65,535 parameters.
             for start in stride(from: 0, to: rows.count, by: 4096) {
@@ -114,9 +117,7 @@ public final class PostgresStore: Sendable {
 
     /// Runs `body` in one transaction, with this store's connection to itself; rolled back if it throws.
     func transaction<T>(_ body: (Run) throws -> T) throws -> T {
-        try connection.withLock { held in
-            let connection = held
-            let run: Run = { sql, arguments in try Self.run(connection, sql, arguments) }
+        try connected { run in
             _ = try run("BEGIN", [])
             do {
                 let result = try body(run)
@@ -126,6 +127,14 @@ public final class PostgresStore: Sendable {
                 _ = try? run("ROLLBACK", [])
                 throw error
             }
+        }
+    }
+
+    /// Runs `body` with this store's connection to itself, each statement its own transaction.
+    func connected<T>(_ body: (@escaping Run) throws -> T) throws -> T {
+        try connection.withLock { held in
+            let connection = held
+            return try body { sql, arguments in try Self.run(connection, sql, arguments) }
         }
     }
 
@@ -147,6 +156,7 @@ public final class PostgresStore: Sendable {
                 guard cell.bytes != nil else { return .null }
                 switch cell.dataType {
                 case .int2, .int4, .int8: return .integer(try cell.decode(Int.self))
+                case .bool: return .integer(try cell.decode(Bool.self) ? 1 : 0)
                 case .float4, .float8: return .real(try cell.decode(Double.self))
                 case .numeric: return .real(Double(try cell.decode(String.self)) ?? .nan)
                 default: return .text(try cell.decode(String.self))

@@ -64,6 +64,7 @@ struct FleetCommand: ParsableCommand {
 
         func run() async throws {
             let queue = try FleetCommand.queue(store)
+            try queue.commitWithoutWaitingForDisk()
             let analysis = AnalysisJob(catalog: try catalog.loadCatalog())
             let worker = "\(ProcessInfo.processInfo.hostName):\(getpid()):\(UUID().uuidString.prefix(8))"
             let (lease, attempts, untilEmpty) = (lease, attempts, untilEmpty)

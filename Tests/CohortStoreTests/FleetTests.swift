@@ -47,7 +47,10 @@ struct FleetTests {
         #expect(status.stdout == "queued 0, running 0, done 2000, failed 0\n")
     }
 
-    @Test func aJobWhoseWorkerWasKilledIsFinishedByAnotherAfterItsLease() throws {
+    /// A worker killed mid-job: the next claim after the lease takes its job, and finishes it, or
+    /// parks it when the job has had its `--attempts` already.
+    @Test(arguments: [2, 1])
+    func aJobWhoseWorkerWasKilledIsFinishedByAnotherAfterItsLeaseOrParked(attempts: Int) throws {
         let folder = try CohortFixtures.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = try Self.recordings(1, in: folder)[0]
@@ -69,8 +72,18 @@ struct FleetTests {
         first.waitUntilExit()
         try FileManager.default.removeItem(atPath: path)
         try content.write(to: URL(fileURLWithPath: path))
-        let second = try CohortFixtures.scs(["fleet", "work", "--store", store, "--lease", "1", "--until-empty"])
+        let second = try CohortFixtures.scs([
+            "fleet", "work", "--store", store, "--lease", "1", "--attempts", "\(attempts)", "--until-empty",
+        ])
         #expect(second.status == 0, "\(second.stderr)")
+        if attempts == 1 {
+            #expect(second.stdout == "0 recordings analysed and stored, 0 failed analyses\n")
+            #expect(
+                try Self.count(store, "SELECT state, attempts, worker IS NULL, error FROM job")
+                    == "failed|1|t|its worker stopped before finishing it")
+            #expect(try Self.count(store, "SELECT COUNT(*) FROM recording") == "0")
+            return
+        }
         #expect(second.stdout == "1 recordings analysed and stored, 0 failed analyses\n")
         #expect(try Self.count(store, "SELECT state, attempts FROM job") == "done|2")
         #expect(try Self.count(store, "SELECT worker FROM job") != holder)

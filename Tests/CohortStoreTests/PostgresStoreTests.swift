@@ -49,11 +49,17 @@ struct PostgresStoreTests {
     @Test func theSameContentAnalysedTwiceIsStoredOnceAndScsCohortReadsIt() throws {
         let store = try Self.newDatabase()
         let recording = "Recordings/edge-cases/midnight-boundaries.scsrec.jsonl"
+        var rowsUnder: [String] = []
         for _ in 0..<2 {
             let result = try CohortFixtures.scs(["analyze", recording, "--store", store])
             #expect(result.status == 0, "\(result.stderr)")
+            rowsUnder.append(
+                try Self.psql(store, "SELECT (SELECT COUNT(*) FROM dayUsage), (SELECT COUNT(*) FROM programUsage)")
+                    .output)
         }
         #expect(try Self.psql(store, "SELECT COUNT(*) FROM recording").output == "1\n")
+        // The second analysis replaced the rows under the recording rather than adding to them.
+        #expect(rowsUnder[0] == rowsUnder[1] && rowsUnder[0] != "0|0\n", "\(rowsUnder)")
         let cohort = try CohortFixtures.scs(["cohort", "--store", store, "--csv"])
         #expect(cohort.status == 0, "\(cohort.stderr)")
         #expect(cohort.stdout.split(whereSeparator: \.isNewline).count == 2)
