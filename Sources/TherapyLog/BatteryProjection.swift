@@ -26,19 +26,9 @@ public struct BatteryProjection: Hashable, Sendable {
     public var since: Timestamp
     /// The profile's battery fields the estimate rests on that the profile marks as assumed.
     public var assumed: [String] = []
+}
 
-    public init(
-        event: Event, date: Timestamp, level: Double, levelAt: Timestamp, drainPercentPerDay: Double,
-        since: Timestamp
-    ) {
-        self.event = event
-        self.date = date
-        self.level = level
-        self.levelAt = levelAt
-        self.drainPercentPerDay = drainPercentPerDay
-        self.since = since
-    }
-
+extension BatteryProjection {
     /// The projection from `level` percent at `levelAt`, draining `observed` percent a day (as the
     /// recorded levels fell) or else as the model does with `charge` coulombs delivered over
     /// `[since, until)`; nil when neither gives a drain.
@@ -60,8 +50,7 @@ public struct BatteryProjection: Hashable, Sendable {
         self.init(
             event: model.kind == .rechargeable ? .recharge : .replacement,
             date: levelAt.advanced(by: .nanoseconds(Int64(min(days * 86_400e9, 9e18)))), level: percent,
-            levelAt: levelAt, drainPercentPerDay: perDay, since: since)
-        isDrainObserved = observed != nil
+            levelAt: levelAt, drainPercentPerDay: perDay, isDrainObserved: observed != nil, since: since)
     }
 
     /// The profile fields (by path) the estimate rests on: the reserve of a rechargeable cell, and the
