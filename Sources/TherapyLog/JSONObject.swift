@@ -2,10 +2,16 @@
 /// builds its objects of. The JSON reports sort their keys (`JSONOutput`), so the members' order is
 /// free; a `nil` member is written as `null`.
 struct JSONObject: Encodable {
-    private let members: [String: any Encodable]
+    /// In a list rather than a dictionary: a report writes thousands of small objects (its days),
+    /// and the encoder orders the keys itself.
+    private let members: [(key: String, value: any Encodable)]
 
-    init(_ members: [String: any Encodable]) {
-        self.members = members
+    init(_ members: KeyValuePairs<String, any Encodable>) {
+        self.init(members: members)
+    }
+
+    init(members: some Sequence<(key: String, value: any Encodable)>) {
+        self.members = Array(members)
     }
 
     func encode(to encoder: any Encoder) throws {

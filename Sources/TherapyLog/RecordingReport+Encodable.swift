@@ -11,7 +11,7 @@ extension RecordingReport: Encodable {
         try JSONObject([
             "file": file, "device": device, "serial": serial, "start": start.rfc3339, "end": end.rfc3339,
             "truncated": isTruncated, "recordedHours": Figure(recordedHours), "therapyHours": Figure(therapyHours),
-            "usagePercent": usagePercent.map(Figure.init), "days": days.map(Self.day),
+            "usagePercent": usagePercent.map(Figure.init), "days": DaysJSON(days: days),
             "daysWithTherapy": daysWithTherapy,
             "programs": programs.map { program in
                 JSONObject([
@@ -45,7 +45,7 @@ extension RecordingReport: Encodable {
                     "program": EncodedJSON(written.program.recordingValue),
                 ])
             },
-            "series": seriesJSON, "timeZone": timeZone.identifier, "localDays": localDays.map(Self.day),
+            "series": seriesJSON, "timeZone": timeZone.identifier, "localDays": DaysJSON(days: localDays),
             "usage": JSONObject([
                 "granularity": usage.granularity.rawValue,
                 "periods": usage.periods.map { period in
@@ -60,17 +60,30 @@ extension RecordingReport: Encodable {
         ]).encode(to: encoder)
     }
 
-    /// A UTC or local day.
-    private static func day(_ day: DayUsage) -> JSONObject {
-        JSONObject(["date": day.date, "therapyHours": Figure(day.therapyHours)])
-    }
-
     private static func item(_ item: AttentionItem) -> JSONObject {
         JSONObject([
             "kind": item.kind.rawValue, "severity": item.isError ? "error" : "warning", "time": item.time.rfc3339,
             "line": item.line, "count": item.count, "slot": item.slot, "rules": item.rules, "message": item.message,
             "assumed": item.assumed,
         ])
+    }
+}
+
+/// The UTC or the local days: the report's most frequent objects (two a day of the span), so written
+/// in nested containers, as the encoder writes them fastest, rather than from member tables, which
+/// took a tenth more of `analyze --json`'s time.
+private struct DaysJSON: Encodable {
+    var days: [DayUsage]
+
+    private enum Keys: String, CodingKey { case date, therapyHours }
+
+    func encode(to encoder: any Encoder) throws {
+        var list = encoder.unkeyedContainer()
+        for day in days {
+            var entry = list.nestedContainer(keyedBy: Keys.self)
+            try entry.encode(day.date, forKey: .date)
+            try entry.encode(Figure(day.therapyHours), forKey: .therapyHours)
+        }
     }
 }
 
@@ -84,7 +97,8 @@ private struct EncodedJSON: Encodable {
     func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch value {
-        case .object(let members): try container.encode(JSONObject(members.mapValues(EncodedJSON.init)))
+        case .object(let members):
+            try container.encode(JSONObject(members: members.lazy.map { ($0.key, EncodedJSON($0.value)) }))
         case .array(let elements): try container.encode(elements.map(EncodedJSON.init))
         case .null: try container.encodeNil()
         case .bool(let flag): try container.encode(flag)

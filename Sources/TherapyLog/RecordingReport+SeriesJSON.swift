@@ -44,9 +44,12 @@ extension RecordingReport {
 
     /// A period's entry with its start, its lowest and highest value, and `members`.
     private static func spread(
-        _ period: UsageTimeline.Period, _ lowest: Double, _ highest: Double, _ members: [String: any Encodable]
+        _ period: UsageTimeline.Period, _ lowest: Double, _ highest: Double,
+        _ members: KeyValuePairs<String, any Encodable>
     ) -> JSONObject {
-        JSONObject(
-            members.merging(["start": period.start, "lowest": Figure(lowest), "highest": Figure(highest)]) { $1 })
+        let spread: KeyValuePairs<String, any Encodable> = [
+            "start": period.start, "lowest": Figure(lowest), "highest": Figure(highest),
+        ]
+        return JSONObject(members: Array(spread) + members)
     }
 }
