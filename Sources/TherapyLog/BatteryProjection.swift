@@ -26,19 +26,9 @@ public struct BatteryProjection: Hashable, Sendable {
     public var since: Timestamp
     /// The profile's battery fields the estimate rests on that the profile marks as assumed.
     public var assumed: [String] = []
+}
 
-    public init(
-        event: Event, date: Timestamp, level: Double, levelAt: Timestamp, drainPercentPerDay: Double,
-        since: Timestamp
-    ) {
-        self.event = event
-        self.date = date
-        self.level = level
-        self.levelAt = levelAt
-        self.drainPercentPerDay = drainPercentPerDay
-        self.since = since
-    }
-
+extension BatteryProjection {
     /// The projection from `level` percent at `levelAt`, draining `observed` percent a day (as the
     /// recorded levels fell) or else as the model does with `charge` coulombs delivered over
     /// `[since, until)`; nil when neither gives a drain.
@@ -60,8 +50,7 @@ public struct BatteryProjection: Hashable, Sendable {
         self.init(
             event: model.kind == .rechargeable ? .recharge : .replacement,
             date: levelAt.advanced(by: .nanoseconds(Int64(min(days * 86_400e9, 9e18)))), level: percent,
-            levelAt: levelAt, drainPercentPerDay: perDay, since: since)
-        isDrainObserved = observed != nil
+            levelAt: levelAt, drainPercentPerDay: perDay, isDrainObserved: observed != nil, since: since)
     }
 
     /// The profile fields (by path) the estimate rests on: the reserve of a rechargeable cell, and the
@@ -86,23 +75,15 @@ public struct BatteryProjection: Hashable, Sendable {
 }
 
 extension BatteryProjection: Encodable {
-    private enum Keys: String, CodingKey {
-        case event, date, level, levelAt, drainPercentPerDay, drain, since, basis, assumed
-    }
-
     /// Instants in UTC, as every instant of the JSON report.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Keys.self)
-        try container.encode(event.rawValue, forKey: .event)
-        try container.encode(date.rfc3339, forKey: .date)
-        try container.encode(Figure(level), forKey: .level)
-        try container.encode(levelAt.rfc3339, forKey: .levelAt)
-        // An estimate: four decimals of a percent a day are more than the model can tell.
-        try container.encode(Figure((drainPercentPerDay * 10_000).rounded() / 10_000), forKey: .drainPercentPerDay)
-        try container.encode(isDrainObserved ? "observed" : "model", forKey: .drain)
-        try container.encode(since.rfc3339, forKey: .since)
-        try container.encode(Self.basis, forKey: .basis)
-        try container.encode(assumed, forKey: .assumed)
+        try JSONObject([
+            "event": event.rawValue, "date": date.rfc3339, "level": Figure(level), "levelAt": levelAt.rfc3339,
+            // An estimate: four decimals of a percent a day are more than the model can tell.
+            "drainPercentPerDay": Figure((drainPercentPerDay * 10_000).rounded() / 10_000),
+            "drain": isDrainObserved ? "observed" : "model", "since": since.rfc3339, "basis": Self.basis,
+            "assumed": assumed,
+        ]).encode(to: encoder)
     }
 
     /// What the figure is: said wherever it is shown.

@@ -116,25 +116,13 @@ struct ByteCursor {
         return nil
     }
 
-    /// Reads a JSON number written as a plain decimal (`-?(0|[1-9][0-9]*)(\.[0-9]+)?`) as its text;
-    /// nil for any other number.
+    /// Reads a JSON number written as a plain decimal (``plainDecimal(prefixOf:fractionDigits:)``, with
+    /// at most seven decimals) as its text; nil for any other number, which the parser then reads.
     mutating func plainNumberText() -> String? {
-        var length = position < end && position[0] == UInt8(ascii: "-") ? 1 : 0
-        let integerStart = length
-        while length < end - position, position[length] &- UInt8(ascii: "0") < 10 { length += 1 }
-        let integerDigits = length - integerStart
-        guard integerDigits == 1 || (integerDigits > 1 && position[integerStart] != UInt8(ascii: "0")) else {
-            return nil
-        }
-        if length < end - position, position[length] == UInt8(ascii: ".") {
-            let fractionStart = length + 1
-            length = fractionStart
-            while length < end - position, position[length] &- UInt8(ascii: "0") < 10 { length += 1 }
-            guard length > fractionStart else { return nil }
-        }
-        let text = String(decoding: UnsafeBufferPointer(start: position, count: length), as: UTF8.self)
+        let rest = UnsafeBufferPointer(start: position, count: end - position)
+        guard let (_, length) = Self.plainDecimal(prefixOf: rest, fractionDigits: 7) else { return nil }
         position += length
-        return text
+        return String(decoding: UnsafeBufferPointer(rebasing: rest[..<length]), as: UTF8.self)
     }
 
     /// The plain decimal JSON number at the start of `bytes` (`-?(0|[1-9][0-9]*)(\.[0-9]+)?`, the form

@@ -86,14 +86,13 @@ package struct JSONParser {
         skipSpace()
         guard index < bytes.count else { throw .cut }
         switch bytes[index] {
-        case UInt8(ascii: "{"):
-            return try nested { (parser: inout Self) throws(Stop) in
-                try parser.parseObject(isOutermost: isOutermost)
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= Self.maximumDepth else {
+                throw .damage(damage(at: index, "nesting deeper than \(Self.maximumDepth) levels"))
             }
-        case UInt8(ascii: "["):
-            return try nested { (parser: inout Self) throws(Stop) in
-                try parser.parseArray(isOutermost: isOutermost)
-            }
+            return try parseContainer(isOutermost: isOutermost)
         case UInt8(ascii: "\""): return .string(try parseString())
         case UInt8(ascii: "-"), UInt8(ascii: "+"):
             // A sign before a letter begins a word (`-Infinity`); after a digit a letter is an exponent.
@@ -106,83 +105,55 @@ package struct JSONParser {
         }
     }
 
-    private mutating func nested(_ body: (inout Self) throws(Stop) -> JSONValue) throws(Stop) -> JSONValue {
-        depth += 1
-        defer { depth -= 1 }
-        guard depth <= Self.maximumDepth else {
-            throw .damage(damage(at: index, "nesting deeper than \(Self.maximumDepth) levels"))
-        }
-        return try body(&self)
-    }
-
-    private mutating func parseArray(isOutermost: Bool) throws(Stop) -> JSONValue {
+    /// An array or an object, from its opening bracket to its closing one.
+    private mutating func parseContainer(isOutermost: Bool) throws(Stop) -> JSONValue {
+        let isObject = bytes[index] == UInt8(ascii: "{")
+        let (closing, member) = isObject ? (UInt8(ascii: "}"), "member") : (UInt8(ascii: "]"), "element")
         index += 1
         var elements: [JSONValue] = []
+        var members: [String: JSONValue] = [:]
+        var value: JSONValue { isObject ? .object(members) : .array(elements) }
+        var count: Int { isObject ? members.count : elements.count }
         while true {
             skipSpace()
             guard index < bytes.count else {
-                return try closeCut(.array(elements), isOutermost: isOutermost, kept: elements.count, dropped: false)
+                return try closeCut(value, isOutermost: isOutermost, kept: count, dropped: false)
             }
-            if bytes[index] == UInt8(ascii: "]"), elements.isEmpty {
+            if bytes[index] == closing, count == 0 {
                 index += 1
-                return .array(elements)
+                return value
             }
             do throws(Stop) {
-                elements.append(try parseValue())
+                if isObject { try parseMember(into: &members) } else { elements.append(try parseValue()) }
             } catch .cut {
-                return try closeCut(.array(elements), isOutermost: isOutermost, kept: elements.count, dropped: true)
+                return try closeCut(value, isOutermost: isOutermost, kept: count, dropped: true)
             }
             skipSpace()
             guard index < bytes.count else {
-                return try closeCut(.array(elements), isOutermost: isOutermost, kept: elements.count, dropped: false)
+                return try closeCut(value, isOutermost: isOutermost, kept: count, dropped: false)
             }
-            if try isClosed(by: UInt8(ascii: "]"), member: "element") {
+            if try isClosed(by: closing, member: member) {
                 index += 1
-                return .array(elements)
+                return value
             }
         }
     }
 
-    private mutating func parseObject(isOutermost: Bool) throws(Stop) -> JSONValue {
+    /// One member of an object: its name, a colon and its value.
+    private mutating func parseMember(into members: inout [String: JSONValue]) throws(Stop) {
+        guard bytes[index] == UInt8(ascii: "\"") else {
+            throw .damage(damage(at: index, "\(Self.describe(bytes[index])) where a member name should start"))
+        }
+        let keyStart = index
+        let key = try parseString()
+        skipSpace()
+        guard index < bytes.count else { throw .cut }
+        guard bytes[index] == UInt8(ascii: ":") else {
+            throw .damage(damage(at: index, "\(Self.describe(bytes[index])) after the name '\(key)'; expected ':'"))
+        }
         index += 1
-        var members: [String: JSONValue] = [:]
-        while true {
-            skipSpace()
-            guard index < bytes.count else {
-                return try closeCut(.object(members), isOutermost: isOutermost, kept: members.count, dropped: false)
-            }
-            if bytes[index] == UInt8(ascii: "}"), members.isEmpty {
-                index += 1
-                return .object(members)
-            }
-            guard bytes[index] == UInt8(ascii: "\"") else {
-                throw .damage(damage(at: index, "\(Self.describe(bytes[index])) where a member name should start"))
-            }
-            let keyStart = index
-            do throws(Stop) {
-                let key = try parseString()
-                skipSpace()
-                guard index < bytes.count else { throw Stop.cut }
-                guard bytes[index] == UInt8(ascii: ":") else {
-                    throw Stop.damage(
-                        damage(at: index, "\(Self.describe(bytes[index])) after the name '\(key)'; expected ':'"))
-                }
-                index += 1
-                let value = try parseValue()
-                if members.updateValue(value, forKey: key) != nil, mode == .tolerant {
-                    try repair(at: keyStart, "the name '\(key)' appears twice in one object", "the later value is kept")
-                }
-            } catch .cut {
-                return try closeCut(.object(members), isOutermost: isOutermost, kept: members.count, dropped: true)
-            }
-            skipSpace()
-            guard index < bytes.count else {
-                return try closeCut(.object(members), isOutermost: isOutermost, kept: members.count, dropped: false)
-            }
-            if try isClosed(by: UInt8(ascii: "}"), member: "member") {
-                index += 1
-                return .object(members)
-            }
+        if members.updateValue(try parseValue(), forKey: key) != nil, mode == .tolerant {
+            try repair(at: keyStart, "the name '\(key)' appears twice in one object", "the later value is kept")
         }
     }
 

@@ -22,13 +22,6 @@ public struct UsageTimeline: Hashable, Sendable {
         /// Hours of therapy in the period.
         public var therapyHours: Double
 
-        public init(start: String, wallSpan: Range<Timestamp>, days: Int, therapyHours: Double) {
-            self.start = start
-            self.wallSpan = wallSpan
-            self.days = days
-            self.therapyHours = therapyHours
-        }
-
         /// The share of the period with therapy, 0 to 1: of its hour, or of its recorded days' 24 hours.
         public var share: Double { therapyHours / (days == 0 ? 1 : 24 * Double(days)) }
     }
