@@ -75,15 +75,23 @@ extension BatteryProjection {
 }
 
 extension BatteryProjection: Encodable {
+    private enum Keys: String, CodingKey {
+        case event, date, level, levelAt, drainPercentPerDay, drain, since, basis, assumed
+    }
+
     /// Instants in UTC, as every instant of the JSON report.
     public func encode(to encoder: any Encoder) throws {
-        try JSONObject([
-            "event": event.rawValue, "date": date.rfc3339, "level": Figure(level), "levelAt": levelAt.rfc3339,
-            // An estimate: four decimals of a percent a day are more than the model can tell.
-            "drainPercentPerDay": Figure((drainPercentPerDay * 10_000).rounded() / 10_000),
-            "drain": isDrainObserved ? "observed" : "model", "since": since.rfc3339, "basis": Self.basis,
-            "assumed": assumed,
-        ]).encode(to: encoder)
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(event.rawValue, forKey: .event)
+        try container.encode(date.rfc3339, forKey: .date)
+        try container.encode(Figure(level), forKey: .level)
+        try container.encode(levelAt.rfc3339, forKey: .levelAt)
+        // An estimate: four decimals of a percent a day are more than the model can tell.
+        try container.encode(Figure((drainPercentPerDay * 10_000).rounded() / 10_000), forKey: .drainPercentPerDay)
+        try container.encode(isDrainObserved ? "observed" : "model", forKey: .drain)
+        try container.encode(since.rfc3339, forKey: .since)
+        try container.encode(Self.basis, forKey: .basis)
+        try container.encode(assumed, forKey: .assumed)
     }
 
     /// What the figure is: said wherever it is shown.

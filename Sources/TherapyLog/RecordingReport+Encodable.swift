@@ -2,88 +2,105 @@ import Foundation
 import RecordingFormat
 import StimSafety
 
-/// The JSON object of `recording-format.md` §3, figures to 15 significant digits (``Figure``), with
-/// `null` written out where a figure is undefined, and the keys `docs/analysis-json.md` adds
-/// (`attention`, `series`, and for times the zone, its days, the usage timeline and the battery
-/// projection, beside the UTC instants and days the contract keeps).
+/// The JSON object of `recording-format.md` §3, figures to 15 significant digits (``Figure``), with `null` written out where
+/// a figure is undefined, and the keys `docs/analysis-json.md` adds (`attention`, the time zone's in +TimeJSON, ...).
 extension RecordingReport: Encodable {
+    private enum Keys: String, CodingKey {
+        case file, device, serial, start, end, truncated, recordedHours, therapyHours, usagePercent, days
+        case daysWithTherapy, programs, adjustments, rejected, charges, impedanceAlerts, deliveredCharge, safety
+        case findings, attention, programSettings, series
+    }
+
+    private enum DayKeys: String, CodingKey { case date, therapyHours }
+    private enum ProgramKeys: String, CodingKey { case slot, therapyHours, meanAmplitude }
+    private enum AdjustmentKeys: String, CodingKey { case patient, clinician, device }
+    private enum RejectedKeys: String, CodingKey { case total, byRule }
+    private enum ChargeKeys: String, CodingKey { case count, meanIntervalHours }
+    private enum SafetyKeys: String, CodingKey { case eventsWithErrors, eventsWithWarnings, rules, notEvaluated }
+    private enum FindingKeys: String, CodingKey { case line, kind, message }
+    private enum AttentionKeys: String, CodingKey { case needsAttention, items, omitted }
+    private enum SettingKeys: String, CodingKey { case slot, by, line, time, writes, program }
+    private enum ItemKeys: String, CodingKey {
+        case kind, severity, time, line, count, slot, rules, message, assumed
+    }
+
     public func encode(to encoder: any Encoder) throws {
-        try JSONObject([
-            "file": file, "device": device, "serial": serial, "start": start.rfc3339, "end": end.rfc3339,
-            "truncated": isTruncated, "recordedHours": Figure(recordedHours), "therapyHours": Figure(therapyHours),
-            "usagePercent": usagePercent.map(Figure.init), "days": DaysJSON(days: days),
-            "daysWithTherapy": daysWithTherapy,
-            "programs": programs.map { program in
-                JSONObject([
-                    "slot": program.slot.number, "therapyHours": Figure(program.therapyHours),
-                    "meanAmplitude": Figure(program.meanAmplitude),
-                ])
-            },
-            "adjustments": JSONObject([
-                "patient": adjustments.patient, "clinician": adjustments.clinician, "device": adjustments.device,
-            ]),
-            "rejected": JSONObject(["total": rejected.total, "byRule": rejected.byRule]),
-            "charges": JSONObject([
-                "count": charges.count, "meanIntervalHours": charges.meanIntervalHours.map(Figure.init),
-            ]),
-            "impedanceAlerts": impedanceAlerts, "deliveredCharge": Figure(deliveredCharge),
-            "safety": JSONObject([
-                "eventsWithErrors": safety.eventsWithErrors, "eventsWithWarnings": safety.eventsWithWarnings,
-                "rules": safety.rules.map(\.name), "notEvaluated": safety.notEvaluated.rules.map(\.name),
-            ]),
-            "findings": findings.map { finding in
-                JSONObject(["line": finding.line, "kind": finding.kind.rawValue, "message": finding.message])
-            },
-            "attention": JSONObject([
-                "needsAttention": !attention.isEmpty, "items": attention.items.map(Self.item),
-                "omitted": attention.omitted,
-            ]),
-            "programSettings": programSettings.map { written in
-                JSONObject([
-                    "slot": written.slot, "by": written.by.rawValue, "line": written.line,
-                    "time": written.time.rfc3339, "writes": written.writes,
-                    "program": EncodedJSON(written.program.recordingValue),
-                ])
-            },
-            "series": seriesJSON, "timeZone": timeZone.identifier, "localDays": DaysJSON(days: localDays),
-            "usage": JSONObject([
-                "granularity": usage.granularity.rawValue,
-                "periods": usage.periods.map { period in
-                    JSONObject([
-                        "start": period.start, "days": usage.granularity == .hour ? nil : period.days,
-                        "therapyHours": Figure(period.therapyHours),
-                    ])
-                },
-            ]),
-            "batteryProjection": batteryProjection, "assumedProfileValues": assumedProfileValues,
-            "assumedFigures": assumedFigures,
-        ]).encode(to: encoder)
-    }
-
-    private static func item(_ item: AttentionItem) -> JSONObject {
-        JSONObject([
-            "kind": item.kind.rawValue, "severity": item.isError ? "error" : "warning", "time": item.time.rfc3339,
-            "line": item.line, "count": item.count, "slot": item.slot, "rules": item.rules, "message": item.message,
-            "assumed": item.assumed,
-        ])
-    }
-}
-
-/// The UTC or the local days: the report's most frequent objects (two a day of the span), so written
-/// in nested containers, as the encoder writes them fastest, rather than from member tables, which
-/// took a tenth more of `analyze --json`'s time.
-private struct DaysJSON: Encodable {
-    var days: [DayUsage]
-
-    private enum Keys: String, CodingKey { case date, therapyHours }
-
-    func encode(to encoder: any Encoder) throws {
-        var list = encoder.unkeyedContainer()
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(file, forKey: .file)
+        try container.encode(device, forKey: .device)
+        try container.encode(serial, forKey: .serial)
+        try container.encode(start.rfc3339, forKey: .start)
+        try container.encode(end.rfc3339, forKey: .end)
+        try container.encode(isTruncated, forKey: .truncated)
+        try container.encode(Figure(recordedHours), forKey: .recordedHours)
+        try container.encode(Figure(therapyHours), forKey: .therapyHours)
+        try container.encode(usagePercent.map(Figure.init), forKey: .usagePercent)
+        var dayList = container.nestedUnkeyedContainer(forKey: .days)
         for day in days {
-            var entry = list.nestedContainer(keyedBy: Keys.self)
+            var entry = dayList.nestedContainer(keyedBy: DayKeys.self)
             try entry.encode(day.date, forKey: .date)
             try entry.encode(Figure(day.therapyHours), forKey: .therapyHours)
         }
+        try container.encode(daysWithTherapy, forKey: .daysWithTherapy)
+        var programList = container.nestedUnkeyedContainer(forKey: .programs)
+        for program in programs {
+            var entry = programList.nestedContainer(keyedBy: ProgramKeys.self)
+            try entry.encode(program.slot.number, forKey: .slot)
+            try entry.encode(Figure(program.therapyHours), forKey: .therapyHours)
+            try entry.encode(Figure(program.meanAmplitude), forKey: .meanAmplitude)
+        }
+        var adjustmentEntry = container.nestedContainer(keyedBy: AdjustmentKeys.self, forKey: .adjustments)
+        try adjustmentEntry.encode(adjustments.patient, forKey: .patient)
+        try adjustmentEntry.encode(adjustments.clinician, forKey: .clinician)
+        try adjustmentEntry.encode(adjustments.device, forKey: .device)
+        var rejectedEntry = container.nestedContainer(keyedBy: RejectedKeys.self, forKey: .rejected)
+        try rejectedEntry.encode(rejected.total, forKey: .total)
+        try rejectedEntry.encode(rejected.byRule, forKey: .byRule)
+        var chargeEntry = container.nestedContainer(keyedBy: ChargeKeys.self, forKey: .charges)
+        try chargeEntry.encode(charges.count, forKey: .count)
+        try chargeEntry.encode(charges.meanIntervalHours.map(Figure.init), forKey: .meanIntervalHours)
+        try container.encode(impedanceAlerts, forKey: .impedanceAlerts)
+        try container.encode(Figure(deliveredCharge), forKey: .deliveredCharge)
+        var safetyEntry = container.nestedContainer(keyedBy: SafetyKeys.self, forKey: .safety)
+        try safetyEntry.encode(safety.eventsWithErrors, forKey: .eventsWithErrors)
+        try safetyEntry.encode(safety.eventsWithWarnings, forKey: .eventsWithWarnings)
+        try safetyEntry.encode(safety.rules.map(\.name), forKey: .rules)
+        try safetyEntry.encode(safety.notEvaluated.rules.map(\.name), forKey: .notEvaluated)
+        var findingList = container.nestedUnkeyedContainer(forKey: .findings)
+        for finding in findings {
+            var entry = findingList.nestedContainer(keyedBy: FindingKeys.self)
+            try entry.encode(finding.line, forKey: .line)
+            try entry.encode(finding.kind.rawValue, forKey: .kind)
+            try entry.encode(finding.message, forKey: .message)
+        }
+        var attentionEntry = container.nestedContainer(keyedBy: AttentionKeys.self, forKey: .attention)
+        try attentionEntry.encode(!attention.isEmpty, forKey: .needsAttention)
+        var itemList = attentionEntry.nestedUnkeyedContainer(forKey: .items)
+        for item in attention.items {
+            var entry = itemList.nestedContainer(keyedBy: ItemKeys.self)
+            try entry.encode(item.kind.rawValue, forKey: .kind)
+            try entry.encode(item.isError ? "error" : "warning", forKey: .severity)
+            try entry.encode(item.time.rfc3339, forKey: .time)
+            try entry.encode(item.line, forKey: .line)
+            try entry.encode(item.count, forKey: .count)
+            try entry.encode(item.slot, forKey: .slot)
+            try entry.encode(item.rules, forKey: .rules)
+            try entry.encode(item.message, forKey: .message)
+            try entry.encode(item.assumed, forKey: .assumed)
+        }
+        try attentionEntry.encode(attention.omitted, forKey: .omitted)
+        var settingList = container.nestedUnkeyedContainer(forKey: .programSettings)
+        for written in programSettings {
+            var entry = settingList.nestedContainer(keyedBy: SettingKeys.self)
+            try entry.encode(written.slot, forKey: .slot)
+            try entry.encode(written.by.rawValue, forKey: .by)
+            try entry.encode(written.line, forKey: .line)
+            try entry.encode(written.time.rfc3339, forKey: .time)
+            try entry.encode(written.writes, forKey: .writes)
+            try entry.encode(EncodedJSON(written.program.recordingValue), forKey: .program)
+        }
+        try encodeSeries(in: &container, forKey: .series)
+        try encodeTimes(to: encoder)
     }
 }
 
@@ -95,16 +112,33 @@ private struct EncodedJSON: Encodable {
     init(_ value: JSONValue) { self.value = value }
 
     func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
         switch value {
         case .object(let members):
-            try container.encode(JSONObject(members: members.lazy.map { ($0.key, EncodedJSON($0.value)) }))
-        case .array(let elements): try container.encode(elements.map(EncodedJSON.init))
-        case .null: try container.encodeNil()
-        case .bool(let flag): try container.encode(flag)
-        case .string(let text): try container.encode(text)
+            var container = encoder.container(keyedBy: Key.self)
+            for (key, member) in members { try container.encode(EncodedJSON(member), forKey: Key(key)) }
+        case .array(let elements):
+            var container = encoder.unkeyedContainer()
+            for element in elements { try container.encode(EncodedJSON(element)) }
+        case .null:
+            var container = encoder.singleValueContainer()
+            try container.encodeNil()
+        case .bool(let flag):
+            var container = encoder.singleValueContainer()
+            try container.encode(flag)
+        case .string(let text):
+            var container = encoder.singleValueContainer()
+            try container.encode(text)
         case .number(let text):
+            var container = encoder.singleValueContainer()
             try container.encode(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")))
         }
+    }
+
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ name: String) { stringValue = name }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 }
