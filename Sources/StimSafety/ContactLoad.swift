@@ -14,7 +14,13 @@ struct ContactLoad {
 
     @inline(__always)
     init(amplitude: Nanoamps, percent: Percent) {
-        amperePercent = Int128(amplitude.rawValue) &* Int128(Int64(clamping: percent.rawValue.magnitude))
+        self.init(amplitude: amplitude, magnitude: Int64(clamping: percent.rawValue.magnitude))
+    }
+
+    /// The load of a share of magnitude `magnitude` (`|percent|`, raw).
+    @inline(__always)
+    init(amplitude: Nanoamps, magnitude: Int64) {
+        amperePercent = Int128(amplitude.rawValue) &* Int128(magnitude)
     }
 
     /// The contact's current in mA.
@@ -51,12 +57,6 @@ struct ContactLoad {
         let charge = charge(pulseWidth: pulseWidth)
         return charge * charge / Self.squareCentimetres(area)
     }
-
-    /// `I × Z + headroom` in volts.
-    @inline(__always)
-    func requiredVoltage(ohms: Milliohms, headroom: Millivolts) -> Double {
-        Double(converting: amperePercent) * Double(ohms.rawValue) * 1e-17 + headroom.doubleValue
-    }
 }
 
 /// Shannon's bound with a relative tolerance of 10⁻¹², so that a value landing on `10^k` up to binary
@@ -74,7 +74,9 @@ func shannonThreshold(_ bound: Double) -> Double { bound * (1 + 1e-12) }
 /// then fits in 126 bits), else the checked product saturated at the extremes.
 @inline(__always)
 func product(_ x: Int128, _ y: Int64) -> Int128 {
-    if x == Int128(Int64(truncatingIfNeeded: x)) { return x &* Int128(y) }
+    let narrow = Int64(truncatingIfNeeded: x)
+    // One 64 × 64 → 128-bit multiplication.
+    if x == Int128(narrow) { return Int128(narrow) &* Int128(y) }
     return saturatingProduct(x, Int128(y))
 }
 
