@@ -90,24 +90,31 @@ extension DeviceLimits {
         return .shares(shares)
     }
 
-    /// Whether the load rules at the programmed amplitude, and with a patient range their `patientRange.`
-    /// forms at its maximum, let the program be sent, for the contact pass's `shares`.
+    /// Whether the load rules let the program be sent, for the contact pass's `shares`.
     @inline(__always)
     func loadsAllowSending(_ program: StimProgram, context: ValidationContext, shares: ContactShares) -> Bool {
         var gate = SendGate(acknowledged: context.acknowledged)
-        checkLoads(program.amplitude, rules: .programmed, program.pulseWidth, shares: shares, into: &gate)
-        if gate.maySend, let range = program.patientRange {
-            checkLoads(range.max, rules: .patientMaximum, program.pulseWidth, shares: shares, into: &gate)
-        }
+        checkLoads(program, shares: shares, into: &gate)
         return gate.maySend
+    }
+
+    /// The load rules at the programmed amplitude, and with a patient range their `patientRange.` forms at
+    /// its maximum, for the largest shares of a program's contacts: a rule fires for some contact exactly
+    /// when it fires here.
+    @inline(__always)
+    func checkLoads<Sink: FindingSink>(_ program: StimProgram, shares: ContactShares, into sink: inout Sink) {
+        checkLoads(program.amplitude, rules: .programmed, program.pulseWidth, shares: shares, into: &sink)
+        if let range = program.patientRange {
+            checkLoads(range.max, rules: .patientMaximum, program.pulseWidth, shares: shares, into: &sink)
+        }
     }
 
     /// The load rules at `amplitude` under the ids of `rules`, each checked once for the largest share
     /// of each area and the largest `|p| × Z`.
     @inline(__always)
-    private func checkLoads(
+    private func checkLoads<Sink: FindingSink>(
         _ amplitude: Nanoamps, rules: LoadRules, _ pulseWidth: Nanoseconds, shares: ContactShares,
-        into gate: inout SendGate
+        into gate: inout Sink
     ) {
         checkCompliance(
             amplitude: amplitude, shareTimesOhms: shares.largestShareTimesOhms, contact: nil, rule: rules.compliance,

@@ -3,7 +3,8 @@ import RealModule
 extension DeviceLimits {
     /// The contact rules — `contacts.unknown`, `contacts.polarity`, `contacts.count`, `impedance` — and the
     /// per-contact load rules at the programmed amplitude and, with a patient range, at its maximum under
-    /// `patientRange.` ids, each finding named with its contact.
+    /// `patientRange.` ids, each finding named with its contact: the load rules are asked once for the
+    /// largest shares, as the send gate asks them, and contact by contact only when one fires.
     @inline(__always)
     func checkContacts<Sink: FindingSink>(
         _ program: StimProgram, context: ValidationContext, into sink: inout Sink, metrics: inout Metrics
@@ -12,6 +13,21 @@ extension DeviceLimits {
         metrics.maxRequiredVoltage = requiredVoltage(
             amplitude: program.amplitude, largestShareTimesOhms: Int64(clamping: shares.largestShareTimesOhms))
         var largestShannonProduct = 0.0
+        defer { if largestShannonProduct > 0 { metrics.maxShannonK = Double.log10(largestShannonProduct) } }
+        // When no load rule fires for the largest shares, none fires for any contact, and the largest shares
+        // give the metrics too.
+        if derived.tracksEveryArea {
+            var anyFinding = SendGate(acknowledged: [])
+            checkLoads(program, shares: shares, into: &anyFinding)
+            if anyFinding.maySend {
+                guard Sink.collectsMetrics else { return }
+                for area in derived.areas.indices {
+                    let share = area == 0 ? shares.largestFirstAreaShare : shares.largestOtherAreaShare[area]
+                    addLoadMetrics(share, area: area, program, &metrics, largestShannonProduct: &largestShannonProduct)
+                }
+                return
+            }
+        }
         let rangeMaximum = program.patientRange?.max
         for share in program.contacts where share.percent.rawValue != 0 {
             guard let site = site(of: share.contact, context: context) else { continue }
@@ -26,16 +42,26 @@ extension DeviceLimits {
                     amplitude: rangeMaximum, pulseWidth: program.pulseWidth, rules: .patientMaximum, into: &sink)
             }
             if Sink.collectsMetrics, let area = site.area {
-                let area = derived.areas[area].area
-                let load = ContactLoad(amplitude: program.amplitude, percent: share.percent)
-                metrics.chargePerPhase = max(metrics.chargePerPhase, load.charge(pulseWidth: program.pulseWidth))
-                metrics.maxChargeDensity = max(
-                    metrics.maxChargeDensity, load.density(pulseWidth: program.pulseWidth, area: area))
-                largestShannonProduct = max(
-                    largestShannonProduct, load.shannonProduct(pulseWidth: program.pulseWidth, area: area))
+                addLoadMetrics(magnitude, area: area, program, &metrics, largestShannonProduct: &largestShannonProduct)
             }
         }
-        if largestShannonProduct > 0 { metrics.maxShannonK = Double.log10(largestShannonProduct) }
+    }
+
+    /// Takes a lead contact of the area at index `area` carrying `magnitude` (`|p|`) into the charge and
+    /// density metrics and the largest Shannon product.
+    @inline(__always)
+    private func addLoadMetrics(
+        _ magnitude: Int64, area: Int, _ program: StimProgram, _ metrics: inout Metrics,
+        largestShannonProduct: inout Double
+    ) {
+        guard magnitude > 0 else { return }
+        let area = derived.areas[area].area
+        let load = ContactLoad(amplitude: program.amplitude, magnitude: magnitude)
+        metrics.chargePerPhase = max(metrics.chargePerPhase, load.charge(pulseWidth: program.pulseWidth))
+        metrics.maxChargeDensity = max(
+            metrics.maxChargeDensity, load.density(pulseWidth: program.pulseWidth, area: area))
+        largestShannonProduct = max(
+            largestShannonProduct, load.shannonProduct(pulseWidth: program.pulseWidth, area: area))
     }
 
     /// The rules of the contact map itself — `contacts.unknown`, `contacts.polarity`, `contacts.count` and
