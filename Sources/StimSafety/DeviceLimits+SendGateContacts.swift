@@ -7,24 +7,26 @@ enum ContactPass: Sendable {
 
 /// The largest shares of a program's contacts, which decide every per-contact load rule.
 struct ContactShares: Sendable {
-    /// The largest share of a contact in the first area (every lead of most devices).
-    var largestFirstAreaShare: Int64 = 0
-    /// The largest share per area for the other tracked areas (place 0 and the places past the device's
-    /// areas stay 0).
-    var largestOtherAreaShare = SIMD4<Int64>()
+    /// The largest share of a contact per tracked area, by the area's index (the first area holds every
+    /// lead of most devices; the places past the device's areas stay 0).
+    var largestShare = SIMD4<Int64>()
     /// The largest `|p| × Z` of any active contact, for `compliance` and the battery model.
     var largestShareTimesOhms: Int128 = 0
+
+    /// `largestShareTimesOhms` within `Int64`, as `Int64(clamping:)` gives it: never negative, so only the
+    /// upper end is clamped.
+    var clampedShareTimesOhms: Int64 {
+        Int64(truncatingIfNeeded: min(largestShareTimesOhms, Int128(Int64.max)))
+    }
 
     /// Takes in an active contact carrying `magnitude` (`|p|`) through `ohms`, of the area at index `area`
     /// (nil for the case).
     @inline(__always)
     mutating func add(_ magnitude: Int64, area: Int?, ohms: Milliohms) {
-        largestShareTimesOhms = max(largestShareTimesOhms, Int128(magnitude) * Int128(max(ohms.rawValue, 0)))
+        largestShareTimesOhms = max(largestShareTimesOhms, exactProduct(magnitude, max(ohms.rawValue, 0)))
         guard let area else { return }
-        if area == 0 {
-            largestFirstAreaShare = max(largestFirstAreaShare, magnitude)
-        } else if area < DerivedLimits.trackedAreas {
-            largestOtherAreaShare[area] = max(largestOtherAreaShare[area], magnitude)
+        if area < DerivedLimits.trackedAreas {
+            largestShare[area] = max(largestShare[area], magnitude)
         }
     }
 }
@@ -119,14 +121,14 @@ extension DeviceLimits {
         checkCompliance(
             amplitude: amplitude, shareTimesOhms: shares.largestShareTimesOhms, contact: nil, rule: rules.compliance,
             into: &gate)
-        if shares.largestFirstAreaShare > 0 {
+        if shares.largestShare[0] > 0 {
             checkLoad(
-                shares.largestFirstAreaShare, area: 0, contact: nil, amplitude: amplitude, pulseWidth: pulseWidth,
+                shares.largestShare[0], area: 0, contact: nil, amplitude: amplitude, pulseWidth: pulseWidth,
                 rules: rules, into: &gate)
         }
-        for area in derived.areas.indices.dropFirst() where shares.largestOtherAreaShare[area] > 0 {
+        for area in derived.areas.indices.dropFirst() where shares.largestShare[area] > 0 {
             checkLoad(
-                shares.largestOtherAreaShare[area], area: area, contact: nil, amplitude: amplitude,
+                shares.largestShare[area], area: area, contact: nil, amplitude: amplitude,
                 pulseWidth: pulseWidth, rules: rules, into: &gate)
         }
     }

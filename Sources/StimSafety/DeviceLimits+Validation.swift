@@ -52,7 +52,7 @@ extension DeviceLimits {
         guard case .shares(let shares) = contactPass,
             loadsAllowSending(program, context: context, shares: shares)
         else { return false }
-        let largestShareTimesOhms = Int64(clamping: shares.largestShareTimesOhms)
+        let largestShareTimesOhms = shares.clampedShareTimesOhms
         return otherRulesAllowSending(program, context: context, largestShareTimesOhms: largestShareTimesOhms)
             ?? generalRulesAllowSending(program, context: context, largestShareTimesOhms: largestShareTimesOhms)
     }

@@ -11,7 +11,7 @@ extension DeviceLimits {
     ) {
         let shares = checkContactMap(program, context: context, into: &sink)
         metrics.maxRequiredVoltage = requiredVoltage(
-            amplitude: program.amplitude, largestShareTimesOhms: Int64(clamping: shares.largestShareTimesOhms))
+            amplitude: program.amplitude, largestShareTimesOhms: shares.clampedShareTimesOhms)
         var largestShannonProduct = 0.0
         defer { if largestShannonProduct > 0 { metrics.maxShannonK = Double.log10(largestShannonProduct) } }
         // When no load rule fires for the largest shares, none fires for any contact, and the largest shares
@@ -22,8 +22,9 @@ extension DeviceLimits {
             if anyFinding.maySend {
                 guard Sink.collectsMetrics else { return }
                 for area in derived.areas.indices {
-                    let share = area == 0 ? shares.largestFirstAreaShare : shares.largestOtherAreaShare[area]
-                    addLoadMetrics(share, area: area, program, &metrics, largestShannonProduct: &largestShannonProduct)
+                    addLoadMetrics(
+                        shares.largestShare[area], area: area, program, &metrics,
+                        largestShannonProduct: &largestShannonProduct)
                 }
                 return
             }
@@ -56,12 +57,10 @@ extension DeviceLimits {
     ) {
         guard magnitude > 0 else { return }
         let area = derived.areas[area].area
-        let load = ContactLoad(amplitude: program.amplitude, magnitude: magnitude)
-        metrics.chargePerPhase = max(metrics.chargePerPhase, load.charge(pulseWidth: program.pulseWidth))
-        metrics.maxChargeDensity = max(
-            metrics.maxChargeDensity, load.density(pulseWidth: program.pulseWidth, area: area))
-        largestShannonProduct = max(
-            largestShannonProduct, load.shannonProduct(pulseWidth: program.pulseWidth, area: area))
+        let load = ContactLoad(amplitude: program.amplitude, magnitude: magnitude, pulseWidth: program.pulseWidth)
+        metrics.chargePerPhase = max(metrics.chargePerPhase, load.charge)
+        metrics.maxChargeDensity = max(metrics.maxChargeDensity, load.density(area: area))
+        largestShannonProduct = max(largestShannonProduct, load.shannonProduct(area: area))
     }
 
     /// The rules of the contact map itself — `contacts.unknown`, `contacts.polarity`, `contacts.count` and
@@ -147,26 +146,25 @@ extension DeviceLimits {
         _ magnitude: Int64, area: Int, contact: ContactID?, amplitude: Nanoamps, pulseWidth: Nanoseconds,
         rules: LoadRules, into sink: inout Sink
     ) {
-        let load = ContactLoad(amplitude: amplitude, magnitude: magnitude)
+        let load = ContactLoad(amplitude: amplitude, magnitude: magnitude, pulseWidth: pulseWidth)
         if derived.exceedsCurrent(load.amperePercent) {
             sink.report(
                 rules.currentContact, .error, contact: contact,
                 reason: .aboveMaximum, value: load.milliamps, limit: currentPerContactMax.doubleValue)
         }
         let bounds = derived.areas[area]
-        if let severity = bounds.densitySeverity(product(load.amperePercent, pulseWidth.rawValue)) {
+        if let severity = bounds.densitySeverity(load.pulseLoad) {
             let limit = severity == .error ? chargeDensity.reject ?? chargeDensity.warn : chargeDensity.warn
             sink.report(
                 rules.chargeDensity, severity, contact: contact,
                 reason: severity == .error ? .aboveRejectLimit : .aboveWarnLimit,
-                value: load.density(pulseWidth: pulseWidth, area: bounds.area), limit: limit.doubleValue)
+                value: load.density(area: bounds.area), limit: limit.doubleValue)
         }
-        let charge = load.charge(pulseWidth: pulseWidth)
-        if let severity = bounds.shannonSeverity(squaredCharge: charge * charge) {
+        if let severity = bounds.shannonSeverity(squaredCharge: load.charge * load.charge) {
             sink.report(
                 rules.shannon, severity, contact: contact,
                 reason: severity == .error ? .aboveRejectLimit : .aboveWarnLimit,
-                value: Double.log10(load.shannonProduct(pulseWidth: pulseWidth, area: bounds.area)),
+                value: Double.log10(load.shannonProduct(area: bounds.area)),
                 limit: severity == .error ? shannon.reject ?? shannon.warn : shannon.warn)
         }
     }
