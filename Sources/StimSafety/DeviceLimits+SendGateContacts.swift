@@ -87,12 +87,9 @@ extension DeviceLimits {
             step.allMultiples(largestKey: largestKey), tally.isBalanced,
             tally.active <= maxActiveContacts
         else { return .refused }
-        // The one area's largest share and its `|p| × Z`, as `add` would set them from nothing.
-        let largest = Int64(clamping: tally.largestMagnitude)
-        return .shares(
-            ContactShares(
-                largestShare: SIMD4(largest, 0, 0, 0),
-                largestShareTimesOhms: exactProduct(largest, max(impedance.nominal.rawValue, 0))))
+        var shares = ContactShares()
+        shares.add(Int64(clamping: tally.largestMagnitude), area: 0, ohms: impedance.nominal)
+        return .shares(shares)
     }
 
     /// Whether the load rules let the program be sent, for the contact pass's `shares`.
