@@ -44,20 +44,17 @@ extension DeviceLimits {
     /// The fast entry point, given the program's contact pass.
     @inline(__always)
     private func sendGateAllows(_ program: StimProgram, context: ValidationContext, contactPass: ContactPass?) -> Bool {
-        // `patientRange`'s own checks are errors; past them the maximum is at least the amplitude, which
-        // the load rules at the maximum rely on.
+        // `patientRange`'s own checks are errors, which the general rules skip once the contacts are checked.
         if let range = program.patientRange, patientRangeBreak(program, range) != nil { return false }
-        guard program.amplitude.rawValue >= 0, let contactPass else {
+        guard let contactPass else {
             return generalRulesAllowSending(program, context: context, largestShareTimesOhms: nil)
         }
-        guard case .shares(let shares) = contactPass else { return false }
-        guard let loadsAllowed = loadsAllowSending(program, context: context, shares: shares) else {
-            return generalRulesAllowSending(program, context: context, largestShareTimesOhms: nil)
-        }
-        guard loadsAllowed else { return false }
-        return otherRulesAllowSending(program, context: context, largestShareTimesOhms: shares.largestShareTimesOhms)
-            ?? generalRulesAllowSending(
-                program, context: context, largestShareTimesOhms: shares.largestShareTimesOhms)
+        guard case .shares(let shares) = contactPass,
+            loadsAllowSending(program, context: context, shares: shares)
+        else { return false }
+        let largestShareTimesOhms = shares.clampedShareTimesOhms
+        return otherRulesAllowSending(program, context: context, largestShareTimesOhms: largestShareTimesOhms)
+            ?? generalRulesAllowSending(program, context: context, largestShareTimesOhms: largestShareTimesOhms)
     }
 
     /// The general rules into a send gate: all of them, or with `largestShareTimesOhms` all but the

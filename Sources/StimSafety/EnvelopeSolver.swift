@@ -92,8 +92,9 @@ struct EnvelopeSolver {
         guard let candidate else { return nil }
         let passes = { (amplitude: Nanoamps) in
             leadContacts.allSatisfy { contact in
-                let load = ContactLoad(amplitude: amplitude, percent: Percent(rawValue: Int64(contact.percent)))
-                return !exceedsShannon(load.shannonProduct(pulseWidth: pulseWidth, area: contact.area), bound: bound)
+                let load = ContactLoad(
+                    amplitude: amplitude, percent: Percent(rawValue: Int64(contact.percent)), pulseWidth: pulseWidth)
+                return !exceedsShannon(load.shannonProduct(area: contact.area), bound: bound)
             }
         }
         if passes(candidate) { return candidate }

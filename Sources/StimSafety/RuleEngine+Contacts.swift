@@ -3,19 +3,81 @@ import RealModule
 extension DeviceLimits {
     /// The contact rules — `contacts.unknown`, `contacts.polarity`, `contacts.count`, `impedance` — and the
     /// per-contact load rules at the programmed amplitude and, with a patient range, at its maximum under
-    /// `patientRange.` ids, in one pass over the contact map.
+    /// `patientRange.` ids, each finding named with its contact: the load rules are asked once for the
+    /// largest shares, as the send gate asks them, and contact by contact only when one fires.
     @inline(__always)
     func checkContacts<Sink: FindingSink>(
         _ program: StimProgram, context: ValidationContext, into sink: inout Sink, metrics: inout Metrics
     ) {
-        var tally = PolarityTally()
-        var largestShareTimesOhms: Int64 = 0
+        let shares = checkContactMap(program, context: context, into: &sink)
+        metrics.maxRequiredVoltage = requiredVoltage(
+            amplitude: program.amplitude, largestShareTimesOhms: shares.clampedShareTimesOhms)
         var largestShannonProduct = 0.0
-        var seen = ContactSet()
+        defer { if largestShannonProduct > 0 { metrics.maxShannonK = Double.log10(largestShannonProduct) } }
+        // When no load rule fires for the largest shares, none fires for any contact, and the largest shares
+        // give the metrics too.
+        if derived.tracksEveryArea {
+            var anyFinding = SendGate(acknowledged: [])
+            checkLoads(program, shares: shares, into: &anyFinding)
+            if anyFinding.maySend {
+                guard Sink.collectsMetrics else { return }
+                for area in derived.areas.indices {
+                    addLoadMetrics(
+                        shares.largestShare[area], area: area, program, &metrics,
+                        largestShannonProduct: &largestShannonProduct)
+                }
+                return
+            }
+        }
         let rangeMaximum = program.patientRange?.max
+        for share in program.contacts where share.percent.rawValue != 0 {
+            guard let site = site(of: share.contact, context: context) else { continue }
+            let magnitude = Int64(clamping: share.percent.rawValue.magnitude)
+            let shareTimesOhms = Int128(magnitude) * Int128(max(site.ohms.rawValue, 0))
+            checkLoads(
+                magnitude, shareTimesOhms: shareTimesOhms, area: site.area, contact: share.contact,
+                amplitude: program.amplitude, pulseWidth: program.pulseWidth, rules: .programmed, into: &sink)
+            if let rangeMaximum {
+                checkLoads(
+                    magnitude, shareTimesOhms: shareTimesOhms, area: site.area, contact: share.contact,
+                    amplitude: rangeMaximum, pulseWidth: program.pulseWidth, rules: .patientMaximum, into: &sink)
+            }
+            if Sink.collectsMetrics, let area = site.area {
+                addLoadMetrics(magnitude, area: area, program, &metrics, largestShannonProduct: &largestShannonProduct)
+            }
+        }
+    }
+
+    /// Takes a lead contact of the area at index `area` carrying `magnitude` (`|p|`) into the charge and
+    /// density metrics and the largest Shannon product.
+    @inline(__always)
+    private func addLoadMetrics(
+        _ magnitude: Int64, area: Int, _ program: StimProgram, _ metrics: inout Metrics,
+        largestShannonProduct: inout Double
+    ) {
+        guard magnitude > 0 else { return }
+        let area = derived.areas[area].area
+        let load = ContactLoad(amplitude: program.amplitude, magnitude: magnitude, pulseWidth: program.pulseWidth)
+        metrics.chargePerPhase = max(metrics.chargePerPhase, load.charge)
+        metrics.maxChargeDensity = max(metrics.maxChargeDensity, load.density(area: area))
+        largestShannonProduct = max(largestShannonProduct, load.shannonProduct(area: area))
+    }
+
+    /// The rules of the contact map itself — `contacts.unknown`, `contacts.polarity`, `contacts.count` and
+    /// `impedance` — in one pass, which also gathers the largest shares that decide the load rules.
+    ///
+    /// None of these rules depends on the amplitude. Shares of areas past the tracked ones are left out of
+    /// the result.
+    @inline(__always)
+    func checkContactMap<Sink: FindingSink>(
+        _ program: StimProgram, context: ValidationContext, into sink: inout Sink
+    ) -> ContactShares {
+        var tally = PolarityTally<Int128>()
+        var seen = ContactSet()
+        var shares = ContactShares()
         for share in program.contacts {
             let percent = share.percent.rawValue
-            let magnitude = Int64(clamping: percent.magnitude)
+            tally.add(percent)
             if !seen.insert(share.contact) {
                 sink.report(
                     .contactsPolarity, .error, contact: share.contact, reason: .duplicateContact, value: nil,
@@ -26,118 +88,99 @@ extension DeviceLimits {
                     .contactsPolarity, .error, contact: share.contact, reason: .offFractionStep,
                     value: share.percent.doubleValue, limit: fractionStep.doubleValue)
             }
-            switch share.contact {
-            case .lead(let number):
-                guard let area = derived.areaIndex(ofContact: number) else {
-                    sink.report(
-                        .contactsUnknown, .error, contact: share.contact, reason: .notOnLeads, value: nil, limit: nil)
-                    tally.add(percent)
-                    continue
-                }
-                guard percent != 0 else { continue }
-                tally.add(percent)
-                let measured = context.impedances.ohms(ofContact: number)
-                if let measured { checkImpedance(measured, contact: share.contact, into: &sink) }
-                let ohms = measured ?? impedance.nominal
-                checkLoad(
-                    magnitude, ohms: ohms, area: area, contact: share.contact, amplitude: program.amplitude,
-                    pulseWidth: program.pulseWidth, rules: .programmed, into: &sink)
-                if let rangeMaximum {
-                    checkLoad(
-                        magnitude, ohms: ohms, area: area, contact: share.contact, amplitude: rangeMaximum,
-                        pulseWidth: program.pulseWidth, rules: .patientMaximum, into: &sink)
-                }
-                largestShareTimesOhms = max(largestShareTimesOhms, shareTimesOhms(magnitude, ohms))
-                if Sink.collectsMetrics {
-                    let area = derived.areas[area].area
-                    let load = ContactLoad(amplitude: program.amplitude, percent: share.percent)
-                    metrics.chargePerPhase = max(metrics.chargePerPhase, load.charge(pulseWidth: program.pulseWidth))
-                    metrics.maxChargeDensity = max(
-                        metrics.maxChargeDensity, load.density(pulseWidth: program.pulseWidth, area: area))
-                    largestShannonProduct = max(
-                        largestShannonProduct, load.shannonProduct(pulseWidth: program.pulseWidth, area: area))
-                }
-            case .can:
-                tally.add(percent)
-                guard caseElectrode else {
-                    sink.report(
-                        .contactsUnknown, .error, contact: share.contact, reason: .caseNotAllowed, value: nil,
-                        limit: nil)
-                    continue
-                }
-                guard percent != 0 else { continue }
-                let ohms = context.impedances.can ?? impedance.nominal
-                checkCompliance(
-                    ContactLoad(amplitude: program.amplitude, percent: share.percent), ohms: ohms,
-                    contact: share.contact, rule: LoadRules.programmed.compliance, into: &sink)
-                if let rangeMaximum {
-                    checkCompliance(
-                        ContactLoad(amplitude: rangeMaximum, percent: share.percent), ohms: ohms,
-                        contact: share.contact, rule: LoadRules.patientMaximum.compliance, into: &sink)
-                }
-                largestShareTimesOhms = max(largestShareTimesOhms, shareTimesOhms(magnitude, ohms))
-            case .unrecognized:
+            guard let site = site(of: share.contact, context: context) else {
                 sink.report(
-                    .contactsUnknown, .error, contact: share.contact, reason: .notOnLeads, value: nil, limit: nil)
-                tally.add(percent)
+                    .contactsUnknown, .error, contact: share.contact,
+                    reason: share.contact == .can ? .caseNotAllowed : .notOnLeads, value: nil, limit: nil)
+                continue
             }
+            guard percent != 0 else { continue }
+            if site.isMeasuredLead { checkImpedance(site.ohms, contact: share.contact, into: &sink) }
+            shares.add(Int64(clamping: percent.magnitude), area: site.area, ohms: site.ohms)
         }
         tally.report(maxActiveContacts: maxActiveContacts, into: &sink)
-        metrics.maxRequiredVoltage = requiredVoltage(
-            amplitude: program.amplitude, largestShareTimesOhms: largestShareTimesOhms)
-        if largestShannonProduct > 0 { metrics.maxShannonK = Double.log10(largestShannonProduct) }
+        return shares
     }
 
-    /// `|p| × Z`, saturating.
+    /// Where `contact` sits on the device, or nil when the device has no such contact.
     @inline(__always)
-    private func shareTimesOhms(_ magnitude: Int64, _ ohms: Milliohms) -> Int64 {
-        let (product, overflow) = magnitude.multipliedReportingOverflow(by: max(ohms.rawValue, 0))
-        return overflow ? .max : product
+    private func site(of contact: ContactID, context: ValidationContext) -> ContactSite? {
+        switch contact {
+        case .lead(let number):
+            guard let area = derived.areaIndex(ofContact: number) else { return nil }
+            let measured = context.impedances.ohms(ofContact: number)
+            return ContactSite(area: area, ohms: measured ?? impedance.nominal, isMeasuredLead: measured != nil)
+        case .can:
+            guard caseElectrode else { return nil }
+            return ContactSite(area: nil, ohms: context.impedances.can ?? impedance.nominal, isMeasuredLead: false)
+        case .unrecognized:
+            return nil
+        }
     }
 
-    /// `current.contact`, `chargeDensity`, `shannon` and `compliance` for one active lead contact of the
-    /// area at index `area`, by the decisions the send gate asks.
+    /// Every per-contact load rule at `amplitude` under the ids of `rules`, for a contact carrying
+    /// `magnitude` (`|p|`) whose `|p| × Z` is `shareTimesOhms`: `compliance`, and for a lead contact of the
+    /// area at index `area` `current.contact`, `chargeDensity` and `shannon`.
+    ///
+    /// Each rule grows with `|p|` for a given area and with `|p| × Z`, so the send gate decides every
+    /// contact by one call for the largest of each.
     @inline(__always)
-    private func checkLoad<Sink: FindingSink>(
-        _ magnitude: Int64, ohms: Milliohms, area: Int, contact: ContactID, amplitude: Nanoamps,
+    func checkLoads<Sink: FindingSink>(
+        _ magnitude: Int64, shareTimesOhms: Int128, area: Int?, contact: ContactID?, amplitude: Nanoamps,
         pulseWidth: Nanoseconds, rules: LoadRules, into sink: inout Sink
     ) {
-        let load = ContactLoad(amplitude: amplitude, percent: Percent(rawValue: magnitude))
+        if let area {
+            checkLoad(
+                magnitude, area: area, contact: contact, amplitude: amplitude, pulseWidth: pulseWidth, rules: rules,
+                into: &sink)
+        }
+        checkCompliance(
+            amplitude: amplitude, shareTimesOhms: shareTimesOhms, contact: contact, rule: rules.compliance,
+            into: &sink)
+    }
+
+    /// `current.contact`, `chargeDensity` and `shannon` for a lead contact of the area at index `area`
+    /// carrying `magnitude` (`|p|`) of `amplitude`.
+    @inline(__always)
+    func checkLoad<Sink: FindingSink>(
+        _ magnitude: Int64, area: Int, contact: ContactID?, amplitude: Nanoamps, pulseWidth: Nanoseconds,
+        rules: LoadRules, into sink: inout Sink
+    ) {
+        let load = ContactLoad(amplitude: amplitude, magnitude: magnitude, pulseWidth: pulseWidth)
         if derived.exceedsCurrent(load.amperePercent) {
             sink.report(
                 rules.currentContact, .error, contact: contact,
                 reason: .aboveMaximum, value: load.milliamps, limit: currentPerContactMax.doubleValue)
         }
         let bounds = derived.areas[area]
-        if let severity = bounds.densitySeverity(product(load.amperePercent, pulseWidth.rawValue)) {
+        if let severity = bounds.densitySeverity(load.pulseLoad) {
             let limit = severity == .error ? chargeDensity.reject ?? chargeDensity.warn : chargeDensity.warn
             sink.report(
                 rules.chargeDensity, severity, contact: contact,
                 reason: severity == .error ? .aboveRejectLimit : .aboveWarnLimit,
-                value: load.density(pulseWidth: pulseWidth, area: bounds.area), limit: limit.doubleValue)
+                value: load.density(area: bounds.area), limit: limit.doubleValue)
         }
-        let charge = load.charge(pulseWidth: pulseWidth)
-        if let severity = bounds.shannonSeverity(squaredCharge: charge * charge) {
+        if let severity = bounds.shannonSeverity(squaredCharge: load.charge * load.charge) {
             sink.report(
                 rules.shannon, severity, contact: contact,
                 reason: severity == .error ? .aboveRejectLimit : .aboveWarnLimit,
-                value: Double.log10(load.shannonProduct(pulseWidth: pulseWidth, area: bounds.area)),
+                value: Double.log10(load.shannonProduct(area: bounds.area)),
                 limit: severity == .error ? shannon.reject ?? shannon.warn : shannon.warn)
         }
-        checkCompliance(load, ohms: ohms, contact: contact, rule: rules.compliance, into: &sink)
     }
 
-    /// `compliance` for a contact carrying `load` through `ohms`.
+    /// `compliance` for a contact whose `|p| × Z` is `shareTimesOhms`, at `amplitude`.
     @inline(__always)
-    private func checkCompliance<Sink: FindingSink>(
-        _ load: ContactLoad, ohms: Milliohms, contact: ContactID, rule: RuleID, into sink: inout Sink
+    func checkCompliance<Sink: FindingSink>(
+        amplitude: Nanoamps, shareTimesOhms: Int128, contact: ContactID?, rule: RuleID, into sink: inout Sink
     ) {
-        guard let severity = derived.complianceSeverity(product(load.amperePercent, ohms.rawValue)) else { return }
+        let term = product(shareTimesOhms, amplitude.rawValue)
+        guard let severity = derived.complianceSeverity(term) else { return }
         let volts = complianceVoltage.doubleValue
         sink.report(
             rule, severity, contact: contact, reason: severity == .error ? .aboveCompliance : .nearCompliance,
-            value: load.requiredVoltage(ohms: ohms, headroom: headroom), limit: severity == .error ? volts : 0.9 * volts
-        )
+            value: Double(converting: term) * 1e-17 + derived.headroomVolts,
+            limit: severity == .error ? volts : 0.9 * volts)
     }
 
     /// `impedance`: an active lead contact measured below the short or above the open threshold.
@@ -155,52 +198,14 @@ extension DeviceLimits {
     }
 }
 
-/// Polarity sums and counts over the contact map, every entry as written.
-struct PolarityTally {
-    var cathodeSum: Int64 = 0
-    var anodeSum: Int64 = 0
-    var cathodes = 0
-    var anodes = 0
-
-    /// Adds one share. The sums saturate instead of wrapping: the cathode sum only falls and the anode
-    /// sum only rises, so a saturated sum stays saturated and can never pass for ∓100 %.
-    @inline(__always)
-    mutating func add(_ percent: Int64) {
-        if percent < 0 {
-            cathodes += 1
-            let (sum, overflow) = cathodeSum.addingReportingOverflow(percent)
-            cathodeSum = overflow ? .min : sum
-        } else if percent > 0 {
-            anodes += 1
-            let (sum, overflow) = anodeSum.addingReportingOverflow(percent)
-            anodeSum = overflow ? .max : sum
-        }
-    }
-
-    /// `contacts.polarity` for the sums and `contacts.count` for the active entries.
-    @inline(__always)
-    func report<Sink: FindingSink>(maxActiveContacts: Int, into sink: inout Sink) {
-        let whole = Percent.whole.rawValue
-        if cathodes == 0 {
-            sink.report(.contactsPolarity, .error, reason: .noCathode)
-        } else if anodes == 0 {
-            sink.report(.contactsPolarity, .error, reason: .noAnode)
-        } else if cathodeSum != -whole {
-            sink.report(
-                .contactsPolarity, .error, reason: .cathodeSum, value: Percent(rawValue: cathodeSum).doubleValue,
-                limit: -100)
-        } else if anodeSum != whole {
-            sink.report(
-                .contactsPolarity, .error, reason: .anodeSum, value: Percent(rawValue: anodeSum).doubleValue,
-                limit: 100)
-        }
-        let active = cathodes + anodes
-        if active > maxActiveContacts {
-            sink.report(
-                .contactsCount, .error, reason: .tooManyContacts, value: Double(active),
-                limit: Double(maxActiveContacts))
-        }
-    }
+/// Where a contact of a program sits on the device.
+struct ContactSite {
+    /// The index of its area among the device's areas; nil for the case.
+    var area: Int?
+    /// The impedance its current meets: measured, else the device's nominal impedance.
+    var ohms: Milliohms
+    /// Whether it is a lead contact with a measured impedance, which the `impedance` rule judges.
+    var isMeasuredLead: Bool
 }
 
 /// The contacts met so far in a contact map, to find a key listed twice: lead contacts 0–63 and the
