@@ -86,9 +86,9 @@ public final class PostgresStore: Sendable {
         guard let written = try run(upsert, columns.map(\.value)).first, written.count == 2 else {
             throw InputError(row.path, "its row was not written")
         }
-        let id = written[0]
+        let (id, isNew) = (written[0], written[1] == .integer(1))
         for (table, rows) in row.children {
-            if written[1] != .integer(1) { _ = try run(StoredRecording.deleteChildren(table), [id]) }
+            if !isNew { _ = try run(StoredRecording.deleteChildren(table), [id]) }
             // A round trip per statement is what costs over a network: many rows in each (a year's
             // days in one), under the protocol's 65,535 parameters.
             for start in stride(from: 0, to: rows.count, by: 4096) {
