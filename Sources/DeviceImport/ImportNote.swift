@@ -1,5 +1,4 @@
 import RecordingFormat
-import TherapyLog
 
 /// Something the import report says about the source: a repair, a missing file, what the recording
 /// model cannot express, an impossible value, a disagreement, each naming its file and record.

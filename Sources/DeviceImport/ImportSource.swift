@@ -1,7 +1,6 @@
 import FileIO
 import Foundation
 import RecordingFormat
-import TherapyLog
 
 /// What a path given to `scs analyze` or `scs import` holds, decided by its content, not its name.
 public enum ImportSource: Hashable, Sendable {

@@ -1,5 +1,4 @@
 import RecordingFormat
-import TherapyLog
 
 /// One event of the recording model made from a source record, with the record it came from.
 public struct ImportedEvent: Hashable, Sendable {

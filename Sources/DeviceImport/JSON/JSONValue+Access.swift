@@ -1,6 +1,5 @@
 import RecordingFormat
 import StimSafety
-import TherapyLog
 
 /// Reading a device log's JSON: members looked up by name (exact first, then ignoring case, since
 /// the same field is spelt `RateInHz` in one file and `rateInHz` in the next), and numbers in exact

@@ -1,5 +1,4 @@
 import RecordingFormat
-import TherapyLog
 
 /// A JSON document read the way real device logs need, by ``JSONParser`` in its tolerant mode: bare `NaN`, `Infinity` and `INF` tokens,
 /// trailing commas, missing commas between records and a file cut off part-way are repaired, and

@@ -1,5 +1,4 @@
 import RecordingFormat
-import TherapyLog
 
 /// The report-level facts a recording cannot hold, and the values no real report can have.
 enum PerceptChecks {

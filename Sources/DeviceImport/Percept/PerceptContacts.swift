@@ -1,6 +1,5 @@
 import RecordingFormat
 import StimSafety
-import TherapyLog
 
 /// Maps Percept electrode names to the contact numbers of the `percept-pc` profile and turns an
 /// `ElectrodeState[]` list into a contact map.

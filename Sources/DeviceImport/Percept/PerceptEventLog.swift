@@ -1,5 +1,4 @@
 import RecordingFormat
-import TherapyLog
 
 /// Reads `DiagnosticData.EventLogs[]`: therapy on/off and active-group changes become events; lead
 /// integrity tests, adaptive switching, sessions and MRI mode are said in notes.

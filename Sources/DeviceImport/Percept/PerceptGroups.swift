@@ -1,6 +1,5 @@
 import RecordingFormat
 import StimSafety
-import TherapyLog
 
 /// Reads a `Groups.Initial` or `Groups.Final` list: each group's programs per hemisphere as
 /// recording programs, and which group is active.

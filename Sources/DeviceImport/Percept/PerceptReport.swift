@@ -1,7 +1,6 @@
 import Foundation
 import RecordingFormat
 import StimSafety
-import TherapyLog
 
 /// Imports a Percept PC/RC session report (`docs/domain-reference.md` §5.3) into the recording model.
 ///

@@ -1,6 +1,5 @@
 import RecordingFormat
 import StimSafety
-import TherapyLog
 
 /// Builds the events of one Percept report: see ``PerceptReport``.
 struct PerceptTimeline {

@@ -1,6 +1,5 @@
 import RecordingFormat
 import StimSafety
-import TherapyLog
 
 /// Reads AdaptiveLog.json: the amplitudes the adaptive algorithm set, as `amplitude` events by the
 /// device for the programs of the group active at the time that hold written, enabled settings.

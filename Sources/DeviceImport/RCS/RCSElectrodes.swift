@@ -1,6 +1,5 @@
 import RecordingFormat
 import StimSafety
-import TherapyLog
 
 /// Reads a DeviceSettings program's `electrodes.electrodes[17]` as a contact map.
 ///

@@ -1,5 +1,5 @@
+import RecordingFormat
 import StimSafety
-import TherapyLog
 
 /// Reads EventLog.json: free text an app wrote on the host, kept as annotations (a recording has no
 /// place for them) and compared with the settings logs rather than trusted.

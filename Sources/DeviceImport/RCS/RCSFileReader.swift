@@ -1,7 +1,6 @@
 import FileIO
 import Foundation
 import RecordingFormat
-import TherapyLog
 
 /// Reads one RC+S session file as its array of records, repairing what the tolerant reader can and
 /// noting every repair.

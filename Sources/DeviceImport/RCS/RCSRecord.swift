@@ -1,5 +1,4 @@
 import RecordingFormat
-import TherapyLog
 
 /// One record of an RC+S session file: its place in the file's array and its host time.
 struct RCSRecord {

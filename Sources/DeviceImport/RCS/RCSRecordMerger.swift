@@ -1,7 +1,6 @@
 import Foundation
 import RecordingFormat
 import StimSafety
-import TherapyLog
 
 /// Merges full and sparse StimLog and DeviceSettings records into the running ``RCSState``: a block
 /// a record carries replaces what it names, and what it does not name stays as it was.

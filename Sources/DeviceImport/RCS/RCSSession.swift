@@ -1,7 +1,6 @@
 import Foundation
 import RecordingFormat
 import StimSafety
-import TherapyLog
 
 /// Imports a Summit RC+S session folder (`docs/domain-reference.md` §5.2) into the recording model.
 ///

@@ -1,6 +1,5 @@
 import RecordingFormat
 import StimSafety
-import TherapyLog
 
 /// Turns StimLog and DeviceSettings records, in time order, into recording events: a `program`
 /// event when an enabled program's settings change, `activate` when the active group changes,

@@ -1,5 +1,3 @@
-import RecordingFormat
-
 /// The one JSON parser of the package: RFC 8259 over UTF-8 bytes, into a ``JSONValue`` whose numbers
 /// keep their decimal text.
 ///

@@ -1,5 +1,3 @@
-import RecordingFormat
-
 /// The scalar values: strings with their escapes, numbers kept as text, and the words `true`,
 /// `false`, `null` and the non-finite tokens.
 extension JSONParser {

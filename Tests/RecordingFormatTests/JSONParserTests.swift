@@ -1,7 +1,6 @@
-import RecordingFormat
 import Testing
 
-@testable import TherapyLog
+@testable import RecordingFormat
 
 /// The one JSON parser: strict mode refuses, at its place, everything RFC 8259 does not allow, which
 /// tolerant mode repairs and records.
