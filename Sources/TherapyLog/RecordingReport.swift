@@ -88,4 +88,12 @@ public struct RecordingReport: Hashable, Sendable {
 
     /// The number of days with therapy.
     public var daysWithTherapy: Int { days.count(where: { $0.therapyHours > 0 }) }
+    /// The number of ``localDays`` with therapy.
+    public var localDaysWithTherapy: Int { localDays.count(where: { $0.therapyHours > 0 }) }
+    /// ``start`` on the local wall clock of ``timeZone``: the axis of the report's charts.
+    public var wallStart: Timestamp { timeZone.wallClock(start) }
+    /// ``end`` on the local wall clock of ``timeZone``.
+    public var wallEnd: Timestamp { timeZone.wallClock(end) }
+    /// The span as the reports print it: `start → end` in ``timeZone``, with its offset.
+    public var spanText: String { "\(timeZone.rfc3339(start)) → \(timeZone.rfc3339(end))" }
 }
