@@ -1,5 +1,5 @@
-/// The number of `amplitude` events by each role that adjusts.
-public struct AdjustmentCounts: Hashable, Sendable {
+/// The number of `amplitude` events by each role that adjusts; its JSON object names the roles.
+public struct AdjustmentCounts: Hashable, Sendable, Encodable {
     /// Adjustments from the patient remote.
     public var patient = 0
     /// Adjustments from a clinician programmer.

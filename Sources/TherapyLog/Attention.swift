@@ -73,8 +73,6 @@ public struct Attention: Hashable, Sendable {
         var place: Int
     }
 
-    public init() {}
-
     /// Counts one event under the item `what` names, making the item with `message` (only computed
     /// for an item's first event) when it is new.
     mutating func note(

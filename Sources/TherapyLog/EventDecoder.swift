@@ -23,7 +23,7 @@ enum EventDecoder {
     }
 
     /// The event types of format version 1.
-    enum Kind: String, SchemaChoice {
+    enum Kind: String, CaseIterable {
         case program, activate, therapy, amplitude, impedance, battery, charge, rejected, fault, end
     }
 

@@ -87,11 +87,11 @@ struct ObjectFields {
         try quantity(key.description, try value(key), Quantity.self, allowNegative: allowNegative)
     }
 
-    /// One of the raw values of `Choice`; another string is the problem `unknown` makes, by default a
-    /// wrong-type problem listing them.
-    func choice<Choice: SchemaChoice>(
+    /// One of the raw values of `Choice` (`type`, `by`, `state`, `waveform`, `recovery`); another string is
+    /// the problem `unknown` makes, by default a wrong-type problem listing them.
+    func choice<Choice: RawRepresentable & CaseIterable>(
         _ key: SchemaKey, _: Choice.Type, unknown: ((String) -> LineProblem)? = nil
-    ) throws(LineProblem) -> Choice {
+    ) throws(LineProblem) -> Choice where Choice.RawValue == String {
         let text = try string(key)
         guard let choice = Choice(rawValue: text) else {
             let options = Choice.allCases.map(\.rawValue).joined(separator: ", ")

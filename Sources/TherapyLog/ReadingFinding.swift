@@ -1,5 +1,5 @@
 /// A problem with one line of a recording that lenient reading skips or repairs (`recording-format.md` §2).
-public struct ReadingFinding: Hashable, Sendable {
+public struct ReadingFinding: Hashable, Sendable, Encodable {
     /// The 1-based line number.
     public var line: Int
     /// What is wrong with the line.
@@ -8,7 +8,7 @@ public struct ReadingFinding: Hashable, Sendable {
     public var message: String
 
     /// The kinds of reading finding.
-    public enum Kind: String, CaseIterable, Hashable, Sendable {
+    public enum Kind: String, CaseIterable, Hashable, Sendable, Encodable {
         /// The line is not valid JSON (or not one JSON object).
         case invalidJSON = "invalid-json"
         /// A required field is absent.

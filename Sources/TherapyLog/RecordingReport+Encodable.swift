@@ -3,26 +3,27 @@ import RecordingFormat
 import StimSafety
 
 /// The JSON object of `recording-format.md` §3, figures to 15 significant digits (``Figure``), with `null` written out where
-/// a figure is undefined, and the keys `docs/analysis-json.md` adds (`attention`, the time zone's in +TimeJSON, ...).
+/// a figure is undefined, and the keys `docs/analysis-json.md` adds (`attention`, the zone, its days, the usage timeline,
+/// the battery projection, the series in +SeriesJSON, ...).
 extension RecordingReport: Encodable {
     private enum Keys: String, CodingKey {
         case file, device, serial, start, end, truncated, recordedHours, therapyHours, usagePercent, days
         case daysWithTherapy, programs, adjustments, rejected, charges, impedanceAlerts, deliveredCharge, safety
         case findings, attention, programSettings, series
+        case timeZone, localDays, usage, batteryProjection, assumedProfileValues, assumedFigures
     }
 
-    private enum DayKeys: String, CodingKey { case date, therapyHours }
     private enum ProgramKeys: String, CodingKey { case slot, therapyHours, meanAmplitude }
-    private enum AdjustmentKeys: String, CodingKey { case patient, clinician, device }
-    private enum RejectedKeys: String, CodingKey { case total, byRule }
     private enum ChargeKeys: String, CodingKey { case count, meanIntervalHours }
     private enum SafetyKeys: String, CodingKey { case eventsWithErrors, eventsWithWarnings, rules, notEvaluated }
-    private enum FindingKeys: String, CodingKey { case line, kind, message }
     private enum AttentionKeys: String, CodingKey { case needsAttention, items, omitted }
     private enum SettingKeys: String, CodingKey { case slot, by, line, time, writes, program }
     private enum ItemKeys: String, CodingKey {
         case kind, severity, time, line, count, slot, rules, message, assumed
     }
+    private enum DayKeys: String, CodingKey { case date, therapyHours }
+    private enum UsageKeys: String, CodingKey { case granularity, periods }
+    private enum PeriodKeys: String, CodingKey { case start, days, therapyHours }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
@@ -35,12 +36,7 @@ extension RecordingReport: Encodable {
         try container.encode(Figure(recordedHours), forKey: .recordedHours)
         try container.encode(Figure(therapyHours), forKey: .therapyHours)
         try container.encode(usagePercent.map(Figure.init), forKey: .usagePercent)
-        var dayList = container.nestedUnkeyedContainer(forKey: .days)
-        for day in days {
-            var entry = dayList.nestedContainer(keyedBy: DayKeys.self)
-            try entry.encode(day.date, forKey: .date)
-            try entry.encode(Figure(day.therapyHours), forKey: .therapyHours)
-        }
+        try Self.encode(days, in: &container, forKey: .days)
         try container.encode(daysWithTherapy, forKey: .daysWithTherapy)
         var programList = container.nestedUnkeyedContainer(forKey: .programs)
         for program in programs {
@@ -49,13 +45,8 @@ extension RecordingReport: Encodable {
             try entry.encode(Figure(program.therapyHours), forKey: .therapyHours)
             try entry.encode(Figure(program.meanAmplitude), forKey: .meanAmplitude)
         }
-        var adjustmentEntry = container.nestedContainer(keyedBy: AdjustmentKeys.self, forKey: .adjustments)
-        try adjustmentEntry.encode(adjustments.patient, forKey: .patient)
-        try adjustmentEntry.encode(adjustments.clinician, forKey: .clinician)
-        try adjustmentEntry.encode(adjustments.device, forKey: .device)
-        var rejectedEntry = container.nestedContainer(keyedBy: RejectedKeys.self, forKey: .rejected)
-        try rejectedEntry.encode(rejected.total, forKey: .total)
-        try rejectedEntry.encode(rejected.byRule, forKey: .byRule)
+        try container.encode(adjustments, forKey: .adjustments)
+        try container.encode(rejected, forKey: .rejected)
         var chargeEntry = container.nestedContainer(keyedBy: ChargeKeys.self, forKey: .charges)
         try chargeEntry.encode(charges.count, forKey: .count)
         try chargeEntry.encode(charges.meanIntervalHours.map(Figure.init), forKey: .meanIntervalHours)
@@ -66,13 +57,7 @@ extension RecordingReport: Encodable {
         try safetyEntry.encode(safety.eventsWithWarnings, forKey: .eventsWithWarnings)
         try safetyEntry.encode(safety.rules.map(\.name), forKey: .rules)
         try safetyEntry.encode(safety.notEvaluated.rules.map(\.name), forKey: .notEvaluated)
-        var findingList = container.nestedUnkeyedContainer(forKey: .findings)
-        for finding in findings {
-            var entry = findingList.nestedContainer(keyedBy: FindingKeys.self)
-            try entry.encode(finding.line, forKey: .line)
-            try entry.encode(finding.kind.rawValue, forKey: .kind)
-            try entry.encode(finding.message, forKey: .message)
-        }
+        try container.encode(findings, forKey: .findings)
         var attentionEntry = container.nestedContainer(keyedBy: AttentionKeys.self, forKey: .attention)
         try attentionEntry.encode(!attention.isEmpty, forKey: .needsAttention)
         var itemList = attentionEntry.nestedUnkeyedContainer(forKey: .items)
@@ -100,7 +85,33 @@ extension RecordingReport: Encodable {
             try entry.encode(EncodedJSON(written.program.recordingValue), forKey: .program)
         }
         try encodeSeries(in: &container, forKey: .series)
-        try encodeTimes(to: encoder)
+        try container.encode(timeZone.identifier, forKey: .timeZone)
+        try Self.encode(localDays, in: &container, forKey: .localDays)
+        var usageEntry = container.nestedContainer(keyedBy: UsageKeys.self, forKey: .usage)
+        try usageEntry.encode(usage.granularity.rawValue, forKey: .granularity)
+        var periodList = usageEntry.nestedUnkeyedContainer(forKey: .periods)
+        for period in usage.periods {
+            var entry = periodList.nestedContainer(keyedBy: PeriodKeys.self)
+            try entry.encode(period.start, forKey: .start)
+            try entry.encode(usage.granularity == .hour ? nil : period.days, forKey: .days)
+            try entry.encode(Figure(period.therapyHours), forKey: .therapyHours)
+        }
+        try container.encode(batteryProjection, forKey: .batteryProjection)
+        try container.encode(assumedProfileValues, forKey: .assumedProfileValues)
+        try container.encode(assumedFigures, forKey: .assumedFigures)
+    }
+
+    /// Writes `days` under `key` as a list of `{date, therapyHours}`, each in a nested container: an `Encodable`
+    /// day costs the encoder a dynamic cast and an encoder of its own per day.
+    private static func encode(
+        _ days: [DayUsage], in container: inout KeyedEncodingContainer<Keys>, forKey key: Keys
+    ) throws {
+        var list = container.nestedUnkeyedContainer(forKey: key)
+        for day in days {
+            var entry = list.nestedContainer(keyedBy: DayKeys.self)
+            try entry.encode(day.date, forKey: .date)
+            try entry.encode(Figure(day.therapyHours), forKey: .therapyHours)
+        }
     }
 }
 

@@ -15,37 +15,37 @@ public struct RecordingReport: Hashable, Sendable {
     /// The `end` event's time, or the last event's when truncated.
     public var end: Timestamp
     /// Whether the `end` line was missing.
-    public var isTruncated: Bool
+    public var isTruncated = false
     /// `end − start`, in hours.
-    public var recordedHours: Double
+    public var recordedHours = 0.0
     /// Time therapy was delivered (on, with an active slot holding a program), in hours.
-    public var therapyHours: Double
+    public var therapyHours = 0.0
     /// `100 × therapyHours / recordedHours`; nil when the span is empty.
     public var usagePercent: Double?
     /// Each UTC day the span intersects, in order.
-    public var days: [DayUsage]
+    public var days: [DayUsage] = []
     /// Each slot that delivered therapy, by slot.
-    public var programs: [ProgramUsage]
+    public var programs: [ProgramUsage] = []
     /// `amplitude` events by the patient and by the clinician.
-    public var adjustments: AdjustmentCounts
+    public var adjustments = AdjustmentCounts()
     /// Commands the device refused.
-    public var rejected: RejectionCounts
+    public var rejected = RejectionCounts()
     /// Recharge sessions.
-    public var charges: ChargeSummary
+    public var charges = ChargeSummary()
     /// (Measurement, lead contact) pairs outside the short/open thresholds.
-    public var impedanceAlerts: Int
+    public var impedanceAlerts = 0
     /// The same alerts per contact, for the human report.
-    public var impedanceAlertsByContact: [ContactAlerts]
+    public var impedanceAlertsByContact: [ContactAlerts] = []
     /// Cathodic charge delivered, in coulombs.
-    public var deliveredCharge: Double
+    public var deliveredCharge = 0.0
     /// The re-validation of every `program` and `amplitude` event.
-    public var safety: SafetySummary
+    public var safety = SafetySummary()
     /// What a clinician looks at first.
     public var attention = Attention()
     /// Each slot's program as last written, by slot.
     public var programSettings: [WrittenProgram] = []
     /// The reading findings, in line order.
-    public var findings: [ReadingFinding]
+    public var findings: [ReadingFinding] = []
     /// Bounded series for charts, by the periods of ``usage`` (the JSON report's `series`).
     public var series = RecordingSeries()
     /// The zone of ``localDays``, the series and every time the reports print.
@@ -88,4 +88,12 @@ public struct RecordingReport: Hashable, Sendable {
 
     /// The number of days with therapy.
     public var daysWithTherapy: Int { days.count(where: { $0.therapyHours > 0 }) }
+    /// The number of ``localDays`` with therapy.
+    public var localDaysWithTherapy: Int { localDays.count(where: { $0.therapyHours > 0 }) }
+    /// ``start`` on the local wall clock of ``timeZone``: the axis of the report's charts.
+    public var wallStart: Timestamp { timeZone.wallClock(start) }
+    /// ``end`` on the local wall clock of ``timeZone``.
+    public var wallEnd: Timestamp { timeZone.wallClock(end) }
+    /// The span as the reports print it: `start → end` in ``timeZone``, with its offset.
+    public var spanText: String { "\(timeZone.rfc3339(start)) → \(timeZone.rfc3339(end))" }
 }

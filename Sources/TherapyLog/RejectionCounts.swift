@@ -1,5 +1,5 @@
-/// The `rejected` events: how many, and per rule id how many named it.
-public struct RejectionCounts: Hashable, Sendable {
+/// The `rejected` events: how many, and per rule id how many named it (in JSON, `total` and `byRule`).
+public struct RejectionCounts: Hashable, Sendable, Encodable {
     /// The number of `rejected` events.
     public var total = 0
     /// Rule ids as the device wrote them.

@@ -29,10 +29,8 @@ public struct SafetySummary: Hashable, Sendable {
 
     private var ruleSet: RuleSet = []
 
-    public init() {}
-
     /// Counts one re-validated event by the rules it broke.
-    public mutating func record(line: Int, slot: Slot, type: String, fired: FiredRules) {
+    mutating func record(line: Int, slot: Slot, type: String, fired: FiredRules) {
         guard !fired.isEmpty else { return }
         ruleSet.insert(fired.all)
         eventsFlagged += 1

@@ -11,7 +11,8 @@ struct SeriesRecorder: Sendable {
     private var usage: DailyUsage
     /// Therapy per local hour over the first hours.
     private var hourly: HourlyUsage
-    private var amplitude = BoundedMap<Slot, DayBuckets<AmplitudeTally>>(capacity: RecordingSeries.slotLimit)
+    /// The buckets of the first ``RecordingSeries/slotLimit`` slots seen, so that memory stays bounded.
+    private var amplitude: [Slot: DayBuckets<AmplitudeTally>] = [:]
     private var impedance: ImpedanceSeries
     private var battery: DayBuckets<BatteryTally>
     private var charging: DayBuckets<ChargingTally>
@@ -106,7 +107,7 @@ struct SeriesRecorder: Sendable {
     func series(by timeline: UsageTimeline) -> RecordingSeries {
         var settled = self
         settled.settleAmplitude()
-        let amplitudes = settled.amplitude.sorted.map { slot, buckets in
+        let amplitudes = settled.amplitude.sorted { $0.key < $1.key }.map { slot, buckets in
             RecordingSeries.ProgramAmplitude(
                 slot: slot,
                 buckets: buckets.periods(of: timeline).map { period, tally in
@@ -143,20 +144,25 @@ struct SeriesRecorder: Sendable {
 
     /// Updates a slot's bucket of hour `hour` of ``hourly``'s hours.
     private mutating func updateAmplitude(slot: Slot, hour: Int, _ body: (inout AmplitudeTally) -> Void) {
-        let firstDay = self.firstDay
-        amplitude.update(slot, make: DayBuckets(firstDay: firstDay)) {
-            $0.update(hour: hour, empty: AmplitudeTally(), body)
-        }
+        updateBuckets(of: slot) { $0.update(hour: hour, empty: AmplitudeTally(), body) }
     }
 
     /// Merges ``openAmplitude`` into its slot's buckets.
     private mutating func settleAmplitude() {
         guard let (slot, day, gathered) = openAmplitude.take() else { return }
-        // A copy of the first day, so that making the buckets holds no copy of the recorder and its
-        // buckets stay uniquely referenced, updated in place.
-        let firstDay = self.firstDay
-        amplitude.update(slot, make: DayBuckets(firstDay: firstDay)) {
-            $0.update(day: day, empty: AmplitudeTally()) { $0.merge(following: gathered) }
+        updateBuckets(of: slot) { $0.update(day: day, empty: AmplitudeTally()) { $0.merge(following: gathered) } }
+    }
+
+    /// Changes `slot`'s buckets with `body`, first making them when the slot is new and fewer than
+    /// ``RecordingSeries/slotLimit`` slots are charted; a new slot past them is not charted. A slot
+    /// charted already is found with one hash, its buckets changed in place.
+    private mutating func updateBuckets(of slot: Slot, _ body: (inout DayBuckets<AmplitudeTally>) -> Void) {
+        if let index = amplitude.index(forKey: slot) {
+            body(&amplitude.values[index])
+        } else if amplitude.count < RecordingSeries.slotLimit {
+            var buckets = DayBuckets<AmplitudeTally>(firstDay: firstDay)
+            body(&buckets)
+            amplitude[slot] = buckets
         }
     }
 

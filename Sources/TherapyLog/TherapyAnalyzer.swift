@@ -25,28 +25,10 @@ public struct TherapyAnalyzer: Sendable {
         var pulseWidth: Nanoseconds
         var pulseRate: Double?
         /// What the slot delivered since it became the active one, not yet added to ``totals``.
-        var delivered = SlotTotals()
+        var delivered: ProgramUsage
     }
 
-    /// Delivered time and amplitude × time of one slot.
-    struct SlotTotals: Sendable {
-        var nanoseconds: Int64 = 0
-        var nanoampNanoseconds: Int128 = 0
-
-        mutating func add(_ duration: Int64, at amplitude: Nanoamps) {
-            nanoseconds += duration
-            nanoampNanoseconds += Int128(amplitude.rawValue) * Int128(duration)
-        }
-
-        mutating func add(_ other: SlotTotals) {
-            nanoseconds += other.nanoseconds
-            nanoampNanoseconds += other.nanoampNanoseconds
-        }
-    }
-
-    private let file: String
     private let header: RecordingHeader
-    private let zone: ReportZone
     private let limits: DeviceLimits
     private let leadContacts: LeadContacts
 
@@ -65,22 +47,16 @@ public struct TherapyAnalyzer: Sendable {
     private var activeVerdicts = AmplitudeVerdicts()
     /// The active slot's ``Delivery`` while it holds a program, else nil.
     private var delivery: Delivery?
-    private var totals: [Slot: SlotTotals] = [:]
+    private var totals: [Slot: ProgramUsage] = [:]
     private var therapyNanoseconds: Int64 = 0
     /// Therapy per UTC day when the report's days are another zone's; in UTC the series counts them.
     private var utcDaily: DailyUsage?
-    private var deliveredCharge = 0.0
-    private var adjustments = AdjustmentCounts()
-    private var rejected = RejectionCounts()
-    private var charges = ChargeSessions()
+    /// The report's totals and blocks the events add to as they come; the rest is made by ``finish(_:)``.
+    private var report: RecordingReport
     private var impedances = MeasuredImpedances.none
-    private var impedanceAlerts = 0
     private var alertsByContact: [Int: ContactAlerts] = [:]
-    private var safety = SafetySummary()
     /// Slots holding a program whose contacts the source did not give: their contact rules are not evaluated.
     private var contactsUnknown: Set<Slot> = []
-    private var findings: [ReadingFinding] = []
-    private var attention = Attention()
     private var written: [Slot: WrittenProgram] = [:]
     /// The lowest battery level recorded, with its line and time.
     private var lowestBattery: (percent: Percent, line: Int, time: Timestamp)?
@@ -97,9 +73,10 @@ public struct TherapyAnalyzer: Sendable {
     /// Starts the analysis of the recording `file` with `header`, judged against `limits`, its days
     /// counted in `zone` as well as in UTC.
     public init(file: String, header: RecordingHeader, limits: DeviceLimits, zone: ReportZone = .utc) {
-        self.file = file
         self.header = header
-        self.zone = zone
+        report = RecordingReport(
+            file: file, device: header.device, serial: header.serial, start: header.start, end: header.start,
+            timeZone: zone)
         self.limits = limits
         leadContacts = LeadContacts(limits)
         now = header.start
@@ -112,7 +89,7 @@ public struct TherapyAnalyzer: Sendable {
     /// Takes the next item the reader handed on.
     public mutating func consume(_ item: consuming RecordingItem) {
         switch consume item {
-        case .finding(let finding): findings.append(finding)
+        case .finding(let finding): report.findings.append(finding)
         case .event(let recorded):
             advance(to: recorded.appliedAt)
             apply(recorded.event, line: recorded.line, at: recorded.appliedAt)
@@ -140,31 +117,25 @@ public struct TherapyAnalyzer: Sendable {
         let localDays = series.localDays(start: header.start, end: end)
         let days = utcDaily?.days(start: header.start, end: end, in: .utc) ?? localDays
         let usage = series.timeline(start: header.start, end: end, localDays: localDays)
-        let programs = totals.keys.sorted().compactMap { slot -> ProgramUsage? in
-            guard let total = totals[slot], total.nanoseconds > 0 else { return nil }
-            let meanNanoamps = Double(converting: total.nanoampNanoseconds) / Double(total.nanoseconds)
-            return ProgramUsage(
-                slot: slot, therapyHours: Hours.from(nanoseconds: total.nanoseconds),
-                meanAmplitude: meanNanoamps / Double(Nanoamps.subunitsPerUnit))
+        report.end = end
+        report.isTruncated = outcome.isTruncated
+        report.recordedHours = Hours.from(nanoseconds: recorded)
+        report.therapyHours = Hours.from(nanoseconds: therapyNanoseconds)
+        report.usagePercent = recorded > 0 ? 100 * Double(therapyNanoseconds) / Double(recorded) : nil
+        report.days = days
+        report.programs = totals.keys.sorted().compactMap { totals[$0] }
+        report.impedanceAlertsByContact = alertsByContact.keys.sorted().compactMap { alertsByContact[$0] }
+        report.programSettings = written.keys.sorted().compactMap { written[$0] }
+        report.series = series.series(by: usage)
+        report.localDays = localDays
+        report.usage = usage
+        report.batteryProjection = lastBattery.flatMap { sample in
+            BatteryProjection(
+                model: limits.battery, level: sample.percent, levelAt: sample.at,
+                observed: BatteryProjection.fall(from: firstBattery, to: lastBattery) ?? previousFall,
+                charge: report.deliveredCharge - recentDrain.charge, since: recentDrain.since, until: end)
         }
-        return RecordingReport(
-            file: file, device: header.device, serial: header.serial, start: header.start, end: end,
-            isTruncated: outcome.isTruncated, recordedHours: Hours.from(nanoseconds: recorded),
-            therapyHours: Hours.from(nanoseconds: therapyNanoseconds),
-            usagePercent: recorded > 0 ? 100 * Double(therapyNanoseconds) / Double(recorded) : nil,
-            days: days, programs: programs, adjustments: adjustments,
-            rejected: rejected, charges: charges.summary, impedanceAlerts: impedanceAlerts,
-            impedanceAlertsByContact: alertsByContact.keys.sorted().compactMap { alertsByContact[$0] },
-            deliveredCharge: deliveredCharge, safety: safety, attention: attention,
-            programSettings: written.keys.sorted().compactMap { written[$0] }, findings: findings,
-            series: series.series(by: usage),
-            timeZone: zone, localDays: localDays, usage: usage,
-            batteryProjection: lastBattery.flatMap { sample in
-                BatteryProjection(
-                    model: limits.battery, level: sample.percent, levelAt: sample.at,
-                    observed: BatteryProjection.fall(from: firstBattery, to: lastBattery) ?? previousFall,
-                    charge: deliveredCharge - recentDrain.charge, since: recentDrain.since, until: end)
-            })
+        return report
     }
 
     /// Moves to `time`: the state holds over `[now, time)`, accounted for by ``closeSpan()`` once
@@ -191,7 +162,7 @@ public struct TherapyAnalyzer: Sendable {
         delivery?.delivered.add(duration, at: slot.amplitude)
         // A (nA → A) × s (ns → s) × 1/s × s (ns → s): three factors of 1e-9.
         let pulses = slot.pulseRate ?? 0
-        deliveredCharge +=
+        report.deliveredCharge +=
             Double(slot.amplitude.rawValue) * Double(slot.pulseWidth.rawValue) * pulses * Double(duration) * 1e-27
     }
 
@@ -216,9 +187,9 @@ public struct TherapyAnalyzer: Sendable {
             isTherapyOn = isOn
         case .amplitude(let slot, let amplitude, let role):
             switch role {
-            case .patient: adjustments.patient += 1
-            case .clinician: adjustments.clinician += 1
-            case .device: adjustments.device += 1
+            case .patient: report.adjustments.patient += 1
+            case .clinician: report.adjustments.clinician += 1
+            case .device: report.adjustments.device += 1
             }
             let fired: FiredRules?
             if slot == delivery?.slot, activeState != nil {
@@ -252,13 +223,13 @@ public struct TherapyAnalyzer: Sendable {
             countAlerts(measured, line: line, at: time)
             series.measured(measured, at: time)
         case .charge(.start):
-            charges.start(at: time)
+            report.charges.start(at: time)
             previousFall = BatteryProjection.fall(from: firstBattery, to: lastBattery) ?? previousFall
         case .charge(.end):
-            guard let start = charges.end() else { return }
+            guard let start = report.charges.end() else { return }
             series.charged(from: start, to: time)
             closeSpan()
-            recentDrain = (time, deliveredCharge)
+            recentDrain = (time, report.deliveredCharge)
             firstBattery = nil
         case .battery(let percent):
             series.sampled(battery: percent, at: time)
@@ -268,12 +239,12 @@ public struct TherapyAnalyzer: Sendable {
                 lowestBattery = (percent, line, time)
             }
         case .rejected(let command):
-            rejected.count(naming: command.rules)
+            report.rejected.count(naming: command.rules)
             noteRefusal(command, line: line, at: time)
         case .fault(let code, let detail):
-            attention.note(.fault, what: code, detail: detail, isError: true, rules: [], line: line, time: time) {
-                detail.map { "\(code): \($0)" } ?? code
-            }
+            report.attention.note(
+                .fault, what: code, detail: detail, isError: true, rules: [], line: line, time: time
+            ) { detail.map { "\(code): \($0)" } ?? code }
         case .end: break
         }
     }
@@ -282,8 +253,8 @@ public struct TherapyAnalyzer: Sendable {
     private mutating func flag(
         _ program: StimProgram, type: String, slot: Slot, fired: FiredRules, line: Int, at time: Timestamp
     ) {
-        safety.record(line: line, slot: slot, type: type, fired: fired)
-        attention.flagged(program, type: type, slot: slot.number, fired: fired, line: line, time: time)
+        report.safety.record(line: line, slot: slot, type: type, fired: fired)
+        report.attention.flagged(program, type: type, slot: slot.number, fired: fired, line: line, time: time)
     }
 
     /// Adds a refused command to the attention block, judged against its slot's program.
@@ -298,7 +269,7 @@ public struct TherapyAnalyzer: Sendable {
         let program = slot.flatMap(Slot.init(number:)).flatMap { number in
             delivery?.slot == number ? activeState?.program : slots[number]?.program
         }
-        attention.refused(
+        report.attention.refused(
             command, request: request, slot: slot, program: program, line: line, time: time, limits: limits,
             impedances: impedances)
     }
@@ -306,13 +277,13 @@ public struct TherapyAnalyzer: Sendable {
     /// Adds the lowest battery level to the attention block when it is low.
     private mutating func noteBattery() {
         guard let lowest = lowestBattery else { return }
-        attention.battery(lowest: lowest.percent, line: lowest.line, time: lowest.time)
+        report.attention.battery(lowest: lowest.percent, line: lowest.line, time: lowest.time)
     }
 
     /// `fired` without the contact rules when `slot`'s contacts are unknown, which are then not evaluated.
     private mutating func judged(_ fired: FiredRules, slot: Slot) -> FiredRules {
         guard !contactsUnknown.isEmpty, contactsUnknown.contains(slot) else { return fired }
-        safety.notEvaluated.formUnion(SafetySummary.contactRules)
+        report.safety.notEvaluated.formUnion(SafetySummary.contactRules)
         var kept = fired
         kept.errors.subtract(SafetySummary.contactRules)
         kept.warnings.subtract(SafetySummary.contactRules)
@@ -322,8 +293,8 @@ public struct TherapyAnalyzer: Sendable {
     /// Adds what the active slot delivered to its ``totals``.
     private mutating func settleDelivery() {
         guard let delivered = delivery?.delivered, delivered.nanoseconds > 0, let slot = delivery?.slot else { return }
-        totals[slot, default: SlotTotals()].add(delivered)
-        delivery?.delivered = SlotTotals()
+        totals[slot, default: ProgramUsage(slot: slot)].add(delivered)
+        delivery?.delivered = ProgramUsage(slot: slot)
     }
 
     /// Puts the active slot's state back with the others and ends its ``delivery``, settled.
@@ -341,7 +312,7 @@ public struct TherapyAnalyzer: Sendable {
         activeVerdicts = AmplitudeVerdicts()
         delivery = Delivery(
             slot: number, amplitude: state.program.amplitude, range: state.program.patientRange,
-            pulseWidth: state.program.pulseWidth, pulseRate: state.pulseRate)
+            pulseWidth: state.program.pulseWidth, pulseRate: state.pulseRate, delivered: ProgramUsage(slot: number))
     }
 
     /// The context of every validation of `slot`: the latest measured impedances, nothing acknowledged,
@@ -357,12 +328,12 @@ public struct TherapyAnalyzer: Sendable {
             let isShort = ohms < thresholds.short
             let isOpen = ohms > thresholds.open
             guard isShort || isOpen else { continue }
-            impedanceAlerts += 1
+            report.impedanceAlerts += 1
             var alerts = alertsByContact[number] ?? ContactAlerts(contact: number, shorts: 0, opens: 0)
             if isShort { alerts.shorts += 1 } else { alerts.opens += 1 }
             alertsByContact[number] = alerts
             let state = isShort ? "short" : "open"
-            attention.note(
+            report.attention.note(
                 .impedance, what: state, contact: number, isError: false, rules: [], line: line, time: time
             ) {
                 let threshold =

@@ -1,16 +1,28 @@
+import RecordingFormat
 import StimSafety
 import Testing
 
 @testable import TherapyLog
 
-/// The small look-ups the series keep: a bounded map of few keys, and the lead contacts.
+/// The bounds and look-ups of the series: the slots charted, and the lead contacts.
 @Suite("Series look-ups")
 struct LookupTableTests {
-    @Test func aFullMapIgnoresANewKey() {
-        var map = BoundedMap<Int, Int>(capacity: 2)
-        for key in [7, 3, 9, 3] { map.update(key, make: 0) { $0 += key } }
-        #expect(map.sorted.map(\.key) == [3, 7])
-        #expect(map.sorted.map(\.value) == [6, 7])
+    @Test func theAmplitudeSeriesChartTheFirstSlotsSeenAndKeepUpdatingThem() throws {
+        let start = Timestamp(nanosecondsSinceEpoch: 0)
+        var recorder = SeriesRecorder(
+            start: start, zone: .utc, leadContacts: LeadContacts(try TestRecordings.limits("tonic-16")))
+        func set(_ number: Int, _ nanoamps: Int64) throws {
+            recorder.set(
+                slot: try #require(Slot(number: number)), amplitude: Nanoamps(rawValue: nanoamps), range: nil, at: start
+            )
+        }
+        // Slots 7, 3 and 20…33 are the first 16 seen; 34…40 come when the series are full.
+        for number in [7, 3] + Array(20...40) { try set(number, 1_000_000) }
+        try set(7, 9_000_000)
+        let series = recorder.series(by: SeriesTests.timeline(days: 1))
+        #expect(RecordingSeries.slotLimit == 16)
+        #expect(series.amplitude.map(\.slot.number) == [3, 7] + Array(20...33))
+        #expect(series.amplitude[1].buckets.map(\.maximum) == [9])
     }
 
     @Test func theLeadContactsAreTheProfilesAndNoOthers() throws {
