@@ -15,43 +15,47 @@ public struct Figure: Encodable, Hashable, Sendable {
     /// The shortest decimal of at most 15 significant digits, nil for an infinite or undefined value.
     public var decimal: Decimal? {
         guard value.isFinite else { return nil }
-        return Decimal(string: String(format: "%.15g", value), locale: Locale(identifier: "en_US_POSIX"))
+        return Self.withFifteenDigits(value) { Self.decimal($0) }
     }
 
+    /// Writes the 15-digit decimal as the encoder writes a `Double` in its shortest digits wherever that
+    /// text is the decimal's (no exponent), which spares most figures `Decimal`'s parsing and printing
+    /// (about half of `scs analyze --json`'s time on a long recording); the text is made once.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        if let plain = plainFigure {
-            try container.encode(plain == 0 ? 0 : plain)  // no "-0"
-        } else if let decimal {
-            try container.encode(decimal)
-        } else {
-            try container.encode(value)
+        guard value.isFinite else { return try container.encode(value) }
+        if Self.isShortAndPlain(value) { return try container.encode(value == 0 ? 0 : value) }  // no "-0"
+        // Two decimals of at most 15 significant digits never round to the same `Double`, so the value
+        // read back from the text is written as exactly that text. (The largest finite values round
+        // to infinity at 15 digits.)
+        try Self.withFifteenDigits(value) { digits in
+            let rounded = strtod(digits, nil)
+            if Self.isShortAndPlain(rounded) {
+                try container.encode(rounded)
+            } else if let decimal = Self.decimal(digits) {
+                try container.encode(decimal)
+            } else {
+                try container.encode(value)
+            }
         }
     }
 
-    /// The `Double` whose shortest text is this figure's 15-digit decimal, when that text has no exponent;
-    /// the encoder writes a `Double` in its shortest digits, so most figures skip ``decimal``'s formatting
-    /// and parsing, which took about half of `scs analyze --json`'s time on a long recording.
-    ///
-    /// Two decimals of at most 15 significant digits never round to the same `Double`, so the value read
-    /// back from the rounded text is written as exactly that text.
-    private var plainFigure: Double? {
-        if Self.isShortAndPlain(value) { return value }
-        let rounded = Self.roundedTo15SignificantDigits(value)
-        return Self.isShortAndPlain(rounded) ? rounded : nil
-    }
-
-    /// `value` rounded to 15 significant digits by the C library's correctly rounded `%.15g`, and read back.
-    private static func roundedTo15SignificantDigits(_ value: Double) -> Double {
-        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 32) { buffer in
+    /// Calls `body` with `value` to 15 significant digits, by the C library's correctly rounded `%.15g`.
+    private static func withFifteenDigits<Result>(
+        _ value: Double, _ body: (UnsafePointer<CChar>) throws -> Result
+    ) rethrows -> Result {
+        try withUnsafeTemporaryAllocation(of: CChar.self, capacity: 32) { buffer in
             _ = withVaList([value]) { vsnprintf(buffer.baseAddress, buffer.count, "%.15g", $0) }
-            return strtod(buffer.baseAddress!, nil)
+            return try body(buffer.baseAddress!)
         }
     }
 
-    /// Whether the shortest text that reads back as `value` has at most 15 significant digits and no
-    /// exponent. Then it is also the 15-digit decimal. (A finite value can round to infinity: the largest
-    /// ones do at 15 digits.)
+    private static func decimal(_ digits: UnsafePointer<CChar>) -> Decimal? {
+        Decimal(string: String(cString: digits), locale: Locale(identifier: "en_US_POSIX"))
+    }
+
+    /// Whether `value` is finite and the shortest text that reads back as it has at most 15 significant
+    /// digits and no exponent. Then it is also the 15-digit decimal.
     private static func isShortAndPlain(_ value: Double) -> Bool {
         guard value.isFinite else { return false }
         var significant = 0

@@ -47,9 +47,12 @@ struct FigureDecimalTests {
     }
 
     @Test func aFigureIsWrittenAsItsFifteenDigitDecimalWhicheverWayItIsEncoded() throws {
-        // The decimal through its text, as every figure was once written (or the Double, past Decimal's range).
+        // The decimal through Foundation's own `%.15g` text, as every figure was once written (or the Double,
+        // past Decimal's range).
         func reference(_ value: Double) throws -> String {
-            let data = try Figure(value).decimal.map { try JSONEncoder().encode([$0]) } ?? JSONEncoder().encode([value])
+            let decimal = Decimal(string: String(format: "%.15g", value), locale: Locale(identifier: "en_US_POSIX"))
+            #expect(Figure(value).decimal == decimal, "\(value)")
+            let data = try decimal.map { try JSONEncoder().encode([$0]) } ?? JSONEncoder().encode([value])
             return String(decoding: data, as: UTF8.self).dropFirst().dropLast().description
         }
         var random = SeededGenerator(seed: 22)
