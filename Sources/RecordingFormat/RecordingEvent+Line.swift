@@ -4,59 +4,74 @@ extension RecordingEvent {
     /// The event as its line of a recording (`recording-format.md` §1), stamped `time`, without the
     /// line feed.
     public func recordingLine(at time: Timestamp) -> String {
-        var line = JSONObjectWriter()
-        line.string("t", time.rfc3339)
-        line.string("type", typeName)
+        var line = JSONTextWriter(pretty: false)
+        line.object { line in
+            line.key("t")
+            line.string(time.rfc3339)
+            line.key("type")
+            line.string(typeName)
+            writeMembers(to: &line)
+        }
+        return line.text
+    }
+
+    /// The members after `t` and `type`, in the writer's order (which `WrittenLayout` reads).
+    private func writeMembers(to line: inout JSONTextWriter) {
         switch self {
         case .program(let slot, let program, let by):
-            line.integer("slot", slot.number)
-            line.string("by", by.rawValue)
-            line.raw("program", program.recordingJSON)
+            line.key("slot")
+            line.integer(slot.number)
+            line.key("by")
+            line.string(by.rawValue)
+            line.key("program")
+            program.writeRecording(to: &line)
         case .activate(let slot, let by):
-            line.integer("slot", slot.number)
-            line.string("by", by.rawValue)
+            line.key("slot")
+            line.integer(slot.number)
+            line.key("by")
+            line.string(by.rawValue)
         case .therapy(let isOn, let by):
-            line.bool("on", isOn)
-            line.string("by", by.rawValue)
+            line.key("on")
+            line.bool(isOn)
+            line.key("by")
+            line.string(by.rawValue)
         case .amplitude(let slot, let amplitude, let by):
-            line.integer("slot", slot.number)
-            line.decimal("amplitude", amplitude)
-            line.string("by", by.rawValue)
+            line.key("slot")
+            line.integer(slot.number)
+            line.key("amplitude")
+            line.number(amplitude.decimalText)
+            line.key("by")
+            line.string(by.rawValue)
         case .impedance(let measured):
-            var ohms = JSONObjectWriter()
-            for entry in measured { ohms.decimal(entry.contact.description, entry.ohms) }
-            line.raw("ohms", ohms.finish())
+            line.key("ohms")
+            line.object { ohms in
+                for entry in measured {
+                    ohms.key(entry.contact.description)
+                    ohms.number(entry.ohms.decimalText)
+                }
+            }
         case .battery(let percent):
-            line.decimal("percent", percent)
+            line.key("percent")
+            line.number(percent.decimalText)
         case .charge(let state):
-            line.string("state", state.rawValue)
+            line.key("state")
+            line.string(state.rawValue)
         case .rejected(let command):
-            line.string("by", command.by.rawValue)
-            line.raw("rules", JSONObjectWriter.stringArray(command.rules))
-            line.raw("request", command.request.jsonText)
+            line.key("by")
+            line.string(command.by.rawValue)
+            line.key("rules")
+            line.strings(command.rules)
+            line.key("request")
+            line.value(command.request)
         case .fault(let code, let detail):
-            line.string("code", code)
-            if let detail { line.string("detail", detail) }
+            line.key("code")
+            line.string(code)
+            if let detail {
+                line.key("detail")
+                line.string(detail)
+            }
         case .end:
             break
-        }
-        return line.finish()
-    }
-}
-
-extension JSONValue {
-    /// The value as JSON text, object members sorted by name.
-    var jsonText: String {
-        switch self {
-        case .null: "null"
-        case .bool(let flag): flag ? "true" : "false"
-        case .number(let text): text
-        case .string(let text): JSONObjectWriter.quoted(text)
-        case .array(let elements): "[" + elements.map(\.jsonText).joined(separator: ",") + "]"
-        case .object(let members):
-            "{"
-                + members.keys.sorted().map { JSONObjectWriter.quoted($0) + ":" + (members[$0] ?? .null).jsonText }
-                .joined(separator: ",") + "}"
         }
     }
 }

@@ -23,14 +23,22 @@ public struct RecordingHeader: Hashable, Sendable {
 
     /// The header as the first line of a recording, without the line feed.
     public var line: String {
-        var first = JSONObjectWriter()
-        first.string("type", "header")
-        first.string("format", Self.format)
-        first.integer("version", version)
-        first.string("device", device)
-        first.string("serial", serial)
-        first.string("start", start.rfc3339)
-        return first.finish()
+        var first = JSONTextWriter(pretty: false)
+        first.object { header in
+            header.key("type")
+            header.string("header")
+            header.key("format")
+            header.string(Self.format)
+            header.key("version")
+            header.integer(version)
+            header.key("device")
+            header.string(device)
+            header.key("serial")
+            header.string(serial)
+            header.key("start")
+            header.string(start.rfc3339)
+        }
+        return first.text
     }
 
     /// Whether an event at `time` lies within the span a recording can measure: not more than 2⁶³ − 1 ns

@@ -1,25 +1,29 @@
 import StimSafety
 
 extension StimProgram {
-    /// The program as the `program` object of a recording (`recording-format.md` §1): the field names
-    /// and units of `safety-rules.md` §1, optional fields only when set, contacts in written order.
-    public var recordingJSON: String {
-        var object = JSONObjectWriter()
-        for (name, value) in recordingMembers {
-            switch value {
-            case .number(let text): object.raw(name, text)
-            case .string(let text): object.string(name, text)
-            case .numbers(let members):
-                var nested = JSONObjectWriter()
-                for (key, text) in members { nested.raw(key, text) }
-                object.raw(name, nested.finish())
+    /// Writes the program as the `program` object of a recording (`recording-format.md` §1): the field
+    /// names and units of `safety-rules.md` §1, optional fields only when set, contacts in written order.
+    public func writeRecording(to json: inout JSONTextWriter) {
+        json.object { object in
+            for (name, value) in recordingMembers {
+                object.key(name)
+                switch value {
+                case .number(let text): object.number(text)
+                case .string(let text): object.string(text)
+                case .numbers(let members):
+                    object.object { nested in
+                        for (key, text) in members {
+                            nested.key(key)
+                            nested.number(text)
+                        }
+                    }
+                }
             }
         }
-        return object.finish()
     }
 
     /// The program as the value of a `program` member, for a request kept in a `rejected` event: the
-    /// members of ``recordingJSON``, whose order a JSON object does not keep.
+    /// members of ``writeRecording(to:)``, whose order a JSON object does not keep.
     public var recordingValue: JSONValue {
         func value(_ member: RecordingMember) -> JSONValue {
             switch member {
@@ -41,7 +45,7 @@ extension StimProgram {
     }
 
     /// The one list of a program's recording members, in the order they are written, that both
-    /// ``recordingJSON`` and ``recordingValue`` are made from.
+    /// ``writeRecording(to:)`` and ``recordingValue`` are made from.
     private var recordingMembers: [(String, RecordingMember)] {
         var members: [(String, RecordingMember)] = [
             ("amplitude", .number(amplitude.decimalText)), ("pulseWidth", .number(pulseWidth.decimalText)),

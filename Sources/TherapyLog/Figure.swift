@@ -12,65 +12,37 @@ public struct Figure: Encodable, Hashable, Sendable {
         self.value = value
     }
 
-    /// The shortest decimal of at most 15 significant digits, nil for an infinite or undefined value.
+    /// The shortest decimal of at most 15 significant digits; nil for an infinite or undefined value, or
+    /// one past `Decimal`'s range.
     public var decimal: Decimal? {
-        guard value.isFinite else { return nil }
-        return Self.withFifteenDigits(value) { Self.decimal($0) }
+        guard let text = fifteenDigits else { return nil }
+        return value == 0 ? 0 : Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
     }
 
-    /// Writes the 15-digit decimal as the encoder writes a `Double` in its shortest digits wherever that
-    /// text is the decimal's (no exponent), which spares most figures `Decimal`'s parsing and printing
-    /// (about half of `scs analyze --json`'s time on a long recording); the text is made once.
+    /// Writes the 15-digit decimal (a value past `Decimal`'s range as computed).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        guard value.isFinite else { return try container.encode(value) }
-        if Self.isShortAndPlain(value) { return try container.encode(value == 0 ? 0 : value) }  // no "-0"
-        // Two decimals of at most 15 significant digits never round to the same `Double`, so the value
-        // read back from the text is written as exactly that text. (The largest finite values round
-        // to infinity at 15 digits.)
-        try Self.withFifteenDigits(value) { digits in
-            let rounded = strtod(digits, nil)
-            if Self.isShortAndPlain(rounded) {
-                try container.encode(rounded)
-            } else if let decimal = Self.decimal(digits) {
-                try container.encode(decimal)
-            } else {
-                try container.encode(value)
-            }
-        }
+        if let decimal { try container.encode(decimal) } else { try container.encode(value) }
     }
 
-    /// Calls `body` with `value` to 15 significant digits, by the C library's correctly rounded `%.15g`.
-    private static func withFifteenDigits<Result>(
-        _ value: Double, _ body: (UnsafePointer<CChar>) throws -> Result
-    ) rethrows -> Result {
-        try withUnsafeTemporaryAllocation(of: CChar.self, capacity: 32) { buffer in
-            _ = withVaList([value]) { vsnprintf(buffer.baseAddress, buffer.count, "%.15g", $0) }
-            return try body(buffer.baseAddress!)
+    /// The figure's JSON text: the bytes ``encode(to:)`` has Foundation's `JSONEncoder` write, an infinite or
+    /// undefined value as the strings `Infinity`, `-Infinity` and `NaN` (`JSONTextWriter.encoder`'s strategy).
+    public var jsonText: String {
+        guard let text = fifteenDigits else {
+            return value.isNaN ? "\"NaN\"" : value < 0 ? "\"-Infinity\"" : "\"Infinity\""
         }
+        if value == 0 { return "0" }  // no "-0"
+        // Without an exponent the digits are the decimal's text; with one, the decimal writes them out.
+        guard text.utf8.contains(UInt8(ascii: "e")) else { return text }
+        return decimal?.description ?? value.description
     }
 
-    private static func decimal(_ digits: UnsafePointer<CChar>) -> Decimal? {
-        Decimal(string: String(cString: digits), locale: Locale(identifier: "en_US_POSIX"))
-    }
-
-    /// Whether `value` is finite and the shortest text that reads back as it has at most 15 significant
-    /// digits and no exponent. Then it is also the 15-digit decimal.
-    private static func isShortAndPlain(_ value: Double) -> Bool {
-        guard value.isFinite else { return false }
-        var significant = 0
-        var zerosSinceLast = 0
-        for byte in value.description.utf8 {
-            switch byte {
-            case UInt8(ascii: "0"):
-                if significant > 0 { zerosSinceLast += 1 }
-            case UInt8(ascii: "1")...UInt8(ascii: "9"):
-                significant += zerosSinceLast + 1
-                zerosSinceLast = 0
-            case UInt8(ascii: "e"): return false
-            default: continue  // the sign and the point
-            }
+    /// `value` to 15 significant digits as the C library's correctly rounded `%.15g` writes it (by
+    /// `gcvt`, which takes no variadic arguments); nil for an infinite or undefined value.
+    private var fifteenDigits: String? {
+        guard value.isFinite else { return nil }
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 32) { buffer in
+            String(cString: gcvt(value, 15, buffer.baseAddress!))
         }
-        return significant <= 15
     }
 }

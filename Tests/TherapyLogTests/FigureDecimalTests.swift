@@ -46,7 +46,7 @@ struct FigureDecimalTests {
         #expect(Figure(.infinity).decimal == nil && Figure(.nan).decimal == nil)
     }
 
-    @Test func aFigureIsWrittenAsItsFifteenDigitDecimalWhicheverWayItIsEncoded() throws {
+    @Test func aFigureIsWrittenAsItsFifteenDigitDecimalWhicheverWayItIsWritten() throws {
         // The decimal through Foundation's own `%.15g` text, as every figure was once written (or the Double,
         // past Decimal's range).
         func reference(_ value: Double) throws -> String {
@@ -67,7 +67,10 @@ struct FigureDecimalTests {
             values.append(Double(bitPattern: UInt64.random(in: 0...UInt64.max, using: &random)))
         }
         for value in values where value.isFinite {
-            #expect(try Self.json(value) == reference(value), "\(value)")
+            let encoded = try Self.json(value)
+            #expect(encoded == (try reference(value)), "\(value)")
+            // The report writer's text is the encoder's.
+            #expect(Figure(value).jsonText == encoded, "\(value)")
         }
     }
 }

@@ -36,7 +36,7 @@ package struct AnalysisJob: Sendable {
     /// `--batch` alike, as encoding takes longer than reading and analysing.
     package func encoded(_ file: String, quiet: Bool = true) throws -> (analysis: Analysis, json: String) {
         let analysis = try read(file, quiet: quiet)
-        let json = try JSONOutput.line(AnalyzedRecording(report: analysis.report, imported: analysis.imported))
+        let json = try AnalyzedRecording(report: analysis.report, imported: analysis.imported).jsonText(pretty: false)
         try store?.keep(analysis.report, imported: analysis.imported, json: json, path: file)
         return (analysis, json)
     }

@@ -118,7 +118,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         let html = try htmlPath.map { path throws(InputError) in
             try OutputFile(path, location: "--html \(path)", inputs: inputs)
         }
-        var document = json ? AnalysisDocument.Stream() : nil
+        var document = json ? AnalysisDocument() : nil
         let isText = !json && !OutputFile.isStandardOutput(htmlPath)
         var page: [Analysis] = []  // one page for every report: held until all are done
         var hasFindings = false
@@ -157,7 +157,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
                 }
             }
         }
-        try document?.finish()
+        document?.finish()
         if let html, !page.isEmpty {
             try AnalysisHTML.write(page) { try html.write($0) }
             try html.commit()

@@ -39,16 +39,15 @@ struct ImportNotesJSON: Encodable {
 }
 
 /// One recording of the `--json` analysis: the report's fields, plus `import` for an imported log.
-struct AnalyzedRecording: Encodable {
+struct AnalyzedRecording {
     var report: RecordingReport
     var imported: ImportResult?
 
-    private enum Keys: String, CodingKey { case imported = "import" }
-
-    func encode(to encoder: any Encoder) throws {
-        try report.encode(to: encoder)
-        guard let imported else { return }
-        var container = encoder.container(keyedBy: Keys.self)
-        try container.encode(ImportNotesJSON(result: imported), forKey: .imported)
+    /// The recording's JSON object: pretty-printed for a document at `depth` (`--json`), or on one line
+    /// (`--batch`, the store).
+    func jsonText(pretty: Bool, depth: Int = 0) throws -> String {
+        var writer = JSONTextWriter(pretty: pretty, depth: depth)
+        try report.writeJSON(to: &writer, imported: imported.map(ImportNotesJSON.init(result:)))
+        return writer.text
     }
 }

@@ -99,9 +99,9 @@ func expectSameJSON(
 
 /// The report as the JSON object `scs analyze --json` writes for it.
 func jsonObject(_ report: RecordingReport) throws -> Any {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    return try JSONSerialization.jsonObject(with: encoder.encode(report), options: [.fragmentsAllowed])
+    var writer = JSONTextWriter(pretty: false)
+    try report.writeJSON(to: &writer)
+    return try JSONSerialization.jsonObject(with: Data(writer.bytes), options: [.fragmentsAllowed])
 }
 
 /// Whether `actual` is within `tolerance` of `expected` (relative above 1).
