@@ -6,10 +6,8 @@ extension RecordingEvent {
     public func recordingLine(at time: Timestamp) -> String {
         var line = JSONTextWriter(pretty: false)
         line.object { line in
-            line.key("t")
-            line.string(time.rfc3339)
-            line.key("type")
-            line.string(typeName)
+            line.member("t", time.rfc3339)
+            line.member("type", typeName)
             writeMembers(to: &line)
         }
         return line.text
@@ -19,57 +17,35 @@ extension RecordingEvent {
     private func writeMembers(to line: inout JSONTextWriter) {
         switch self {
         case .program(let slot, let program, let by):
-            line.key("slot")
-            line.integer(slot.number)
-            line.key("by")
-            line.string(by.rawValue)
-            line.key("program")
-            program.writeRecording(to: &line)
+            line.member("slot", slot.number)
+            line.member("by", by.rawValue)
+            line.object("program", program.writeRecordingMembers)
         case .activate(let slot, let by):
-            line.key("slot")
-            line.integer(slot.number)
-            line.key("by")
-            line.string(by.rawValue)
+            line.member("slot", slot.number)
+            line.member("by", by.rawValue)
         case .therapy(let isOn, let by):
-            line.key("on")
-            line.bool(isOn)
-            line.key("by")
-            line.string(by.rawValue)
+            line.member("on", isOn)
+            line.member("by", by.rawValue)
         case .amplitude(let slot, let amplitude, let by):
-            line.key("slot")
-            line.integer(slot.number)
-            line.key("amplitude")
-            line.number(amplitude.decimalText)
-            line.key("by")
-            line.string(by.rawValue)
+            line.member("slot", slot.number)
+            line.member("amplitude", number: amplitude.decimalText)
+            line.member("by", by.rawValue)
         case .impedance(let measured):
-            line.key("ohms")
-            line.object { ohms in
-                for entry in measured {
-                    ohms.key(entry.contact.description)
-                    ohms.number(entry.ohms.decimalText)
-                }
+            line.object("ohms") { ohms in
+                for entry in measured { ohms.member(entry.contact.description, number: entry.ohms.decimalText) }
             }
         case .battery(let percent):
-            line.key("percent")
-            line.number(percent.decimalText)
+            line.member("percent", number: percent.decimalText)
         case .charge(let state):
-            line.key("state")
-            line.string(state.rawValue)
+            line.member("state", state.rawValue)
         case .rejected(let command):
-            line.key("by")
-            line.string(command.by.rawValue)
-            line.key("rules")
-            line.strings(command.rules)
+            line.member("by", command.by.rawValue)
+            line.member("rules", strings: command.rules)
             line.key("request")
             line.value(command.request)
         case .fault(let code, let detail):
-            line.key("code")
-            line.string(code)
-            if let detail {
-                line.key("detail")
-                line.string(detail)
-            }
+            line.member("code", code)
+            if let detail { line.member("detail", detail) }
         case .end:
             break
         }

@@ -25,18 +25,12 @@ public struct RecordingHeader: Hashable, Sendable {
     public var line: String {
         var first = JSONTextWriter(pretty: false)
         first.object { header in
-            header.key("type")
-            header.string("header")
-            header.key("format")
-            header.string(Self.format)
-            header.key("version")
-            header.integer(version)
-            header.key("device")
-            header.string(device)
-            header.key("serial")
-            header.string(serial)
-            header.key("start")
-            header.string(start.rfc3339)
+            header.member("type", "header")
+            header.member("format", Self.format)
+            header.member("version", version)
+            header.member("device", device)
+            header.member("serial", serial)
+            header.member("start", start.rfc3339)
         }
         return first.text
     }

@@ -1,29 +1,24 @@
 import StimSafety
 
 extension StimProgram {
-    /// Writes the program as the `program` object of a recording (`recording-format.md` §1): the field
-    /// names and units of `safety-rules.md` §1, optional fields only when set, contacts in written order.
-    public func writeRecording(to json: inout JSONTextWriter) {
-        json.object { object in
-            for (name, value) in recordingMembers {
-                object.key(name)
-                switch value {
-                case .number(let text): object.number(text)
-                case .string(let text): object.string(text)
-                case .numbers(let members):
-                    object.object { nested in
-                        for (key, text) in members {
-                            nested.key(key)
-                            nested.number(text)
-                        }
-                    }
+    /// Writes the members of the program's `program` object in a recording (`recording-format.md` §1):
+    /// the field names and units of `safety-rules.md` §1, optional fields only when set, contacts in
+    /// written order.
+    public func writeRecordingMembers(to object: inout JSONTextWriter) {
+        for (name, value) in recordingMembers {
+            switch value {
+            case .number(let text): object.member(name, number: text)
+            case .string(let text): object.member(name, text)
+            case .numbers(let members):
+                object.object(name) { nested in
+                    for (key, text) in members { nested.member(key, number: text) }
                 }
             }
         }
     }
 
     /// The program as the value of a `program` member, for a request kept in a `rejected` event: the
-    /// members of ``writeRecording(to:)``, whose order a JSON object does not keep.
+    /// members of ``writeRecordingMembers(to:)``, whose order a JSON object does not keep.
     public var recordingValue: JSONValue {
         func value(_ member: RecordingMember) -> JSONValue {
             switch member {
@@ -45,7 +40,7 @@ extension StimProgram {
     }
 
     /// The one list of a program's recording members, in the order they are written, that both
-    /// ``writeRecording(to:)`` and ``recordingValue`` are made from.
+    /// ``writeRecordingMembers(to:)`` and ``recordingValue`` are made from.
     private var recordingMembers: [(String, RecordingMember)] {
         var members: [(String, RecordingMember)] = [
             ("amplitude", .number(amplitude.decimalText)), ("pulseWidth", .number(pulseWidth.decimalText)),

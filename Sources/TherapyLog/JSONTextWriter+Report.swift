@@ -2,14 +2,16 @@ import Foundation
 import RecordingFormat
 
 extension JSONTextWriter {
-    /// `value` as Foundation's `JSONEncoder` writes it in this writer's layout: for the small parts of a
-    /// report that keep their compiler-made `Encodable`.
-    public mutating func encoded(_ value: some Encodable) throws {
+    /// A member whose value is written as Foundation's `JSONEncoder` writes it in this writer's layout:
+    /// for the small parts of a report that keep their compiler-made `Encodable`.
+    public mutating func member(_ key: String, encoded value: some Encodable) throws {
+        self.key(key)
         raw(String(decoding: try Self.encoder(pretty: isPretty).encode(value), as: UTF8.self))
     }
 
-    /// A computed figure as ``Figure`` writes it, `null` when there is none.
-    public mutating func figure(_ value: Double?) {
+    /// A computed figure's member as ``Figure`` writes it, `null` when there is none.
+    public mutating func member(_ key: String, figure value: Double?) {
+        self.key(key)
         if let value { number(Figure(value).jsonText) } else { null() }
     }
 

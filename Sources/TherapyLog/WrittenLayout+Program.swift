@@ -1,7 +1,7 @@
 import StimSafety
 
 extension WrittenLayout {
-    /// A `program` object up to its closing brace, in the order `StimProgram.writeRecording(to:)` writes
+    /// A `program` object up to its closing brace, in the order `StimProgram.writeRecordingMembers(to:)` writes
     /// it (waveform and recovery always written, the optional fields only when set); nil for any other
     /// object, or one that breaks the schema (``ProgramFields`` then reads it and reports why).
     static func program(_ cursor: inout ByteCursor) -> StimProgram? {

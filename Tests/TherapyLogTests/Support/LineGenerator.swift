@@ -188,7 +188,7 @@ struct LineGenerator {
         }
         members = members.filter { _ in !mistake(0.03) }
         if keepsLayout {
-            // The writer's order (`StimProgram.writeRecording(to:)`), which the written-layout reader expects.
+            // The writer's order (`StimProgram.writeRecordingMembers(to:)`), which the written-layout reader expects.
             let order = [
                 "amplitude", "pulseWidth", "frequency", "period", "waveform", "pulsesPerBurst", "intraBurstRate",
                 "contacts", "recovery", "interphaseGap", "cycling", "patientRange",
