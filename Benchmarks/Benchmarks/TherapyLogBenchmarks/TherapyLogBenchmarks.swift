@@ -9,7 +9,8 @@ import TherapyLog
 // 250 MB/s or more on one core, in under 64 MB whatever the file's size. Each benchmark reads a
 // recording of at least 100 MB, written to a temporary file in its setup (removed in teardown),
 // once through the decoder `scs analyze` uses (the written layout's fast path, the strict parser for
-// other lines) and, for comparison, through a plain `JSONDecoder` per line.
+// other lines), once more writing the report as `scs analyze --json` does, and, for comparison,
+// through a plain `JSONDecoder` per line.
 
 /// Throughput of one pass over the file.
 let megabytesPerSecond = BenchmarkMetric.custom("MB/s", polarity: .prefersLarger, useScalingFactor: false)
@@ -20,6 +21,16 @@ nonisolated(unsafe) var recording: (url: URL, bytes: Int)?
 let benchmarks: @Sendable () -> Void = {
     let decoders: [(name: String, iterations: Int, read: @Sendable (URL, DeviceLimits) throws -> RecordingReport)] = [
         ("strict decoder (scs analyze)", 10, { url, limits in try analyze(url) { _ in limits } }),
+        (
+            "strict decoder and the JSON report (scs analyze --json)", 10,
+            { url, limits in
+                let report = try analyze(url) { _ in limits }
+                var json = JSONTextWriter(pretty: true, depth: 2)
+                try report.writeJSON(to: &json)
+                blackHole(json.bytes)
+                return report
+            }
+        ),
         ("JSONDecoder per line (baseline)", 3, { try analyze($0, $1, decoder: CodableLineDecoder()) }),
     ]
     for decoder in decoders {

@@ -1,8 +1,10 @@
-/// Writes a JSON document as it goes, in the layout of Foundation's `JSONEncoder` with `.sortedKeys` and
-/// `.withoutEscapingSlashes`, pretty-printed or on one line: a report too large to build as a tree first
-/// comes out byte for byte as the encoder would write it (`docs/analysis-json.md`).
+/// The package's one JSON writer: writes a document as it goes, in the layout of Foundation's
+/// `JSONEncoder` with `.withoutEscapingSlashes`, pretty-printed or on one line.
 ///
-/// Members are written in the order given, so the caller writes them sorted by key.
+/// Members are written in the order given. A report writes them sorted by key, so that a report too
+/// large to build as a tree first comes out byte for byte as the encoder with `.sortedKeys` would write
+/// it (`docs/analysis-json.md`); a recording line writes them in the writer's order
+/// (`docs/recording-format.md` §1).
 public struct JSONTextWriter {
     /// The UTF-8 text so far.
     public private(set) var bytes: [UInt8] = []

@@ -33,7 +33,7 @@ package struct AnalysisJob: Sendable {
     }
 
     /// ``analyze(_:quiet:)``, with the report as one line of `--json`: made once for the store and
-    /// `--batch` alike, as encoding takes longer than reading and analysing.
+    /// `--batch` alike.
     package func encoded(_ file: String, quiet: Bool = true) throws -> (analysis: Analysis, json: String) {
         let analysis = try read(file, quiet: quiet)
         let json = try AnalyzedRecording(report: analysis.report, imported: analysis.imported).jsonText(pretty: false)
