@@ -172,6 +172,11 @@ public struct JSONTextWriter {
     /// (`\b`, `\f`, `\n`, `\r`, `\t`, else `\u00XX` in lowercase hex), and `/` as it is.
     private static func appendQuoted(_ value: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
+        // Keys, dates and most text need no escape: copied whole.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            bytes.append(contentsOf: value.utf8)
+            return bytes.append(UInt8(ascii: "\""))
+        }
         for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), byte])
