@@ -16,7 +16,11 @@ public struct Figure: Encodable, Hashable, Sendable {
     /// one past `Decimal`'s range.
     public var decimal: Decimal? {
         guard let text = fifteenDigits else { return nil }
-        return value == 0 ? 0 : Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+        return value == 0 ? 0 : Self.decimal(text)
+    }
+
+    private static func decimal(_ text: String) -> Decimal? {
+        Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
     }
 
     /// Writes the 15-digit decimal (a value past `Decimal`'s range as computed).
@@ -34,7 +38,7 @@ public struct Figure: Encodable, Hashable, Sendable {
         if value == 0 { return "0" }  // no "-0"
         // Without an exponent the digits are the decimal's text; with one, the decimal writes them out.
         guard text.utf8.contains(UInt8(ascii: "e")) else { return text }
-        return decimal?.description ?? value.description
+        return Self.decimal(text)?.description ?? value.description
     }
 
     /// `value` to 15 significant digits as the C library's correctly rounded `%.15g` writes it (by

@@ -6,13 +6,18 @@ extension JSONTextWriter {
     /// for the small parts of a report that keep their compiler-made `Encodable`.
     public mutating func member(_ key: String, encoded value: some Encodable) throws {
         self.key(key)
-        raw(String(decoding: try Self.encoder(pretty: isPretty).encode(value), as: UTF8.self))
+        raw(try Self.encodedText(value, pretty: isPretty))
     }
 
     /// A computed figure's member as ``Figure`` writes it, `null` when there is none.
     public mutating func member(_ key: String, figure value: Double?) {
         self.key(key)
         if let value { number(Figure(value).jsonText) } else { null() }
+    }
+
+    /// `value` as ``encoder(pretty:)`` writes it.
+    public static func encodedText(_ value: some Encodable, pretty: Bool) throws -> String {
+        String(decoding: try encoder(pretty: pretty).encode(value), as: UTF8.self)
     }
 
     /// The encoder of every JSON document scs writes: keys sorted, slashes as they are, an infinite or

@@ -13,11 +13,7 @@ extension RecordingReport {
             try json.member("assumedFigures", encoded: assumedFigures)
             json.member("assumedProfileValues", strings: assumedProfileValues)
             json.object("attention", writeAttention)
-            if let batteryProjection {
-                try json.member("batteryProjection", encoded: batteryProjection)
-            } else {
-                json.member("batteryProjection", nil)
-            }
+            try json.member("batteryProjection", encoded: batteryProjection)
             json.object("charges") { entry in
                 entry.member("count", charges.count)
                 entry.member("meanIntervalHours", figure: charges.meanIntervalHours)

@@ -107,9 +107,9 @@ public struct JSONTextWriter {
         case .array(let elements): array { for element in elements { $0.value(element) } }
         case .object(let members):
             object { writer in
-                for name in members.keys.sorted() {
+                for (name, member) in members.sorted(by: { $0.key < $1.key }) {
                     writer.key(name)
-                    writer.value(members[name] ?? .null)
+                    writer.value(member)
                 }
             }
         }

@@ -1,4 +1,3 @@
-import Foundation
 import RecordingFormat
 import TherapyLog
 
@@ -9,11 +8,11 @@ package enum JSONOutput {
     }
 
     package static func encode(_ value: some Encodable) throws -> String {
-        String(decoding: try JSONTextWriter.encoder(pretty: true).encode(value), as: UTF8.self)
+        try JSONTextWriter.encodedText(value, pretty: true)
     }
 
     /// `value` as one line of JSON (JSON Lines), keys sorted.
     static func line(_ value: some Encodable) throws -> String {
-        String(decoding: try JSONTextWriter.encoder(pretty: false).encode(value), as: UTF8.self)
+        try JSONTextWriter.encodedText(value, pretty: false)
     }
 }
