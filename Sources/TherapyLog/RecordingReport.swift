@@ -32,9 +32,7 @@ public struct RecordingReport: Hashable, Sendable {
     public var rejected = RejectionCounts()
     /// Recharge sessions.
     public var charges = ChargeSummary()
-    /// (Measurement, lead contact) pairs outside the short/open thresholds.
-    public var impedanceAlerts = 0
-    /// The same alerts per contact, for the human report.
+    /// The (measurement, lead contact) pairs outside the short/open thresholds, per contact.
     public var impedanceAlertsByContact: [ContactAlerts] = []
     /// Cathodic charge delivered, in coulombs.
     public var deliveredCharge = 0.0
@@ -86,6 +84,8 @@ public struct RecordingReport: Hashable, Sendable {
         }
     }
 
+    /// (Measurement, lead contact) pairs outside the short/open thresholds.
+    public var impedanceAlerts: Int { impedanceAlertsByContact.reduce(0) { $0 + $1.shorts + $1.opens } }
     /// The number of days with therapy.
     public var daysWithTherapy: Int { days.count(where: { $0.therapyHours > 0 }) }
     /// The number of ``localDays`` with therapy.

@@ -19,13 +19,13 @@ public struct TherapyAnalyzer: Sendable {
 
     /// What ``advance(to:)`` reads of the active slot, kept apart so that it copies and looks up nothing.
     struct Delivery: Sendable {
-        var slot: Slot
         var amplitude: Nanoamps
         var range: PatientRange?
         var pulseWidth: Nanoseconds
         var pulseRate: Double?
         /// What the slot delivered since it became the active one, not yet added to ``totals``.
         var delivered: ProgramUsage
+        var slot: Slot { delivered.slot }
     }
 
     private let header: RecordingHeader
@@ -311,7 +311,7 @@ public struct TherapyAnalyzer: Sendable {
         activeState = state
         activeVerdicts = AmplitudeVerdicts()
         delivery = Delivery(
-            slot: number, amplitude: state.program.amplitude, range: state.program.patientRange,
+            amplitude: state.program.amplitude, range: state.program.patientRange,
             pulseWidth: state.program.pulseWidth, pulseRate: state.pulseRate, delivered: ProgramUsage(slot: number))
     }
 
@@ -328,7 +328,6 @@ public struct TherapyAnalyzer: Sendable {
             let isShort = ohms < thresholds.short
             let isOpen = ohms > thresholds.open
             guard isShort || isOpen else { continue }
-            report.impedanceAlerts += 1
             var alerts = alertsByContact[number] ?? ContactAlerts(contact: number, shorts: 0, opens: 0)
             if isShort { alerts.shorts += 1 } else { alerts.opens += 1 }
             alertsByContact[number] = alerts
