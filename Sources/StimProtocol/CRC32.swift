@@ -3,30 +3,14 @@
 ///
 /// Its check value, the CRC of the ASCII bytes "123456789", is 0xCBF43926. The table is computed
 /// once, here, rather than copied.
-public struct CRC32: Hashable, Sendable {
-    private var state: UInt32 = 0xFFFF_FFFF
-
-    /// A checksum over no bytes yet.
-    public init() {}
-
-    /// Feeds `bytes` into the checksum.
-    @inline(__always)
-    public mutating func update(_ bytes: some Sequence<UInt8>) {
-        var crc = state
+public enum CRC32 {
+    /// The checksum of `bytes`.
+    public static func checksum(_ bytes: some Sequence<UInt8>) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
         for byte in bytes {
             crc = crc32Table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8)
         }
-        state = crc
-    }
-
-    /// The checksum of everything fed so far.
-    public var value: UInt32 { state ^ 0xFFFF_FFFF }
-
-    /// The checksum of `bytes`.
-    public static func checksum(_ bytes: some Sequence<UInt8>) -> UInt32 {
-        var crc = CRC32()
-        crc.update(bytes)
-        return crc.value
+        return crc ^ 0xFFFF_FFFF
     }
 }
 
