@@ -11,9 +11,11 @@ struct KeyStoreTests {
         var generator = SeededRandom(seed: 12)
         let keys = DeviceKeyStore.generate(using: &generator)
         let read = try DeviceKeyStore(fileContents: keys.fileContents)
-        for role in Role.allCases {
-            #expect(read.keyBytes(for: role) == keys.keyBytes(for: role))
-            #expect(keys.keyBytes(for: role)?.count == 32)
+        #expect(read.fileContents == keys.fileContents)
+        let keyLines = keys.fileContents.split(separator: "\n").filter { !$0.hasPrefix("#") }.dropFirst()
+        #expect(keyLines.map { String($0.split(separator: " ")[0]) } == Role.allCases.map(\.description))
+        for line in keyLines {
+            #expect(line.split(separator: " ")[1].count == 64)
         }
         #expect(keys.fileContents.contains("scs-keys 1\nclinician "))
     }
@@ -41,9 +43,13 @@ struct KeyStoreTests {
     @Test("a role without a key cannot open a session")
     func missingRole() async throws {
         var generator = SeededRandom(seed: 1)
-        var keys = DeviceKeyStore.generate(using: &generator)
-        let patientKey = try #require(keys.key(for: .patient))
-        keys.removeKey(for: .patient)
+        let allKeys = DeviceKeyStore.generate(using: &generator)
+        let patientKey = try #require(allKeys.key(for: .patient))
+        let keys = try DeviceKeyStore(
+            fileContents: allKeys.fileContents.split(separator: "\n").filter { !$0.hasPrefix("patient ") }
+                .joined(separator: "\n"))
+        #expect(!keys.fileContents.contains("\npatient "))
+        #expect(keys.fileContents.contains("\nclinician "))
         let test = try TestDevice()
         let device = SimulatedStimulator(
             configuration: SimulatorConfiguration(

@@ -23,31 +23,18 @@ public struct DeviceKeyStore: Sendable {
     /// A store without keys.
     public init() {}
 
-    /// A store with a fresh key of `length` bytes (at least `DeviceKey.minimumLength`) for every role.
-    public static func generate(
-        using generator: inout some RandomNumberGenerator, length: Int = 32
-    ) -> DeviceKeyStore {
+    /// A store with a fresh 32-byte key for every role.
+    public static func generate(using generator: inout some RandomNumberGenerator) -> DeviceKeyStore {
         var store = DeviceKeyStore()
-        let count = max(length, DeviceKey.minimumLength)
         for role in Role.allCases {
-            store.keys[role] = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            store.keys[role] = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
         }
         return store
-    }
-
-    /// Removes the key of `role`.
-    public mutating func removeKey(for role: Role) {
-        keys[role] = nil
     }
 
     /// The key of `role`, nil when the store has none.
     public func key(for role: Role) -> DeviceKey? {
         keys[role].flatMap { try? DeviceKey(bytes: $0) }
-    }
-
-    /// The raw bytes of the key of `role`, for handing the key to a host.
-    public func keyBytes(for role: Role) -> [UInt8]? {
-        keys[role]
     }
 
     /// The store as the text of its file.
