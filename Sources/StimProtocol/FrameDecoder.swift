@@ -20,10 +20,8 @@ public struct FrameDecoder: Sendable {
         case failure(FrameError)
     }
 
-    /// The longest payload this decoder accepts; longer frames are reported as `oversized`.
-    public let maximumPayloadLength: Int
-    /// The most bytes the decoder buffers: one frame with the longest accepted payload and a MAC.
-    public let capacity: Int
+    /// The most bytes the decoder buffers: one frame with the longest payload and a MAC.
+    public let capacity = Frame.maximumLength
     /// Bytes skipped while looking for a frame start, over the decoder's life.
     public private(set) var discardedByteCount = 0
 
@@ -34,12 +32,8 @@ public struct FrameDecoder: Sendable {
     /// Set while `finish` drains: no more bytes will come, so an unfinished frame is truncated.
     private var isAtEnd = false
 
-    /// A decoder that accepts payloads up to `maximumPayloadLength` bytes, clamped to the format's
-    /// `Frame.maximumPayloadLength`.
-    public init(maximumPayloadLength: Int = Frame.maximumPayloadLength) {
-        let limit = min(max(maximumPayloadLength, 0), Frame.maximumPayloadLength)
-        self.maximumPayloadLength = limit
-        capacity = Frame.headerLength + limit + FrameTag.length + Frame.trailerLength
+    /// A decoder with an empty buffer.
+    public init() {
         buffer.reserveCapacity(capacity)
     }
 
@@ -182,9 +176,6 @@ public struct FrameDecoder: Sendable {
         guard reserved == 0 else { return .failure(.reservedByteSet(reserved)) }
         let length = littleEndian(UInt16.self, at: start + 14)
         guard Int(length) <= Frame.maximumPayloadLength else { return .failure(.badLength(length)) }
-        guard Int(length) <= maximumPayloadLength else {
-            return .failure(.oversized(length: Int(length), limit: maximumPayloadLength))
-        }
         let header = FrameHeader(
             version: version, type: MessageType(rawValue: buffer[start + 3]), kind: kind,
             sequence: littleEndian(UInt32.self, at: start + 6),

@@ -12,8 +12,6 @@ public enum FrameError: Error, Hashable, Sendable {
     case reservedByteSet(UInt8)
     /// The payload length exceeds what the format allows in any frame (`Frame.maximumPayloadLength`).
     case badLength(UInt16)
-    /// The payload length is legal but more than this decoder was configured to take.
-    case oversized(length: Int, limit: Int)
     /// The CRC over header and payload does not match the frame's trailer.
     case badCRC(expected: UInt32, received: UInt32)
     /// The stream ended (`FrameDecoder.finish`) inside a frame that began `byteCount` bytes before

@@ -117,17 +117,6 @@ struct FrameDecoderTests {
         #expect(Decoding.all(bytes + Self.other.encoded()) == [.failure(.badLength(4061)), .frame(Self.other)])
     }
 
-    @Test("a length over the decoder's lowered limit is oversized")
-    func oversized() {
-        let decoder = FrameDecoder(maximumPayloadLength: 16)
-        let outcomes = Decoding.all(Self.frame.encoded() + Samples.frames[0].frame.encoded(), decoder: decoder)
-        #expect(
-            outcomes == [
-                .failure(.oversized(length: Self.frame.payload.count, limit: 16)), .frame(Samples.frames[0].frame),
-            ])
-        #expect(decoder.capacity == Frame.headerLength + 16 + FrameTag.length + Frame.trailerLength)
-    }
-
     @Test(
         "a damaged header field is refused and the decoder resynchronises",
         arguments: [
