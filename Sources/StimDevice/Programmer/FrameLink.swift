@@ -11,7 +11,6 @@ actor FrameLink {
     let transport: any Transport
     let configuration: ProgrammerConfiguration
     private let logger: Logger
-    private var random: any RandomNumberGenerator & Sendable
     private var decoder = FrameDecoder()
     /// Received bytes the decoder had no room for yet.
     private var pending: [UInt8] = []
@@ -23,13 +22,9 @@ actor FrameLink {
     private var sessionKey: SessionKey?
     private var nextSequence: UInt32 = 1
 
-    init(
-        transport: any Transport, configuration: ProgrammerConfiguration,
-        random: any RandomNumberGenerator & Sendable, logger: Logger
-    ) {
+    init(transport: any Transport, configuration: ProgrammerConfiguration, logger: Logger) {
         self.transport = transport
         self.configuration = configuration
-        self.random = random
         self.logger = logger
     }
 
@@ -168,6 +163,7 @@ actor FrameLink {
         }
         session = challenge.session
         nextSequence = 1
+        var random = SystemRandomNumberGenerator()
         let hostNonce = Nonce.random(using: &random)
         let proof = ChallengeResponse.hostProof(
             key: key, role: role, session: challenge.session, deviceNonce: challenge.deviceNonce, hostNonce: hostNonce)

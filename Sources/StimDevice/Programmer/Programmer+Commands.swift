@@ -174,7 +174,7 @@ extension Programmer {
         var bytes: [UInt8] = []
         var total: UInt64?
         while true {
-            let range = LogRange(offset: UInt64(bytes.count), length: link.configuration.logChunkLength)
+            let range = LogRange(offset: UInt64(bytes.count), length: UInt16(LogChunk.maximumLength))
             guard case .readEventLog(let chunk) = try await link.exchange(.readEventLog(range)) else {
                 throw .invalidReply("readEventLog answered with another reply")
             }

@@ -52,10 +52,9 @@ public actor Programmer {
         over transport: any Transport, role: Role, key: DeviceKey,
         limits: @Sendable (DeviceIdentity) -> DeviceLimits?,
         configuration: ProgrammerConfiguration = ProgrammerConfiguration(),
-        random: some RandomNumberGenerator & Sendable = SystemRandomNumberGenerator(),
         logger: Logger = Logger(label: "scs.programmer", factory: { _ in SwiftLogNoOpLogHandler() })
     ) async throws(ProgrammerError) -> Programmer {
-        let link = FrameLink(transport: transport, configuration: configuration, random: random, logger: logger)
+        let link = FrameLink(transport: transport, configuration: configuration, logger: logger)
         guard case .identify(let identity) = try await link.exchange(.identify) else {
             throw .invalidReply("identify answered with another reply")
         }

@@ -58,15 +58,10 @@ public struct ProgrammerConfiguration: Hashable, Sendable {
     /// How many times a request is sent before giving up, the first time included. A retry reuses the
     /// request's sequence number, so the device answers it from its reply cache rather than acting again.
     public var attempts: Int
-    /// The chunk length asked for when reading the event log.
-    public var logChunkLength: UInt16
 
-    public init(
-        replyTimeout: Duration = .seconds(1), attempts: Int = 3,
-        logChunkLength: UInt16 = UInt16(LogChunk.maximumLength)
-    ) {
+    /// Waits up to `replyTimeout` for each of `attempts` tries (at least one try).
+    public init(replyTimeout: Duration = .seconds(1), attempts: Int = 3) {
         self.replyTimeout = replyTimeout
         self.attempts = max(1, attempts)
-        self.logChunkLength = max(1, logChunkLength)
     }
 }
