@@ -80,14 +80,6 @@ final class SocketDescriptor: Sendable {
         }
     }
 
-    /// Reads until the peer closes or the socket is shut down, handing each read to `body`; runs on
-    /// the calling thread.
-    func readUntilClosed(_ body: ([UInt8]) -> Void) {
-        while case .bytes(let bytes) = nextBytes(before: nil) {
-            body(bytes)
-        }
-    }
-
     /// `remaining` as a `poll` timeout: whole milliseconds rounded up, so a wait never ends early.
     private static func pollMilliseconds(_ remaining: Duration) -> Int32 {
         let (seconds, attoseconds) = remaining.components

@@ -24,7 +24,10 @@ public final class UnixSocketTransport: Transport {
             let socket = socket
             let inbox = inbox
             Thread.detachNewThread {
-                socket.readUntilClosed { inbox.deliver($0) }
+                // Until the peer closes or the socket is shut down.
+                while case .bytes(let bytes) = socket.nextBytes(before: nil) {
+                    inbox.deliver(bytes)
+                }
                 inbox.fail(.disconnected)
             }
         }
