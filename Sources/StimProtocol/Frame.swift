@@ -60,24 +60,18 @@ public struct Frame: Hashable, Sendable {
         Frame.headerLength + payload.count + (tag == nil ? 0 : FrameTag.length) + Frame.trailerLength
     }
 
-    /// Appends the frame's wire form to `bytes`.
-    public func encode(into bytes: inout [UInt8]) {
-        let start = bytes.count
-        bytes.reserveCapacity(start + encodedLength)
+    /// The frame's wire form.
+    public func encoded() -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(encodedLength)
         withHeaderBytes(isAuthenticated: tag != nil) { bytes.append(contentsOf: $0) }
         bytes.append(contentsOf: payload)
         if let tag {
             withUnsafeBytes(of: tag.low.littleEndian) { bytes.append(contentsOf: $0) }
             withUnsafeBytes(of: tag.high.littleEndian) { bytes.append(contentsOf: $0) }
         }
-        let crc = CRC32.checksum(bytes[start...])
+        let crc = CRC32.checksum(bytes)
         withUnsafeBytes(of: crc.littleEndian) { bytes.append(contentsOf: $0) }
-    }
-
-    /// The frame's wire form.
-    public func encoded() -> [UInt8] {
-        var bytes: [UInt8] = []
-        encode(into: &bytes)
         return bytes
     }
 
