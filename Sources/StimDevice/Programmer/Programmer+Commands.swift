@@ -14,7 +14,9 @@ extension Programmer {
     /// What the host's validation says about `program` in `slot` (with the impedances measured in this
     /// session), without sending anything: the immediate feedback of a programming session.
     public func check(_ program: StimProgram, slot: Slot, acknowledging: RuleSet = []) -> Validation {
-        validation(of: program, slot: slot, acknowledging: acknowledging)
+        limits.validate(
+            program,
+            context: ValidationContext(impedances: measuredImpedances, acknowledged: acknowledging, slot: slot))
     }
 
     /// Writes `program` into `slot`, acknowledging the warning rule ids in `acknowledging`, and reads
@@ -32,7 +34,7 @@ extension Programmer {
         await acquire()
         defer { release() }
         guard role.isPermitted(.writeProgram) else { throw .notPermitted(.writeProgram) }
-        let validation = validation(of: program, slot: slot, acknowledging: acknowledging)
+        let validation = check(program, slot: slot, acknowledging: acknowledging)
         guard validation.maySend(acknowledging: acknowledging) else { throw .unsafe(validation) }
         let request = Request.writeProgram(ProgramWrite(slot: slot, program: program, acknowledged: acknowledging))
         do throws(ProgrammerError) {
@@ -80,7 +82,7 @@ extension Programmer {
         await acquire()
         defer { release() }
         if let program = lastState.slots.first(where: { $0.slot == slot })?.program {
-            let check = validation(of: program, slot: slot)
+            let check = self.check(program, slot: slot)
             guard check.verdict != .rejected else { throw .unsafe(check) }
         }
         try await command(.activateSlot(slot))
@@ -96,7 +98,7 @@ extension Programmer {
             let state = try await fetchState()
             if let slot = state.activeSlot, var program = state.slots.first(where: { $0.slot == slot })?.program {
                 program.amplitude = state.targetAmplitude
-                let check = validation(of: program, slot: slot)
+                let check = self.check(program, slot: slot)
                 guard check.verdict != .rejected else { throw .unsafe(check) }
             }
         }
@@ -123,7 +125,7 @@ extension Programmer {
         let state = try await fetchState()
         if let slot = state.activeSlot, var program = state.slots.first(where: { $0.slot == slot })?.program {
             program.amplitude = amplitude
-            let check = validation(of: program, slot: slot, acknowledging: acknowledging ?? [])
+            let check = self.check(program, slot: slot, acknowledging: acknowledging ?? [])
             let maySend = acknowledging.map { check.maySend(acknowledging: $0) } ?? (check.verdict != .rejected)
             guard maySend else { throw .unsafe(check) }
         }

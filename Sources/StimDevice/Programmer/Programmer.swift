@@ -126,15 +126,6 @@ public actor Programmer {
         guard reply.type == request.type else { throw .invalidReply("\(request.type) answered with \(reply.type)") }
     }
 
-    /// The host's validation of `program` for `slot`, with the impedances measured in this session.
-    func validation(of program: StimProgram, slot: Slot?, acknowledging: RuleSet = []) -> Validation {
-        limits.validate(
-            program,
-            context: ValidationContext(
-                impedances: measuredImpedances, acknowledged: acknowledging,
-                slot: slot))
-    }
-
     func remember(_ measurement: ImpedanceMeasurement) {
         measuredImpedances = MeasuredImpedances(measurement)
     }
