@@ -8,26 +8,18 @@ import Synchronization
 /// frames, so a frame split across transfers, or several in one, is fine. An unplugged device makes
 /// every call throw `TransportError.disconnected`.
 public final class USBTransport: Transport {
-    private let handle: USBDeviceHandle
-    private let sendTimeout: Duration
-    private let isClosed = Mutex(false)
+    /// How long a send waits for the device to take the bytes before it throws `TransportError.timeout`.
+    private static let sendTimeout: Duration = .seconds(2)
 
-    /// A transport over `handle`, whose stimulator interface is already claimed; a send that the
-    /// device does not take within `sendTimeout` throws `TransportError.timeout`.
-    public init(handle: USBDeviceHandle, sendTimeout: Duration = .seconds(2)) {
-        self.handle = handle
-        self.sendTimeout = sendTimeout
-    }
+    private let handle: USBDeviceHandle
+    private let isClosed = Mutex(false)
 
     /// Opens the stimulator that `device` describes and claims its interface.
     ///
     /// - Throws: `USBError.noDevice` when it is gone, `.access` when the device node's permissions
     ///   do not allow opening it, `.busy` when another program has claimed the interface.
-    public convenience init(
-        opening device: USBDeviceInfo, in context: USBContext, sendTimeout: Duration = .seconds(2)
-    ) throws(USBError) {
-        let handle = try context.open(device, interface: StimulatorInterface.number)
-        self.init(handle: handle, sendTimeout: sendTimeout)
+    public init(opening device: USBDeviceInfo, in context: USBContext) throws(USBError) {
+        handle = try context.open(device, interface: StimulatorInterface.number)
     }
 
     /// The device at the other end.
@@ -38,7 +30,7 @@ public final class USBTransport: Transport {
     public func send(_ bytes: [UInt8]) async throws(TransportError) {
         guard !isClosed.withLock({ $0 }) else { throw .closed }
         do {
-            try await handle.write(bytes, to: StimulatorInterface.bulkOut, timeout: sendTimeout)
+            try await handle.write(bytes, to: StimulatorInterface.bulkOut, timeout: Self.sendTimeout)
         } catch {
             throw transportError(error)
         }
