@@ -43,7 +43,7 @@ extension DeviceCore {
     /// The checks come in the protocol's order (`docs/protocol.md` §4, "What the device checks, in
     /// which order"): version, then for a session frame the MAC, before anything looks at the
     /// session's numbers or state; only a frame whose MAC verifies may change the session.
-    mutating func respond(to frame: Frame) -> [UInt8]? {
+    private mutating func respond(to frame: Frame) -> [UInt8]? {
         let header = frame.header
         guard header.kind == .request else { return nil }
         guard header.version == Frame.protocolVersion else { return refuseVersion(of: header) }

@@ -66,11 +66,6 @@ public final class SimulatedStimulator: Sendable {
         return withCore { $0.respond(to: frameBytes, decoder: &decoder, finishing: true) }
     }
 
-    /// The encoded answer to one decoded frame, nil when the device does not answer it.
-    public func respond(to frame: Frame) -> [UInt8]? {
-        withCore { $0.respond(to: frame) }
-    }
-
     /// A connection for a byte stream (a socket), whose frames may arrive split across reads.
     public func makeConnection() -> StimulatorConnection {
         StimulatorConnection(device: self)
