@@ -29,7 +29,7 @@ extension DeviceCore {
             log.restart(at: deviceNow)
             return .success(.setClock)
         case .closeSession:
-            if var entry = sessions.entry(session) {
+            if var entry = sessions.entries[session] {
                 entry.session.close()
                 entry.logExport = nil
                 sessions.update(entry)
@@ -176,7 +176,7 @@ extension DeviceCore {
     /// A chunk of the recording; a read from offset 0 freezes the export for the session, so that the
     /// chunks of one read fit together even while the device goes on logging.
     private mutating func readLog(_ range: LogRange, session: SessionID) -> Result<Reply, ErrorReply> {
-        guard var entry = sessions.entry(session) else { return .failure(ErrorReply(code: .noSession)) }
+        guard var entry = sessions.entries[session] else { return .failure(ErrorReply(code: .noSession)) }
         let export: [UInt8]
         if range.offset == 0 || entry.logExport == nil {
             export = log.export(end: deviceNow)

@@ -74,7 +74,7 @@ extension DeviceCore {
     /// admit the request (open, permitted, new number), and then it is executed and its answer cached.
     private mutating func respondInSession(_ frame: Frame) -> [UInt8] {
         let header = frame.header
-        guard var entry = sessions.entry(header.session), let key = entry.session.key else {
+        guard var entry = sessions.entries[header.session], let key = entry.session.key else {
             return frameBytes(.failure(ErrorReply(code: .noSession)), answering: header)
         }
         guard frame.isAuthentic(under: key) else {
@@ -109,7 +109,7 @@ extension DeviceCore {
     /// waiting for it may take it, and a wrong proof ends that handshake.
     private mutating func authenticate(_ frame: Frame) -> [UInt8] {
         let header = frame.header
-        guard let entry = sessions.entry(header.session) else {
+        guard let entry = sessions.entries[header.session] else {
             return frameBytes(.failure(ErrorReply(code: .noSession)), answering: header)
         }
         let fingerprint = [header.type.rawValue] + frame.payload

@@ -23,7 +23,8 @@ struct SessionTable: Sendable {
         var lastUse: UInt64
     }
 
-    /// Internal for the tests, which compare sessions before and after an attack.
+    /// The sessions by id, read by the device core and by the tests (which compare sessions before and
+    /// after an attack).
     private(set) var entries: [SessionID: Entry] = [:]
     private var useCounter: UInt64 = 0
     private let pendingLimit: Int
@@ -58,11 +59,6 @@ struct SessionTable: Sendable {
             id: id, role: role, deviceNonce: nonce, window: SequenceWindow(width: windowWidth))
         entries[id] = Entry(session: session, lastUse: touch())
         return SessionChallenge(session: id, deviceNonce: nonce)
-    }
-
-    /// The entry of session `id`, nil when the device holds no such session.
-    func entry(_ id: SessionID) -> Entry? {
-        entries[id]
     }
 
     /// Stores a changed entry back and marks it used. When that opened it, the least recently used
