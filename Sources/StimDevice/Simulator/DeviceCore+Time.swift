@@ -28,10 +28,7 @@ extension DeviceCore {
 
     /// Ends a charge session on a full cell, and stops stimulation on an empty one.
     private mutating func settleBattery() {
-        if battery.isCharging, battery.isFull {
-            battery.isCharging = false
-            record(.charge(.end))
-            recordBatteryLevel()
+        if battery.isFull, stopCharging() {
             logger.info("charge session ended: battery full")
         }
         if output.isOn, battery.isEmpty {
