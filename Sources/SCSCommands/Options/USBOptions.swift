@@ -31,14 +31,13 @@ package struct USBOptions: ParsableArguments {
     }
 
     /// A programmer connected in `role` to the stimulator these options choose.
-    func connect(
-        profiles: [DeviceProfile], role: Role, configuration: ProgrammerConfiguration = ProgrammerConfiguration()
-    ) async throws(InputError) -> Programmer {
+    func connect(profiles: [DeviceProfile], role: Role) async throws(InputError) -> Programmer {
         let (store, path) = try Self.loadKeys(keys)
         guard let key = store.key(for: role) else {
             throw InputError("--keys \(path)", "the file has no \(role) key")
         }
+        let (transport, stimulator) = try USBTarget.open(serial: serial, profiles: profiles)
         return try await USBTarget.connect(
-            serial: serial, role: role, key: key, keyFile: path, profiles: profiles, configuration: configuration)
+            over: transport, to: stimulator, role: role, key: key, keyFile: path, profiles: profiles)
     }
 }

@@ -27,18 +27,6 @@ enum USBTarget {
         return found[0]
     }
 
-    /// A programmer connected in `role` to the stimulator with `serial` on USB, or to the only one when
-    /// `serial` is nil (see ``open(serial:profiles:)`` and ``connect(over:to:role:key:keyFile:profiles:configuration:)``).
-    static func connect(
-        serial: String?, role: Role, key: DeviceKey, keyFile: String, profiles: [DeviceProfile],
-        configuration: ProgrammerConfiguration = ProgrammerConfiguration()
-    ) async throws(InputError) -> Programmer {
-        let (transport, stimulator) = try open(serial: serial, profiles: profiles)
-        return try await connect(
-            over: transport, to: stimulator, role: role, key: key, keyFile: keyFile, profiles: profiles,
-            configuration: configuration)
-    }
-
     /// The stimulator with `serial` on USB, or the only one when `serial` is nil, opened with its
     /// interface claimed, through a libusb context of its own that lives as long as the transport.
     static func open(serial: String?, profiles: [DeviceProfile]) throws(InputError) -> (USBTransport, FoundStimulator) {
