@@ -34,15 +34,9 @@ package enum ProfileSource {
         }
     }
 
+    /// The profile `id` of the catalog `catalog(in: folder)` gives; an id it lacks is an error of
+    /// `--device`.
     package static func profile(id: String, in folder: String?) throws(InputError) -> DeviceProfile {
-        do {
-            return try catalog(in: folder).profile(id: id)
-        } catch let error as CatalogError {
-            throw InputError("--device", error.description)
-        } catch let error as InputError {
-            throw error
-        } catch {
-            throw InputError("--device", "\(error)")
-        }
+        try AnalysisJob.profile(id, in: catalog(in: folder), location: "--device")
     }
 }
