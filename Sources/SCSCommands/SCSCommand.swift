@@ -20,9 +20,4 @@ package struct SCSCommand: AsyncParsableCommand {
     )
 
     package init() {}
-
-    /// Runs the command line and returns the process exit status (see `status(running:)`).
-    package static func run(_ arguments: [String]) async -> Int32 {
-        await status(running: arguments)
-    }
 }

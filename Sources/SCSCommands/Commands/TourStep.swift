@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 /// One step of `scs tour`: a heading, the command line a newcomer would type, and that command run
-/// through ``SCSCommand/run(_:)`` — the same code, the same output, nothing re-implemented.
+/// through ``SCSCommand/status(running:)`` — the same code, the same output, nothing re-implemented.
 struct TourStep {
     /// What the step shows.
     let title: String
@@ -35,7 +35,7 @@ struct TourStep {
         // Commands print through stdio's buffer and through direct writes; flushing around each step
         // keeps the steps in order on a pipe.
         fflush(nil)
-        let status = await SCSCommand.run(arguments)
+        let status = await SCSCommand.status(running: arguments)
         fflush(nil)
         guard status == expectedStatus else { throw Failure(step: self, status: status) }
     }
