@@ -41,35 +41,33 @@ extension ParsableCommand {
     /// The command `arguments` run, as typed (`scs usb list`): where an error that names no file or
     /// flag happened.
     static func commandPath(in arguments: [String]) -> String {
-        var command: any ParsableCommand.Type = self
-        var path = _commandName
-        for argument in arguments {
-            guard let named = command.configuration.subcommands.first(where: { $0._commandName == argument }) else {
-                break
-            }
-            command = named
-            path += " " + argument
-        }
-        return path
+        walk(arguments).path
     }
 
     /// The word of `arguments` that stands where a subcommand must (of this command, or of the
     /// subcommand named before it) but names none, with the command it was given to and the nearest
     /// real name when it is a likely misspelling; nil when every such word names a subcommand.
     static func unknownSubcommand(in arguments: [String]) -> (word: String, command: String, suggestion: String?)? {
+        let (command, path, next) = walk(arguments)
+        let names = command.configuration.subcommands.map { $0._commandName }
+        guard let word = next, !word.hasPrefix("-"), word != "help", !names.isEmpty else { return nil }
+        return (word, path, Misspelling.likelyIntent(of: word, among: names))
+    }
+
+    /// Follows `arguments` down the subcommands while each names one: the command reached, its path as
+    /// typed, and the first word that names no subcommand of it (nil when the words ran out first).
+    private static func walk(
+        _ arguments: [String]
+    ) -> (command: any ParsableCommand.Type, path: String, next: String?) {
         var command: any ParsableCommand.Type = self
         var path = _commandName
         for argument in arguments {
-            let subcommands = command.configuration.subcommands
-            guard !argument.hasPrefix("-"), argument != "help", !subcommands.isEmpty else { return nil }
-            if let named = subcommands.first(where: { $0._commandName == argument }) {
-                command = named
-                path += " " + argument
-                continue
+            guard let named = command.configuration.subcommands.first(where: { $0._commandName == argument }) else {
+                return (command, path, argument)
             }
-            let names = subcommands.map { $0._commandName }
-            return (argument, path, Misspelling.likelyIntent(of: argument, among: names))
+            command = named
+            path += " " + argument
         }
-        return nil
+        return (command, path, nil)
     }
 }
