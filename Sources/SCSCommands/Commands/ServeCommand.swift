@@ -82,7 +82,7 @@ struct ServeCommand: ParsableCommand {
         } catch {
             throw InputError("--socket \(path)", error.description)
         }
-        Self.say(
+        Terminal.say(
             """
             serving \(profile.id) (\(profile.name), serial \(serial)) on \(path)
             keys: \(keyPath)\(created ? " (created)" : "")
@@ -91,11 +91,6 @@ struct ServeCommand: ParsableCommand {
             """)
         let signal = signals.wait()
         server.stop()
-        Self.say("stopped (\(signal == SIGINT ? "SIGINT" : "SIGTERM")); removed \(path)")
-    }
-
-    /// Writes `text` and a line feed to stdout at once (unbuffered, so a pipe sees it immediately).
-    private static func say(_ text: String) {
-        FileHandle.standardOutput.write(Data((TextWidth.fitted(text) + "\n").utf8))
+        Terminal.say("stopped (\(signal == SIGINT ? "SIGINT" : "SIGTERM")); removed \(path)")
     }
 }

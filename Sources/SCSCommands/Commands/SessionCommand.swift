@@ -58,7 +58,7 @@ struct SessionCommand: AsyncParsableCommand {
         let programmer = session.programmer
         let inputs = CommandInputs([script, self.target.keys, self.target.catalog.folder])
         let runner = SessionRunner(
-            programmer: programmer, profile: session.profile, inputs: inputs, write: Self.say)
+            programmer: programmer, profile: session.profile, inputs: inputs, write: Terminal.say)
         do {
             try await converse(lines, with: programmer, on: runner, inputs: inputs, limits: session.profile.limits)
         } catch {
@@ -75,7 +75,7 @@ struct SessionCommand: AsyncParsableCommand {
         _ lines: [String]?, with programmer: Programmer, on runner: SessionRunner, inputs: CommandInputs,
         limits: DeviceLimits
     ) async throws {
-        Self.say(SessionText.greeting(programmer.identity, role: programmer.role))
+        Terminal.say(SessionText.greeting(programmer.identity, role: programmer.role))
         if let lines {
             let source = script ?? "stdin"
             let script = try SessionScript(lines: lines, source: source, limits: limits)
@@ -111,7 +111,7 @@ struct SessionCommand: AsyncParsableCommand {
     private static func runScript(_ script: SessionScript, on runner: SessionRunner) async -> Bool {
         var isClean = true
         for line in script.lines where line.command != .nothing {
-            say(await runner.prompt() + Terminal.escaped(line.text))
+            Terminal.say(await runner.prompt() + Terminal.escaped(line.text))
             let outcome = await runner.run(line.command, text: line.text)
             if outcome == .refused { isClean = false }
             if outcome == .quit { break }
@@ -134,16 +134,11 @@ struct SessionCommand: AsyncParsableCommand {
             do throws(SessionLine.SyntaxError) {
                 command = try SessionLine.parse(text, limits: limits)
             } catch {
-                say(Terminal.escaped(error.description))
+                Terminal.say(Terminal.escaped(error.description))
                 continue
             }
             let outcome = await runner.run(command, text: text)
             if outcome == .quit { return }
         }
-    }
-
-    /// Writes `text` and a line feed to stdout at once, so that a pipe sees answers in order.
-    @Sendable private static func say(_ text: String) {
-        FileHandle.standardOutput.write(Data((TextWidth.fitted(text) + "\n").utf8))
     }
 }

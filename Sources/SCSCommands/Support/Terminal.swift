@@ -16,6 +16,12 @@ package enum Terminal {
         self.error("error: \(error)")
     }
 
+    /// Writes `text`, fitted to ``TextWidth/columns``, and a line feed to standard output at once
+    /// (unbuffered, so that a pipe sees each line immediately and in order).
+    @Sendable static func say(_ text: String) {
+        FileHandle.standardOutput.write(Data((TextWidth.fitted(text) + "\n").utf8))
+    }
+
     /// Writes text for people to standard error, where it stays out of a document a command writes to
     /// standard output (`--out -`).
     static func aside(_ text: String) { error(text) }
