@@ -52,13 +52,10 @@ struct SimulateCommand: AsyncParsableCommand {
             var model = Self.model(profile: profile, seed: seed)
             try await model.run(days: days, progress: { progress.update($0) }, write: { try output.write($0) })
             try output.commit()
-        } catch let error as InputError {
-            output.discard()
-            progress.finish()
-            throw error
         } catch {
             output.discard()
             progress.finish()
+            if let error = error as? InputError { throw error }
             Terminal.error(InputError(profile.id, "the simulation stopped: \(error)"))
             throw ExitCode(1)
         }
