@@ -29,13 +29,12 @@ enum AnalysisAmplitudeChart {
             guard let range = bucket.patientRange else { continue }
             let extent = chart.x(bucket.period)
             chart.add(
-                Markup.empty(
-                    "rect",
+                AnalysisChart.mark(
+                    "rect", "band",
                     [
-                        ("class", "band"), ("x", AnalysisChart.number(extent.lowerBound)),
-                        ("y", AnalysisChart.number(chart.y(range.upperBound))),
-                        ("width", AnalysisChart.number(max(extent.upperBound - extent.lowerBound, 0.5))),
-                        ("height", AnalysisChart.number(chart.y(range.lowerBound) - chart.y(range.upperBound))),
+                        "x": extent.lowerBound, "y": chart.y(range.upperBound),
+                        "width": max(extent.upperBound - extent.lowerBound, 0.5),
+                        "height": chart.y(range.lowerBound) - chart.y(range.upperBound),
                     ]))
         }
         for bucket in series.buckets {

@@ -65,19 +65,15 @@ enum AnalysisBatteryChart {
             let gap = extent.upperBound - extent.lowerBound > 4 ? 1.0 : 0
             let top = chart.y(amount)
             chart.add(
-                Markup.element(
-                    "rect",
+                AnalysisChart.mark(
+                    "rect", "bar charging",
                     [
-                        ("class", "bar charging"), ("x", AnalysisChart.number(extent.lowerBound + gap / 2)),
-                        ("y", AnalysisChart.number(top)),
-                        ("width", AnalysisChart.number(max(extent.upperBound - extent.lowerBound - gap, 1))),
-                        ("height", AnalysisChart.number(chart.y(0) - top)),
+                        "x": extent.lowerBound + gap / 2, "y": top,
+                        "width": max(extent.upperBound - extent.lowerBound - gap, 1), "height": chart.y(0) - top,
                     ],
-                    Markup.element(
-                        "title", [],
-                        Markup.escape(
-                            "\(AnalysisChartLine.name(bucket.period, report)): \(Format.hours(bucket.hours)) recharging, "
-                                + "\(Format.count(bucket.sessions, "session")) started"))))
+                    title:
+                        "\(AnalysisChartLine.name(bucket.period, report)): \(Format.hours(bucket.hours)) recharging, "
+                        + "\(Format.count(bucket.sessions, "session")) started"))
         }
         var caption =
             "Recharging, in \(unit.name) per \(report.usage.granularity.rawValue) · "

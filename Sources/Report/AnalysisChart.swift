@@ -77,13 +77,12 @@ struct AnalysisChart {
         let width = max(min((extent.upperBound - extent.lowerBound) * 0.6, maximumWidth), 1.5)
         let top = y(highest)
         add(
-            Markup.element(
-                "rect",
+            Self.mark(
+                "rect", className,
                 [
-                    ("class", className), ("x", Self.number((extent.lowerBound + extent.upperBound - width) / 2)),
-                    ("y", Self.number(top - 1)), ("width", Self.number(width)),
-                    ("height", Self.number(max(y(lowest) - top, 0) + 2)),
-                ], Markup.element("title", [], Markup.escape(title))))
+                    "x": (extent.lowerBound + extent.upperBound - width) / 2, "y": top - 1, "width": width,
+                    "height": max(y(lowest) - top, 0) + 2,
+                ], title: title))
     }
 
     /// The chart as an `<svg>` element with grid lines at `ticks` (value and label) and date labels.
@@ -92,14 +91,8 @@ struct AnalysisChart {
         // At phone width, labels 30 units high need 26 units between them: keep every n-th.
         let kept = max(Int((26 * Double(ticks.count) / (plotBottom - plotTop)).rounded(.up)), 1)
         for (index, tick) in ticks.enumerated() {
-            let level = Self.number(y(tick.value))
-            parts.append(
-                Markup.empty(
-                    "line",
-                    [
-                        ("class", "grid"), ("x1", Self.number(plotLeft)), ("x2", Self.number(plotRight)), ("y1", level),
-                        ("y2", level),
-                    ]))
+            let level = y(tick.value)
+            parts.append(Self.mark("line", "grid", ["x1": plotLeft, "x2": plotRight, "y1": level, "y2": level]))
             parts.append(
                 Markup.element(
                     "text",
@@ -114,12 +107,9 @@ struct AnalysisChart {
         for (index, tick) in AnalysisTimeAxis.ticks(span, maximumTicks: 10).enumerated() {
             let position = Self.number(x(tick.nanoseconds))
             parts.append(
-                Markup.empty(
-                    "line",
-                    [
-                        ("class", "grid time"), ("x1", position), ("x2", position), ("y1", Self.number(plotTop)),
-                        ("y2", Self.number(plotBottom)),
-                    ]))
+                Self.mark(
+                    "line", "grid time",
+                    ["x1": x(tick.nanoseconds), "x2": x(tick.nanoseconds), "y1": plotTop, "y2": plotBottom]))
             // A label near an edge is anchored on that side, so that it stays inside the picture.
             let anchor = x(tick.nanoseconds) > width - 36 ? "end" : x(tick.nanoseconds) < 36 ? "start" : "middle"
             parts.append(
@@ -133,12 +123,9 @@ struct AnalysisChart {
                     Markup.escape(tick.label)))
         }
         parts.append(
-            Markup.empty(
-                "rect",
-                [
-                    ("class", "frame"), ("x", Self.number(plotLeft)), ("y", Self.number(plotTop)),
-                    ("width", Self.number(plotRight - plotLeft)), ("height", Self.number(plotBottom - plotTop)),
-                ]))
+            Self.mark(
+                "rect", "frame",
+                ["x": plotLeft, "y": plotTop, "width": plotRight - plotLeft, "height": plotBottom - plotTop]))
         parts.append(contentsOf: marks)
         return Markup.element(
             "svg",
@@ -156,6 +143,16 @@ struct AnalysisChart {
             Markup.element("summary", [], "Data")
                 + Markup.table(
                     headers, rows, numericColumns: Set(headers.indices.dropFirst()), caption: caption))
+    }
+
+    /// An SVG mark: `<tag class="className" …/>` with each coordinate written by `number`, in the
+    /// order given, and `title`, escaped, as its tooltip.
+    static func mark(
+        _ tag: String, _ className: String, _ coordinates: KeyValuePairs<String, Double>, title: String? = nil
+    ) -> String {
+        let attributes: [(String, String)] = [("class", className)] + coordinates.map { ($0.key, number($0.value)) }
+        guard let title else { return Markup.empty(tag, attributes) }
+        return Markup.element(tag, attributes, Markup.element("title", [], Markup.escape(title)))
     }
 
     /// A coordinate with at most one decimal.

@@ -31,12 +31,7 @@ enum AnalysisChartLine {
         if !run.isEmpty { runs.append(run) }
         return runs.map { run in
             if run.count == 1, let point = run.first {
-                return Markup.empty(
-                    "circle",
-                    [
-                        ("class", className), ("cx", AnalysisChart.number(point.0)),
-                        ("cy", AnalysisChart.number(point.1)), ("r", "2.5"),
-                    ])
+                return AnalysisChart.mark("circle", className, ["cx": point.0, "cy": point.1, "r": 2.5])
             }
             let points = run.map { "\(AnalysisChart.number($0.0)),\(AnalysisChart.number($0.1))" }.joined(
                 separator: " ")

@@ -30,44 +30,34 @@ enum AnalysisImpedanceChart {
     ) -> String {
         var chart = AnalysisChart(
             height: 190, report: report, values: values, isLogarithmic: true)
-        let left = AnalysisChart.number(chart.plotLeft)
-        let right = AnalysisChart.number(chart.plotRight)
         chart.add(
-            Markup.empty(
-                "rect",
+            AnalysisChart.mark(
+                "rect", "normal",
                 [
-                    ("class", "normal"), ("x", left), ("y", AnalysisChart.number(chart.y(open))),
-                    ("width", AnalysisChart.number(chart.plotRight - chart.plotLeft)),
-                    ("height", AnalysisChart.number(chart.y(short) - chart.y(open))),
+                    "x": chart.plotLeft, "y": chart.y(open), "width": chart.plotRight - chart.plotLeft,
+                    "height": chart.y(short) - chart.y(open),
                 ]))
         for (threshold, name) in [(short, "short"), (open, "open")] {
-            let y = AnalysisChart.number(chart.y(threshold))
+            let y = chart.y(threshold)
             chart.add(
-                Markup.element(
-                    "line", [("class", "threshold"), ("x1", left), ("x2", right), ("y1", y), ("y2", y)],
-                    Markup.element("title", [], "\(name) threshold \(Format.number(threshold, decimals: 1)) Ω"))
-            )
+                AnalysisChart.mark(
+                    "line", "threshold", ["x1": chart.plotLeft, "x2": chart.plotRight, "y1": y, "y2": y],
+                    title: "\(name) threshold \(Format.number(threshold, decimals: 1)) Ω"))
         }
         var alerts: [String] = []
         for bucket in series.buckets {
             let extent = chart.x(bucket.period)
-            let centre = AnalysisChart.number((extent.lowerBound + extent.upperBound) / 2)
+            let centre = (extent.lowerBound + extent.upperBound) / 2
             chart.addSpread(
                 bucket.period, from: bucket.minimum, to: bucket.maximum, className: "spread",
                 title: describe(bucket, report))
             for value in [bucket.minimum, bucket.maximum] where value < short || value > open {
                 alerts.append(
-                    Markup.element(
-                        "circle",
-                        [
-                            ("class", "alert"), ("cx", centre), ("cy", AnalysisChart.number(chart.y(value))),
-                            ("r", "3.5"),
-                        ],
-                        Markup.element(
-                            "title", [],
-                            Markup.escape(
-                                "\(AnalysisChartLine.name(bucket.period, report)): \(Format.number(value, decimals: 1)) Ω, "
-                                    + (value < short ? "below the short threshold" : "above the open threshold")))))
+                    AnalysisChart.mark(
+                        "circle", "alert", ["cx": centre, "cy": chart.y(value), "r": 3.5],
+                        title:
+                            "\(AnalysisChartLine.name(bucket.period, report)): \(Format.number(value, decimals: 1)) Ω, "
+                            + (value < short ? "below the short threshold" : "above the open threshold")))
                 if bucket.minimum == bucket.maximum { break }
             }
         }

@@ -36,18 +36,13 @@ enum AnalysisImpedanceHeatMap {
                 hasLeft = hasLeft || band != .normal
                 let extent = chart.x(bucket.period)
                 chart.add(
-                    Markup.element(
-                        "rect",
+                    AnalysisChart.mark(
+                        "rect", "cell " + band.rawValue,
                         [
-                            ("class", "cell " + band.rawValue), ("x", AnalysisChart.number(extent.lowerBound)),
-                            ("y", AnalysisChart.number(top + 2)),
-                            ("width", AnalysisChart.number(max(extent.upperBound - extent.lowerBound, 1.5))),
-                            ("height", AnalysisChart.number(rowHeight - 4)),
+                            "x": extent.lowerBound, "y": top + 2,
+                            "width": max(extent.upperBound - extent.lowerBound, 1.5), "height": rowHeight - 4,
                         ],
-                        Markup.element(
-                            "title", [],
-                            Markup.escape(
-                                "Contact \(series.contact), " + AnalysisImpedanceChart.describe(bucket, report)))))
+                        title: "Contact \(series.contact), " + AnalysisImpedanceChart.describe(bucket, report)))
             }
             ticks.append((rows - Double(row) - 0.5, "\(series.contact)" + (hasLeft ? " ⚠" : "")))
         }

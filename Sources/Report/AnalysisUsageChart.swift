@@ -30,26 +30,21 @@ enum AnalysisUsageChart {
                     "\(usage.granularity.rawValue) of \(period.start): \(amount) of therapy per day on average"
                 }
             chart.add(
-                Markup.element(
-                    "rect",
+                AnalysisChart.mark(
+                    "rect", "bar therapy",
                     [
-                        ("class", "bar therapy"), ("x", AnalysisChart.number(extent.lowerBound + gap / 2)),
-                        ("y", AnalysisChart.number(chart.y(value))),
-                        ("width", AnalysisChart.number(max(extent.upperBound - extent.lowerBound - gap, 0.5))),
-                        ("height", AnalysisChart.number(chart.y(0) - chart.y(value))),
-                    ], Markup.element("title", [], Markup.escape(label))))
+                        "x": extent.lowerBound + gap / 2, "y": chart.y(value),
+                        "width": max(extent.upperBound - extent.lowerBound - gap, 0.5),
+                        "height": chart.y(0) - chart.y(value),
+                    ], title: label))
         }
         let mean = report.recordedHours > 0 ? report.therapyHours / report.recordedHours * scale : 0
-        let y = AnalysisChart.number(chart.y(mean))
+        let y = chart.y(mean)
         let meanText = isHourly ? Format.number(mean, decimals: 0) + " min per hour" : Format.hours(mean) + " per day"
         chart.add(
-            Markup.element(
-                "line",
-                [
-                    ("class", "mean"), ("x1", AnalysisChart.number(chart.plotLeft)),
-                    ("x2", AnalysisChart.number(chart.plotRight)), ("y1", y), ("y2", y),
-                ],
-                Markup.element("title", [], "mean \(meanText)")))
+            AnalysisChart.mark(
+                "line", "mean", ["x1": chart.plotLeft, "x2": chart.plotRight, "y1": y, "y2": y],
+                title: "mean \(meanText)"))
         let zone = report.timeZone.identifier
         let caption =
             isHourly
