@@ -90,7 +90,7 @@ enum AnalysisSafetyHTML {
     }
 
     /// A table that starts folded when it is long (no script: the browser's own `<details>`).
-    private static func collapsible(_ title: String, count: Int, _ table: String) -> String {
+    static func collapsible(_ title: String, count: Int, _ table: String) -> String {
         Markup.element(
             "details", count <= foldedAbove ? [("open", "open")] : [],
             Markup.element("summary", [], Markup.escape("\(title) (\(count))")) + table)

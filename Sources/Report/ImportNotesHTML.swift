@@ -20,10 +20,6 @@ enum ImportNotesHTML {
             }
         }
         let table = Markup.table(["kind", "where", "time", "note"], rows, rowClasses: classes)
-        let details = Markup.element(
-            "details", result.notes.count <= AnalysisSafetyHTML.foldedAbove ? [("open", "open")] : [],
-            Markup.element("summary", [], Markup.escape("Import notes (\(result.notes.count))"))
-                + table)
-        return summary + "\n" + details
+        return summary + "\n" + AnalysisSafetyHTML.collapsible("Import notes", count: result.notes.count, table)
     }
 }
