@@ -25,10 +25,10 @@ enum AnalysisTimeAxis {
         }
         let months = days / 30
         let step = [1, 2, 3, 6, 12, 24, 60, 120, 240].first { months / Int64($0) < Int64(maximumTicks) } ?? 600
-        let (year, month) = yearAndMonth(first)
+        let start = CivilDate(dayNumber: first.dayNumber)
         // Month starts after the span's first instant, on multiples of the step counted from year 0
         // (so quarters start in January, April, July and October, and decades on round years).
-        var index = year * 12 + month
+        var index = Int(start.year) * 12 + Int(start.month)
         while index % step != 0 { index += 1 }
         var ticks: [(Int64, String)] = []
         while let instant = monthStart(year: index / 12, month: index % 12 + 1),
@@ -44,11 +44,6 @@ enum AnalysisTimeAxis {
     /// `YYYY-MM-DD` of an instant.
     static func date(_ instant: Timestamp) -> String {
         CivilDate(dayNumber: instant.dayNumber).isoDate
-    }
-
-    private static func yearAndMonth(_ instant: Timestamp) -> (Int, Int) {
-        let date = CivilDate(dayNumber: instant.dayNumber)
-        return (Int(date.year), Int(date.month))
     }
 
     private static func monthStart(year: Int, month: Int) -> Timestamp? {
