@@ -79,7 +79,6 @@ package enum AnalysisHTMLStyle {
         .key.line.impedance { background: var(--impedance); }
         .key.line.battery { background: var(--battery); }
         .key.alert { width: 10px; border-radius: 50%; background: var(--alert); }
-        .key.bar.charging { background: var(--charging); }
         .verdict { font-weight: 600; }
         .verdict.ok { color: var(--amplitude); }
         .verdict.warning { color: var(--warning); }
