@@ -100,14 +100,9 @@ function describeRange(input, values) {
   $(`${input.id}-value`).textContent = text;
 }
 
+// `kind` is the unit setRange was given: 'mA', 'µs', 'Hz', or 'period' for a rate set as a period in µs.
 function formatValue(kind, value) {
-  switch (kind) {
-    case 'mA': return `${value} mA`;
-    case 'µs': return `${value} µs`;
-    case 'Hz': return `${value} Hz`;
-    case 'period': return `${value} µs period (${(1e6 / value).toFixed(1)} Hz)`;
-  }
-  return `${value}`;
+  return kind === 'period' ? `${value} µs period (${(1e6 / value).toFixed(1)} Hz)` : `${value} ${kind}`;
 }
 
 const rangeValues = {
