@@ -1,4 +1,3 @@
-import FileIO
 import Yams
 
 /// A YAML or JSON file that a person writes (a device profile, a program, an impedance map, a check
@@ -22,20 +21,6 @@ public enum YAMLDocument {
     /// The deepest nesting of lists and mappings, the root counting as 1.
     public static let maximumDepth = 32
 
-    /// The text of the open `input` (a file, a pipe or standard input), reading no more than a chunk
-    /// past ``maximumBytes``; a device such as `/dev/zero` was refused when it was opened.
-    ///
-    /// - Throws: ``YAMLDocumentError`` when it cannot be read, is too large or is not UTF-8 (naming the
-    ///   first bad byte's line and column).
-    public static func read(_ input: InputFile) throws(YAMLDocumentError) -> String {
-        do {
-            return try input.readText(limit: maximumBytes)
-        } catch {
-            if case .tooLarge = error.cause { throw tooLarge }
-            throw YAMLDocumentError(error.reason)
-        }
-    }
-
     /// The root node of `text`, nil when the text holds no document (empty, or only comments).
     ///
     /// - Throws: ``YAMLDocumentError`` for a syntax error or anything the type's bounds refuse.
@@ -52,7 +37,8 @@ public enum YAMLDocument {
         }
     }
 
-    private static var tooLarge: YAMLDocumentError {
+    /// The error of an input past ``maximumBytes``, whether read from a file or given as text.
+    static var tooLarge: YAMLDocumentError {
         YAMLDocumentError("is larger than 1 MiB (\(maximumBytes) bytes), the most a YAML or JSON input may be")
     }
 }

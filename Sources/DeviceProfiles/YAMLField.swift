@@ -65,10 +65,12 @@ package struct YAMLField {
         } catch {
             throw InputError(name ?? error.path, error.reason)
         }
+        // Reading no more than a chunk past the bound; a device such as `/dev/zero` was refused when opened.
         do {
-            return (try YAMLDocument.read(input), name ?? input.name)
+            return (try input.readText(limit: YAMLDocument.maximumBytes), name ?? input.name)
         } catch {
-            throw InputError(name ?? input.name, document: error)
+            if case .tooLarge = error.cause { throw InputError(name ?? input.name, document: YAMLDocument.tooLarge) }
+            throw InputError(name ?? input.name, error.reason)
         }
     }
 
