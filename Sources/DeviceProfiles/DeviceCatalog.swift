@@ -86,9 +86,4 @@ public struct DeviceCatalog: Sendable {
         }
         return profile
     }
-
-    /// The profile whose USB ids match, if any.
-    public func profile(matching usb: USBIdentity) -> DeviceProfile? {
-        profiles.first { $0.usb == usb }
-    }
 }

@@ -21,16 +21,16 @@ extension DeviceProfile {
     public init(contentsOf url: URL, displayPath: String? = nil) throws(InputError) {
         // Read as text once: the parser takes the fields from it and ``AssumedFields`` the comments.
         let file = try YAMLField.text(ofFile: url.path, as: displayPath ?? Self.displayPath(for: url))
-        try self.init(yaml: file.text, path: file.name, sourceURL: url)
+        try self.init(yaml: file.text, path: file.name)
     }
 
     /// Parses and checks a profile from YAML text; `path` names it in errors.
     ///
     /// The same fields, defaults and checks as ``init(contentsOf:displayPath:)``, and the bounds of
     /// ``YAMLDocument``.
-    public init(yaml: String, path: String, sourceURL: URL? = nil) throws(InputError) {
+    public init(yaml: String, path: String) throws(InputError) {
         let root = try YAMLField.parse(yaml, file: path)
-        self = try ProfileParser.profile(from: root, sourceURL: sourceURL)
+        self = try ProfileParser.profile(from: root)
         assumedFields = AssumedFields.paths(in: root.node, text: yaml)
     }
 

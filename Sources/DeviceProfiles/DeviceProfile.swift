@@ -1,4 +1,3 @@
-import Foundation
 import StimSafety
 
 /// One stimulator model as described by a `Devices/*.yaml` file: its identity and everything the
@@ -21,8 +20,6 @@ public struct DeviceProfile: Sendable {
     public var usb: USBIdentity?
     /// The file the profile was read from, as shown in messages.
     public var sourcePath: String
-    /// The file the profile was read from, when it was read from disk.
-    public var sourceURL: URL?
     /// Everything the safety rules need, in exact units.
     public var limits: DeviceLimits
     /// The fields the profile marks as assumed (a `# … assumed …` comment on the value's line), by
@@ -38,7 +35,7 @@ public struct DeviceProfile: Sendable {
     /// Creates a profile from parts already checked.
     public init(
         id: String, name: String, modeledOn: String, output: Output = .current, programs: Int,
-        usb: USBIdentity?, sourcePath: String, sourceURL: URL? = nil, limits: DeviceLimits
+        usb: USBIdentity?, sourcePath: String, limits: DeviceLimits
     ) {
         self.id = id
         self.name = name
@@ -47,7 +44,6 @@ public struct DeviceProfile: Sendable {
         self.programs = programs
         self.usb = usb
         self.sourcePath = sourcePath
-        self.sourceURL = sourceURL
         self.limits = limits
     }
 

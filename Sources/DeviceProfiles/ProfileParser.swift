@@ -1,4 +1,3 @@
-import Foundation
 import StimSafety
 
 /// Turns the YAML tree of one profile into a checked ``DeviceProfile``, or the first problem found.
@@ -7,7 +6,7 @@ import StimSafety
 /// time, so the rules never meet an inverted range, a zero step or an unordered threshold.
 enum ProfileParser {
     /// Reads a whole profile from its root node.
-    static func profile(from root: YAMLField, sourceURL: URL?) throws(InputError) -> DeviceProfile {
+    static func profile(from root: YAMLField) throws(InputError) -> DeviceProfile {
         if root.isNull {
             throw root.error("the file is empty; a profile is a mapping of fields such as 'id' and 'amplitude'")
         }
@@ -36,7 +35,7 @@ enum ProfileParser {
         if let node = fields.optional("usb") { usb = try usbIdentity(node) }
         var profile = DeviceProfile(
             id: id, name: name, modeledOn: modeledOn, output: output, programs: programs, usb: usb,
-            sourcePath: root.file, sourceURL: sourceURL, limits: limits)
+            sourcePath: root.file, limits: limits)
         if let node = fields.optional("geometry") { profile.geometry = try leadGeometry(node, leads: limits.leads) }
         return profile
     }

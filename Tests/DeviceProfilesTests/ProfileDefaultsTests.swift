@@ -14,7 +14,6 @@ struct ProfileDefaultsTests {
         #expect(profile.programs == 1)
         #expect(profile.usb == nil)
         #expect(profile.sourcePath == "minimal.yaml")
-        #expect(profile.sourceURL == url)
         #expect(limits.chargeDensity.warn == ChargeDensity(units: 30))
         #expect(limits.chargeDensity.reject == nil)
         #expect(limits.shannon.warn == 1.5 && limits.shannon.reject == 1.85)
