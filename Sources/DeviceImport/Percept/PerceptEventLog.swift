@@ -39,8 +39,8 @@ struct PerceptEventLog {
                 entries.append(Entry(time: time, record: record, change: change))
             }
         }
-        entries = entries.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
-            .map(\.element)
+        // Swift's sort is stable: records of one time keep the order they were read in.
+        entries.sort { $0.time < $1.time }
     }
 
     private mutating func change(_ entry: JSONValue, record: Int, time: Timestamp) -> Change? {

@@ -70,8 +70,8 @@ struct PerceptTimeline {
         }
         let information = report["DeviceInformation"]?["Final"] ?? report["DeviceInformation"]?["Initial"]
         let serial = information?["NeurostimulatorSerialNumber"]?.text ?? "unknown"
-        let sorted = events.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
-            .map(\.element)
+        // Swift's sort is stable: records of one time keep the order they were read in.
+        let sorted = events.sorted { $0.time < $1.time }
         return ImportResult(
             format: .percept, device: PerceptReport.profileID, serial: serial, start: start, end: end, events: sorted,
             notes: notes)

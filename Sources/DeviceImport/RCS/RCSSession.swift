@@ -53,8 +53,8 @@ public enum RCSSession {
                         + "adaptive amplitudes as by the device; DeviceSettings amplitude limits are each program's "
                         + "patient range, and an activeRechargeRatio above 0 is active recovery (0 passive)"))
         }
-        events = events.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
-            .map(\.element)
+        // Swift's sort is stable: records of one time keep the order they were read in.
+        events.sort { $0.time < $1.time }
         let times = files.values.joined().compactMap(\.hostTime) + events.map(\.time) + notes.compactMap(\.time)
         guard let start = times.min(), let end = times.max() else {
             throw ImportError(file: name, "no record has a time (RecordInfo.HostUnixTime); nothing can be placed")
@@ -89,8 +89,8 @@ public enum RCSSession {
                 records.append((time, record))
             }
         }
-        return records.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
-            .map(\.element.record)
+        // Swift's sort is stable: records of one time keep the order they were read in.
+        return records.sorted { $0.time < $1.time }.map(\.record)
     }
 
     /// What the import loses without `file`.
