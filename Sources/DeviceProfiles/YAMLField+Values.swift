@@ -62,11 +62,7 @@ extension YAMLField {
         guard !text.lowercased().contains("0x"), let value = Double(text), value.isFinite else {
             throw error("must be a finite decimal number (got '\(text)')")
         }
-        switch bound {
-        case .any: break
-        case .nonNegative: if value < 0 { throw error("must not be negative (got \(text))") }
-        case .positive: if value <= 0 { throw error("must be greater than 0 (got \(text))") }
-        }
+        try check(value, against: bound, shown: text)
         return value
     }
 
@@ -109,11 +105,14 @@ extension YAMLField {
         return scalar.string
     }
 
-    private func check(_ raw: Int64, against bound: Bound, shown: String) throws(InputError) {
+    /// Throws when `value` (written as `shown` in the message) is outside `bound`.
+    private func check<Value: Comparable & ExpressibleByIntegerLiteral>(
+        _ value: Value, against bound: Bound, shown: String
+    ) throws(InputError) {
         switch bound {
         case .any: break
-        case .nonNegative: if raw < 0 { throw error("must not be negative (got \(shown))") }
-        case .positive: if raw <= 0 { throw error("must be greater than 0 (got \(shown))") }
+        case .nonNegative: if value < 0 { throw error("must not be negative (got \(shown))") }
+        case .positive: if value <= 0 { throw error("must be greater than 0 (got \(shown))") }
         }
     }
 }
