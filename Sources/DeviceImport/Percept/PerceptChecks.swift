@@ -61,11 +61,11 @@ enum PerceptChecks {
                 notes.append(
                     ImportNote(
                         .impossible, file: file,
-                        "GroupUsagePercentage[\(index)]: group \(PerceptEnum.letter(group)) used \(percent) %, "
+                        "GroupUsagePercentage[\(index)]: group \(DeviceGroup.letter(group)) used \(percent) %, "
                             + "outside 0–100 %"))
             }
             total += percent
-            parts.append("\(PerceptEnum.letter(group)) \(percent) %")
+            parts.append("\(DeviceGroup.letter(group)) \(percent) %")
         }
         if total > 100.5 {
             notes.append(

@@ -22,9 +22,4 @@ enum PerceptEnum {
         default: nil
         }
     }
-
-    /// `GROUP_A` as `A`.
-    static func letter(_ group: Int) -> String {
-        ["A", "B", "C", "D"][group]
-    }
 }

@@ -39,7 +39,7 @@ struct PerceptGroups {
             }
             if entry["ActiveGroup"]?.flag == true { activeGroup = group }
             readGroup(
-                entry, group: group, place: "\(place) (group \(PerceptEnum.letter(group)))", file: file, bases: bases)
+                entry, group: group, place: "\(place) (group \(DeviceGroup.letter(group)))", file: file, bases: bases)
         }
     }
 

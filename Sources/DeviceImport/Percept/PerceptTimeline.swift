@@ -159,14 +159,14 @@ struct PerceptTimeline {
             notes.append(
                 ImportNote(
                     .skipped, file: file, time: time,
-                    "group \(PerceptEnum.letter(group)) becomes active but has no programs in the report; not written"))
+                    "group \(DeviceGroup.letter(group)) becomes active but has no programs in the report; not written"))
             return
         }
         if slots.count > 1, togetherNoted.insert(group).inserted {
             notes.append(
                 ImportNote(
                     .inexpressible, file: file, time: time,
-                    "group \(PerceptEnum.letter(group)) runs \(slots.count) programs together (slots "
+                    "group \(DeviceGroup.letter(group)) runs \(slots.count) programs together (slots "
                         + "\(slots.map(String.init).joined(separator: ", "))); a recording has one active slot, so "
                         + "slot \(slot) carries the group's therapy time"))
         }

@@ -63,8 +63,8 @@ enum RCSEventLog {
                 notes.append(
                     ImportNote(
                         .disagreement, file: record.file.name, record: record.index, time: time,
-                        "“\(text)” says group \(RCSState.letter(group)), but the settings log has group "
-                            + "\(RCSState.letter(active)) active as of \(moment.source); the settings log is kept"))
+                        "“\(text)” says group \(DeviceGroup.letter(group)), but the settings log has group "
+                            + "\(DeviceGroup.letter(active)) active as of \(moment.source); the settings log is kept"))
             }
             for (claimed, held) in settingDisagreements(claim, moment.state) {
                 notes.append(
@@ -84,7 +84,7 @@ enum RCSEventLog {
             let number = state.groups[group].programs.firstIndex(where: { !$0.isDisabled })
         else { return [] }
         let settings = state.groups[group].programs[number]
-        let name = "group \(RCSState.letter(group)) program \(number)"
+        let name = "group \(DeviceGroup.letter(group)) program \(number)"
         var found: [(String, String)] = []
         if let claimed = claim.amplitude, let held = settings.amplitude,
             abs(claimed.rawValue - held.rawValue) > amplitudeStep
@@ -101,7 +101,7 @@ enum RCSEventLog {
             abs(1_000_000_000_000 / claimed.rawValue - period.rawValue) > timeStep
         {
             let held = Millihertz(rawValue: 1_000_000_000_000 / period.rawValue)
-            found.append(("rate \(claimed)", "\(held) (period \(period)) for group \(RCSState.letter(group))"))
+            found.append(("rate \(claimed)", "\(held) (period \(period)) for group \(DeviceGroup.letter(group))"))
         }
         return found
     }

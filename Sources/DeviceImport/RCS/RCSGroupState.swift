@@ -23,11 +23,6 @@ struct RCSState: Hashable {
     /// `therapyStatusData.therapyStatus`: 0…5.
     var therapyStatus: Int?
 
-    /// The group's letter.
-    static func letter(_ group: Int) -> String {
-        ["A", "B", "C", "D"][group]
-    }
-
     /// The recording slot of a group's program: group A holds slots 1–4, group D slots 13–16, as
     /// the research INS profile numbers them.
     static func slot(group: Int, program: Int) -> Int {

@@ -56,7 +56,7 @@ struct RCSRecordMerger {
     }
 
     private mutating func mergeGroup(_ block: JSONValue, group: Int) {
-        let name = "group \(RCSState.letter(group))"
+        let name = "group \(DeviceGroup.letter(group))"
         if let raw = block["ratePeriod"]?.integer {
             let (period, overflow) = Int64(raw).multipliedReportingOverflow(by: 10_000)
             if raw > 0, !overflow {
@@ -93,7 +93,7 @@ struct RCSRecordMerger {
     }
 
     private mutating func mergeProgram(_ value: JSONValue, group: Int, program: Int) {
-        let name = "group \(RCSState.letter(group)) program \(program)"
+        let name = "group \(DeviceGroup.letter(group)) program \(program)"
         var current = state.groups[group].programs[program]
         if let amplitude = decode(
             value, raw: "amplitude", derived: "AmplitudeInMilliamps", unit: Nanoamps(rawValue: 100_000),
@@ -164,7 +164,7 @@ struct RCSRecordMerger {
             } else {
                 note(
                     .impossible,
-                    "group \(RCSState.letter(group)) program \(program): amplitude lower limit \(lower) is above "
+                    "group \(DeviceGroup.letter(group)) program \(program): amplitude lower limit \(lower) is above "
                         + "the upper limit \(upper); ignored")
             }
         }

@@ -69,12 +69,12 @@ struct RCSTimeline {
     private mutating func writeProgram(_ state: RCSState, group: Int, program: Int, record: RCSRecord, time: Timestamp)
     {
         let slot = RCSState.slot(group: group, program: program)
-        let name = "group \(RCSState.letter(group)) program \(program)"
+        let name = "group \(DeviceGroup.letter(group)) program \(program)"
         let settings = state.groups[group].programs[program]
         if settings.isDisabled {
             if disabledSlots.insert(slot).inserted {
                 newlyDisabled.append(
-                    "\(RCSState.letter(group))\(program) (\(settings.isEnabled == false ? "isEnabled 131" : "placeholder 8.5 mA, 850 µs"))"
+                    "\(DeviceGroup.letter(group))\(program) (\(settings.isEnabled == false ? "isEnabled 131" : "placeholder 8.5 mA, 850 µs"))"
                 )
             }
             return
@@ -94,7 +94,7 @@ struct RCSTimeline {
         if state.groups[group].isCycling == true {
             noteOnce(
                 "cycling \(group)", .inexpressible, record,
-                "group \(RCSState.letter(group)) has cyclingEnabled, but the units code of cycleOnTime and "
+                "group \(DeviceGroup.letter(group)) has cyclingEnabled, but the units code of cycleOnTime and "
                     + "cycleOffTime is undocumented: its programs are written without cycling")
         }
         guard written[slot] != settingsProgram, let recorded = Slot(number: slot) else { return }
@@ -118,14 +118,14 @@ struct RCSTimeline {
             if enabled.count > 1 {
                 noteOnce(
                     "together \(group) \(enabled)", .inexpressible, record,
-                    "group \(RCSState.letter(group)) runs programs \(enabled.map(String.init).joined(separator: ", ")) "
+                    "group \(DeviceGroup.letter(group)) runs programs \(enabled.map(String.init).joined(separator: ", ")) "
                         + "together; a recording has one active slot, so slot \(slot ?? 0) carries the group's therapy "
                         + "time and the others are written and validated but not timed")
             }
             if enabled.isEmpty {
                 noteOnce(
                     "empty \(group)", .reading, record,
-                    "the active group \(RCSState.letter(group)) has no enabled program with known settings: no therapy is counted"
+                    "the active group \(DeviceGroup.letter(group)) has no enabled program with known settings: no therapy is counted"
                 )
             }
         }
@@ -201,7 +201,7 @@ struct RCSTimeline {
         else { return }
         comparedLimits[index] = group
         let profileGroup = limits.group(forSlot: Slot(number: RCSState.slot(group: index, program: 0)))
-        let letter = RCSState.letter(index)
+        let letter = DeviceGroup.letter(index)
         let pulseWidths = profileGroup?.pulseWidth ?? limits.pulseWidth
         if let own = group.pulseWidthLimits, own.lowerBound < pulseWidths.min || own.upperBound > pulseWidths.max {
             notes.append(
