@@ -19,7 +19,7 @@ public enum ImportSource: Hashable, Sendable {
     public static func detect(_ url: URL, name: String) throws(ImportError) -> ImportSource {
         if FileKind(path: url.path) == .folder { return .rcsFolder }
         guard let input = try? InputFile(path: url.path) else { return .recording }
-        return try detect(input)
+        return try judge(input, name: name)
     }
 
     /// Looks at the open file `input` (a file, a pipe or standard input): a file whose first line is
@@ -30,7 +30,11 @@ public enum ImportSource: Hashable, Sendable {
     /// - Throws: ``ImportError`` for a JSON document that is neither, one too damaged to tell, or a
     ///   file that cannot be read.
     public static func detect(_ input: InputFile) throws(ImportError) -> ImportSource {
-        let name = input.name
+        try judge(input, name: input.name)
+    }
+
+    /// ``detect(_:)``, naming the file `name` in errors.
+    private static func judge(_ input: InputFile, name: String) throws(ImportError) -> ImportSource {
         guard let head = try? input.peek(upTo: headLength) else { return .recording }
         var start = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while start < head.count, [0x20, 0x09, 0x0A, 0x0D].contains(head[start]) { start += 1 }
@@ -41,11 +45,11 @@ public enum ImportSource: Hashable, Sendable {
         let isWhole = head.count < headLength
         if let lineEnd = head[start...].firstIndex(of: 0x0A) ?? (isWhole ? head.count : nil) {
             if let line = try? TolerantJSON(parsing: Array(head[start..<lineEnd])), line.repairs.isEmpty {
-                return PerceptReport.isReport(line.value) ? .perceptReport(try readAll(input)) : .recording
+                return PerceptReport.isReport(line.value) ? .perceptReport(try readAll(input, name: name)) : .recording
             }
             if String(decoding: head[start..<lineEnd], as: UTF8.self).contains("\"type\"") { return .recording }
         }
-        let bytes = isWhole ? head : try readAll(input)
+        let bytes = isWhole ? head : try readAll(input, name: name)
         let document = try TolerantJSON(parsing: bytes, file: name)
         if PerceptReport.isReport(document.value) { return .perceptReport(bytes) }
         if let first = document.value.elements?.first, first["RecordInfo"] != nil {
@@ -60,11 +64,11 @@ public enum ImportSource: Hashable, Sendable {
     /// Bytes read to decide: enough for any recording header line.
     static let headLength = 64 * 1024
 
-    private static func readAll(_ input: InputFile) throws(ImportError) -> [UInt8] {
+    private static func readAll(_ input: InputFile, name: String) throws(ImportError) -> [UInt8] {
         do {
             return try input.readAll()
         } catch {
-            throw ImportError(file: input.name, error.reason)
+            throw ImportError(file: name, error.reason)
         }
     }
 }

@@ -241,4 +241,12 @@ struct PerceptReportTests {
         try Data("[\n{\"RecordInfo\": {\"HostUnixTime\": 1}}\n]".utf8).write(to: stimLog)
         #expect(throws: ImportError.self) { try ImportSource.detect(stimLog, name: "x") }
     }
+
+    @Test("A file detection refuses is named as the caller named it, not by its path")
+    func detectionErrorNamesTheGivenName() throws {
+        let stimLog = try Fixtures.temporaryFolder().appendingPathComponent("StimLog.json")
+        try Data("[\n{\"RecordInfo\": {\"HostUnixTime\": 1}}\n]".utf8).write(to: stimLog)
+        let error = #expect(throws: ImportError.self) { try ImportSource.detect(stimLog, name: "session/StimLog.json") }
+        #expect(error?.file == "session/StimLog.json")
+    }
 }
