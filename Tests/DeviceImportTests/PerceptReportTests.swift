@@ -86,6 +86,18 @@ struct PerceptReportTests {
         #expect(Set(report.safety.rules).isSuperset(of: [.impedance, .compliance]))
     }
 
+    @Test("A polarity in capitals reads as in Percept's own case: cathode currents, contacts and fractions alike")
+    func polarityIsReadInAnyCase() throws {
+        let name = "percept-sensing.json"
+        let text = try String(contentsOf: Fixtures.url(name), encoding: .utf8)
+        #expect(text.contains("ElectrodeStateDef.Negative"))
+        let capitals = text.replacingOccurrences(of: "ElectrodeStateDef.Negative", with: "ElectrodeStateDef.NEGATIVE")
+        let result = try PerceptReport.read(Array(capitals.utf8), file: name)
+        let original = try Fixtures.percept(name)
+        #expect(result.events == original.events)
+        #expect(result.notes == original.notes)
+    }
+
     @Test("A sensing group's channels are both hemispheres' programs, SenSight segments their contacts")
     func sensingChannels() throws {
         let result = try Fixtures.percept("percept-sensing.json")

@@ -71,8 +71,8 @@ enum PerceptContacts {
 
     /// The contact map of a program's `ElectrodeState[]`, or a reason it cannot be read.
     ///
-    /// `ElectrodeStateResult` says the polarity (`Negative` cathode, `Positive` anode, anything else
-    /// off); each polarity's percents follow `ElectrodeFractionOf64` (or, without it,
+    /// `ElectrodeStateResult` says the polarity (`Negative` cathode, `Positive` anode, in any case;
+    /// anything else off); each polarity's percents follow `ElectrodeFractionOf64` (or, without it,
     /// `ElectrodeAmplitudeInMilliAmps`; or an even split), rounded to whole percents that sum to 100.
     /// A contact that two active electrodes name is a problem: a contact map holds each contact once.
     static func shares(_ states: [JSONValue], base: Int) -> Result<[ContactShare], ContactProblem> {
@@ -80,9 +80,8 @@ enum PerceptContacts {
         var anodes: [(ContactID, Double?)] = []
         var named: Set<ContactID> = []
         for state in states {
-            guard let polarity = state["ElectrodeStateResult"]?.text.map(PerceptEnum.value) else { continue }
-            let isCathode = polarity.lowercased() == "negative"
-            guard isCathode || polarity.lowercased() == "positive" else { continue }
+            guard let polarity = state["ElectrodeStateResult"]?.text.flatMap(PerceptEnum.polarity) else { continue }
+            let isCathode = polarity == .cathode
             guard let name = state["Electrode"]?.text else {
                 return .failure(ContactProblem("an electrode without a name"))
             }

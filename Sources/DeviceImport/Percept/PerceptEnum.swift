@@ -14,6 +14,24 @@ enum PerceptEnum {
         return "ABCD".distance(from: "ABCD".startIndex, to: index)
     }
 
+    /// An electrode's role in a program, from its `ElectrodeStateResult`.
+    enum Polarity {
+        /// `Negative`.
+        case cathode
+        /// `Positive`.
+        case anode
+    }
+
+    /// `ElectrodeStateDef.Negative` / `Positive` (any case) as a polarity; nil for anything else, an
+    /// electrode that is off.
+    static func polarity(_ text: String) -> Polarity? {
+        switch value(text).lowercased() {
+        case "negative": .cathode
+        case "positive": .anode
+        default: nil
+        }
+    }
+
     /// `ON` / `OFF` (any type, any case) as a Boolean.
     static func isOn(_ text: String) -> Bool? {
         switch value(text).uppercased() {

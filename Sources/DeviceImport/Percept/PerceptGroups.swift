@@ -108,7 +108,7 @@ struct PerceptGroups {
     private static func amplitude(_ value: JSONValue) -> Nanoamps? {
         if let stated = value["AmplitudeInMilliAmps"]?.quantity(Nanoamps.self) { return stated }
         let cathodes = (value["ElectrodeState"]?.elements ?? []).filter {
-            $0["ElectrodeStateResult"]?.text.map(PerceptEnum.value) == "Negative"
+            $0["ElectrodeStateResult"]?.text.flatMap(PerceptEnum.polarity) == .cathode
         }
         let currents = cathodes.compactMap { $0["ElectrodeAmplitudeInMilliAmps"]?.quantity(Nanoamps.self) }
         if !currents.isEmpty, currents.count == cathodes.count {
@@ -164,7 +164,7 @@ struct PerceptGroups {
 
     /// Cathode fractions of 64 should sum to about 64 (three segments at 21/64 give 63).
     private mutating func checkFractions(_ states: [JSONValue], place: String, file: String) {
-        let cathodes = states.filter { $0["ElectrodeStateResult"]?.text.map(PerceptEnum.value) == "Negative" }
+        let cathodes = states.filter { $0["ElectrodeStateResult"]?.text.flatMap(PerceptEnum.polarity) == .cathode }
         let fractions = cathodes.compactMap { $0["ElectrodeFractionOf64"]?.double }
         guard fractions.count == cathodes.count, !fractions.isEmpty else { return }
         let total = fractions.map(abs).reduce(0, +)
