@@ -26,7 +26,7 @@ struct AnalysisDocumentStreamTests {
             return AnalyzedRecording(report: analysis.report, imported: analysis.imported)
         }
         var written = ""
-        var document = AnalysisDocument { written += $0 }
+        var document = AnalysisDocument { written += String(decoding: $0, as: UTF8.self) }
         for recording in recordings { try document.append(recording) }
         document.finish()
 

@@ -19,6 +19,9 @@ public struct JSONTextWriter {
     /// Whether the writer is at the top of its document (no container open).
     private var isAtTop: Bool { depth == topDepth }
     private let topDepth: Int
+    /// Where the text goes once ``bytes`` holds at least `size` bytes, between two items; nil keeps the
+    /// whole text in ``bytes``.
+    private let chunks: (size: Int, write: ([UInt8]) -> Void)?
 
     /// - Parameters:
     ///   - pretty: Two-space indentation and `"key" : value`, as `.prettyPrinted` writes; else one line.
@@ -28,6 +31,23 @@ public struct JSONTextWriter {
         isPretty = pretty
         self.depth = depth
         topDepth = depth
+        chunks = nil
+    }
+
+    /// A writer that hands its text on to `write` as it goes, in pieces of about `size` bytes, so that a
+    /// document of any length is never held whole; ``flush()`` hands on the rest.
+    public init(pretty: Bool, depth: Int = 0, chunksOf size: Int, to write: @escaping ([UInt8]) -> Void) {
+        isPretty = pretty
+        self.depth = depth
+        topDepth = depth
+        chunks = (size, write)
+    }
+
+    /// Hands the text not yet written on to the writer's `write` (``init(pretty:depth:chunksOf:to:)``).
+    public mutating func flush() {
+        guard let chunks, !bytes.isEmpty else { return }
+        chunks.write(bytes)
+        bytes.removeAll(keepingCapacity: true)
     }
 
     /// The text so far.
@@ -157,6 +177,7 @@ public struct JSONTextWriter {
 
     /// Before a member or an element: a comma after the one before, then its own line when pretty.
     private mutating func startItem() {
+        if let chunks, bytes.count >= chunks.size { flush() }
         if !isEmpty { bytes.append(UInt8(ascii: ",")) }
         isEmpty = false
         guard isPretty else { return }

@@ -1,29 +1,40 @@
+import Foundation
+import RecordingFormat
 import Report
 
 /// The `--json` document of `scs analyze`, `{"recordings": [...], "scsVersion": ...}` in
-/// ``JSONOutput``'s layout, written one recording at a time so that no report is held once written
-/// (`docs/batch.md`).
+/// ``JSONOutput``'s layout, written one recording at a time and each in pieces, so that no report is
+/// held whole (`docs/batch.md`).
 struct AnalysisDocument {
     private static let head = "{\n  \"recordings\" : ["
     private static let tail = "\n  ],\n  \"scsVersion\" : \"\(SCSVersion.text)\"\n}\n"
 
-    private let write: (String) -> Void
+    private let write: ([UInt8]) -> Void
     private var hasRecordings = false
 
-    /// - Parameter write: Where the text goes (standard output; a test's sink).
-    init(write: @escaping (String) -> Void = { print($0, terminator: "") }) {
+    /// - Parameter write: Where the UTF-8 text goes (standard output, after what `print` buffered, and
+    ///   like `print` without a word on a failed write; a test's sink).
+    init(
+        write: @escaping ([UInt8]) -> Void = { text in
+            fflush(nil)
+            try? FileHandle.standardOutput.write(contentsOf: text)
+        }
+    ) {
         self.write = write
     }
 
-    /// Writes `recording` as the array's next item.
+    /// Writes `recording` as the array's next item, in pieces as the writer makes them: a report of many
+    /// megabytes is never held whole.
     mutating func append(_ recording: AnalyzedRecording) throws {
-        let text = try recording.jsonText(pretty: true, depth: 2)
-        write((hasRecordings ? "," : Self.head) + "\n    " + text)
+        write(Array(((hasRecordings ? "," : Self.head) + "\n    ").utf8))
+        var writer = JSONTextWriter(pretty: true, depth: 2, chunksOf: 1 << 16, to: write)
+        try recording.write(to: &writer)
+        writer.flush()
         hasRecordings = true
     }
 
     /// Ends the document; an empty array is written across two line breaks, as the encoder writes it.
     func finish() {
-        write((hasRecordings ? "" : Self.head + "\n") + Self.tail)
+        write(Array(((hasRecordings ? "" : Self.head + "\n") + Self.tail).utf8))
     }
 }

@@ -47,7 +47,12 @@ struct AnalyzedRecording {
     /// (`--batch`, the store).
     func jsonText(pretty: Bool, depth: Int = 0) throws -> String {
         var writer = JSONTextWriter(pretty: pretty, depth: depth)
-        try report.writeJSON(to: &writer, imported: imported.map(ImportNotesJSON.init(result:)))
+        try write(to: &writer)
         return writer.text
+    }
+
+    /// Writes the recording's JSON object with `writer`.
+    func write(to writer: inout JSONTextWriter) throws {
+        try report.writeJSON(to: &writer, imported: imported.map(ImportNotesJSON.init(result:)))
     }
 }
