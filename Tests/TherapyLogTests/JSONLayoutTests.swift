@@ -101,6 +101,27 @@ struct JSONLayoutTests {
         }
     }
 
+    /// A writer that hands its text on in pieces writes the same bytes, each piece as soon as it holds
+    /// the size asked for (only the last, from ``JSONTextWriter/flush()``, may be shorter).
+    @Test(arguments: [1, 7, 64])
+    func piecesHandedOnJoinToTheWholeText(size: Int) throws {
+        var random = SeededGenerator(seed: 41)
+        for round in 0..<300 {
+            let tree = Self.randomTree(depth: 0, using: &random)
+            for (pretty, depth) in [(true, 0), (false, 0), (true, 2)] {
+                var pieces: [[UInt8]] = []
+                var writer = JSONTextWriter(pretty: pretty, depth: depth, chunksOf: size) { pieces.append($0) }
+                writer.value(tree)
+                writer.flush()
+                #expect(writer.bytes.isEmpty, "round \(round)")
+                let joined = String(decoding: pieces.joined(), as: UTF8.self)
+                #expect(joined == Self.written(tree, pretty: pretty, depth: depth), "round \(round)")
+                #expect(pieces.dropLast().allSatisfy { $0.count >= size }, "round \(round)")
+                #expect(pieces.allSatisfy { !$0.isEmpty }, "round \(round)")
+            }
+        }
+    }
+
     @Test func emptyContainersAndNonFiniteFiguresAreWrittenAsTheEncoderWritesThem() throws {
         for tree: JSONValue in [.array([]), .object([:]), .object(["a": .array([.object([:])])])] {
             #expect(Self.written(tree, pretty: true) == (try Self.encoder(tree, pretty: true)))
