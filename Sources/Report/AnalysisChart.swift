@@ -105,19 +105,17 @@ struct AnalysisChart {
                     Markup.escape(tick.label)))
         }
         for (index, tick) in AnalysisTimeAxis.ticks(span, maximumTicks: 10).enumerated() {
-            let position = Self.number(x(tick.nanoseconds))
+            let position = x(tick.nanoseconds)
             parts.append(
-                Self.mark(
-                    "line", "grid time",
-                    ["x1": x(tick.nanoseconds), "x2": x(tick.nanoseconds), "y1": plotTop, "y2": plotBottom]))
+                Self.mark("line", "grid time", ["x1": position, "x2": position, "y1": plotTop, "y2": plotBottom]))
             // A label near an edge is anchored on that side, so that it stays inside the picture.
-            let anchor = x(tick.nanoseconds) > width - 36 ? "end" : x(tick.nanoseconds) < 36 ? "start" : "middle"
+            let anchor = position > width - 36 ? "end" : position < 36 ? "start" : "middle"
             parts.append(
                 Markup.element(
                     "text",
                     [
                         // Every third label stays at phone width, where labels are drawn larger.
-                        ("class", index % 3 == 0 ? "tick time" : "tick time minor"), ("x", position),
+                        ("class", index % 3 == 0 ? "tick time" : "tick time minor"), ("x", Self.number(position)),
                         ("y", Self.number(plotBottom + 18)), ("text-anchor", anchor),
                     ],
                     Markup.escape(tick.label)))

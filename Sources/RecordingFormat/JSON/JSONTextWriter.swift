@@ -28,19 +28,20 @@ public struct JSONTextWriter {
     ///   - depth: How deeply the document sits in a larger one that the caller writes around it (its
     ///     lines are indented for that depth; the first line's indentation is the caller's).
     public init(pretty: Bool, depth: Int = 0) {
-        isPretty = pretty
-        self.depth = depth
-        topDepth = depth
-        chunks = nil
+        self.init(pretty: pretty, depth: depth, chunks: nil)
     }
 
     /// A writer that hands its text on to `write` as it goes, in pieces of about `size` bytes, so that a
     /// document of any length is never held whole; ``flush()`` hands on the rest.
     public init(pretty: Bool, depth: Int = 0, chunksOf size: Int, to write: @escaping ([UInt8]) -> Void) {
+        self.init(pretty: pretty, depth: depth, chunks: (size, write))
+    }
+
+    private init(pretty: Bool, depth: Int, chunks: (size: Int, write: ([UInt8]) -> Void)?) {
         isPretty = pretty
         self.depth = depth
         topDepth = depth
-        chunks = (size, write)
+        self.chunks = chunks
     }
 
     /// Hands the text not yet written on to the writer's `write` (``init(pretty:depth:chunksOf:to:)``).
